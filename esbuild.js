@@ -1,0 +1,117 @@
+// Builds the extension: checks and compiles the bundled fact pack (data/*.yaml)
+// into the bundle, generates the contributed snippets from it, and bundles
+// src/extension.ts into one file. A broken pack fails the build with
+// file:line:col and a plain message.
+//
+//   node esbuild.js               development build (source maps)
+//   node esbuild.js --production  minified build for packaging
+//   node esbuild.js --check-only  check data/*.yaml, write nothing
+'use strict';
+
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+
+const root = __dirname;
+const production = process.argv.includes('--production');
+const checkOnly = process.argv.includes('--check-only');
+const dataDir = process.env.AGREEMENT_CITE_DATA_DIR ?? path.join(root, 'data');
+const outDir = path.join(root, 'dist');
+
+/** Loads the pure core at build time: bundled in memory, so the build uses the same checks as the extension. */
+async function loadBuildTools() {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'src/core/buildTools.ts')],
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
+  });
+  const m = new Module('agreement-cite-build-tools', module);
+  m.paths = module.paths;
+  m._compile(result.outputFiles[0].text, path.join(root, 'src/core/buildTools.js'));
+  return m.exports;
+}
+
+function location(problem) {
+  const file = path.relative(process.cwd(), problem.file) || problem.file;
+  return `${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}`;
+}
+
+async function compileData(tools) {
+  const files = fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f)).sort()
+    .map((f) => path.join(dataDir, f))
+    .map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
+  if (files.length === 0) throw new Error(`${dataDir}: no pack files (*.yaml) found`);
+  const readSourceText = (packPath, source) => {
+    const p = path.resolve(path.dirname(packPath), source.textFile);
+    try { return fs.readFileSync(p, 'utf8'); } catch { return undefined; }
+  };
+  const result = tools.compilePackFiles(files, readSourceText);
+  let errors = 0;
+  for (const p of result.problems) {
+    // Source texts are test fixtures beside the project, not part of it: a
+    // build without them (a packaging machine) warns; CI and the tests require them.
+    const severity = p.code === 'source-text-missing' && !process.env.CI ? 'warning' : p.severity;
+    if (severity === 'error') errors++;
+    console.error(`${location(p)}: ${severity}: ${p.message} [${p.code}]`);
+  }
+  if (errors > 0) {
+    console.error(`\nThe fact pack has ${errors} error${errors === 1 ? '' : 's'}; the build stops here.`);
+    process.exit(1);
+  }
+  const found = result.evidence.filter((e) => e.found).length;
+  console.log(`fact pack: ${result.packs.reduce((n, p) => n + p.pack.facts.length, 0)} facts, ${result.packs.reduce((n, p) => n + p.pack.sources.length, 0)} sources; evidence checked verbatim: ${found}/${result.evidence.length}`);
+  return tools.mergeForBundle(result.packs);
+}
+
+async function main() {
+  const tools = await loadBuildTools();
+  const pack = await compileData(tools);
+  if (checkOnly) return;
+  // The JSON Schema is generated from the loader's shapes and kept in the repository for YAML tooling.
+  const schemaPath = path.join(root, 'schema', 'factpack.schema.json');
+  const schema = JSON.stringify(tools.packJsonSchema(), null, 2) + '\n';
+  if (!fs.existsSync(schemaPath) || fs.readFileSync(schemaPath, 'utf8') !== schema) {
+    fs.mkdirSync(path.dirname(schemaPath), { recursive: true });
+    fs.writeFileSync(schemaPath, schema);
+    console.log('schema/factpack.schema.json: updated');
+  }
+  fs.mkdirSync(path.join(outDir, 'snippets'), { recursive: true });
+  for (const [format, snippets] of Object.entries(tools.snippetFiles(pack))) {
+    fs.writeFileSync(path.join(outDir, 'snippets', `${format}.code-snippets`), JSON.stringify(snippets, null, 1));
+  }
+  const packJson = JSON.stringify(pack);
+  /** @type {import('esbuild').Plugin} */
+  const bundledPackPlugin = {
+    name: 'bundled-pack',
+    setup(build) {
+      build.onResolve({ filter: /^agreement-cite:bundled-pack$/ }, (args) => ({ path: args.path, namespace: 'bundled-pack' }));
+      build.onLoad({ filter: /.*/, namespace: 'bundled-pack' }, () => ({ contents: packJson, loader: 'json' }));
+    },
+  };
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'src/extension.ts')],
+    bundle: true,
+    format: 'cjs',
+    // One file serves the desktop and the web: the code uses no Node API.
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    outfile: path.join(outDir, 'extension.js'),
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+    legalComments: production ? 'none' : 'inline',
+    logLevel: 'warning',
+    plugins: [bundledPackPlugin],
+  });
+  const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
+  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
+  if (process.env.AGREEMENT_CITE_METAFILE) fs.writeFileSync(process.env.AGREEMENT_CITE_METAFILE, JSON.stringify(result.metafile));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

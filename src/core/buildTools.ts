@@ -1,0 +1,28 @@
+// What esbuild.js uses at build time: the same checks and generators the extension runs.
+import type { DocFormat } from './citation';
+import { shippedPack } from './compilePack';
+import type { LoadedPack } from './factIndex';
+import { buildFactIndex } from './factIndex';
+import { bundledLoadedPack } from './factStore';
+import { snippetFile, type SnippetFileEntry } from './snippets';
+import type { Pack } from './types';
+
+export { compilePackFiles } from './compilePack';
+export { packJsonSchema } from './packSchema';
+
+/** The bundled pack files merged into the one pack the extension ships. */
+export function mergeForBundle(packs: readonly LoadedPack[]): Pack {
+  const [first] = packs;
+  return shippedPack({
+    meta: first.pack.meta,
+    sources: packs.flatMap((p) => p.pack.sources),
+    facts: packs.flatMap((p) => p.pack.facts),
+  });
+}
+
+/** Snippet files by document format, for `contributes.snippets`. */
+export function snippetFiles(pack: Pack): Record<DocFormat, Record<string, SnippetFileEntry>> {
+  const { index } = buildFactIndex([bundledLoadedPack(pack)]);
+  const formats: DocFormat[] = ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'];
+  return Object.fromEntries(formats.map((f) => [f, snippetFile(index, f, 'en-GB')])) as Record<DocFormat, Record<string, SnippetFileEntry>>;
+}

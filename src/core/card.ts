@@ -1,0 +1,119 @@
+import { describeSource, factText } from './citation';
+import { formatDate, type DateStyle } from './dates';
+import { heldOn, type FactIndex, type IndexedFact } from './factIndex';
+import { escapeMarkdown } from './text';
+import type { Citation, IsoDate, Status, WordingKind } from './types';
+
+/** Command links a card may carry; the adapter decides their targets and trusts only these. */
+export interface CardLinks {
+  insert(factId: string): string;
+  copy(factId: string): string;
+  openSource(sourceId: string): string;
+}
+
+export interface CardOptions {
+  dateStyle: DateStyle;
+  /** The date the surrounding text speaks of, if one is near; roles are judged at it. */
+  contextDate?: { iso: IsoDate; written: string };
+  /** Today, for roles when no date is near. */
+  today: IsoDate;
+  links?: CardLinks;
+}
+
+const STATUS_TEXT: Record<Status, string> = {
+  confirmed: '✅ confirmed',
+  reported: '🟡 reported (single source)',
+  disputed: '⚠️ disputed',
+};
+
+const WORDING_TEXT: Record<WordingKind, string> = {
+  verbatim: 'verbatim',
+  translation: 'translation',
+  rendering: 'rendering, not the speaker’s recorded words',
+};
+
+const md = escapeMarkdown;
+
+function quoteBlock(text: string): string {
+  return text.split(/\r?\n/).map((l) => `> ${md(l)}`).join('\n');
+}
+
+function period(from: IsoDate | undefined, to: IsoDate | undefined, style: DateStyle): string {
+  if (from && to) return `${formatDate(from, style)} – ${formatDate(to, style)}`;
+  if (from) return `since ${formatDate(from, style)}`;
+  if (to) return `until ${formatDate(to, style)}`;
+  return 'dates not recorded';
+}
+
+/**
+ * The hover card of a fact, as Markdown. Every piece of text from a pack is
+ * escaped, so a pack can never add links, HTML or commands to a card; the
+ * only links are those `links` builds.
+ */
+export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOptions): string {
+  const { fact } = entry;
+  const style = options.dateStyle;
+  const out: string[] = [];
+  out.push(`**${md(fact.label)}** · ${fact.kind} · ${STATUS_TEXT[entry.status]}`);
+  out.push('');
+  if (fact.kind !== 'quote') out.push(md(factText(entry, style)));
+
+  if (fact.date) {
+    const when = fact.endDate ? `${formatDate(fact.date, style)} – ${formatDate(fact.endDate, style)}` : formatDate(fact.date, style);
+    const place = fact.place ? index.fact(fact.place)?.fact.label : undefined;
+    out.push('', `**Date:** ${md(when)}${place ? ` · **Place:** ${md(place)}` : ''}`);
+  }
+  if (fact.number !== undefined) out.push('', `**Figure:** ${fact.number.toLocaleString('en-GB')}${fact.unit ? ` ${md(fact.unit)}` : ''}`);
+
+  if (fact.roles && fact.roles.length > 0) {
+    const at = options.contextDate?.iso ?? options.today;
+    const atText = options.contextDate ? `on ${md(options.contextDate.written)}` : 'today';
+    const current = index.rolesAt(fact.id, at).map((r) => r.role?.fact.label ?? r.held.role);
+    out.push('', `**Role ${atText}:** ${current.length > 0 ? current.map(md).join('; ') : '*none recorded*'}`);
+    out.push('', '**Roles:**');
+    for (const r of index.roleHistory(fact.id)) {
+      const mark = heldOn(r.held, at) ? ' ◀' : '';
+      out.push(`- ${md(r.role?.fact.label ?? r.held.role)}: ${md(period(r.held.from, r.held.to, style))}${sourceNote(r.held.citations, index)}${mark}`);
+    }
+  }
+
+  if (fact.kind === 'quote') {
+    const speaker = fact.speaker ? index.fact(fact.speaker)?.fact.label : undefined;
+    const heading = [speaker, fact.date ? formatDate(fact.date, style) : undefined, fact.occasion].filter(Boolean).map((s) => md(s!)).join(', ');
+    if (heading) out.push(heading);
+    for (const w of fact.wordings ?? []) {
+      const preferred = w === entry.wording;
+      const by = w.by ? ` by ${md(w.by)}` : '';
+      out.push('', `${preferred ? '**Preferred wording**' : '**Other wording**'} (${WORDING_TEXT[w.kind]}${by}, ${md(w.language)})${sourceNote(w.citations, index)}:`);
+      out.push(quoteBlock(`\u201C${w.text}\u201D`));
+      if (w.note) out.push('', `*${md(w.note)}*`);
+    }
+  }
+
+  if (fact.variants && fact.variants.length > 0) {
+    out.push('', '**Sources disagree:**');
+    for (const v of fact.variants) out.push(`- ${md(v.value)}${sourceNote(v.citations, index)}${v.note ? `: ${md(v.note)}` : ''}`);
+  }
+  if (fact.note) out.push('', `*Note:* ${md(fact.note)}`);
+
+  out.push('', '---', '');
+  for (const c of fact.citations) {
+    const s = index.source(c.source);
+    if (!s) continue;
+    const open = options.links ? ` · [Open source](${options.links.openSource(s.source.id)})` : '';
+    out.push(`**Source:** ${md(describeSource(s.source, style))}${s.source.url ? ` · ${md(s.source.url)}` : ''}${open}${c.locator ? ` · ${md(c.locator)}` : ''}`);
+    if (c.evidence) out.push(quoteBlock(c.evidence));
+    out.push('');
+  }
+  out.push(`**Status:** ${STATUS_TEXT[entry.status]}: ${md(entry.statusReason)}`);
+  out.push(`**Pack:** ${entry.pack.origin === 'bundled' ? 'bundled with Agreement Cite' : md(entry.pack.locations.file)}`);
+  if (options.links) {
+    out.push('', `[Insert citation](${options.links.insert(fact.id)}) · [Copy citation](${options.links.copy(fact.id)})`);
+  }
+  return out.join('\n');
+}
+
+function sourceNote(citations: readonly Citation[], index: FactIndex): string {
+  const names = [...new Set(citations.map((c) => index.source(c.source)?.source.publisher ?? c.source))];
+  return names.length > 0 ? ` — ${names.map(md).join(', ')}` : '';
+}

@@ -1,0 +1,242 @@
+import { formatDate, type DateStyle } from './dates';
+import type { FactIndex, IndexedFact, IndexedSource } from './factIndex';
+import type { Source } from './types';
+
+
+/** The document formats citations are written in. */
+export const DOC_FORMATS = ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'] as const;
+export type DocFormat = (typeof DOC_FORMATS)[number];
+
+/**
+ * How citations look: `auto` picks the format's native footnote; `inline`
+ * writes a parenthetical reference in any format; `latex-cite` writes
+ * `\cite{key}` for writers who keep a BibTeX file.
+ */
+export type CitationStyle = 'auto' | 'inline' | 'latex-cite';
+
+export interface CitationOptions {
+  format: DocFormat;
+  style: CitationStyle;
+  dateStyle: DateStyle;
+}
+
+/** VS Code language ids mapped to the format their citations are written in. */
+export function formatForLanguage(languageId: string): DocFormat {
+  switch (languageId) {
+    case 'markdown': case 'mdx': case 'quarto': case 'rmd': return 'markdown';
+    case 'latex': case 'tex': case 'bibtex': case 'context': return 'latex';
+    case 'asciidoc': return 'asciidoc';
+    case 'restructuredtext': case 'rst': return 'restructuredtext';
+    case 'html': return 'html';
+    default: return 'plaintext';
+  }
+}
+
+/** The quotation marks of each format: LaTeX writes ``…'' so that every TeX engine sets curly quotes. */
+function quoteMarks(format: DocFormat): [string, string] {
+  return format === 'latex' ? ['``', "''"] : ['\u201C', '\u201D'];
+}
+
+/** A source as a reference line: publisher, author, title, date, address. No markup. */
+export function describeSource(source: Source, dateStyle: DateStyle, format: DocFormat = 'plaintext'): string {
+  const [open, close] = quoteMarks(format);
+  const parts: string[] = [];
+  const by = source.via ? `${source.publisher} (via ${source.via})` : source.publisher;
+  parts.push(source.author ? `${source.author}, ${by}` : by);
+  parts.push(`${open}${source.title}${close}`);
+  if (source.date) parts.push(formatDate(source.date, dateStyle));
+  return parts.join(', ');
+}
+
+export function escapeLatex(text: string): string {
+  return text.replace(/[\\{}$&#^_%~]/g, (c) => {
+    switch (c) {
+      case '\\': return '\\textbackslash{}';
+      case '~': return '\\textasciitilde{}';
+      case '^': return '\\textasciicircum{}';
+      default: return `\\${c}`;
+    }
+  });
+}
+
+function escapeHtmlText(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** The reference for one source in a format's footnote body, with its address. */
+export function sourceReference(source: Source, options: CitationOptions): string {
+  const { format, dateStyle } = options;
+  const text = describeSource(source, dateStyle, format);
+  const url = source.url;
+  switch (format) {
+    case 'markdown': return url ? `${escapeMarkdownInline(text)}. <${url}>` : `${escapeMarkdownInline(text)}.`;
+    case 'latex': return url ? `${escapeLatex(text)}, \\url{${url.replace(/([%#])/g, '\\$1')}}.` : `${escapeLatex(text)}.`;
+    case 'asciidoc': return (url ? `${text}, ${url}[]` : text).replace(/]/g, '\\]');
+    case 'restructuredtext': return url ? `${escapeRst(text)}, ${url}` : escapeRst(text);
+    case 'html': return url ? `${escapeHtmlText(text)}, <a href="${escapeHtmlText(url)}">${escapeHtmlText(url)}</a>` : escapeHtmlText(text);
+    case 'plaintext': return url ? `${text}, ${url}` : text;
+  }
+}
+
+function escapeMarkdownInline(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+function escapeRst(text: string): string {
+  return text.replace(/([\\`*_|])/g, '\\$1');
+}
+
+/** A footnote label or citation key from a source id: only characters every format accepts. */
+export function citationKey(sourceId: string): string {
+  return sourceId.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+/** What inserting a citation of some sources at the cursor writes there, and what must exist elsewhere. */
+export interface CitationParts {
+  /** Written right after the cited text. */
+  inline: string;
+  /** Definitions to append at the end of the document, each unless its key is already defined there. */
+  definitions: { key: string; text: string }[];
+}
+
+/**
+ * Citation markup for sources, in the document's format. Markdown and
+ * reStructuredText get one footnote definition per source, reused by every
+ * later citation of it; AsciiDoc names its footnote so later citations reuse it.
+ */
+export function formatCitation(sources: readonly Source[], options: CitationOptions, documentText = ''): CitationParts {
+  const { format, style } = options;
+  const definitions: CitationParts['definitions'] = [];
+  const inline: string[] = [];
+  if (style === 'latex-cite' && format === 'latex') {
+    return { inline: `\\cite{${sources.map((s) => citationKey(s.id)).join(',')}}`, definitions };
+  }
+  if (style === 'inline' || format === 'plaintext') {
+    const refs = sources.map((s) => (format === 'latex' ? escapeLatex(describeSource(s, options.dateStyle, 'latex')) : describeSource(s, options.dateStyle, format)));
+    const body = refs.join('; ');
+    return { inline: format === 'html' ? ` (<cite>${escapeHtmlText(body)}</cite>)` : ` (${body})`, definitions };
+  }
+  for (const s of sources) {
+    const key = citationKey(s.id);
+    switch (format) {
+      case 'markdown':
+        inline.push(`[^${key}]`);
+        if (!hasMarkdownDefinition(documentText, key)) definitions.push({ key, text: `[^${key}]: ${sourceReference(s, options)}` });
+        break;
+      case 'latex':
+        inline.push(`\\footnote{${sourceReference(s, options)}}`);
+        break;
+      case 'asciidoc':
+        inline.push(hasAsciidocFootnote(documentText, key) ? `footnote:${key}[]` : `footnote:${key}[${sourceReference(s, options)}]`);
+        break;
+      case 'restructuredtext':
+        inline.push(` [#${key}]_`);
+        if (!hasRstDefinition(documentText, key)) definitions.push({ key, text: `.. [#${key}] ${sourceReference(s, options)}` });
+        break;
+      case 'html':
+        inline.push(`<sup><a href="${escapeHtmlText(s.url ?? '#')}" title="${escapeHtmlText(describeSource(s, options.dateStyle, 'html'))}">[${escapeHtmlText(s.publisher)}]</a></sup>`);
+        break;
+    }
+  }
+  return { inline: inline.join(''), definitions };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function hasMarkdownDefinition(text: string, key: string): boolean {
+  return new RegExp(`^ {0,3}\\[\\^${escapeRegExp(key)}\\]:`, 'm').test(text);
+}
+
+function hasRstDefinition(text: string, key: string): boolean {
+  return new RegExp(`^\\.\\. \\[#${escapeRegExp(key)}\\]`, 'm').test(text);
+}
+
+function hasAsciidocFootnote(text: string, key: string): boolean {
+  return new RegExp(`footnote:${escapeRegExp(key)}\\[[^\\]]`).test(text);
+}
+
+/** The sources a citation of this fact names: for a quote, those of the wording inserted. */
+export function citedSources(entry: IndexedFact, index: FactIndex): IndexedSource[] {
+  const citations = entry.wording ? entry.wording.citations : entry.fact.citations;
+  const ids = [...new Set(citations.map((c) => c.source))];
+  return ids.map((id) => index.source(id)).filter((s): s is IndexedSource => s !== undefined);
+}
+
+/** A fact's text with `{date}` and `{endDate}` written in the chosen date style. */
+export function factText(entry: IndexedFact, dateStyle: DateStyle): string {
+  const f = entry.fact;
+  return f.text
+    .replace(/\{date\}/g, f.date ? formatDate(f.date, dateStyle) : '')
+    .replace(/\{endDate\}/g, f.endDate ? formatDate(f.endDate, dateStyle) : '');
+}
+
+export interface InsertOptions extends CitationOptions {
+  /** The date the text speaks of: a person is named with the role held then. */
+  atDate?: string;
+  /** Spellings to use in inserted words, e.g. `{ "Zelenskyy": "Zelensky" }`; never applied inside a quote. */
+  spellings?: Readonly<Record<string, string>>;
+}
+
+/** Replaces whole words by the writer's preferred spellings. */
+export function applySpellings(text: string, spellings: Readonly<Record<string, string>> | undefined): string {
+  if (!spellings) return text;
+  let out = text;
+  for (const [from, to] of Object.entries(spellings)) {
+    if (!from) continue;
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(from)}(?![\\p{L}\\p{N}])`, 'gu'), to);
+  }
+  return out;
+}
+
+function escapeFor(format: DocFormat, text: string): string {
+  return format === 'latex' ? escapeLatex(text) : format === 'html' ? escapeHtmlText(text) : text;
+}
+
+/**
+ * The words inserted for a fact, before its citation: a quote with its
+ * attribution and recorded wording; a person with the role held at the date
+ * in question; else the fact's text.
+ */
+export function insertionText(entry: IndexedFact, index: FactIndex, options: InsertOptions, verb = 'said'): string {
+  const { fact } = entry;
+  const spell = (t: string): string => applySpellings(t, options.spellings);
+  if (fact.kind === 'quote' && entry.wording) {
+    const speaker = fact.speaker ? index.fact(fact.speaker)?.fact.label : undefined;
+    const [open, close] = quoteMarks(options.format);
+    // The quote itself is the fact: its words are never respelt.
+    return `${escapeFor(options.format, spell(speaker ?? 'The speaker'))} ${verb}: ${open}${escapeFor(options.format, entry.wording.text)}${close}`;
+  }
+  if (fact.kind === 'person' && options.atDate && fact.roles?.length) {
+    const roles = index.rolesAt(fact.id, options.atDate).map((r) => r.role?.fact.label).filter((l): l is string => !!l);
+    if (roles.length > 0) return escapeFor(options.format, spell(`${fact.label}, ${roles.join(' and ')}`));
+  }
+  return escapeFor(options.format, spell(factText(entry, options.dateStyle)));
+}
+
+/** One text edit in offsets of the document as it was before any edit. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/**
+ * Where footnote definitions go: appended to the end of the document, with a
+ * blank line before a first definition and none between definitions. Only
+ * inserts, so that it can never overlap an edit at a cursor.
+ */
+export function definitionEdit(documentText: string, definitions: CitationParts['definitions']): TextEdit | undefined {
+  if (definitions.length === 0) return undefined;
+  const eol = documentText.includes('\r\n') ? '\r\n' : '\n';
+  const body = definitions.map((d) => d.text).join(eol);
+  const trimmed = documentText.replace(/\s+$/, '');
+  if (trimmed === '') return { offset: documentText.length, length: 0, text: `${body}${eol}` };
+  const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
+  const afterDefinition = /^ {0,3}\[\^[^\]]+\]:|^\.\. \[#/.test(lastLine);
+  const trailingBreaks = (documentText.slice(trimmed.length).match(/\n/g) ?? []).length;
+  const wanted = afterDefinition ? 1 : 2;
+  const lead = eol.repeat(Math.max(0, wanted - trailingBreaks));
+  return { offset: documentText.length, length: 0, text: `${lead}${body}${eol}` };
+}

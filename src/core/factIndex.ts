@@ -1,0 +1,327 @@
+import { AliasMatcher, type AliasMatch } from './aliasMatcher';
+import { compareIso, dateAliases, isoSpan } from './dates';
+import { backingCitations, earnedStatus, overclaims, preferredWording, type StatusBacking } from './status';
+import type { Citation, Fact, FactKind, IsoDate, Pack, PackLocations, Problem, Range, RoleHeld, Severity, Source, Status, Wording } from './types';
+
+/** Where a pack came from: the one shipped with the extension, or a writer's file. */
+export type PackOrigin = 'bundled' | 'workspace';
+
+export interface LoadedPack {
+  pack: Pack;
+  locations: PackLocations;
+  origin: PackOrigin;
+}
+
+export interface IndexedSource {
+  source: Source;
+  pack: LoadedPack;
+}
+
+export interface IndexedFact {
+  fact: Fact;
+  pack: LoadedPack;
+  /** The status shown to writers: the declared one where it does not overclaim, else what the citations earn. */
+  status: Status;
+  statusReason: string;
+  /** For quotes: the wording to insert. */
+  wording?: Wording;
+  /** The sources of the citations behind the fact, in citation order, without repeats. */
+  sources: IndexedSource[];
+}
+
+/** A person's role on a date, with the role fact resolved. */
+export interface RoleAtDate {
+  held: RoleHeld;
+  role?: IndexedFact;
+}
+
+export interface BuildOptions {
+  /** Most facts accepted across all packs; the rest are left out with a problem. */
+  maxFacts?: number;
+  /** Most aliases accepted across all packs (generated date aliases included). */
+  maxAliases?: number;
+}
+
+export const DEFAULT_MAX_FACTS = 200_000;
+export const DEFAULT_MAX_ALIASES = 2_000_000;
+
+/**
+ * The merged fact base: every pack's sources and facts by id, kind, source and
+ * alias. Built once per change of packs and read by every provider.
+ */
+export class FactIndex {
+  readonly facts: IndexedFact[] = [];
+  readonly packs: readonly LoadedPack[];
+  private readonly byId = new Map<string, IndexedFact>();
+  private readonly sourcesById = new Map<string, IndexedSource>();
+  private readonly byKindMap = new Map<FactKind, IndexedFact[]>();
+  private readonly bySourceMap = new Map<string, IndexedFact[]>();
+  readonly matcher = new AliasMatcher<IndexedFact>();
+
+  constructor(packs: readonly LoadedPack[]) {
+    this.packs = packs;
+  }
+
+  fact(id: string): IndexedFact | undefined {
+    return this.byId.get(id);
+  }
+
+  source(id: string): IndexedSource | undefined {
+    return this.sourcesById.get(id);
+  }
+
+  get sources(): IndexedSource[] {
+    return [...this.sourcesById.values()];
+  }
+
+  byKind(kind: FactKind): readonly IndexedFact[] {
+    return this.byKindMap.get(kind) ?? [];
+  }
+
+  bySource(sourceId: string): readonly IndexedFact[] {
+    return this.bySourceMap.get(sourceId) ?? [];
+  }
+
+  /** Facts whose aliases cover the offset, longest match first. */
+  findAt(text: string, offset: number): AliasMatch<IndexedFact>[] {
+    return this.matcher.findAt(text, offset);
+  }
+
+  findAll(text: string): AliasMatch<IndexedFact>[] {
+    return this.matcher.findAll(text);
+  }
+
+  /** The roles a person held on a date (ISO, full). */
+  rolesAt(personId: string, date: IsoDate): RoleAtDate[] {
+    const person = this.byId.get(personId)?.fact;
+    if (!person?.roles) return [];
+    return person.roles
+      .filter((r) => heldOn(r, date))
+      .map((held) => ({ held, role: this.byId.get(held.role) }));
+  }
+
+  /** All roles of a person, oldest first, with the role facts resolved. */
+  roleHistory(personId: string): RoleAtDate[] {
+    const person = this.byId.get(personId)?.fact;
+    if (!person?.roles) return [];
+    return [...person.roles]
+      .sort((a, b) => compareIso(a.from ?? '0000', b.from ?? '0000'))
+      .map((held) => ({ held, role: this.byId.get(held.role) }));
+  }
+
+  /** @internal used by the builder */
+  addSource(source: IndexedSource): void {
+    this.sourcesById.set(source.source.id, source);
+  }
+
+  /** @internal used by the builder */
+  addFact(entry: IndexedFact): void {
+    this.facts.push(entry);
+    this.byId.set(entry.fact.id, entry);
+    push(this.byKindMap, entry.fact.kind, entry);
+    for (const s of entry.sources) push(this.bySourceMap, s.source.id, entry);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function emptyLocations(file: string): PackLocations {
+  return { file, sources: new Map(), facts: new Map(), paths: new Map(), pathsById: new Map() };
+}
+
+/** Whether a role was held on a date: open ends are open; partial dates cover their whole month or year. */
+export function heldOn(role: RoleHeld, date: IsoDate): boolean {
+  const from = role.from ? isoSpan(role.from)?.first : undefined;
+  const to = role.to ? isoSpan(role.to)?.last : undefined;
+  if (from && compareIso(date, from) < 0) return false;
+  if (to && compareIso(date, to) > 0) return false;
+  return true;
+}
+
+export interface BuildResult {
+  index: FactIndex;
+  problems: Problem[];
+}
+
+/**
+ * Merges packs into one index, checking what no single pack can check alone:
+ * ids unique across packs, every reference resolving, declared statuses backed.
+ * The first pack given wins a conflict (pass the bundled pack first), and both
+ * places are reported: a writer's pack never silently replaces a bundled fact.
+ */
+export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptions = {}): BuildResult {
+  const maxFacts = options.maxFacts ?? DEFAULT_MAX_FACTS;
+  const maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
+  const index = new FactIndex(packs);
+  const problems: Problem[] = [];
+  const report = (pack: LoadedPack, range: Range | undefined, code: string, message: string, severity: Severity = 'error'): void => {
+    problems.push({ file: pack.locations.file, range: range ?? zero, code, message, severity });
+  };
+
+  for (const pack of packs) {
+    for (const source of pack.pack.sources) {
+      const prior = index.source(source.id);
+      if (prior) {
+        duplicate(report, 'source', source.id, prior.pack, pack, prior.pack.locations.sources.get(source.id), pack.locations.sources.get(source.id));
+        continue;
+      }
+      index.addSource({ source, pack });
+    }
+  }
+
+  const accepted: { fact: Fact; pack: LoadedPack }[] = [];
+  const seen = new Map<string, LoadedPack>();
+  let aliasCount = 0;
+  let factCapReported = false;
+  for (const pack of packs) {
+    for (const fact of pack.pack.facts) {
+      const prior = seen.get(fact.id);
+      if (prior) {
+        duplicate(report, 'fact', fact.id, prior, pack, prior.locations.facts.get(fact.id), pack.locations.facts.get(fact.id));
+        continue;
+      }
+      if (accepted.length >= maxFacts) {
+        if (!factCapReported) {
+          report(pack, pack.locations.facts.get(fact.id), 'too-many-facts', `The fact base holds at most ${maxFacts.toLocaleString('en-GB')} facts; fact "${fact.id}" and those after it are left out.`);
+          factCapReported = true;
+        }
+        continue;
+      }
+      seen.set(fact.id, pack);
+      accepted.push({ fact, pack });
+    }
+  }
+
+  const kinds = new Map(accepted.map(({ fact }) => [fact.id, fact.kind]));
+  for (const { fact, pack } of accepted) {
+    const at = (path: string): Range | undefined => pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id);
+    const bad = (path: string, code: string, message: string, severity: Severity = 'error'): void => report(pack, at(path), code, message, severity);
+    let ok = true;
+
+    const checkCitations = (list: readonly Citation[], path: string): void => {
+      list.forEach((c, i) => {
+        if (!index.source(c.source)) {
+          bad(`${path}/${i}/source`, 'unknown-source', `Fact "${fact.id}" cites source "${c.source}", which no pack defines.`);
+          ok = false;
+        }
+      });
+    };
+    const checkRef = (target: string | undefined, path: string, kind: FactKind | undefined, what: string): void => {
+      if (target === undefined) return;
+      const k = kinds.get(target);
+      if (k === undefined) {
+        bad(path, 'unknown-fact', `Fact "${fact.id}": ${what} "${target}" is not a fact in any pack.`);
+        ok = false;
+      } else if (kind && k !== kind) {
+        bad(path, 'wrong-kind', `Fact "${fact.id}": ${what} "${target}" is a ${k}, not a ${kind}.`);
+        ok = false;
+      }
+    };
+
+    checkCitations(fact.citations, '/citations');
+    checkRef(fact.place, '/place', 'place', 'place');
+    checkRef(fact.speaker, '/speaker', 'person', 'speaker');
+    fact.related?.forEach((r, i) => checkRef(r, `/related/${i}`, undefined, 'related fact'));
+    fact.roles?.forEach((r, i) => {
+      checkRef(r.role, `/roles/${i}/role`, 'role', 'role');
+      checkCitations(r.citations, `/roles/${i}/citations`);
+      if (r.from && r.to && compareIso(isoSpan(r.from)!.first, isoSpan(r.to)!.last) > 0) {
+        bad(`/roles/${i}/to`, 'bad-period', `Fact "${fact.id}": role "${r.role}" ends (${r.to}) before it starts (${r.from}).`);
+        ok = false;
+      }
+    });
+    fact.variants?.forEach((v, i) => checkCitations(v.citations, `/variants/${i}/citations`));
+    fact.wordings?.forEach((w, i) => checkCitations(w.citations, `/wordings/${i}/citations`));
+    if (fact.date && fact.endDate && compareIso(isoSpan(fact.date)!.first, isoSpan(fact.endDate)!.last) > 0) {
+      bad('/endDate', 'bad-period', `Fact "${fact.id}" ends (${fact.endDate}) before it starts (${fact.date}).`);
+      ok = false;
+    }
+    if (fact.kind === 'quote') {
+      if (!fact.speaker) {
+        bad('', 'quote-speaker', `Quote "${fact.id}" needs a "speaker" (a person fact id).`);
+        ok = false;
+      }
+      if (!fact.wordings || fact.wordings.length === 0) {
+        bad('', 'quote-wordings', `Quote "${fact.id}" needs at least one wording, each with its source.`);
+        ok = false;
+      } else {
+        const preferred = fact.wordings.filter((w) => w.preferred);
+        if (preferred.length > 1) {
+          bad('/wordings', 'quote-preferred', `Quote "${fact.id}" marks ${preferred.length} wordings as preferred; mark one.`);
+          ok = false;
+        }
+        const ids = new Set<string>();
+        fact.wordings.forEach((w, i) => {
+          if (ids.has(w.id)) {
+            bad(`/wordings/${i}/id`, 'duplicate-id', `Quote "${fact.id}" has two wordings with id "${w.id}".`);
+            ok = false;
+          }
+          ids.add(w.id);
+          if (w.kind !== 'verbatim' && !w.by) bad(`/wordings/${i}`, 'wording-by', `Wording "${w.id}" of "${fact.id}" is a ${w.kind}: say whose ("by").`, 'warning');
+        });
+        if (preferred.length === 1 && preferred[0].kind === 'rendering') {
+          bad('/wordings', 'quote-preferred', `Quote "${fact.id}" prefers a rendering, which is not the speaker's own words; prefer a verbatim wording or a translation.`);
+          ok = false;
+        }
+      }
+    } else if (fact.wordings) {
+      bad('/wordings', 'not-a-quote', `Fact "${fact.id}" is a ${fact.kind}; only quotes have wordings.`);
+      ok = false;
+    }
+    if (fact.roles && fact.kind !== 'person') {
+      bad('/roles', 'not-a-person', `Fact "${fact.id}" is a ${fact.kind}; only people hold roles.`);
+      ok = false;
+    }
+    if (!ok) continue;
+
+    const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
+    const earned: StatusBacking = earnedStatus(backingCitations(fact), sourceOf, (fact.variants?.length ?? 0) > 0);
+    let status = earned.status;
+    let statusReason = earned.reason;
+    if (fact.status) {
+      if (overclaims(fact.status, earned.status)) {
+        bad('/status', 'status-overclaims', `Fact "${fact.id}" is marked "${fact.status}", but its citations back only "${earned.status}" (${earned.reason}). Confirmed needs an official record or two independent publishers; a fact with variants is disputed.`);
+      } else {
+        status = fact.status;
+        statusReason = fact.status === earned.status ? earned.reason : `marked ${fact.status} by the pack`;
+      }
+    }
+
+    const aliases = new Set<string>([fact.label, ...fact.aliases]);
+    if (fact.date && (fact.dateAliases ?? fact.kind === 'event')) for (const a of dateAliases(fact.date)) aliases.add(a);
+    if (aliasCount + aliases.size > maxAliases) {
+      bad('/aliases', 'too-many-aliases', `The fact base holds at most ${maxAliases.toLocaleString('en-GB')} aliases; fact "${fact.id}" is left out.`);
+      continue;
+    }
+    aliasCount += aliases.size;
+
+    const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
+    const entry: IndexedFact = {
+      fact, pack, status, statusReason,
+      wording: preferredWording(fact),
+      sources: sourceIds.map((id) => index.source(id)!),
+    };
+    index.addFact(entry);
+    for (const a of aliases) index.matcher.add(a, entry);
+  }
+  return { index, problems };
+}
+
+const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function factPath(pack: LoadedPack, fact: Fact): string {
+  return pack.locations.pathsById.get(fact.id) ?? '/facts/?';
+}
+
+function duplicate(
+  report: (pack: LoadedPack, range: Range | undefined, code: string, message: string) => void,
+  what: string, id: string, first: LoadedPack, second: LoadedPack, firstRange: Range | undefined, secondRange: Range | undefined,
+): void {
+  const where = (p: LoadedPack): string => (p.origin === 'bundled' ? 'the bundled pack' : p.locations.file);
+  report(second, secondRange, 'duplicate-id', `The ${what} id "${id}" is already used in ${where(first)}; this one is ignored. Give it another id.`);
+  if (first !== second) report(first, firstRange, 'duplicate-id', `The ${what} id "${id}" is used again in ${where(second)}, where it is ignored.`);
+}

@@ -1,0 +1,411 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { parseIsoDate } from './dates';
+import { emptyLocations } from './factIndex';
+import { LineIndex } from './text';
+import {
+  FACT_KINDS, SOURCE_KINDS, STATUSES, WORDING_KINDS,
+  type Pack, type PackLocations, type Problem, type Range, type Severity,
+} from './types';
+
+/** Largest pack file read by default: 5 MiB, well above a hand-written pack, small enough to parse off the typing path. */
+export const DEFAULT_MAX_PACK_BYTES = 5 * 1024 * 1024;
+
+export interface LoadOptions {
+  maxBytes?: number;
+}
+
+export interface LoadResult {
+  /** The usable part of the pack: elements with errors are left out. Undefined when nothing usable was read. */
+  pack?: Pack;
+  locations: PackLocations;
+  problems: Problem[];
+}
+
+export type Shape =
+  | { type: 'string'; minLength?: number; pattern?: RegExp; patternHint?: string; maxLength?: number }
+  | { type: 'date' }
+  | { type: 'number' }
+  | { type: 'boolean' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'array'; items: Shape; minItems?: number; maxItems?: number }
+  | { type: 'object'; fields: Record<string, Field>; name: string };
+
+export interface Field {
+  shape: Shape;
+  required?: boolean;
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+const id: Shape = { type: 'string', pattern: ID_PATTERN, patternHint: 'lowercase letters, digits, ".", "_" and "-", starting with a letter or digit', maxLength: 200 };
+const text: Shape = { type: 'string', minLength: 1, maxLength: 20_000 };
+const date: Shape = { type: 'date' };
+const lang: Shape = { type: 'string', pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a language tag such as "en" or "uk"' };
+const url: Shape = { type: 'string', pattern: /^https?:\/\/\S+$/, patternHint: 'an http(s) address' };
+
+const citation: Shape = {
+  type: 'object', name: 'citation',
+  fields: { source: { shape: id, required: true }, evidence: { shape: text }, locator: { shape: text } },
+};
+const citations: Shape = { type: 'array', items: citation, minItems: 1, maxItems: 100 };
+
+const roleHeld: Shape = {
+  type: 'object', name: 'role',
+  fields: { role: { shape: id, required: true }, from: { shape: date }, to: { shape: date }, citations: { shape: citations, required: true }, note: { shape: text } },
+};
+const variant: Shape = {
+  type: 'object', name: 'variant',
+  fields: { value: { shape: text, required: true }, citations: { shape: citations, required: true }, note: { shape: text } },
+};
+const wording: Shape = {
+  type: 'object', name: 'wording',
+  fields: {
+    id: { shape: id, required: true }, text: { shape: text, required: true }, kind: { shape: { type: 'enum', values: WORDING_KINDS }, required: true },
+    language: { shape: lang, required: true }, by: { shape: text }, citations: { shape: citations, required: true },
+    preferred: { shape: { type: 'boolean' } }, note: { shape: text },
+  },
+};
+const alias: Shape = { type: 'string', minLength: 2, maxLength: 200 };
+
+const source: Shape = {
+  type: 'object', name: 'source',
+  fields: {
+    id: { shape: id, required: true }, title: { shape: text, required: true }, publisher: { shape: text, required: true },
+    author: { shape: text }, via: { shape: text }, date: { shape: date }, url: { shape: url },
+    alsoAt: { shape: { type: 'array', items: url } }, kind: { shape: { type: 'enum', values: SOURCE_KINDS }, required: true },
+    language: { shape: lang, required: true }, textFile: { shape: text }, note: { shape: text },
+  },
+};
+const fact: Shape = {
+  type: 'object', name: 'fact',
+  fields: {
+    id: { shape: id, required: true }, kind: { shape: { type: 'enum', values: FACT_KINDS }, required: true },
+    label: { shape: { type: 'string', minLength: 1, maxLength: 300 }, required: true }, text: { shape: text, required: true },
+    aliases: { shape: { type: 'array', items: alias, maxItems: 200 }, required: true }, dateAliases: { shape: { type: 'boolean' } },
+    citations: { shape: citations, required: true }, status: { shape: { type: 'enum', values: STATUSES } },
+    date: { shape: date }, endDate: { shape: date }, place: { shape: id }, number: { shape: { type: 'number' } }, unit: { shape: text },
+    roles: { shape: { type: 'array', items: roleHeld } }, speaker: { shape: id }, occasion: { shape: text }, language: { shape: lang },
+    wordings: { shape: { type: 'array', items: wording, minItems: 1 } }, variants: { shape: { type: 'array', items: variant } },
+    related: { shape: { type: 'array', items: id } }, note: { shape: text },
+  },
+};
+const meta: Shape = {
+  type: 'object', name: 'pack',
+  fields: {
+    id: { shape: id, required: true }, title: { shape: text, required: true }, version: { shape: { type: 'string', minLength: 1, maxLength: 50 }, required: true },
+    description: { shape: text }, language: { shape: lang, required: true }, updated: { shape: date }, license: { shape: text },
+  },
+};
+const topLevelFields = { pack: meta, sources: source, facts: fact };
+
+/** The shapes of a pack's parts, for the JSON Schema. */
+export const PACK_SHAPES = { pack: meta, source, fact } as const;
+
+const INVALID = Symbol('invalid');
+
+class Reader {
+  readonly problems: Problem[] = [];
+  readonly paths = new Map<string, Range>();
+  constructor(private readonly file: string, private readonly lines: LineIndex, private readonly textLength: number) {}
+
+  rangeOf(node: YamlNode | null | undefined): Range {
+    const r = node?.range;
+    if (!r) return this.lines.rangeOf(0, 0);
+    return this.lines.rangeOf(r[0], Math.min(r[1], this.textLength));
+  }
+
+  problem(node: YamlNode | null | undefined, code: string, message: string, severity: Severity = 'error', range?: Range): void {
+    this.problems.push({ file: this.file, range: range ?? this.rangeOf(node), code, message, severity });
+  }
+
+  /** Converts a node to plain data while checking it against a shape; returns INVALID after reporting why. */
+  read(node: YamlNode | null | undefined, shape: Shape, path: string, what: string): unknown {
+    if (node) this.paths.set(path, this.rangeOf(node));
+    if (node && isAlias(node)) {
+      this.problem(node, 'yaml-alias', `${what}: YAML aliases (*${node.source}) are not allowed in fact packs; write the value out`);
+      return INVALID;
+    }
+    switch (shape.type) {
+      case 'object': return this.readObject(node, shape, path, what);
+      case 'array': {
+        if (!node || !isSeq(node)) {
+          this.problem(node, 'wrong-type', `${what} must be a list`);
+          return INVALID;
+        }
+        const out: unknown[] = [];
+        node.items.forEach((item, i) => {
+          const v = this.read(item as YamlNode, shape.items, `${path}/${i}`, `${what}[${i + 1}]`);
+          if (v !== INVALID) out.push(v);
+        });
+        if (shape.minItems !== undefined && node.items.length < shape.minItems) {
+          this.problem(node, 'too-few-items', `${what} needs at least ${shape.minItems} item${shape.minItems === 1 ? '' : 's'}`);
+          return INVALID;
+        }
+        if (shape.maxItems !== undefined && node.items.length > shape.maxItems) {
+          this.problem(node, 'too-many-items', `${what} has ${node.items.length} items; at most ${shape.maxItems} are allowed`);
+          return INVALID;
+        }
+        return out;
+      }
+      default: return this.readScalar(node, shape, what);
+    }
+  }
+
+  private readScalar(node: YamlNode | null | undefined, shape: Shape, what: string): unknown {
+    if (!node || !isScalar(node)) {
+      this.problem(node, 'wrong-type', `${what} must be ${describe(shape)}`);
+      return INVALID;
+    }
+    const value = node.value;
+    switch (shape.type) {
+      case 'string': {
+        // Numbers and dates written bare in YAML are still meant as text here ("version: 1.0" or "title: 2025").
+        const s = typeof value === 'string' ? value : typeof value === 'number' && node.source !== undefined ? String(node.source) : undefined;
+        if (s === undefined) {
+          this.problem(node, 'wrong-type', `${what} must be text, not ${typeName(value)}`);
+          return INVALID;
+        }
+        if (shape.minLength !== undefined && s.trim().length < shape.minLength) {
+          this.problem(node, 'too-short', shape.minLength === 1 ? `${what} must not be empty` : `${what} must be at least ${shape.minLength} characters`);
+          return INVALID;
+        }
+        if (shape.maxLength !== undefined && s.length > shape.maxLength) {
+          this.problem(node, 'too-long', `${what} is ${s.length} characters; at most ${shape.maxLength} are allowed`);
+          return INVALID;
+        }
+        if (shape.pattern && !shape.pattern.test(s)) {
+          this.problem(node, 'bad-format', `${what} "${clip(s)}" must be ${shape.patternHint}`);
+          return INVALID;
+        }
+        return s;
+      }
+      case 'date': {
+        const s = typeof value === 'string' ? value : node.source;
+        if (typeof s !== 'string' || !parseIsoDate(s)) {
+          this.problem(node, 'bad-date', `${what} "${clip(String(s ?? value))}" is not a valid date: write YYYY-MM-DD (or YYYY-MM, YYYY where the day is not known)`);
+          return INVALID;
+        }
+        return s;
+      }
+      case 'number':
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          this.problem(node, 'wrong-type', `${what} must be a number, not ${typeName(value)}`);
+          return INVALID;
+        }
+        return value;
+      case 'boolean':
+        if (typeof value !== 'boolean') {
+          this.problem(node, 'wrong-type', `${what} must be true or false, not ${typeName(value)}`);
+          return INVALID;
+        }
+        return value;
+      case 'enum':
+        if (typeof value !== 'string' || !shape.values.includes(value)) {
+          this.problem(node, 'bad-value', `${what} "${clip(String(value))}" must be one of: ${shape.values.join(', ')}`);
+          return INVALID;
+        }
+        return value;
+      default:
+        return INVALID;
+    }
+  }
+
+  private readObject(node: YamlNode | null | undefined, shape: Extract<Shape, { type: 'object' }>, path: string, what: string): unknown {
+    if (!node || !isMap(node)) {
+      this.problem(node, 'wrong-type', `${what} must be a mapping of keys to values`);
+      return INVALID;
+    }
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode | null;
+      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : undefined;
+      if (key === undefined) {
+        this.problem(keyNode ?? node, 'wrong-type', `${what}: keys must be plain words`);
+        ok = false;
+        continue;
+      }
+      if (seen.has(key)) {
+        this.problem(keyNode, 'duplicate-key', `${what}: key "${key}" is given twice`);
+        ok = false;
+        continue;
+      }
+      seen.add(key);
+      const field = shape.fields[key];
+      if (!field) {
+        const suggestion = closest(key, Object.keys(shape.fields));
+        this.problem(keyNode, 'unknown-key', `${what}: unknown key "${clip(key)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${Object.keys(shape.fields).join(', ')}`);
+        ok = false;
+        continue;
+      }
+      const v = this.read(pair.value as YamlNode, field.shape, `${path}/${key}`, `${what}.${key}`);
+      if (v === INVALID) ok = false;
+      else out[key] = v;
+    }
+    for (const [key, field] of Object.entries(shape.fields)) {
+      if (field.required && !seen.has(key)) {
+        this.problem(node, 'missing-key', `${what} is missing "${key}"`, 'error', this.headRange(node));
+        ok = false;
+      }
+    }
+    return ok ? out : INVALID;
+  }
+
+  /** The first line of a mapping: where a "missing key" belongs, rather than the whole block. */
+  private headRange(node: YamlNode): Range {
+    const r = this.rangeOf(node);
+    if (r.end.line === r.start.line) return r;
+    return { start: r.start, end: { line: r.start.line, character: r.start.character + 1 } };
+  }
+}
+
+function describe(shape: Shape): string {
+  switch (shape.type) {
+    case 'string': return 'text';
+    case 'date': return 'a date (YYYY-MM-DD)';
+    case 'number': return 'a number';
+    case 'boolean': return 'true or false';
+    case 'enum': return `one of: ${shape.values.join(', ')}`;
+    case 'array': return 'a list';
+    case 'object': return 'a mapping';
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** A known key within two edits of a misspelt one. */
+function closest(key: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(key.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Parses a pack file's YAML into a pack and located problems. Never throws:
+ * every failure, from a syntax error to an oversized file, is a problem.
+ * Checks the shape of every value here; references between elements are
+ * checked by `validatePack`, and across packs by the fact index.
+ */
+export function parsePackText(textIn: string, file: string, options: LoadOptions = {}): LoadResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
+  const lines = new LineIndex(textIn);
+  const empty = emptyLocations(file);
+  const whole = lines.rangeOf(0, 0);
+  const bytes = byteLength(textIn);
+  if (bytes > maxBytes) {
+    return { locations: empty, problems: [{ file, range: whole, code: 'file-too-large', severity: 'error', message: `The pack file is ${formatBytes(bytes)}; packs are limited to ${formatBytes(maxBytes)}. Split it into several files.` }] };
+  }
+  if (textIn.trim() === '') {
+    return { locations: empty, problems: [{ file, range: whole, code: 'empty-file', severity: 'error', message: 'The pack file is empty: a pack needs "pack", "sources" and "facts".' }] };
+  }
+  const reader = new Reader(file, lines, textIn.length);
+  const lineCounter = new LineCounter();
+  let doc;
+  try {
+    doc = parseDocument(textIn, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  } catch (e) {
+    reader.problem(null, 'yaml-syntax', `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    return { locations: empty, problems: reader.problems };
+  }
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    reader.problem(null, 'yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, 'error', lines.rangeOf(start, Math.max(end, start)));
+  }
+  for (const warning of doc.warnings) {
+    const [start, end] = warning.pos;
+    reader.problem(null, 'yaml-warning', `YAML: ${firstLine(warning.message)}`, 'warning', lines.rangeOf(start, Math.max(end, start)));
+  }
+  if (doc.errors.length > 0) return { locations: empty, problems: reader.problems };
+
+  const root = doc.contents as YamlNode | null;
+  if (!root || !isMap(root)) {
+    reader.problem(root, 'wrong-type', 'A pack file must be a mapping with the keys "pack", "sources" and "facts".');
+    return { locations: empty, problems: reader.problems };
+  }
+  // Read each element alone so that one bad fact does not hide the rest.
+  const metaValue = reader.read(root.get('pack', true) as YamlNode | undefined, meta, '/pack', 'pack');
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!(key in topLevelFields)) {
+      reader.problem(pair.key as YamlNode, 'unknown-key', `unknown top-level key "${clip(key)}"; allowed: pack, sources, facts`);
+    }
+  }
+  const locations: PackLocations = { ...emptyLocations(file), paths: reader.paths };
+  const sources = readList(reader, root.get('sources', true) as YamlNode | undefined, source, 'sources', 'source', locations.sources, locations.pathsById);
+  const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
+  if (!root.has('pack')) reader.problem(root, 'missing-key', 'The pack file is missing "pack" (its id, title, version and language).', 'error', lines.rangeOf(0, 0));
+  if (!root.has('sources')) reader.problem(root, 'missing-key', 'The pack file is missing "sources".', 'error', lines.rangeOf(0, 0));
+  if (!root.has('facts')) reader.problem(root, 'missing-key', 'The pack file is missing "facts".', 'error', lines.rangeOf(0, 0));
+  if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.problems };
+  const pack = { meta: metaValue, sources, facts } as unknown as Pack;
+  return { pack, locations, problems: reader.problems };
+}
+
+function readList(reader: Reader, node: YamlNode | undefined, shape: Shape, path: string, what: string, ranges: Map<string, Range>, paths: Map<string, string>): unknown[] {
+  if (node === undefined) return [];
+  if (isScalar(node) && (node.value === null || node.value === undefined)) return [];
+  if (!isSeq(node)) {
+    reader.problem(node, 'wrong-type', `"${path}" must be a list`);
+    return [];
+  }
+  const out: unknown[] = [];
+  node.items.forEach((item, i) => {
+    const itemNode = item as YamlNode;
+    const idNode = isMap(itemNode) ? (itemNode.get('id', true) as YamlNode | undefined) : undefined;
+    const idText = idNode && isScalar(idNode) ? String(idNode.value) : undefined;
+    const label = idText ? `${what} "${clip(idText)}"` : `${what} ${i + 1}`;
+    const v = reader.read(itemNode, shape, `/${path}/${i}`, label);
+    if (v !== INVALID) {
+      out.push(v);
+      if (idText) {
+        ranges.set(idText, reader.rangeOf(itemNode));
+        paths.set(idText, `/${path}/${i}`);
+      }
+    }
+  });
+  return out;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+function byteLength(text: string): number {
+  return typeof Buffer !== 'undefined' ? Buffer.byteLength(text, 'utf8') : new TextEncoder().encode(text).length;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}

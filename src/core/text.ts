@@ -1,0 +1,132 @@
+import type { Position, Range } from './types';
+
+/** Converts between string offsets and zero-based line/character positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
+    return Math.min(this.starts[line] + Math.max(0, position.character), this.text.length);
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** `file:line:col` with one-based line and column, as compilers print it. */
+export function formatLocation(file: string, position: Position): string {
+  return `${file}:${position.line + 1}:${position.character + 1}`;
+}
+
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
+const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]/;
+
+/**
+ * Folds one character for matching: case, quote marks, dashes and spaces are
+ * typography, not content. Always returns exactly one UTF-16 unit so that
+ * offsets in the folded text equal offsets in the original.
+ */
+export function foldChar(ch: string): string {
+  if (QUOTES.test(ch)) return "'";
+  if (DOUBLE_QUOTES.test(ch)) return '"';
+  if (DASHES.test(ch)) return '-';
+  if (SPACES.test(ch)) return ' ';
+  const lower = ch.toLowerCase();
+  return lower.length === 1 ? lower : ch;
+}
+
+const foldCache = new Map<number, number>();
+
+/** Folded char code; cached because the matcher calls it for every character of a document. */
+export function foldCode(code: number): number {
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return code + 32;
+    if (code === 9 || code === 10 || code === 13 || code === 12 || code === 11) return 32;
+    if (code === 96) return 39;
+    return code;
+  }
+  let folded = foldCache.get(code);
+  if (folded === undefined) {
+    folded = foldChar(String.fromCharCode(code)).charCodeAt(0);
+    foldCache.set(code, folded);
+  }
+  return folded;
+}
+
+/** Folds a whole string and collapses runs of spaces: the form aliases are stored in. */
+export function foldText(text: string): string {
+  let out = '';
+  let lastSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = foldCode(text.charCodeAt(i));
+    if (c === 32) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+    } else {
+      out += String.fromCharCode(c);
+      lastSpace = false;
+    }
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && WORD_CHAR.test(ch);
+}
+
+/** Escapes text for Markdown so that data can never become links, HTML or commands. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (c) => `\\${c}`);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Paragraph around an offset: the text between the blank lines that enclose it. */
+export function paragraphAt(text: string, offset: number): { start: number; end: number } {
+  const blank = /\n[ \t]*\r?\n/g;
+  let start = 0;
+  let end = text.length;
+  let m: RegExpExecArray | null;
+  while ((m = blank.exec(text)) !== null) {
+    if (m.index + m[0].length <= offset) start = m.index + m[0].length;
+    else if (m.index >= offset) {
+      end = m.index;
+      break;
+    }
+  }
+  return { start, end };
+}
