@@ -29,7 +29,7 @@ const STATUS_TEXT: Record<Status, string> = {
 const WORDING_TEXT: Record<WordingKind, string> = {
   verbatim: 'verbatim',
   translation: 'translation',
-  rendering: 'rendering, not the speaker’s recorded words',
+  rendering: 'rendering',
 };
 
 const md = escapeMarkdown;
@@ -80,12 +80,13 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
   if (fact.kind === 'quote') {
     const speaker = fact.speaker ? index.fact(fact.speaker)?.fact.label : undefined;
     const heading = [speaker, fact.date ? formatDate(fact.date, style) : undefined, fact.occasion].filter(Boolean).map((s) => md(s!)).join(', ');
-    if (heading) out.push(heading);
+    if (heading) out.push('', heading);
     for (const w of fact.wordings ?? []) {
       const preferred = w === entry.wording;
       const by = w.by ? ` by ${md(w.by)}` : '';
       out.push('', `${preferred ? '**Preferred wording**' : '**Other wording**'} (${WORDING_TEXT[w.kind]}${by}, ${md(w.language)})${sourceNote(w.citations, index)}:`);
-      out.push(quoteBlock(`\u201C${w.text}\u201D`));
+      if (w.kind === 'rendering') out.push('', '⚠️ *Not the speaker’s recorded words: do not quote this as theirs.*');
+      out.push('', quoteBlock(`\u201C${w.text}\u201D`));
       if (w.note) out.push('', `*${md(w.note)}*`);
     }
   }
@@ -105,8 +106,14 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
     if (c.evidence) out.push(quoteBlock(c.evidence));
     out.push('');
   }
-  out.push(`**Status:** ${STATUS_TEXT[entry.status]}: ${md(entry.statusReason)}`);
-  out.push(`**Pack:** ${entry.pack.origin === 'bundled' ? 'bundled with Agreement Cite' : md(entry.pack.locations.file)}`);
+  out.push('', `**Status:** ${STATUS_TEXT[entry.status]}: ${md(entry.statusReason)}`);
+  if (entry.evidence) {
+    const { found, missing } = entry.evidence;
+    out.push('', missing > 0
+      ? `**Evidence:** ⚠️ ${missing} of ${found + missing} excerpts not found in the source text`
+      : `**Evidence:** ${found} excerpt${found === 1 ? '' : 's'} found verbatim in the source text`);
+  }
+  out.push('', `**Pack:** ${entry.pack.origin === 'bundled' ? 'bundled with Agreement Cite' : md(entry.pack.locations.file)}`);
   if (options.links) {
     out.push('', `[Insert citation](${options.links.insert(fact.id)}) · [Copy citation](${options.links.copy(fact.id)})`);
   }

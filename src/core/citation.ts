@@ -206,7 +206,9 @@ export function insertionText(entry: IndexedFact, index: FactIndex, options: Ins
     const speaker = fact.speaker ? index.fact(fact.speaker)?.fact.label : undefined;
     const [open, close] = quoteMarks(options.format);
     // The quote itself is the fact: its words are never respelt.
-    return `${escapeFor(options.format, spell(speaker ?? 'The speaker'))} ${verb}: ${open}${escapeFor(options.format, entry.wording.text)}${close}`;
+    // A whole sentence takes a colon; a fragment runs on from the attribution.
+    const colon = /^\p{Lu}/u.test(entry.wording.text) ? ':' : '';
+    return `${escapeFor(options.format, spell(speaker ?? 'The speaker'))} ${verb}${colon} ${open}${escapeFor(options.format, entry.wording.text)}${close}`;
   }
   if (fact.kind === 'person' && options.atDate && fact.roles?.length) {
     const roles = index.rolesAt(fact.id, options.atDate).map((r) => r.role?.fact.label).filter((l): l is string => !!l);

@@ -10,6 +10,13 @@ export interface LoadedPack {
   pack: Pack;
   locations: PackLocations;
   origin: PackOrigin;
+  /** For packs whose sources have local texts: how many excerpts of each fact were found there verbatim. */
+  evidence?: ReadonlyMap<string, EvidenceSummary>;
+}
+
+export interface EvidenceSummary {
+  found: number;
+  missing: number;
 }
 
 export interface IndexedSource {
@@ -27,6 +34,10 @@ export interface IndexedFact {
   wording?: Wording;
   /** The sources of the citations behind the fact, in citation order, without repeats. */
   sources: IndexedSource[];
+  /** Excerpts checked against local source texts, where the pack has them. */
+  evidence?: EvidenceSummary;
+  /** Every phrase that finds this fact: label, aliases and generated date aliases. */
+  aliases: readonly string[];
 }
 
 /** A person's role on a date, with the role fact resolved. */
@@ -165,6 +176,8 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
   for (const pack of packs) {
     for (const source of pack.pack.sources) {
       const prior = index.source(source.id);
+      // Teams share sources between packs: the same source written the same way is no conflict.
+      if (prior && sameSource(prior.source, source)) continue;
       if (prior) {
         duplicate(report, 'source', source.id, prior.pack, pack, prior.pack.locations.sources.get(source.id), pack.locations.sources.get(source.id));
         continue;
@@ -291,6 +304,13 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
       }
     }
 
+    const evidence = pack.evidence?.get(fact.id);
+    if (evidence && evidence.missing > 0 && status === 'confirmed') {
+      // An excerpt that its source does not contain backs nothing.
+      status = 'reported';
+      statusReason = `${evidence.missing} evidence excerpt${evidence.missing === 1 ? ' was' : 's were'} not found in the source text`;
+    }
+
     const aliases = new Set<string>([fact.label, ...fact.aliases]);
     if (fact.date && (fact.dateAliases ?? fact.kind === 'event')) for (const a of dateAliases(fact.date)) aliases.add(a);
     if (aliasCount + aliases.size > maxAliases) {
@@ -304,6 +324,8 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
       fact, pack, status, statusReason,
       wording: preferredWording(fact),
       sources: sourceIds.map((id) => index.source(id)!),
+      evidence,
+      aliases: [...aliases],
     };
     index.addFact(entry);
     for (const a of aliases) index.matcher.add(a, entry);
@@ -324,4 +346,10 @@ function duplicate(
   const where = (p: LoadedPack): string => (p.origin === 'bundled' ? 'the bundled pack' : p.locations.file);
   report(second, secondRange, 'duplicate-id', `The ${what} id "${id}" is already used in ${where(first)}; this one is ignored. Give it another id.`);
   if (first !== second) report(first, firstRange, 'duplicate-id', `The ${what} id "${id}" is used again in ${where(second)}, where it is ignored.`);
+}
+
+function sameSource(a: Source, b: Source): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Source)[]);
+  for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  return true;
 }

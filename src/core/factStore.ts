@@ -1,4 +1,5 @@
-import { buildFactIndex, emptyLocations, type BuildOptions, type FactIndex, type LoadedPack } from './factIndex';
+import { buildFactIndex, emptyLocations, type BuildOptions, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
+import { checkProvenance, type EvidenceCheck } from './provenance';
 import type { LoadOptions, LoadResult } from './packLoader';
 import type { Pack, Problem } from './types';
 
@@ -24,6 +25,8 @@ export interface StoreChange {
  */
 export class FactStore {
   private readonly workspace = new Map<string, WorkspacePackState>();
+  /** Load count per file, so that a slow load overtaken by a newer one is dropped. */
+  private readonly versions = new Map<string, number>();
   private current: FactIndex;
   private indexProblems: Problem[] = [];
   private readonly listeners = new Set<(change: StoreChange) => void>();
@@ -46,16 +49,59 @@ export class FactStore {
     return this.current;
   }
 
-  /** Loads or reloads a writer's pack file from its text. Returns the file's problems. */
-  setWorkspacePack(file: string, text: string): Problem[] {
-    const r = this.parse(text, file, this.options);
+  /**
+   * Loads or reloads a writer's pack file from its text. `sourceTexts` holds
+   * the local texts its sources point to (`textFile` → text, undefined when
+   * unreadable), against which evidence is checked. Returns the file's problems.
+   */
+  setWorkspacePack(file: string, text: string, sourceTexts: ReadonlyMap<string, string | undefined> = new Map()): Problem[] {
+    this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
+    return this.apply(file, this.parse(text, file, this.options), sourceTexts);
+  }
+
+  /**
+   * As `setWorkspacePack`, reading each source's `textFile` through
+   * `readRelative` (a path relative to the pack file). A result overtaken by a
+   * newer load of the same file is dropped.
+   */
+  async loadWorkspacePack(file: string, text: string, readRelative: (path: string) => Promise<string | undefined>): Promise<Problem[]> {
+    const version = (this.versions.get(file) ?? 0) + 1;
+    this.versions.set(file, version);
+    const parsed = this.parse(text, file, this.options);
+    const texts = new Map<string, string | undefined>();
+    for (const source of parsed.pack?.sources ?? []) {
+      if (source.textFile && !texts.has(source.textFile)) texts.set(source.textFile, await readRelative(source.textFile).catch(() => undefined));
+    }
+    if (this.versions.get(file) !== version) return this.problemsOf(file);
+    return this.apply(file, parsed, texts);
+  }
+
+  /**
+   * Records that a pack file could not be loaded at all (unreadable, too
+   * large): its last good version stays in use.
+   */
+  failWorkspacePack(file: string, problems: Problem[]): Problem[] {
+    this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
+    return this.apply(file, { problems, locations: emptyLocations(file) }, new Map());
+  }
+
+  private apply(file: string, r: LoadResult, sourceTexts: ReadonlyMap<string, string | undefined>): Problem[] {
     const hasErrors = r.problems.some((p) => p.severity === 'error');
     const prior = this.workspace.get(file);
     const state: WorkspacePackState = { problems: r.problems, good: prior?.good };
-    if (!hasErrors && r.pack) state.good = { pack: r.pack, locations: r.locations, origin: 'workspace' };
-    else if (prior?.good) {
+    const start = { line: 0, character: 0 };
+    if (r.pack && (!hasErrors || !prior?.good)) {
+      // A clean file replaces what was in use; a broken first version offers the facts that have no error.
+      const loaded: LoadedPack = { pack: r.pack, locations: r.locations, origin: 'workspace' };
+      const provenance = checkProvenance(loaded, (source) => (source.textFile ? sourceTexts.get(source.textFile) : undefined));
+      state.problems = [...r.problems, ...provenance.problems];
+      state.good = { ...loaded, evidence: summarise(provenance.checks) };
+      if (hasErrors) {
+        state.problems.push({ file, range: { start, end: start }, code: 'partly-loaded', severity: 'info', message: 'This pack has errors: only its facts without errors are in use until they are fixed.' });
+      }
+    } else if (prior?.good) {
       state.problems = [...r.problems, {
-        file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'last-good-in-use', severity: 'info',
+        file, range: { start, end: start }, code: 'last-good-in-use', severity: 'info',
         message: 'This pack has errors: its last version that loaded cleanly stays in use until they are fixed.',
       }];
     }
@@ -65,6 +111,7 @@ export class FactStore {
   }
 
   removeWorkspacePack(file: string): void {
+    this.versions.delete(file);
     if (this.workspace.delete(file)) this.rebuild();
   }
 
@@ -96,4 +143,15 @@ export class FactStore {
 /** The bundled pack as compiled into the extension at build time. */
 export function bundledLoadedPack(pack: Pack): LoadedPack {
   return { pack, locations: emptyLocations('bundled'), origin: 'bundled' };
+}
+
+function summarise(checks: readonly EvidenceCheck[]): Map<string, EvidenceSummary> {
+  const out = new Map<string, EvidenceSummary>();
+  for (const c of checks) {
+    const s = out.get(c.factId) ?? { found: 0, missing: 0 };
+    if (c.found) s.found++;
+    else s.missing++;
+    out.set(c.factId, s);
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { parseIsoDate } from './dates';
 import { emptyLocations } from './factIndex';
 import { LineIndex } from './text';
@@ -102,6 +102,11 @@ export const PACK_SHAPES = { pack: meta, source, fact } as const;
 
 const INVALID = Symbol('invalid');
 
+/** Most problems listed for one file. */
+export const MAX_PROBLEMS = 200;
+/** Deepest nesting of YAML collections read: deeper input would exhaust the parser's stack. */
+export const MAX_NESTING = 64;
+
 class Reader {
   readonly problems: Problem[] = [];
   readonly paths = new Map<string, Range>();
@@ -113,8 +118,22 @@ class Reader {
     return this.lines.rangeOf(r[0], Math.min(r[1], this.textLength));
   }
 
+  private dropped = 0;
+
   problem(node: YamlNode | null | undefined, code: string, message: string, severity: Severity = 'error', range?: Range): void {
+    // A hostile file can hold a problem per line: past a limit, count them instead of listing them.
+    if (this.problems.length >= MAX_PROBLEMS) {
+      this.dropped++;
+      return;
+    }
     this.problems.push({ file: this.file, range: range ?? this.rangeOf(node), code, message, severity });
+  }
+
+  /** The problems, with a last one saying how many more there were. */
+  finish(): Problem[] {
+    if (this.dropped === 0) return this.problems;
+    const start = this.problems[this.problems.length - 1]?.range.start ?? { line: 0, character: 0 };
+    return [...this.problems, { file: this.file, range: { start, end: start }, code: 'too-many-problems', severity: 'error', message: `…and ${this.dropped} more problems; fix the ones above first.` }];
   }
 
   /** Converts a node to plain data while checking it against a shape; returns INVALID after reporting why. */
@@ -188,7 +207,7 @@ class Reader {
       }
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) {
-          this.problem(node, 'wrong-type', `${what} must be a number, not ${typeName(value)}`);
+          this.problem(node, 'wrong-type', typeof value === 'number' ? `${what} must be a finite number, not ${node.source ?? value}` : `${what} must be a number, not ${typeName(value)}`);
           return INVALID;
         }
         return value;
@@ -322,53 +341,180 @@ export function parsePackText(textIn: string, file: string, options: LoadOptions
   const empty = emptyLocations(file);
   const whole = lines.rangeOf(0, 0);
   const bytes = byteLength(textIn);
-  if (bytes > maxBytes) {
-    return { locations: empty, problems: [{ file, range: whole, code: 'file-too-large', severity: 'error', message: `The pack file is ${formatBytes(bytes)}; packs are limited to ${formatBytes(maxBytes)}. Split it into several files.` }] };
-  }
+  if (bytes > maxBytes) return { locations: empty, problems: [tooLargeProblem(file, bytes, maxBytes)] };
   if (textIn.trim() === '') {
     return { locations: empty, problems: [{ file, range: whole, code: 'empty-file', severity: 'error', message: 'The pack file is empty: a pack needs "pack", "sources" and "facts".' }] };
   }
   const reader = new Reader(file, lines, textIn.length);
+  // Control characters are exactly what this looks for.
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(textIn);
+  if (control) {
+    reader.problem(null, 'control-character', `The pack file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): a pack is plain UTF-8 text. Remove it.`, 'error', lines.rangeOf(control.index, control.index + 1));
+    return { locations: empty, problems: reader.finish() };
+  }
+  const deep = tooDeep(textIn);
+  if (deep !== undefined) {
+    reader.problem(null, 'nested-too-deeply', `The YAML is nested more than ${MAX_NESTING} levels deep here; a fact pack needs a handful.`, 'error', lines.rangeOf(deep, deep + 1));
+    return { locations: empty, problems: reader.finish() };
+  }
   const lineCounter = new LineCounter();
   let doc;
   try {
     doc = parseDocument(textIn, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   } catch (e) {
     reader.problem(null, 'yaml-syntax', `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`);
-    return { locations: empty, problems: reader.problems };
+    return { locations: empty, problems: reader.finish() };
   }
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
+    let [start, end] = error.pos;
+    if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+      // The parser notices a missing closing quote at the end of the text; the writer needs the opening one.
+      const open = unclosedQuoteAt(textIn);
+      if (open !== undefined) [start, end] = [open, open + 1];
+    }
     reader.problem(null, 'yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, 'error', lines.rangeOf(start, Math.max(end, start)));
+  }
+  if (doc.errors.length > 0) {
+    // A quote left open swallows the lines after it, and the parser only stumbles later: point at the quote too.
+    const quoted = multilineQuoteBefore(textIn, doc.errors[0].pos[0]);
+    if (quoted) {
+      reader.problem(null, 'yaml-syntax', `YAML syntax: this quoted text runs on to line ${lines.positionAt(quoted.end).line + 1}; is its closing quote missing?`, 'error', lines.rangeOf(quoted.start, quoted.start + 1));
+    }
   }
   for (const warning of doc.warnings) {
     const [start, end] = warning.pos;
     reader.problem(null, 'yaml-warning', `YAML: ${firstLine(warning.message)}`, 'warning', lines.rangeOf(start, Math.max(end, start)));
   }
-  if (doc.errors.length > 0) return { locations: empty, problems: reader.problems };
+  if (doc.errors.length > 0) return { locations: empty, problems: reader.finish() };
+  let firstAlias: YamlNode | undefined;
+  let aliases = 0;
+  visit(doc, {
+    Alias(_, node) {
+      // Refused wherever they stand, so that no alias bomb is ever expanded.
+      firstAlias ??= node;
+      aliases++;
+      return visit.SKIP;
+    },
+  });
+  if (firstAlias) {
+    const more = aliases > 1 ? ` The file uses ${aliases} aliases.` : '';
+    reader.problem(firstAlias, 'yaml-alias', `YAML aliases (${firstAlias.toString()}) are not allowed in fact packs; write the value out.${more}`);
+  }
+  if (aliases > 0) return { locations: empty, problems: reader.finish() };
 
   const root = doc.contents as YamlNode | null;
   if (!root || !isMap(root)) {
     reader.problem(root, 'wrong-type', 'A pack file must be a mapping with the keys "pack", "sources" and "facts".');
-    return { locations: empty, problems: reader.problems };
+    return { locations: empty, problems: reader.finish() };
   }
-  // Read each element alone so that one bad fact does not hide the rest.
-  const metaValue = reader.read(root.get('pack', true) as YamlNode | undefined, meta, '/pack', 'pack');
+  const seenTop = new Set<string>();
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!(key in topLevelFields)) {
       reader.problem(pair.key as YamlNode, 'unknown-key', `unknown top-level key "${clip(key)}"; allowed: pack, sources, facts`);
+    } else if (seenTop.has(key)) {
+      reader.problem(pair.key as YamlNode, 'duplicate-key', `"${key}" is given twice; put everything under one "${key}:"`);
     }
+    seenTop.add(key);
   }
+  // Read each element alone so that one bad fact does not hide the rest.
+  const metaNode = root.get('pack', true) as YamlNode | undefined;
+  const metaValue = root.has('pack') ? reader.read(metaNode, meta, '/pack', 'pack') : INVALID;
   const locations: PackLocations = { ...emptyLocations(file), paths: reader.paths };
   const sources = readList(reader, root.get('sources', true) as YamlNode | undefined, source, 'sources', 'source', locations.sources, locations.pathsById);
   const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
   if (!root.has('pack')) reader.problem(root, 'missing-key', 'The pack file is missing "pack" (its id, title, version and language).', 'error', lines.rangeOf(0, 0));
   if (!root.has('sources')) reader.problem(root, 'missing-key', 'The pack file is missing "sources".', 'error', lines.rangeOf(0, 0));
   if (!root.has('facts')) reader.problem(root, 'missing-key', 'The pack file is missing "facts".', 'error', lines.rangeOf(0, 0));
-  if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.problems };
+  if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.finish() };
   const pack = { meta: metaValue, sources, facts } as unknown as Pack;
-  return { pack, locations, problems: reader.problems };
+  return { pack, locations, problems: reader.finish() };
+}
+
+/**
+ * Offset where YAML nesting first exceeds MAX_NESTING, counting flow brackets
+ * and block indentation; undefined when the text is shallow enough to parse.
+ */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote && text[i - 1] !== '\\') quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      // Block nesting: each level is at least one column of indentation or one "- " / "? ".
+      if (c === ' ' || c === '\t') {
+        indent++;
+        continue;
+      }
+      if ((c === '-' || c === '?') && text[i + 1] === ' ') {
+        indent += 2;
+        i++;
+        continue;
+      }
+      if (indent > MAX_NESTING * 8) return i;
+      lineStart = false;
+    }
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const eol = text.indexOf('\n', i);
+      i = (eol < 0 ? text.length : eol) - 1;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1])))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** The lexer's tokens that stand for source text: it also emits one-character markers that do not. */
+function* sourceTokens(text: string): Generator<string> {
+  for (const token of new Lexer().lex(text)) {
+    if (token.length === 1 && (token === '\u0002' || token === '\u0018' || token === '\u001f')) continue;
+    yield token;
+  }
+}
+
+/**
+ * The first quoted scalar spanning several lines that starts before `before`,
+ * from the YAML lexer's tokens: an unclosed quote pairs with the next quote
+ * in the file, so the first such scalar is where it went wrong.
+ */
+function multilineQuoteBefore(text: string, before: number): { start: number; end: number } | undefined {
+  let offset = 0;
+  let found: { start: number; end: number } | undefined;
+  for (const token of sourceTokens(text)) {
+    if (offset >= before) break;
+    if ((token[0] === '"' || token[0] === "'") && token.includes('\n')) {
+      found = { start: offset, end: offset + token.length };
+      break;
+    }
+    offset += token.length;
+  }
+  return found;
+}
+
+/** Offset of a quoted scalar that never closes, from the YAML lexer's tokens. */
+function unclosedQuoteAt(text: string): number | undefined {
+  let offset = 0;
+  for (const token of sourceTokens(text)) {
+    const q = token[0];
+    if ((q === '"' || q === "'") && token.length > 0) {
+      const body = token.replace(/\s+$/, '');
+      const closed = body.length > 1 && body.endsWith(q) && (q === "'" || !/(^|[^\\])(\\\\)*\\"$/.test(body));
+      if (!closed) return offset;
+    }
+    offset += token.length;
+  }
+  return undefined;
 }
 
 function readList(reader: Reader, node: YamlNode | undefined, shape: Shape, path: string, what: string, ranges: Map<string, Range>, paths: Map<string, string>): unknown[] {
@@ -402,6 +548,12 @@ function firstLine(message: string): string {
 
 function byteLength(text: string): number {
   return typeof Buffer !== 'undefined' ? Buffer.byteLength(text, 'utf8') : new TextEncoder().encode(text).length;
+}
+
+/** The problem of a pack file over the size limit, which is not read at all. */
+export function tooLargeProblem(file: string, bytes: number, maxBytes: number): Problem {
+  const start = { line: 0, character: 0 };
+  return { file, range: { start, end: start }, code: 'file-too-large', severity: 'error', message: `The pack file is ${formatBytes(bytes)}; packs are limited to ${formatBytes(maxBytes)} (setting agreementCite.packs.maxFileSizeKB). Split it into several files.` };
 }
 
 export function formatBytes(bytes: number): string {

@@ -25,7 +25,7 @@ export class AliasPrefixIndex {
     const entries: AliasEntry[] = [];
     for (const entry of index.facts) {
       const seen = new Set<string>();
-      for (const alias of [entry.fact.label, ...entry.fact.aliases]) {
+      for (const alias of entry.aliases) {
         const folded = foldText(alias);
         if (seen.has(folded)) continue;
         seen.add(folded);

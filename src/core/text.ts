@@ -46,7 +46,7 @@ export function formatLocation(file: string, position: Position): string {
   return `${file}:${position.line + 1}:${position.character + 1}`;
 }
 
-const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/;
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u02BC\u02BB\uFF07]/;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
 const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]/;

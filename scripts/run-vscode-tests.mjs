@@ -1,0 +1,552 @@
+#!/usr/bin/env node
+// Runs the integration suite (out/test/integration/index.js) inside a real VS
+// Code, offline: code-server serves VS Code's server and web workbench,
+// Debian's Chromium (driven by playwright-core) opens it, and the workbench
+// loads the extension under development and runs the suite in the real
+// (remote, Node) extension host. See /work/shared/docs/testing-in-real-vscode.md.
+//
+// Builds nothing: run `npm run build` (dist/extension.js) and
+// `tsc -p tsconfig.test.json` (out/) first, and scripts/setup-vscode-test.mjs once.
+//
+// Usage: node scripts/run-vscode-tests.mjs [--restricted] [--timeout <seconds>] [--grep <pattern>] [--verbose]
+//
+// Exit code: the suite's (0 all passed, 1 a test failed), 2 when the harness
+// itself failed (server/browser did not start, workbench closed early),
+// 124 on timeout, 130/143 when interrupted.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import util, { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import {
+  CODE_SERVER_VERSION,
+  NODE_VERSION,
+  chromiumPath,
+  codeServerEntry,
+  expectedMarker,
+  markerFile,
+  node24Bin,
+  projectRoot,
+} from './vscode-test-env.mjs';
+
+const EXIT_HARNESS = 2;
+const EXIT_TIMEOUT = 124;
+/** First line test/integration/index.ts prints; keep the two in sync. */
+const SUITE_START_MARKER = '[agreement-cite] integration suite starting';
+/** The suite's closing line (also what CI reads). */
+const SUMMARY_LINE = /^\d+ passed, \d+ failed(, \d+ skipped)?$/;
+/**
+ * Workbench log entries seen while tests run that say nothing about them
+ * (the workbench and the extension host share one log channel here).
+ */
+const WORKBENCH_CHATTER = new RegExp(
+  '^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache' +
+    '|Resolving connection token|Resolved connection token|Creating a socket' +
+    '|\\[(AccountPolicyGate|AgentHost[^\\]]*|Service Worker|reconnection-grace-time)\\])',
+);
+
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const log = (msg) => console.log(`[vscode-test ${elapsed()}] ${msg}`);
+
+class HarnessError extends Error {}
+
+// ------------------------------------------------------------------ options
+
+const { values: argv } = parseArgs({
+  options: {
+    restricted: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    grep: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const truthy = (v) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+const restricted = argv.restricted || truthy(process.env.AGREEMENT_CITE_RESTRICTED);
+const verbose = argv.verbose || truthy(process.env.AGREEMENT_CITE_VSCODE_VERBOSE);
+const timeoutS = Number(argv.timeout ?? process.env.AGREEMENT_CITE_VSCODE_TIMEOUT ?? 900);
+if (!Number.isFinite(timeoutS) || timeoutS <= 0) {
+  console.error(`[vscode-test] invalid timeout: ${argv.timeout ?? process.env.AGREEMENT_CITE_VSCODE_TIMEOUT}`);
+  process.exit(EXIT_HARNESS);
+}
+const grep = argv.grep ?? process.env.AGREEMENT_CITE_TEST_GREP;
+
+const extPath = path.resolve(process.env.AGREEMENT_CITE_EXT_PATH || projectRoot);
+const testsPath = path.resolve(process.env.AGREEMENT_CITE_TESTS_PATH || path.join(projectRoot, 'out', 'test', 'integration', 'index.js'));
+const workspace = path.resolve(process.env.AGREEMENT_CITE_WORKSPACE || path.join(projectRoot, 'test', 'fixtures', 'workspace'));
+const resultsDir = path.join(projectRoot, 'test-results');
+const screenshotsDir = path.join(resultsDir, 'screenshots');
+const reportFile = path.join(resultsDir, 'integration.txt');
+
+// ------------------------------------------------------------------ cleanup
+
+/** The workbench page, once open (for the timeout screenshot). */
+let currentPage;
+
+/** Everything to undo, newest first; run once on any exit path. */
+const cleanups = [];
+let serverPgid;
+
+/**
+ * Last resort if the process dies without reaching cleanup (an uncaught
+ * exception, process.exit elsewhere): kill code-server's whole process group
+ * (server, extension host, file watcher, pty host) synchronously.
+ */
+process.on('exit', () => {
+  if (serverPgid) {
+    try {
+      process.kill(-serverPgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+async function cleanup() {
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    try {
+      await fn();
+    } catch (err) {
+      if (verbose) log(`cleanup step failed: ${err}`);
+    }
+  }
+}
+
+/** Exit code to use once a signal asked us to stop (130 SIGINT, 143 SIGTERM). */
+let interruptedCode;
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(sig, () => {
+    if (interruptedCode) process.exit(code); // second signal: leave now (the 'exit' hook still kills the server)
+    interruptedCode = code;
+    log(`${sig}: stopping`);
+    cleanup().finally(() => process.exit(code));
+  });
+}
+
+// ------------------------------------------------------------------ helpers
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function httpStatus(url) {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+    req.setTimeout(2000, () => req.destroy());
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A path for messages: relative inside the project, absolute outside it. */
+function shown(p) {
+  const rel = path.relative(projectRoot, p);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}
+
+function preflight() {
+  const marker = (() => {
+    try {
+      return JSON.parse(fs.readFileSync(markerFile, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  })();
+  const want = expectedMarker();
+  if (!marker || Object.entries(want).some(([k, v]) => marker[k] !== v) || !fs.existsSync(codeServerEntry) || !fs.existsSync(node24Bin)) {
+    throw new HarnessError(`code-server ${CODE_SERVER_VERSION} / Node ${NODE_VERSION} are not set up. Run: npm run setup:vscode-test`);
+  }
+  if (!fs.existsSync(chromiumPath)) throw new HarnessError(`${chromiumPath} is missing. Run: npm run setup:vscode-test`);
+
+  let pkg;
+  try {
+    pkg = JSON.parse(fs.readFileSync(path.join(extPath, 'package.json'), 'utf8'));
+  } catch (err) {
+    throw new HarnessError(`extension at ${extPath} has no readable package.json: ${err.message}`);
+  }
+  const main = pkg.main ? path.resolve(extPath, pkg.main) : undefined;
+  const mainExists = main && [main, `${main}.js`].some((p) => fs.existsSync(p));
+  if (main && !mainExists) {
+    throw new HarnessError(`extension entry ${shown(main)} does not exist. Run: npm run build`);
+  }
+  if (!fs.existsSync(testsPath)) {
+    throw new HarnessError(`test entry ${shown(testsPath)} does not exist. Run: tsc -p tsconfig.test.json`);
+  }
+  if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new HarnessError(`workspace folder ${workspace} does not exist`);
+  }
+  return `${pkg.publisher}.${pkg.name}`;
+}
+
+/** Workbench settings for a quiet, deterministic test window. */
+function userSettings() {
+  return {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'chat.disableAIFeatures': true,
+    'git.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // Restricted runs: open the folder untrusted without the modal "Do you
+    // trust the authors?" dialog (the runner also dismisses it if it shows).
+    'security.workspace.trust.startupPrompt': 'never',
+    'security.workspace.trust.emptyWindow': false,
+  };
+}
+
+/**
+ * Screenshot endpoint for the tests (see test/integration/screenshot.ts).
+ * Listens on 127.0.0.1 only, under an unguessable path, so nothing else on
+ * the machine can drive the browser.
+ */
+async function startScreenshotServer(getPage) {
+  const token = randomBytes(16).toString('hex');
+  const server = http.createServer((req, res) => {
+    const reply = (status, obj) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(obj));
+    };
+    if (req.method !== 'POST' || req.url !== `/${token}/screenshot`) return reply(404, { error: 'not found' });
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (body += c));
+    req.on('end', async () => {
+      try {
+        const { name } = JSON.parse(body || '{}');
+        const safe = String(name || 'screenshot').replace(/\.png$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'screenshot';
+        const file = path.join(screenshotsDir, `${safe}.png`);
+        const page = getPage();
+        if (!page) return reply(503, { error: 'no workbench page' });
+        fs.mkdirSync(screenshotsDir, { recursive: true });
+        await page.screenshot({ path: file, animations: 'disabled', caret: 'hide', timeout: 20_000 });
+        log(`screenshot saved: ${shown(file)}`);
+        reply(200, { path: file });
+      } catch (err) {
+        reply(500, { error: String(err?.message ?? err) });
+      }
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  cleanups.push(() => new Promise((r) => server.close(() => r())));
+  return `http://127.0.0.1:${server.address().port}/${token}/screenshot`;
+}
+
+/**
+ * Starts code-server in its own process group on a free port and waits until
+ * it answers. Resolves { ok: true, host, serverExit } or { ok: false, reason,
+ * addressInUse }. Registers the cleanup that kills the whole group.
+ */
+async function startCodeServer({ tmp, userDataDir, env, log: serverLog }) {
+  const host = `127.0.0.1:${await freePort()}`;
+  const args = [
+    codeServerEntry,
+    '--auth', 'none',
+    '--bind-addr', host,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', path.join(tmp, 'extensions'),
+    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option', 'enable-proposed-api',
+    ...(restricted ? [] : ['--disable-workspace-trust']),
+    workspace,
+  ];
+  log(`starting code-server ${CODE_SERVER_VERSION} on ${host} (${restricted ? 'Restricted Mode' : 'workspace trust disabled'})`);
+  const child = spawn(node24Bin, args, {
+    cwd: tmp,
+    env,
+    detached: true, // own process group: it and everything it forks are killed together
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  serverPgid = child.pid;
+  let exited = false;
+  let startupOutput = '';
+  const serverExit = new Promise((resolve) => child.on('exit', (code, signal) => {
+    exited = true;
+    resolve(signal ?? code);
+  }));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (d) => {
+      serverLog.write(d);
+      if (startupOutput.length < 100_000) startupOutput += d;
+      if (verbose) process.stdout.write(`[code-server] ${d}`);
+    });
+  }
+  // Always signal the group, even when the server itself has exited: its
+  // extension host or pty host may still be running.
+  const killGroup = async () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return; // nothing left in the group
+    }
+    // A moment to stop the extension host cleanly, then make sure.
+    await Promise.race([serverExit, sleep(3000)]);
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    if (serverPgid === child.pid) serverPgid = undefined;
+  };
+  cleanups.push(killGroup);
+
+  const deadline = Date.now() + 60_000;
+  while ((await httpStatus(`http://${host}/healthz`)) !== 200) {
+    if (exited || Date.now() > deadline) {
+      const reason = exited ? 'it exited during startup' : `no answer on ${host} within 60 s`;
+      await killGroup();
+      return { ok: false, host, reason, addressInUse: /EADDRINUSE/.test(startupOutput) };
+    }
+    await sleep(200);
+  }
+  return { ok: true, host, serverExit };
+}
+
+// ------------------------------------------------------------------ main
+
+async function main() {
+  const extensionId = preflight();
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  fs.rmSync(reportFile, { force: true }); // never report a previous run's results
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-cite-vscode-'));
+  const keepTmp = truthy(process.env.AGREEMENT_CITE_KEEP_TMP);
+  cleanups.push(() => (keepTmp ? log(`kept ${tmp}`) : fs.rmSync(tmp, { recursive: true, force: true })));
+  const userDataDir = path.join(tmp, 'user-data');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(), null, 2));
+
+  let page;
+  const screenshotUrl = await startScreenshotServer(() => page);
+
+  // The extension host is forked by the server and inherits its environment:
+  // this is how the runner talks to the tests (see test/integration/harness.ts).
+  const serverEnv = {
+    ...process.env,
+    // Keep code-server's config.yaml, heartbeat and logs, and VS Code's
+    // device id (~/.cache/Microsoft), out of the user's home.
+    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+    XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
+    // No extension marketplace: offline it only produces DNS errors and delays.
+    EXTENSIONS_GALLERY: '{}',
+    AGREEMENT_CITE_TEST_HOST: 'code-server',
+    AGREEMENT_CITE_WORKSPACE_TRUST: restricted ? 'restricted' : 'trusted',
+    AGREEMENT_CITE_SCREENSHOT_URL: screenshotUrl,
+    AGREEMENT_CITE_RESULTS_DIR: resultsDir,
+    ...(grep ? { AGREEMENT_CITE_TEST_GREP: grep } : {}),
+  };
+  delete serverEnv.NODE_OPTIONS; // a caller's flags (e.g. a debugger) must not leak into Node 24
+  const serverLogFile = path.join(resultsDir, 'code-server.log');
+  const serverLog = fs.createWriteStream(serverLogFile);
+  cleanups.push(() => new Promise((r) => serverLog.end(r)));
+
+  // The free port is found by binding and releasing it, so another process can
+  // take it before code-server binds; then code-server exits with EADDRINUSE
+  // and the start is retried on a new port.
+  let server;
+  for (let attempt = 1; ; attempt++) {
+    server = await startCodeServer({ tmp, userDataDir, env: serverEnv, log: serverLog });
+    if (server.ok) break;
+    if (!server.addressInUse || attempt === 3) {
+      throw new HarnessError(`code-server did not start (${server.reason}); see ${shown(serverLogFile)}`);
+    }
+    log(`port ${server.host} was taken; retrying`);
+  }
+  const { host, serverExit } = server;
+  log('code-server is up');
+
+  // ---- Chromium
+  const browser = await chromium.launch({
+    executablePath: chromiumPath, // Debian's; Playwright must never download a browser here
+    headless: true,
+    timeout: 60_000,
+    // Chromium creates ~/.config/chromium/Crash Reports even with a temporary
+    // profile; keep that in the run's temp dir too.
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  cleanups.push(() => browser.close());
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  page = await context.newPage();
+  currentPage = page;
+
+  /** @type {'before' | 'relaying' | 'after'} */
+  let relayState = 'before';
+  let resolveExit;
+  const testExit = new Promise((r) => (resolveExit = r));
+  // Called by the workbench when the extension host running the tests ends:
+  // code 0 when run() resolved. The second argument carries VS Code's own logs.
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    try {
+      const dir = path.join(resultsDir, 'vscode-logs');
+      fs.rmSync(dir, { recursive: true, force: true });
+      for (const { relativePath, contents } of Array.isArray(logs) ? logs : []) {
+        const file = path.join(dir, relativePath);
+        if (!file.startsWith(dir + path.sep)) continue;
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, contents);
+      }
+    } catch {
+      // logs are a debugging aid only
+    }
+    relayState = 'after';
+    resolveExit(Number(code));
+  });
+  // With the smoke-test driver enabled, the workbench's log service writes
+  // every entry here as (level, [format, ...args]), and so does the extension
+  // host's console (mocha's reporter, console.log in tests and the extension)
+  // while tests run: VS Code logs it without a tag. So entries are relayed from
+  // the suite's start marker (printed first by test/integration/index.ts) to
+  // its exit; before that it is workbench chatter, shown only with --verbose.
+  // Relaying stops at the suite's summary line, so that line stays the last
+  // test output (the workbench logs teardown errors after it).
+  await page.exposeFunction('codeAutomationLog', (level, message) => {
+    const text = Array.isArray(message) ? util.format(...message) : String(message);
+    if (relayState === 'before' && text.includes(SUITE_START_MARKER)) relayState = 'relaying';
+    if (relayState === 'relaying' && !WORKBENCH_CHATTER.test(text)) {
+      console.log(level === 'info' || level === 'trace' || level === 'debug' ? text : `[${level}] ${text}`);
+      if (SUMMARY_LINE.test(text)) relayState = 'after';
+    } else if (verbose) {
+      console.log(`[workbench:${level}] ${text}`);
+    }
+  });
+  // The page console repeats the log entries above with CSS formatting; only
+  // --verbose shows it (it also has network and iframe warnings).
+  page.on('console', (msg) => verbose && console.log(`[browser:${msg.type()}] ${msg.text()}`));
+  page.on('pageerror', (err) => verbose && console.log(`[browser:pageerror] ${err.message}`));
+  const pageGone = new Promise((resolve) => {
+    page.on('crash', () => resolve('the workbench page crashed'));
+    page.on('close', () => resolve('the workbench page closed'));
+  });
+
+  // The payload must be passed exactly like this (not URL-encoded, with the
+  // enableProposedApi pair), and paths as full vscode-remote:// URIs, or the
+  // workbench does not start the tests.
+  const remote = (p) => `vscode-remote://${host}${p}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(extPath)],
+    ['extensionTestsPath', remote(testsPath)],
+    ['enableProposedApi', ''],
+    ['skipWelcome', 'true'],
+  ]);
+  const url = `http://${host}/?folder=${remote(workspace)}&payload=${payload}`;
+  log(`opening the workbench (extension ${extensionId} from ${extPath})`);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+
+  let settled = false;
+  if (restricted) void dismissTrustDialog(page, () => settled);
+
+  const outcome = await Promise.race([
+    testExit.then((code) => ({ code })),
+    serverExit.then((c) => ({ error: `code-server exited (${c}) before the tests finished` })),
+    pageGone.then((why) => ({ error: why })),
+  ]);
+  settled = true;
+
+  if (outcome.error) throw new HarnessError(`${outcome.error}; see ${shown(serverLogFile)}`);
+
+  log(`tests finished with exit code ${outcome.code}`);
+  if (!fs.existsSync(reportFile)) log('warning: no report in test-results/integration.txt');
+  return outcome.code === 0 ? 0 : 1;
+}
+
+/** The suite's `N passed, N failed` line from its report, if it wrote one. */
+function reportSummary() {
+  try {
+    return fs.readFileSync(reportFile, 'utf8').split('\n').reverse().find((l) => SUMMARY_LINE.test(l));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * In Restricted Mode VS Code may ask "Do you trust the authors of the files in
+ * this folder?" in a modal dialog. The settings above (startupPrompt: never)
+ * normally prevent it; should it show anyway, answer "No" so the run goes on
+ * untrusted instead of waiting on the dialog until the timeout.
+ */
+async function dismissTrustDialog(page, isDone) {
+  const noButton = page.getByRole('button', { name: /don't trust/i });
+  while (!isDone()) {
+    try {
+      if (await noButton.isVisible()) {
+        await noButton.click();
+        log('answered the workspace trust dialog with "No" (Restricted Mode)');
+      }
+    } catch {
+      // page navigating or closed
+    }
+    await sleep(500);
+  }
+}
+
+// The timeout bounds the whole run, startup included.
+let timer;
+const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutS * 1000)));
+let exitCode;
+try {
+  const result = await Promise.race([main(), timedOut]);
+  if (result === 'timeout') {
+    log(`TIMEOUT: no result after ${timeoutS} s (AGREEMENT_CITE_VSCODE_TIMEOUT / --timeout)`);
+    if (currentPage) {
+      const file = path.join(screenshotsDir, 'timeout.png');
+      await currentPage.screenshot({ path: file, timeout: 10_000 }).then(
+        () => log(`saved ${shown(file)}`),
+        () => {},
+      );
+    }
+    exitCode = EXIT_TIMEOUT;
+  } else {
+    exitCode = result;
+  }
+} catch (err) {
+  // After a signal, the browser and server going away is expected, not an error.
+  if (interruptedCode) exitCode = interruptedCode;
+  else {
+    if (err instanceof HarnessError) console.error(`[vscode-test] ERROR: ${err.message}`);
+    else console.error('[vscode-test] ERROR:', err);
+    exitCode = EXIT_HARNESS;
+  }
+} finally {
+  clearTimeout(timer);
+  await cleanup();
+}
+if (interruptedCode) exitCode = interruptedCode;
+log(`done (exit ${exitCode})`);
+// Repeat the suite's summary as the very last line, where CI looks for it.
+const summary = exitCode === EXIT_HARNESS ? undefined : reportSummary();
+if (summary) console.log(summary);
+process.exit(exitCode);

@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import type { FactStore } from './core/factStore';
+import { tooLargeProblem } from './core/packLoader';
+import { formatLocation } from './core/text';
+import type { Problem } from './core/types';
+import { toDiagnostic } from './problems';
+
+/** Where writers keep packs unless the setting says otherwise. */
+export const DEFAULT_PACK_GLOBS = ['**/.factpacks/**/*.{yaml,yml}', '**/*.factpack.{yaml,yml}'];
+
+/** Reloads wait this long after the last change to a pack file, so a burst of saves loads once. */
+const DEBOUNCE_MS = 150;
+
+const decoder = new TextDecoder('utf-8');
+
+function readSettings(): { globs: string[]; maxBytes: number } {
+  const c = vscode.workspace.getConfiguration('agreementCite.packs');
+  const globs = c.get<unknown>('include', DEFAULT_PACK_GLOBS);
+  const kb = c.get<number>('maxFileSizeKB', 5120);
+  return {
+    globs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_PACK_GLOBS,
+    maxBytes: Math.max(1, Number.isFinite(kb) ? kb : 5120) * 1024,
+  };
+}
+
+/**
+ * Writers' pack files in the workspace: found by the `agreementCite.packs.include`
+ * globs, read through `vscode.workspace.fs`, reloaded when created, changed or
+ * deleted, with every problem shown in the pack file itself. In Restricted
+ * Mode no workspace pack is read, until the workspace is trusted.
+ */
+export class WorkspacePacks implements vscode.Disposable {
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('agreementCite.packs');
+  private watchers: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private settings = readSettings();
+
+  constructor(private readonly store: FactStore, private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.diagnostics,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('agreementCite.packs')) void this.restart();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.restart()),
+    );
+  }
+
+  /** Finds and loads every pack; resolves when all have loaded. */
+  async start(): Promise<void> {
+    await this.restart();
+  }
+
+  private async restart(): Promise<void> {
+    this.settings = readSettings();
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    if (!vscode.workspace.isTrusted) {
+      this.log.info('Restricted Mode: workspace fact packs are not read until the workspace is trusted; the bundled pack is in use.');
+      for (const file of this.store.workspaceFiles) this.store.removeWorkspacePack(file);
+      this.diagnostics.clear();
+      return;
+    }
+    const found = new Map<string, vscode.Uri>();
+    for (const glob of this.settings.globs) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      watcher.onDidCreate((uri) => this.schedule(uri), undefined, this.watchers);
+      watcher.onDidChange((uri) => this.schedule(uri), undefined, this.watchers);
+      watcher.onDidDelete((uri) => this.remove(uri), undefined, this.watchers);
+      this.watchers.push(watcher);
+      for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', 1000)) found.set(uri.toString(), uri);
+    }
+    for (const file of this.store.workspaceFiles) {
+      if (!found.has(file)) this.remove(vscode.Uri.parse(file));
+    }
+    await Promise.all([...found.values()].map((uri) => this.load(uri)));
+    this.log.info(`Fact base: ${this.store.index.facts.length} facts from the bundled pack and ${found.size} workspace pack${found.size === 1 ? '' : 's'}.`);
+  }
+
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      void this.load(uri);
+    }, DEBOUNCE_MS));
+  }
+
+  /** Loads one pack file; a file that cannot be read or has errors keeps its last good version in use. */
+  async load(uri: vscode.Uri): Promise<Problem[]> {
+    const file = uri.toString();
+    let text: string | undefined;
+    let failure: Problem | undefined;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      // A file over the limit is not read at all.
+      if (stat.size > this.settings.maxBytes) failure = tooLargeProblem(file, stat.size, this.settings.maxBytes);
+      else text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+    } catch (e) {
+      const start = { line: 0, character: 0 };
+      failure = { file, range: { start, end: start }, code: 'unreadable', severity: 'error', message: `The pack file could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const problems = text === undefined ? this.store.failWorkspacePack(file, [failure!]) : await this.store.loadWorkspacePack(file, text, async (relative) => {
+      try {
+        return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, '..', relative)));
+      } catch {
+        return undefined;
+      }
+    });
+    this.publish();
+    const errors = problems.filter((p) => p.severity === 'error');
+    const name = vscode.workspace.asRelativePath(uri);
+    if (errors.length === 0) this.log.info(`${name}: loaded (${this.factCount(file)} facts).`);
+    else {
+      this.log.warn(`${name}: ${errors.length} error${errors.length === 1 ? '' : 's'}${this.factCount(file) > 0 ? '; its last good version stays in use' : ''}.`);
+      for (const p of errors) this.log.warn(`  ${formatLocation(name, p.range.start)}: ${p.message}`);
+    }
+    return problems;
+  }
+
+  private factCount(file: string): number {
+    return this.store.index.facts.filter((f) => f.pack.locations.file === file).length;
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const file = uri.toString();
+    clearTimeout(this.pending.get(file));
+    this.pending.delete(file);
+    this.store.removeWorkspacePack(file);
+    this.publish();
+    this.log.info(`${vscode.workspace.asRelativePath(uri)}: removed; its facts are no longer offered.`);
+  }
+
+  /** Shows every file's current problems, clearing those of files that have none. */
+  private publish(): void {
+    this.diagnostics.clear();
+    for (const file of this.store.workspaceFiles) {
+      const problems = this.store.problemsOf(file);
+      if (problems.length > 0) this.diagnostics.set(vscode.Uri.parse(file), problems.map(toDiagnostic));
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function registerWorkspacePacks(store: FactStore, log: vscode.LogOutputChannel): { disposable: vscode.Disposable; ready: Promise<void> } {
+  const packs = new WorkspacePacks(store, log);
+  return { disposable: packs, ready: packs.start() };
+}

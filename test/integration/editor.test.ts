@@ -1,0 +1,272 @@
+// What a writer sees in a real VS Code: hover cards, completions, Insert
+// Citation in each format, undo, several cursors, and screenshots of them.
+
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AgreementCiteApi } from '../../src/extension';
+import { EXTENSION_ID } from './harness';
+import { screenshot } from './screenshot';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function api(): Promise<AgreementCiteApi> {
+  const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
+  assert.ok(ext, 'extension not found');
+  return ext.activate();
+}
+
+async function open(language: string, content: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(doc);
+}
+
+/** The Markdown of every hover at the first occurrence of `needle` (plus `into` characters). */
+async function hoverText(editor: vscode.TextEditor, needle: string, into = 1): Promise<string> {
+  const offset = editor.document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" is not in the document`);
+  const position = editor.document.positionAt(offset + into);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+/** Escaped Markdown back to the words a writer reads. */
+function plain(markdown: string): string {
+  return markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
+}
+
+async function completionLabels(editor: vscode.TextEditor, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position, trigger);
+  return list.items.filter((i) => typeof i.detail === 'string' && /·/.test(i.detail));
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function end(editor: vscode.TextEditor): vscode.Position {
+  return editor.document.lineAt(editor.document.lineCount - 1).range.end;
+}
+
+suite('hover cards', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('a multi-word name shows the person, role, source and status', async () => {
+    const editor = await open('markdown', 'On 23 June 2025 Keir Starmer met the President.\n');
+    const text = plain(await hoverText(editor, 'Keir Starmer', 6));
+    assert.match(text, /Keir Starmer/);
+    assert.match(text, /Prime Minister of the United Kingdom/);
+    assert.match(text, /confirmed|reported/);
+    assert.match(text, /Source:/);
+    assert.match(text, /Insert citation/);
+  });
+
+  test('a spelling variant finds Zelenskyy', async () => {
+    const editor = await open('markdown', 'Zelensky spoke in London.\n');
+    const text = plain(await hoverText(editor, 'Zelensky'));
+    assert.match(text, /Volodymyr Zelenskyy/);
+    assert.match(text, /President of Ukraine/);
+  });
+
+  test('a Cyrillic name finds Umerov, with the role held at the date in the paragraph', async () => {
+    const editor = await open('plaintext', '23 June 2025: Рустем Умєров set out the terms.\n\nOn 1 March 2026 Рустем Умєров spoke again.\n');
+    const june = plain(await hoverText(editor, 'Рустем Умєров', 3));
+    assert.match(june, /Rustem Umerov/);
+    assert.match(june, /Role on 23 June 2025:\*\* Minister of Defence/);
+    const doc = editor.document.getText();
+    const second = doc.indexOf('Рустем Умєров', doc.indexOf('2026'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(second + 2));
+    const march = plain(hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n'));
+    assert.match(march, /Role on 1 March 2026:\*\* Secretary of the National Security and Defence Council/);
+  });
+
+  test('a date finds the event it names', async () => {
+    const editor = await open('latex', 'The partnership was signed on 16 January 2025 in Kyiv.\n');
+    const text = plain(await hoverText(editor, '16 January', 3));
+    assert.match(text, /100-year partnership|One Hundred Year Partnership/i);
+    assert.match(text, /16 January 2025/);
+  });
+
+  test('a term shows its source and evidence', async () => {
+    const editor = await open('asciidoc', 'Umerov called it a mega-project.\n');
+    const text = plain(await hoverText(editor, 'mega-project', 4));
+    assert.match(text, /mega-project/i);
+    assert.match(text, /Source:/);
+  });
+
+  test('a quote card shows the recorded wording and marks the report’s rendering', async () => {
+    const editor = await open('markdown', 'Starmer called it a massive step forward.\n');
+    const text = plain(await hoverText(editor, 'massive step forward', 3));
+    assert.match(text, /I’m really proud that this afternoon/);
+    assert.match(text, /rendering, not the speaker’s recorded words/);
+    assert.match(text, /I am very proud that today/);
+  });
+
+  test('plain prose gives no card', async () => {
+    const editor = await open('markdown', 'The weather was fine.\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 5));
+    assert.strictEqual(hovers.filter((h) => h.contents.some((c) => typeof c !== 'string' && 'value' in c && /Source:/.test(c.value))).length, 0);
+  });
+
+  test('screenshot: the hover card', async () => {
+    const editor = await open('markdown', '# Report\n\nOn 24 June 2025 Rustem Umerov set out the terms of the mega-project.\n');
+    const offset = editor.document.getText().indexOf('Umerov') + 2;
+    const pos = editor.document.positionAt(offset);
+    editor.selection = new vscode.Selection(pos, pos);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(1500);
+    await screenshot('hover-card');
+    await vscode.commands.executeCommand('editor.action.hideHover');
+  });
+});
+
+suite('completions', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('typing a name in Markdown offers the person with kind, status and source', async () => {
+    const editor = await open('markdown', 'As Zelen');
+    const items = await completionLabels(editor, end(editor), 'n');
+    const item = items.find((i) => labelOf(i).startsWith('Zelensk'));
+    assert.ok(item, `no Zelenskyy item in ${items.map(labelOf).join(', ')}`);
+    assert.match(String(item.detail), /People · (confirmed|reported)/);
+    assert.ok(item.insertText instanceof vscode.SnippetString);
+  });
+
+  test('the trigger lists facts of every kind in LaTeX', async () => {
+    const editor = await open('latex', 'See ;;');
+    const items = await completionLabels(editor, end(editor), ';');
+    const kinds = new Set(items.map((i) => String(i.detail).split(' · ')[0]));
+    for (const k of ['People', 'Events and dates', 'Quotes', 'Places']) assert.ok(kinds.has(k), `no ${k} in the list`);
+    const quote = items.find((i) => /\\footnote\{/.test((i.insertText as vscode.SnippetString).value) && i.kind === vscode.CompletionItemKind.Text);
+    assert.ok(quote, 'a quote item inserts a LaTeX footnote');
+    assert.match((quote.insertText as vscode.SnippetString).value, /\$\{1\|said,/);
+  });
+
+  test('a single semicolon lists nothing', async () => {
+    const editor = await open('markdown', 'First; ');
+    const items = await completionLabels(editor, end(editor), ';');
+    assert.strictEqual(items.length, 0);
+  });
+
+  test('accepting a quote inserts the recorded wording and one footnote definition', async () => {
+    const editor = await open('markdown', 'Starmer was clear. ;;');
+    editor.selection = new vscode.Selection(end(editor), end(editor));
+    const items = await completionLabels(editor, end(editor), ';');
+    const item = items.find((i) => (i.insertText as vscode.SnippetString).value.includes('I’m really proud'));
+    assert.ok(item, 'no Starmer quote item');
+    const range = item.range as vscode.Range;
+    await editor.insertSnippet(item.insertText as vscode.SnippetString, range);
+    await editor.edit((b) => item.additionalTextEdits?.forEach((e) => b.replace(e.range, e.newText)));
+    const text = editor.document.getText();
+    assert.match(text, /^Starmer was clear\. Keir Starmer said: “I’m really proud that this afternoon/);
+    assert.strictEqual(text.match(/^\[\^reuters-2025-06-23\]:/gm)?.length, 1);
+  });
+
+  test('screenshot: the completion list', async () => {
+    const editor = await open('markdown', '# Report\n\nThe agreement was announced by ');
+    editor.selection = new vscode.Selection(end(editor), end(editor));
+    await editor.edit((b) => b.insert(end(editor), ';;'));
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    await sleep(1500);
+    await screenshot('completion-list');
+    await vscode.commands.executeCommand('hideSuggestWidget');
+  });
+});
+
+suite('Insert Citation', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Markdown: a fact with its footnote, then the same source again reuses the definition', async () => {
+    const editor = await open('markdown', '# Draft\n\n');
+    editor.selection = new vscode.Selection(end(editor), end(editor));
+    assert.strictEqual(await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict' }), true);
+    const first = editor.document.getText();
+    assert.match(first, /^# Draft\n\nKeir Starmer said “for the rest of the conflict”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/);
+    const lineEnd = editor.document.lineAt(2).range.end;
+    editor.selection = new vscode.Selection(lineEnd, lineEnd);
+    await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.co-production' });
+    const second = editor.document.getText();
+    assert.strictEqual(second.match(/^\[\^reuters-2025-06-23\]:/gm)?.length, 1, second);
+    assert.match(second, /\[\^reuters-2025-06-23\]Keir Starmer said: “I’m really proud/);
+  });
+
+  test('LaTeX: the whole document after inserting a quote', async () => {
+    const editor = await open('latex', 'Text. ');
+    editor.selection = new vscode.Selection(end(editor), end(editor));
+    await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict', verb: 'promised' });
+    const text = editor.document.getText();
+    assert.match(text, /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{Reuters[^}]*, ``Starmer, Zelensky meet in London, agree military production project'', 23 June 2025, \\url\{https:\/\/[^}]+\}\.\}$/);
+  });
+
+  test('plain text: a parenthetical reference, and undo restores the document exactly', async () => {
+    const original = 'Line one.\nLine two.\n';
+    const editor = await open('plaintext', original);
+    const pos = new vscode.Position(1, 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'event.kyiv-signing-2025-01-16' });
+    const text = editor.document.getText();
+    assert.notStrictEqual(text, original);
+    assert.match(text, /^Line one\.\n.+\(.+\)Line two\.\n$/);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), original);
+  });
+
+  test('two cursors get two insertions and one definition, undone in one step', async () => {
+    const original = 'First.\nSecond.\n';
+    const editor = await open('markdown', original);
+    editor.selections = [new vscode.Selection(0, 6, 0, 6), new vscode.Selection(1, 7, 1, 7)];
+    await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'person.umerov', mode: 'citation' });
+    const text = editor.document.getText();
+    const lines = text.split('\n');
+    assert.match(lines[0], /^First\.\[\^[a-z0-9-]+\]$/);
+    assert.match(lines[1], /^Second\.\[\^[a-z0-9-]+\]$/);
+    const key = /\[\^([a-z0-9-]+)\]/.exec(lines[0])![1];
+    assert.strictEqual(text.match(new RegExp(`^\\[\\^${key}\\]:`, 'gm'))?.length, 1);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), original);
+  });
+
+  test('a selection keeps its words and gets the citation after it', async () => {
+    const editor = await open('markdown', 'Umerov called it a mega-project.\n');
+    editor.selection = new vscode.Selection(0, 19, 0, 31);
+    await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'term.mega-project' });
+    assert.match(editor.document.getText(), /^Umerov called it a mega-project\[\^[a-z0-9-]+\]\.\n/);
+  });
+
+  test('an unknown fact id changes nothing', async () => {
+    const editor = await open('markdown', 'Unchanged.\n');
+    const ok = await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'no.such.fact' });
+    assert.strictEqual(ok, false);
+    assert.strictEqual(editor.document.getText(), 'Unchanged.\n');
+  });
+
+  test('screenshot: the picker, ranked by the selection', async () => {
+    const editor = await open('markdown', '# Report\n\nRustem Umerov said the drones would go to Ukraine.\n');
+    editor.selection = new vscode.Selection(2, 0, 2, 13);
+    void vscode.commands.executeCommand('agreementCite.insertCitation');
+    await sleep(1500);
+    await screenshot('picker');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await sleep(300);
+  });
+});

@@ -1,0 +1,179 @@
+// AliasMatcher: finds the names a writer types, however they are typed, and
+// reports exactly where they are in the original text.
+
+import assert from 'node:assert/strict';
+import { AliasMatcher, type AliasMatch } from '../../src/core/aliasMatcher';
+
+function matcher(aliases: Record<string, string>): AliasMatcher<string> {
+  const m = new AliasMatcher<string>();
+  for (const [alias, value] of Object.entries(aliases)) m.add(alias, value);
+  return m;
+}
+
+/** Matches as `text-of-match → values`, read from the original text by offset. */
+function found(text: string, matches: AliasMatch<string>[]): string[] {
+  return matches.map((m) => `${text.slice(m.start, m.end)} → ${m.values.join(',')}`);
+}
+
+const m = matcher({
+  'Keir Starmer': 'starmer-full',
+  Starmer: 'starmer',
+  Kyiv: 'kyiv',
+  '100-year partnership': '100yp',
+  "Zelenskyy's London visit": 'visit',
+  'Володимир Зеленський': 'zelenskyy',
+  "Прем'єр-міністр": 'pm',
+  'mega-project': 'mega',
+});
+
+suite('aliasMatcher: what counts as the same words', () => {
+  test('a multi-word alias matches across a line break', () => {
+    const text = 'Sir Keir\nStarmer spoke.';
+    assert.deepEqual(found(text, m.findAll(text)), ['Keir\nStarmer → starmer-full']);
+  });
+
+  test('a multi-word alias matches across CRLF, double spaces and a no-break space', () => {
+    for (const text of ['Keir\r\nStarmer', 'Keir  Starmer', 'Keir\u00A0Starmer', 'Keir \t Starmer']) {
+      assert.deepEqual(found(text, m.findAll(text)), [`${text} → starmer-full`], JSON.stringify(text));
+    }
+  });
+
+  test('case does not matter', () => {
+    const text = 'KEIR STARMER and keir starmer';
+    assert.deepEqual(found(text, m.findAll(text)), ['KEIR STARMER → starmer-full', 'keir starmer → starmer-full']);
+  });
+
+  test('curly and straight apostrophes are the same', () => {
+    for (const text of ['Zelenskyy\u2019s London visit', "Zelenskyy's London visit", 'Zelenskyy`s London visit']) {
+      assert.deepEqual(m.findAll(text).map((x) => x.values[0]), ['visit'], text);
+    }
+  });
+
+  test('an en dash, em dash or non-breaking hyphen matches a hyphen ("100–year partnership")', () => {
+    for (const text of ['the 100\u2013year partnership', 'the 100\u2014year partnership', 'the 100\u2011year partnership', 'the 100-year partnership']) {
+      assert.deepEqual(m.findAll(text).map((x) => x.values[0]), ['100yp'], text);
+    }
+  });
+
+  test('a hyphen does not have to be written as a space: "mega project" is not "mega-project"', () => {
+    assert.deepEqual(m.findAll('a mega project'), []);
+  });
+
+  test('Cyrillic matches without regard to case', () => {
+    const text = 'Президент ВОЛОДИМИР ЗЕЛЕНСЬКИЙ заявив';
+    assert.deepEqual(found(text, m.findAll(text)), ['ВОЛОДИМИР ЗЕЛЕНСЬКИЙ → zelenskyy']);
+  });
+
+  test('a Ukrainian apostrophe written as ’ matches an alias written with \'', () => {
+    assert.deepEqual(m.findAll('Прем\u2019єр-міністр').map((x) => x.values[0]), ['pm']);
+  });
+
+  test('a Ukrainian apostrophe written as ʼ (U+02BC, the form Unicode recommends for Ukrainian) matches an alias written with \'', () => {
+    assert.deepEqual(m.findAll('Прем\u02BCєр-міністр').map((x) => x.values[0]), ['pm']);
+  });
+});
+
+suite('aliasMatcher: word boundaries and overlaps', () => {
+  test('"Kyiv" is not found inside "Kyivstar"', () => {
+    assert.deepEqual(m.findAll('Kyivstar and Kyivan'), []);
+  });
+
+  test('"Starmer" is found in "Starmer’s" and "Starmer\'s"', () => {
+    const text = 'Starmer\u2019s words and Starmer\'s aides';
+    assert.deepEqual(found(text, m.findAll(text)), ['Starmer → starmer', 'Starmer → starmer']);
+  });
+
+  test('"Starmer" is found next to punctuation and brackets, not inside a longer word', () => {
+    const text = '(Starmer), "Starmer"; Starmers; 2Starmer';
+    assert.deepEqual(found(text, m.findAll(text)), ['Starmer → starmer', 'Starmer → starmer']);
+  });
+
+  test('findAll is leftmost-longest: "Keir Starmer" beats "Starmer", and matches do not overlap', () => {
+    const text = 'Keir Starmer met Starmer';
+    const all = m.findAll(text);
+    assert.deepEqual(found(text, all), ['Keir Starmer → starmer-full', 'Starmer → starmer']);
+    assert.equal(all[0].alias, 'Keir Starmer');
+  });
+
+  test('a partial multi-word alias falls back to the shorter alias inside it', () => {
+    const text = 'Keir said, and Starmer';
+    assert.deepEqual(found(text, m.findAll(text)), ['Starmer → starmer']);
+  });
+
+  test('one alias can stand for several values, and adding the same value twice keeps one', () => {
+    const shared = matcher({ '24 June': 'summit' });
+    shared.add('24 June', 'statement');
+    shared.add('24 June', 'statement');
+    assert.deepEqual(shared.findAll('on 24 June')[0].values, ['summit', 'statement']);
+    assert.equal(shared.size, 2);
+  });
+
+  test('an alias longer than 200 characters or without words is ignored', () => {
+    const odd = new AliasMatcher<string>();
+    odd.add('x'.repeat(201), 'long');
+    odd.add('   ', 'blank');
+    assert.equal(odd.size, 0);
+  });
+});
+
+suite('aliasMatcher: findAt, as for a hover', () => {
+  const text = 'Then Keir Starmer said';
+  const start = text.indexOf('Keir');
+  const end = start + 'Keir Starmer'.length;
+
+  test('at the first character, it finds the longest alias first', () => {
+    const at = m.findAt(text, start);
+    assert.deepEqual(found(text, at), ['Keir Starmer → starmer-full']);
+  });
+
+  test('in the middle (on "Starmer") it finds "Keir Starmer" first, then "Starmer"', () => {
+    const at = m.findAt(text, text.indexOf('Starmer') + 3);
+    assert.deepEqual(found(text, at), ['Keir Starmer → starmer-full', 'Starmer → starmer']);
+  });
+
+  test('at the last character it still finds it', () => {
+    assert.equal(m.findAt(text, end - 1)[0]?.values[0], 'starmer-full');
+  });
+
+  test('with the cursor right after the last character (offset = end) it still finds it, as an editor cursor does', () => {
+    assert.equal(m.findAt(text, end)[0]?.values[0], 'starmer-full');
+  });
+
+  test('one character further, past the space, it finds nothing', () => {
+    assert.deepEqual(m.findAt(text, end + 1), []);
+    assert.deepEqual(m.findAt(text, start - 2), []);
+  });
+
+  test('findAt works at the very start and very end of the text', () => {
+    assert.equal(m.findAt('Kyiv', 0)[0]?.values[0], 'kyiv');
+    assert.equal(m.findAt('Kyiv', 4)[0]?.values[0], 'kyiv');
+    assert.deepEqual(m.findAt('', 0), []);
+  });
+
+  test('findAt finds an alias far into a long document', () => {
+    const long = 'word '.repeat(20_000) + 'Keir Starmer' + ' word'.repeat(100);
+    const at = long.indexOf('Keir') + 6;
+    assert.deepEqual(found(long, m.findAt(long, at)).slice(0, 1), ['Keir Starmer → starmer-full']);
+  });
+});
+
+suite('aliasMatcher: offsets in the original text', () => {
+  test('offsets are exact after emoji and flags (surrogate pairs)', () => {
+    const text = '🇺🇦👍🏽 😀 Keir  Starmer 🚀 Kyiv';
+    const all = m.findAll(text);
+    assert.deepEqual(found(text, all), ['Keir  Starmer → starmer-full', 'Kyiv → kyiv']);
+    assert.equal(all[0].start, text.indexOf('Keir'));
+    assert.equal(all[1].end, text.length);
+    assert.equal(m.findAt(text, text.indexOf('Kyiv') + 2)[0]?.start, text.indexOf('Kyiv'));
+  });
+
+  test('an emoji right before a word does not hide it', () => {
+    const text = '😀Starmer';
+    assert.deepEqual(found(text, m.findAll(text)), ['Starmer → starmer']);
+  });
+
+  test('offsets are exact after characters whose case folding changes length (İ, ß)', () => {
+    const text = 'İİ ß Straße Keir Starmer';
+    assert.deepEqual(found(text, m.findAll(text)), ['Keir Starmer → starmer-full']);
+  });
+});

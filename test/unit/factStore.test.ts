@@ -1,0 +1,135 @@
+// factStore.FactStore: writers' packs join the bundled one; a broken save
+// keeps the last good version in use and says so.
+
+import assert from 'node:assert/strict';
+import { FactStore, bundledLoadedPack, type StoreChange } from '../../src/core/factStore';
+import { parsePackText } from '../../src/core/packLoader';
+import { bundled, describeProblems, factYaml, lineOf, packYaml, withCode } from './helpers';
+
+const FILE = '/workspace/.factpacks/mine.yaml';
+
+function newStore(): FactStore {
+  return new FactStore(bundledLoadedPack(bundled().loaded.pack), parsePackText);
+}
+
+const good = packYaml(factYaml('mine.one', { lines: ['date: "2025-06-23"'] }), factYaml('mine.two'));
+const broken = good.replace('kind: event', 'kind: "event');
+
+suite('factStore: workspace packs', () => {
+  test('the bundled facts are there from the start', () => {
+    const store = newStore();
+    assert.ok(store.index.fact('person.umerov'));
+    assert.deepEqual(store.workspaceFiles, []);
+  });
+
+  test('a good workspace pack adds its facts, found by alias too', () => {
+    const store = newStore();
+    const problems = store.setWorkspacePack(FILE, good);
+    assert.deepEqual(problems, []);
+    assert.ok(store.index.fact('mine.one'));
+    assert.ok(store.index.fact('mine.two'));
+    assert.ok(store.index.fact('person.umerov'), 'the bundled facts stay');
+    assert.equal(store.index.findAll('see alias mine.two here')[0]?.values[0].fact.id, 'mine.two');
+    assert.equal(store.index.fact('mine.one')?.pack.locations.file, FILE);
+  });
+
+  test('broken YAML keeps the last good facts in use, with the problems and a last-good-in-use note', () => {
+    const store = newStore();
+    store.setWorkspacePack(FILE, good);
+    const problems = store.setWorkspacePack(FILE, broken);
+    assert.ok(store.index.fact('mine.one'), 'last good facts still in the index');
+    assert.ok(store.index.fact('mine.two'));
+    const syntax = withCode(problems, 'yaml-syntax');
+    assert.ok(syntax.length > 0, describeProblems(problems));
+    assert.ok(syntax.every((p) => p.file === FILE));
+    const note = withCode(problems, 'last-good-in-use');
+    assert.equal(note.length, 1, describeProblems(problems));
+    assert.equal(note[0].severity, 'info');
+    assert.match(note[0].message, /last version that loaded cleanly stays in use/);
+    assert.deepEqual(store.problemsOf(FILE), problems);
+  });
+
+  test('fixing the file replaces the last good version and clears the problems', () => {
+    const store = newStore();
+    store.setWorkspacePack(FILE, good);
+    store.setWorkspacePack(FILE, broken);
+    const fixed = packYaml(factYaml('mine.three'));
+    assert.deepEqual(store.setWorkspacePack(FILE, fixed), []);
+    assert.ok(store.index.fact('mine.three'));
+    assert.equal(store.index.fact('mine.one'), undefined, 'facts removed from the file are gone');
+  });
+
+  test('a pack broken from its first save adds nothing and gets no last-good note', () => {
+    const store = newStore();
+    const problems = store.setWorkspacePack(FILE, broken);
+    assert.ok(withCode(problems, 'yaml-syntax').length > 0);
+    assert.deepEqual(withCode(problems, 'last-good-in-use'), []);
+    assert.equal(store.index.fact('mine.one'), undefined);
+    assert.ok(store.index.fact('person.umerov'), 'the bundled facts stay in use');
+  });
+
+  test('a workspace fact reusing a bundled id is ignored, with a problem in the workspace file', () => {
+    const store = newStore();
+    const text = packYaml(factYaml('person.umerov', { omit: ['label'], lines: ['label: Impostor'] }));
+    const problems = store.setWorkspacePack(FILE, text);
+    assert.equal(store.index.fact('person.umerov')?.fact.label, 'Rustem Umerov');
+    const dup = withCode(problems, 'duplicate-id');
+    assert.equal(dup.length, 1, describeProblems(problems));
+    assert.match(dup[0].message, /already used in the bundled pack/);
+    assert.equal(dup[0].range.start.line, lineOf(text, '- id: person.umerov'));
+  });
+
+  test('removing the workspace pack removes its facts', () => {
+    const store = newStore();
+    store.setWorkspacePack(FILE, good);
+    store.removeWorkspacePack(FILE);
+    assert.equal(store.index.fact('mine.one'), undefined);
+    assert.deepEqual(store.workspaceFiles, []);
+    assert.deepEqual(store.problemsOf(FILE), []);
+    assert.ok(store.index.fact('person.umerov'));
+  });
+
+  test('two workspace packs are merged, each keeping its own problems', () => {
+    const store = newStore();
+    store.setWorkspacePack(FILE, good);
+    const other = '/workspace/.factpacks/other.yaml';
+    const p = store.setWorkspacePack(other, packYaml(factYaml('other.one', { lines: ['date: 23 June'] }), factYaml('other.two')));
+    assert.equal(withCode(p, 'bad-date').length, 1);
+    assert.deepEqual(store.problemsOf(FILE), []);
+    assert.ok(store.index.fact('mine.one'));
+    assert.deepEqual(store.workspaceFiles.sort(), [FILE, other].sort());
+  });
+
+  test('onDidChange fires on every change with the new index and problems by file; dispose stops it', () => {
+    const store = newStore();
+    const changes: StoreChange[] = [];
+    const sub = store.onDidChange((c) => changes.push(c));
+    store.setWorkspacePack(FILE, good);
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0].index, store.index);
+    assert.ok(changes[0].index.fact('mine.one'));
+    assert.deepEqual(changes[0].problems.get(FILE), []);
+
+    store.setWorkspacePack(FILE, broken);
+    assert.equal(changes.length, 2);
+    assert.ok((changes[1].problems.get(FILE) ?? []).some((p) => p.code === 'last-good-in-use'));
+
+    store.removeWorkspacePack(FILE);
+    assert.equal(changes.length, 3);
+    assert.equal(changes[2].index.fact('mine.one'), undefined);
+
+    sub.dispose();
+    store.setWorkspacePack(FILE, good);
+    assert.equal(changes.length, 3);
+  });
+
+  test('removing a file that was never added changes nothing and fires nothing', () => {
+    const store = newStore();
+    let fired = 0;
+    store.onDidChange(() => fired++);
+    const before = store.index;
+    store.removeWorkspacePack('/nowhere.yaml');
+    assert.equal(fired, 0);
+    assert.equal(store.index, before);
+  });
+});

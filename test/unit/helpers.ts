@@ -1,0 +1,141 @@
+// Shared helpers for the unit tests: loading packs from YAML text, building
+// small packs line by line, and reading what a writer would see.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildFactIndex, type BuildOptions, type FactIndex, type LoadedPack, type PackOrigin } from '../../src/core/factIndex';
+import { parsePackText, type LoadResult } from '../../src/core/packLoader';
+import type { Problem } from '../../src/core/types';
+
+/** The project root: tests run from `out/test/unit`. */
+export const projectRoot = path.resolve(__dirname, '../../..');
+
+export const bundledPackPath = path.join(projectRoot, 'data', 'uk-ukraine.yaml');
+
+export function readBundledText(): string {
+  return fs.readFileSync(bundledPackPath, 'utf8');
+}
+
+/** Parses YAML text into a loaded pack; fails the test when nothing usable was read. */
+export function loadPack(text: string, file: string, origin: PackOrigin = 'workspace'): { loaded: LoadedPack; result: LoadResult } {
+  const result = parsePackText(text, file);
+  if (!result.pack) {
+    throw new Error(`pack ${file} did not load: ${result.problems.map((p) => `${p.code}: ${p.message}`).join('; ')}`);
+  }
+  return { loaded: { pack: result.pack, locations: result.locations, origin }, result };
+}
+
+let bundledCache: { loaded: LoadedPack; result: LoadResult; index: FactIndex; problems: Problem[] } | undefined;
+
+/** The bundled pack, parsed and indexed once for the whole run. */
+export function bundled(): { loaded: LoadedPack; result: LoadResult; index: FactIndex; problems: Problem[] } {
+  if (!bundledCache) {
+    const { loaded, result } = loadPack(readBundledText(), bundledPackPath, 'bundled');
+    const built = buildFactIndex([loaded]);
+    bundledCache = { loaded, result, index: built.index, problems: built.problems };
+  }
+  return bundledCache;
+}
+
+/** Builds an index from YAML texts, first given first (pass the bundled one first). */
+export function indexOf(packs: { text: string; file: string; origin?: PackOrigin }[], options: BuildOptions = {}): { index: FactIndex; problems: Problem[]; loaded: LoadedPack[] } {
+  const loaded = packs.map((p) => loadPack(p.text, p.file, p.origin ?? 'workspace').loaded);
+  const built = buildFactIndex(loaded, options);
+  return { index: built.index, problems: built.problems, loaded };
+}
+
+/** The head of a small valid pack: metadata and two sources from different publishers. */
+export const PACK_HEAD = [
+  'pack:',
+  '  id: test-pack',
+  '  title: Test pack',
+  '  version: "1.0"',
+  '  language: en',
+  'sources:',
+  '  - id: src-a',
+  '    title: Source A',
+  '    publisher: Publisher A',
+  '    kind: outlet',
+  '    language: en',
+  '  - id: src-b',
+  '    title: Source B',
+  '    publisher: Publisher B',
+  '    kind: wire',
+  '    language: en',
+  'facts:',
+].join('\n') + '\n';
+
+export interface FactOptions {
+  kind?: string;
+  /** Default keys to leave out, so a test can write its own or leave them missing. */
+  omit?: ('kind' | 'label' | 'text' | 'aliases' | 'citations')[];
+  /** Extra lines of the fact, indented relative to its keys. */
+  lines?: string[];
+}
+
+/** One fact entry of the `facts:` list, valid unless the options make it otherwise. */
+export function factYaml(id: string, options: FactOptions = {}): string {
+  const omit = new Set(options.omit ?? []);
+  const out = [`  - id: ${id}`];
+  if (!omit.has('kind')) out.push(`    kind: ${options.kind ?? 'event'}`);
+  if (!omit.has('label')) out.push(`    label: Label of ${id}`);
+  if (!omit.has('text')) out.push(`    text: Text of ${id}`);
+  if (!omit.has('aliases')) out.push(`    aliases: [alias ${id}]`);
+  if (!omit.has('citations')) out.push('    citations:', '      - source: src-a');
+  for (const l of options.lines ?? []) out.push(`    ${l}`);
+  return out.join('\n') + '\n';
+}
+
+/** A whole pack: the standard head followed by the given fact entries. */
+export function packYaml(...facts: string[]): string {
+  return PACK_HEAD + facts.join('');
+}
+
+/** Zero-based line of the first line containing `needle` (after `from`). */
+export function lineOf(text: string, needle: string, from = 0): number {
+  const lines = text.split(/\r?\n/);
+  for (let i = from; i < lines.length; i++) if (lines[i].includes(needle)) return i;
+  throw new Error(`no line contains ${JSON.stringify(needle)}`);
+}
+
+/** Zero-based character of `needle` on its line. */
+export function characterOf(text: string, needle: string): number {
+  const line = text.split(/\r?\n/)[lineOf(text, needle)];
+  return line.indexOf(needle);
+}
+
+export function withCode(problems: readonly Problem[], code: string): Problem[] {
+  return problems.filter((p) => p.code === code);
+}
+
+export function errors(problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => p.severity === 'error');
+}
+
+/** Lists problems for assertion messages. */
+export function describeProblems(problems: readonly Problem[]): string {
+  if (problems.length === 0) return '(no problems)';
+  return problems
+    .slice(0, 20)
+    .map((p) => `${p.file}:${p.range.start.line}:${p.range.start.character} ${p.severity} ${p.code}: ${p.message}`)
+    .join('\n');
+}
+
+/** The text a Markdown renderer shows for backslash-escaped text. */
+export function unescapeMarkdown(md: string): string {
+  return md.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
+}
+
+/** Characters of `md` that are not preceded by an escaping backslash and are in `chars`. */
+export function unescapedChars(md: string, chars: string): { char: string; offset: number }[] {
+  const out: { char: string; offset: number }[] = [];
+  for (let i = 0; i < md.length; i++) {
+    const c = md[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (chars.includes(c)) out.push({ char: c, offset: i });
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+// snippets: a fact as a VS Code snippet, and the .code-snippets files built from the pack.
+
+import assert from 'node:assert/strict';
+import { citedSources, formatCitation, insertionText, type InsertOptions } from '../../src/core/citation';
+import { ATTRIBUTION_VERBS, escapeSnippet, factSnippet, snippetFile, snippetPrefix } from '../../src/core/snippets';
+import { bundled, factYaml, indexOf, packYaml } from './helpers';
+
+const md: InsertOptions = { format: 'markdown', style: 'auto', dateStyle: 'en-GB' };
+
+/**
+ * What VS Code inserts for a snippet body when the writer accepts the first
+ * choice at every tab stop: escapes resolved, tab stops and `$0` removed.
+ */
+function expand(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\' && i + 1 < body.length && '$}\\'.includes(body[i + 1])) {
+      out += body[++i];
+    } else if (c === '$' && body[i + 1] === '0') {
+      i++;
+    } else if (c === '$' && body[i + 1] === '{') {
+      const m = /^\$\{\d+\|((?:\\.|[^,|\\])*)(?:,(?:\\.|[^|\\])*)*\|\}/.exec(body.slice(i));
+      assert.ok(m, `unreadable tab stop at ${body.slice(i, i + 30)}`);
+      out += m[1].replace(/\\(.)/g, '$1');
+      i += m[0].length - 1;
+    } else {
+      assert.notEqual(c, '$', `unescaped $ at ${i}: ${body.slice(i, i + 20)}`);
+      out += c;
+    }
+  }
+  return out;
+}
+
+suite('snippets: escapeSnippet', () => {
+  test('$, } and \\ are escaped; other characters are left alone', () => {
+    assert.equal(escapeSnippet('costs $5 {x} a\\b'), 'costs \\$5 {x\\} a\\\\b');
+    assert.equal(escapeSnippet('plain “text” – 100%'), 'plain “text” – 100%');
+  });
+
+  test('an escaped text expands back to itself', () => {
+    const text = '$0 ${1|a|} \\n } {';
+    assert.equal(expand(escapeSnippet(text)), text);
+  });
+});
+
+suite('snippets: factSnippet', () => {
+  test('a quote offers the attribution verb as a choice at the first tab stop and ends with $0', () => {
+    const s = factSnippet(bundled().index.fact('quote.starmer.co-production')!, bundled().index, md);
+    assert.ok(s.body.startsWith('Keir Starmer ${1|said,stated,told reporters,wrote,added|}: \u201CI\u2019m really proud'), s.body);
+    assert.ok(s.body.endsWith('[^reuters-2025-06-23]$0'), s.body);
+    assert.equal(s.body.split('${1|').length, 2, 'one choice');
+  });
+
+  test('the choice lists every attribution verb, "said" first', () => {
+    const s = factSnippet(bundled().index.fact('quote.zelenskyy.thankful')!, bundled().index, md);
+    assert.ok(s.body.includes(`\${1|${ATTRIBUTION_VERBS.join(',')}|}`));
+    assert.equal(ATTRIBUTION_VERBS[0], 'said');
+  });
+
+  test('accepting the snippet writes exactly what Insert Citation writes', () => {
+    const { index } = bundled();
+    for (const id of ['quote.starmer.co-production', 'person.umerov', 'event.nato-summit-2025', 'figure.100yp-article-count']) {
+      for (const options of [md, { ...md, format: 'latex' } as InsertOptions, { ...md, format: 'plaintext' } as InsertOptions]) {
+        const entry = index.fact(id)!;
+        const s = factSnippet(entry, index, options);
+        const citation = formatCitation(citedSources(entry, index).map((x) => x.source), options);
+        assert.equal(expand(s.body), insertionText(entry, index, options) + citation.inline, `${id} in ${options.format}`);
+        assert.deepEqual(s.definitions, citation.definitions);
+      }
+    }
+  });
+
+  test('a fact text with $, } and \\ is escaped so the snippet inserts it literally', () => {
+    const text = packYaml(factYaml('f1', { omit: ['text'], lines: ['text: "costs $5 {x} a\\\\b ${1:oops}"'] }));
+    const { index } = indexOf([{ text, file: 'p.yaml' }]);
+    const s = factSnippet(index.fact('f1')!, index, { ...md, format: 'plaintext' });
+    assert.ok(expand(s.body).startsWith('costs $5 {x} a\\b ${1:oops} ('), expand(s.body));
+    assert.ok(s.body.endsWith('$0'));
+  });
+
+  test('a Markdown snippet returns its footnote definition to add at the end', () => {
+    const s = factSnippet(bundled().index.fact('person.umerov')!, bundled().index, md);
+    assert.deepEqual(s.definitions.map((d) => d.key), ['ep-2025-06', 'censor-2025-06-24', 'ki-2025-06-24b']);
+    const already = factSnippet(bundled().index.fact('person.umerov')!, bundled().index, md, '[^ep-2025-06]: defined.\n');
+    assert.deepEqual(already.definitions.map((d) => d.key), ['censor-2025-06-24', 'ki-2025-06-24b']);
+  });
+});
+
+suite('snippets: snippetFile', () => {
+  const { index } = bundled();
+
+  test('one entry per fact, each with an "ac-" prefix made from its id', () => {
+    const file = snippetFile(index, 'markdown', 'en-GB');
+    const entries = Object.values(file);
+    assert.equal(entries.length, index.facts.length);
+    for (const e of entries) {
+      assert.equal(e.prefix.length, 1);
+      assert.match(e.prefix[0], /^ac-[A-Za-z0-9-]+$/);
+    }
+    assert.equal(new Set(entries.map((e) => e.prefix[0])).size, entries.length, 'prefixes are unique');
+    assert.ok(entries.some((e) => e.prefix[0] === 'ac-quote-starmer-co-production'));
+  });
+
+  test('snippetPrefix turns dots and other separators into hyphens', () => {
+    assert.equal(snippetPrefix('quote.starmer.co-production'), 'ac-quote-starmer-co-production');
+    assert.equal(snippetPrefix('event.kyiv-signing-2025-01-16'), 'ac-event-kyiv-signing-2025-01-16');
+  });
+
+  test('each entry names the fact and describes its kind, date and status', () => {
+    const file = snippetFile(index, 'markdown', 'en-GB');
+    const entry = file['NATO summit in The Hague (24–25 June 2025) (event.nato-summit-2025)'];
+    assert.ok(entry, Object.keys(file).slice(0, 5).join('\n'));
+    assert.equal(entry.description, 'Agreement Cite: event, 24 June 2025, confirmed');
+  });
+
+  test('Markdown snippets cite inline (a snippet cannot add a footnote definition); LaTeX uses \\footnote', () => {
+    const mdBody = snippetFile(index, 'markdown', 'en-GB')['Rustem Umerov (person.umerov)'].body.join('\n');
+    assert.doesNotMatch(mdBody, /\[\^/);
+    assert.match(mdBody, /\(Euromaidan Press/);
+    const texBody = snippetFile(index, 'latex', 'en-GB')['Rustem Umerov (person.umerov)'].body.join('\n');
+    assert.match(expand(texBody), /\\footnote\{Euromaidan Press/);
+  });
+
+  test('every body ends at $0 and has no unescaped $', () => {
+    for (const format of ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'] as const) {
+      for (const [name, e] of Object.entries(snippetFile(index, format, 'en-GB'))) {
+        const body = e.body.join('\n');
+        assert.ok(body.endsWith('$0'), `${format} ${name}`);
+        expand(body);
+      }
+    }
+  });
+});
