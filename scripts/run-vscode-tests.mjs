@@ -219,7 +219,7 @@ function userSettings() {
 }
 
 /**
- * Screenshot endpoint for the tests (see test/integration/screenshot.ts).
+ * Screenshot and keyboard endpoints for the tests (see test/integration/screenshot.ts).
  * Listens on 127.0.0.1 only, under an unguessable path, so nothing else on
  * the machine can drive the browser.
  */
@@ -230,11 +230,25 @@ async function startScreenshotServer(getPage) {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(obj));
     };
-    if (req.method !== 'POST' || req.url !== `/${token}/screenshot`) return reply(404, { error: 'not found' });
+    const keyboard = req.url === `/${token}/keyboard`;
+    if (req.method !== 'POST' || (req.url !== `/${token}/screenshot` && !keyboard)) return reply(404, { error: 'not found' });
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (c) => (body += c));
     req.on('end', async () => {
+      if (keyboard) {
+        // Real keystrokes in the browser, for what a test cannot reach through the API (the picker's input).
+        try {
+          const { type, press } = JSON.parse(body || '{}');
+          const page = getPage();
+          if (!page) return reply(503, { error: 'no workbench page' });
+          if (typeof type === 'string') await page.keyboard.type(type, { delay: 40 });
+          if (typeof press === 'string') await page.keyboard.press(press);
+          return reply(200, { ok: true });
+        } catch (err) {
+          return reply(500, { error: String(err?.message ?? err) });
+        }
+      }
       try {
         const { name } = JSON.parse(body || '{}');
         const safe = String(name || 'screenshot').replace(/\.png$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'screenshot';

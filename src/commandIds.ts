@@ -3,6 +3,9 @@ export const COMMANDS = {
   insertCitation: 'agreementCite.insertCitation',
   copyCitation: 'agreementCite.copyCitation',
   openSource: 'agreementCite.openSource',
+  newPack: 'agreementCite.newPack',
+  showLog: 'agreementCite.showLog',
+  addDefinitions: 'agreementCite.addDefinitions',
 } as const;
 
 /** A `command:` link with JSON arguments, as hover cards carry them. */

@@ -13,8 +13,6 @@ import { definitionEdits } from './editing';
 /** Typed twice, it lists every fact by kind: rare in prose, and unused by Markdown, LaTeX and Pandoc. */
 export const TRIGGER = ';;';
 
-const LETTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZабвгґдеєжзиіїйклмнопрстуфхцчшщьюяАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ'];
-
 /** Fewest letters typed before names are offered while typing. */
 const MIN_PREFIX = 3;
 const MAX_ITEMS = 50;
@@ -24,6 +22,7 @@ const MAX_LISTED = 1000;
 interface RequestContext {
   document: vscode.TextDocument;
   text: string;
+  offset: number;
   options: InsertOptions;
 }
 
@@ -44,9 +43,10 @@ const ITEM_KINDS: Record<FactKind, vscode.CompletionItemKind> = {
 };
 
 /**
- * Offers facts while a known name is typed, and every fact after `;;`.
- * Letters are trigger characters because Markdown turns quick suggestions off
- * by default; without a match the provider answers nothing and nothing shows.
+ * Offers facts while a known name is typed (where quick suggestions are on,
+ * or on Ctrl+Space), and every fact after `;;`, which works everywhere,
+ * Markdown included. Inline completion (inlineCompletion.ts) completes names
+ * as ghost text in Markdown too.
  */
 export class FactCompletionProvider implements vscode.CompletionItemProvider {
   private prefixIndex?: { index: FactIndex; prefixes: AliasPrefixIndex };
@@ -87,8 +87,9 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
   /** What every item of one request shares: the document's text and the citation settings. */
   private context(document: vscode.TextDocument, position: vscode.Position): RequestContext {
     const text = document.getText();
-    const atDate = dateInQuestion(text, document.offsetAt(position))?.iso ?? todayIso();
-    return { document, text, options: insertOptionsFor(document, atDate) };
+    const offset = document.offsetAt(position);
+    const atDate = dateInQuestion(text, offset)?.iso ?? todayIso();
+    return { document, text, offset, options: insertOptionsFor(document, atDate) };
   }
 
   /** Aliases that start with the last one, two or three words typed, longest typed phrase first. */
@@ -124,7 +125,7 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
     // Filtering runs on the text in `range`, which includes the trigger when there is one.
     item.filterText = byKind ? `${TRIGGER}${fact.label} ${KIND_TITLES[fact.kind]} ${fact.aliases.join(' ')}` : alias;
     item.detail = `${KIND_TITLES[fact.kind]} · ${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`;
-    const snippet = factSnippet(entry, this.store.index, context.options, context.text);
+    const snippet = factSnippet(entry, this.store.index, context.options, context.text, context.offset);
     item.insertText = new vscode.SnippetString(snippet.body);
     item.additionalTextEdits = definitionEdits(context.document, snippet.definitions);
     item.entry = entry;
@@ -134,5 +135,5 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 export function registerCompletion(store: FactStore): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(SELECTOR, new FactCompletionProvider(store), ';', ...LETTERS);
+  return vscode.languages.registerCompletionItemProvider(SELECTOR, new FactCompletionProvider(store), ';');
 }

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import { citedSources, formatCitation, insertionText, type InsertOptions } from './core/citation';
-import { dateInQuestion, todayIso } from './core/dates';
+import { citationEdits, citedSources, factText, formatCitation, insertionText, type InsertOptions, type TextEdit } from './core/citation';
+import { dateInQuestion, formatDate, todayIso } from './core/dates';
 import type { FactIndex, IndexedFact } from './core/factIndex';
 import type { FactStore } from './core/factStore';
 import { KIND_TITLES, rankFacts } from './core/search';
 import type { FactKind } from './core/types';
 import { COMMANDS } from './commandIds';
 import { insertOptionsFor } from './config';
-import { definitionEdits } from './editing';
 
 /** Arguments of the Insert Citation and Copy Citation commands, for links, keybindings and tests. */
 export interface CitationArgs {
@@ -53,7 +52,7 @@ export function pickerItems(index: FactIndex, selection: string): FactPick[] {
       lastKind = entry.fact.kind;
     }
     const { fact } = entry;
-    const value = fact.kind === 'quote' && entry.wording ? `\u201C${entry.wording.text}\u201D` : fact.text;
+    const value = pickerValue(entry, index);
     items.push({
       label: fact.label,
       description: value,
@@ -62,6 +61,19 @@ export function pickerItems(index: FactIndex, selection: string): FactPick[] {
     });
   }
   return items;
+}
+
+/** What a picker row shows beside the label: the words, the role held today, or the date. */
+function pickerValue(entry: IndexedFact, index: FactIndex): string {
+  const { fact } = entry;
+  if (fact.kind === 'quote' && entry.wording) return `\u201C${entry.wording.text}\u201D`;
+  if (fact.kind === 'person') {
+    const roles = index.rolesAt(fact.id, todayIso()).map((r) => r.role?.fact.label).filter(Boolean);
+    if (roles.length > 0) return roles.join('; ');
+  }
+  const text = factText(entry, 'en-GB');
+  if (text !== fact.label) return text;
+  return fact.date ? formatDate(fact.date, 'en-GB') : '';
 }
 
 async function pickFact(index: FactIndex, selection: string): Promise<IndexedFact | undefined> {
@@ -111,18 +123,18 @@ export async function insertCitation(store: FactStore, arg?: unknown): Promise<b
   const text = document.getText();
   const selections = [...editor.selections].sort((a, b) => document.offsetAt(a.start) - document.offsetAt(b.start));
   let definitions: ReturnType<typeof formatCitation>['definitions'] = [];
-  const inserts: { range: vscode.Range; text: string }[] = [];
+  const insertions: TextEdit[] = [];
   for (const selection of selections) {
-    const offset = document.offsetAt(selection.start);
-    const options = insertOptionsFor(document, dateInQuestion(text, offset)?.iso ?? todayIso());
+    const options = insertOptionsFor(document, dateInQuestion(text, document.offsetAt(selection.start))?.iso ?? todayIso());
     const parts = textAt(entry, index, options, text, !selection.isEmpty, args);
     definitions = parts.definitions;
-    inserts.push(selection.isEmpty ? { range: selection, text: parts.inline } : { range: new vscode.Range(selection.end, selection.end), text: parts.inline });
+    // A selection keeps its words: the citation goes after it.
+    const at = selection.isEmpty ? document.offsetAt(selection.start) : document.offsetAt(selection.end);
+    insertions.push({ offset: at, length: 0, text: parts.inline });
   }
-  const defs = definitionEdits(document, definitions);
+  const edits = citationEdits(text, insertions, definitions);
   const ok = await editor.edit((builder) => {
-    for (const i of inserts) builder.replace(i.range, i.text);
-    for (const d of defs) builder.replace(d.range, d.newText);
+    for (const e of edits) builder.replace(new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.text);
   });
   if (!ok) void vscode.window.showErrorMessage(vscode.l10n.t('Agreement Cite: the citation could not be inserted; the document is unchanged.'));
   return ok;

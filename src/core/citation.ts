@@ -1,6 +1,6 @@
 import { formatDate, type DateStyle } from './dates';
 import type { FactIndex, IndexedFact, IndexedSource } from './factIndex';
-import type { Source } from './types';
+import type { Source, SourceKind } from './types';
 
 
 /** The document formats citations are written in. */
@@ -149,6 +149,11 @@ export function hasMarkdownDefinition(text: string, key: string): boolean {
   return new RegExp(`^ {0,3}\\[\\^${escapeRegExp(key)}\\]:`, 'm').test(text);
 }
 
+/** Whether the document already defines the footnote `key`, in Markdown or reStructuredText. */
+export function hasDefinition(text: string, key: string): boolean {
+  return hasMarkdownDefinition(text, key) || hasRstDefinition(text, key);
+}
+
 function hasRstDefinition(text: string, key: string): boolean {
   return new RegExp(`^\\.\\. \\[#${escapeRegExp(key)}\\]`, 'm').test(text);
 }
@@ -157,11 +162,23 @@ function hasAsciidocFootnote(text: string, key: string): boolean {
   return new RegExp(`footnote:${escapeRegExp(key)}\\[[^\\]]`).test(text);
 }
 
-/** The sources a citation of this fact names: for a quote, those of the wording inserted. */
+const KIND_RANK: Record<SourceKind, number> = {
+  'official-record': 0, parliament: 0, government: 0, wire: 1, outlet: 2, 'social-media': 3, encyclopedia: 4, other: 5,
+};
+
+/**
+ * The source a citation of this fact names: the strongest of those behind it
+ * (an official record, then a wire service, then an outlet; an original
+ * before a republication), in citation order among equals. For a quote, the
+ * source of the wording inserted. The card lists every source.
+ */
 export function citedSources(entry: IndexedFact, index: FactIndex): IndexedSource[] {
   const citations = entry.wording ? entry.wording.citations : entry.fact.citations;
   const ids = [...new Set(citations.map((c) => c.source))];
-  return ids.map((id) => index.source(id)).filter((s): s is IndexedSource => s !== undefined);
+  const sources = ids.map((id) => index.source(id)).filter((s): s is IndexedSource => s !== undefined);
+  const rank = (s: IndexedSource): number => KIND_RANK[s.source.kind] * 2 + (s.source.via ? 1 : 0);
+  const best = sources.reduce<IndexedSource | undefined>((a, b) => (a === undefined || rank(b) < rank(a) ? b : a), undefined);
+  return best ? [best] : [];
 }
 
 /** A fact's text with `{date}` and `{endDate}` written in the chosen date style. */
@@ -241,4 +258,21 @@ export function definitionEdit(documentText: string, definitions: CitationParts[
   const wanted = afterDefinition ? 1 : 2;
   const lead = eol.repeat(Math.max(0, wanted - trailingBreaks));
   return { offset: documentText.length, length: 0, text: `${lead}${body}${eol}` };
+}
+
+/**
+ * The edits that insert a citation at several places, and its definitions.
+ * Where an insertion is at the very end of the document, the definitions
+ * follow it in the same edit, so that the order of the two can never be
+ * confused; otherwise they are a separate edit at the end.
+ */
+export function citationEdits(documentText: string, insertions: readonly TextEdit[], definitions: CitationParts['definitions']): TextEdit[] {
+  const atEnd = insertions.findIndex((e) => e.offset + e.length === documentText.length);
+  if (definitions.length === 0) return [...insertions];
+  if (atEnd < 0) return [...insertions, definitionEdit(documentText, definitions)!];
+  const eol = documentText.includes('\r\n') ? '\r\n' : '\n';
+  const out = [...insertions];
+  const e = out[atEnd];
+  out[atEnd] = { ...e, text: `${e.text}${eol}${eol}${definitions.map((d) => d.text).join(eol)}${eol}` };
+  return out;
 }

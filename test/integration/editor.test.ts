@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import { EXTENSION_ID } from './harness';
-import { screenshot } from './screenshot';
+import { keyboard, screenshot } from './screenshot';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -15,9 +15,22 @@ async function api(): Promise<AgreementCiteApi> {
   return ext.activate();
 }
 
+const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', plaintext: 'txt', asciidoc: 'adoc', restructuredtext: 'rst', html: 'html' };
+let scratchCount = 0;
+
+/**
+ * Opens a new file with this content in the workspace's scratch folder (files,
+ * not untitled documents, which VS Code may hand back to the next test).
+ */
 async function open(language: string, content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
-  return vscode.window.showTextDocument(doc);
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const uri = vscode.Uri.joinPath(folder, '.scratch', `${process.pid}-${++scratchCount}.${EXTENSIONS[language] ?? 'txt'}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+  return editor;
 }
 
 /** The Markdown of every hover at the first occurrence of `needle` (plus `into` characters). */
@@ -46,6 +59,24 @@ function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
+/** Closes every editor without saving, and deletes the scratch files. */
+async function closeAll(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const scratch = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch');
+  await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+}
+
+/** Types text as a writer would, one character at a time, so that trigger characters fire. */
+async function type(text: string): Promise<void> {
+  for (const ch of text) {
+    await vscode.commands.executeCommand('type', { text: ch });
+    await sleep(40);
+  }
+}
+
 function end(editor: vscode.TextEditor): vscode.Position {
   return editor.document.lineAt(editor.document.lineCount - 1).range.end;
 }
@@ -55,9 +86,7 @@ suite('hover cards', () => {
     await api();
   });
 
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  teardown(closeAll);
 
   test('a multi-word name shows the person, role, source and status', async () => {
     const editor = await open('markdown', 'On 23 June 2025 Keir Starmer met the President.\n');
@@ -71,6 +100,7 @@ suite('hover cards', () => {
 
   test('a spelling variant finds Zelenskyy', async () => {
     const editor = await open('markdown', 'Zelensky spoke in London.\n');
+    assert.strictEqual(editor.document.getText(), 'Zelensky spoke in London.\n');
     const text = plain(await hoverText(editor, 'Zelensky'));
     assert.match(text, /Volodymyr Zelenskyy/);
     assert.match(text, /President of Ukraine/);
@@ -96,7 +126,7 @@ suite('hover cards', () => {
   });
 
   test('a term shows its source and evidence', async () => {
-    const editor = await open('asciidoc', 'Umerov called it a mega-project.\n');
+    const editor = await open('html', '<p>Umerov called it a mega-project.</p>\n');
     const text = plain(await hoverText(editor, 'mega-project', 4));
     assert.match(text, /mega-project/i);
     assert.match(text, /Source:/);
@@ -106,7 +136,8 @@ suite('hover cards', () => {
     const editor = await open('markdown', 'Starmer called it a massive step forward.\n');
     const text = plain(await hoverText(editor, 'massive step forward', 3));
     assert.match(text, /I’m really proud that this afternoon/);
-    assert.match(text, /rendering, not the speaker’s recorded words/);
+    assert.match(text, /rendering by Euromaidan Press/);
+    assert.match(text, /Not the speaker’s recorded words/);
     assert.match(text, /I am very proud that today/);
   });
 
@@ -133,13 +164,11 @@ suite('completions', () => {
     await api();
   });
 
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  teardown(closeAll);
 
   test('typing a name in Markdown offers the person with kind, status and source', async () => {
     const editor = await open('markdown', 'As Zelen');
-    const items = await completionLabels(editor, end(editor), 'n');
+    const items = await completionLabels(editor, end(editor));
     const item = items.find((i) => labelOf(i).startsWith('Zelensk'));
     assert.ok(item, `no Zelenskyy item in ${items.map(labelOf).join(', ')}`);
     assert.match(String(item.detail), /People · (confirmed|reported)/);
@@ -162,18 +191,37 @@ suite('completions', () => {
     assert.strictEqual(items.length, 0);
   });
 
-  test('accepting a quote inserts the recorded wording and one footnote definition', async () => {
-    const editor = await open('markdown', 'Starmer was clear. ;;');
+  test('typing ;; and a phrase, then accepting, inserts the recorded wording and one footnote definition', async () => {
+    const editor = await open('markdown', 'Starmer was clear. ');
     editor.selection = new vscode.Selection(end(editor), end(editor));
-    const items = await completionLabels(editor, end(editor), ';');
-    const item = items.find((i) => (i.insertText as vscode.SnippetString).value.includes('I’m really proud'));
-    assert.ok(item, 'no Starmer quote item');
-    const range = item.range as vscode.Range;
-    await editor.insertSnippet(item.insertText as vscode.SnippetString, range);
-    await editor.edit((b) => item.additionalTextEdits?.forEach((e) => b.replace(e.range, e.newText)));
+    await type(';;massive');
+    await sleep(1000);
+    await vscode.commands.executeCommand('acceptSelectedSuggestion');
+    await sleep(300);
     const text = editor.document.getText();
-    assert.match(text, /^Starmer was clear\. Keir Starmer said: “I’m really proud that this afternoon/);
+    assert.match(text, /^Starmer was clear\. Keir Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/);
     assert.strictEqual(text.match(/^\[\^reuters-2025-06-23\]:/gm)?.length, 1);
+    assert.ok(!text.includes(';;'), 'the trigger is replaced');
+  });
+
+  test('typing part of a name in Markdown, with default settings, shows it as ghost text; Tab inserts it with its footnote', async function () {
+    const editor = await open('markdown', 'Talks with\n\nMore text.\n');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    editor.selection = new vscode.Selection(0, 10, 0, 10);
+    await sleep(300);
+    if (!(await keyboard({ type: ' Umer' }))) return this.skip();
+    await sleep(1200);
+    await screenshot('inline-completion');
+    await keyboard({ press: 'Tab' });
+    await sleep(800);
+    const text = editor.document.getText();
+    assert.match(text, /^Talks with Umerov\[\^([a-z0-9-]+)\]\n\nMore text\.\n\n\[\^\1\]: /);
+  });
+
+  test('Ctrl+Space on a partial name lists the matching facts', async () => {
+    const editor = await open('markdown', 'As Umer');
+    const items = await completionLabels(editor, end(editor));
+    assert.ok(items.some((i) => labelOf(i) === 'Umerov' || labelOf(i).startsWith('Umer')), items.map(labelOf).join(', '));
   });
 
   test('screenshot: the completion list', async () => {
@@ -192,9 +240,7 @@ suite('Insert Citation', () => {
     await api();
   });
 
-  teardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  teardown(closeAll);
 
   test('Markdown: a fact with its footnote, then the same source again reuses the definition', async () => {
     const editor = await open('markdown', '# Draft\n\n');
@@ -258,6 +304,18 @@ suite('Insert Citation', () => {
     const ok = await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'no.such.fact' });
     assert.strictEqual(ok, false);
     assert.strictEqual(editor.document.getText(), 'Unchanged.\n');
+  });
+
+  test('the picker: typing a name and pressing Enter inserts that fact', async function () {
+    const editor = await open('markdown', 'Summary: \n');
+    editor.selection = new vscode.Selection(0, 9, 0, 9);
+    const done = vscode.commands.executeCommand('agreementCite.insertCitation');
+    await sleep(800);
+    if (!(await keyboard({ type: 'NATO summit' }))) return this.skip();
+    await sleep(500);
+    await keyboard({ press: 'Enter' });
+    assert.strictEqual(await done, true);
+    assert.match(editor.document.getText(), /^Summary: .*The Hague.*\[\^[a-z0-9-]+\]\n\n\[\^[a-z0-9-]+\]: /s);
   });
 
   test('screenshot: the picker, ranked by the selection', async () => {

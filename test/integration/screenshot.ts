@@ -53,3 +53,16 @@ function post(url: string, payload: string): Promise<string> {
     req.end(payload);
   });
 }
+
+/**
+ * Types text or presses a key in the workbench through the browser, as a
+ * writer's keyboard would (`press` takes Playwright key names such as
+ * `Enter`). Resolves false where no runner endpoint exists (test-electron).
+ */
+export async function keyboard(input: { type?: string; press?: string }): Promise<boolean> {
+  const endpoint = process.env.AGREEMENT_CITE_SCREENSHOT_URL;
+  if (!endpoint) return false;
+  const reply = JSON.parse(await post(endpoint.replace(/\/screenshot$/, '/keyboard'), JSON.stringify(input))) as { ok?: boolean; error?: string };
+  if (!reply.ok) throw new Error(`keyboard input failed: ${reply.error ?? 'unknown error'}`);
+  return true;
+}
