@@ -79,8 +79,10 @@ const grep = argv.grep ?? process.env.AGREEMENT_CITE_TEST_GREP;
 
 const extPath = path.resolve(process.env.AGREEMENT_CITE_EXT_PATH || projectRoot);
 const testsPath = path.resolve(process.env.AGREEMENT_CITE_TESTS_PATH || path.join(projectRoot, 'out', 'test', 'integration', 'index.js'));
-const workspace = path.resolve(process.env.AGREEMENT_CITE_WORKSPACE || path.join(projectRoot, 'test', 'fixtures', 'workspace'));
-const resultsDir = path.join(projectRoot, 'test-results');
+const workspaceSource = path.resolve(process.env.AGREEMENT_CITE_WORKSPACE || path.join(projectRoot, 'test', 'fixtures', 'workspace'));
+/** The folder VS Code opens: a fresh copy of the fixtures per run, so tests may write to it and runs never meet. */
+let workspace = workspaceSource;
+const resultsDir = path.resolve(process.env.AGREEMENT_CITE_RESULTS_DIR || path.join(projectRoot, 'test-results'));
 const screenshotsDir = path.join(resultsDir, 'screenshots');
 const reportFile = path.join(resultsDir, 'integration.txt');
 
@@ -191,8 +193,8 @@ function preflight() {
   if (!fs.existsSync(testsPath)) {
     throw new HarnessError(`test entry ${shown(testsPath)} does not exist. Run: tsc -p tsconfig.test.json`);
   }
-  if (!fs.statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new HarnessError(`workspace folder ${workspace} does not exist`);
+  if (!fs.statSync(workspaceSource, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new HarnessError(`workspace folder ${workspaceSource} does not exist`);
   }
   return `${pkg.publisher}.${pkg.name}`;
 }
@@ -354,6 +356,8 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-cite-vscode-'));
   const keepTmp = truthy(process.env.AGREEMENT_CITE_KEEP_TMP);
   cleanups.push(() => (keepTmp ? log(`kept ${tmp}`) : fs.rmSync(tmp, { recursive: true, force: true })));
+  workspace = path.join(tmp, 'workspace');
+  fs.cpSync(workspaceSource, workspace, { recursive: true, filter: (src) => !src.split(path.sep).includes('.scratch') });
   const userDataDir = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(), null, 2));

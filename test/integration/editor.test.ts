@@ -24,7 +24,7 @@ let scratchCount = 0;
  */
 async function open(language: string, content: string): Promise<vscode.TextEditor> {
   const folder = vscode.workspace.workspaceFolders![0].uri;
-  const uri = vscode.Uri.joinPath(folder, '.scratch', `${process.pid}-${++scratchCount}.${EXTENSIONS[language] ?? 'txt'}`);
+  const uri = vscode.Uri.joinPath(folder, '.scratch', String(process.pid), `${++scratchCount}.${EXTENSIONS[language] ?? 'txt'}`);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   let doc = await vscode.workspace.openTextDocument(uri);
   if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
@@ -65,7 +65,7 @@ async function closeAll(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const scratch = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch');
+  const scratch = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', String(process.pid));
   await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false }).then(undefined, () => undefined);
 }
 
