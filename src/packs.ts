@@ -62,6 +62,13 @@ export class WorkspacePacks implements vscode.Disposable {
       this.diagnostics.clear();
       return;
     }
+    // Deleting a folder reports the folder only: drop every pack that was inside it.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    deletions.onDidDelete((uri) => {
+      const prefix = `${uri.toString()}/`;
+      for (const file of this.store.workspaceFiles) if (file.startsWith(prefix)) this.remove(vscode.Uri.parse(file));
+    }, undefined, this.watchers);
+    this.watchers.push(deletions);
     const found = new Map<string, vscode.Uri>();
     for (const glob of this.settings.globs) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
@@ -107,7 +114,7 @@ export class WorkspacePacks implements vscode.Disposable {
       } catch {
         return undefined;
       }
-    });
+    }, vscode.workspace.asRelativePath(uri));
     this.publish();
     const errors = problems.filter((p) => p.severity === 'error');
     const name = vscode.workspace.asRelativePath(uri);

@@ -33,33 +33,64 @@ const WORD = /[\p{L}\p{N}\p{M}]/u;
  * visible character on its own. Spaces only separate, so "Keir  Starmer" and
  * "Keir\nStarmer" read as the same two tokens. Because a word token is a whole
  * run of letters, a match can never split a word ("Kyiv" is not in "Kyivstar").
+ * Runs of ASCII are sliced and lower-cased natively rather than folded one
+ * character at a time: the document check scans whole drafts on every edit.
  */
 function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let i = from;
   while (i < to) {
-    const code = foldCode(text.charCodeAt(i));
-    if (code === 32) {
-      i++;
-      continue;
-    }
-    if (isWordCode(code)) {
-      let j = i + 1;
-      let s = String.fromCharCode(code);
-      while (j < to) {
-        const c = foldCode(text.charCodeAt(j));
-        if (!isWordCode(c)) break;
-        s += String.fromCharCode(c);
-        j++;
+    const raw = text.charCodeAt(i);
+    if (raw < 128) {
+      if (raw === 32 || (raw >= 9 && raw <= 13)) {
+        i++;
+        continue;
       }
-      tokens.push({ text: s, start: i, end: j });
-      i = j;
+      if (!isAsciiWordCode(raw)) {
+        tokens.push({ text: raw === 96 ? "'" : text[i], start: i, end: i + 1 });
+        i++;
+        continue;
+      }
     } else {
-      tokens.push({ text: String.fromCharCode(code), start: i, end: i + 1 });
-      i++;
+      const code = foldCode(raw);
+      if (code === 32) {
+        i++;
+        continue;
+      }
+      if (!isWordCode(code)) {
+        tokens.push({ text: String.fromCharCode(code), start: i, end: i + 1 });
+        i++;
+        continue;
+      }
     }
+    let j = i + 1;
+    let ascii = raw < 128;
+    let upper = raw >= 65 && raw <= 90;
+    while (j < to) {
+      const c = text.charCodeAt(j);
+      if (c < 128) {
+        if (!isAsciiWordCode(c)) break;
+        if (c >= 65 && c <= 90) upper = true;
+      } else {
+        if (!isWordCode(foldCode(c))) break;
+        ascii = false;
+      }
+      j++;
+    }
+    let s: string;
+    if (ascii) s = upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
+    else {
+      s = '';
+      for (let k = i; k < j; k++) s += String.fromCharCode(foldCode(text.charCodeAt(k)));
+    }
+    tokens.push({ text: s, start: i, end: j });
+    i = j;
   }
   return tokens;
+}
+
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
 /** The longest alias the matcher accepts, in characters; bounds the window read around a hover. */

@@ -56,7 +56,8 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
   const out: string[] = [];
   out.push(`**${md(fact.label)}** · ${fact.kind} · ${STATUS_TEXT[entry.status]}`);
   out.push('');
-  if (fact.kind !== 'quote') out.push(md(factText(entry, style)));
+  const text = factText(entry, style);
+  if (fact.kind !== 'quote' && text !== fact.label) out.push(md(text));
 
   if (fact.date) {
     const when = fact.endDate ? `${formatDate(fact.date, style)} – ${formatDate(fact.endDate, style)}` : formatDate(fact.date, style);
@@ -113,7 +114,7 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
       ? `**Evidence:** ⚠️ ${missing} of ${found + missing} excerpts not found in the source text`
       : `**Evidence:** ${found} excerpt${found === 1 ? '' : 's'} found verbatim in the source text`);
   }
-  out.push('', `**Pack:** ${entry.pack.origin === 'bundled' ? 'bundled with Agreement Cite' : md(entry.pack.locations.file)}`);
+  out.push('', `**Pack:** ${entry.pack.origin === 'bundled' ? 'bundled with Agreement Cite' : `${md(entry.pack.label ?? entry.pack.locations.file)} (a workspace pack)`}`);
   if (options.links) {
     out.push('', `[Insert citation](${options.links.insert(fact.id)}) · [Copy citation](${options.links.copy(fact.id)})`);
   }

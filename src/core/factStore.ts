@@ -54,9 +54,9 @@ export class FactStore {
    * the local texts its sources point to (`textFile` → text, undefined when
    * unreadable), against which evidence is checked. Returns the file's problems.
    */
-  setWorkspacePack(file: string, text: string, sourceTexts: ReadonlyMap<string, string | undefined> = new Map()): Problem[] {
+  setWorkspacePack(file: string, text: string, sourceTexts: ReadonlyMap<string, string | undefined> = new Map(), label?: string): Problem[] {
     this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
-    return this.apply(file, this.parse(text, file, this.options), sourceTexts);
+    return this.apply(file, this.parse(text, file, this.options), sourceTexts, label);
   }
 
   /**
@@ -64,7 +64,7 @@ export class FactStore {
    * `readRelative` (a path relative to the pack file). A result overtaken by a
    * newer load of the same file is dropped.
    */
-  async loadWorkspacePack(file: string, text: string, readRelative: (path: string) => Promise<string | undefined>): Promise<Problem[]> {
+  async loadWorkspacePack(file: string, text: string, readRelative: (path: string) => Promise<string | undefined>, label?: string): Promise<Problem[]> {
     const version = (this.versions.get(file) ?? 0) + 1;
     this.versions.set(file, version);
     const parsed = this.parse(text, file, this.options);
@@ -73,7 +73,7 @@ export class FactStore {
       if (source.textFile && !texts.has(source.textFile)) texts.set(source.textFile, await readRelative(source.textFile).catch(() => undefined));
     }
     if (this.versions.get(file) !== version) return this.problemsOf(file);
-    return this.apply(file, parsed, texts);
+    return this.apply(file, parsed, texts, label);
   }
 
   /**
@@ -85,14 +85,14 @@ export class FactStore {
     return this.apply(file, { problems, locations: emptyLocations(file) }, new Map());
   }
 
-  private apply(file: string, r: LoadResult, sourceTexts: ReadonlyMap<string, string | undefined>): Problem[] {
+  private apply(file: string, r: LoadResult, sourceTexts: ReadonlyMap<string, string | undefined>, label?: string): Problem[] {
     const hasErrors = r.problems.some((p) => p.severity === 'error');
     const prior = this.workspace.get(file);
     const state: WorkspacePackState = { problems: r.problems, good: prior?.good };
     const start = { line: 0, character: 0 };
     if (r.pack && (!hasErrors || !prior?.good)) {
       // A clean file replaces what was in use; a broken first version offers the facts that have no error.
-      const loaded: LoadedPack = { pack: r.pack, locations: r.locations, origin: 'workspace' };
+      const loaded: LoadedPack = { pack: r.pack, locations: r.locations, origin: 'workspace', label };
       const provenance = checkProvenance(loaded, (source) => (source.textFile ? sourceTexts.get(source.textFile) : undefined));
       state.problems = [...r.problems, ...provenance.problems];
       state.good = { ...loaded, evidence: summarise(provenance.checks) };

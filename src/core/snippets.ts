@@ -23,14 +23,16 @@ export interface FactSnippet {
  * A fact as a snippet: its words and citation, with the attribution verb of a
  * quote as a choice at the first tab stop.
  */
-export function factSnippet(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText = '', offset = 0): FactSnippet {
+export function factSnippet(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText = '', offset?: number): FactSnippet {
   const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText);
   const words = insertionText(entry, index, options, VERB_MARK);
   const choice = `\${1|${ATTRIBUTION_VERBS.map((v) => v.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
   const body = escapeSnippet(words).replace(VERB_MARK, choice) + escapeSnippet(citation.inline) + '$0';
   // At the very end of the document the definitions follow in the snippet itself, after the final cursor.
-  const [edit] = citationEdits(documentText, [{ offset, length: 0, text: '' }], citation.definitions);
-  if (offset === documentText.length && citation.definitions.length > 0) return { body: body + escapeSnippet(edit.text), definitions: [] };
+  if (offset === documentText.length && citation.definitions.length > 0) {
+    const [edit] = citationEdits(documentText, [{ offset, length: 0, text: '' }], citation.definitions);
+    return { body: body + escapeSnippet(edit.text), definitions: [] };
+  }
   return { body, definitions: citation.definitions };
 }
 

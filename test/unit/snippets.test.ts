@@ -79,11 +79,19 @@ suite('snippets: factSnippet', () => {
     assert.ok(s.body.endsWith('$0'));
   });
 
-  test('a Markdown snippet returns its footnote definition to add at the end', () => {
+  test('a Markdown snippet returns the footnote definition of its strongest source, unless the document has it', () => {
+    // Umerov is cited by Euromaidan Press (read through an aggregator), Censor.NET and the Kyiv Independent: an original beats a republication.
     const s = factSnippet(bundled().index.fact('person.umerov')!, bundled().index, md);
-    assert.deepEqual(s.definitions.map((d) => d.key), ['ep-2025-06', 'censor-2025-06-24', 'ki-2025-06-24b']);
-    const already = factSnippet(bundled().index.fact('person.umerov')!, bundled().index, md, '[^ep-2025-06]: defined.\n');
-    assert.deepEqual(already.definitions.map((d) => d.key), ['censor-2025-06-24', 'ki-2025-06-24b']);
+    assert.deepEqual(s.definitions.map((d) => d.key), ['censor-2025-06-24']);
+    const already = factSnippet(bundled().index.fact('person.umerov')!, bundled().index, md, '[^censor-2025-06-24]: defined.\n');
+    assert.deepEqual(already.definitions.map((d) => d.key), []);
+  });
+
+  test('at the very end of the document the definition follows in the snippet itself, after the final tab stop', () => {
+    const doc = 'Text. ';
+    const s = factSnippet(bundled().index.fact('quote.starmer.rest-of-conflict')!, bundled().index, md, doc, doc.length);
+    assert.deepEqual(s.definitions, []);
+    assert.match(s.body, /\[\^reuters-2025-06-23\]\$0\n\n\[\^reuters-2025-06-23\]: Reuters/);
   });
 });
 
@@ -117,9 +125,9 @@ suite('snippets: snippetFile', () => {
   test('Markdown snippets cite inline (a snippet cannot add a footnote definition); LaTeX uses \\footnote', () => {
     const mdBody = snippetFile(index, 'markdown', 'en-GB')['Rustem Umerov (person.umerov)'].body.join('\n');
     assert.doesNotMatch(mdBody, /\[\^/);
-    assert.match(mdBody, /\(Euromaidan Press/);
+    assert.match(mdBody, /\(Censor\.NET/);
     const texBody = snippetFile(index, 'latex', 'en-GB')['Rustem Umerov (person.umerov)'].body.join('\n');
-    assert.match(expand(texBody), /\\footnote\{Euromaidan Press/);
+    assert.match(expand(texBody), /\\footnote\{Censor\.NET/);
   });
 
   test('every body ends at $0 and has no unescaped $', () => {

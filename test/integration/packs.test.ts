@@ -1,0 +1,188 @@
+// A writer's own fact pack in a real VS Code: it appears in hovers and
+// completions without a reload, its problems show in the file at the right
+// line, the last good version stays in use while it is broken, and deleting
+// it removes its facts. In Restricted Mode no workspace pack is read.
+
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AgreementCiteApi } from '../../src/extension';
+import { EXTENSION_ID, restrictedModeRequested } from './harness';
+import { screenshot } from './screenshot';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const encoder = new TextEncoder();
+
+function folder(): vscode.Uri {
+  return vscode.workspace.workspaceFolders![0].uri;
+}
+
+async function write(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+}
+
+/** Polls until `check` returns a value, for at most `ms`: reloads are debounced and asynchronous. */
+async function waitFor<T>(what: string, check: () => T | undefined | false, ms = 5000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const pack = (label: string, extra = ''): string => `pack:
+  id: team
+  title: Team notes
+  version: 1.0.0
+  language: en
+sources:
+  - id: team-interview
+    title: Interview with a programme official
+    publisher: Team newsroom
+    date: 2025-07-01
+    kind: other
+    language: en
+facts:
+  - id: team.kestrel
+    kind: term
+    label: ${label}
+    text: Project Kestrel, the programme's working name for its first drone line
+    aliases: [Project Kestrel, Kestrel line]
+    citations:
+      - source: team-interview
+        locator: "12:40"
+${extra}`;
+
+/** The hover cards at `needle`, with Markdown escapes removed: the words a writer reads. */
+async function hoverMarkdown(document: vscode.TextDocument, needle: string): Promise<string> {
+  const position = document.positionAt(document.getText().indexOf(needle) + 2);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
+}
+
+suite('workspace fact packs', () => {
+  let api: AgreementCiteApi;
+  const packsDir = (): vscode.Uri => vscode.Uri.joinPath(folder(), '.factpacks');
+  const packUri = (): vscode.Uri => vscode.Uri.joinPath(packsDir(), 'team.yaml');
+
+  suiteSetup(async () => {
+    api = await vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID)!.activate();
+    await api.packsReady;
+  });
+
+  // Each test starts without workspace packs, whatever the one before left behind.
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(packsDir(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await waitFor('the workspace packs to unload', () => api.index.facts.every((f) => f.pack.origin === 'bundled'));
+  });
+
+  test('in Restricted Mode a workspace pack is not read; the bundled pack still answers', async function () {
+    if (!restrictedModeRequested()) return this.skip();
+    assert.strictEqual(vscode.workspace.isTrusted, false);
+    await write(packUri(), pack('Project Kestrel'));
+    await sleep(1500);
+    assert.strictEqual(api.index.fact('team.kestrel'), undefined);
+    assert.ok(api.index.fact('person.starmer'));
+    await vscode.workspace.fs.delete(packUri());
+  });
+
+  test('write, break, fix and delete a pack: hovers, completions and diagnostics follow without a reload', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    const draftUri = vscode.Uri.joinPath(folder(), 'draft-packs.md');
+    await write(draftUri, 'The Project Kestrel line opened.\n');
+    const draft = await vscode.workspace.openTextDocument(draftUri);
+    await vscode.window.showTextDocument(draft);
+
+    // Created: its fact is offered.
+    await write(packUri(), pack('Project Kestrel'));
+    await waitFor('the pack to load', () => api.index.fact('team.kestrel'));
+    const card = await hoverMarkdown(draft, 'Project Kestrel');
+    assert.match(card, /Project Kestrel/);
+    assert.match(card, /\.factpacks\/team\.yaml \(a workspace pack\)/);
+    assert.match(card, /reported \(single source\)/, 'one publisher earns "reported", never more');
+    const editorDoc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See Kest' });
+    const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editorDoc.uri, new vscode.Position(0, 8));
+    assert.ok(items.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label).startsWith('Kestrel')), 'completion offers the new fact');
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(packUri()), []);
+
+    // Broken: a diagnostic at the bad line, and the last good version still answers.
+    const broken = pack('Project Kestrel').replace('    kind: term\n', '    kind: term\n    label: [unclosed\n');
+    await write(packUri(), broken);
+    const diags = await waitFor('a diagnostic in the broken pack', () => {
+      const d = vscode.languages.getDiagnostics(packUri()).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+      return d.length > 0 ? d : undefined;
+    });
+    const badLine = broken.split('\n').findIndex((l) => l.includes('[unclosed'));
+    assert.ok(diags.some((d) => d.range.start.line >= badLine && d.range.start.line <= badLine + 1), `expected an error near line ${badLine + 1}: ${diags.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
+    assert.ok(vscode.languages.getDiagnostics(packUri()).some((d) => /last version that loaded cleanly stays in use/.test(d.message)));
+    assert.ok(api.index.fact('team.kestrel'), 'the last good version stays in use');
+    assert.match(await hoverMarkdown(draft, 'Project Kestrel'), /Project Kestrel/);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(packUri()));
+    await sleep(500);
+    await screenshot('pack-diagnostic');
+
+    // Fixed, with a new label: the diagnostic goes and the new version is used.
+    await write(packUri(), pack('Project Kestrel line'));
+    await waitFor('the diagnostics to clear', () => vscode.languages.getDiagnostics(packUri()).length === 0);
+    await waitFor('the fixed version', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel line');
+
+    // Deleted: its facts go.
+    await vscode.workspace.fs.delete(packUri());
+    await waitFor('the facts to go', () => api.index.fact('team.kestrel') === undefined);
+    assert.strictEqual(await hoverMarkdown(draft, 'Project Kestrel'), '');
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(packUri()), []);
+    await vscode.workspace.fs.delete(draftUri);
+  });
+
+  test('a pack reusing a bundled fact id is an error in the pack, and the bundled fact stays', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    const uri = vscode.Uri.joinPath(packsDir(), 'clash.yaml');
+    await write(uri, pack('Project Kestrel').replace('id: team.kestrel', 'id: person.starmer').replace('id: team\n', 'id: clash\n'));
+    const diags = await waitFor('a duplicate-id diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.code === 'duplicate-id');
+      return d.length > 0 ? d : undefined;
+    });
+    assert.match(diags[0].message, /"person\.starmer" is already used in the bundled pack/);
+    assert.strictEqual(api.index.fact('person.starmer')?.fact.label, 'Keir Starmer');
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('the diagnostics to clear', () => vscode.languages.getDiagnostics(uri).length === 0);
+  });
+
+  test('evidence is checked against a local source text, and the card says whether it was found', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    const uri = vscode.Uri.joinPath(packsDir(), 'evidence.yaml');
+    await write(vscode.Uri.joinPath(packsDir(), 'interview.txt'), 'The official said the Kestrel line would open in spring.\n');
+    const text = pack('Project Kestrel').replace('id: team\n', 'id: evidence\n').replace('    language: en\nfacts:', '    language: en\n    textFile: interview.txt\nfacts:')
+      .replace('        locator: "12:40"', '        evidence: "the Kestrel line would open in autumn"\n        locator: "12:40"');
+    await write(uri, text);
+    const diags = await waitFor('an evidence-not-found diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.code === 'evidence-not-found');
+      return d.length > 0 ? d : undefined;
+    });
+    const line = text.split('\n').findIndex((l) => l.includes('would open in autumn'));
+    assert.strictEqual(diags[0].range.start.line, line);
+    const card = await hoverMarkdown(await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Project Kestrel' }), 'Project Kestrel');
+    assert.match(card, /Evidence:\*\* ⚠️ 1 of 1 excerpts not found in the source text/);
+    await write(uri, text.replace('open in autumn', 'open in spring'));
+    await waitFor('the evidence to be found', () => api.index.fact('team.kestrel')?.evidence?.found === 1);
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(uri), []);
+    await vscode.workspace.fs.delete(uri);
+  });
+
+  test('New Fact Pack writes a commented template that loads without a problem', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('agreementCite.newPack', 'from-template');
+    assert.ok(uri);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), /^# A fact pack for Agreement Cite/);
+    await waitFor('the template pack to load', () => api.index.fact('my-pack.example'));
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+});
