@@ -32,7 +32,8 @@ async function loadBuildTools() {
 }
 
 function location(problem) {
-  const file = path.relative(process.cwd(), problem.file) || problem.file;
+  const relative = path.relative(process.cwd(), problem.file);
+  const file = relative && !relative.startsWith('..') ? relative : problem.file;
   return `${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}`;
 }
 

@@ -28,70 +28,95 @@ function isWordCode(code: number): boolean {
 }
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 
+/** Where the last word run read by `wordEnd` ended, and the hash of its folded text. */
+let runHash = 0;
+
+/**
+ * Reads a run of letters and digits from `i`, folding as it goes, and returns
+ * where it ends; leaves the folded run's hash in `runHash`. Nothing is
+ * allocated: most words of a draft start no alias and are never sliced.
+ */
+function readWord(text: string, i: number, to: number, first: number): number {
+  let h = first;
+  let j = i + 1;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    let f: number;
+    if (c < 128) {
+      if (!isAsciiWordCode(c)) break;
+      f = c >= 65 && c <= 90 ? c + 32 : c;
+    } else {
+      f = foldCode(c);
+      if (!isWordCode(f)) break;
+    }
+    h = (Math.imul(h, 31) + f) | 0;
+    j++;
+  }
+  runHash = h;
+  return j;
+}
+
+/** The folded text of a word run. */
+function foldedWord(text: string, i: number, j: number): string {
+  let ascii = true;
+  let upper = false;
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  if (ascii) return upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
+  let s = '';
+  for (let k = i; k < j; k++) s += String.fromCharCode(foldCode(text.charCodeAt(k)));
+  return s;
+}
+
+/** The first token at or after `i` (before `to`): a folded word run, or one other visible character. */
+function readToken(text: string, i: number, to: number): Token | undefined {
+  while (i < to) {
+    const raw = text.charCodeAt(i);
+    const code = raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
+    if (code === 32) {
+      i++;
+      continue;
+    }
+    if (raw < 128 ? isAsciiWordCode(raw) : isWordCode(code)) {
+      const j = readWord(text, i, to, code);
+      return { text: foldedWord(text, i, j), start: i, end: j };
+    }
+    return { text: String.fromCharCode(code), start: i, end: i + 1 };
+  }
+  return undefined;
+}
+
 /**
  * Splits text into folded tokens: runs of letters and digits, and each other
  * visible character on its own. Spaces only separate, so "Keir  Starmer" and
  * "Keir\nStarmer" read as the same two tokens. Because a word token is a whole
  * run of letters, a match can never split a word ("Kyiv" is not in "Kyivstar").
- * Runs of ASCII are sliced and lower-cased natively rather than folded one
- * character at a time: the document check scans whole drafts on every edit.
  */
 function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  let i = from;
-  while (i < to) {
-    const raw = text.charCodeAt(i);
-    if (raw < 128) {
-      if (raw === 32 || (raw >= 9 && raw <= 13)) {
-        i++;
-        continue;
-      }
-      if (!isAsciiWordCode(raw)) {
-        tokens.push({ text: raw === 96 ? "'" : text[i], start: i, end: i + 1 });
-        i++;
-        continue;
-      }
-    } else {
-      const code = foldCode(raw);
-      if (code === 32) {
-        i++;
-        continue;
-      }
-      if (!isWordCode(code)) {
-        tokens.push({ text: String.fromCharCode(code), start: i, end: i + 1 });
-        i++;
-        continue;
-      }
-    }
-    let j = i + 1;
-    let ascii = raw < 128;
-    let upper = raw >= 65 && raw <= 90;
-    while (j < to) {
-      const c = text.charCodeAt(j);
-      if (c < 128) {
-        if (!isAsciiWordCode(c)) break;
-        if (c >= 65 && c <= 90) upper = true;
-      } else {
-        if (!isWordCode(foldCode(c))) break;
-        ascii = false;
-      }
-      j++;
-    }
-    let s: string;
-    if (ascii) s = upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
-    else {
-      s = '';
-      for (let k = i; k < j; k++) s += String.fromCharCode(foldCode(text.charCodeAt(k)));
-    }
-    tokens.push({ text: s, start: i, end: j });
-    i = j;
-  }
+  for (let t = readToken(text, from, to); t; t = readToken(text, t.end, to)) tokens.push(t);
   return tokens;
 }
 
 function isAsciiWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
+
+/** The hash `readWord` computes, for a token already folded. */
+function hashOf(folded: string): number {
+  let h = 0;
+  for (let k = 0; k < folded.length; k++) h = (Math.imul(h, 31) + folded.charCodeAt(k)) | 0;
+  return h;
+}
+
+const FIRST_TOKEN_BITS = 16;
+const FIRST_TOKEN_MASK = (1 << FIRST_TOKEN_BITS) - 1;
 
 /** The longest alias the matcher accepts, in characters; bounds the window read around a hover. */
 export const MAX_ALIAS_LENGTH = 200;
@@ -104,10 +129,16 @@ export const MAX_ALIAS_LENGTH = 200;
 export class AliasMatcher<T> {
   private readonly root: TrieNode<T> = {};
   private count = 0;
+  /**
+   * Hashes of the tokens aliases start with: a scan of a whole draft skips,
+   * without slicing it, every word that starts no alias.
+   */
+  private readonly firstTokens = new Uint8Array(1 << FIRST_TOKEN_BITS);
 
   add(alias: string, value: T): void {
     const tokens = tokenize(alias);
     if (tokens.length === 0 || alias.length > MAX_ALIAS_LENGTH) return;
+    this.firstTokens[hashOf(tokens[0].text) & FIRST_TOKEN_MASK] = 1;
     let node = this.root;
     for (const t of tokens) {
       node.next ??= new Map();
@@ -132,17 +163,51 @@ export class AliasMatcher<T> {
 
   /** Every alias that is a whole match, leftmost-longest, without overlaps. */
   findAll(text: string): AliasMatch<T>[] {
-    const tokens = tokenize(text);
     const out: AliasMatch<T>[] = [];
+    const n = text.length;
+    const first = this.firstTokens;
     let i = 0;
-    while (i < tokens.length) {
-      const m = this.longestAt(tokens, i);
+    while (i < n) {
+      const raw = text.charCodeAt(i);
+      const code = raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
+      if (code === 32) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      let hash = code;
+      if (raw < 128 ? isAsciiWordCode(raw) : isWordCode(code)) {
+        end = readWord(text, i, n, code);
+        hash = runHash;
+      }
+      if (first[hash & FIRST_TOKEN_MASK] === 0) {
+        i = end;
+        continue;
+      }
+      const m = this.longestFrom(text, i, n);
       if (m) {
-        out.push({ start: tokens[i].start, end: tokens[m.last].end, alias: m.node.alias!, values: m.node.values! });
-        i = m.last + 1;
-      } else i++;
+        out.push(m);
+        i = m.end;
+      } else i = end;
     }
     return out;
+  }
+
+  /** The longest alias starting with the token at `start`, reading tokens only as far as the trie goes. */
+  private longestFrom(text: string, start: number, to: number): AliasMatch<T> | undefined {
+    let node: TrieNode<T> = this.root;
+    let pos = start;
+    let best: AliasMatch<T> | undefined;
+    while (node.next) {
+      const t = readToken(text, pos, to);
+      if (!t) break;
+      const child = node.next.get(t.text);
+      if (!child) break;
+      node = child;
+      pos = t.end;
+      if (node.values) best = { start, end: t.end, alias: node.alias!, values: node.values };
+    }
+    return best;
   }
 
   /** Every alias occurrence that covers `offset`, longest first. */
@@ -161,16 +226,6 @@ export class AliasMatcher<T> {
       }
     }
     return out.sort((a, b) => b.end - b.start - (a.end - a.start));
-  }
-
-  private longestAt(tokens: Token[], i: number): { last: number; node: TrieNode<T> } | undefined {
-    let node: TrieNode<T> | undefined = this.root;
-    let best: { last: number; node: TrieNode<T> } | undefined;
-    for (let j = i; j < tokens.length && node; j++) {
-      node = node.next?.get(tokens[j].text);
-      if (node?.values) best = { last: j, node };
-    }
-    return best;
   }
 
   private wordStart(text: string, offset: number): number {

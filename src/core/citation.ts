@@ -59,7 +59,7 @@ export function escapeLatex(text: string): string {
   });
 }
 
-function escapeHtmlText(text: string): string {
+export function escapeHtmlText(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
@@ -134,7 +134,8 @@ export function formatCitation(sources: readonly Source[], options: CitationOpti
         if (!hasRstDefinition(documentText, key)) definitions.push({ key, text: `.. [#${key}] ${sourceReference(s, options)}` });
         break;
       case 'html':
-        inline.push(`<sup><a href="${escapeHtmlText(s.url ?? '#')}" title="${escapeHtmlText(describeSource(s, options.dateStyle, 'html'))}">[${escapeHtmlText(s.publisher)}]</a></sup>`);
+        // data-source names the source for the Sources section and the facts view, whatever the title says.
+        inline.push(`<sup><a href="${escapeHtmlText(s.url ?? '#')}" data-source="${key}" title="${escapeHtmlText(describeSource(s, options.dateStyle, 'html'))}">[${escapeHtmlText(s.publisher)}]</a></sup>`);
         break;
     }
   }

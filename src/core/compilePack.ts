@@ -25,7 +25,7 @@ export function compilePackFiles(files: readonly PackFile[], readSourceText: (pa
   for (const f of files) {
     const r = parsePackText(f.text, f.path, options);
     problems.push(...r.problems);
-    if (r.pack) packs.push({ pack: r.pack, locations: r.locations, origin: 'bundled' });
+    if (r.pack) packs.push({ pack: r.pack, locations: r.locations, origin: 'bundled', label: f.path });
   }
   const built = buildFactIndex(packs);
   problems.push(...built.problems);

@@ -345,7 +345,7 @@ function duplicate(
   report: (pack: LoadedPack, range: Range | undefined, code: string, message: string) => void,
   what: string, id: string, first: LoadedPack, second: LoadedPack, firstRange: Range | undefined, secondRange: Range | undefined,
 ): void {
-  const where = (p: LoadedPack): string => (p.origin === 'bundled' ? 'the bundled pack' : p.label ?? p.locations.file);
+  const where = (p: LoadedPack): string => p.label ?? (p.origin === 'bundled' ? 'the bundled pack' : p.locations.file);
   report(second, secondRange, 'duplicate-id', `The ${what} id "${id}" is already used in ${where(first)}; this one is ignored. Give it another id.`);
   if (first !== second) report(first, firstRange, 'duplicate-id', `The ${what} id "${id}" is used again in ${where(second)}, where it is ignored.`);
 }

@@ -376,6 +376,11 @@ export function parsePackText(textIn: string, file: string, options: LoadOptions
     reader.problem(null, 'yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, 'error', lines.rangeOf(start, Math.max(end, start)));
   }
   if (doc.errors.length > 0) {
+    // A bracket left open is noticed lines later: point at the bracket too.
+    const open = unclosedBracketBefore(textIn, doc.errors[0].pos[0]);
+    if (open !== undefined && lines.positionAt(open).line < lines.positionAt(doc.errors[0].pos[0]).line) {
+      reader.problem(null, 'yaml-syntax', `YAML syntax: this "${textIn[open]}" is never closed`, 'error', lines.rangeOf(open, open + 1));
+    }
     // A quote left open swallows the lines after it, and the parser only stumbles later: point at the quote too.
     const quoted = multilineQuoteBefore(textIn, doc.errors[0].pos[0]);
     if (quoted) {
@@ -500,6 +505,19 @@ function multilineQuoteBefore(text: string, before: number): { start: number; en
     offset += token.length;
   }
   return found;
+}
+
+/** Offset of the innermost flow bracket still open at `before`, from the YAML lexer's tokens. */
+function unclosedBracketBefore(text: string, before: number): number | undefined {
+  const stack: number[] = [];
+  let offset = 0;
+  for (const token of sourceTokens(text)) {
+    if (offset >= before) break;
+    if (token === '[' || token === '{') stack.push(offset);
+    else if (token === ']' || token === '}') stack.pop();
+    offset += token.length;
+  }
+  return stack.pop();
 }
 
 /** Offset of a quoted scalar that never closes, from the YAML lexer's tokens. */

@@ -1,0 +1,133 @@
+// The build as a pack author meets it: a broken pack stops `node esbuild.js`
+// with file:line:col; the JSON Schema that YAML tooling uses agrees with the
+// loader; and the pack example in the README is a valid pack.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { buildFactIndex } from '../../src/core/factIndex';
+import { parsePackText } from '../../src/core/packLoader';
+import { packJsonSchema } from '../../src/core/packSchema';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+function checkData(files: Record<string, string>): { status: number | null; output: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-cite-data-'));
+  try {
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const r = spawnSync(process.execPath, ['esbuild.js', '--check-only'], {
+      cwd: root,
+      env: { ...process.env, AGREEMENT_CITE_DATA_DIR: dir },
+      encoding: 'utf8',
+    });
+    return { status: r.status, output: `${r.stdout}${r.stderr}`.replaceAll(dir + path.sep, '') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const GOOD = `pack:
+  id: t
+  title: T
+  version: 1.0.0
+  language: en
+sources:
+  - id: s
+    title: S
+    publisher: P
+    kind: outlet
+    language: en
+facts:
+  - id: f
+    kind: term
+    label: Term
+    text: A term.
+    aliases: [a term]
+    citations:
+      - source: s
+`;
+
+suite('build: checking data/*.yaml', function () {
+  this.timeout(60_000);
+
+  test('the bundled pack passes the check', () => {
+    const r = spawnSync(process.execPath, ['esbuild.js', '--check-only'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /fact pack: \d+ facts, \d+ sources; evidence checked verbatim: (\d+)\/\1/);
+  });
+
+  test('a good pack passes', () => {
+    const r = checkData({ 'good.yaml': GOOD });
+    assert.equal(r.status, 0, r.output);
+  });
+
+  test('a dangling source reference stops the build at its line and column', () => {
+    const r = checkData({ 'broken.yaml': GOOD.replace('      - source: s\n', '      - source: missing\n') });
+    assert.equal(r.status, 1);
+    assert.match(r.output, /^broken\.yaml:19:17: error: Fact "f" cites source "missing", which no pack defines\. \[unknown-source\]$/m);
+    assert.match(r.output, /The fact pack has 1 error; the build stops here\./);
+  });
+
+  test('a YAML syntax error stops the build at its line', () => {
+    const r = checkData({ 'broken.yaml': GOOD.replace('    label: Term\n', '    label: [Term\n') });
+    assert.equal(r.status, 1);
+    assert.match(r.output, /^broken\.yaml:15:\d+: error: YAML syntax: /m);
+  });
+
+  test('a duplicate id across two pack files is reported in both', () => {
+    const r = checkData({ 'a.yaml': GOOD, 'b.yaml': GOOD.replace('id: s\n', 'id: s2\n').replace('source: s\n', 'source: s2\n') });
+    assert.equal(r.status, 1);
+    assert.match(r.output, /^b\.yaml:13:5: error: The fact id "f" is already used/m);
+    assert.match(r.output, /^a\.yaml:13:5: error: The fact id "f" is used again in .*b\.yaml/m);
+  });
+
+  test('an empty data folder is an error, not an empty extension', () => {
+    const r = checkData({});
+    assert.equal(r.status, 1);
+    assert.match(r.output, /no pack files \(\*\.yaml\) found/);
+  });
+});
+
+suite('build: the JSON Schema agrees with the loader', () => {
+  const schemaFile = path.join(root, 'schema', 'factpack.schema.json');
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+
+  test('the committed schema is the one the loader generates', () => {
+    assert.deepEqual(JSON.parse(fs.readFileSync(schemaFile, 'utf8')), packJsonSchema());
+  });
+
+  test('the bundled pack is valid against the schema', () => {
+    const data = parseYaml(fs.readFileSync(path.join(root, 'data', 'uk-ukraine.yaml'), 'utf8'));
+    assert.ok(validate(data), JSON.stringify(validate.errors?.slice(0, 3)));
+  });
+
+  for (const [name, text] of [
+    ['an unknown key', GOOD.replace('    label: Term\n', '    label: Term\n    colour: red\n')],
+    ['a bad kind', GOOD.replace('kind: term', 'kind: rumour')],
+    ['a missing label', GOOD.replace('    label: Term\n', '')],
+    ['a bad date', GOOD.replace('    kind: outlet\n', '    kind: outlet\n    date: 23 June\n')],
+    ['no citations', GOOD.replace('    citations:\n      - source: s\n', '    citations: []\n')],
+  ] as const) {
+    test(`both reject ${name}`, () => {
+      assert.equal(validate(parseYaml(text)), false, `the schema accepts ${name}`);
+      assert.ok(parsePackText(text, 'x.yaml').problems.some((p) => p.severity === 'error'), `the loader accepts ${name}`);
+    });
+  }
+});
+
+suite('README: the pack example', () => {
+  test('is a valid pack with no problem at all', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const example = /```yaml\n(pack:[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README has a yaml block starting with "pack:"');
+    const r = parsePackText(example, 'README.md');
+    assert.deepEqual(r.problems, []);
+    const built = buildFactIndex([{ pack: r.pack!, locations: r.locations, origin: 'workspace' }]);
+    assert.deepEqual(built.problems, []);
+    assert.equal(built.index.fact('quote.example')?.wording?.text, 'We are on schedule.');
+  });
+});
