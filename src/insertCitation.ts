@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationEdits, citedSources, factText, formatCitation, insertionText, type InsertOptions, type TextEdit } from './core/citation';
+import { citationEdits, citedSources, factText, formatCitation, insertionText, withCitation, type InsertOptions, type TextEdit } from './core/citation';
 import { dateInQuestion, formatDate, todayIso } from './core/dates';
 import type { FactIndex, IndexedFact } from './core/factIndex';
 import type { FactStore } from './core/factStore';
@@ -91,7 +91,7 @@ function textAt(entry: IndexedFact, index: FactIndex, options: InsertOptions, do
   const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText);
   const mode = args.mode ?? (selected ? 'citation' : 'text');
   const words = mode === 'text' ? insertionText(entry, index, options, args.verb ?? 'said') : '';
-  return { inline: words + citation.inline, definitions: citation.definitions };
+  return { inline: withCitation(words, citation.inline), definitions: citation.definitions };
 }
 
 /**
@@ -149,7 +149,7 @@ export async function copyCitation(store: FactStore, arg?: unknown): Promise<str
   const editor = vscode.window.activeTextEditor;
   const options: InsertOptions = editor ? insertOptionsFor(editor.document, todayIso()) : { format: 'plaintext', style: 'auto', dateStyle: 'en-GB', atDate: todayIso() };
   const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options);
-  const text = [insertionText(entry, index, options, args.verb ?? 'said') + citation.inline, ...citation.definitions.map((d) => d.text)].join('\n\n');
+  const text = [withCitation(insertionText(entry, index, options, args.verb ?? 'said'), citation.inline), ...citation.definitions.map((d) => d.text)].join('\n\n');
   await vscode.env.clipboard.writeText(text);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Agreement Cite: citation of "{0}" copied', entry.fact.label), 3000);
   return text;

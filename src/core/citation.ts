@@ -235,6 +235,16 @@ export function insertionText(entry: IndexedFact, index: FactIndex, options: Ins
   return escapeFor(options.format, spell(factText(entry, options.dateStyle)));
 }
 
+/**
+ * Words followed by their citation. A parenthetical reference belongs inside
+ * the sentence, so it goes before a closing full stop ("… 2025 (Reuters).");
+ * a footnote mark goes after it, as style guides place it.
+ */
+export function withCitation(words: string, inline: string): string {
+  if (inline.startsWith(' (') && words.endsWith('.') && !words.endsWith('..')) return `${words.slice(0, -1)}${inline}.`;
+  return words + inline;
+}
+
 /** One text edit in offsets of the document as it was before any edit. */
 export interface TextEdit {
   offset: number;

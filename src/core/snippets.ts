@@ -1,4 +1,4 @@
-import { citationEdits, citedSources, formatCitation, insertionText, type CitationParts, type DocFormat, type InsertOptions } from './citation';
+import { citationEdits, citedSources, formatCitation, insertionText, withCitation, type CitationParts, type DocFormat, type InsertOptions } from './citation';
 import { formatDate, type DateStyle } from './dates';
 import type { FactIndex, IndexedFact } from './factIndex';
 
@@ -27,7 +27,7 @@ export function factSnippet(entry: IndexedFact, index: FactIndex, options: Inser
   const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText);
   const words = insertionText(entry, index, options, VERB_MARK);
   const choice = `\${1|${ATTRIBUTION_VERBS.map((v) => v.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
-  const body = escapeSnippet(words).replace(VERB_MARK, choice) + escapeSnippet(citation.inline) + '$0';
+  const body = escapeSnippet(withCitation(words, citation.inline)).replace(VERB_MARK, choice) + '$0';
   // At the very end of the document the definitions follow in the snippet itself, after the final cursor.
   if (offset === documentText.length && citation.definitions.length > 0) {
     const [edit] = citationEdits(documentText, [{ offset, length: 0, text: '' }], citation.definitions);

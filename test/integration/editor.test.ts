@@ -77,6 +77,9 @@ async function type(text: string): Promise<void> {
   }
 }
 
+/** The footnote definition of the Reuters report, as Insert Citation writes it in Markdown. */
+const REUTERS_MD = '[^reuters-2025-06-23]: Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025. <https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project>';
+
 function end(editor: vscode.TextEditor): vscode.Position {
   return editor.document.lineAt(editor.document.lineCount - 1).range.end;
 }
@@ -246,14 +249,14 @@ suite('Insert Citation', () => {
     const editor = await open('markdown', '# Draft\n\n');
     editor.selection = new vscode.Selection(end(editor), end(editor));
     assert.strictEqual(await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict' }), true);
-    const first = editor.document.getText();
-    assert.match(first, /^# Draft\n\nKeir Starmer said “for the rest of the conflict”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/);
+    assert.strictEqual(editor.document.getText(), `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]\n\n${REUTERS_MD}\n`);
     const lineEnd = editor.document.lineAt(2).range.end;
     editor.selection = new vscode.Selection(lineEnd, lineEnd);
-    await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.co-production' });
-    const second = editor.document.getText();
-    assert.strictEqual(second.match(/^\[\^reuters-2025-06-23\]:/gm)?.length, 1, second);
-    assert.match(second, /\[\^reuters-2025-06-23\]Keir Starmer said: “I’m really proud/);
+    await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict', verb: 'added' });
+    assert.strictEqual(
+      editor.document.getText(),
+      `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]Keir Starmer added “for the rest of the conflict”[^reuters-2025-06-23]\n\n${REUTERS_MD}\n`,
+    );
   });
 
   test('LaTeX: the whole document after inserting a quote', async () => {
@@ -270,11 +273,29 @@ suite('Insert Citation', () => {
     const pos = new vscode.Position(1, 0);
     editor.selection = new vscode.Selection(pos, pos);
     await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'event.kyiv-signing-2025-01-16' });
-    const text = editor.document.getText();
-    assert.notStrictEqual(text, original);
-    assert.match(text, /^Line one\.\n.+\(.+\)Line two\.\n$/);
+    assert.strictEqual(
+      editor.document.getText(),
+      'Line one.\nKeir Starmer and Volodymyr Zelenskyy signed the UK–Ukraine 100-year partnership agreement in Kyiv on 16 January 2025 (LB.ua, “Verkhovna Rada ratifies the 100-year agreement”, 17 September 2025).Line two.\n',
+    );
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), original);
+  });
+
+  test('the date locale and citation style settings change what is inserted', async () => {
+    const config = vscode.workspace.getConfiguration('agreementCite');
+    await config.update('dateLocale', 'en-US', vscode.ConfigurationTarget.Global);
+    await config.update('citationStyle', 'inline', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await open('markdown', '');
+      await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'event.kyiv-signing-2025-01-16' });
+      assert.strictEqual(
+        editor.document.getText(),
+        'Keir Starmer and Volodymyr Zelenskyy signed the UK–Ukraine 100-year partnership agreement in Kyiv on January 16, 2025 (LB.ua, “Verkhovna Rada ratifies the 100-year agreement”, September 17, 2025).',
+      );
+    } finally {
+      await config.update('dateLocale', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('two cursors get two insertions and one definition, undone in one step', async () => {

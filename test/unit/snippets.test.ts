@@ -1,7 +1,7 @@
 // snippets: a fact as a VS Code snippet, and the .code-snippets files built from the pack.
 
 import assert from 'node:assert/strict';
-import { citedSources, formatCitation, insertionText, type InsertOptions } from '../../src/core/citation';
+import { citedSources, formatCitation, insertionText, withCitation, type InsertOptions } from '../../src/core/citation';
 import { ATTRIBUTION_VERBS, escapeSnippet, factSnippet, snippetFile, snippetPrefix } from '../../src/core/snippets';
 import { bundled, factYaml, indexOf, packYaml } from './helpers';
 
@@ -65,7 +65,7 @@ suite('snippets: factSnippet', () => {
         const entry = index.fact(id)!;
         const s = factSnippet(entry, index, options);
         const citation = formatCitation(citedSources(entry, index).map((x) => x.source), options);
-        assert.equal(expand(s.body), insertionText(entry, index, options) + citation.inline, `${id} in ${options.format}`);
+        assert.equal(expand(s.body), withCitation(insertionText(entry, index, options), citation.inline), `${id} in ${options.format}`);
         assert.deepEqual(s.definitions, citation.definitions);
       }
     }
