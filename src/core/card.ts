@@ -55,6 +55,8 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
   const style = options.dateStyle;
   const out: string[] = [];
   out.push(`**${md(fact.label)}** · ${fact.kind} · ${STATUS_TEXT[entry.status]}`);
+  // The actions first: a long card scrolls, and the writer came to cite.
+  if (options.links) out.push('', `[Insert citation](${options.links.insert(fact.id)}) · [Copy citation](${options.links.copy(fact.id)})`);
   out.push('');
   const text = factText(entry, style);
   if (fact.kind !== 'quote' && text !== fact.label) out.push(md(text));
@@ -115,9 +117,6 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
       : `**Evidence:** ${found} excerpt${found === 1 ? '' : 's'} found verbatim in the source text`);
   }
   out.push('', `**Pack:** ${entry.pack.origin === 'bundled' ? 'bundled with Agreement Cite' : `${md(entry.pack.label ?? entry.pack.locations.file)} (a workspace pack)`}`);
-  if (options.links) {
-    out.push('', `[Insert citation](${options.links.insert(fact.id)}) · [Copy citation](${options.links.copy(fact.id)})`);
-  }
   return out.join('\n');
 }
 
