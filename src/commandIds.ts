@@ -6,6 +6,7 @@ export const COMMANDS = {
   newPack: 'agreementCite.newPack',
   showLog: 'agreementCite.showLog',
   addDefinitions: 'agreementCite.addDefinitions',
+  checkDocument: 'agreementCite.checkDocument',
 } as const;
 
 /** A `command:` link with JSON arguments, as hover cards carry them. */

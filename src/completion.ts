@@ -4,7 +4,7 @@ import type { InsertOptions } from './core/citation';
 import { dateInQuestion, todayIso, type DateStyle } from './core/dates';
 import type { FactIndex, IndexedFact } from './core/factIndex';
 import type { FactStore } from './core/factStore';
-import { AliasPrefixIndex, KIND_TITLES } from './core/search';
+import { KIND_TITLES, prefixIndexFor, type AliasPrefixIndex } from './core/search';
 import { factSnippet } from './core/snippets';
 import type { FactKind } from './core/types';
 import { insertOptionsFor, SELECTOR } from './config';
@@ -49,8 +49,6 @@ const ITEM_KINDS: Record<FactKind, vscode.CompletionItemKind> = {
  * as ghost text in Markdown too.
  */
 export class FactCompletionProvider implements vscode.CompletionItemProvider {
-  private prefixIndex?: { index: FactIndex; prefixes: AliasPrefixIndex };
-
   constructor(private readonly store: FactStore) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
@@ -112,8 +110,8 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
   }
 
   private prefixesFor(index: FactIndex): AliasPrefixIndex {
-    if (this.prefixIndex?.index !== index) this.prefixIndex = { index, prefixes: new AliasPrefixIndex(index) };
-    return this.prefixIndex.prefixes;
+    // One per fact base, shared with inline completion.
+    return prefixIndexFor(index);
   }
 
   private item(context: RequestContext, entry: IndexedFact, alias: string, range: vscode.Range, byKind: boolean): vscode.CompletionItem {
@@ -127,7 +125,8 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
     item.detail = `${KIND_TITLES[fact.kind]} · ${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`;
     const snippet = factSnippet(entry, this.store.index, context.options, context.text, context.offset);
     item.insertText = new vscode.SnippetString(snippet.body);
-    item.additionalTextEdits = definitionEdits(context.document, snippet.definitions);
+    // The request's text, read once: reading the document again per item made a long list cost a pass over the document per item.
+    item.additionalTextEdits = definitionEdits(context.document, snippet.definitions, context.text);
     item.entry = entry;
     item.dateStyle = context.options.dateStyle;
     return item;

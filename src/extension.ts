@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import bundled from 'agreement-cite:bundled-pack';
 import { FactStore, bundledLoadedPack, type PackParser } from './core/factStore';
 import type { FactIndex } from './core/factIndex';
+import { prepareInIdleMoments } from './prepare';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerInlineCompletion } from './inlineCompletion';
@@ -9,6 +10,14 @@ import { registerCitationCommands } from './insertCitation';
 import { COMMANDS } from './commandIds';
 import { createPack } from './newPack';
 import { registerWorkspacePacks } from './packs';
+import { registerFactsView, type FactsViewApi } from './factsView';
+import { registerReferenceCommands } from './references';
+import { registerDocumentCheck } from './diagnostics';
+
+/** Set by the bundle's first statement (the banner in esbuild.js); undefined where this module is loaded otherwise. */
+declare const __agreementCiteLoadStart: number | undefined;
+/** Code load: from the bundle's first statement to here, its last module's body. */
+const loadMs = typeof __agreementCiteLoadStart === 'number' ? performance.now() - __agreementCiteLoadStart : undefined;
 
 /** What the extension offers other extensions and its own tests. */
 export interface AgreementCiteApi {
@@ -16,6 +25,12 @@ export interface AgreementCiteApi {
   readonly store: FactStore;
   /** Resolves when the workspace packs found at activation have loaded. */
   readonly packsReady: Promise<void>;
+  /** The facts view's rows and its status bar count, as a writer sees them. */
+  readonly factsView: FactsViewApi;
+  /** Milliseconds spent evaluating the bundle, for the benchmark (docs/PERFORMANCE.md). */
+  readonly loadMs?: number;
+  /** Milliseconds activate() took, for the benchmark. */
+  readonly activationMs: number;
 }
 
 /** The YAML loader, evaluated on the first writer's pack only: activation does not pay for the parser. */
@@ -26,9 +41,14 @@ const parsePack: PackParser = (text, file, options) => {
 };
 
 export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
+  const started = performance.now();
   const store = new FactStore(bundledLoadedPack(bundled), parsePack);
+  // The index is built on first use (FactStore.index), so activation does not wait for it; this builds it, and
+  // what the first requests need, in idle moments instead.
+  context.subscriptions.push(prepareInIdleMoments(store));
   const log = vscode.window.createOutputChannel('Agreement Cite', { log: true });
   const packs = registerWorkspacePacks(store, log);
+  const factsView = registerFactsView(store);
   context.subscriptions.push(
     log,
     packs.disposable,
@@ -36,6 +56,9 @@ export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
     registerCompletion(store),
     registerInlineCompletion(store),
     registerCitationCommands(store),
+    registerReferenceCommands(store),
+    registerDocumentCheck(store),
+    factsView.disposable,
     vscode.commands.registerCommand(COMMANDS.newPack, (name?: unknown) => createPack(typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   );
@@ -45,6 +68,9 @@ export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
     },
     store,
     packsReady: packs.ready,
+    factsView: factsView.api,
+    loadMs,
+    activationMs: performance.now() - started,
   };
 }
 

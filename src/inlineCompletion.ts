@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { citationEdits, citedSources, formatCitation, hasDefinition, type CitationParts } from './core/citation';
 import type { FactIndex } from './core/factIndex';
 import type { FactStore } from './core/factStore';
-import { AliasPrefixIndex } from './core/search';
+import { prefixIndexFor, type AliasPrefixIndex } from './core/search';
 import { foldText } from './core/text';
 import { COMMANDS } from './commandIds';
 import { insertOptionsFor, SELECTOR } from './config';
@@ -17,8 +17,6 @@ const MIN_TYPED = 3;
  * opens on request or after the `;;` trigger.
  */
 export class FactInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
-  private prefixIndex?: { index: FactIndex; prefixes: AliasPrefixIndex };
-
   constructor(private readonly store: FactStore) {}
 
   provideInlineCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.InlineCompletionItem[] | undefined {
@@ -48,8 +46,8 @@ export class FactInlineCompletionProvider implements vscode.InlineCompletionItem
   }
 
   private prefixesFor(index: FactIndex): AliasPrefixIndex {
-    if (this.prefixIndex?.index !== index) this.prefixIndex = { index, prefixes: new AliasPrefixIndex(index) };
-    return this.prefixIndex.prefixes;
+    // One per fact base, shared with completion.
+    return prefixIndexFor(index);
   }
 }
 

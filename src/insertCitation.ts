@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { citationEdits, citedSources, factText, formatCitation, insertionText, withCitation, type InsertOptions, type TextEdit } from './core/citation';
-import { dateInQuestion, formatDate, todayIso } from './core/dates';
+import { citationEdits, citedSources, formatCitation, insertionText, withCitation, type InsertOptions, type TextEdit } from './core/citation';
+import { dateInQuestion, todayIso } from './core/dates';
 import type { FactIndex, IndexedFact } from './core/factIndex';
 import type { FactStore } from './core/factStore';
-import { KIND_TITLES, rankFacts } from './core/search';
-import type { FactKind } from './core/types';
+import { pickerRows, type PickerRow } from './core/search';
 import { COMMANDS } from './commandIds';
 import { insertOptionsFor } from './config';
 
@@ -39,42 +38,15 @@ function parseArgs(arg: unknown): CitationArgs {
 
 /** Picker rows: facts by kind, those the selection names first, each with its value, source and status. */
 export function pickerItems(index: FactIndex, selection: string): FactPick[] {
-  const ranked = rankFacts(index, selection);
-  const items: FactPick[] = [];
-  let lastKind: FactKind | undefined;
-  let namedHeader = false;
-  for (const { entry, score } of ranked) {
-    if (score > 0 && !namedHeader) {
-      items.push({ label: 'Named in the selection', kind: vscode.QuickPickItemKind.Separator });
-      namedHeader = true;
-    } else if (score === 0 && entry.fact.kind !== lastKind) {
-      items.push({ label: KIND_TITLES[entry.fact.kind], kind: vscode.QuickPickItemKind.Separator });
-      lastKind = entry.fact.kind;
-    }
-    const { fact } = entry;
-    const value = pickerValue(entry, index);
-    items.push({
-      label: fact.label,
-      description: value,
-      detail: `${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}${entry.pack.origin === 'workspace' ? ` · ${entry.pack.locations.file}` : ''}`,
-      entry,
-    });
-  }
-  return items;
+  // The core keeps the rows per fact base, and each row's item is kept here: a large pack's items are made once.
+  return pickerRows(index, selection).map((row) => {
+    let pick = picks.get(row);
+    if (!pick) picks.set(row, (pick = row.separator ? { label: row.label, kind: vscode.QuickPickItemKind.Separator } : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }));
+    return pick;
+  });
 }
 
-/** What a picker row shows beside the label: the words, the role held today, or the date. */
-function pickerValue(entry: IndexedFact, index: FactIndex): string {
-  const { fact } = entry;
-  if (fact.kind === 'quote' && entry.wording) return `\u201C${entry.wording.text}\u201D`;
-  if (fact.kind === 'person') {
-    const roles = index.rolesAt(fact.id, todayIso()).map((r) => r.role?.fact.label).filter(Boolean);
-    if (roles.length > 0) return roles.join('; ');
-  }
-  const text = factText(entry, 'en-GB');
-  if (text !== fact.label) return text;
-  return fact.date ? formatDate(fact.date, 'en-GB') : '';
-}
+const picks = new WeakMap<PickerRow, FactPick>();
 
 async function pickFact(index: FactIndex, selection: string): Promise<IndexedFact | undefined> {
   const pick = await vscode.window.showQuickPick(pickerItems(index, selection), {

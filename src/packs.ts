@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { FactStore } from './core/factStore';
-import { tooLargeProblem } from './core/packLoader';
+import { tooLargeProblem } from './core/packLimits';
 import { formatLocation } from './core/text';
 import type { Problem } from './core/types';
 import { toDiagnostic } from './problems';
@@ -78,10 +78,19 @@ export class WorkspacePacks implements vscode.Disposable {
       this.watchers.push(watcher);
       for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', 1000)) found.set(uri.toString(), uri);
     }
-    for (const file of this.store.workspaceFiles) {
-      if (!found.has(file)) this.remove(vscode.Uri.parse(file));
-    }
-    await Promise.all([...found.values()].map((uri) => this.load(uri)));
+    // All of them with one rebuild of the index at the end, then reported: not a rebuild per file (docs/PERFORMANCE.md).
+    const results = await this.store.batch(async () => {
+      for (const file of this.store.workspaceFiles) {
+        if (!found.has(file)) this.remove(vscode.Uri.parse(file));
+      }
+      return Promise.all([...found.values()].map(async (uri) => {
+        await this.read(uri);
+        return uri;
+      }));
+    });
+    this.publish();
+    // Asked again now: the problems the merged index finds (ids across packs, references) exist only after the rebuild.
+    for (const uri of results) this.report(uri, this.store.problemsOf(uri.toString()));
     this.log.info(`Fact base: ${this.store.index.facts.length} facts from the bundled pack and ${found.size} workspace pack${found.size === 1 ? '' : 's'}.`);
   }
 
@@ -96,6 +105,14 @@ export class WorkspacePacks implements vscode.Disposable {
 
   /** Loads one pack file; a file that cannot be read or has errors keeps its last good version in use. */
   async load(uri: vscode.Uri): Promise<Problem[]> {
+    const problems = await this.read(uri);
+    this.publish();
+    this.report(uri, problems);
+    return problems;
+  }
+
+  /** Reads a pack file into the store; returns its problems. */
+  private async read(uri: vscode.Uri): Promise<Problem[]> {
     const file = uri.toString();
     let text: string | undefined;
     let failure: Problem | undefined;
@@ -115,7 +132,12 @@ export class WorkspacePacks implements vscode.Disposable {
         return undefined;
       }
     }, vscode.workspace.asRelativePath(uri));
-    this.publish();
+    return problems;
+  }
+
+  /** Logs how a pack file's load went. */
+  private report(uri: vscode.Uri, problems: readonly Problem[]): void {
+    const file = uri.toString();
     const errors = problems.filter((p) => p.severity === 'error');
     const name = vscode.workspace.asRelativePath(uri);
     if (errors.length === 0) this.log.info(`${name}: loaded (${this.factCount(file)} facts).`);
@@ -123,7 +145,6 @@ export class WorkspacePacks implements vscode.Disposable {
       this.log.warn(`${name}: ${errors.length} error${errors.length === 1 ? '' : 's'}${this.factCount(file) > 0 ? '; its last good version stays in use' : ''}.`);
       for (const p of errors) this.log.warn(`  ${formatLocation(name, p.range.start)}: ${p.message}`);
     }
-    return problems;
   }
 
   private factCount(file: string): number {

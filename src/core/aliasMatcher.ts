@@ -24,12 +24,19 @@ interface TrieNode<T> {
 
 function isWordCode(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return WORD.test(String.fromCharCode(code));
+  // Cyrillic aliases and drafts ask this for most characters: a Unicode regex per character costs more than the rest of the scan.
+  let known = wordCodes[code];
+  if (known === 0) wordCodes[code] = known = WORD.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
 }
 const WORD = /[\p{L}\p{N}\p{M}]/u;
+/** Per UTF-16 code unit: 0 not yet asked, 1 a word character, 2 not. */
+const wordCodes = new Uint8Array(65536);
 
-/** Where the last word run read by `wordEnd` ended, and the hash of its folded text. */
+/** The hash of the folded text of the last word run `readWord` read, and whether it was plain ASCII and had capitals. */
 let runHash = 0;
+let runAscii = true;
+let runUpper = false;
 
 /**
  * Reads a run of letters and digits from `i`, folding as it goes, and returns
@@ -39,43 +46,50 @@ let runHash = 0;
 function readWord(text: string, i: number, to: number, first: number): number {
   let h = first;
   let j = i + 1;
+  const c0 = text.charCodeAt(i);
+  let ascii = c0 < 128;
+  let upper = c0 >= 65 && c0 <= 90;
   while (j < to) {
     const c = text.charCodeAt(j);
     let f: number;
     if (c < 128) {
       if (!isAsciiWordCode(c)) break;
-      f = c >= 65 && c <= 90 ? c + 32 : c;
+      if (c >= 65 && c <= 90) {
+        f = c + 32;
+        upper = true;
+      } else f = c;
     } else {
       f = foldCode(c);
       if (!isWordCode(f)) break;
+      ascii = false;
     }
     h = (Math.imul(h, 31) + f) | 0;
     j++;
   }
   runHash = h;
+  runAscii = ascii;
+  runUpper = upper;
   return j;
 }
 
-/** The folded text of a word run. */
+/** The folded text of the word run `readWord` just read. */
 function foldedWord(text: string, i: number, j: number): string {
-  let ascii = true;
-  let upper = false;
-  for (let k = i; k < j; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 128) {
-      ascii = false;
-      break;
-    }
-    if (c >= 65 && c <= 90) upper = true;
-  }
-  if (ascii) return upper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
+  if (runAscii) return runUpper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
   let s = '';
   for (let k = i; k < j; k++) s += String.fromCharCode(foldCode(text.charCodeAt(k)));
   return s;
 }
 
-/** The first token at or after `i` (before `to`): a folded word run, or one other visible character. */
-function readToken(text: string, i: number, to: number): Token | undefined {
+/** Where the token `nextToken` read starts and ends. */
+let tokenStart = 0;
+let tokenEnd = 0;
+
+/**
+ * Reads the first token at or after `i` (before `to`): a folded word run, or
+ * one other visible character. Returns its text, or undefined at the end;
+ * leaves its place in `tokenStart` and `tokenEnd`.
+ */
+function nextToken(text: string, i: number, to: number): string | undefined {
   while (i < to) {
     const raw = text.charCodeAt(i);
     const code = raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
@@ -83,13 +97,20 @@ function readToken(text: string, i: number, to: number): Token | undefined {
       i++;
       continue;
     }
+    tokenStart = i;
     if (raw < 128 ? isAsciiWordCode(raw) : isWordCode(code)) {
-      const j = readWord(text, i, to, code);
-      return { text: foldedWord(text, i, j), start: i, end: j };
+      tokenEnd = readWord(text, i, to, code);
+      return foldedWord(text, i, tokenEnd);
     }
-    return { text: String.fromCharCode(code), start: i, end: i + 1 };
+    tokenEnd = i + 1;
+    return String.fromCharCode(code);
   }
   return undefined;
+}
+
+function readToken(text: string, i: number, to: number): Token | undefined {
+  const t = nextToken(text, i, to);
+  return t === undefined ? undefined : { text: t, start: tokenStart, end: tokenEnd };
 }
 
 /**
@@ -108,6 +129,24 @@ function isAsciiWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
+/** The hash of the first token at or after `i`, as `readWord` computes it; 0 at the end. */
+function hashAt(text: string, i: number, to: number): number {
+  while (i < to) {
+    const raw = text.charCodeAt(i);
+    const code = raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
+    if (code === 32) {
+      i++;
+      continue;
+    }
+    if (raw < 128 ? isAsciiWordCode(raw) : isWordCode(code)) {
+      readWord(text, i, to, code);
+      return runHash;
+    }
+    return code;
+  }
+  return 0;
+}
+
 /** The hash `readWord` computes, for a token already folded. */
 function hashOf(folded: string): number {
   let h = 0;
@@ -115,8 +154,28 @@ function hashOf(folded: string): number {
   return h;
 }
 
-const FIRST_TOKEN_BITS = 16;
-const FIRST_TOKEN_MASK = (1 << FIRST_TOKEN_BITS) - 1;
+/** Bits of the token filters: a million, so that packs of 100k facts do not fill them. */
+const FILTER_BITS = 20;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+function newFilter(): Uint32Array {
+  return new Uint32Array(1 << (FILTER_BITS - 5));
+}
+
+function setBit(filter: Uint32Array, hash: number): void {
+  const b = hash & FILTER_MASK;
+  filter[b >>> 5] |= 1 << (b & 31);
+}
+
+function hasBit(filter: Uint32Array, hash: number): boolean {
+  const b = hash & FILTER_MASK;
+  return ((filter[b >>> 5] >>> (b & 31)) & 1) === 1;
+}
+
+/** One hash for two tokens in order. */
+function pairHash(first: number, second: number): number {
+  return (Math.imul(first ^ (first >>> 15), 0x2c1b3c6d) + second) | 0;
+}
 
 /** The longest alias the matcher accepts, in characters; bounds the window read around a hover. */
 export const MAX_ALIAS_LENGTH = 200;
@@ -130,15 +189,22 @@ export class AliasMatcher<T> {
   private readonly root: TrieNode<T> = {};
   private count = 0;
   /**
-   * Hashes of the tokens aliases start with: a scan of a whole draft skips,
-   * without slicing it, every word that starts no alias.
+   * Hashes of the tokens aliases start with, of aliases that are one token,
+   * and of the first two tokens of the others: a scan of a whole draft skips,
+   * without slicing it, every word that starts no alias, and "the" unless the
+   * next word can follow it in one ("The Hague").
    */
-  private readonly firstTokens = new Uint8Array(1 << FIRST_TOKEN_BITS);
+  private readonly firstTokens = newFilter();
+  private readonly wholeTokens = newFilter();
+  private readonly firstPairs = newFilter();
 
   add(alias: string, value: T): void {
     const tokens = tokenize(alias);
     if (tokens.length === 0 || alias.length > MAX_ALIAS_LENGTH) return;
-    this.firstTokens[hashOf(tokens[0].text) & FIRST_TOKEN_MASK] = 1;
+    const h = hashOf(tokens[0].text);
+    setBit(this.firstTokens, h);
+    if (tokens.length === 1) setBit(this.wholeTokens, h);
+    else setBit(this.firstPairs, pairHash(h, hashOf(tokens[1].text)));
     let node = this.root;
     for (const t of tokens) {
       node.next ??= new Map();
@@ -166,6 +232,8 @@ export class AliasMatcher<T> {
     const out: AliasMatch<T>[] = [];
     const n = text.length;
     const first = this.firstTokens;
+    const whole = this.wholeTokens;
+    const pairs = this.firstPairs;
     let i = 0;
     while (i < n) {
       const raw = text.charCodeAt(i);
@@ -180,7 +248,7 @@ export class AliasMatcher<T> {
         end = readWord(text, i, n, code);
         hash = runHash;
       }
-      if (first[hash & FIRST_TOKEN_MASK] === 0) {
+      if (!hasBit(first, hash) || (!hasBit(whole, hash) && !hasBit(pairs, pairHash(hash, hashAt(text, end, n))))) {
         i = end;
         continue;
       }
@@ -199,13 +267,13 @@ export class AliasMatcher<T> {
     let pos = start;
     let best: AliasMatch<T> | undefined;
     while (node.next) {
-      const t = readToken(text, pos, to);
-      if (!t) break;
-      const child = node.next.get(t.text);
+      const t = nextToken(text, pos, to);
+      if (t === undefined) break;
+      const child = node.next.get(t);
       if (!child) break;
       node = child;
-      pos = t.end;
-      if (node.values) best = { start, end: t.end, alias: node.alias!, values: node.values };
+      pos = tokenEnd;
+      if (node.values) best = { start, end: tokenEnd, alias: node.alias!, values: node.values };
     }
     return best;
   }

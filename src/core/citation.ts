@@ -105,6 +105,18 @@ export interface CitationParts {
  * later citation of it; AsciiDoc names its footnote so later citations reuse it.
  */
 export function formatCitation(sources: readonly Source[], options: CitationOptions, documentText = ''): CitationParts {
+  // A `;;` completion list cites a few sources for hundreds of facts, with one options object and one text.
+  if (sources.length !== 1) return citationOf(sources, options, documentText);
+  if (lastCitations?.options !== options || lastCitations.text !== documentText) lastCitations = { options, text: documentText, parts: new WeakMap() };
+  let parts = lastCitations.parts.get(sources[0]);
+  if (!parts) lastCitations.parts.set(sources[0], (parts = citationOf(sources, options, documentText)));
+  return { inline: parts.inline, definitions: [...parts.definitions] };
+}
+
+/** Citations made for the last options object and text, by source object (a reloaded pack makes new ones). */
+let lastCitations: { options: CitationOptions; text: string; parts: WeakMap<Source, CitationParts> } | undefined;
+
+function citationOf(sources: readonly Source[], options: CitationOptions, documentText: string): CitationParts {
   const { format, style } = options;
   const definitions: CitationParts['definitions'] = [];
   const inline: string[] = [];
@@ -147,7 +159,45 @@ function escapeRegExp(s: string): string {
 }
 
 export function hasMarkdownDefinition(text: string, key: string): boolean {
+  if (SIMPLE_KEY.test(key)) return definedKeys(text).markdown.has(key);
   return new RegExp(`^ {0,3}\\[\\^${escapeRegExp(key)}\\]:`, 'm').test(text);
+}
+
+/** Keys as citationKey makes them: for these, one pass over the text answers every question below. */
+const SIMPLE_KEY = /^[A-Za-z0-9_-]+$/;
+
+interface DefinedKeys {
+  markdown: Set<string>;
+  rst: Set<string>;
+  asciidoc: Set<string>;
+}
+
+/** The keys of the last text asked about: a completion list asks once per item, about one text. */
+let lastKeys: { text: string; keys: DefinedKeys } | undefined;
+
+/**
+ * Every footnote key a text defines, in one pass. For a key of SIMPLE_KEY
+ * characters, "the text matches the per-key expression" and "the key is in
+ * the set" agree: the key's characters end where the bracket begins.
+ */
+function definedKeys(text: string): DefinedKeys {
+  if (lastKeys?.text === text) return lastKeys.keys;
+  const collect = (re: RegExp): Set<string> => new Set([...text.matchAll(re)].map((m) => m[1]));
+  const keys = {
+    markdown: collect(/^ {0,3}\[\^([A-Za-z0-9_-]+)\]:/gm),
+    rst: collect(/^\.\. \[#([A-Za-z0-9_-]+)\]/gm),
+    asciidoc: collect(/footnote:([A-Za-z0-9_-]+)\[[^\]]/g),
+  };
+  lastKeys = { text, keys };
+  return keys;
+}
+
+let lastEol: { text: string; eol: string } | undefined;
+
+/** The text's line break, remembered for the last text: every item of a completion list asks. */
+function eolOf(text: string): string {
+  if (lastEol?.text !== text) lastEol = { text, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return lastEol.eol;
 }
 
 /** Whether the document already defines the footnote `key`, in Markdown or reStructuredText. */
@@ -156,10 +206,12 @@ export function hasDefinition(text: string, key: string): boolean {
 }
 
 function hasRstDefinition(text: string, key: string): boolean {
+  if (SIMPLE_KEY.test(key)) return definedKeys(text).rst.has(key);
   return new RegExp(`^\\.\\. \\[#${escapeRegExp(key)}\\]`, 'm').test(text);
 }
 
 function hasAsciidocFootnote(text: string, key: string): boolean {
+  if (SIMPLE_KEY.test(key)) return definedKeys(text).asciidoc.has(key);
   return new RegExp(`footnote:${escapeRegExp(key)}\\[[^\\]]`).test(text);
 }
 
@@ -259,9 +311,12 @@ export interface TextEdit {
  */
 export function definitionEdit(documentText: string, definitions: CitationParts['definitions']): TextEdit | undefined {
   if (definitions.length === 0) return undefined;
-  const eol = documentText.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(documentText);
   const body = definitions.map((d) => d.text).join(eol);
-  const trimmed = documentText.replace(/\s+$/, '');
+  // Trailing white space read from the end, as /\s+$/ would strip it, without a pass over the whole document.
+  let end = documentText.length;
+  while (end > 0 && /\s/.test(documentText[end - 1])) end--;
+  const trimmed = documentText.slice(0, end);
   if (trimmed === '') return { offset: documentText.length, length: 0, text: `${body}${eol}` };
   const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
   const afterDefinition = /^ {0,3}\[\^[^\]]+\]:|^\.\. \[#/.test(lastLine);
@@ -281,7 +336,7 @@ export function citationEdits(documentText: string, insertions: readonly TextEdi
   const atEnd = insertions.findIndex((e) => e.offset + e.length === documentText.length);
   if (definitions.length === 0) return [...insertions];
   if (atEnd < 0) return [...insertions, definitionEdit(documentText, definitions)!];
-  const eol = documentText.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(documentText);
   const out = [...insertions];
   const e = out[atEnd];
   out[atEnd] = { ...e, text: `${e.text}${eol}${eol}${definitions.map((d) => d.text).join(eol)}${eol}` };

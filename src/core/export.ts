@@ -83,7 +83,10 @@ export function personName(name: string): PersonName | undefined {
   if (words.some((w) => NOT_A_PERSON.test(w) || /\d|[&@/]/.test(w))) return undefined;
   if (!words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w))) return undefined;
   if (!/^\p{Lu}/u.test(words[words.length - 1]) || !/^\p{Lu}/u.test(words[0])) return undefined;
-  return { family: words[words.length - 1], given: words.slice(0, -1).join(' ') };
+  // Particles belong to the family name: "von der Leyen", which BibTeX reads back as its "von" part.
+  let split = words.length - 1;
+  while (split > 1 && PARTICLES.has(words[split - 1])) split--;
+  return { family: words.slice(split).join(' '), given: words.slice(0, split).join(' ') };
 }
 
 /** Several authors in one field: "A and B", "A; B". */

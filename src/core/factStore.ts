@@ -27,8 +27,12 @@ export class FactStore {
   private readonly workspace = new Map<string, WorkspacePackState>();
   /** Load count per file, so that a slow load overtaken by a newer one is dropped. */
   private readonly versions = new Map<string, number>();
-  private current: FactIndex;
+  /** Undefined until first asked for: see `index`. */
+  private current?: FactIndex;
   private indexProblems: Problem[] = [];
+  /** Open `batch` calls, and whether a change waits for the rebuild at the end of the outermost. */
+  private batches = 0;
+  private pendingRebuild = false;
   private readonly listeners = new Set<(change: StoreChange) => void>();
 
   /**
@@ -39,13 +43,19 @@ export class FactStore {
     private readonly bundled: LoadedPack,
     private readonly parse: PackParser,
     private readonly options: LoadOptions & BuildOptions = {},
-  ) {
-    const built = buildFactIndex([bundled], options);
-    this.current = built.index;
-    this.indexProblems = built.problems;
-  }
+  ) {}
 
+  /**
+   * The fact base in use. The bundled pack's index is built on first use,
+   * not when the store is made: activation only wires the extension up, and
+   * the first request (or an idle moment after activation) pays for it.
+   */
   get index(): FactIndex {
+    if (!this.current) {
+      const built = buildFactIndex([this.bundled], this.options);
+      this.current = built.index;
+      this.indexProblems = built.problems;
+    }
     return this.current;
   }
 
@@ -106,17 +116,18 @@ export class FactStore {
       }];
     }
     this.workspace.set(file, state);
-    this.rebuild();
+    this.rebuildSoon();
     return this.problemsOf(file);
   }
 
   removeWorkspacePack(file: string): void {
     this.versions.delete(file);
-    if (this.workspace.delete(file)) this.rebuild();
+    if (this.workspace.delete(file)) this.rebuildSoon();
   }
 
   /** Problems of one file: its own, and those the merged index found in it. */
   problemsOf(file: string): Problem[] {
+    void this.index; // the index's problems exist once it is built
     return [...(this.workspace.get(file)?.problems ?? []), ...this.indexProblems.filter((p) => p.file === file)];
   }
 
@@ -127,6 +138,29 @@ export class FactStore {
   onDidChange(listener: (change: StoreChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Runs `work` (loading or removing several pack files) with one index
+   * rebuild at its end instead of one per file: at start-up a fact base in
+   * many files was rebuilt whole once per file. Inside the batch, `index` and
+   * the index's problems are those of before it.
+   */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    this.batches++;
+    try {
+      return await work();
+    } finally {
+      if (--this.batches === 0 && this.pendingRebuild) {
+        this.pendingRebuild = false;
+        this.rebuild();
+      }
+    }
+  }
+
+  private rebuildSoon(): void {
+    if (this.batches > 0) this.pendingRebuild = true;
+    else this.rebuild();
   }
 
   private rebuild(): void {

@@ -7,8 +7,9 @@ import {
   type Pack, type PackLocations, type Problem, type Range, type Severity,
 } from './types';
 
-/** Largest pack file read by default: 5 MiB, well above a hand-written pack, small enough to parse off the typing path. */
-export const DEFAULT_MAX_PACK_BYTES = 5 * 1024 * 1024;
+import { DEFAULT_MAX_PACK_BYTES, tooLargeProblem } from './packLimits';
+
+export { DEFAULT_MAX_PACK_BYTES, formatBytes, tooLargeProblem } from './packLimits';
 
 export interface LoadOptions {
   maxBytes?: number;
@@ -566,16 +567,4 @@ function firstLine(message: string): string {
 
 function byteLength(text: string): number {
   return typeof Buffer !== 'undefined' ? Buffer.byteLength(text, 'utf8') : new TextEncoder().encode(text).length;
-}
-
-/** The problem of a pack file over the size limit, which is not read at all. */
-export function tooLargeProblem(file: string, bytes: number, maxBytes: number): Problem {
-  const start = { line: 0, character: 0 };
-  return { file, range: { start, end: start }, code: 'file-too-large', severity: 'error', message: `The pack file is ${formatBytes(bytes)}; packs are limited to ${formatBytes(maxBytes)} (setting agreementCite.packs.maxFileSizeKB). Split it into several files.` };
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
 }

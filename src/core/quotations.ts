@@ -277,14 +277,22 @@ export function quotedWords(text: string, q: Quotation, markup: WordMarkup): Quo
     }
   };
   // Square brackets mark the writer's own words; Markdown links ([text](url)) keep theirs.
-  const bracket = /\[([^\]\n]*)\](?!\()/g;
-  bracket.lastIndex = q.innerStart;
-  let m: RegExpExecArray | null;
-  while ((m = bracket.exec(text)) !== null && m.index < q.innerEnd) {
-    if (m.index + m[0].length > q.innerEnd) break;
-    addRange(cursor, m.index);
+  // Searched in the quotation only: an unbounded search would read on to the end of the document for every quotation.
+  const inner = text.slice(q.innerStart, q.innerEnd);
+  const base = q.innerStart;
+  for (let open = inner.indexOf('['); open >= 0; open = inner.indexOf('[', cursor - base)) {
+    const close = inner.indexOf(']', open);
+    if (close < 0 || inner.slice(open, close).includes('\n')) break;
+    if (open + base < cursor) break;
+    const [o, c] = [open + base, close + base];
+    if (text[c + 1] === '(') {
+      addRange(cursor, c + 1);
+      cursor = c + 1;
+      continue;
+    }
+    addRange(cursor, o);
     if (words.length > 0 && segments[segments.length - 1] !== words.length) segments.push(words.length);
-    cursor = m.index + m[0].length;
+    cursor = c + 1;
   }
   addRange(cursor, q.innerEnd);
   if (segments.length > 1 && segments[segments.length - 1] >= words.length) segments.pop();

@@ -1,7 +1,7 @@
 import { citationKey, describeSource, escapeHtmlText, escapeLatex, factText, sourceReference, type CitationOptions, type DocFormat, type TextEdit } from './citation';
 import { DATE_STYLES } from './dates';
 import type { FactIndex, IndexedFact, IndexedSource } from './factIndex';
-import { foldText } from './text';
+import { foldText, labelCollator } from './text';
 
 /*
  * Which sources and facts a draft cites, and its Sources section.
@@ -503,7 +503,8 @@ export function citedFacts(citations: DocumentCitations, index: FactIndex): Cite
 
 // ------------------------------------------------------------------ the Sources section
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/** Made on first sort, not at load (see labelCollator). */
+const collator = { compare: (a: string, b: string): number => labelCollator().compare(a, b) };
 
 /**
  * Sources in reference-list order: by their reference text (author or

@@ -11,6 +11,8 @@ export function escapeSnippet(text: string): string {
 }
 
 const VERB_MARK = '\u0000VERB\u0000';
+/** The first tab stop of a quote: made once, not once per item of a completion list. */
+const VERB_CHOICE = `\${1|${ATTRIBUTION_VERBS.map((v) => v.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
 
 export interface FactSnippet {
   /** Snippet syntax: tab stops where the writer chooses words, then the final cursor. */
@@ -26,8 +28,7 @@ export interface FactSnippet {
 export function factSnippet(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText = '', offset?: number): FactSnippet {
   const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText);
   const words = insertionText(entry, index, options, VERB_MARK);
-  const choice = `\${1|${ATTRIBUTION_VERBS.map((v) => v.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
-  const body = escapeSnippet(withCitation(words, citation.inline)).replace(VERB_MARK, choice) + '$0';
+  const body = escapeSnippet(withCitation(words, citation.inline)).replace(VERB_MARK, VERB_CHOICE) + '$0';
   // At the very end of the document the definitions follow in the snippet itself, after the final cursor.
   if (offset === documentText.length && citation.definitions.length > 0) {
     const [edit] = citationEdits(documentText, [{ offset, length: 0, text: '' }], citation.definitions);

@@ -65,7 +65,8 @@ export function foldChar(ch: string): string {
   return lower.length === 1 ? lower : ch;
 }
 
-const foldCache = new Map<number, number>();
+/** Folded code per UTF-16 code unit above ASCII, 0 until first asked (no character folds to NUL). */
+const foldCache = new Uint16Array(65536);
 
 /** Folded char code; cached because the matcher calls it for every character of a document. */
 export function foldCode(code: number): number {
@@ -75,11 +76,8 @@ export function foldCode(code: number): number {
     if (code === 96) return 39;
     return code;
   }
-  let folded = foldCache.get(code);
-  if (folded === undefined) {
-    folded = foldChar(String.fromCharCode(code)).charCodeAt(0);
-    foldCache.set(code, folded);
-  }
+  let folded = foldCache[code];
+  if (folded === 0) foldCache[code] = folded = foldChar(String.fromCharCode(code)).charCodeAt(0);
   return folded;
 }
 
@@ -100,6 +98,17 @@ export function foldText(text: string): string {
   return out.endsWith(' ') ? out.slice(0, -1) : out;
 }
 
+let collator: Intl.Collator | undefined;
+
+/**
+ * The collator labels are sorted with (case- and accent-blind, numbers by
+ * value), made on first use: a process's first Intl.Collator loads collation
+ * data for milliseconds, which the bundle's evaluation at activation must not pay.
+ */
+export function labelCollator(): Intl.Collator {
+  return (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true }));
+}
+
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 export function isWordChar(ch: string | undefined): boolean {
@@ -117,16 +126,67 @@ export function escapeHtml(text: string): string {
 
 /** Paragraph around an offset: the text between the blank lines that enclose it. */
 export function paragraphAt(text: string, offset: number): { start: number; end: number } {
-  const blank = /\n[ \t]*\r?\n/g;
-  let start = 0;
-  let end = text.length;
-  let m: RegExpExecArray | null;
-  while ((m = blank.exec(text)) !== null) {
-    if (m.index + m[0].length <= offset) start = m.index + m[0].length;
-    else if (m.index >= offset) {
-      end = m.index;
-      break;
+  // Read outward from the offset, not from the top: a hover near the end of a
+  // long draft must not read the whole draft (docs/PERFORMANCE.md).
+  return { start: paragraphStart(text, offset), end: paragraphEnd(text, offset) };
+}
+
+/**
+ * Blank lines: the same expression, run from the start of the text, defined
+ * the paragraphs before; these functions give its answer without that scan.
+ */
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+
+function isBlankRunCode(code: number): boolean {
+  return code === 10 || code === 32 || code === 9 || code === 13;
+}
+
+/**
+ * The blank-line matches inside the run of spaces, tabs and line breaks around
+ * index `i`. A match holds nothing else, so it lies inside one such run, and
+ * where the matches of a run fall depends on the run alone.
+ */
+function blankLinesAround(text: string, i: number): { runEnd: number; matches: [number, number][] } {
+  let from = i;
+  while (from > 0 && isBlankRunCode(text.charCodeAt(from - 1))) from--;
+  let to = i + 1;
+  while (to < text.length && isBlankRunCode(text.charCodeAt(to))) to++;
+  const run = text.slice(from, to);
+  const matches: [number, number][] = [];
+  BLANK_LINE.lastIndex = 0;
+  for (let m = BLANK_LINE.exec(run); m; m = BLANK_LINE.exec(run)) matches.push([from + m.index, from + m.index + m[0].length]);
+  return { runEnd: to, matches };
+}
+
+/** End of the last blank line that ends at or before `offset`, else 0. */
+function paragraphStart(text: string, offset: number): number {
+  let i = Math.min(offset, text.length) - 1;
+  while (i >= 0) {
+    if (text.charCodeAt(i) !== 10) {
+      i--;
+      continue;
     }
+    const { matches } = blankLinesAround(text, i);
+    let best = -1;
+    for (const [, end] of matches) if (end <= offset) best = end;
+    if (best >= 0) return best;
+    // Nothing in this run: go on before it.
+    while (i >= 0 && isBlankRunCode(text.charCodeAt(i))) i--;
   }
-  return { start, end };
+  return 0;
+}
+
+/** Start of the first blank line that starts at or after `offset`, else the end of the text. */
+function paragraphEnd(text: string, offset: number): number {
+  let i = Math.max(0, offset);
+  while (i < text.length) {
+    if (text.charCodeAt(i) !== 10) {
+      i++;
+      continue;
+    }
+    const { runEnd, matches } = blankLinesAround(text, i);
+    for (const [start] of matches) if (start >= offset) return start;
+    i = runEnd;
+  }
+  return text.length;
 }

@@ -121,25 +121,34 @@ export function alignWords(a: readonly string[], b: readonly string[]): Alignmen
   return pairs;
 }
 
-/** One piece of a word diff: words both share, words only the recorded text has, words only the writer's has. */
+/**
+ * One piece of a word diff: words both share, words only the recorded text
+ * has, words only the writer's has, and recorded words the writer left out
+ * where an ellipsis marks the omission.
+ */
 export interface DiffPart {
-  op: 'equal' | 'delete' | 'insert';
+  op: 'equal' | 'delete' | 'insert' | 'omitted';
   text: string;
 }
 
 /**
  * The word diff of `recorded` against `written`, in each one's own
  * characters: a deleted run is the recorded text from its first word to its
- * last (so "this afternoon, we’re able to" keeps its comma).
+ * last (so "this afternoon, we’re able to" keeps its comma). `gaps` are the
+ * indexes of written words that follow a marked omission ("…"); `alignment`
+ * (recorded index, written index) saves aligning the words again.
  */
-export function diffWords(recorded: string, recordedWords: readonly WordToken[], written: string, writtenWords: readonly WordToken[]): DiffPart[] {
-  const pairs = alignWords(recordedWords.map((w) => w.text), writtenWords.map((w) => w.text));
+export function diffWords(
+  recorded: string, recordedWords: readonly WordToken[], written: string, writtenWords: readonly WordToken[], gaps: readonly number[] = [],
+  alignment?: Alignment,
+): DiffPart[] {
+  const pairs = alignment ?? alignWords(recordedWords.map((w) => w.text), writtenWords.map((w) => w.text));
   const parts: DiffPart[] = [];
   const span = (text: string, words: readonly WordToken[], from: number, to: number): string => text.slice(words[from].start, words[to - 1].end);
   let i = 0;
   let j = 0;
   const flush = (toI: number, toJ: number): void => {
-    if (toI > i) parts.push({ op: 'delete', text: span(recorded, recordedWords, i, toI) });
+    if (toI > i) parts.push({ op: toJ === j && gaps.includes(toJ) ? 'omitted' : 'delete', text: span(recorded, recordedWords, i, toI) });
     if (toJ > j) parts.push({ op: 'insert', text: span(written, writtenWords, j, toJ) });
   };
   let k = 0;
@@ -166,18 +175,15 @@ export function compactDiff(parts: readonly DiffPart[], context = 3): string {
   const out: string[] = [];
   parts.forEach((p, k) => {
     if (p.op === 'delete') out.push(`[\u2212${p.text}]`);
+    else if (p.op === 'omitted') out.push('[\u2026]');
     else if (p.op === 'insert') out.push(`[+${p.text}]`);
     else {
       const words = p.text.split(/\s+/);
-      const first = k === 0;
-      const last = k === parts.length - 1;
-      if (words.length <= context * 2 && !first && !last) out.push(p.text);
-      else {
-        const head = first ? [] : words.slice(0, context);
-        const tail = last ? [] : words.slice(-context);
-        if (head.length + tail.length >= words.length) out.push(p.text);
-        else out.push([...head, '\u2026', ...tail].join(' '));
-      }
+      const head = k === 0 ? 0 : context;
+      const tail = k === parts.length - 1 ? 0 : context;
+      // Elide only where that leaves out more than a word.
+      if (words.length <= head + tail + 1) out.push(p.text);
+      else out.push([...words.slice(0, head), '\u2026', ...words.slice(words.length - tail)].join(' '));
     }
   });
   return out.join(' ').trim();

@@ -112,7 +112,7 @@ suite('citation: formatCitation per format', () => {
 
   test('html: a superscript link to the source, with everything escaped', () => {
     const c = formatCitation([awkward], opts('html'));
-    assert.equal(c.inline, '<sup><a href="https://example.org/a%20b#frag" title="Smith &amp; Sons, \u201C50% of_data #1 &amp; more\u201D, 23 June 2025">[Smith &amp; Sons]</a></sup>');
+    assert.equal(c.inline, '<sup><a href="https://example.org/a%20b#frag" data-source="awk-src_1" title="Smith &amp; Sons, \u201C50% of_data #1 &amp; more\u201D, 23 June 2025">[Smith &amp; Sons]</a></sup>');
   });
 
   test('html inline style: a <cite> in parentheses', () => {

@@ -133,3 +133,39 @@ suite('factStore: workspace packs', () => {
     assert.equal(store.index, before);
   });
 });
+
+suite('factStore: loading many files at once', () => {
+  const other = '/workspace/.factpacks/other.yaml';
+  const otherText = packYaml(factYaml('other.one')).replace('id: test-pack', 'id: other-pack');
+
+  test('a batch rebuilds the index once, at its end, and tells listeners once', async () => {
+    const store = newStore();
+    const changes: StoreChange[] = [];
+    store.onDidChange((c) => changes.push(c));
+    const before = store.index;
+    await store.batch(async () => {
+      store.setWorkspacePack(FILE, good);
+      store.setWorkspacePack(other, otherText);
+      assert.equal(store.index, before, 'inside the batch the index in use is the one from before');
+    });
+    assert.equal(changes.length, 1);
+    assert.ok(store.index.fact('mine.one') && store.index.fact('other.one'));
+    assert.deepEqual(store.problemsOf(FILE), []);
+  });
+
+  test('after a batch, problems the merged index finds are reported against their file', async () => {
+    const store = newStore();
+    const clash = packYaml(factYaml('mine.one')).replace('id: test-pack', 'id: clash-pack');
+    await store.batch(async () => {
+      store.setWorkspacePack(FILE, good);
+      store.setWorkspacePack(other, clash);
+    });
+    assert.equal(withCode(store.problemsOf(other), 'duplicate-id').length, 1, describeProblems(store.problemsOf(other)));
+  });
+
+  test('the bundled index is built on first use, and its problems are there when asked', () => {
+    const store = newStore();
+    assert.deepEqual(store.problemsOf('bundled'), []);
+    assert.ok(store.index.fact('person.umerov'));
+  });
+});

@@ -1,0 +1,538 @@
+#!/usr/bin/env node
+// npm run bench: measures Agreement Cite's speed and size against the
+// targets in DESIGN.md ("Performance targets") and writes docs/PERFORMANCE.md.
+//
+// Generated packs of 1k, 10k and 100k facts (scripts/bench/generate.mjs, a
+// fixed seed) and the bundled pack; a generated 1 MB Markdown draft for each.
+// Every number is a median with its 10th–90th percentile spread over repeated
+// runs or many different requests; the hot paths are also run through a naive
+// baseline (scripts/bench/naive.ts) in the same process.
+//
+//   node --expose-gc scripts/bench/bench.mjs [options]
+//     --sizes=1k,10k,100k   generated pack sizes (default all three)
+//     --vscode-runs=N       runs of the real VS Code harness for activation (default 3; 0 skips)
+//     --out=FILE            report file (default docs/PERFORMANCE.md; "-" prints only)
+//     --quick               fewer repetitions, for trying the script itself
+//
+// Nothing here asserts: speed is reported, not tested (npm test has no timed assertions).
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { generateDraft, generatePack } from './generate.mjs';
+import { fmtBytes, fmtMs, perCall, repeat, settle, summary, timed } from './stats.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const work = path.join(root, '.bench');
+const require = createRequire(import.meta.url);
+const esbuild = require('esbuild');
+
+const { values: argv } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1k,10k,100k' },
+    'vscode-runs': { type: 'string', default: '3' },
+    out: { type: 'string', default: path.join(root, 'docs', 'PERFORMANCE.md') },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const quick = argv.quick;
+const SEED = 20250623;
+const DRAFT_BYTES = 1024 * 1024;
+const started = Date.now();
+const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${msg}`);
+
+// ------------------------------------------------------------------ the code under test
+
+/**
+ * Bundles the core and the bench's view of each adapter (scripts/bench/core.ts)
+ * in memory, as esbuild.js bundles the build tools. src/core/checker.ts is
+ * included when it exists.
+ */
+async function loadCore() {
+  const hasChecker = fs.existsSync(path.join(root, 'src', 'core', 'checker.ts'));
+  const contents = `export * from './scripts/bench/core';\n${hasChecker ? "export * as checker from './src/core/checker';\n" : ''}`;
+  const result = await esbuild.build({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
+  });
+  const m = new Module(path.join(work, 'bench-core.js'));
+  m.paths = Module._nodeModulePaths(root);
+  m._compile(result.outputFiles[0].text, path.join(work, 'bench-core.js'));
+  return m.exports;
+}
+
+// ------------------------------------------------------------------ machine
+
+function machine() {
+  const cpus = os.cpus();
+  let model = cpus[0]?.model ?? 'unknown';
+  try {
+    const info = fs.readFileSync('/proc/cpuinfo', 'utf8');
+    model = /model name\s*:\s*(.+)/.exec(info)?.[1]?.trim() ?? model;
+  } catch {
+    // not Linux
+  }
+  return {
+    cpu: model,
+    cores: cpus.length,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+// ------------------------------------------------------------------ results
+
+/** Every measurement, in the order they are reported. */
+const rows = [];
+/** Notes the report prints under the tables. */
+const notes = [];
+
+function record(id, size, samples, extra = {}) {
+  const s = summary(samples);
+  rows.push({ id, size, ...s, ...extra });
+  log(`${size.padEnd(7)} ${id.padEnd(28)} ${fmtMs(s.median).padStart(9)}  (${fmtMs(s.p10)}–${fmtMs(s.p90)}, n=${s.n})${extra.naive ? `  naive ${fmtMs(extra.naive.median)}` : ''}`);
+  return s;
+}
+
+function get(id, size) {
+  return rows.find((r) => r.id === id && r.size === size);
+}
+
+// ------------------------------------------------------------------ per pack size
+
+/** Positions in the draft that hover would be asked about: inside known names, and anywhere. */
+function hoverOffsets(index, draft, count) {
+  const matches = index.findAll(draft);
+  const step = Math.max(1, Math.floor(matches.length / count));
+  const out = [];
+  for (let i = 0; i < matches.length && out.length < count; i += step) out.push((matches[i].start + matches[i].end) >> 1);
+  return { offsets: out, mentions: matches.length };
+}
+
+/** What a writer types: the first 3…8 letters of names the pack knows, on a line of the draft. */
+function typedPrefixes(index, count, rnd) {
+  const out = [];
+  const facts = index.facts;
+  while (out.length < count) {
+    const entry = facts[Math.floor(rnd() * facts.length)];
+    const alias = entry.aliases[Math.floor(rnd() * entry.aliases.length)];
+    if (alias.length < 4) continue;
+    for (let n = 3; n <= Math.min(alias.length, 8) && out.length < count; n++) out.push(alias.slice(0, n));
+  }
+  return out;
+}
+
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function measureSize(core, size, bundledPack, bundledYaml) {
+  const reps = quick ? { small: 5, big: 1 } : { small: 20, big: 3 };
+  const generated = size.n > 0 ? generatePack(size.n, SEED) : undefined;
+  const files = generated ? generated.files : [{ name: 'data/uk-ukraine.yaml', text: bundledYaml }];
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const heavy = size.n >= 100_000;
+  const loadReps = size.n >= 100_000 ? (quick ? 1 : 1) : size.n >= 10_000 ? (quick ? 1 : 3) : reps.small;
+
+  // ---- load: parse + validate each file, then index with the bundled pack first (as FactStore does)
+  let loaded;
+  let problems = 0;
+  const parseSamples = repeat(() => {
+    loaded = files.map((f) => {
+      const r = core.parsePackText(f.text, f.name);
+      problems += r.problems.filter((p) => p.severity === 'error').length;
+      return { pack: r.pack, locations: r.locations, origin: size.n > 0 ? 'workspace' : 'bundled' };
+    });
+  }, { warmup: heavy ? 0 : 1, reps: loadReps });
+  if (problems > 0) throw new Error(`${size.key}: the generated pack has ${problems} errors; the generator and the loader disagree`);
+  const bundledLoaded = core.bundledLoadedPack(bundledPack);
+  const packs = size.n > 0 ? [bundledLoaded, ...loaded] : [bundledLoaded];
+  let built;
+  const pickerCold = [];
+  const prepTotal = [];
+  const prepLongest = [];
+  let round = 0;
+  const buildSamples = repeat(() => {
+    built = core.buildFactIndex(packs);
+    // On a new index, either the picker opened before the idle preparation ran, or that preparation, step by step.
+    if (round++ % 2 === 0) pickerCold.push(timed(() => core.pickerPath(built.index, ''))[0]);
+    else {
+      const times = core.preparationSteps(built.index).map((step) => timed(step)[0]);
+      prepTotal.push(times.reduce((a, b) => a + b, 0));
+      prepLongest.push(Math.max(...times));
+    }
+  }, { warmup: heavy ? 0 : 1, reps: heavy ? reps.big + 1 : loadReps + 3 });
+  const errors = built.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new Error(`${size.key}: ${errors.length} index errors, e.g. ${errors[0].message}`);
+  const index = built.index;
+  const parse = record('load.parse', size.key, parseSamples, { bytes });
+  const build = record('load.index', size.key, buildSamples);
+  rows.push({ id: 'load.total', size: size.key, median: parse.median + build.median, p10: parse.p10 + build.p10, p90: parse.p90 + build.p90, n: Math.min(parse.n, build.n) });
+  rows.push({ id: 'pack.info', size: size.key, facts: index.facts.length, aliases: index.matcher.size, files: files.length, bytes });
+
+  if (size.n === 0) {
+    // What activation does with the pack compiled into the bundle: no YAML, one index build.
+    record('load.bundled', size.key, repeat(() => core.buildFactIndex([core.bundledLoadedPack(bundledPack)]), { warmup: 1, reps: 50 }));
+  } else {
+    // A writer's packs as the extension loads them at start-up (src/packs.ts): every file into the
+    // store in one batch, one index rebuild at its end. The YAML is parsed once beforehand (load.parse).
+    const parsed = new Map(files.map((f, i) => [f.name, { pack: loaded[i].pack, locations: loaded[i].locations, problems: [] }]));
+    const storeSamples = [];
+    for (let i = 0; i < (heavy ? 1 : 3); i++) {
+      const store = new core.FactStore(bundledLoaded, (_text, file) => parsed.get(file));
+      const t0 = performance.now();
+      await store.batch(async () => {
+        for (const f of files) store.setWorkspacePack(f.name, f.text);
+      });
+      storeSamples.push(performance.now() - t0);
+    }
+    record('load.store', size.key, storeSamples, { files: files.length });
+  }
+
+  // ---- the 1 MB draft
+  const draft = generateDraft(index.facts, DRAFT_BYTES, SEED + size.n);
+  const draftBytes = Buffer.byteLength(draft);
+  const { offsets, mentions } = hoverOffsets(index, draft, quick ? 300 : 1500);
+  rows.push({ id: 'draft.info', size: size.key, bytes: draftBytes, mentions });
+
+  // ---- hover: what src/hover.ts does per request
+  const small = draft.slice(0, 5000);
+  const smallOffsets = hoverOffsets(index, small, 200).offsets;
+  const rows0 = core.naive.aliasRows(index);
+  const naiveHoverInputs = offsets.slice(0, Math.max(5, Math.min(offsets.length, Math.round(2e6 / Math.max(1, rows0.length)))));
+  const naiveHover = summary(perCall(naiveHoverInputs, (o) => core.naive.naiveFindAt(draft, o, rows0), { warmup: 2 }));
+  record('hover.lookup', size.key, perCall(offsets, (o) => index.findAt(draft, o)), { naive: naiveHover, naiveN: naiveHoverInputs.length });
+  record('hover.full', size.key, perCall(offsets, (o) => core.hoverPath(index, draft, o)));
+  record('hover.full.small', size.key, perCall(smallOffsets, (o) => core.hoverPath(index, small, o)));
+
+  // ---- completion: what src/completion.ts does per keystroke
+  const typed = typedPrefixes(index, quick ? 200 : 1000, seeded(SEED));
+  // The first keystroke after a change of packs: a new prefix index, and the search that fills its first bucket.
+  const firstKeys = typed.filter((t) => t.length === 3);
+  record('completion.first', size.key, repeat((i) => new core.AliasPrefixIndex(index).search(firstKeys[i % firstKeys.length], 50), { warmup: heavy ? 0 : 1, reps: heavy ? 5 : 10 }));
+  const prefixes = core.prefixIndexFor(index);
+  const at = draft.indexOf('\n\n', draft.length >> 1);
+  const withLine = typed.map((t) => ({ line: `The meeting with ${t}`, text: draft, offset: at }));
+  const folded = rows0.map((row) => ({ folded: core.naive.foldAliasForBaseline(row.alias), row }));
+  const naiveTyped = typed.slice(0, Math.max(5, Math.min(typed.length, Math.round(2e7 / Math.max(1, rows0.length)))));
+  const naiveSearch = summary(perCall(naiveTyped, (t) => core.naive.naivePrefixSearch(t, folded, 50), { warmup: 2 }));
+  record('completion.search', size.key, perCall(typed, (t) => prefixes.search(t, 50)), { naive: naiveSearch });
+  record('completion.list', size.key, perCall(withLine, (r) => core.completionPath(index, r.text, r.offset, r.line)));
+  record('completion.trigger', size.key, repeat(() => core.triggerPath(index, draft, at), { warmup: 1, reps: quick ? 3 : 10 }));
+
+  // ---- picker: rankFacts and the rows of src/insertCitation.ts
+  const selection = draft.slice(offsets[10] - 40, offsets[10] + 40);
+  record('picker.first', size.key, pickerCold);
+  if (prepTotal.length > 0) {
+    record('prepare.total', size.key, prepTotal);
+    record('prepare.step', size.key, prepLongest);
+  }
+  const naivePicker = summary(repeat(() => core.naive.naivePickerOrder(index), { warmup: 0, reps: heavy ? 2 : 5 }));
+  record('picker.items', size.key, repeat(() => core.pickerPath(index, ''), { warmup: 1, reps: heavy ? 5 : 10 }), { naive: naivePicker });
+  record('picker.selection', size.key, repeat(() => core.pickerPath(index, selection), { warmup: 1, reps: heavy ? 5 : 10 }));
+
+  // ---- scanning the draft: every alias in 1 MB, the document check's hot path
+  const scan = repeat(() => index.findAll(draft), { warmup: 1, reps: quick ? 3 : 10 });
+  const regexps = core.naive.aliasRegExps(rows0.length > 400 ? sample(rows0, 400, seeded(SEED + 1)) : rows0);
+  const naiveScanOnce = summary(repeat(() => core.naive.naiveFindAll(draft, regexps), { warmup: 0, reps: 1 }));
+  const factor = rows0.length / regexps.length;
+  const naiveScan = { median: naiveScanOnce.median * factor, p10: naiveScanOnce.p10 * factor, p90: naiveScanOnce.p90 * factor, sampled: regexps.length, of: rows0.length };
+  record('scan.findAll', size.key, scan, { bytes: draftBytes, naive: naiveScan });
+  record('check.core', size.key, repeat(() => core.scanPath(index, draft), { warmup: 1, reps: quick ? 3 : 10 }), { bytes: draftBytes });
+  if (core.checker?.checkDocument) {
+    if (!process.env.BENCH_SKIP_CHECK) record('check.document', size.key, repeat(() => core.checker.checkDocument(draft, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB' }), { warmup: 1, reps: quick ? 3 : 10 }), { bytes: draftBytes });
+  }
+  settle();
+}
+
+function sample(list, n, rnd) {
+  const out = [];
+  const step = list.length / n;
+  for (let i = 0; i < n; i++) out.push(list[Math.floor(i * step + rnd() * step)]);
+  return out;
+}
+
+// ------------------------------------------------------------------ bundle, .vsix, activation
+
+/** Builds the production bundle into .bench/stage (not dist/, which a test run may be using) and packages it. */
+function buildAndPackage() {
+  const stage = path.join(work, 'stage');
+  fs.rmSync(stage, { recursive: true, force: true });
+  fs.mkdirSync(stage, { recursive: true });
+  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { cwd: root, env: { ...process.env, AGREEMENT_CITE_OUT_DIR: path.join(stage, 'dist') }, stdio: 'pipe' });
+  for (const f of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) {
+    if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(stage, f));
+  }
+  for (const d of ['schema', 'l10n']) if (fs.existsSync(path.join(root, d))) fs.cpSync(path.join(root, d), path.join(stage, d), { recursive: true });
+  // As scripts/package.mjs packages it: the README without its screenshots block.
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8').replace(/<!-- screenshots:[^]*?<!-- \/screenshots -->\n?/g, '');
+  fs.writeFileSync(path.join(stage, 'dist', 'README.md'), readme);
+  const vsix = path.join(work, 'agreement-cite.vsix');
+  fs.rmSync(vsix, { force: true });
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', vsix], { cwd: stage, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vsce package failed: ${r.stderr || r.stdout}`);
+  const jsFiles = listFiles(path.join(stage, 'dist')).filter((f) => f.endsWith('.js'));
+  const bundle = path.join(stage, 'dist', 'extension.js');
+  rows.push({ id: 'size.bundle', size: 'bundled', bytes: fs.statSync(bundle).size, jsFiles: jsFiles.length });
+  rows.push({ id: 'size.vsix', size: 'bundled', bytes: fs.statSync(vsix).size });
+  log(`bundle ${fmtBytes(fs.statSync(bundle).size)} in ${jsFiles.length} JS file(s); .vsix ${fmtBytes(fs.statSync(vsix).size)}`);
+  return { stage, bundle };
+}
+
+function listFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** Code load + activate in plain Node with a stand-in `vscode`, each run in a fresh process (a cold load, as in the editor). */
+function activationInNode(bundle) {
+  const runs = quick ? 5 : 25;
+  const out = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench', 'activate-probe.mjs'), bundle], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`activation probe failed: ${r.stderr}`);
+    if (i >= 2) out.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+  }
+  record('activation.node', 'bundled', out.map((o) => o.totalMs), { load: summary(out.map((o) => o.loadMs)), activate: summary(out.map((o) => o.activateMs)) });
+}
+
+/**
+ * Code load + activate inside the real VS Code: runs the integration suite's
+ * perf test (test/integration/perf.test.ts) with the staged production build,
+ * each run a fresh code-server and window; the extension records its own timings.
+ */
+async function activationInVsCode(stage, draftFile) {
+  const runs = Number(argv['vscode-runs']);
+  if (!(runs > 0)) {
+    notes.push('Activation in the real VS Code was not measured in this run (--vscode-runs=0).');
+    return;
+  }
+  const tests = path.join(work, 'itest');
+  fs.rmSync(tests, { recursive: true, force: true });
+  // The suite's entry and the perf test, compiled here so that the shared out/ folder is left alone.
+  await esbuild.build({
+    entryPoints: { index: path.join(root, 'test/integration/index.ts'), 'perf.test': path.join(root, 'test/integration/perf.test.ts') },
+    outdir: tests, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], logLevel: 'silent',
+  });
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const results = path.join(work, `vscode-${i}`);
+    fs.rmSync(results, { recursive: true, force: true });
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-vscode-tests.mjs'), '--grep', 'perf', '--timeout', '300'], {
+      cwd: root, encoding: 'utf8',
+      env: { ...process.env, AGREEMENT_CITE_EXT_PATH: stage, AGREEMENT_CITE_TESTS_PATH: path.join(tests, 'index.js'), AGREEMENT_CITE_RESULTS_DIR: results, AGREEMENT_CITE_BENCH_DRAFT: draftFile },
+    });
+    const file = path.join(results, 'activation.json');
+    if (r.status !== 0 || !fs.existsSync(file)) {
+      notes.push(`A real VS Code run failed (exit ${r.status}); its activation time is missing. ${(r.stdout + r.stderr).split('\n').filter((l) => /ERROR|failed|not set up/i.test(l)).slice(0, 2).join(' ')}`);
+      log(`VS Code run ${i + 1}/${runs}: failed (exit ${r.status})`);
+      if (/not set up|is missing/.test(r.stdout + r.stderr)) break;
+      continue;
+    }
+    const result = JSON.parse(fs.readFileSync(file, 'utf8'));
+    samples.push(result);
+    log(`VS Code run ${i + 1}/${runs}: load ${fmtMs(result.loadMs)} + activate ${fmtMs(result.activationMs)}`);
+  }
+  if (samples.length === 0) return;
+  record('activation.vscode', 'bundled', samples.map((s) => (s.loadMs ?? 0) + s.activationMs), {
+    load: summary(samples.map((s) => s.loadMs ?? 0)),
+    activate: summary(samples.map((s) => s.activationMs)),
+  });
+  const getText = samples.map((s) => s.getTextMs).filter((x) => typeof x === 'number');
+  if (getText.length > 0) record('vscode.getText1MB', 'bundled', getText);
+  const hover = samples.map((s) => s.hoverMs).filter((x) => typeof x === 'number');
+  if (hover.length > 0) record('vscode.hover1MB', 'bundled', hover);
+  const hoverShort = samples.map((s) => s.hoverShortMs).filter((x) => typeof x === 'number');
+  if (hoverShort.length > 0) record('vscode.hoverShort', 'bundled', hoverShort);
+}
+
+// ------------------------------------------------------------------ report
+
+const TARGETS = {
+  'hover.full': { text: '< 1 ms', limit: 1, sizes: ['bundled', '10k', '100k'] },
+  'hover.lookup': { text: '≪ 1 ms', limit: 1, sizes: ['bundled', '10k', '100k'] },
+  'completion.list': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
+  'completion.trigger': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
+  'completion.first': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
+  'picker.items': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
+  'picker.first': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
+  'picker.selection': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
+  'check.document': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
+  'check.core': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
+  'activation.node': { text: '< 20 ms', limit: 20, sizes: ['bundled'] },
+  'activation.vscode': { text: '< 20 ms', limit: 20, sizes: ['bundled'] },
+};
+
+const LABELS = {
+  'load.parse': 'Pack load: YAML parse + validate',
+  'load.index': 'Pack load: index (bundled + pack)',
+  'load.total': 'Pack load: total',
+  'load.store': 'Pack load: all files into the store (start-up), YAML already parsed',
+  'load.bundled': 'Bundled pack: index at activation',
+  'hover.lookup': 'Hover: alias lookup (`findAt`)',
+  'hover.full': 'Hover: whole request, 1 MB draft',
+  'hover.full.small': 'Hover: whole request, 5 KB document',
+  'completion.first': 'Completion: first keystroke after a pack change, if before the idle build',
+  'completion.search': 'Completion: prefix search',
+  'completion.list': 'Completion: list per keystroke (≤ 50 items)',
+  'completion.trigger': 'Completion: `;;` list (≤ 1000 items)',
+  'picker.first': 'Picker: first opening after a pack change, if before the idle build',
+  'prepare.total': 'Idle preparation after a pack change: all steps',
+  'prepare.step': 'Idle preparation: its longest step (what a request may wait)',
+  'picker.items': 'Picker: items',
+  'picker.selection': 'Picker: items ranked by a selection',
+  'scan.findAll': 'Scan: every alias in the 1 MB draft',
+  'check.core': 'Check core: aliases + dates in the 1 MB draft',
+  'check.document': 'Document check (`checkDocument`), 1 MB draft',
+  'activation.node': 'Activation (load + activate), plain Node',
+  'activation.vscode': 'Activation (load + activate), real VS Code',
+  'vscode.getText1MB': '`document.getText()` of 1 MB, extension host',
+  'vscode.hover1MB': 'Hover round trip in VS Code (all providers), 1 MB draft',
+  'vscode.hoverShort': 'Hover round trip in VS Code (all providers), one-line document',
+};
+
+function cell(r) {
+  if (!r) return '–';
+  const throughput = r.bytes && /^(scan|check)/.test(r.id) ? ` · ${(r.bytes / 1024 / 1024 / (r.median / 1000)).toFixed(0)} MB/s` : '';
+  const spread = r.n > 1 ? ` (${fmtMs(r.p10)}–${fmtMs(r.p90)})` : '';
+  return `${fmtMs(r.median)}${spread}${throughput}`;
+}
+
+function verdict(id, sizes) {
+  const t = TARGETS[id];
+  if (!t) return '';
+  const checked = t.sizes.map((s) => get(id, s)).filter(Boolean);
+  if (checked.length === 0) return 'not measured';
+  const worst = Math.max(...checked.map((r) => (/^(scan|check)/.test(id) ? r.median / (r.bytes / 1024 / 1024) : r.median)));
+  void sizes;
+  return worst < t.limit ? '✅ met' : '❌ missed';
+}
+
+function report(info, sizes, { before } = {}) {
+  const date = new Date().toISOString().slice(0, 10);
+  const out = [];
+  out.push('# Performance', '');
+  out.push(`Written by \`npm run bench\` (scripts/bench/bench.mjs) on ${date}; do not edit by hand: run it again.`, '');
+  out.push(`**Machine:** ${info.cpu}, ${info.cores} cores, ${info.memory} RAM, Node ${info.node}, ${info.os}. Load average at the start: ${info.load}. Total run time: ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
+  out.push('Each cell: median (10th–90th percentile) over repeated runs or over many different requests (offsets, prefixes). Targets from DESIGN.md, "Performance targets". Packs: the bundled pack, and generated packs of 1k, 10k and 100k facts (scripts/bench/generate.mjs, fixed seed), each indexed together with the bundled pack as in the extension; each with a generated 1 MB Markdown draft that mentions its facts.', '');
+  const info2 = sizes.map((s) => get('pack.info', s.key));
+  out.push('| pack | facts | aliases | YAML files | YAML size | draft | mentions in draft |', '|---|---:|---:|---:|---:|---:|---:|');
+  sizes.forEach((s, i) => {
+    const d = get('draft.info', s.key);
+    out.push(`| ${s.key} | ${info2[i].facts.toLocaleString('en-GB')} | ${info2[i].aliases.toLocaleString('en-GB')} | ${info2[i].files} | ${fmtBytes(info2[i].bytes)} | ${fmtBytes(d.bytes)} | ${d.mentions.toLocaleString('en-GB')} |`);
+  });
+  out.push('', '## Against the targets', '');
+  out.push(`| measurement | target | ${sizes.map((s) => s.key).join(' | ')} | verdict |`, `|---|---|${sizes.map(() => '---|').join('')}---|`);
+  const ids = ['hover.full', 'hover.lookup', 'hover.full.small', 'completion.list', 'completion.trigger', 'completion.search', 'completion.first', 'picker.items', 'picker.selection', 'picker.first', 'prepare.step', 'prepare.total', 'check.document', 'check.core', 'scan.findAll', 'load.parse', 'load.index', 'load.total', 'load.store', 'load.bundled'];
+  for (const id of ids) {
+    if (!rows.some((r) => r.id === id)) continue;
+    out.push(`| ${LABELS[id]} | ${TARGETS[id]?.text ?? (/^(load|prepare)/.test(id) ? 'off the typing path' : '')} | ${sizes.map((s) => cell(get(id, s.key))).join(' | ')} | ${verdict(id, sizes)} |`);
+  }
+  out.push('', '| measurement | target | result | verdict |', '|---|---|---|---|');
+  for (const id of ['activation.vscode', 'activation.node']) {
+    const r = get(id, 'bundled');
+    if (!r) {
+      out.push(`| ${LABELS[id]} | < 20 ms | not measured | |`);
+      continue;
+    }
+    out.push(`| ${LABELS[id]} | < 20 ms | ${cell(r)}: load ${fmtMs(r.load.median)} + activate ${fmtMs(r.activate.median)}, n=${r.n} | ${verdict(id, sizes)} |`);
+  }
+  for (const id of ['vscode.getText1MB', 'vscode.hover1MB', 'vscode.hoverShort']) {
+    const r = get(id, 'bundled');
+    if (r) out.push(`| ${LABELS[id]} | (context) | ${cell(r)}, n=${r.n} | |`);
+  }
+  const b = get('size.bundle', 'bundled');
+  const v = get('size.vsix', 'bundled');
+  if (b) out.push(`| Bundle (\`dist/extension.js\`, production) | one JS file | ${fmtBytes(b.bytes)} in ${b.jsFiles} JS file${b.jsFiles === 1 ? '' : 's'} | ${b.jsFiles === 1 ? '✅ met' : '❌ missed'} |`);
+  if (v) out.push(`| \`.vsix\` | < 200 KB | ${fmtBytes(v.bytes)} (${v.bytes.toLocaleString('en-GB')} bytes) | ${v.bytes < 200_000 ? '✅ met' : '❌ missed'} |`);
+
+  out.push('', '## Against naive baselines', '');
+  out.push('The same inputs through a straightforward implementation (scripts/bench/naive.ts), in the same run. Ratio: real ÷ naive (smaller is better).', '');
+  out.push(`| hot path | naive baseline | ${sizes.map((s) => s.key).join(' | ')} |`, `|---|---|${sizes.map(() => '---|').join('')}`);
+  const pairs = [
+    ['hover.lookup', 'linear scan of every alias around the offset'],
+    ['completion.search', 'filter every alias by prefix, then sort'],
+    ['picker.items', 'full sort of all facts on every opening (order only, no rows)'],
+    ['scan.findAll', 'one regular expression per alias over the draft†'],
+  ];
+  for (const [id, what] of pairs) {
+    out.push(`| ${LABELS[id]} | ${what} | ${sizes.map((s) => {
+      const r = get(id, s.key);
+      if (!r?.naive) return '–';
+      return `${fmtMs(r.median)} vs ${fmtMs(r.naive.median)}: **${ratio(r.median / r.naive.median)}**`;
+    }).join(' | ')} |`);
+  }
+  const scan100 = sizes.map((s) => get('scan.findAll', s.key)?.naive).filter(Boolean);
+  out.push('', `† Timed on a sample of ${scan100.map((n) => `${n.sampled} of ${n.of.toLocaleString('en-GB')}`).join(', ')} aliases and scaled to all of them: the full run would take hours at 100k. The other baselines run on fewer requests than the real code where they are slow (same inputs, first N).`);
+
+  if (before) out.push('', before);
+  if (notes.length > 0) out.push('', '## Notes from this run', '', ...notes.map((n) => `- ${n}`));
+  out.push('', '## How to run', '', '```sh', 'npm run bench                       # everything, ~5 minutes on 2 cores; writes this file', 'node --expose-gc scripts/bench/bench.mjs --sizes=1k,10k --vscode-runs=0 --out=-   # a quick look', '```', '');
+  out.push('The real VS Code runs need the harness set up once (`npm run setup:vscode-test`). Timings on a shared or busy machine vary by tens of percent; compare medians from the same machine.', '');
+  return out.join('\n');
+}
+
+function ratio(x) {
+  if (!Number.isFinite(x)) return '–';
+  return x >= 0.1 ? `${x.toFixed(2)}×` : x >= 0.001 ? `${x.toFixed(4)}×` : `${x.toExponential(1)}×`;
+}
+
+// ------------------------------------------------------------------ main
+
+async function main() {
+  fs.mkdirSync(work, { recursive: true });
+  const info = machine();
+  log(`${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, load ${info.load}`);
+  const core = await loadCore();
+  if (!core.checker?.checkDocument) notes.push('`src/core/checker.ts` has no `checkDocument` yet: the document check row measures its core (every alias and every date in the draft).');
+
+  // The bundled pack as the build compiles it into the extension.
+  const dataDir = path.join(root, 'data');
+  const dataFiles = fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ path: path.join(dataDir, f), text: fs.readFileSync(path.join(dataDir, f), 'utf8') }));
+  const compiled = core.compilePackFiles(dataFiles, () => undefined);
+  const bundledPack = core.mergeForBundle(compiled.packs);
+  const bundledYaml = dataFiles.map((f) => f.text).join('\n');
+
+  const wanted = new Set(argv.sizes.split(',').map((s) => s.trim()).filter(Boolean));
+  const sizes = [{ key: 'bundled', n: 0 }, ...[['1k', 1000], ['10k', 10_000], ['100k', 100_000]].filter(([k]) => wanted.has(k)).map(([key, n]) => ({ key, n }))];
+  for (const size of sizes) {
+    log(`---- ${size.key}`);
+    await measureSize(core, size, bundledPack, bundledYaml);
+  }
+
+  log('---- bundle, .vsix, activation');
+  const { stage, bundle } = buildAndPackage();
+  activationInNode(bundle);
+  const bundledIndex = core.buildFactIndex([core.bundledLoadedPack(bundledPack)]).index;
+  const draftFile = path.join(work, 'draft-bundled.md');
+  fs.writeFileSync(draftFile, generateDraft(bundledIndex.facts, DRAFT_BYTES, SEED));
+  await activationInVsCode(stage, draftFile);
+
+  const beforeFile = path.join(root, 'scripts', 'bench', 'before.md');
+  const text = report(info, sizes, { before: fs.existsSync(beforeFile) ? fs.readFileSync(beforeFile, 'utf8').trim() : undefined });
+  fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ machine: info, rows }, null, 1));
+  if (argv.out === '-') console.log(text);
+  else {
+    fs.mkdirSync(path.dirname(argv.out), { recursive: true });
+    fs.writeFileSync(argv.out, text);
+    log(`wrote ${path.relative(root, argv.out)} (raw numbers: .bench/results.json)`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+// What the benchmark measures, bundled in memory by scripts/bench/bench.mjs:
+// the pure core, and the paths each VS Code adapter runs per request.
+
+import type { CardLinks } from '../../src/core/card';
+import { renderCard } from '../../src/core/card';
+import { definitionEdit, type InsertOptions } from '../../src/core/citation';
+import { dateInQuestion, findDates, todayIso } from '../../src/core/dates';
+import type { FactIndex, IndexedFact } from '../../src/core/factIndex';
+import { KIND_TITLES, pickerRows, prefixIndexFor, type PickerRow } from '../../src/core/search';
+import { factSnippet } from '../../src/core/snippets';
+
+export { buildFactIndex } from '../../src/core/factIndex';
+export { parsePackText } from '../../src/core/packLoader';
+export { FactStore, bundledLoadedPack } from '../../src/core/factStore';
+export { compilePackFiles } from '../../src/core/compilePack';
+export { mergeForBundle } from '../../src/core/buildTools';
+export { AliasPrefixIndex, prefixIndexFor, preparationSteps, rankFacts } from '../../src/core/search';
+export { findDates } from '../../src/core/dates';
+export * as naive from './naive';
+
+const links: CardLinks = {
+  insert: (id) => `command:agreementCite.insertCitation?${encodeURIComponent(JSON.stringify({ factId: id }))}`,
+  copy: (id) => `command:agreementCite.copyCitation?${encodeURIComponent(JSON.stringify({ factId: id }))}`,
+  openSource: (id) => `command:agreementCite.openSource?${encodeURIComponent(JSON.stringify({ sourceId: id }))}`,
+};
+
+/** src/hover.ts per hover: the facts under the pointer, the date in question, the cards. */
+export function hoverPath(index: FactIndex, text: string, offset: number): string | undefined {
+  const matches = index.findAt(text, offset);
+  if (matches.length === 0) return undefined;
+  const longest = matches[0];
+  const contextDate = dateInQuestion(text, offset);
+  return longest.values.map((entry) => renderCard(entry, index, { dateStyle: 'en-GB', contextDate, today: todayIso(), links })).join('\n\n---\n\n');
+}
+
+interface Item {
+  label: string;
+  sortText: string;
+  filterText: string;
+  detail: string;
+  body: string;
+  definitions: number;
+}
+
+function item(index: FactIndex, text: string, offset: number, options: InsertOptions, entry: IndexedFact, alias: string, byKind: boolean): Item {
+  const { fact } = entry;
+  const kindOrder = Object.keys(KIND_TITLES).indexOf(fact.kind);
+  const snippet = factSnippet(entry, index, options, text, offset);
+  // src/editing.ts definitionEdits, with the request's text.
+  const def = definitionEdit(text, snippet.definitions);
+  return {
+    label: alias,
+    sortText: byKind ? `${String(kindOrder).padStart(2, '0')} ${fact.label}` : `${String(alias.length).padStart(4, '0')} ${alias}`,
+    filterText: byKind ? `;;${fact.label} ${KIND_TITLES[fact.kind]} ${fact.aliases.join(' ')}` : alias,
+    detail: `${KIND_TITLES[fact.kind]} · ${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`,
+    body: snippet.body,
+    definitions: def ? 1 : 0,
+  };
+}
+
+function options(text: string, offset: number): InsertOptions {
+  const atDate = dateInQuestion(text, offset)?.iso ?? todayIso();
+  return { format: 'markdown', style: 'auto', dateStyle: 'en-GB', spellings: {}, atDate };
+}
+
+/** src/completion.ts for a word being typed: prefixes of the last words, then one item per hit. */
+export function completionPath(index: FactIndex, text: string, offset: number, line: string): Item[] | undefined {
+  const word = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.exec(line);
+  if (!word) return undefined;
+  const prefixes = prefixIndexFor(index);
+  const starts: number[] = [];
+  const words = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+  const tail = line.slice(Math.max(0, word.index - 60));
+  const lineOffset = line.length - tail.length;
+  for (let m = words.exec(tail); m; m = words.exec(tail)) starts.push(lineOffset + m.index);
+  for (const start of starts.slice(-3)) {
+    const typed = line.slice(start);
+    if (typed.length < 3) continue;
+    const hits = prefixes.search(typed, 50);
+    if (hits.length > 0) {
+      const o = options(text, offset);
+      return hits.map((h) => item(index, text, offset, o, h.entry, h.alias, false));
+    }
+  }
+  return undefined;
+}
+
+/** src/completion.ts after the `;;` trigger: the first 1000 facts by kind. */
+export function triggerPath(index: FactIndex, text: string, offset: number): Item[] {
+  const o = options(text, offset);
+  return index.facts.slice(0, 1000).map((entry) => item(index, text, offset, o, entry, entry.fact.label, true));
+}
+
+/** src/insertCitation.ts pickerItems: the core's rows (the adapter only maps them to QuickPickItems). */
+export function pickerPath(index: FactIndex, selection: string): PickerRow[] {
+  return pickerRows(index, selection).map((row) => {
+    let pick = picks.get(row);
+    if (!pick) picks.set(row, (pick = row.separator ? { label: row.label, separator: true } : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }));
+    return pick;
+  });
+}
+
+const picks = new WeakMap<PickerRow, PickerRow>();
+
+/** The document check's core until src/core/checker.ts exists: every alias and every date in the text. */
+export function scanPath(index: FactIndex, text: string): number {
+  return index.findAll(text).length + findDates(text, 2025).length;
+}

@@ -1,0 +1,1198 @@
+import type { AliasMatch } from './aliasMatcher';
+import { citationEdits, definitionEdit, escapeLatex, formatCitation, type CitationOptions, type DocFormat, type TextEdit } from './citation';
+import { compareIso, findDates, formatDate, isoSpan, MONTHS, parseIsoDate, todayIso, toIso, type DateStyle } from './dates';
+import type { FactIndex, IndexedFact } from './factIndex';
+import { documentDate, proseText } from './prose';
+import { findQuotations, markupOf, quotedWords, type Quotation, type QuotedWords } from './quotations';
+import { foldText } from './text';
+import type { Fact, IsoDate, RoleHeld, Severity, Source, Wording } from './types';
+import { alignWords, compactDiff, diffWords, wordTokens, type Alignment, type DiffPart, type WordToken } from './wordDiff';
+
+/** The checks, by their stable codes: settings, diagnostics and quick fixes name them so. */
+export const CHECK_CODES = ['misquote', 'rendering-as-words', 'wrong-event-date', 'role-not-held', 'inconsistent-spelling'] as const;
+export type CheckCode = (typeof CHECK_CODES)[number];
+
+/** A quick fix: edits in offsets of the text that was checked. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix to offer first. */
+  preferred?: boolean;
+}
+
+/** What a finding is about, for hovers and tests. */
+export interface FindingData {
+  factId?: string;
+  wordingId?: string;
+  /** For quotations: the words of the recorded wording against the writer's. */
+  diff?: DiffPart[];
+  /** The recorded words compared with, for a misquote. */
+  recorded?: string;
+  personId?: string;
+  roleId?: string;
+  /** The date a role or an event date was judged against, and where it came from. */
+  date?: IsoDate;
+  dateSource?: 'paragraph' | 'document' | 'setting' | 'today';
+  /** For spellings: the spelling used here and the one the fix writes. */
+  spelling?: string;
+  preferredSpelling?: string;
+}
+
+export interface Finding {
+  code: CheckCode;
+  start: number;
+  end: number;
+  message: string;
+  severity: Severity;
+  fixes: Fix[];
+  data: FindingData;
+}
+
+export interface CheckOptions extends CitationOptions {
+  /** Rules switched off by the writer are `false`; the rest run. */
+  rules?: Partial<Record<CheckCode, boolean>>;
+  /** The date the document speaks of when neither a paragraph nor the document names one (a setting). */
+  documentDate?: IsoDate;
+  /** Today, for roles when nothing else dates the text; the system date when not given. */
+  today?: IsoDate;
+  /** The writer's spellings, whole words: `{ "Zelenskyy": "Zelensky" }`. */
+  spellings?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Fact-checks a draft against the fact base: misquotes, an outlet's
+ * rendering presented as the speaker's words, wrong dates of known events,
+ * roles that did not hold at the date in question, and one person spelled
+ * several ways. Pure and linear in the text: one alias scan, one date scan,
+ * one pass for quotation marks.
+ */
+export function checkDocument(text: string, index: FactIndex, options: CheckOptions): Finding[] {
+  const on = (code: CheckCode): boolean => options.rules?.[code] !== false;
+  if (!CHECK_CODES.some(on)) return [];
+  const doc = new ScannedDocument(text, index, options);
+  const findings: Finding[] = [];
+  if (on('misquote') || on('rendering-as-words')) findings.push(...checkQuotations(doc, on));
+  if (on('wrong-event-date')) findings.push(...checkEventDates(doc));
+  if (on('role-not-held')) findings.push(...checkRoles(doc));
+  if (on('inconsistent-spelling')) findings.push(...checkSpellings(doc));
+  // Findings of one spelling share their fixes: each fix is put in order once.
+  const done = new Set<Fix>();
+  for (const f of findings) {
+    for (const fix of f.fixes) {
+      if (done.has(fix)) continue;
+      done.add(fix);
+      fix.edits = mergeInsertions(fix.edits);
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Edits in document order, with insertions at one place joined into one, in
+ * the order given: editors do not promise an order for two insertions at the
+ * same position ("(in Euromaidan Press’s rendering)" before its footnote).
+ */
+function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.offset - b.e.offset || a.i - b.i).map((x) => x.e);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.length === 0 && e.length === 0 && last.offset === e.offset) out[out.length - 1] = { ...last, text: last.text + e.text };
+    else out.push(e);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ the scanned document
+
+interface DateInText {
+  start: number;
+  end: number;
+  /** Full ISO dates; for a date written without a year, those of the year the text around it speaks of. */
+  first?: IsoDate;
+  last?: IsoDate;
+  month?: number;
+  day?: number;
+  hasYear: boolean;
+  hasDay: boolean;
+}
+
+/** What every rule reads: the prose, its aliases, dates, quotations and paragraphs, each found once. */
+class ScannedDocument {
+  readonly format: DocFormat;
+  readonly prose: string;
+  readonly matches: AliasMatch<IndexedFact>[];
+  readonly dates: DateInText[];
+  readonly quotations: Quotation[];
+  /** For each alias match, the kinds of fact it names (KIND_* bits): rules skip matches that name nothing they check. */
+  readonly kinds: Uint8Array;
+  private readonly paragraphBreaks: number[] = [];
+  readonly date: { iso: IsoDate; source: 'document' | 'setting' | 'today'; written?: string };
+
+  constructor(readonly text: string, readonly index: FactIndex, readonly options: CheckOptions) {
+    this.format = options.format;
+    this.prose = proseText(text, this.format);
+    this.matches = index.findAll(this.prose);
+    this.kinds = new Uint8Array(this.matches.length);
+    this.matches.forEach((m, i) => {
+      let k = 0;
+      for (const v of m.values) k |= KIND_BITS[v.fact.kind] ?? 0;
+      this.kinds[i] = k;
+    });
+    this.quotations = findQuotations(this.prose, this.format);
+    this.dates = resolveYears(findDates(this.prose, LEAP_YEAR));
+    const blank = /\n[ \t]*\r?\n/g;
+    let m: RegExpExecArray | null;
+    while ((m = blank.exec(this.prose)) !== null) this.paragraphBreaks.push(m.index, m.index + m[0].length);
+    const own = documentDate(text, this.format);
+    this.date = own
+      ? { iso: own.iso, source: 'document', written: own.written }
+      : options.documentDate && parseIsoDate(options.documentDate)?.day !== undefined
+        ? { iso: options.documentDate, source: 'setting' }
+        : { iso: options.today ?? todayIso(), source: 'today' };
+  }
+
+  /** The paragraph around an offset: between the blank lines that enclose it. */
+  paragraphAt(offset: number): { start: number; end: number } {
+    const b = this.paragraphBreaks;
+    // Breaks come in pairs (start of the blank run, end of it); find the last end at or before the offset.
+    let lo = 0;
+    let hi = b.length / 2 - 1;
+    let start = 0;
+    let end = this.prose.length;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid * 2 + 1] <= offset) {
+        start = b[mid * 2 + 1];
+        lo = mid + 1;
+      } else {
+        end = b[mid * 2];
+        hi = mid - 1;
+      }
+    }
+    return { start, end: Math.max(end, start) };
+  }
+
+  /** Alias matches inside [start, end). */
+  matchesIn(start: number, end: number): AliasMatch<IndexedFact>[] {
+    const out: AliasMatch<IndexedFact>[] = [];
+    for (let i = lowerBound(this.matches, start); i < this.matches.length && this.matches[i].start < end; i++) {
+      if (this.matches[i].end <= end) out.push(this.matches[i]);
+    }
+    return out;
+  }
+
+  /** Whether a match in [start, end) names a fact of one of the kinds (KIND_* bits). */
+  hasKind(start: number, end: number, bits: number): boolean {
+    for (let i = lowerBound(this.matches, start); i < this.matches.length && this.matches[i].start < end; i++) if (this.kinds[i] & bits) return true;
+    return false;
+  }
+
+  datesIn(start: number, end: number): DateInText[] {
+    const out: DateInText[] = [];
+    for (let i = lowerBound(this.dates, start); i < this.dates.length && this.dates[i].start < end; i++) out.push(this.dates[i]);
+    return out;
+  }
+
+  /** Whether an offset is inside quotation marks: quoted words are the speaker's, checked as quotations only. */
+  quoted(offset: number): boolean {
+    const q = this.quotations;
+    // Quotations may nest; any that starts before the offset and ends after it counts.
+    for (let i = lowerBound(q, offset + 1) - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) {
+      if (q[i].innerStart <= offset && offset < q[i].innerEnd) return true;
+    }
+    return false;
+  }
+
+  private readonly memos = new Map<string, unknown>();
+
+  /** A value computed once per check: findings that repeat (a name spelled the same wrong way on every page) share their words. */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  formatDate(iso: IsoDate): string {
+    return this.memo(`date\u0000${iso}`, () => formatDate(iso, this.options.dateStyle));
+  }
+
+  /** Citations by source, formatted once per check: every fix that cites a source adds the same definition. */
+  private readonly citations = new Map<string, { parts: ReturnType<typeof formatCitation>; definition?: TextEdit }>();
+
+  /** The edits that cite sources right after `after`, with the footnote definition they need. */
+  citation(sources: readonly Source[], after: number): TextEdit[] {
+    const key = sources.map((s) => s.id).join('\u0000');
+    let c = this.citations.get(key);
+    if (!c) {
+      const parts = formatCitation(sources, this.options, this.text);
+      c = { parts, definition: definitionEdit(this.text, parts.definitions) };
+      this.citations.set(key, c);
+    }
+    const probe = c.parts.inline.trimStart();
+    // A citation the writer already has right after the quotation is kept as it is.
+    if (probe !== '' && this.text.slice(after, after + probe.length + 1).trimStart().startsWith(probe)) return [];
+    const insertion: TextEdit = { offset: after, length: 0, text: c.parts.inline };
+    if (after === this.text.length) return citationEdits(this.text, [insertion], c.parts.definitions);
+    return c.definition ? [insertion, c.definition] : [insertion];
+  }
+
+  escape(text: string): string {
+    if (this.format === 'latex') return escapeLatex(text);
+    if (this.format === 'html') return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+    return text;
+  }
+}
+
+const KIND_ROLE = 1;
+const KIND_PERSON = 2;
+const KIND_EVENT = 4;
+const KIND_AGREEMENT = 8;
+const KIND_BITS: Record<string, number> = { role: KIND_ROLE, person: KIND_PERSON, event: KIND_EVENT, agreement: KIND_AGREEMENT };
+
+/** Placeholder year for dates written without one: a leap year, so 29 February is read. */
+const LEAP_YEAR = 2000;
+
+function lowerBound(list: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Gives a date written without a year ("on 23 June") the year of the last
+ * date before it that has one: a report says the year once and then the day.
+ * Where no earlier date has a year, the date stays without one.
+ */
+function resolveYears(found: ReturnType<typeof findDates>): DateInText[] {
+  let year: number | undefined;
+  return found.map((d) => {
+    const p = parseIsoDate(d.first)!;
+    if (d.hasYear) {
+      year = p.year;
+      return { start: d.start, end: d.end, first: d.first, last: d.last, month: p.month, day: d.hasDay ? p.day : undefined, hasYear: true, hasDay: d.hasDay };
+    }
+    const out: DateInText = { start: d.start, end: d.end, month: p.month, day: p.day, hasYear: false, hasDay: true };
+    if (year !== undefined) {
+      const iso = toIso({ year, month: p.month, day: p.day });
+      if (parseIsoDate(iso)) out.first = out.last = iso;
+    }
+    return out;
+  });
+}
+
+function kindOf(entry: IndexedFact): string {
+  return entry.fact.kind;
+}
+
+function factsOfKind(match: AliasMatch<IndexedFact>, kind: string): IndexedFact[] {
+  return match.values.filter((v) => kindOf(v) === kind);
+}
+
+function publisherOf(index: FactIndex, citations: readonly { source: string }[]): Source | undefined {
+  for (const c of citations) {
+    const s = index.source(c.source);
+    if (s) return s.source;
+  }
+  return undefined;
+}
+
+function describeSourceShort(source: Source | undefined, style: DateStyle): string {
+  if (!source) return 'its source';
+  return source.date ? `${source.publisher}, ${formatDate(source.date, style)}` : source.publisher;
+}
+
+// ------------------------------------------------------------------ quotations
+
+/** A recorded wording, ready for comparison. */
+interface IndexedWording {
+  entry: IndexedFact;
+  wording: Wording;
+  words: WordToken[];
+  texts: string[];
+  /** The speaker's own words, or a translation of words spoken in another language. */
+  acceptable: boolean;
+}
+
+interface QuoteIndex {
+  wordings: IndexedWording[];
+  byFact: Map<IndexedFact, IndexedWording[]>;
+  /** Word pairs ("proud that") to the wordings that contain them. */
+  pairs: Map<string, number[]>;
+}
+
+const quoteIndexes = new WeakMap<FactIndex, QuoteIndex>();
+
+function quoteIndex(index: FactIndex): QuoteIndex {
+  let qi = quoteIndexes.get(index);
+  if (qi) return qi;
+  qi = { wordings: [], byFact: new Map(), pairs: new Map() };
+  for (const entry of index.byKind('quote')) {
+    const all = entry.fact.wordings ?? [];
+    for (const wording of all) {
+      const words = wordTokens(wording.text);
+      if (words.length === 0) continue;
+      // A translation is how a speaker of another language is quoted; where the speaker's own words in that language are recorded, it is not.
+      const acceptable = wording.kind === 'verbatim' || (wording.kind === 'translation' && !all.some((w) => w.kind === 'verbatim' && w.language === wording.language));
+      const id = qi.wordings.length;
+      const indexed: IndexedWording = { entry, wording, words, texts: words.map((w) => w.text), acceptable };
+      qi.wordings.push(indexed);
+      const list = qi.byFact.get(entry);
+      if (list) list.push(indexed);
+      else qi.byFact.set(entry, [indexed]);
+      const seen = new Set<string>();
+      for (let i = 0; i + 1 < words.length; i++) {
+        const key = `${words[i].text} ${words[i + 1].text}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const list = qi.pairs.get(key);
+        if (list) list.push(id);
+        else qi.pairs.set(key, [id]);
+      }
+    }
+  }
+  quoteIndexes.set(index, qi);
+  return qi;
+}
+
+/** Common words: a misquote must share more than these with the recorded words. */
+const STOPWORDS = new Set(
+  'a an and are as at be been but by for from had has have he her his i i\'m in is it it\'s its me my of on or our she so that the their them there they this to was we we\'re were will with you your not no'.split(' '),
+);
+
+/** Quotations longer than this (in words) are only compared word for word. */
+const MAX_COMPARED_WORDS = 400;
+/** A quotation shorter than this is too short to call a misquote. */
+const MIN_MISQUOTE_WORDS = 5;
+/** Quoting this many words of a rendering is presenting it, not echoing a phrase. */
+const MIN_RENDERING_WORDS = 6;
+
+function isSubSpan(seg: readonly string[], words: readonly string[]): boolean {
+  if (seg.length === 0) return true;
+  outer: for (let i = 0; i + seg.length <= words.length; i++) {
+    for (let k = 0; k < seg.length; k++) if (words[i + k] !== seg[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function isPrefix(seg: readonly string[], words: readonly string[]): boolean {
+  if (seg.length > words.length) return false;
+  for (let k = 0; k < seg.length; k++) if (words[k] !== seg[k]) return false;
+  return true;
+}
+
+function isSuffix(seg: readonly string[], words: readonly string[]): boolean {
+  if (seg.length > words.length) return false;
+  const off = words.length - seg.length;
+  for (let k = 0; k < seg.length; k++) if (words[off + k] !== seg[k]) return false;
+  return true;
+}
+
+/**
+ * The wordings of one quote that a segment of quoted words is made of: one
+ * wording it is part of, or the end of one and the start of another (a
+ * quotation that runs on from one outlet's recording into another's).
+ */
+function coveringWordings(seg: readonly string[], wordings: readonly IndexedWording[]): IndexedWording[][] {
+  const out: IndexedWording[][] = [];
+  for (const w of wordings) if (isSubSpan(seg, w.texts)) out.push([w]);
+  if (out.length > 0 || seg.length < 2) return out;
+  for (let k = 1; k < seg.length; k++) {
+    const head = seg.slice(0, k);
+    const tail = seg.slice(k);
+    for (const a of wordings) {
+      if (!isSuffix(head, a.texts)) continue;
+      for (const b of wordings) if (b !== a && isPrefix(tail, b.texts)) out.push([a, b]);
+    }
+  }
+  return out;
+}
+
+interface Comparison {
+  w: IndexedWording;
+  pairs: Alignment;
+  /** The writer's words compared (indexes, inclusive), and the recorded words they stand against. */
+  q0: number;
+  q1: number;
+  w0: number;
+  w1: number;
+  dice: number;
+  coverage: number;
+  content: number;
+  run: number;
+  changes: number;
+}
+
+/**
+ * Compares quoted words with a recorded wording: the longest common
+ * subsequence, trimmed of stray matches at its ends, and widened over words
+ * that stand against each other at its edges ("for the rest of the war").
+ * Words the writer quotes beyond the recorded ones are context the pack does
+ * not hold, not a difference.
+ */
+function compare(q: QuotedWords, w: IndexedWording): Comparison | undefined {
+  const texts = q.words.map((x) => x.text);
+  let pairs = alignWords(texts, w.texts).map(([a, b]) => [a, b] as [number, number]);
+  // Word order is quotation first: pairs are [quoted index, recorded index].
+  while (pairs.length >= 2 && pairs[1][1] - pairs[0][1] - 1 > 2 * (pairs[1][0] - pairs[0][0] - 1) + 2) pairs = pairs.slice(1);
+  while (pairs.length >= 2) {
+    const a = pairs[pairs.length - 2];
+    const b = pairs[pairs.length - 1];
+    if (b[1] - a[1] - 1 > 2 * (b[0] - a[0] - 1) + 2) pairs = pairs.slice(0, -1);
+    else break;
+  }
+  if (pairs.length === 0) return undefined;
+  const [qa, wa] = pairs[0];
+  const [qb, wb] = pairs[pairs.length - 1];
+  const lead = Math.min(qa, wa);
+  const trail = Math.min(texts.length - 1 - qb, w.texts.length - 1 - wb);
+  const q0 = qa - lead;
+  const q1 = qb + trail;
+  const w0 = wa - lead;
+  const w1 = wb + trail;
+  let run = 1;
+  let best = 1;
+  for (let k = 1; k < pairs.length; k++) {
+    run = pairs[k][0] === pairs[k - 1][0] + 1 && pairs[k][1] === pairs[k - 1][1] + 1 ? run + 1 : 1;
+    best = Math.max(best, run);
+  }
+  const m = pairs.length;
+  const qLen = q1 - q0 + 1;
+  const wLen = w1 - w0 + 1;
+  // Words left out where the writer marked an omission ("…") are not a change.
+  let changes = 0;
+  let prev: [number, number] = [q0 - 1, w0 - 1];
+  for (const p of [...pairs, [q1 + 1, w1 + 1] as [number, number]]) {
+    const inserted = p[0] - prev[0] - 1;
+    const deleted = p[1] - prev[1] - 1;
+    const marked = inserted === 0 && deleted > 0 && q.segments.includes(p[0]);
+    if ((inserted > 0 || deleted > 0) && !marked) changes++;
+    prev = p;
+  }
+  return {
+    w, pairs, q0, q1, w0, w1,
+    dice: (2 * m) / (qLen + wLen),
+    coverage: m / texts.length,
+    content: pairs.filter(([i]) => !STOPWORDS.has(texts[i])).length,
+    run: best,
+    changes,
+  };
+}
+
+/** What a quotation's words are, whatever paragraph they stand in. */
+type Verdict =
+  | { kind: 'none' }
+  /** Recorded words, but only in an outlet's rendering or a translation not to be quoted as the speaker's own. */
+  | { kind: 'rendering'; w: IndexedWording; length: number }
+  /** Not recorded words: the closest wording, for the thresholds that depend on the paragraph. */
+  | { kind: 'compare'; best: Comparison };
+
+function checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => boolean): Finding[] {
+  const qi = quoteIndex(doc.index);
+  if (qi.wordings.length === 0) return [];
+  const markup = markupOf(doc.format);
+  const out: Finding[] = [];
+  for (const q of doc.quotations) {
+    const words = quotedWords(doc.prose, q, markup);
+    if (words.words.length < 2) continue;
+    // The same quotation is often quoted again: its words are judged once.
+    const key = `quote\u0000${words.words.map((w) => w.text).join(' ')}\u0000${words.segments.join(',')}`;
+    const verdict = doc.memo(key, () => judge(words, qi, on));
+    const finding = verdict.kind === 'none' ? undefined : findingFor(doc, q, words, verdict, on);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
+
+function judge(words: QuotedWords, qi: QuoteIndex, on: (code: CheckCode) => boolean): Verdict {
+  const hits = new Map<number, number>();
+  for (let i = 0; i + 1 < words.words.length; i++) {
+    const list = qi.pairs.get(`${words.words[i].text} ${words.words[i + 1].text}`);
+    // A pair of words that many quotes share ("of the") finds nothing in particular.
+    if (!list || list.length > 200) continue;
+    for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
+  }
+  if (hits.size === 0) return { kind: 'none' };
+  const texts = words.words.map((w) => w.text);
+  const segments = words.segments.map((s, k) => texts.slice(s, words.segments[k + 1] ?? texts.length)).filter((s) => s.length > 0);
+  const facts = new Set([...hits.keys()].map((id) => qi.wordings[id].entry));
+  let rendering: { w: IndexedWording; length: number } | undefined;
+  for (const entry of facts) {
+    const wordings = qi.byFact.get(entry)!;
+    const covers = segments.map((seg) => coveringWordings(seg, wordings));
+    if (covers.some((c) => c.length === 0)) continue;
+    // Every segment is recorded words; if each has a wording that is the speaker's, the quotation is right.
+    let onlyRendered: { w: IndexedWording; length: number } | undefined;
+    covers.forEach((c, k) => {
+      if (c.some((ws) => ws.every((w) => w.acceptable))) return;
+      const w = c[0].find((x) => !x.acceptable)!;
+      const length = segments[k].length;
+      if (!onlyRendered || length > onlyRendered.length) onlyRendered = { w, length };
+    });
+    if (!onlyRendered) return { kind: 'none' };
+    if (!rendering || onlyRendered.length > rendering.length) rendering = onlyRendered;
+  }
+  if (rendering) return rendering.length >= MIN_RENDERING_WORDS && on('rendering-as-words') ? { kind: 'rendering', ...rendering } : { kind: 'none' };
+  if (texts.length < MIN_MISQUOTE_WORDS || texts.length > MAX_COMPARED_WORDS) return { kind: 'none' };
+  let best: Comparison | undefined;
+  for (const [id, count] of hits) {
+    const w = qi.wordings[id];
+    if (count < 2 || w.texts.length > MAX_COMPARED_WORDS) continue;
+    const c = compare(words, w);
+    if (!c) continue;
+    if (!best || c.dice > best.dice || (c.dice === best.dice && c.w.acceptable && !best.w.acceptable)) best = c;
+  }
+  // The loosest thresholds any paragraph allows; the paragraph's own are applied per quotation.
+  if (!best || best.pairs.length < 4 || best.content < 3 || best.run < 3 || best.dice < 0.7 || best.coverage < 0.6) return { kind: 'none' };
+  return { kind: 'compare', best };
+}
+
+function findingFor(doc: ScannedDocument, q: Quotation, words: QuotedWords, verdict: Exclude<Verdict, { kind: 'none' }>, on: (code: CheckCode) => boolean): Finding | undefined {
+  if (verdict.kind === 'rendering') return renderingFinding(doc, q, words, verdict.w);
+  const { best } = verdict;
+  const para = doc.paragraphAt(q.start);
+  // Without the speaker named nearby, only a quotation that is nearly all recorded words is taken for a misquote.
+  if (!speakerNamed(doc, para, best.w.entry) && (best.dice < 0.8 || best.coverage < 0.75)) return undefined;
+  if (best.changes === 0) {
+    // The recorded words, with context around them that the pack does not hold.
+    if (best.w.acceptable || !on('rendering-as-words') || best.q1 - best.q0 + 1 < MIN_RENDERING_WORDS) return undefined;
+    return renderingFinding(doc, q, words, best.w);
+  }
+  return on('misquote') ? misquoteFinding(doc, q, words, best) : undefined;
+}
+
+/** Whether the paragraph names the speaker, by name or by a role the speaker holds. */
+function speakerNamed(doc: ScannedDocument, para: { start: number; end: number }, quote: IndexedFact): boolean {
+  const speaker = quote.fact.speaker;
+  if (!speaker) return false;
+  const roles = new Set((doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role));
+  return doc.matchesIn(para.start, para.end).some((m) => m.values.some((v) => v.fact.id === speaker || roles.has(v.fact.id)));
+}
+
+function speakerLabel(doc: ScannedDocument, quote: IndexedFact): string {
+  return (quote.fact.speaker && doc.index.fact(quote.fact.speaker)?.fact.label) || 'the speaker';
+}
+
+function possessive(name: string): string {
+  return `${name}\u2019s`;
+}
+
+/** Who made a translation or rendering, short enough for a message and an attribution. */
+function outletOf(doc: ScannedDocument, w: Wording): string {
+  const publisher = publisherOf(doc.index, w.citations)?.publisher;
+  if (w.by && w.by.length <= 30) return w.by;
+  return publisher ?? w.by ?? 'the outlet';
+}
+
+/** Names that credit a wording to its outlet when they appear in the paragraph, as one case-blind expression. */
+function creditPattern(doc: ScannedDocument, w: Wording): RegExp {
+  return doc.memo(`credit\u0000${w.id}`, () => {
+    const names = creditNames(doc, w).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019]").replace(/ /g, '\\s+'));
+    if (w.kind === 'translation') names.push('translat');
+    return names.length > 0 ? new RegExp(names.join('|'), 'iu') : /$^/;
+  });
+}
+
+function creditNames(doc: ScannedDocument, w: Wording): string[] {
+  const names = new Set<string>();
+  for (const c of w.citations) {
+    const s = doc.index.source(c.source)?.source;
+    if (s) names.add(s.publisher);
+  }
+  if (w.by) {
+    for (const part of w.by.split(/,|\bas carried by\b|\bvia\b/)) {
+      const name = part.trim().replace(/^\S+['\u2019]s\s+/, '');
+      if (name.length >= 3) names.add(name);
+    }
+  }
+  return [...names].map((n) => foldText(n)).filter((n) => n.length >= 3);
+}
+
+/** The quotation's words from the first to the last, where a fix writes the recorded ones. */
+function wordSpan(words: QuotedWords, from = 0, to = words.words.length - 1): { start: number; end: number } {
+  return { start: words.words[from].start, end: words.words[to].end };
+}
+
+function renderingFinding(doc: ScannedDocument, q: Quotation, words: QuotedWords, w: IndexedWording): Finding | undefined {
+  const para = doc.paragraphAt(q.start);
+  if (!speakerNamed(doc, para, w.entry)) return undefined;
+  if (creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end))) return undefined;
+  const speaker = speakerLabel(doc, w.entry);
+  const outlet = outletOf(doc, w.wording);
+  const what = w.wording.kind === 'rendering' ? 'rendering' : 'translation';
+  const preferred = w.entry.wording;
+  const fixes: Fix[] = [];
+  let recordedSource: Source | undefined;
+  if (preferred && preferred !== w.wording) {
+    recordedSource = publisherOf(doc.index, preferred.citations);
+    const span = wordSpan(words);
+    fixes.push({
+      title: `Quote ${possessive(speaker)} recorded words (${recordedSource?.publisher ?? 'recorded wording'})`,
+      edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) }, ...(recordedSource ? doc.citation([recordedSource], q.end) : [])],
+      preferred: true,
+    });
+  }
+  const outletSource = publisherOf(doc.index, w.wording.citations);
+  fixes.push({
+    title: `Attribute this wording to ${outlet} (${what})`,
+    edits: [{ offset: q.end, length: 0, text: doc.escape(` (in ${possessive(outlet)} ${what})`) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
+  });
+  const recorded = recordedSource ? ` (${recordedSource.publisher})` : '';
+  return {
+    code: 'rendering-as-words',
+    start: q.start,
+    end: q.end,
+    severity: 'warning',
+    message: `Quoted as ${possessive(speaker)} own words, but this is ${possessive(outlet)} ${what}, not the recorded wording${recorded}. Quote the recorded words, or attribute this version to ${outlet}.`,
+    fixes,
+    data: { factId: w.entry.fact.id, wordingId: w.wording.id },
+  };
+}
+
+/** Ends a sentence with a full stop, unless it ends with an ellipsis already. */
+function sentence(text: string): string {
+  return /[.…]$/.test(text) ? text : `${text}.`;
+}
+
+function misquoteFinding(doc: ScannedDocument, q: Quotation, words: QuotedWords, c: Comparison): Finding {
+  const { w } = c;
+  const speaker = speakerLabel(doc, w.entry);
+  const recordedWords = w.words.slice(c.w0, c.w1 + 1);
+  const writtenWords = words.words.slice(c.q0, c.q1 + 1);
+  const segments = words.segments.map((s) => s - c.q0).filter((s) => s > 0 && s < writtenWords.length);
+  const alignment: Alignment = c.pairs.map(([qi, wi]) => [wi - c.w0, qi - c.q0]);
+  const diff = diffWords(w.wording.text, recordedWords, doc.prose, writtenWords, segments, alignment);
+  // Where the closest wording is not the speaker's, the fix writes the wording that is.
+  const target = w.acceptable ? w.wording : (w.entry.wording ?? w.wording);
+  const targetText = target === w.wording
+    ? w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end)
+    : target.text.replace(/^[\u2026.\s]+/, '');
+  const source = publisherOf(doc.index, target.citations);
+  const span = wordSpan(words, c.q0, c.q1);
+  const by = w.wording.kind === 'verbatim'
+    ? `${possessive(speaker)} words as recorded by ${describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle)}`
+    : `${possessive(outletOf(doc, w.wording))} ${w.wording.kind} of ${possessive(speaker)} words`;
+  const note = w.acceptable ? '' : ` That ${w.wording.kind} is not ${possessive(speaker)} recorded wording.`;
+  return {
+    code: 'misquote',
+    start: q.start,
+    end: q.end,
+    severity: 'warning',
+    message: `Misquote: differs in words from ${by}: ${sentence(compactDiff(diff))}${note}`,
+    fixes: [{
+      title: `Replace with ${possessive(speaker)} recorded words${source ? ` (${source.publisher})` : ''}`,
+      edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(targetText) }, ...(source ? doc.citation([source], q.end) : [])],
+      preferred: true,
+    }],
+    data: { factId: w.entry.fact.id, wordingId: w.wording.id, diff, recorded: w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end) },
+  };
+}
+
+// ------------------------------------------------------------------ event dates
+
+const VERB_CLASSES: Record<string, RegExp> = {
+  sign: /\bsign(?:s|ed|ing)?\b/,
+  ratify: /\bratif(?:y|ies|ied|ying|ication)\b/,
+  force: /\binto force\b/,
+  announce: /\bannounc(?:e|es|ed|ing|ement)\b/,
+};
+
+/** Words that put a date before, after or around an event rather than on it. */
+const RELATIVE = /\b(?:before|after|ahead|prior|following|followed|since|until|till|later|earlier|previous|previously|preceding|preceded|eve|afterwards|next|by then|ago)\b/;
+/** A date right after these is when something was reported, not when the event happened. */
+const REPORTED = /\b(?:reported|wrote|published|posted|said|says|told|stated|tweeted|noted|added|recalled|confirmed|explained|commented|reporting|writing)\b[^.;:]{0,30}$/;
+
+interface EventLinks {
+  /** Events linked to each agreement, by verb class. */
+  byAgreement: Map<string, Map<string, IndexedFact[]>>;
+  /** Facts whose mention in a sentence corroborates an event named by a common phrase. */
+  corroborating: Map<string, Set<string>>;
+}
+
+const eventLinks = new WeakMap<FactIndex, EventLinks>();
+
+function linksOf(index: FactIndex): EventLinks {
+  let links = eventLinks.get(index);
+  if (links) return links;
+  links = { byAgreement: new Map(), corroborating: new Map() };
+  const events = index.byKind('event');
+  for (const e of events) {
+    // Its place is not enough: London and Kyiv see many events.
+    const set = new Set<string>(e.fact.related ?? []);
+    links.corroborating.set(e.fact.id, set);
+  }
+  for (const f of index.facts) {
+    for (const r of f.fact.related ?? []) links.corroborating.get(r)?.add(f.fact.id);
+  }
+  for (const a of index.byKind('agreement')) {
+    const linked = new Set<IndexedFact>();
+    for (const r of a.fact.related ?? []) {
+      const e = index.fact(r);
+      if (e?.fact.kind === 'event') linked.add(e);
+    }
+    for (const e of events) if (e.fact.related?.includes(a.fact.id)) linked.add(e);
+    const byClass = new Map<string, IndexedFact[]>();
+    for (const [cls, re] of Object.entries(VERB_CLASSES)) {
+      const list = [...linked].filter((e) => {
+        const label = foldText(e.fact.label);
+        if (!re.test(label)) return false;
+        // An event described by two verbs ("signs the ratification law") belongs to neither.
+        if (Object.entries(VERB_CLASSES).some(([other, r]) => other !== cls && r.test(label))) return false;
+        return cls !== 'sign' || !a.fact.date || e.fact.date === a.fact.date;
+      });
+      if (list.length > 0) byClass.set(cls, list);
+    }
+    links.byAgreement.set(a.fact.id, byClass);
+  }
+  eventLinks.set(index, links);
+  return links;
+}
+
+/** Sentences of a paragraph: ends at . ! ? before a capital or a digit, not after an abbreviation or an initial. */
+function sentencesOf(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /[.!?]+["'\u201D\u2019)\]]*(?=\s+["\u201C\u2018([]?[\p{Lu}\d])|\n(?=[ \t]*(?:[-*+]|\d+[.)]|#+)\s)/gu;
+  // The paragraph alone: a regular expression over a slice of the whole document would copy the document each time.
+  const slice = text.slice(start, end);
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice)) !== null) {
+    if (m[0].startsWith('.')) {
+      const word = /([\p{L}.]+)$/u.exec(slice.slice(Math.max(from, m.index - 12), m.index))?.[1] ?? '';
+      if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
+    }
+    out.push({ start: start + from, end: start + m.index + m[0].length });
+    from = m.index + m[0].length;
+  }
+  if (from < slice.length) out.push({ start: start + from, end });
+  return out;
+}
+
+const ABBREVIATIONS = new Set(['no', 'nos', 'mr', 'mrs', 'ms', 'dr', 'st', 'sr', 'jr', 'vs', 'etc', 'gen', 'col', 'lt', 'rt', 'hon', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.k', 'u.s', 'approx', 'cf', 'art', 'para', 'p', 'pp']);
+
+function daysOf(iso: IsoDate): number {
+  const p = parseIsoDate(iso)!;
+  return Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1) / 86_400_000;
+}
+
+/** Whether a written date is (one of) the event's days. */
+const eventSpans = new WeakMap<Fact, { first: IsoDate; last: IsoDate }>();
+
+function dateMatches(d: DateInText, e: Fact): boolean {
+  let span = eventSpans.get(e);
+  if (!span) {
+    span = { first: isoSpan(e.date!)!.first, last: isoSpan(e.endDate ?? e.date!)!.last };
+    eventSpans.set(e, span);
+  }
+  const { first, last } = span;
+  if (d.hasYear) return compareIso(d.first!, last) <= 0 && compareIso(d.last!, first) >= 0;
+  for (let day = daysOf(first); day <= Math.min(daysOf(last), daysOf(first) + 366); day++) {
+    const date = new Date(day * 86_400_000);
+    if (date.getUTCMonth() + 1 === d.month && date.getUTCDate() === d.day) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the written date is one a writer could have meant for the event:
+ * a few days off, the right day in the wrong year, or the right day in the
+ * wrong month. A date far from the event is more likely about another
+ * occasion (another visit, another summit), and is left alone.
+ */
+function plausibleSlip(d: DateInText, e: Fact): boolean {
+  const ep = parseIsoDate(e.date!);
+  if (ep?.day === undefined || ep.month === undefined || d.month === undefined || d.day === undefined) return false;
+  const year = d.hasYear ? parseIsoDate(d.first!)!.year : ep.year;
+  const written = toIso({ year, month: d.month, day: d.day });
+  if (!parseIsoDate(written)) return false;
+  const distance = Math.abs(daysOf(written) - daysOf(e.date!));
+  if (year === ep.year) return distance <= 14 || d.day === ep.day;
+  return d.month === ep.month && d.day === ep.day;
+}
+
+/** "24–25 June 2025", "June 24–25, 2025", or both dates in full when the months differ. */
+function dateRange(first: IsoDate, last: IsoDate, style: DateStyle): string {
+  const a = parseIsoDate(first);
+  const b = parseIsoDate(last);
+  if (style !== 'iso' && a?.day !== undefined && b?.day !== undefined && a.year === b.year && a.month === b.month) {
+    const month = MONTHS[a.month! - 1];
+    return style === 'en-US' ? `${month} ${a.day}\u2013${b.day}, ${a.year}` : `${a.day}\u2013${b.day} ${month} ${a.year}`;
+  }
+  return `${formatDate(first, style)}\u2013${formatDate(last, style)}`;
+}
+
+function writtenStyle(written: string): DateStyle {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(written)) return 'iso';
+  return /^[A-Za-z]/.test(written) ? 'en-US' : 'en-GB';
+}
+
+function rewriteDate(written: string, iso: IsoDate, hasYear: boolean): string {
+  const style = writtenStyle(written);
+  const full = formatDate(iso, style);
+  if (hasYear || style === 'iso') return full;
+  const p = parseIsoDate(iso)!;
+  const month = MONTHS[p.month! - 1];
+  const abbreviated = !new RegExp(`\\b${month}\\b`, 'i').test(written);
+  const m = abbreviated ? month.slice(0, 3) : month;
+  return style === 'en-US' ? `${m} ${p.day}` : `${p.day} ${m}`;
+}
+
+function checkEventDates(doc: ScannedDocument): Finding[] {
+  const out: Finding[] = [];
+  const links = linksOf(doc.index);
+  const seenParagraphs = new Set<number>();
+  for (const d of doc.dates) {
+    if (!d.hasDay) continue;
+    const para = doc.paragraphAt(d.start);
+    if (seenParagraphs.has(para.start)) continue;
+    seenParagraphs.add(para.start);
+    if (!doc.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT)) continue;
+    for (const s of sentencesOf(doc.prose, para.start, para.end)) {
+      const f = checkSentence(doc, s, links);
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, links: EventLinks): Finding | undefined {
+  if (!doc.hasKind(s.start, s.end, KIND_EVENT | KIND_AGREEMENT)) return undefined;
+  const dates = doc.datesIn(s.start, s.end).filter((d) => d.hasDay && d.end <= s.end);
+  if (dates.length === 0) return undefined;
+  const matches = doc.matchesIn(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end));
+  let folded: string | undefined;
+  const sentence = (): string => (folded ??= foldText(doc.prose.slice(s.start, s.end)));
+  let mentionedIds: Set<string> | undefined;
+  const mentioned = (): Set<string> => (mentionedIds ??= new Set(matches.flatMap((m) => m.values.map((v) => v.fact.id))));
+  const events = new Map<string, { event: IndexedFact; at: AliasMatch<IndexedFact> }>();
+  for (const m of matches) {
+    for (const v of m.values) {
+      if (v.fact.kind === 'event' && v.fact.date) {
+        // A common phrase ("ratification", "entry into force") names this event only beside something it concerns.
+        const specific = /\p{Lu}/u.test(m.alias) && /\s/.test(m.alias.trim());
+        if (specific || [...(links.corroborating.get(v.fact.id) ?? [])].some((id) => mentioned().has(id))) events.set(v.fact.id, { event: v, at: m });
+      } else if (v.fact.kind === 'agreement') {
+        for (const [cls, re] of Object.entries(VERB_CLASSES)) {
+          if (!re.test(sentence())) continue;
+          for (const e of links.byAgreement.get(v.fact.id)?.get(cls) ?? []) events.set(e.fact.id, { event: e, at: m });
+        }
+      }
+    }
+  }
+  if (events.size === 0) return undefined;
+  const all = [...events.values()];
+  const unmatchedDates = dates.filter((d) => !all.some((e) => dateMatches(d, e.event.fact)));
+  const unmatchedEvents = all.filter((e) => !dates.some((d) => dateMatches(d, e.event.fact)));
+  if (unmatchedDates.length !== 1 || unmatchedEvents.length !== 1) return undefined;
+  const d = unmatchedDates[0];
+  const { event, at } = unmatchedEvents[0];
+  if (!plausibleSlip(d, event.fact)) return undefined;
+  // The date must be the event's: no "a week before", no "reported on" between them.
+  const from = Math.min(at.end, d.end);
+  const to = Math.max(at.start, d.start);
+  const between = foldText(doc.prose.slice(Math.min(from, to), Math.max(from, to)));
+  const lead = foldText(doc.prose.slice(Math.max(s.start, Math.min(at.start, d.start) - 25), Math.min(at.start, d.start)));
+  if (RELATIVE.test(between) || RELATIVE.test(lead)) return undefined;
+  if (REPORTED.test(foldText(doc.prose.slice(Math.max(s.start, d.start - 50), d.start)))) return undefined;
+  if (doc.quoted(d.start)) return undefined;
+  const written = doc.prose.slice(d.start, d.end);
+  const right = rewriteDate(written, event.fact.date!, d.hasYear);
+  const span = event.fact.endDate ? dateRange(event.fact.date!, event.fact.endDate, doc.options.dateStyle) : doc.formatDate(event.fact.date!);
+  const sources = [...new Set(event.sources.map((x) => x.source.publisher))].join('; ');
+  return {
+    code: 'wrong-event-date',
+    start: d.start,
+    end: d.end,
+    severity: 'warning',
+    message: `Wrong date: “${event.fact.label.replace(/\s*\([^()]*\d{4}\)$/, '')}” was on ${span}, not ${written}${sources ? ` (${sources})` : ''}.`,
+    fixes: [{ title: `Change to ${right}`, edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true }],
+    data: { factId: event.fact.id, date: event.fact.date },
+  };
+}
+
+// ------------------------------------------------------------------ roles
+
+/** Words before a role that say it is not meant at the date in question. */
+const QUALIFIED = /\b(?:former|ex|then|later|future|outgoing|incoming|acting|previous|erstwhile|one-time|past|new|newly appointed|interim|designate|would-be|soon-to-be|late)[\s\u2010-\u2015-]*$/;
+/** Between a name and a role after it: ", the", " (", " is", " remains". */
+const NAME_THEN_ROLE = /^(?:\s*[,(]\s*|\s+(?:is|remains|serves as)\s+)(?:(?:the|now|currently|still|also|as|ukraine's|britain's|the uk's|who is)\s+)*$/;
+/** After a role that follows a name: a period, not a date in question. */
+const PERIOD_AFTER = /^\s*(?:until|till|from|between|since|in|during|at the time|then|before|after)\b/;
+
+interface RoleMention {
+  role: IndexedFact;
+  person: IndexedFact;
+  roleMatch: AliasMatch<IndexedFact>;
+  personMatch: AliasMatch<IndexedFact>;
+  /** The role written before the name ("Defence Minister Rustem Umerov") or after it ("Umerov, Ukraine's defence minister"). */
+  before: boolean;
+}
+
+function roleMentions(doc: ScannedDocument): RoleMention[] {
+  const out: RoleMention[] = [];
+  const ms = doc.matches;
+  const kinds = doc.kinds;
+  for (let k = 0; k + 1 < ms.length; k++) {
+    const ka = kinds[k];
+    const kb = kinds[k + 1];
+    const roleFirst = (ka & KIND_ROLE) !== 0 && (kb & KIND_PERSON) !== 0;
+    const personFirst = (ka & KIND_PERSON) !== 0 && (kb & KIND_ROLE) !== 0;
+    if (!roleFirst && !personFirst) continue;
+    const a = ms[k];
+    const b = ms[k + 1];
+    if (b.start - a.end > 40) continue;
+    const gap = doc.prose.slice(a.end, b.start);
+    if (roleFirst && /^[ \t]*\r?\n?[ \t]*$/.test(gap)) {
+      const lead = foldText(doc.prose.slice(Math.max(0, a.start - 30), a.start));
+      if (!QUALIFIED.test(lead)) {
+        for (const role of factsOfKind(a, 'role')) for (const person of factsOfKind(b, 'person')) out.push({ role, person, roleMatch: a, personMatch: b, before: true });
+      }
+      continue;
+    }
+    if (!personFirst) continue;
+    const spaced = `${/^\s/.test(gap) ? ' ' : ''}${foldText(gap)} `;
+    if (!NAME_THEN_ROLE.test(spaced)) continue;
+    const after = foldText(doc.prose.slice(b.end, b.end + 30));
+    if (PERIOD_AFTER.test(after)) continue;
+    for (const role of factsOfKind(b, 'role')) for (const person of factsOfKind(a, 'person')) out.push({ role, person, roleMatch: b, personMatch: a, before: false });
+  }
+  return out;
+}
+
+/** The date a mention is judged at: the nearest date in its paragraph, else the document's, else today. */
+function dateInQuestion(doc: ScannedDocument, offset: number): { first: IsoDate; last: IsoDate; source: FindingData['dateSource']; written?: string } | 'unknown' {
+  const para = doc.paragraphAt(offset);
+  let best: DateInText | undefined;
+  let bestDistance = Infinity;
+  for (const d of doc.datesIn(para.start, para.end)) {
+    const distance = offset < d.start ? d.start - offset : offset > d.end ? offset - d.end : 0;
+    if (distance < bestDistance) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  if (best) {
+    // A day whose year the text does not give cannot be judged.
+    if (!best.first) return 'unknown';
+    return { first: best.first, last: best.last!, source: 'paragraph', written: doc.prose.slice(best.start, best.end) };
+  }
+  return { first: doc.date.iso, last: doc.date.iso, source: doc.date.source, written: doc.date.written };
+}
+
+function heldDuring(role: RoleHeld, first: IsoDate, last: IsoDate): boolean {
+  const from = role.from ? isoSpan(role.from)?.first : undefined;
+  const to = role.to ? isoSpan(role.to)?.last : undefined;
+  if (from && compareIso(last, from) < 0) return false;
+  if (to && compareIso(first, to) > 0) return false;
+  return true;
+}
+
+function period(role: RoleHeld, style: DateStyle): string {
+  const from = role.from ? formatDate(role.from, style) : undefined;
+  const to = role.to ? formatDate(role.to, style) : undefined;
+  if (from && to) return `from ${from} to ${to}`;
+  if (from) return `from ${from}`;
+  if (to) return `until ${to}`;
+  return 'at other dates';
+}
+
+/** A role's name to write before a person's name: short, in title case. */
+function roleTitle(role: IndexedFact): string {
+  if (role.fact.label.length <= 32) return role.fact.label;
+  const latin = role.fact.aliases.filter((a) => /^[A-Z][A-Za-z' ]+$/.test(a));
+  return latin.sort((a, b) => a.length - b.length)[0] ?? role.fact.label;
+}
+
+function checkRoles(doc: ScannedDocument): Finding[] {
+  const out: Finding[] = [];
+  const style = doc.options.dateStyle;
+  for (const m of roleMentions(doc)) {
+    if (doc.quoted(m.roleMatch.start) || doc.quoted(m.personMatch.start)) continue;
+    const history = (m.person.fact.roles ?? []).filter((r) => r.role === m.role.fact.id);
+    // A role the pack does not record for this person may still be right: the pack is not a biography.
+    if (history.length === 0) continue;
+    const at = dateInQuestion(doc, Math.min(m.roleMatch.start, m.personMatch.start));
+    if (at === 'unknown') continue;
+    const written = doc.prose.slice(m.roleMatch.start, m.roleMatch.end);
+    // The same person, role and date give the same verdict and words wherever they are written.
+    const key = `role\u0000${m.person.fact.id}\u0000${m.role.fact.id}\u0000${at.first}\u0000${at.last}\u0000${at.source}\u0000${m.before}\u0000${written}`;
+    const judged = doc.memo(key, () => {
+      if (history.some((r) => heldDuring(r, at.first, at.last))) return undefined;
+      const when = at.first === at.last ? doc.formatDate(at.first) : at.written ?? doc.formatDate(at.first);
+      const whence = at.source === 'paragraph' ? 'the date in this paragraph' : at.source === 'document' ? 'the document’s date' : at.source === 'setting' ? 'the document date setting' : 'today';
+      const held = doc.index.rolesAt(m.person.fact.id, at.first).filter((r) => r.role);
+      const fixes: { title: string; text: string; replace: boolean }[] = held.map((r) => {
+        const text = m.before ? roleTitle(r.role!) : r.role!.fact.label;
+        return { title: `Change to ${text}`, text: doc.escape(text), replace: true };
+      });
+      const ended = history.every((r) => r.to && compareIso(at.first, isoSpan(r.to)!.last) > 0);
+      if (ended) fixes.push({ title: `Change to “former ${written}”`, text: 'former ', replace: false });
+      const now = held.length > 0 ? ` On that date: ${held.map((r) => r.role!.fact.label).join('; ')}.` : '';
+      return { fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} on ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}` };
+    });
+    if (!judged) continue;
+    out.push({
+      code: 'role-not-held',
+      start: m.roleMatch.start,
+      end: m.roleMatch.end,
+      severity: 'warning',
+      message: judged.message,
+      fixes: judged.fixes.map((f, i) => ({
+        title: f.title,
+        edits: [{ offset: m.roleMatch.start, length: f.replace ? m.roleMatch.end - m.roleMatch.start : 0, text: f.text }],
+        preferred: i === 0,
+      })),
+      data: { factId: m.role.fact.id, personId: m.person.fact.id, roleId: m.role.fact.id, date: at.first, dateSource: at.source },
+    });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ spellings
+
+interface SpellingClasses {
+  /** Per person: folded word → class id. */
+  byWord: Map<IndexedFact, Map<string, number>>;
+  /** For each class: folded spelling → how the pack writes it. */
+  classes: { person: IndexedFact; forms: Map<string, string> }[];
+}
+
+const spellingIndexes = new WeakMap<FactIndex, SpellingClasses>();
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * The spelling variants of each person's names, from their aliases: words
+ * in Latin script that differ by a letter or two ("Zelenskyy", "Zelensky",
+ * "Zelenskiy"; "Umerov", "Umierov"). Other forms of a name ("Sir Keir") and
+ * other scripts are not spellings of it.
+ */
+function spellingClasses(index: FactIndex): SpellingClasses {
+  let sc = spellingIndexes.get(index);
+  if (sc) return sc;
+  sc = { byWord: new Map(), classes: [] };
+  for (const person of index.byKind('person')) {
+    const words = new Map<string, string>();
+    for (const alias of [person.fact.label, ...person.fact.aliases]) {
+      for (const w of alias.match(/[A-Za-z]+/g) ?? []) if (w.length >= 4 && /^[A-Z]/.test(w)) words.set(w.toLowerCase(), w);
+    }
+    const list = [...words.keys()];
+    const parent = list.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (a[0] !== b[0]) continue;
+        const d = editDistance(a, b);
+        if (d <= 2 && d <= Math.max(a.length, b.length) / 3) parent[find(i)] = find(j);
+      }
+    }
+    const groups = new Map<number, string[]>();
+    list.forEach((w, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), w]));
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const id = sc.classes.length;
+      sc.classes.push({ person, forms: new Map(group.map((w) => [w, words.get(w)!])) });
+      const ids = sc.byWord.get(person) ?? new Map<string, number>();
+      for (const w of group) ids.set(w, id);
+      sc.byWord.set(person, ids);
+    }
+  }
+  spellingIndexes.set(index, sc);
+  return sc;
+}
+
+function checkSpellings(doc: ScannedDocument): Finding[] {
+  const sc = spellingClasses(doc.index);
+  if (sc.classes.length === 0) return [];
+  const seen = new Map<number, Map<string, { start: number; end: number; written: string }[]>>();
+  for (let k = 0; k < doc.matches.length; k++) {
+    if ((doc.kinds[k] & KIND_PERSON) === 0) continue;
+    const m = doc.matches[k];
+    if (doc.quoted(m.start)) continue;
+    const text = doc.prose.slice(m.start, m.end);
+    for (const p of m.values) {
+      const byWord = sc.byWord.get(p);
+      if (!byWord) continue;
+      const re = /[A-Za-z]+/g;
+      let w: RegExpExecArray | null;
+      while ((w = re.exec(text)) !== null) {
+        const folded = w[0].toLowerCase();
+        const id = byWord.get(folded);
+        if (id === undefined) continue;
+        let forms = seen.get(id);
+        if (!forms) seen.set(id, (forms = new Map()));
+        let list = forms.get(folded);
+        if (!list) forms.set(folded, (list = []));
+        list.push({ start: m.start + w.index, end: m.start + w.index + w[0].length, written: w[0] });
+      }
+    }
+  }
+  const out: Finding[] = [];
+  for (const [id, forms] of seen) {
+    if (forms.size < 2) continue;
+    const cls = sc.classes[id];
+    const preferred = preferredSpelling(cls, forms, doc.options.spellings);
+    const counts = [...forms.values()].map((list) => `${list[0].written} (${list.length}×)`).join(', ');
+    const fixFor = (target: string, display: string, isPreferred: boolean): Fix => ({
+      title: `Spell every mention “${display}”`,
+      edits: [...forms.entries()].filter(([f]) => f !== target).flatMap(([, list]) => list.map((o) => ({ offset: o.start, length: o.end - o.start, text: matchCase(display, o.written) }))),
+      preferred: isPreferred,
+    });
+    const others = [...forms.keys()].filter((f) => f !== preferred.folded);
+    const fixes = [fixFor(preferred.folded, preferred.display, true), ...others.map((x) => fixFor(x, forms.get(x)![0].written, false))];
+    for (const f of others) {
+      for (const o of forms.get(f)!) {
+        out.push({
+          code: 'inconsistent-spelling',
+          start: o.start,
+          end: o.end,
+          severity: 'info',
+          message: `${cls.person.fact.label} is spelled several ways in this document: ${counts}. Keep one spelling: “${preferred.display}”${preferred.fromSetting ? ' (your preferred spelling)' : ''}.`,
+          fixes,
+          data: { factId: cls.person.fact.id, personId: cls.person.fact.id, spelling: o.written, preferredSpelling: preferred.display },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function matchCase(display: string, written: string): string {
+  if (written === written.toUpperCase() && written !== written.toLowerCase()) return display.toUpperCase();
+  return display;
+}
+
+function preferredSpelling(
+  cls: SpellingClasses['classes'][number], forms: Map<string, { written: string }[]>, spellings: Readonly<Record<string, string>> | undefined,
+): { folded: string; display: string; fromSetting: boolean } {
+  for (const [from, to] of Object.entries(spellings ?? {})) {
+    const f = from.toLowerCase();
+    const t = to.toLowerCase();
+    if (cls.forms.has(t) && (forms.has(f) || cls.forms.has(f))) return { folded: t, display: to, fromSetting: true };
+  }
+  const labelWords = new Set((cls.person.fact.label.match(/[A-Za-z]+/g) ?? []).map((w) => w.toLowerCase()));
+  const ranked = [...forms.entries()].sort((a, b) => b[1].length - a[1].length || Number(labelWords.has(b[0])) - Number(labelWords.has(a[0])) || a[1][0].written.localeCompare(b[1][0].written));
+  const [folded, list] = ranked[0];
+  return { folded, display: cls.forms.get(folded) ?? list[0].written, fromSetting: false };
+}

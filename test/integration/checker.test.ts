@@ -1,0 +1,199 @@
+// The fact check in a real VS Code: a planted error becomes a problem, its
+// quick fix writes the right text, the problem clears; the Check Document
+// command, the rule settings, and a screenshot of the problem's hover.
+
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ListedFinding } from '../../src/diagnostics';
+import type { AgreementCiteApi } from '../../src/extension';
+import { EXTENSION_ID } from './harness';
+import { screenshot } from './screenshot';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function api(): Promise<AgreementCiteApi> {
+  const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
+  assert.ok(ext, 'extension not found');
+  return ext.activate();
+}
+
+const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', plaintext: 'txt', asciidoc: 'adoc', restructuredtext: 'rst', html: 'html' };
+let scratchCount = 0;
+
+function scratchFolder(): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', `check-${process.pid}`);
+}
+
+/** Opens a new file with this content in a scratch folder of the workspace. */
+async function open(language: string, content: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.joinPath(scratchFolder(), `${++scratchCount}.${EXTENSIONS[language] ?? 'txt'}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+  return editor;
+}
+
+/** Closes every editor without saving, and deletes the scratch files. */
+async function closeAll(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.workspace.fs.delete(scratchFolder(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+}
+
+/** The extension's problems for a document, once `ready` says they are what the test waits for (or after 8 s). */
+async function problems(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0): Promise<vscode.Diagnostic[]> {
+  const deadline = Date.now() + 8000;
+  for (;;) {
+    const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Agreement Cite');
+    if (ready(found) || Date.now() > deadline) return found;
+    await sleep(100);
+  }
+}
+
+/**
+ * The quick fixes VS Code offers where a problem is (the API returns them
+ * without their diagnostics). VS Code drops a code action request when any
+ * provider registers meanwhile, as the built-in Markdown extension does when
+ * the first Markdown file opens: an empty answer is asked again.
+ */
+async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  for (let attempt = 0; ; attempt++) {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    if (actions.length > 0 || attempt === 5) return actions;
+    await sleep(300);
+  }
+}
+
+function textAt(editor: vscode.TextEditor, range: vscode.Range): string {
+  return editor.document.getText(range);
+}
+
+const REUTERS_DEFINITION = '[^reuters-2025-06-23]: Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025. <https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project>';
+
+const MISQUOTE = '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n';
+
+suite('fact check', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+
+  teardown(closeAll);
+
+  test('a misquote is a problem; its quick fix writes the recorded words and their footnote; the problem clears', async () => {
+    const editor = await open('markdown', MISQUOTE);
+    const uri = editor.document.uri;
+    const [d] = await problems(uri);
+    assert.ok(d, 'no problem appeared');
+    assert.strictEqual(d.code, 'misquote');
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(textAt(editor, d.range), '“I’m really proud that today we can announce an industrial military co-production agreement”');
+    assert.deepStrictEqual([d.range.start.line, d.range.start.character], [2, 30]);
+    assert.match(d.message, /Keir Starmer’s words as recorded by Reuters, 23 June 2025/);
+    assert.match(d.message, /\[−this afternoon, we’re able to\] \[\+today we can\]/);
+
+    const fixes = await quickFixes(uri, d);
+    const fix = fixes.find((a) => a.title === 'Replace with Keir Starmer’s recorded words (Reuters)');
+    assert.ok(fix?.edit, `no fix among ${fixes.map((a) => a.title).join(', ')}`);
+    assert.strictEqual(fix.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(editor.document.getText(),
+      '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n' +
+      `${REUTERS_DEFINITION}\n`);
+    assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
+  });
+
+  test('a role that did not hold at the document’s date: the fix gives the role held then', async () => {
+    const editor = await open('markdown', '---\ntitle: Briefing\ndate: 2026-03-02\n---\n\nDefence Minister Rustem Umerov will brief the committee.\n');
+    const uri = editor.document.uri;
+    const [d] = await problems(uri);
+    assert.ok(d, 'no problem appeared');
+    assert.strictEqual(d.code, 'role-not-held');
+    assert.strictEqual(textAt(editor, d.range), 'Defence Minister');
+    assert.deepStrictEqual([d.range.start.line, d.range.start.character, d.range.end.character], [5, 0, 16]);
+    assert.match(d.message, /Rustem Umerov was not Minister of Defence of Ukraine on 2 March 2026 \(the document’s date\); held from September 2023 to 16 July 2025\./);
+    const fixes = await quickFixes(uri, d);
+    assert.deepStrictEqual(fixes.map((a) => a.title), ['Change to NSDC Secretary', 'Change to “former Defence Minister”']);
+    assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!));
+    assert.strictEqual(editor.document.getText(), '---\ntitle: Briefing\ndate: 2026-03-02\n---\n\nNSDC Secretary Rustem Umerov will brief the committee.\n');
+    assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
+  });
+
+  test('a rendering quoted as the speaker’s words: the fix attributes it to the outlet, before its footnote', async () => {
+    const editor = await open('markdown', '“I am very proud that today we can announce an agreement on joint industrial military production,” Starmer stated.\n');
+    const uri = editor.document.uri;
+    const [d] = await problems(uri);
+    assert.strictEqual(d?.code, 'rendering-as-words');
+    const fixes = await quickFixes(uri, d);
+    const attribute = fixes.find((a) => a.title.startsWith('Attribute this wording to Euromaidan Press'));
+    assert.ok(attribute?.edit, fixes.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(attribute.edit));
+    assert.match(editor.document.getText(), /^“I am very proud that today we can announce an agreement on joint industrial military production,” \(in Euromaidan Press’s rendering\)\[\^ep-2025-06\] Starmer stated\.\n\n\[\^ep-2025-06\]: Euromaidan Press /);
+    assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
+  });
+
+  test('a wrong date in LaTeX: the fix writes the event’s date; typing a new error brings a problem back', async () => {
+    const editor = await open('latex', 'The Kyiv signing took place on 17 January 2025.\n');
+    const uri = editor.document.uri;
+    const [d] = await problems(uri);
+    assert.strictEqual(d?.code, 'wrong-event-date');
+    assert.strictEqual(textAt(editor, d.range), '17 January 2025');
+    const [fix] = await quickFixes(uri, d);
+    assert.strictEqual(fix.title, 'Change to 16 January 2025');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    assert.strictEqual(editor.document.getText(), 'The Kyiv signing took place on 16 January 2025.\n');
+    assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
+    await editor.edit((b) => b.replace(new vscode.Range(0, 31, 0, 33), '15'));
+    const [again] = await problems(uri);
+    assert.strictEqual(again?.code, 'wrong-event-date');
+    assert.strictEqual(textAt(editor, again.range), '15 January 2025');
+  });
+
+  test('Check Document returns the findings of the active document', async () => {
+    const editor = await open('markdown', `${MISQUOTE}\nZelensky met Zelenskyy's team.\n`);
+    const findings = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { list: false });
+    assert.deepStrictEqual(findings.map((f) => [f.code, f.range.start.line]), [['misquote', 2], ['inconsistent-spelling', 4]]);
+    assert.deepStrictEqual(findings[1].fixes, ['Spell every mention “Zelenskyy”', 'Spell every mention “Zelensky”']);
+    assert.strictEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'Agreement Cite').length, 2);
+  });
+
+  test('a rule turned off in the settings reports nothing; turned on again, it does', async () => {
+    const config = vscode.workspace.getConfiguration('agreementCite');
+    const editor = await open('markdown', MISQUOTE);
+    const uri = editor.document.uri;
+    assert.strictEqual((await problems(uri))[0]?.code, 'misquote');
+    try {
+      await config.update('check.rules', { misquote: false }, vscode.ConfigurationTarget.Workspace);
+      assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
+      await config.update('check.enabled', false, vscode.ConfigurationTarget.Workspace);
+      const none = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { list: false });
+      assert.deepStrictEqual(none, []);
+    } finally {
+      await config.update('check.rules', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('check.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.strictEqual((await problems(uri))[0]?.code, 'misquote');
+  });
+
+  test('screenshots: the problem hover with the word diff, and the list of findings', async () => {
+    const editor = await open('markdown', `${MISQUOTE}\nOn 1 March 2026 Defence Minister Rustem Umerov met British officials.\n`);
+    const [d] = await problems(editor.document.uri, (ds) => ds.length >= 2);
+    const at = d.range.start.translate(0, 40);
+    editor.selection = new vscode.Selection(at, at);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    assert.match(text, /~~this afternoon, we’re able to~~ \*\*today we can\*\*/);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(1500);
+    await screenshot('diagnostic');
+    await vscode.commands.executeCommand('editor.action.hideHover');
+    void vscode.commands.executeCommand('agreementCite.checkDocument');
+    await sleep(1200);
+    await screenshot('check-document');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await sleep(300);
+  });
+});

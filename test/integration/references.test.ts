@@ -1,0 +1,370 @@
+// References in a real VS Code: the Sources section round trip, the BibTeX
+// and CSL-JSON export files read back by real parsers, the facts view and
+// its status bar count, and a screenshot of the view.
+
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AgreementCiteApi } from '../../src/extension';
+import type { FactsNode } from '../../src/factsView';
+import { bibtexParser, citationJs } from '../unit/formatParsers';
+import { EXTENSION_ID } from './harness';
+import { screenshot } from './screenshot';
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function api(): Promise<AgreementCiteApi> {
+  const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
+  assert.ok(ext, 'extension not found');
+  return ext.activate();
+}
+
+const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', plaintext: 'txt' };
+
+function scratchFolder(): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', String(process.pid), 'references');
+}
+
+let count = 0;
+
+/** A new file in the workspace with this content, open in the editor. */
+async function open(language: string, content: string, name?: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.joinPath(scratchFolder(), name ?? `${++count}.${EXTENSIONS[language] ?? 'txt'}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+  return editor;
+}
+
+/** Where exports are written: a folder of their own, beside the documents'. */
+function exportFolder(): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', String(process.pid), 'references-export');
+}
+
+async function closeAll(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Deletes this file's scratch files, once per suite: the workbench auto-saves
+ * edited files after a delay, and a save still in flight would find its folder gone.
+ */
+async function deleteScratch(): Promise<void> {
+  await sleep(1500);
+  for (const folder of [scratchFolder(), exportFolder()]) {
+    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  }
+}
+
+/** Puts the cursor at the end of the first line containing `needle` and inserts a fact there. */
+async function citeAt(editor: vscode.TextEditor, needle: string, factId: string): Promise<void> {
+  const line = editor.document.getText().split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, `no line with "${needle}"`);
+  const end = editor.document.lineAt(line).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  assert.strictEqual(await vscode.commands.executeCommand('agreementCite.insertCitation', { factId }), true);
+}
+
+interface SectionResult {
+  action: string;
+  sources: string[];
+}
+
+const sourcesSection = (): Thenable<SectionResult | undefined> => vscode.commands.executeCommand<SectionResult | undefined>('agreementCite.insertSourcesSection');
+
+const REUTERS = 'Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025';
+const REUTERS_URL = 'https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project';
+const CENSOR = 'Censor.NET, “Umerov\'s Facebook statement on joint drone production”, 24 June 2025';
+const CENSOR_URL = 'https://censor.net/en/news/3559606/ukraine-and-the-uk-will-jointly-produce-drones-what-is-known';
+
+/** A Markdown briefing citing a quote (Reuters) and a term (Censor.NET), as a writer would make it. */
+async function briefing(): Promise<vscode.TextEditor> {
+  const editor = await open('markdown', '# Briefing\n\nIn London, \n\nIn Kyiv, \n');
+  await citeAt(editor, 'In London,', 'quote.starmer.rest-of-conflict');
+  await citeAt(editor, 'In Kyiv,', 'term.mega-project');
+  return editor;
+}
+
+suite('references: the Sources section', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+
+  teardown(closeAll);
+  suiteTeardown(deleteScratch);
+
+  test('Markdown: inserted once, unchanged when run again, and a source whose last citation is gone leaves the list', async () => {
+    const editor = await briefing();
+    const cited = editor.document.getText();
+    assert.strictEqual(cited, [
+      '# Briefing',
+      '',
+      'In London, Keir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]',
+      '',
+      'In Kyiv, what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
+      '',
+      `[^reuters-2025-06-23]: ${REUTERS}. <${REUTERS_URL}>`,
+      `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
+      '',
+    ].join('\n'));
+
+    const first = await sourcesSection();
+    assert.deepStrictEqual(first, { action: 'inserted', sources: ['censor-2025-06-24', 'reuters-2025-06-23'] });
+    const listed = editor.document.getText();
+    assert.strictEqual(listed, [
+      '# Briefing',
+      '',
+      'In London, Keir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]',
+      '',
+      'In Kyiv, what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
+      '',
+      '<!-- agreement-cite:sources -->',
+      '## Sources',
+      '',
+      `- ${CENSOR}. <${CENSOR_URL}>`,
+      `- ${REUTERS}. <${REUTERS_URL}>`,
+      '',
+      '<!-- /agreement-cite:sources -->',
+      '',
+      `[^reuters-2025-06-23]: ${REUTERS}. <${REUTERS_URL}>`,
+      `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
+      '',
+    ].join('\n'));
+
+    const version = editor.document.version;
+    assert.deepStrictEqual(await sourcesSection(), { action: 'unchanged', sources: ['censor-2025-06-24', 'reuters-2025-06-23'] });
+    assert.strictEqual(editor.document.getText(), listed);
+    assert.strictEqual(editor.document.version, version, 'running it again makes no edit at all');
+
+    // The writer deletes the Censor.NET citation and its definition.
+    const text = editor.document.getText();
+    const marker = text.indexOf('[^censor-2025-06-24]');
+    const definition = text.indexOf('[^censor-2025-06-24]:');
+    await editor.edit((b) => {
+      b.delete(new vscode.Range(editor.document.positionAt(marker), editor.document.positionAt(marker + '[^censor-2025-06-24]'.length)));
+      b.delete(editor.document.lineAt(editor.document.positionAt(definition).line).rangeIncludingLineBreak);
+    });
+    assert.deepStrictEqual(await sourcesSection(), { action: 'updated', sources: ['reuters-2025-06-23'] });
+    assert.strictEqual(editor.document.getText(), [
+      '# Briefing',
+      '',
+      'In London, Keir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]',
+      '',
+      'In Kyiv, what Rustem Umerov called a "mega-project"',
+      '',
+      '<!-- agreement-cite:sources -->',
+      '## Sources',
+      '',
+      `- ${REUTERS}. <${REUTERS_URL}>`,
+      '',
+      '<!-- /agreement-cite:sources -->',
+      '',
+      `[^reuters-2025-06-23]: ${REUTERS}. <${REUTERS_URL}>`,
+      '',
+    ].join('\n'));
+
+    // One undo step takes the update back.
+    await vscode.commands.executeCommand('undo');
+    assert.match(editor.document.getText(), /## Sources\n\n- Censor\.NET/);
+  });
+
+  test('the date locale and the citation style settings: US dates, and \\bibitem keys for \\cite in LaTeX', async () => {
+    const config = vscode.workspace.getConfiguration('agreementCite');
+    await config.update('dateLocale', 'en-US', vscode.ConfigurationTarget.Workspace);
+    await config.update('citationStyle', 'latex-cite', vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await open('latex', '\\documentclass{article}\n\\begin{document}\nIn London, \n\n\\end{document}\n');
+      await citeAt(editor, 'In London,', 'quote.starmer.rest-of-conflict');
+      assert.match(editor.document.getText(), /conflict''\\cite\{reuters-2025-06-23\}/);
+      assert.deepStrictEqual(await sourcesSection(), { action: 'inserted', sources: ['reuters-2025-06-23'] });
+      const text = editor.document.getText();
+      assert.match(text, /% agreement-cite:sources\n\\begingroup\n.*\n.*\n\\begin\{thebibliography\}\{9\}\n\\bibitem\{reuters-2025-06-23\} Reuters .*, June 23, 2025, \\url\{https:[^}]+\}\.\n\\end\{thebibliography\}\n\\endgroup\n% \/agreement-cite:sources\n\n\\end\{document\}\n$/);
+    } finally {
+      await config.update('dateLocale', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('plain text: parenthetical references are found and listed', async () => {
+    const editor = await open('plaintext', 'Notes\n\nThe signing: \n');
+    await citeAt(editor, 'The signing:', 'event.kyiv-signing-2025-01-16');
+    const result = await sourcesSection();
+    assert.strictEqual(result?.action, 'inserted');
+    assert.strictEqual(result.sources.length, 1);
+    assert.match(editor.document.getText(), /\n\n-- agreement-cite:sources --\nSources\n=======\n\n- .+, https?:\/\/\S+\n-- \/agreement-cite:sources --\n$/);
+    assert.strictEqual((await sourcesSection())?.action, 'unchanged');
+  });
+});
+
+suite('references: export', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+
+  teardown(closeAll);
+  suiteTeardown(deleteScratch);
+
+  test('the sources a document cites, as BibTeX and CSL-JSON files that real parsers read', async () => {
+    await briefing();
+    const bib = vscode.Uri.joinPath(exportFolder(), 'briefing.bib');
+    const json = vscode.Uri.joinPath(exportFolder(), 'briefing.json');
+    const result = await vscode.commands.executeCommand<{ scope: string; sources: string[]; files: { format: string; uri: string }[] }>('agreementCite.exportSources', { scope: 'cited', bibtex: bib, cslJson: json });
+    assert.deepStrictEqual(result, {
+      scope: 'cited',
+      sources: ['censor-2025-06-24', 'reuters-2025-06-23'],
+      files: [{ format: 'bibtex', uri: bib.toString() }, { format: 'csl-json', uri: json.toString() }],
+    });
+
+    const decoder = new TextDecoder();
+    const { parse } = await bibtexParser();
+    const library = parse(decoder.decode(await vscode.workspace.fs.readFile(bib)));
+    assert.deepStrictEqual(library.errors, []);
+    assert.deepStrictEqual(library.entries.map((e) => [e.type, e.key]), [['article', 'censor-2025-06-24'], ['article', 'reuters-2025-06-23']]);
+    const reuters = library.entries[1].fields;
+    assert.strictEqual(reuters.title, 'Starmer, Zelensky meet in London, agree military production project');
+    assert.strictEqual(reuters.journaltitle, 'Reuters');
+    assert.strictEqual(reuters.date, '2025-06-23');
+    assert.strictEqual(reuters.url, REUTERS_URL);
+
+    const items = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(json))) as { id: string; type: string; title: string; 'container-title': string; issued: unknown; URL: string }[];
+    assert.deepStrictEqual(items.map((i) => [i.id, i.type, i['container-title']]), [['censor-2025-06-24', 'article-newspaper', 'Censor.NET'], ['reuters-2025-06-23', 'article-newspaper', 'Reuters']]);
+    assert.deepStrictEqual(items[1].issued, { 'date-parts': [[2025, 6, 23]] });
+    const Cite = citationJs();
+    const apa = new Cite(items).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
+    assert.match(apa, /Starmer, Zelensky meet in London, agree military production project\. \(2025, June 23\)\. Reuters\. https:\/\/www\.thenews\.com\.pk\//);
+  });
+
+  test('every source of the fact base, as BibTeX', async () => {
+    const index = (await api()).index;
+    const bib = vscode.Uri.joinPath(exportFolder(), 'all.bib');
+    const result = await vscode.commands.executeCommand<{ sources: string[] }>('agreementCite.exportSources', { scope: 'all', bibtex: bib });
+    assert.strictEqual(result?.sources.length, index.sources.length);
+    const { parse } = await bibtexParser();
+    const library = parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(bib)));
+    assert.deepStrictEqual(library.errors, []);
+    assert.strictEqual(library.entries.length, index.sources.length);
+    assert.deepStrictEqual(new Set(library.entries.map((e) => e.type)), new Set(['article', 'report', 'inreference']));
+  });
+});
+
+suite('references: the facts view', () => {
+  let view: AgreementCiteApi['factsView'];
+
+  suiteSetup(async () => {
+    view = (await api()).factsView;
+  });
+
+  teardown(closeAll);
+  suiteTeardown(deleteScratch);
+
+  const label = (node: FactsNode): string => {
+    const l = view.getTreeItem(node).label;
+    return typeof l === 'string' ? l : (l?.label ?? '');
+  };
+  const find = (nodes: FactsNode[], text: string | RegExp): FactsNode => {
+    const node = nodes.find((n) => (typeof text === 'string' ? label(n) === text : text.test(label(n))));
+    assert.ok(node, `no row "${String(text)}" in ${nodes.map(label).join(', ')}`);
+    return node;
+  };
+
+  test('top rows, facts by kind and by source with their counts and statuses', async () => {
+    const index = (await api()).index;
+    const roots = view.getChildren();
+    assert.deepStrictEqual(roots.map(label).slice(1), ['By kind', 'By source']);
+    const kinds = view.getChildren(find(roots, 'By kind'));
+    assert.deepStrictEqual(kinds.map(label), ['People', 'Roles', 'Events and dates', 'Places', 'Organisations', 'Agreements', 'Provisions', 'Figures', 'Terms', 'Quotes']);
+    for (const k of kinds) {
+      const rows = view.getChildren(k);
+      assert.strictEqual(String(view.getTreeItem(k).description), String(rows.length));
+      assert.ok(rows.length > 0);
+    }
+    const people = view.getChildren(find(kinds, 'People'));
+    const umerov = view.getTreeItem(find(people, 'Rustem Umerov'));
+    assert.strictEqual(umerov.description, index.fact('person.umerov')!.status);
+    assert.strictEqual((umerov.iconPath as vscode.ThemeIcon).id, 'person');
+    assert.match((umerov.tooltip as vscode.MarkdownString).value, /Source:/);
+    assert.strictEqual(umerov.command?.arguments?.[0]?.factId, 'person.umerov');
+    assert.strictEqual(umerov.contextValue, 'fact-linked');
+
+    const sources = view.getChildren(find(roots, 'By source'));
+    assert.strictEqual(sources.length, index.sources.filter((s) => index.bySource(s.source.id).length > 0).length);
+    const reuters = sources.find((n) => n.type === 'source' && n.sourceId === 'reuters-2025-06-23')!;
+    assert.strictEqual(label(reuters), 'Reuters');
+    assert.match(String(view.getTreeItem(reuters).description), /^23 June 2025 · “Starmer, Zelensky meet in London/);
+    assert.strictEqual(view.getChildren(reuters).length, index.bySource('reuters-2025-06-23').length);
+  });
+
+  test('the facts cited in the active document, and the status bar count, kept current as it changes', async () => {
+    const editor = await briefing();
+    await sleep(600);
+    const roots = view.getChildren();
+    assert.strictEqual(label(roots[0]), 'Cited in this document (5)');
+    assert.strictEqual(view.getTreeItem(roots[0]).description, editor.document.uri.path.replace(/^.*\//, ''));
+    const cited = view.getChildren(roots[0]);
+    // "In London" names a place the Reuters story backs, so London counts as cited too.
+    assert.deepStrictEqual(cited.map((n) => (n.type === 'fact' ? n.factId : '')), ['place.london', 'person.starmer', 'quote.starmer.rest-of-conflict', 'person.umerov', 'term.mega-project']);
+    assert.deepStrictEqual(cited.slice(0, 2).map(label), ['London', 'Keir Starmer']);
+    assert.deepStrictEqual(view.statusBar, { text: '$(book) 5 cited', tooltip: '5 facts cited from 2 sources in this document. Click to show the facts.', visible: true });
+
+    // The writer deletes the Reuters citation: London, Starmer and his words are no longer cited.
+    const at = editor.document.getText().indexOf('[^reuters-2025-06-23]');
+    await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + '[^reuters-2025-06-23]'.length))));
+    await sleep(800);
+    assert.strictEqual(view.statusBar.text, '$(book) 2 cited');
+    assert.strictEqual(label(view.getChildren()[0]), 'Cited in this document (2)');
+
+    // Another document: the view follows the active editor.
+    await open('markdown', 'Nothing cited here.\n');
+    await sleep(300);
+    assert.strictEqual(label(view.getChildren()[0]), 'Cited in this document (0)');
+    assert.strictEqual(view.statusBar.text, '$(book) 0 cited');
+  });
+
+  test('clicking a fact inserts it into the document, even with focus in the view', async () => {
+    const editor = await open('markdown', 'Summary: \n');
+    editor.selection = new vscode.Selection(0, 9, 0, 9);
+    await vscode.commands.executeCommand('agreementCite.facts.focus');
+    await sleep(300);
+    const terms = view.getChildren(view.getChildren(view.getChildren()[1]).find((n) => label(n) === 'Terms'));
+    const item = view.getTreeItem(terms.find((n) => n.type === 'fact' && n.factId === 'term.mega-project')!);
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    assert.match(editor.document.getText(), /^Summary: what Rustem Umerov called a "mega-project"\[\^censor-2025-06-24\]\n\n\[\^censor-2025-06-24\]: Censor\.NET/);
+    assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'focus is back in the editor');
+  });
+
+  test('the context menu\u2019s Copy Citation takes the row itself', async () => {
+    await open('markdown', 'Text.\n');
+    const quotes = view.getChildren(view.getChildren(view.getChildren()[1]).find((n) => label(n) === 'Quotes'));
+    const row = quotes.find((n) => n.type === 'fact' && n.factId === 'quote.starmer.rest-of-conflict')!;
+    const copied = await vscode.commands.executeCommand<string>('agreementCite.copyCitation', row);
+    assert.match(copied, /^Keir Starmer said “for the rest of the conflict”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/);
+  });
+
+  test('screenshot: the facts view beside a briefing that cites a few facts', async () => {
+    const editor = await open('markdown', '# Briefing: the London meeting\n\nOn 23 June 2025, \n\nThe agreement: \n\nIn Kyiv, \n\nDefence Minister \n', 'briefing.md');
+    await citeAt(editor, 'On 23 June 2025,', 'quote.starmer.co-production');
+    await citeAt(editor, 'The agreement:', 'provision.co-production.wartime-allocation');
+    await citeAt(editor, 'In Kyiv,', 'term.mega-project');
+    await citeAt(editor, 'Defence Minister', 'person.umerov');
+    await vscode.commands.executeCommand('agreementCite.insertSourcesSection');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    editor.revealRange(new vscode.Range(0, 0, 0, 0));
+    await vscode.commands.executeCommand('agreementCite.facts.focus');
+    await sleep(300);
+    // Wide enough for the statuses beside long labels.
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    await sleep(500);
+    const roots = view.getChildren();
+    const kinds = view.getChildren(roots[1]);
+    await view.reveal(roots[0], { expand: true, select: false, focus: false });
+    await view.reveal(kinds.find((n) => label(n) === 'Figures')!, { expand: true, select: false, focus: false });
+    await view.reveal(roots[0], { select: false, focus: false });
+    await sleep(1200);
+    await screenshot('facts-view');
+  });
+});

@@ -1,0 +1,401 @@
+// The document check: the corpus of correct and wrong paragraphs, the quick
+// fixes (applied, the text compared), the word diff, quotations of every
+// kind, and the date a document speaks of.
+
+import assert from 'node:assert/strict';
+import { CHECK_CODES, checkDocument, type CheckOptions, type Finding } from '../../src/core/checker';
+import type { TextEdit } from '../../src/core/citation';
+import { documentDate, proseText } from '../../src/core/prose';
+import { findQuotations, markupOf, quotedWords } from '../../src/core/quotations';
+import { compactDiff, diffWords, wordTokens } from '../../src/core/wordDiff';
+import { CORPUS_TODAY, readCorpus, type CorpusParagraph } from './checkerCorpus';
+import { bundled } from './helpers';
+
+function options(extra: Partial<CheckOptions> = {}): CheckOptions {
+  return { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: CORPUS_TODAY, ...extra };
+}
+
+function check(text: string, extra: Partial<CheckOptions> = {}): Finding[] {
+  return checkDocument(text, bundled().index, options(extra));
+}
+
+function checkParagraph(p: CorpusParagraph): Finding[] {
+  return check(p.text, { format: p.format, documentDate: p.date });
+}
+
+/** The document after a fix, as an editor applies it: every edit in offsets of the text before any. */
+function apply(text: string, edits: readonly TextEdit[]): string {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.offset - b.e.offset || a.i - b.i);
+  let out = '';
+  let at = 0;
+  for (const { e } of sorted) {
+    assert.ok(e.offset >= at, `edits overlap at ${e.offset}`);
+    out += text.slice(at, e.offset) + e.text;
+    at = e.offset + e.length;
+  }
+  return out + text.slice(at);
+}
+
+function describe(text: string, findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.code} ${JSON.stringify(text.slice(f.start, f.end))}: ${f.message}`).join('\n') || '(none)';
+}
+
+const correct = readCorpus('correct.md');
+const errors = readCorpus('errors.md');
+const limits = readCorpus('limits.md');
+
+suite('checker: the corpus', () => {
+  const tally = { truePositives: 0, falsePositives: 0, planted: 0, limitsCaught: 0 };
+
+  suiteTeardown(() => {
+    for (const p of limits) {
+      if (checkParagraph(p).some((f) => f.code === p.expect)) tally.limitsCaught++;
+    }
+    const precision = tally.truePositives / Math.max(1, tally.truePositives + tally.falsePositives);
+    const recall = tally.truePositives / Math.max(1, tally.planted);
+    const overall = (tally.truePositives + tally.limitsCaught) / Math.max(1, tally.planted + limits.length);
+    console.log(
+      `      corpus: ${correct.length} correct paragraphs, ${errors.length} with a planted error, ${limits.length} documented limits\n` +
+      `      precision ${(precision * 100).toFixed(1)}% (${tally.truePositives} right of ${tally.truePositives + tally.falsePositives} findings), ` +
+      `recall ${(recall * 100).toFixed(1)}% on errors.md (${tally.truePositives}/${tally.planted}), ` +
+      `${(overall * 100).toFixed(1)}% with the documented limits (${tally.truePositives + tally.limitsCaught}/${tally.planted + limits.length})`,
+    );
+  });
+
+  test('the corpus is at least 30 correct paragraphs and 30 with one planted error, of every code', () => {
+    assert.ok(correct.length >= 30, `${correct.length} correct paragraphs`);
+    assert.ok(errors.length >= 30, `${errors.length} error paragraphs`);
+    for (const code of CHECK_CODES) assert.ok(errors.filter((p) => p.expect === code).length >= 5, `fewer than 5 paragraphs for ${code}`);
+    assert.ok(correct.every((p) => p.expect === undefined));
+    assert.ok(errors.every((p) => p.expect !== undefined && p.at !== undefined));
+  });
+
+  for (const p of correct) {
+    test(`correct.md:${p.line} has no finding: ${p.text.replace(/\s+/g, ' ').slice(0, 60).trim()}…`, () => {
+      const findings = checkParagraph(p);
+      tally.falsePositives += findings.length;
+      assert.equal(findings.length, 0, describe(p.text, findings));
+    });
+  }
+
+  for (const p of errors) {
+    test(`errors.md:${p.line} has one ${p.expect}: ${p.text.replace(/\s+/g, ' ').slice(0, 50).trim()}…`, () => {
+      const findings = checkParagraph(p);
+      tally.planted++;
+      const right = findings.filter((f) => f.code === p.expect && p.text.slice(f.start, f.end).includes(p.at!));
+      tally.truePositives += Math.min(1, right.length);
+      tally.falsePositives += findings.length - Math.min(1, right.length);
+      assert.equal(findings.length, 1, describe(p.text, findings));
+      assert.equal(right.length, 1, describe(p.text, findings));
+      assert.ok(findings[0].message.length > 0);
+    });
+  }
+});
+
+suite('checker: misquotes', () => {
+  const text = 'Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n';
+
+  test('the message names the speaker and the source, with the words that differ', () => {
+    const [f] = check(text);
+    assert.equal(f.code, 'misquote');
+    assert.equal(text.slice(f.start, f.end), '“I’m really proud that today we can announce an industrial military co-production agreement”');
+    assert.match(f.message, /Keir Starmer/);
+    assert.match(f.message, /Reuters, 23 June 2025/);
+    assert.match(f.message, /\[−this afternoon, we’re able to\] \[\+today we can\]/);
+    assert.deepEqual(f.data.diff?.filter((d) => d.op !== 'equal'), [
+      { op: 'delete', text: 'this afternoon, we’re able to' },
+      { op: 'insert', text: 'today we can' },
+    ]);
+  });
+
+  test('the fix writes the recorded words and cites their source with one footnote definition', () => {
+    const [f] = check(text);
+    const fixed = apply(text, f.fixes[0].edits);
+    assert.equal(fixed,
+      'Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n' +
+      '[^reuters-2025-06-23]: Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025. <https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project>\n');
+    assert.deepEqual(check(fixed), []);
+  });
+
+  test('a citation already after the quotation is not added twice', () => {
+    const cited = 'Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n[^reuters-2025-06-23]: Reuters.\n';
+    const [f] = check(cited);
+    assert.equal(apply(cited, f.fixes[0].edits), cited.replace('today we can', 'this afternoon, we’re able to'));
+  });
+
+  test('typography is not a difference: straight quotes, apostrophes, dashes and spacing', () => {
+    for (const variant of [
+      'Starmer said: "I\'m really proud that this afternoon, we\'re able to announce an industrial military co-production agreement -- the first of its kind so far as Ukraine and the UK are concerned".',
+      'Starmer said: “I’m  really proud that this\nafternoon we’re able to announce an industrial military co–production agreement — the first of its kind so far as Ukraine and the UK are concerned.”',
+      'Starmer said: ‘I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement’.',
+    ]) assert.deepEqual(check(variant), [], variant);
+  });
+
+  test('a fragment of a recorded wording, and a marked omission, are right', () => {
+    assert.deepEqual(check('Starmer spoke of “a massive step forward now in the contribution that we can continue to make”.'), []);
+    assert.deepEqual(check('Starmer said he was “really proud that […] we’re able to announce an industrial military co-production agreement”.'), []);
+    assert.deepEqual(check('Starmer said he was “really proud that ... we’re able to announce an industrial military co-production agreement”.'), []);
+  });
+
+  test('an omission that is not marked is a difference', () => {
+    const [f] = check('Starmer said he was “really proud that we’re able to announce an industrial military co-production agreement”.');
+    assert.equal(f.code, 'misquote');
+    assert.match(f.message, /\[−this afternoon\]/);
+  });
+
+  test('in LaTeX the fix keeps the quotation marks and cites in a footnote', () => {
+    const tex = 'Zelenskyy said the deal ``will be very strong and will transform both countries\'\'.\n';
+    const [f] = check(tex, { format: 'latex' });
+    assert.equal(f.code, 'misquote');
+    assert.match(apply(tex, f.fixes[0].edits), /^Zelenskyy said the deal ``will be very strong and will transform both nations''\\footnote\{AFP \(via Arab News\), ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\url\{https:\/\/www\.arabnews\.pk\/node\/2605541\/world\}\.\}\.\n$/);
+  });
+
+  test('a quotation of someone else that shares a few words is left alone', () => {
+    assert.deepEqual(check('An analyst called it “a massive step forward for European industry, if the money arrives”.'), []);
+    assert.deepEqual(check('The minister said firms must “design and manufacture drones quickly, and at a scale Europe has not seen”.'), []);
+  });
+});
+
+suite('checker: an outlet’s words presented as the speaker’s', () => {
+  const text = '“I am very proud that today we can announce an agreement on joint industrial military production – the first of its kind for Ukraine and Great Britain,” Starmer stated.\n';
+
+  test('the rendering is reported, naming the outlet and the recorded wording’s source', () => {
+    const [f] = check(text);
+    assert.equal(f.code, 'rendering-as-words');
+    assert.match(f.message, /Euromaidan Press’s rendering/);
+    assert.match(f.message, /Reuters/);
+  });
+
+  test('one fix quotes the recorded words, the other attributes the rendering to the outlet', () => {
+    const [f] = check(text);
+    assert.equal(f.fixes.length, 2);
+    const recorded = apply(text, f.fixes[0].edits);
+    assert.match(recorded, /^“I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make,”\[\^reuters-2025-06-23\] Starmer stated\.\n\n\[\^reuters-2025-06-23\]: Reuters/);
+    const attributed = apply(text, f.fixes[1].edits);
+    assert.match(attributed, /Great Britain,” \(in Euromaidan Press’s rendering\)\[\^ep-2025-06\] Starmer stated\.\n\n\[\^ep-2025-06\]: Euromaidan Press/);
+    assert.deepEqual(check(recorded), []);
+    assert.deepEqual(check(attributed), []);
+  });
+
+  test('a translation of words spoken in another language is how that speaker is quoted', () => {
+    assert.deepEqual(check('Umerov wrote: “This will allow British defence companies to quickly design and manufacture state-of-the-art drones on a large scale”.'), []);
+  });
+
+  test('without the speaker named, a rendering is not presented as anyone’s words', () => {
+    assert.deepEqual(check('The report’s version reads “I am very proud that today we can announce an agreement on joint industrial military production”.'), []);
+  });
+});
+
+suite('checker: event dates', () => {
+  test('the fix writes the event’s date in the writer’s own style', () => {
+    for (const [text, right] of [
+      ['The Kyiv signing took place on 17 January 2025.', 'The Kyiv signing took place on 16 January 2025.'],
+      ['The Kyiv signing took place on January 17, 2025.', 'The Kyiv signing took place on January 16, 2025.'],
+      ['The Kyiv signing took place on 2025-01-17.', 'The Kyiv signing took place on 2025-01-16.'],
+      ['The Kyiv signing took place on 17 January.', 'The Kyiv signing took place on 16 January.'],
+    ]) {
+      const findings = check(text);
+      assert.equal(findings.length, 1, text);
+      assert.equal(findings[0].code, 'wrong-event-date');
+      assert.equal(apply(text, findings[0].fixes[0].edits), right);
+    }
+  });
+
+  test('a date in the event’s span is right, and so is another date in the same sentence that belongs to another event', () => {
+    assert.deepEqual(check('The NATO summit ran from 24 June 2025 and closed on 25 June 2025.'), []);
+    assert.deepEqual(check('The agreement was signed in Kyiv on 16 January 2025 and ratified on 17 September 2025.'), []);
+  });
+
+  test('two events and two unexplained dates are ambiguous and left alone', () => {
+    assert.deepEqual(check('Between the Kyiv signing and the Rada ratification, talks on 3 February 2025 and 5 March 2025 prepared the text.'), []);
+  });
+
+  test('citations the extension wrote, with their source dates, are not the writer’s dates', () => {
+    assert.deepEqual(check('The Kyiv signing took place on 16 January 2025.[^lb-2025-09-17]\n\n[^lb-2025-09-17]: LB.ua, “Verkhovna Rada ratifies the 100-year agreement”, 17 September 2025.\n'), []);
+    assert.deepEqual(check('The Kyiv signing took place on 16 January 2025\\footnote{LB.ua, ``Verkhovna Rada ratifies\'\', 17 January 2025.}.\n', { format: 'latex' }), []);
+  });
+});
+
+suite('checker: roles at the date in question', () => {
+  test('the date comes from the paragraph, else the document, else the setting, else today', () => {
+    const sentence = 'Defence Minister Rustem Umerov spoke.';
+    assert.deepEqual(check(`On 24 June 2025 ${sentence}\n`), []);
+    assert.equal(check(`${sentence}\n`)[0].data.dateSource, 'today');
+    assert.deepEqual(check(`${sentence}\n`, { today: '2025-06-24' }), []);
+    assert.equal(check(`${sentence}\n`, { documentDate: '2026-01-10' })[0].data.dateSource, 'setting');
+    assert.deepEqual(check(`${sentence}\n`, { documentDate: '2025-06-24' }), []);
+    const front = `---\ntitle: Notes\ndate: 2025-06-24\n---\n\n${sentence}\n`;
+    assert.deepEqual(check(front, { documentDate: '2026-01-10' }), []);
+    const late = `---\ndate: 2026-01-10\n---\n\n${sentence}\n`;
+    assert.equal(check(late, { documentDate: '2025-06-24' })[0].data.dateSource, 'document');
+    assert.deepEqual(check(`\\date{24 June 2025}\n\\begin{document}\n${sentence}\n\\end{document}\n`, { format: 'latex' }), []);
+  });
+
+  test('a day without a year takes the year of the last date before it; without one it cannot be judged', () => {
+    assert.deepEqual(check('## The London meeting, 23 June 2025\n\nOn 24 June Defence Minister Rustem Umerov set out the terms.\n'), []);
+    assert.deepEqual(check('On 24 June Defence Minister Rustem Umerov set out the terms.\n'), []);
+    assert.equal(check('## Talks, 10 January 2026\n\nOn 12 January Defence Minister Rustem Umerov spoke.\n').length, 1);
+  });
+
+  test('the fixes give the role held at that date, or call the old one former', () => {
+    const text = 'On 1 March 2026 Defence Minister Rustem Umerov spoke.';
+    const [f] = check(text);
+    assert.equal(f.code, 'role-not-held');
+    assert.match(f.message, /Rustem Umerov was not Minister of Defence of Ukraine on 1 March 2026 \(the date in this paragraph\); held from September 2023 to 16 July 2025\. On that date: Secretary of the National Security and Defence Council of Ukraine\./);
+    assert.deepEqual(f.fixes.map((x) => apply(text, x.edits)), [
+      'On 1 March 2026 NSDC Secretary Rustem Umerov spoke.',
+      'On 1 March 2026 former Defence Minister Rustem Umerov spoke.',
+    ]);
+    const after = 'On 1 March 2026 Rustem Umerov, Ukraine’s defence minister, spoke.';
+    const [g] = check(after);
+    assert.equal(apply(after, g.fixes[0].edits), 'On 1 March 2026 Rustem Umerov, Secretary of the National Security and Defence Council of Ukraine, spoke.');
+  });
+
+  test('qualified, quoted and described roles are left alone', () => {
+    for (const text of [
+      'On 1 March 2026 former Defence Minister Rustem Umerov spoke.',
+      'On 1 March 2026 the then Defence Minister Rustem Umerov was recalled.',
+      'On 1 March 2026 a minister recalled “Defence Minister Rustem Umerov” at the signing.',
+      'On 1 March 2026 Rustem Umerov, Defence Minister until July 2025, spoke.',
+      'On 1 March 2026 Rustem Umerov, who was Defence Minister in 2024, spoke.',
+    ]) assert.deepEqual(check(text), [], text);
+  });
+});
+
+suite('checker: spellings of one person', () => {
+  const text = 'Zelensky arrived. Zelenskyy met Starmer. Zelenskyy left.\n';
+
+  test('each minority spelling is reported; the fix writes one spelling everywhere', () => {
+    const findings = check(text);
+    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['inconsistent-spelling', 'Zelensky']]);
+    assert.equal(apply(text, findings[0].fixes[0].edits), 'Zelenskyy arrived. Zelenskyy met Starmer. Zelenskyy left.\n');
+    assert.equal(apply(text, findings[0].fixes[1].edits), 'Zelensky arrived. Zelensky met Starmer. Zelensky left.\n');
+  });
+
+  test('the preferred spelling setting decides which spelling the fix writes', () => {
+    const findings = check(text, { spellings: { Zelenskyy: 'Zelensky' } });
+    assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Zelenskyy', 'Zelenskyy']);
+    assert.equal(apply(text, findings[0].fixes[0].edits), 'Zelensky arrived. Zelensky met Starmer. Zelensky left.\n');
+    assert.match(findings[0].message, /your preferred spelling/);
+  });
+
+  test('quoted words and other scripts keep their spelling', () => {
+    assert.deepEqual(check('Zelenskyy spoke. Reuters wrote “Zelenskiy meets King Charles”. Володимир Зеленський is his name in Ukrainian.\n'), []);
+  });
+});
+
+suite('checker: rules and options', () => {
+  test('each rule can be turned off', () => {
+    const text = [
+      'Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.',
+      '“I am very proud that today we can announce an agreement on joint industrial military production,” Starmer stated.',
+      'The Kyiv signing took place on 17 January 2025.',
+      'On 1 March 2026 Defence Minister Rustem Umerov spoke.',
+      'Zelensky met Zelenskyy.',
+    ].join('\n\n');
+    const all = check(text);
+    assert.deepEqual([...new Set(all.map((f) => f.code))].sort(), [...CHECK_CODES].sort());
+    for (const code of CHECK_CODES) {
+      const without = check(text, { rules: { [code]: false } });
+      assert.ok(!without.some((f) => f.code === code), code);
+      assert.equal(without.length, all.filter((f) => f.code !== code).length, code);
+    }
+    assert.deepEqual(check(text, { rules: Object.fromEntries(CHECK_CODES.map((c) => [c, false])) }), []);
+  });
+
+  test('findings are in document order, inside the text, and every fix edits inside it', () => {
+    const text = readCorpus('errors.md').map((p) => p.text).join('\n');
+    const findings = check(text);
+    for (let i = 1; i < findings.length; i++) assert.ok(findings[i].start >= findings[i - 1].start);
+    for (const f of findings) {
+      assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
+      for (const fix of f.fixes) for (const e of fix.edits) assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, fix.title);
+    }
+  });
+});
+
+suite('checker: word diff', () => {
+  test('words are folded and joined across apostrophes; punctuation and dashes only separate', () => {
+    assert.deepEqual(wordTokens('I’m “really” proud — co-production, we\'re').map((w) => w.text), ["i'm", 'really', 'proud', 'co', 'production', "we're"]);
+    assert.deepEqual(wordTokens('we&rsquo;re <b>able</b> &amp; ready', 0, undefined, 'html').map((w) => w.text), ["we're", 'able', 'ready']);
+    assert.deepEqual(wordTokens('\\emph{very} strong', 0, undefined, 'latex').map((w) => w.text), ['very', 'strong']);
+  });
+
+  test('a diff keeps each side’s own characters, and a compact diff shows the changes in context', () => {
+    const recorded = 'I’m really proud that this afternoon, we’re able to announce an agreement';
+    const written = 'I’m really proud that today we can announce an agreement';
+    const parts = diffWords(recorded, wordTokens(recorded), written, wordTokens(written));
+    assert.deepEqual(parts, [
+      { op: 'equal', text: 'I’m really proud that' },
+      { op: 'delete', text: 'this afternoon, we’re able to' },
+      { op: 'insert', text: 'today we can' },
+      { op: 'equal', text: 'announce an agreement' },
+    ]);
+    assert.equal(compactDiff(parts), 'I’m really proud that [−this afternoon, we’re able to] [+today we can] announce an agreement');
+    assert.equal(compactDiff(parts, 2), '… proud that [−this afternoon, we’re able to] [+today we can] announce an agreement');
+  });
+
+  test('words left out at a marked omission are shown as an omission, not a deletion', () => {
+    const recorded = 'very thankful to the UK for such big support';
+    const written = 'very thankful … for such big support';
+    // "for", the third written word, follows the omission.
+    const gaps = [2];
+    const parts = diffWords(recorded, wordTokens(recorded), written, wordTokens(written), gaps);
+    assert.deepEqual(parts.map((p) => p.op), ['equal', 'omitted', 'equal']);
+    assert.equal(compactDiff(parts), 'very thankful […] for such big support');
+  });
+});
+
+suite('checker: quotations', () => {
+  const inner = (text: string, format: Parameters<typeof findQuotations>[1] = 'markdown'): string[] =>
+    findQuotations(text, format).map((q) => text.slice(q.innerStart, q.innerEnd));
+
+  test('every kind of quotation mark, and none in apostrophes', () => {
+    assert.deepEqual(inner('He said “one”, "two", ‘three’ and \'four\'; it’s Starmer\'s «five».'), ['one', 'two', 'three', 'four', 'five']);
+    assert.deepEqual(inner("He said ``one'' and `two'.", 'latex'), ['one', 'two']);
+    assert.deepEqual(inner('\\enquote{one \\emph{two}} three', 'latex'), ['one \\emph{two}']);
+    assert.deepEqual(inner('<p class="x">He said <q>one</q> and &ldquo;two&rdquo;.</p>', 'html'), ['one', 'two']);
+  });
+
+  test('a mark left open at the end of a paragraph opens nothing', () => {
+    assert.deepEqual(inner('He said “one.\n\nThen “two” came.'), ['two']);
+  });
+
+  test('block quotations in each format, without their attribution line', () => {
+    assert.deepEqual(inner('Intro.\n\n> one two\n> three\n> — Someone\n\nAfter.').map((s) => s.replace(/\s*>\s*/g, ' ').trim()), ['one two three']);
+    assert.deepEqual(inner('\\begin{quote}\none two\n\\end{quote}', 'latex').map((s) => s.trim()), ['one two']);
+    assert.deepEqual(inner('<blockquote><p>one two</p></blockquote>', 'html'), ['<p>one two</p>']);
+    assert.deepEqual(inner('Intro.\n\n____\none two\n____\n', 'asciidoc'), ['one two']);
+    assert.deepEqual(inner('Intro.\n\n   one two\n   three\n\nAfter.\n', 'restructuredtext').map((s) => s.trim().replace(/\s+/g, ' ')), ['one two three']);
+  });
+
+  test('brackets and ellipses split the quoted words into segments', () => {
+    const text = '“very thankful to the UK … [for] such big support”';
+    const [q] = findQuotations(text, 'markdown');
+    const words = quotedWords(text, q, markupOf('markdown'));
+    assert.deepEqual(words.words.map((w) => w.text), ['very', 'thankful', 'to', 'the', 'uk', 'such', 'big', 'support']);
+    assert.deepEqual(words.segments, [0, 5]);
+  });
+});
+
+suite('checker: the document’s own date and prose', () => {
+  test('front matter, \\date, :revdate:, :date:, a meta tag, or a Date: line', () => {
+    assert.equal(documentDate('---\ntitle: x\ndate: 2026-03-02\n---\ntext', 'markdown')?.iso, '2026-03-02');
+    assert.equal(documentDate('---\ndate: "2 March 2026"\n---\n', 'markdown')?.iso, '2026-03-02');
+    assert.equal(documentDate('\\title{x}\n\\date{March 2, 2026}\n', 'latex')?.iso, '2026-03-02');
+    assert.equal(documentDate('= Title\n:revdate: 2026-03-02\n', 'asciidoc')?.iso, '2026-03-02');
+    assert.equal(documentDate('Title\n=====\n\n:date: 2026-03-02\n', 'restructuredtext')?.iso, '2026-03-02');
+    assert.equal(documentDate('<meta name="date" content="2026-03-02">', 'html')?.iso, '2026-03-02');
+    assert.equal(documentDate('Memo\nDate: 2 March 2026\n\nText', 'plaintext')?.iso, '2026-03-02');
+    assert.equal(documentDate('\\date{\\today}', 'latex'), undefined);
+    assert.equal(documentDate('No date here.', 'markdown'), undefined);
+  });
+
+  test('what is not prose is blanked, offsets and lines kept', () => {
+    const md = '---\ntitle: "Zelensky"\n---\nText[^a] `code` here.\n\n[^a]: Source, 23 June 2025.\n';
+    const prose = proseText(md, 'markdown');
+    assert.equal(prose.length, md.length);
+    assert.equal(prose.split('\n').length, md.split('\n').length);
+    assert.ok(!prose.includes('Zelensky') && !prose.includes('code') && !prose.includes('2025') && prose.includes('Text') && prose.includes('here.'));
+  });
+});
