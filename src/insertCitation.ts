@@ -38,15 +38,23 @@ function parseArgs(arg: unknown): CitationArgs {
 
 /** Picker rows: facts by kind, those the selection names first, each with its value, source and status. */
 export function pickerItems(index: FactIndex, selection: string): FactPick[] {
-  // The core keeps the rows per fact base, and each row's item is kept here: a large pack's items are made once.
-  return pickerRows(index, selection).map((row) => {
-    let pick = picks.get(row);
-    if (!pick) picks.set(row, (pick = row.separator ? { label: row.label, kind: vscode.QuickPickItemKind.Separator } : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }));
-    return pick;
-  });
+  // The core keeps the rows per fact base (the same array while nothing is named), and their items are kept
+  // here: a large pack's items are made once, not at every opening.
+  const rows = pickerRows(index, selection);
+  let items = itemsOf.get(rows);
+  if (!items) {
+    items = rows.map((row) => {
+      let pick = picks.get(row);
+      if (!pick) picks.set(row, (pick = row.separator ? { label: row.label, kind: vscode.QuickPickItemKind.Separator } : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }));
+      return pick;
+    });
+    itemsOf.set(rows, items);
+  }
+  return items;
 }
 
 const picks = new WeakMap<PickerRow, FactPick>();
+const itemsOf = new WeakMap<readonly PickerRow[], FactPick[]>();
 
 async function pickFact(index: FactIndex, selection: string): Promise<IndexedFact | undefined> {
   const pick = await vscode.window.showQuickPick(pickerItems(index, selection), {

@@ -10,9 +10,11 @@
 //
 //   node --expose-gc scripts/bench/bench.mjs [options]
 //     --sizes=1k,10k,100k   generated pack sizes (default all three)
-//     --vscode-runs=N       runs of the real VS Code harness for activation (default 3; 0 skips)
+//     --vscode-runs=N       runs of the real VS Code harness for activation (default 5; 0 skips)
 //     --out=FILE            report file (default docs/PERFORMANCE.md; "-" prints only)
 //     --quick               fewer repetitions, for trying the script itself
+//     --report-only         rewrite the report from the last run's .bench/results.json, measuring nothing
+//   BENCH_SKIP_CHECK=1 leaves out checkDocument (src/core/checker.ts), the slowest step while it is being tuned.
 //
 // Nothing here asserts: speed is reported, not tested (npm test has no timed assertions).
 
@@ -35,9 +37,10 @@ const esbuild = require('esbuild');
 const { values: argv } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1k,10k,100k' },
-    'vscode-runs': { type: 'string', default: '3' },
+    'vscode-runs': { type: 'string', default: '5' },
     out: { type: 'string', default: path.join(root, 'docs', 'PERFORMANCE.md') },
     quick: { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
   },
 });
 const quick = argv.quick;
@@ -174,7 +177,7 @@ async function measureSize(core, size, bundledPack, bundledYaml) {
       prepTotal.push(times.reduce((a, b) => a + b, 0));
       prepLongest.push(Math.max(...times));
     }
-  }, { warmup: heavy ? 0 : 1, reps: heavy ? reps.big + 1 : loadReps + 3 });
+  }, { warmup: heavy ? 0 : 1, reps: heavy ? reps.big : loadReps + 3 });
   const errors = built.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new Error(`${size.key}: ${errors.length} index errors, e.g. ${errors[0].message}`);
   const index = built.index;
@@ -211,10 +214,7 @@ async function measureSize(core, size, bundledPack, bundledYaml) {
   // ---- hover: what src/hover.ts does per request
   const small = draft.slice(0, 5000);
   const smallOffsets = hoverOffsets(index, small, 200).offsets;
-  const rows0 = core.naive.aliasRows(index);
-  const naiveHoverInputs = offsets.slice(0, Math.max(5, Math.min(offsets.length, Math.round(2e6 / Math.max(1, rows0.length)))));
-  const naiveHover = summary(perCall(naiveHoverInputs, (o) => core.naive.naiveFindAt(draft, o, rows0), { warmup: 2 }));
-  record('hover.lookup', size.key, perCall(offsets, (o) => index.findAt(draft, o)), { naive: naiveHover, naiveN: naiveHoverInputs.length });
+  record('hover.lookup', size.key, perCall(offsets, (o) => index.findAt(draft, o)));
   record('hover.full', size.key, perCall(offsets, (o) => core.hoverPath(index, draft, o)));
   record('hover.full.small', size.key, perCall(smallOffsets, (o) => core.hoverPath(index, small, o)));
 
@@ -226,10 +226,7 @@ async function measureSize(core, size, bundledPack, bundledYaml) {
   const prefixes = core.prefixIndexFor(index);
   const at = draft.indexOf('\n\n', draft.length >> 1);
   const withLine = typed.map((t) => ({ line: `The meeting with ${t}`, text: draft, offset: at }));
-  const folded = rows0.map((row) => ({ folded: core.naive.foldAliasForBaseline(row.alias), row }));
-  const naiveTyped = typed.slice(0, Math.max(5, Math.min(typed.length, Math.round(2e7 / Math.max(1, rows0.length)))));
-  const naiveSearch = summary(perCall(naiveTyped, (t) => core.naive.naivePrefixSearch(t, folded, 50), { warmup: 2 }));
-  record('completion.search', size.key, perCall(typed, (t) => prefixes.search(t, 50)), { naive: naiveSearch });
+  record('completion.search', size.key, perCall(typed, (t) => prefixes.search(t, 50)));
   record('completion.list', size.key, perCall(withLine, (r) => core.completionPath(index, r.text, r.offset, r.line)));
   record('completion.trigger', size.key, repeat(() => core.triggerPath(index, draft, at), { warmup: 1, reps: quick ? 3 : 10 }));
 
@@ -240,22 +237,36 @@ async function measureSize(core, size, bundledPack, bundledYaml) {
     record('prepare.total', size.key, prepTotal);
     record('prepare.step', size.key, prepLongest);
   }
-  const naivePicker = summary(repeat(() => core.naive.naivePickerOrder(index), { warmup: 0, reps: heavy ? 2 : 5 }));
-  record('picker.items', size.key, repeat(() => core.pickerPath(index, ''), { warmup: 1, reps: heavy ? 5 : 10 }), { naive: naivePicker });
+  record('picker.items', size.key, repeat(() => core.pickerPath(index, ''), { warmup: 1, reps: heavy ? 5 : 10 }));
   record('picker.selection', size.key, repeat(() => core.pickerPath(index, selection), { warmup: 1, reps: heavy ? 5 : 10 }));
 
   // ---- scanning the draft: every alias in 1 MB, the document check's hot path
   const scan = repeat(() => index.findAll(draft), { warmup: 1, reps: quick ? 3 : 10 });
-  const regexps = core.naive.aliasRegExps(rows0.length > 400 ? sample(rows0, 400, seeded(SEED + 1)) : rows0);
-  const naiveScanOnce = summary(repeat(() => core.naive.naiveFindAll(draft, regexps), { warmup: 0, reps: 1 }));
-  const factor = rows0.length / regexps.length;
-  const naiveScan = { median: naiveScanOnce.median * factor, p10: naiveScanOnce.p10 * factor, p90: naiveScanOnce.p90 * factor, sampled: regexps.length, of: rows0.length };
-  record('scan.findAll', size.key, scan, { bytes: draftBytes, naive: naiveScan });
+  record('scan.findAll', size.key, scan, { bytes: draftBytes });
   record('check.core', size.key, repeat(() => core.scanPath(index, draft), { warmup: 1, reps: quick ? 3 : 10 }), { bytes: draftBytes });
   if (core.checker?.checkDocument) {
     if (!process.env.BENCH_SKIP_CHECK) record('check.document', size.key, repeat(() => core.checker.checkDocument(draft, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB' }), { warmup: 1, reps: quick ? 3 : 10 }), { bytes: draftBytes });
   }
+
+  // ---- naive baselines, last: their alias lists would otherwise sit in the heap while the real code is timed
+  const rows0 = core.naive.aliasRows(index);
+  const naiveHoverInputs = offsets.slice(0, Math.max(5, Math.min(offsets.length, Math.round(2e6 / Math.max(1, rows0.length)))));
+  naive('hover.lookup', size.key, summary(perCall(naiveHoverInputs, (o) => core.naive.naiveFindAt(draft, o, rows0), { warmup: 2 })));
+  const folded = rows0.map((row) => ({ folded: core.naive.foldAliasForBaseline(row.alias), row }));
+  const naiveTyped = typed.slice(0, Math.max(5, Math.min(typed.length, Math.round(2e7 / Math.max(1, rows0.length)))));
+  naive('completion.search', size.key, summary(perCall(naiveTyped, (t) => core.naive.naivePrefixSearch(t, folded, 50), { warmup: 2 })));
+  naive('picker.items', size.key, summary(repeat(() => core.naive.naivePickerOrder(index), { warmup: 0, reps: heavy ? 2 : 5 })));
+  const regexps = core.naive.aliasRegExps(rows0.length > 400 ? sample(rows0, 400, seeded(SEED + 1)) : rows0);
+  const naiveScanOnce = summary(repeat(() => core.naive.naiveFindAll(draft, regexps), { warmup: 0, reps: 1 }));
+  const factor = rows0.length / regexps.length;
+  naive('scan.findAll', size.key, { median: naiveScanOnce.median * factor, p10: naiveScanOnce.p10 * factor, p90: naiveScanOnce.p90 * factor, sampled: regexps.length, of: rows0.length });
   settle();
+}
+
+/** Adds a naive baseline's summary to the real measurement it is compared with. */
+function naive(id, size, s) {
+  get(id, size).naive = s;
+  log(`${size.padEnd(7)} ${`${id} (naive)`.padEnd(28)} ${fmtMs(s.median).padStart(9)}`);
 }
 
 function sample(list, n, rnd) {
@@ -418,15 +429,17 @@ function verdict(id, sizes) {
   if (checked.length === 0) return 'not measured';
   const worst = Math.max(...checked.map((r) => (/^(scan|check)/.test(id) ? r.median / (r.bytes / 1024 / 1024) : r.median)));
   void sizes;
-  return worst < t.limit ? '✅ met' : '❌ missed';
+  if (worst < t.limit) return '✅ met';
+  // Built ahead in idle moments after each change of packs (src/prepare.ts): only a request in the first moments after a change meets this.
+  return /\.first$/.test(id) ? '❌ missed, unless prepared first (see notes)' : '❌ missed';
 }
 
-function report(info, sizes, { before } = {}) {
-  const date = new Date().toISOString().slice(0, 10);
+function report(info, sizes, { before, seconds } = {}) {
+  const date = info.date ?? new Date().toISOString().slice(0, 10);
   const out = [];
   out.push('# Performance', '');
   out.push(`Written by \`npm run bench\` (scripts/bench/bench.mjs) on ${date}; do not edit by hand: run it again.`, '');
-  out.push(`**Machine:** ${info.cpu}, ${info.cores} cores, ${info.memory} RAM, Node ${info.node}, ${info.os}. Load average at the start: ${info.load}. Total run time: ${((Date.now() - started) / 1000).toFixed(0)} s.`, '');
+  out.push(`**Machine:** ${info.cpu}, ${info.cores} cores, ${info.memory} RAM, Node ${info.node}, ${info.os}. Load average at the start: ${info.load}. Total run time: ${seconds.toFixed(0)} s.`, '');
   out.push('Each cell: median (10th–90th percentile) over repeated runs or over many different requests (offsets, prefixes). Targets from DESIGN.md, "Performance targets". Packs: the bundled pack, and generated packs of 1k, 10k and 100k facts (scripts/bench/generate.mjs, fixed seed), each indexed together with the bundled pack as in the extension; each with a generated 1 MB Markdown draft that mentions its facts.', '');
   const info2 = sizes.map((s) => get('pack.info', s.key));
   out.push('| pack | facts | aliases | YAML files | YAML size | draft | mentions in draft |', '|---|---:|---:|---:|---:|---:|---:|');
@@ -494,7 +507,17 @@ function ratio(x) {
 
 async function main() {
   fs.mkdirSync(work, { recursive: true });
-  const info = machine();
+  const notesFile = path.join(root, 'scripts', 'bench', 'notes.md');
+  const staticNotes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8').trim() : undefined;
+  if (argv['report-only']) {
+    const last = JSON.parse(fs.readFileSync(path.join(work, 'results.json'), 'utf8'));
+    rows.push(...last.rows);
+    notes.push(...(last.notes ?? []));
+    const sizes = last.sizes;
+    write(report(last.machine, sizes, { before: staticNotes, seconds: last.seconds }));
+    return;
+  }
+  const info = { ...machine(), date: new Date().toISOString().slice(0, 10) };
   log(`${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, load ${info.load}`);
   const core = await loadCore();
   if (!core.checker?.checkDocument) notes.push('`src/core/checker.ts` has no `checkDocument` yet: the document check row measures its core (every alias and every date in the draft).');
@@ -521,9 +544,12 @@ async function main() {
   fs.writeFileSync(draftFile, generateDraft(bundledIndex.facts, DRAFT_BYTES, SEED));
   await activationInVsCode(stage, draftFile);
 
-  const beforeFile = path.join(root, 'scripts', 'bench', 'before.md');
-  const text = report(info, sizes, { before: fs.existsSync(beforeFile) ? fs.readFileSync(beforeFile, 'utf8').trim() : undefined });
-  fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ machine: info, rows }, null, 1));
+  const seconds = (Date.now() - started) / 1000;
+  fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ machine: info, sizes, seconds, notes, rows }, null, 1));
+  write(report(info, sizes, { before: staticNotes, seconds }));
+}
+
+function write(text) {
   if (argv.out === '-') console.log(text);
   else {
     fs.mkdirSync(path.dirname(argv.out), { recursive: true });

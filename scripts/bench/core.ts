@@ -92,15 +92,22 @@ export function triggerPath(index: FactIndex, text: string, offset: number): Ite
 }
 
 /** src/insertCitation.ts pickerItems: the core's rows (the adapter only maps them to QuickPickItems). */
-export function pickerPath(index: FactIndex, selection: string): PickerRow[] {
-  return pickerRows(index, selection).map((row) => {
-    let pick = picks.get(row);
-    if (!pick) picks.set(row, (pick = row.separator ? { label: row.label, separator: true } : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }));
-    return pick;
-  });
+export function pickerPath(index: FactIndex, selection: string): readonly PickerRow[] {
+  const rows = pickerRows(index, selection);
+  let items = itemsOf.get(rows);
+  if (!items) {
+    items = rows.map((row) => {
+      let pick = picks.get(row);
+      if (!pick) picks.set(row, (pick = row.separator ? { label: row.label, separator: true } : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }));
+      return pick;
+    });
+    itemsOf.set(rows, items);
+  }
+  return items;
 }
 
 const picks = new WeakMap<PickerRow, PickerRow>();
+const itemsOf = new WeakMap<readonly PickerRow[], PickerRow[]>();
 
 /** The document check's core until src/core/checker.ts exists: every alias and every date in the text. */
 export function scanPath(index: FactIndex, text: string): number {

@@ -1,12 +1,12 @@
 import type { AliasMatch } from './aliasMatcher';
 import { citationEdits, definitionEdit, escapeLatex, formatCitation, type CitationOptions, type DocFormat, type TextEdit } from './citation';
-import { compareIso, findDates, formatDate, isoSpan, MONTHS, parseIsoDate, todayIso, toIso, type DateStyle } from './dates';
+import { compareIso, daysInMonth, findDates, formatDate, isoSpan, MONTHS, parseIsoDate, todayIso, toIso, type DateStyle } from './dates';
 import type { FactIndex, IndexedFact } from './factIndex';
 import { documentDate, proseText } from './prose';
 import { findQuotations, markupOf, quotedWords, type Quotation, type QuotedWords } from './quotations';
 import { foldText } from './text';
 import type { Fact, IsoDate, RoleHeld, Severity, Source, Wording } from './types';
-import { alignWords, compactDiff, diffWords, wordTokens, type Alignment, type DiffPart, type WordToken } from './wordDiff';
+import { alignWords, compactDiff, diffWords, wordTokens, type Alignment, type DiffPart } from './wordDiff';
 
 /** The checks, by their stable codes: settings, diagnostics and quick fixes name them so. */
 export const CHECK_CODES = ['misquote', 'rendering-as-words', 'wrong-event-date', 'role-not-held', 'inconsistent-spelling'] as const;
@@ -69,7 +69,8 @@ export interface CheckOptions extends CitationOptions {
 export function checkDocument(text: string, index: FactIndex, options: CheckOptions): Finding[] {
   const on = (code: CheckCode): boolean => options.rules?.[code] !== false;
   if (!CHECK_CODES.some(on)) return [];
-  const doc = new ScannedDocument(text, index, options);
+  const cache = CheckCache.of(index);
+  const doc = new ScannedDocument(text, index, options, cache);
   const findings: Finding[] = [];
   if (on('misquote') || on('rendering-as-words')) findings.push(...checkQuotations(doc, on));
   if (on('wrong-event-date')) findings.push(...checkEventDates(doc));
@@ -84,7 +85,81 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
       fix.edits = mergeInsertions(fix.edits);
     }
   }
+  cache.sweep();
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * A string that does not keep the text it was cut from: a key kept across
+ * checks must not keep each version of a 1 MB draft alive.
+ */
+function copyOf(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/** What the check read in one paragraph, in offsets of the paragraph. */
+interface ParagraphScan {
+  matches: AliasMatch<IndexedFact>[];
+  dates: ReturnType<typeof findDates>;
+  /** Wrong event dates found in it, by the date style and the years its yearless dates took. */
+  events?: Map<string, Finding[]>;
+  /** Roles not held, by the dates they were judged against. */
+  roles?: Map<string, Finding[]>;
+}
+
+/**
+ * What earlier checks read, per fact base: the names and dates of each
+ * paragraph, by its text, and the verdict on each quotation, by its words.
+ * A writer changes a paragraph or two between checks; the rest is found
+ * here. Entries unused for a few checks are dropped, so that old versions of
+ * a document are not kept.
+ */
+class CheckCache {
+  private static readonly caches = new WeakMap<FactIndex, CheckCache>();
+  private readonly paragraphs = new Map<string, { value: ParagraphScan; used: number }>();
+  private readonly values = new Map<string, { value: unknown; used: number }>();
+  private generation = 0;
+
+  static of(index: FactIndex): CheckCache {
+    let cache = CheckCache.caches.get(index);
+    if (!cache) {
+      cache = new CheckCache(index);
+      CheckCache.caches.set(index, cache);
+    }
+    cache.generation++;
+    return cache;
+  }
+
+  private constructor(private readonly index: FactIndex) {}
+
+  /** The names and dates of a paragraph, by its text. */
+  paragraph(text: string): ParagraphScan {
+    return this.kept(this.paragraphs, text, () => ({ matches: this.index.findAll(text), dates: findDates(text, LEAP_YEAR) }));
+  }
+
+  /** A value computed from `key` alone, kept while checks keep asking for it. */
+  get<T>(key: string, compute: () => T): T {
+    return this.kept(this.values, key, compute) as T;
+  }
+
+  private kept<T>(map: Map<string, { value: T; used: number }>, key: string, compute: () => T): T {
+    let entry = map.get(key);
+    if (!entry) {
+      entry = { value: compute(), used: this.generation };
+      map.set(copyOf(key), entry);
+    }
+    entry.used = this.generation;
+    return entry.value;
+  }
+
+  /** Drops what the last checks did not use, once there is enough of it to matter. */
+  sweep(): void {
+    if (this.paragraphs.size + this.values.size < 20_000 && this.generation % 8 !== 0) return;
+    const keep = this.generation - 3;
+    for (const map of [this.paragraphs, this.values] as Map<string, { used: number }>[]) {
+      for (const [k, v] of map) if (v.used < keep) map.delete(k);
+    }
+  }
 }
 
 /**
@@ -127,23 +202,33 @@ class ScannedDocument {
   /** For each alias match, the kinds of fact it names (KIND_* bits): rules skip matches that name nothing they check. */
   readonly kinds: Uint8Array;
   private readonly paragraphBreaks: number[] = [];
+  /** What was read in each paragraph, by the paragraph's start. */
+  readonly scans = new Map<number, ParagraphScan>();
   readonly date: { iso: IsoDate; source: 'document' | 'setting' | 'today'; written?: string };
 
-  constructor(readonly text: string, readonly index: FactIndex, readonly options: CheckOptions) {
+  constructor(readonly text: string, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache) {
     this.format = options.format;
     this.prose = proseText(text, this.format);
-    this.matches = index.findAll(this.prose);
-    this.kinds = new Uint8Array(this.matches.length);
-    this.matches.forEach((m, i) => {
-      let k = 0;
-      for (const v of m.values) k |= KIND_BITS[v.fact.kind] ?? 0;
-      this.kinds[i] = k;
-    });
-    this.quotations = findQuotations(this.prose, this.format);
-    this.dates = resolveYears(findDates(this.prose, LEAP_YEAR));
     const blank = /\n[ \t]*\r?\n/g;
     let m: RegExpExecArray | null;
     while ((m = blank.exec(this.prose)) !== null) this.paragraphBreaks.push(m.index, m.index + m[0].length);
+    // Names and dates, paragraph by paragraph: a paragraph the writer did not touch since the last check is not read again.
+    this.matches = [];
+    const dates: ReturnType<typeof findDates> = [];
+    const b = this.paragraphBreaks;
+    for (let k = 0; k <= b.length; k += 2) {
+      const start = k === 0 ? 0 : b[k - 1];
+      const end = k < b.length ? b[k] : this.prose.length;
+      if (end <= start) continue;
+      const scan = cache.paragraph(this.prose.slice(start, end));
+      this.scans.set(start, scan);
+      for (const x of scan.matches) this.matches.push({ start: x.start + start, end: x.end + start, alias: x.alias, values: x.values });
+      for (const d of scan.dates) dates.push({ ...d, start: d.start + start, end: d.end + start });
+    }
+    this.kinds = new Uint8Array(this.matches.length);
+    for (let i = 0; i < this.matches.length; i++) this.kinds[i] = kindsOf(this.matches[i].values);
+    this.quotations = findQuotations(this.prose, this.format);
+    this.dates = resolveYears(dates);
     const own = documentDate(text, this.format);
     this.date = own
       ? { iso: own.iso, source: 'document', written: own.written }
@@ -192,6 +277,22 @@ class ScannedDocument {
     const out: DateInText[] = [];
     for (let i = lowerBound(this.dates, start); i < this.dates.length && this.dates[i].start < end; i++) out.push(this.dates[i]);
     return out;
+  }
+
+  /** The prose of [start, end) with quoted words blanked out. */
+  unquoted(start: number, end: number): string {
+    let out = '';
+    let at = start;
+    for (let i = Math.max(0, lowerBound(this.quotations, start) - 8); i < this.quotations.length && this.quotations[i].start < end; i++) {
+      const q = this.quotations[i];
+      if (q.innerEnd <= at) continue;
+      const from = Math.max(q.innerStart, at);
+      const to = Math.min(q.innerEnd, end);
+      if (from >= to) continue;
+      out += this.prose.slice(at, from) + ' '.repeat(to - from);
+      at = to;
+    }
+    return out + this.prose.slice(at, end);
   }
 
   /** Whether an offset is inside quotation marks: quoted words are the speaker's, checked as quotations only. */
@@ -251,6 +352,19 @@ const KIND_EVENT = 4;
 const KIND_AGREEMENT = 8;
 const KIND_BITS: Record<string, number> = { role: KIND_ROLE, person: KIND_PERSON, event: KIND_EVENT, agreement: KIND_AGREEMENT };
 
+/** The KIND_* bits of the facts an alias names, once per alias: a draft names the same few people on every line. */
+const kindCache = new WeakMap<readonly IndexedFact[], number>();
+
+function kindsOf(values: readonly IndexedFact[]): number {
+  let k = kindCache.get(values);
+  if (k === undefined) {
+    k = 0;
+    for (const v of values) k |= KIND_BITS[v.fact.kind] ?? 0;
+    kindCache.set(values, k);
+  }
+  return k;
+}
+
 /** Placeholder year for dates written without one: a leap year, so 29 February is read. */
 const LEAP_YEAR = 2000;
 
@@ -272,19 +386,22 @@ function lowerBound(list: readonly { start: number }[], offset: number): number 
  */
 function resolveYears(found: ReturnType<typeof findDates>): DateInText[] {
   let year: number | undefined;
-  return found.map((d) => {
-    const p = parseIsoDate(d.first)!;
+  const out: DateInText[] = new Array(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const d = found[i];
+    // `first` is a full ISO date: read by position, as there are thousands in a draft.
+    const month = Number(d.first.slice(5, 7));
+    const day = Number(d.first.slice(8, 10));
     if (d.hasYear) {
-      year = p.year;
-      return { start: d.start, end: d.end, first: d.first, last: d.last, month: p.month, day: d.hasDay ? p.day : undefined, hasYear: true, hasDay: d.hasDay };
+      year = Number(d.first.slice(0, 4));
+      out[i] = { start: d.start, end: d.end, first: d.first, last: d.last, month, day: d.hasDay ? day : undefined, hasYear: true, hasDay: d.hasDay };
+      continue;
     }
-    const out: DateInText = { start: d.start, end: d.end, month: p.month, day: p.day, hasYear: false, hasDay: true };
-    if (year !== undefined) {
-      const iso = toIso({ year, month: p.month, day: p.day });
-      if (parseIsoDate(iso)) out.first = out.last = iso;
-    }
-    return out;
-  });
+    const date: DateInText = { start: d.start, end: d.end, month, day, hasYear: false, hasDay: true };
+    if (year !== undefined && day <= daysInMonth(year, month)) date.first = date.last = toIso({ year, month, day });
+    out[i] = date;
+  }
+  return out;
 }
 
 function kindOf(entry: IndexedFact): string {
@@ -314,7 +431,7 @@ function describeSourceShort(source: Source | undefined, style: DateStyle): stri
 interface IndexedWording {
   entry: IndexedFact;
   wording: Wording;
-  words: WordToken[];
+  /** The wording's words, folded; where they stand in its text is read again only for a finding. */
   texts: string[];
   /** The speaker's own words, or a translation of words spoken in another language. */
   acceptable: boolean;
@@ -341,7 +458,7 @@ function quoteIndex(index: FactIndex): QuoteIndex {
       // A translation is how a speaker of another language is quoted; where the speaker's own words in that language are recorded, it is not.
       const acceptable = wording.kind === 'verbatim' || (wording.kind === 'translation' && !all.some((w) => w.kind === 'verbatim' && w.language === wording.language));
       const id = qi.wordings.length;
-      const indexed: IndexedWording = { entry, wording, words, texts: words.map((w) => w.text), acceptable };
+      const indexed: IndexedWording = { entry, wording, texts: words.map((w) => w.text), acceptable };
       qi.wordings.push(indexed);
       const list = qi.byFact.get(entry);
       if (list) list.push(indexed);
@@ -366,6 +483,14 @@ const STOPWORDS = new Set(
   'a an and are as at be been but by for from had has have he her his i i\'m in is it it\'s its me my of on or our she so that the their them there they this to was we we\'re were will with you your not no'.split(' '),
 );
 
+/** Most recorded wordings a quotation is aligned with: those that share the most word pairs with it. */
+const MAX_CANDIDATES = 8;
+/** Most quotes whose wordings are searched for the quotation's words, those sharing the most pairs first. */
+const MAX_COVER_CANDIDATES = 12;
+/** A word pair that more wordings than this share says nothing about which quote is meant. */
+const MAX_POSTINGS = 2000;
+/** How many of a quotation's rarest word pairs choose the wordings it is compared with. */
+const RARE_PAIRS = 6;
 /** Quotations longer than this (in words) are only compared word for word. */
 const MAX_COMPARED_WORDS = 400;
 /** A quotation shorter than this is too short to call a misquote. */
@@ -388,13 +513,6 @@ function isPrefix(seg: readonly string[], words: readonly string[]): boolean {
   return true;
 }
 
-function isSuffix(seg: readonly string[], words: readonly string[]): boolean {
-  if (seg.length > words.length) return false;
-  const off = words.length - seg.length;
-  for (let k = 0; k < seg.length; k++) if (words[off + k] !== seg[k]) return false;
-  return true;
-}
-
 /**
  * The wordings of one quote that a segment of quoted words is made of: one
  * wording it is part of, or the end of one and the start of another (a
@@ -404,11 +522,15 @@ function coveringWordings(seg: readonly string[], wordings: readonly IndexedWord
   const out: IndexedWording[][] = [];
   for (const w of wordings) if (isSubSpan(seg, w.texts)) out.push([w]);
   if (out.length > 0 || seg.length < 2) return out;
-  for (let k = 1; k < seg.length; k++) {
-    const head = seg.slice(0, k);
-    const tail = seg.slice(k);
-    for (const a of wordings) {
-      if (!isSuffix(head, a.texts)) continue;
+  // The segment's head must run to the end of one wording, from a place where the wording has its first word.
+  for (const a of wordings) {
+    for (let pos = 0; pos < a.texts.length; pos++) {
+      const head = a.texts.length - pos;
+      if (a.texts[pos] !== seg[0] || head >= seg.length) continue;
+      let same = true;
+      for (let t = 1; t < head && same; t++) same = seg[t] === a.texts[pos + t];
+      if (!same) continue;
+      const tail = seg.slice(head);
       for (const b of wordings) if (b !== a && isPrefix(tail, b.texts)) out.push([a, b]);
     }
   }
@@ -494,35 +616,52 @@ type Verdict =
   /** Not recorded words: the closest wording, for the thresholds that depend on the paragraph. */
   | { kind: 'compare'; best: Comparison };
 
+const NONE: Verdict = { kind: 'none' };
+
 function checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => boolean): Finding[] {
   const qi = quoteIndex(doc.index);
   if (qi.wordings.length === 0) return [];
   const markup = markupOf(doc.format);
   const out: Finding[] = [];
   for (const q of doc.quotations) {
-    const words = quotedWords(doc.prose, q, markup);
-    if (words.words.length < 2) continue;
-    // The same quotation is often quoted again: its words are judged once.
-    const key = `quote\u0000${words.words.map((w) => w.text).join(' ')}\u0000${words.segments.join(',')}`;
-    const verdict = doc.memo(key, () => judge(words, qi, on));
-    const finding = verdict.kind === 'none' ? undefined : findingFor(doc, q, words, verdict, on);
+    // The same quotation is often quoted again, word for word: it is read and judged once.
+    const inner = doc.prose.slice(q.innerStart, q.innerEnd);
+    const verdict = doc.cache.get(`q\u0000${markup}\u0000${inner}`, () => {
+      const words = quotedWords(doc.prose, q, markup);
+      return words.words.length < 2 ? NONE : judge(words, qi);
+    });
+    if (verdict.kind === 'none') continue;
+    const finding = findingFor(doc, q, quotedWords(doc.prose, q, markup), verdict, on);
     if (finding) out.push(finding);
   }
   return out;
 }
 
-function judge(words: QuotedWords, qi: QuoteIndex, on: (code: CheckCode) => boolean): Verdict {
-  const hits = new Map<number, number>();
+function judge(words: QuotedWords, qi: QuoteIndex): Verdict {
+  // The quotation's word pairs ("proud that") that recorded wordings have, rarest first: a wording that holds the
+  // quotation, or nearly does, has its rarest pairs, so only their wordings are candidates. Common pairs ("we will")
+  // would make every quote a candidate.
+  const pairs: { at: number; list: number[] }[] = [];
   for (let i = 0; i + 1 < words.words.length; i++) {
     const list = qi.pairs.get(`${words.words[i].text} ${words.words[i + 1].text}`);
-    // A pair of words that many quotes share ("of the") finds nothing in particular.
-    if (!list || list.length > 200) continue;
-    for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
+    if (list && list.length <= MAX_POSTINGS) pairs.push({ at: i, list });
   }
-  if (hits.size === 0) return { kind: 'none' };
+  if (pairs.length === 0) return NONE;
+  pairs.sort((a, b) => a.list.length - b.list.length);
+  // Three pairs always (a changed word breaks at most two); more only while they stay rare.
+  const rare = pairs.filter((p, k) => k < 3 || (k < RARE_PAIRS && p.list.length <= 32));
+  const hits = new Map<number, number>();
+  for (const { list } of rare) for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
   const texts = words.words.map((w) => w.text);
   const segments = words.segments.map((s, k) => texts.slice(s, words.segments[k + 1] ?? texts.length)).filter((s) => s.length > 0);
-  const facts = new Set([...hits.keys()].map((id) => qi.wordings[id].entry));
+  const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1]);
+  // A wording that holds the quotation has all its rare pairs; one that holds it with another (Reuters' words run on into PA's) all but one.
+  const facts: IndexedFact[] = [];
+  for (const [id, count] of ranked) {
+    if (count < ranked[0][1] - 1 || facts.length === MAX_COVER_CANDIDATES) break;
+    const entry = qi.wordings[id].entry;
+    if (!facts.includes(entry)) facts.push(entry);
+  }
   let rendering: { w: IndexedWording; length: number } | undefined;
   for (const entry of facts) {
     const wordings = qi.byFact.get(entry)!;
@@ -536,26 +675,28 @@ function judge(words: QuotedWords, qi: QuoteIndex, on: (code: CheckCode) => bool
       const length = segments[k].length;
       if (!onlyRendered || length > onlyRendered.length) onlyRendered = { w, length };
     });
-    if (!onlyRendered) return { kind: 'none' };
+    if (!onlyRendered) return NONE;
     if (!rendering || onlyRendered.length > rendering.length) rendering = onlyRendered;
   }
-  if (rendering) return rendering.length >= MIN_RENDERING_WORDS && on('rendering-as-words') ? { kind: 'rendering', ...rendering } : { kind: 'none' };
-  if (texts.length < MIN_MISQUOTE_WORDS || texts.length > MAX_COMPARED_WORDS) return { kind: 'none' };
+  if (rendering) return rendering.length >= MIN_RENDERING_WORDS ? { kind: 'rendering', ...rendering } : NONE;
+  if (texts.length < MIN_MISQUOTE_WORDS || texts.length > MAX_COMPARED_WORDS) return NONE;
+  // A near match has most of the rarest pairs: only the wordings that have the most are aligned word by word.
+  const minPairs = rare.length <= 3 ? 1 : Math.ceil(0.4 * rare.length);
   let best: Comparison | undefined;
-  for (const [id, count] of hits) {
+  for (const [id, count] of ranked.slice(0, MAX_CANDIDATES)) {
     const w = qi.wordings[id];
-    if (count < 2 || w.texts.length > MAX_COMPARED_WORDS) continue;
+    if (count < minPairs || w.texts.length > MAX_COMPARED_WORDS) continue;
     const c = compare(words, w);
     if (!c) continue;
     if (!best || c.dice > best.dice || (c.dice === best.dice && c.w.acceptable && !best.w.acceptable)) best = c;
   }
   // The loosest thresholds any paragraph allows; the paragraph's own are applied per quotation.
-  if (!best || best.pairs.length < 4 || best.content < 3 || best.run < 3 || best.dice < 0.7 || best.coverage < 0.6) return { kind: 'none' };
+  if (!best || best.pairs.length < 4 || best.content < 3 || best.run < 3 || best.dice < 0.7 || best.coverage < 0.6) return NONE;
   return { kind: 'compare', best };
 }
 
 function findingFor(doc: ScannedDocument, q: Quotation, words: QuotedWords, verdict: Exclude<Verdict, { kind: 'none' }>, on: (code: CheckCode) => boolean): Finding | undefined {
-  if (verdict.kind === 'rendering') return renderingFinding(doc, q, words, verdict.w);
+  if (verdict.kind === 'rendering') return on('rendering-as-words') ? renderingFinding(doc, q, words, verdict.w) : undefined;
   const { best } = verdict;
   const para = doc.paragraphAt(q.start);
   // Without the speaker named nearby, only a quotation that is nearly all recorded words is taken for a misquote.
@@ -572,8 +713,13 @@ function findingFor(doc: ScannedDocument, q: Quotation, words: QuotedWords, verd
 function speakerNamed(doc: ScannedDocument, para: { start: number; end: number }, quote: IndexedFact): boolean {
   const speaker = quote.fact.speaker;
   if (!speaker) return false;
-  const roles = new Set((doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role));
-  return doc.matchesIn(para.start, para.end).some((m) => m.values.some((v) => v.fact.id === speaker || roles.has(v.fact.id)));
+  const roles = doc.memo(`roles\u0000${speaker}`, () => new Set((doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role)));
+  const ms = doc.matches;
+  for (let i = lowerBound(ms, para.start); i < ms.length && ms[i].start < para.end; i++) {
+    if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
+    for (const v of ms[i].values) if (v.fact.id === speaker || roles.has(v.fact.id)) return true;
+  }
+  return false;
 }
 
 function speakerLabel(doc: ScannedDocument, quote: IndexedFact): string {
@@ -664,7 +810,7 @@ function sentence(text: string): string {
 function misquoteFinding(doc: ScannedDocument, q: Quotation, words: QuotedWords, c: Comparison): Finding {
   const { w } = c;
   const speaker = speakerLabel(doc, w.entry);
-  const recordedWords = w.words.slice(c.w0, c.w1 + 1);
+  const recordedWords = doc.memo(`words\u0000${w.entry.fact.id}\u0000${w.wording.id}`, () => wordTokens(w.wording.text)).slice(c.w0, c.w1 + 1);
   const writtenWords = words.words.slice(c.q0, c.q1 + 1);
   const segments = words.segments.map((s) => s - c.q0).filter((s) => s > 0 && s < writtenWords.length);
   const alignment: Alignment = c.pairs.map(([qi, wi]) => [wi - c.w0, qi - c.q0]);
@@ -677,7 +823,7 @@ function misquoteFinding(doc: ScannedDocument, q: Quotation, words: QuotedWords,
   const source = publisherOf(doc.index, target.citations);
   const span = wordSpan(words, c.q0, c.q1);
   const by = w.wording.kind === 'verbatim'
-    ? `${possessive(speaker)} words as recorded by ${describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle)}`
+    ? `${possessive(speaker)} words as recorded by ${doc.memo(`source\u0000${w.wording.id}\u0000${w.entry.fact.id}`, () => describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle))}`
     : `${possessive(outletOf(doc, w.wording))} ${w.wording.kind} of ${possessive(speaker)} words`;
   const note = w.acceptable ? '' : ` That ${w.wording.kind} is not ${possessive(speaker)} recorded wording.`;
   return {
@@ -731,13 +877,15 @@ function linksOf(index: FactIndex): EventLinks {
   for (const f of index.facts) {
     for (const r of f.fact.related ?? []) links.corroborating.get(r)?.add(f.fact.id);
   }
+  // Events that name a fact among theirs, by that fact: read once, not once per agreement.
+  const eventsRelatedTo = new Map<string, IndexedFact[]>();
+  for (const e of events) for (const r of e.fact.related ?? []) eventsRelatedTo.set(r, [...(eventsRelatedTo.get(r) ?? []), e]);
   for (const a of index.byKind('agreement')) {
-    const linked = new Set<IndexedFact>();
+    const linked = new Set<IndexedFact>(eventsRelatedTo.get(a.fact.id) ?? []);
     for (const r of a.fact.related ?? []) {
       const e = index.fact(r);
       if (e?.fact.kind === 'event') linked.add(e);
     }
-    for (const e of events) if (e.fact.related?.includes(a.fact.id)) linked.add(e);
     const byClass = new Map<string, IndexedFact[]>();
     for (const [cls, re] of Object.entries(VERB_CLASSES)) {
       const list = [...linked].filter((e) => {
@@ -764,9 +912,12 @@ function sentencesOf(text: string, start: number, end: number): { start: number;
   let from = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {
-    if (m[0].startsWith('.')) {
-      const word = /([\p{L}.]+)$/u.exec(slice.slice(Math.max(from, m.index - 12), m.index))?.[1] ?? '';
-      if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) continue;
+    if (m[0].charCodeAt(0) === 46 /* . */) {
+      // The word before the full stop, read backwards: an abbreviation ("No.", "e.g.") or an initial does not end a sentence.
+      let k = m.index;
+      while (k > from && m.index - k < 12 && (slice[k - 1] === '.' || /\p{L}/u.test(slice[k - 1]))) k--;
+      const word = slice.slice(k, m.index);
+      if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && word !== word.toLowerCase())) continue;
     }
     out.push({ start: start + from, end: start + m.index + m[0].length });
     from = m.index + m[0].length;
@@ -847,28 +998,54 @@ function rewriteDate(written: string, iso: IsoDate, hasYear: boolean): string {
 function checkEventDates(doc: ScannedDocument): Finding[] {
   const out: Finding[] = [];
   const links = linksOf(doc.index);
-  const seenParagraphs = new Set<number>();
-  for (const d of doc.dates) {
-    if (!d.hasDay) continue;
-    const para = doc.paragraphAt(d.start);
-    if (seenParagraphs.has(para.start)) continue;
-    seenParagraphs.add(para.start);
-    if (!doc.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT)) continue;
-    for (const s of sentencesOf(doc.prose, para.start, para.end)) {
-      const f = checkSentence(doc, s, links);
-      if (f) out.push(f);
+  const dates = doc.dates;
+  for (let i = 0; i < dates.length; ) {
+    const para = doc.paragraphAt(dates[i].start);
+    let j = i;
+    while (j < dates.length && dates[j].start < para.end) j++;
+    const own = dates.slice(i, j);
+    i = j;
+    if (!own.some((d) => d.hasDay) || !doc.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT)) continue;
+    // A paragraph's findings depend on its text and on the year its yearless dates take from the text before it.
+    const key = `${doc.options.dateStyle}\u0000${own.map((d) => (d.hasYear ? '' : (d.first ?? '?'))).join(',')}`;
+    const scan = doc.scans.get(para.start);
+    if (!scan) continue;
+    scan.events ??= new Map();
+    let found = scan.events.get(key);
+    if (!found) {
+      found = [];
+      let checked = -1;
+      const sentences = sentencesOf(doc.prose, para.start, para.end);
+      for (const d of own) {
+        if (!d.hasDay) continue;
+        // Only sentences with a date are read, each once.
+        const s = sentences.find((x) => x.start <= d.start && d.start < x.end);
+        if (!s || s.start === checked) continue;
+        checked = s.start;
+        const f = checkSentence(doc, s, links);
+        if (f) found.push(shifted(f, -para.start));
+      }
+      scan.events.set(key, found);
     }
+    for (const f of found) out.push(shifted(f, para.start));
   }
   return out;
+}
+
+/** A finding moved by `delta` characters, its fixes with it. */
+function shifted(f: Finding, delta: number): Finding {
+  return { ...f, start: f.start + delta, end: f.end + delta, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + delta })) })) };
 }
 
 function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, links: EventLinks): Finding | undefined {
   if (!doc.hasKind(s.start, s.end, KIND_EVENT | KIND_AGREEMENT)) return undefined;
   const dates = doc.datesIn(s.start, s.end).filter((d) => d.hasDay && d.end <= s.end);
   if (dates.length === 0) return undefined;
-  const matches = doc.matchesIn(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end));
+  // Names and verbs inside quotation marks are someone's words, not the writer's claim about a date.
+  const matches = doc.matchesIn(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end) && !doc.quoted(m.start));
+  if (matches.length === 0) return undefined;
   let folded: string | undefined;
-  const sentence = (): string => (folded ??= foldText(doc.prose.slice(s.start, s.end)));
+  const sentence = (): string => (folded ??= foldText(doc.unquoted(s.start, s.end)));
   let mentionedIds: Set<string> | undefined;
   const mentioned = (): Set<string> => (mentionedIds ??= new Set(matches.flatMap((m) => m.values.map((v) => v.fact.id))));
   const events = new Map<string, { event: IndexedFact; at: AliasMatch<IndexedFact> }>();
@@ -935,11 +1112,12 @@ interface RoleMention {
   before: boolean;
 }
 
-function roleMentions(doc: ScannedDocument): RoleMention[] {
+/** Roles written beside a name among the matches [from, to). */
+function roleMentions(doc: ScannedDocument, from: number, to: number): RoleMention[] {
   const out: RoleMention[] = [];
   const ms = doc.matches;
   const kinds = doc.kinds;
-  for (let k = 0; k + 1 < ms.length; k++) {
+  for (let k = from; k + 1 < to; k++) {
     const ka = kinds[k];
     const kb = kinds[k + 1];
     const roleFirst = (ka & KIND_ROLE) !== 0 && (kb & KIND_PERSON) !== 0;
@@ -961,6 +1139,8 @@ function roleMentions(doc: ScannedDocument): RoleMention[] {
     if (!NAME_THEN_ROLE.test(spaced)) continue;
     const after = foldText(doc.prose.slice(b.end, b.end + 30));
     if (PERIOD_AFTER.test(after)) continue;
+    // "Umerov, Ukraine's defence minister, said" is an apposition; "According to Umerov, the defence minister will" is not.
+    if (/^\s*[,(]/.test(gap) && !/^\s*(?:[,;:.)!?]|[-\u2013\u2014]\s|$)/.test(doc.prose.slice(b.end, b.end + 3))) continue;
     for (const role of factsOfKind(b, 'role')) for (const person of factsOfKind(a, 'person')) out.push({ role, person, roleMatch: b, personMatch: a, before: false });
   }
   return out;
@@ -1012,8 +1192,37 @@ function roleTitle(role: IndexedFact): string {
 
 function checkRoles(doc: ScannedDocument): Finding[] {
   const out: Finding[] = [];
+  const ms = doc.matches;
+  for (let i = 0; i < ms.length; ) {
+    if ((doc.kinds[i] & (KIND_ROLE | KIND_PERSON)) === 0) {
+      i++;
+      continue;
+    }
+    // Roles are judged paragraph by paragraph: a name and its role never sit on either side of a blank line.
+    const para = doc.paragraphAt(ms[i].start);
+    let j = i;
+    while (j < ms.length && ms[j].start < para.end) j++;
+    const from = i;
+    i = j;
+    const scan = doc.scans.get(para.start);
+    // The paragraph's findings depend on its text, the years of its yearless dates and the document's date.
+    const years = doc.datesIn(para.start, para.end).map((d) => (d.hasYear ? '' : (d.first ?? '?'))).join(',');
+    const key = `${doc.options.dateStyle}\u0000${doc.date.iso}\u0000${doc.date.source}\u0000${doc.date.written ?? ''}\u0000${years}`;
+    if (scan) scan.roles ??= new Map();
+    let found = scan?.roles?.get(key);
+    if (!found) {
+      found = rolesIn(doc, from, j).map((f) => shifted(f, -para.start));
+      scan?.roles?.set(key, found);
+    }
+    for (const f of found) out.push(shifted(f, para.start));
+  }
+  return out;
+}
+
+function rolesIn(doc: ScannedDocument, from: number, to: number): Finding[] {
+  const out: Finding[] = [];
   const style = doc.options.dateStyle;
-  for (const m of roleMentions(doc)) {
+  for (const m of roleMentions(doc, from, to)) {
     if (doc.quoted(m.roleMatch.start) || doc.quoted(m.personMatch.start)) continue;
     const history = (m.person.fact.roles ?? []).filter((r) => r.role === m.role.fact.id);
     // A role the pack does not record for this person may still be right: the pack is not a biography.
@@ -1025,7 +1234,7 @@ function checkRoles(doc: ScannedDocument): Finding[] {
     const key = `role\u0000${m.person.fact.id}\u0000${m.role.fact.id}\u0000${at.first}\u0000${at.last}\u0000${at.source}\u0000${m.before}\u0000${written}`;
     const judged = doc.memo(key, () => {
       if (history.some((r) => heldDuring(r, at.first, at.last))) return undefined;
-      const when = at.first === at.last ? doc.formatDate(at.first) : at.written ?? doc.formatDate(at.first);
+      const when = at.first === at.last ? `on ${doc.formatDate(at.first)}` : `in ${at.written ?? doc.formatDate(at.first)}`;
       const whence = at.source === 'paragraph' ? 'the date in this paragraph' : at.source === 'document' ? 'the document’s date' : at.source === 'setting' ? 'the document date setting' : 'today';
       const held = doc.index.rolesAt(m.person.fact.id, at.first).filter((r) => r.role);
       const fixes: { title: string; text: string; replace: boolean }[] = held.map((r) => {
@@ -1034,8 +1243,8 @@ function checkRoles(doc: ScannedDocument): Finding[] {
       });
       const ended = history.every((r) => r.to && compareIso(at.first, isoSpan(r.to)!.last) > 0);
       if (ended) fixes.push({ title: `Change to “former ${written}”`, text: 'former ', replace: false });
-      const now = held.length > 0 ? ` On that date: ${held.map((r) => r.role!.fact.label).join('; ')}.` : '';
-      return { fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} on ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}` };
+      const now = held.length > 0 ? ` ${at.first === at.last ? 'On that date' : 'At that time'}: ${held.map((r) => r.role!.fact.label).join('; ')}.` : '';
+      return { fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}` };
     });
     if (!judged) continue;
     out.push({
@@ -1102,7 +1311,7 @@ function spellingClasses(index: FactIndex): SpellingClasses {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i];
         const b = list[j];
-        if (a[0] !== b[0]) continue;
+        if (a[0] !== b[0] || Math.abs(a.length - b.length) > 2) continue;
         const d = editDistance(a, b);
         if (d <= 2 && d <= Math.max(a.length, b.length) / 3) parent[find(i)] = find(j);
       }
@@ -1130,21 +1339,28 @@ function checkSpellings(doc: ScannedDocument): Finding[] {
     if ((doc.kinds[k] & KIND_PERSON) === 0) continue;
     const m = doc.matches[k];
     if (doc.quoted(m.start)) continue;
-    const text = doc.prose.slice(m.start, m.end);
     for (const p of m.values) {
       const byWord = sc.byWord.get(p);
       if (!byWord) continue;
-      const re = /[A-Za-z]+/g;
-      let w: RegExpExecArray | null;
-      while ((w = re.exec(text)) !== null) {
-        const folded = w[0].toLowerCase();
+      // The Latin words of the name as written ("Volodymyr", "Zelensky"), read without a regular expression per mention.
+      for (let i = m.start; i < m.end; ) {
+        if (!isAsciiLetter(doc.prose.charCodeAt(i))) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < m.end && isAsciiLetter(doc.prose.charCodeAt(j))) j++;
+        const written = doc.prose.slice(i, j);
+        const folded = written.toLowerCase();
         const id = byWord.get(folded);
-        if (id === undefined) continue;
-        let forms = seen.get(id);
-        if (!forms) seen.set(id, (forms = new Map()));
-        let list = forms.get(folded);
-        if (!list) forms.set(folded, (list = []));
-        list.push({ start: m.start + w.index, end: m.start + w.index + w[0].length, written: w[0] });
+        if (id !== undefined) {
+          let forms = seen.get(id);
+          if (!forms) seen.set(id, (forms = new Map()));
+          let list = forms.get(folded);
+          if (!list) forms.set(folded, (list = []));
+          list.push({ start: i, end: j, written });
+        }
+        i = j;
       }
     }
   }
@@ -1161,6 +1377,7 @@ function checkSpellings(doc: ScannedDocument): Finding[] {
     });
     const others = [...forms.keys()].filter((f) => f !== preferred.folded);
     const fixes = [fixFor(preferred.folded, preferred.display, true), ...others.map((x) => fixFor(x, forms.get(x)![0].written, false))];
+    const message = `${cls.person.fact.label} is spelled several ways in this document: ${counts}. Keep one spelling: “${preferred.display}”${preferred.fromSetting ? ' (your preferred spelling)' : ''}.`;
     for (const f of others) {
       for (const o of forms.get(f)!) {
         out.push({
@@ -1168,7 +1385,7 @@ function checkSpellings(doc: ScannedDocument): Finding[] {
           start: o.start,
           end: o.end,
           severity: 'info',
-          message: `${cls.person.fact.label} is spelled several ways in this document: ${counts}. Keep one spelling: “${preferred.display}”${preferred.fromSetting ? ' (your preferred spelling)' : ''}.`,
+          message,
           fixes,
           data: { factId: cls.person.fact.id, personId: cls.person.fact.id, spelling: o.written, preferredSpelling: preferred.display },
         });
@@ -1176,6 +1393,10 @@ function checkSpellings(doc: ScannedDocument): Finding[] {
     }
   }
   return out;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function matchCase(display: string, written: string): string {

@@ -39,14 +39,14 @@ export function proseText(text: string, format: DocFormat): string {
   switch (format) {
     case 'markdown': {
       all(/^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/y);
-      fencedCode(text, spans);
-      all(/<!--[\s\S]*?-->/g);
-      all(/^ {0,3}\[\^[^\]\n]+\]:.*(?:\r?\n(?: {4}|\t).*)*/gm);
-      all(/\[\^[^\]\s]+\]/g);
-      all(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm);
-      all(/`[^`\n]+`/g);
-      all(/\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g);
-      all(/<(?:https?|mailto):[^>\s]*>/g);
+      markdownBlocks(text, spans);
+      // Inline: found by their first characters, not by expressions tried at every offset of the draft.
+      between(text, '<!--', '-->', spans, true);
+      between(text, '[^', ']', spans, false);
+      between(text, '](', ')', spans, false);
+      between(text, '<http', '>', spans, false);
+      between(text, '<mailto:', '>', spans, false);
+      inlineCode(text, spans);
       break;
     }
     case 'latex': {
@@ -86,29 +86,92 @@ export function proseText(text: string, format: DocFormat): string {
   }
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
-  let out = '';
+  const parts: string[] = [];
   let at = 0;
   for (const [s, e] of spans) {
     if (e <= at) continue;
     const from = Math.max(s, at);
-    out += text.slice(at, from) + text.slice(from, e).replace(/[^\r\n]/g, ' ');
+    const masked = text.slice(from, e);
+    parts.push(text.slice(at, from), /[\r\n]/.test(masked) ? masked.replace(/[^\r\n]/g, ' ') : ' '.repeat(masked.length));
     at = e;
   }
-  return out + text.slice(at);
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
-/** Markdown code fences, to their closing fence or the end of the document. */
-function fencedCode(text: string, spans: Span[]): void {
-  const fence = /^[ \t]{0,3}(`{3,}|~{3,}).*$/gm;
-  let m: RegExpExecArray | null;
-  while ((m = fence.exec(text)) !== null) {
-    const marker = m[1];
-    const close = new RegExp(`^[ \\t]{0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`, 'gm');
-    close.lastIndex = m.index + m[0].length;
-    const c = close.exec(text);
-    const end = c ? c.index + c[0].length : text.length;
-    spans.push([m.index, end]);
-    fence.lastIndex = end;
+/**
+ * Markdown block structure read line by line: code fences (to their closing
+ * fence or the end of the document), footnote definitions with their
+ * indented continuation lines, and link reference definitions.
+ */
+function markdownBlocks(text: string, spans: Span[]): void {
+  const footnote = /^ {0,3}\[\^[^\]\n]+\]:/my;
+  const reference = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S/my;
+  let line = 0;
+  while (line < text.length) {
+    let next = text.indexOf('\n', line);
+    if (next < 0) next = text.length;
+    let k = line;
+    while (k < next && k - line < 4 && text.charCodeAt(k) === 32) k++;
+    const c = text[k];
+    if ((c === '`' || c === '~') && text.startsWith(c.repeat(3), k)) {
+      let n = 3;
+      while (text[k + n] === c) n++;
+      const close = new RegExp(`^[ \\t]{0,3}${c === '`' ? '`' : '~'}{${n},}[ \\t]*$`, 'gm');
+      close.lastIndex = next;
+      const m = close.exec(text);
+      const end = m ? m.index + m[0].length : text.length;
+      spans.push([line, end]);
+      line = end + 1;
+      continue;
+    }
+    if (c === '[') {
+      footnote.lastIndex = line;
+      if (footnote.test(text)) {
+        let end = next;
+        // Continuation lines are indented by four spaces or a tab.
+        while (end < text.length && /^\n(?: {4}|\t)/.test(text.slice(end, end + 6))) {
+          const after = text.indexOf('\n', end + 1);
+          end = after < 0 ? text.length : after;
+        }
+        spans.push([line, end]);
+        line = end + 1;
+        continue;
+      }
+      reference.lastIndex = line;
+      if (reference.test(text)) spans.push([line, next]);
+    }
+    line = next + 1;
+  }
+}
+
+/** Every `open`…`close` on one line (or across lines when `multiline`), marks included. */
+function between(text: string, open: string, close: string, spans: Span[], multiline: boolean): void {
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + 1)) {
+    const end = text.indexOf(close, at + open.length);
+    if (end < 0) return;
+    if (!multiline && text.slice(at, end).includes('\n')) continue;
+    // A footnote reference or link has no space inside its key or address.
+    if (!multiline && open !== '<!--' && /\s/.test(text.slice(at + open.length, end))) continue;
+    spans.push([at, end + close.length]);
+    at = end;
+  }
+}
+
+/** Inline code spans: a run of backticks to the next run of the same length on the same line. */
+function inlineCode(text: string, spans: Span[]): void {
+  for (let at = text.indexOf('`'); at >= 0; at = text.indexOf('`', at)) {
+    let n = 1;
+    while (text[at + n] === '`') n++;
+    const marker = '`'.repeat(n);
+    const end = text.indexOf(marker, at + n);
+    const eol = text.indexOf('\n', at);
+    if (end < 0 || (eol >= 0 && eol < end)) {
+      at += n;
+      continue;
+    }
+    spans.push([at, end + n]);
+    at = end + n;
   }
 }
 

@@ -197,24 +197,28 @@ function findBlocks(text: string, format: DocFormat): Quotation[] {
     if (innerEnd > innerStart) out.push({ start, end, innerStart, innerEnd, block: true });
   };
   if (format === 'markdown' || format === 'plaintext') {
-    // Consecutive `>` lines; a `>` line with nothing else splits the block into paragraphs.
-    const line = /^[ \t]{0,3}>[ \t]?(.*)$/gm;
+    // Consecutive `>` lines; a `>` line with nothing else splits the block into paragraphs. Read line by line.
     let blockStart = -1;
     let blockEnd = -1;
-    let m: RegExpExecArray | null;
     const close = (): void => {
       if (blockStart >= 0) push(blockStart, blockStart, blockEnd, blockEnd);
       blockStart = -1;
     };
-    while ((m = line.exec(text)) !== null) {
-      const contiguous = blockStart >= 0 && /^\r?\n$/.test(text.slice(blockEnd, m.index));
-      if (!contiguous) close();
-      if (m[1].trim() === '') {
-        close();
-        continue;
-      }
-      if (blockStart < 0) blockStart = m.index;
-      blockEnd = m.index + m[0].length;
+    let line = 0;
+    while (line <= text.length) {
+      let next = text.indexOf('\n', line);
+      if (next < 0) next = text.length;
+      let k = line;
+      while (k < next && k - line < 4 && (text[k] === ' ' || text[k] === '\t')) k++;
+      const end = text[next - 1] === '\r' ? next - 1 : next;
+      if (text[k] === '>' && k - line <= 3) {
+        if (text.slice(k + 1, end).trim() === '') close();
+        else {
+          if (blockStart < 0) blockStart = line;
+          blockEnd = end;
+        }
+      } else close();
+      line = next + 1;
     }
     close();
   }

@@ -33,18 +33,22 @@ function firstFoldedCode(alias: string): number {
  * for one bucket, not for sorting every alias of a large fact base.
  */
 export class AliasPrefixIndex {
-  /** Aliases not yet folded, by first folded character, in fact order then alias order. */
-  private readonly pending = new Map<number, { alias: string; entry: IndexedFact }[]>();
+  private readonly facts: readonly IndexedFact[];
+  /** Aliases not yet folded, by first folded character: pairs of (fact, alias) positions, in fact order then alias order. */
+  private readonly pending = new Map<number, number[]>();
   private readonly buckets = new Map<number, AliasEntry[]>();
 
   constructor(index: FactIndex) {
-    for (const entry of index.facts) {
-      for (const alias of entry.aliases) {
-        const first = firstFoldedCode(alias);
+    // Positions, not objects: this pass runs over every alias of the fact base on the first keystroke after a change.
+    this.facts = index.facts;
+    for (let f = 0; f < this.facts.length; f++) {
+      const aliases = this.facts[f].aliases;
+      for (let a = 0; a < aliases.length; a++) {
+        const first = firstFoldedCode(aliases[a]);
         if (first < 0) continue;
         let list = this.pending.get(first);
         if (!list) this.pending.set(first, (list = []));
-        list.push({ alias, entry });
+        list.push(f, a);
       }
     }
   }
@@ -56,8 +60,11 @@ export class AliasPrefixIndex {
     entries = [];
     let current: IndexedFact | undefined;
     let seen: string[] = [];
+    const positions = this.pending.get(first) ?? [];
     // A fact's aliases are next to each other here, and the same folded alias twice is offered once.
-    for (const { alias, entry } of this.pending.get(first) ?? []) {
+    for (let i = 0; i < positions.length; i += 2) {
+      const entry = this.facts[positions[i]];
+      const alias = entry.aliases[positions[i + 1]];
       if (entry !== current) {
         current = entry;
         seen = [];
@@ -163,17 +170,31 @@ function kindOrder(index: FactIndex, kind: FactKind): IndexedFact[] {
   let order = kinds.get(kind);
   if (!order) {
     const collator = labelCollator();
-    // The collator takes about a microsecond a comparison; most labels are plain letters, spaces and full stops,
-    // which it orders as their lower-case forms compare, so those pairs are compared that way.
-    const keyed = index.byKind(kind).map((entry) => ({ entry, plain: PLAIN_LABEL.test(entry.fact.label) ? entry.fact.label.toLowerCase() : undefined }));
+    // The collator takes about a microsecond a comparison; most labels are plain (see plainKey), and for two
+    // plain labels comparing their keys gives the collator's answer, so those pairs are compared that way.
+    const keyed = index.byKind(kind).map((entry) => ({ entry, plain: plainKey(entry.fact.label) }));
     keyed.sort((a, b) => (a.plain !== undefined && b.plain !== undefined ? (a.plain < b.plain ? -1 : a.plain > b.plain ? 1 : 0) : collator.compare(a.entry.fact.label, b.entry.fact.label)));
     kinds.set(kind, (order = keyed.map((k) => k.entry)));
   }
   return order;
 }
 
-/** Labels the collator (English, base sensitivity) orders exactly as their lower-case forms: see fastPaths.test.ts. */
-const PLAIN_LABEL = /^[A-Za-z .]*$/;
+/**
+ * A key that orders plain labels (ASCII letters, digits, spaces, commas and
+ * full stops) as the collator orders them, case-blind and numbers by value:
+ * lower case, each run of digits as its length and its digits without leading
+ * zeros. Undefined for other labels. fastPaths.test.ts checks the agreement.
+ */
+export function plainKey(label: string): string | undefined {
+  if (!PLAIN_LABEL.test(label) || LONG_NUMBER.test(label)) return undefined;
+  return label.toLowerCase().replace(/\d+/g, (digits) => {
+    const value = digits.replace(/^0+/, '');
+    return String(value.length).padStart(2, '0') + value;
+  });
+}
+
+const PLAIN_LABEL = /^[A-Za-z0-9 .,]*$/;
+const LONG_NUMBER = /\d{60}/;
 
 /**
  * Facts by kind, then label: computed once per index, since a large pack
@@ -200,21 +221,34 @@ export interface PickerRow {
   separator?: boolean;
 }
 
-const kindRowsCache = new WeakMap<FactIndex, { today: IsoDate; rows: Map<FactKind, PickerRow[]> }>();
-const unrankedRows = new WeakMap<FactIndex, { today: IsoDate; rows: PickerRow[] }>();
+/** Rows of a kind: those of its first `done` facts in picker order, heading first. */
+interface KindRows {
+  rows: PickerRow[];
+  done: number;
+}
 
-/** The rows of one kind, heading first, made once per index and day. */
-function kindRows(index: FactIndex, kind: FactKind, today: IsoDate): PickerRow[] {
+const kindRowsCache = new WeakMap<FactIndex, { today: IsoDate; rows: Map<FactKind, KindRows> }>();
+const unrankedRows = new WeakMap<FactIndex, { today: IsoDate; rows: readonly PickerRow[] }>();
+
+/**
+ * The rows of one kind, heading first, made once per index and day. With a
+ * `budget`, makes at most that many more and returns the rows so far: the
+ * idle preparation builds a large kind in slices.
+ */
+function kindRows(index: FactIndex, kind: FactKind, today: IsoDate, budget = Infinity): PickerRow[] {
   let cached = kindRowsCache.get(index);
   if (cached?.today !== today) kindRowsCache.set(index, (cached = { today, rows: new Map() }));
-  let rows = cached.rows.get(kind);
-  if (!rows) {
-    const facts = kindOrder(index, kind);
-    rows = facts.length === 0 ? [] : [{ label: KIND_TITLES[kind], separator: true }, ...facts.map((entry) => pickerRow(entry, index, today))];
-    cached.rows.set(kind, rows);
-  }
-  return rows;
+  const facts = kindOrder(index, kind);
+  let made = cached.rows.get(kind);
+  if (!made) cached.rows.set(kind, (made = { rows: facts.length === 0 ? [] : [{ label: KIND_TITLES[kind], separator: true }], done: 0 }));
+  const end = Math.min(facts.length, made.done + budget);
+  for (let i = made.done; i < end; i++) made.rows.push(pickerRow(facts[i], index, today));
+  made.done = end;
+  return made.rows;
 }
+
+/** Rows made per idle step: a few tens of milliseconds of work on a slow machine. */
+const ROWS_PER_STEP = 2000;
 
 /**
  * The picker's rows: the facts the selection names first, under their own
@@ -223,12 +257,13 @@ function kindRows(index: FactIndex, kind: FactKind, today: IsoDate): PickerRow[]
  * day: a person's row shows the role held today), so that opening the picker
  * over 100,000 facts does not rebuild 100,000 rows.
  */
-export function pickerRows(index: FactIndex, selection: string, today: IsoDate = todayIso()): PickerRow[] {
+export function pickerRows(index: FactIndex, selection: string, today: IsoDate = todayIso()): readonly PickerRow[] {
   let all = unrankedRows.get(index);
-  if (all?.today !== today) unrankedRows.set(index, (all = { today, rows: FACT_KINDS.flatMap((kind) => kindRows(index, kind, today)) }));
+  if (all?.today !== today) unrankedRows.set(index, (all = { today, rows: Object.freeze(FACT_KINDS.flatMap((kind) => kindRows(index, kind, today))) }));
   const unranked = all.rows;
   const named = namedFacts(index, selectionScores(index, selection));
-  if (named.length === 0) return [...unranked];
+  // The same (frozen) array each time: the adapter keeps its items for it, so opening the picker again costs nothing.
+  if (named.length === 0) return unranked;
   const out: PickerRow[] = [{ label: 'Named in the selection', separator: true }];
   const skip = new Set<IndexedFact>();
   for (const { entry } of named) {
@@ -279,7 +314,10 @@ export function preparationSteps(index: FactIndex, today: IsoDate = todayIso()):
   const prefixes = prefixIndexFor(index);
   return [
     ...[...prefixes.firstCharacters()].map((first) => () => void prefixes.search(String.fromCharCode(first), 1)),
-    ...FACT_KINDS.map((kind) => () => void kindRows(index, kind, today)),
+    ...FACT_KINDS.flatMap((kind) => [
+      () => void kindOrder(index, kind),
+      ...Array.from({ length: Math.ceil(index.byKind(kind).length / ROWS_PER_STEP) }, () => () => void kindRows(index, kind, today, ROWS_PER_STEP)),
+    ]),
     () => void baseOrder(index),
   ];
 }

@@ -1,5 +1,3 @@
-import { foldCode } from './text';
-
 /** A word of a quotation or a recorded wording: folded text, and where it stands in its own string. */
 export interface WordToken {
   /** Lower-cased, with every apostrophe written `'`: "We’re" and "we're" are the same word. */
@@ -13,14 +11,23 @@ export type WordMarkup = 'none' | 'latex' | 'html';
 
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 
+/** Per UTF-16 code unit above ASCII: 0 not yet asked, 1 a letter or digit, 2 not. */
+const letterCodes = new Uint8Array(65536);
+
 function isLetter(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return LETTER.test(String.fromCharCode(code));
+  // Cyrillic quotations ask this for every character: the answer is kept rather than a Unicode expression run each time.
+  let known = letterCodes[code];
+  if (known === 0) letterCodes[code] = known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
 }
 
 function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x2032 || code === 0xff07;
 }
+
+/** Apostrophes inside a word, and the HTML entities for them, all read as `'`. */
+const APOSTROPHES = /&(?:rsquo|lsquo|apos|#0*39|#0*8217|#x0*2019);|[\u2019\u2018\u02BC\u2032\uFF07]/gi;
 
 /** HTML entities that stand for an apostrophe, and so join the two halves of "we&rsquo;re". */
 const APOSTROPHE_ENTITY = /^&(?:rsquo|lsquo|apos|#0*39|#0*8217|#x0*2019);/i;
@@ -64,29 +71,29 @@ export function wordTokens(text: string, from = 0, to = text.length, markup: Wor
       continue;
     }
     const start = i;
-    let word = '';
     let j = i;
+    // Sliced and lower-cased whole: quotations are read on every check of a draft.
+    let joined = false;
     for (;;) {
-      while (j < to && isLetter(text.charCodeAt(j))) {
-        word += String.fromCharCode(foldCode(text.charCodeAt(j)));
-        j++;
-      }
+      while (j < to && isLetter(text.charCodeAt(j))) j++;
       // An apostrophe between letters belongs to the word.
       if (j + 1 < to && isApostrophe(text.charCodeAt(j)) && isLetter(text.charCodeAt(j + 1))) {
-        word += "'";
         j++;
+        joined = true;
         continue;
       }
       if (markup === 'html' && j < to && text.charCodeAt(j) === 38) {
         const m = APOSTROPHE_ENTITY.exec(text.slice(j, Math.min(to, j + 10)));
         if (m && j + m[0].length < to && isLetter(text.charCodeAt(j + m[0].length))) {
-          word += "'";
           j += m[0].length;
+          joined = true;
           continue;
         }
       }
       break;
     }
+    let word = text.slice(start, j).toLowerCase();
+    if (joined) word = word.replace(APOSTROPHES, "'");
     out.push({ text: word, start, end: j });
     i = j;
   }

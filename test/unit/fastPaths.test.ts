@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { definitionEdit, formatCitation, hasDefinition, hasMarkdownDefinition } from '../../src/core/citation';
 import type { FactIndex, IndexedFact } from '../../src/core/factIndex';
 import { FactStore, bundledLoadedPack } from '../../src/core/factStore';
-import { AliasPrefixIndex, KIND_TITLES, pickerRows, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/search';
+import { AliasPrefixIndex, KIND_TITLES, pickerRows, plainKey, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/search';
 import { factText } from '../../src/core/citation';
 import { formatDate } from '../../src/core/dates';
 import { foldText } from '../../src/core/text';
@@ -114,19 +114,22 @@ suite('fast paths: picker rows', () => {
     assert.deepEqual(strip(pickerRows(index, '', '2025-08-01')), rowsByRanking(index, '', '2025-08-01'));
   });
 
-  test('labels of plain letters, spaces and full stops: the collator orders them as their lower-case forms', () => {
+  test('plain labels (letters, digits, spaces, commas, full stops): their keys order them as the collator does', () => {
     const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-    const alphabet = ['a', 'b', 'm', 'z', 'A', 'B', 'Z', ' ', '.'];
+    const alphabet = ['a', 'b', 'z', 'A', 'B', 'Z', ' ', '.', ',', '0', '1', '2', '9'];
     let seed = 11;
     const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const word = (): string => Array.from({ length: Math.floor(rnd() * 7) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
-    for (let i = 0; i < 20_000; i++) {
+    const word = (): string => Array.from({ length: Math.floor(rnd() * 8) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    for (let i = 0; i < 30_000; i++) {
       const a = word();
       const b = word();
-      const x = a.toLowerCase();
-      const y = b.toLowerCase();
+      const x = plainKey(a)!;
+      const y = plainKey(b)!;
       assert.equal(x < y ? -1 : x > y ? 1 : 0, Math.sign(collator.compare(a, b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
     }
+    assert.equal(plainKey('Article 12 of the accord, 2025'), 'article 0212 of the accord, 042025');
+    assert.equal(plainKey('Zelensky\u2019s visit'), undefined, 'anything else is left to the collator');
+    assert.equal(plainKey('Київ'), undefined);
   });
 
   test('prepareSearch builds ahead what the first request would', () => {
