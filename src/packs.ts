@@ -54,6 +54,7 @@ export class WorkspacePacks implements vscode.Disposable {
 
   private async restart(): Promise<void> {
     this.settings = readSettings();
+    this.store.setMaxBytes(this.settings.maxBytes);
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     if (!vscode.workspace.isTrusted) {

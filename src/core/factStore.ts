@@ -42,8 +42,13 @@ export class FactStore {
   constructor(
     private readonly bundled: LoadedPack,
     private readonly parse: PackParser,
-    private readonly options: LoadOptions & BuildOptions = {},
+    private options: LoadOptions & BuildOptions = {},
   ) {}
+
+  /** The largest pack file read (a writer's setting); applies from the next load. */
+  setMaxBytes(maxBytes: number): void {
+    this.options = { ...this.options, maxBytes };
+  }
 
   /**
    * The fact base in use. The bundled pack's index is built on first use,

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { FactStore, bundledLoadedPack, type StoreChange } from '../../src/core/factStore';
-import { parsePackText } from '../../src/core/packLoader';
+import { DEFAULT_MAX_PACK_BYTES, parsePackText } from '../../src/core/packLoader';
 import { bundled, describeProblems, factYaml, lineOf, packYaml, withCode } from './helpers';
 
 const FILE = '/workspace/.factpacks/mine.yaml';
@@ -167,5 +167,16 @@ suite('factStore: loading many files at once', () => {
     const store = newStore();
     assert.deepEqual(store.problemsOf('bundled'), []);
     assert.ok(store.index.fact('person.umerov'));
+  });
+});
+
+suite('factStore: size limit from the settings', () => {
+  test('setMaxBytes raises and lowers the limit for the next load', () => {
+    const store = new FactStore(bundledLoadedPack(bundled().loaded.pack), parsePackText);
+    const text = packYaml(factYaml('f1'));
+    store.setMaxBytes(10);
+    assert.ok(store.setWorkspacePack('/w/a.yaml', text).some((p) => p.code === 'file-too-large'));
+    store.setMaxBytes(DEFAULT_MAX_PACK_BYTES * 2);
+    assert.deepEqual(store.setWorkspacePack('/w/a.yaml', text).filter((p) => p.severity === 'error'), []);
   });
 });
