@@ -17,7 +17,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +28,7 @@ import {
   chromiumPath,
   codeServerEntry,
   expectedMarker,
+  freePort,
   markerFile,
   node24Bin,
   projectRoot,
@@ -133,18 +133,6 @@ for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 }
 
 // ------------------------------------------------------------------ helpers
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function httpStatus(url) {
   return new Promise((resolve) => {

@@ -19,7 +19,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -31,6 +30,7 @@ import {
   codeServerPkgDir,
   codeServerPrefix,
   expectedMarker,
+  freePort,
   markerFile,
   node24Bin,
   node24Dir,
@@ -253,18 +253,6 @@ async function installCodeServer() {
         'Check the npm output above for "install-scripts" warnings or node-gyp errors.',
     );
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function httpGet(url) {

@@ -2,6 +2,7 @@
 // (scripts/setup-vscode-test.mjs installs, scripts/run-vscode-tests.mjs runs).
 // Plain Node ESM so it runs on the machine's Node 20 without a build step.
 
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,4 +41,17 @@ export function expectedMarker() {
     codeServer: CODE_SERVER_VERSION,
     platform: `${process.platform}-${process.arch}`,
   };
+}
+
+/** A port on 127.0.0.1 that nothing listens on now (the caller retries if another process takes it first). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }

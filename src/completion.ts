@@ -4,7 +4,7 @@ import type { InsertOptions } from './core/citation';
 import { dateInQuestion, todayIso, type DateStyle } from './core/dates';
 import type { FactIndex, IndexedFact } from './core/factIndex';
 import type { FactStore } from './core/factStore';
-import { KIND_TITLES, prefixIndexFor, type AliasPrefixIndex } from './core/search';
+import { KIND_TITLES, prefixIndexFor, TRIGGER_LIST_LIMIT, type AliasPrefixIndex } from './core/search';
 import { factSnippet } from './core/snippets';
 import type { FactKind } from './core/types';
 import { insertOptionsFor, SELECTOR } from './config';
@@ -16,8 +16,6 @@ export const TRIGGER = ';;';
 /** Fewest letters typed before names are offered while typing. */
 const MIN_PREFIX = 3;
 const MAX_ITEMS = 50;
-/** Most facts listed after the trigger at once. */
-const MAX_LISTED = 1000;
 
 interface RequestContext {
   document: vscode.TextDocument;
@@ -61,9 +59,9 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
       const context = this.context(document, position);
       // A large pack lists its first facts by kind; typing after the trigger narrows by name.
       const typed = afterTrigger.trim();
-      const entries = typed.length > 0 ? this.prefixesFor(index).search(typed, MAX_LISTED).map((h) => h.entry) : index.facts.slice(0, MAX_LISTED);
+      const entries = typed.length > 0 ? this.prefixesFor(index).search(typed, TRIGGER_LIST_LIMIT).map((h) => h.entry) : index.facts.slice(0, TRIGGER_LIST_LIMIT);
       const items = entries.map((entry) => this.item(context, entry, entry.fact.label, range, true));
-      return new vscode.CompletionList(items, index.facts.length > MAX_LISTED);
+      return new vscode.CompletionList(items, entries.length >= TRIGGER_LIST_LIMIT);
     }
     const hits = this.wordHits(line, index);
     if (!hits) return undefined;

@@ -14,7 +14,7 @@
 //     --out=FILE            report file (default docs/PERFORMANCE.md; "-" prints only)
 //     --quick               fewer repetitions, for trying the script itself
 //     --report-only         rewrite the report from the last run's .bench/results.json, measuring nothing
-//   BENCH_SKIP_CHECK=1 leaves out checkDocument (src/core/checker.ts), the slowest step while it is being tuned.
+//   BENCH_SKIP_CHECK=1 leaves out checkDocument (src/core/checker.ts), the slowest step.
 //
 // Nothing here asserts: speed is reported, not tested (npm test has no timed assertions).
 
@@ -399,7 +399,7 @@ const LABELS = {
   'completion.first': 'Completion: first keystroke after a pack change, if before the idle build',
   'completion.search': 'Completion: prefix search',
   'completion.list': 'Completion: list per keystroke (≤ 50 items)',
-  'completion.trigger': 'Completion: `;;` list (≤ 1000 items)',
+  'completion.trigger': 'Completion: `;;` list (≤ 200 items)',
   'picker.first': 'Picker: first opening after a pack change, if before the idle build',
   'prepare.total': 'Idle preparation after a pack change: all steps',
   'prepare.step': 'Idle preparation: its longest step (what a request may wait)',

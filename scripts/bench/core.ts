@@ -6,7 +6,7 @@ import { renderCard } from '../../src/core/card';
 import { definitionEdit, type InsertOptions } from '../../src/core/citation';
 import { dateInQuestion, findDates, todayIso } from '../../src/core/dates';
 import type { FactIndex, IndexedFact } from '../../src/core/factIndex';
-import { KIND_TITLES, pickerRows, prefixIndexFor, type PickerRow } from '../../src/core/search';
+import { KIND_TITLES, pickerRows, prefixIndexFor, TRIGGER_LIST_LIMIT, type PickerRow } from '../../src/core/search';
 import { factSnippet } from '../../src/core/snippets';
 
 export { buildFactIndex } from '../../src/core/factIndex';
@@ -85,10 +85,10 @@ export function completionPath(index: FactIndex, text: string, offset: number, l
   return undefined;
 }
 
-/** src/completion.ts after the `;;` trigger: the first 1000 facts by kind. */
+/** src/completion.ts after the `;;` trigger: the first TRIGGER_LIST_LIMIT facts. */
 export function triggerPath(index: FactIndex, text: string, offset: number): Item[] {
   const o = options(text, offset);
-  return index.facts.slice(0, 1000).map((entry) => item(index, text, offset, o, entry, entry.fact.label, true));
+  return index.facts.slice(0, TRIGGER_LIST_LIMIT).map((entry) => item(index, text, offset, o, entry, entry.fact.label, true));
 }
 
 /** src/insertCitation.ts pickerItems: the core's rows (the adapter only maps them to QuickPickItems). */

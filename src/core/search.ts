@@ -120,6 +120,12 @@ export function prefixIndexFor(index: FactIndex): AliasPrefixIndex {
   return prefixes;
 }
 
+/**
+ * Most facts the `;;` list offers at once: a writer scans a few dozen, and
+ * typing after the trigger narrows a large pack (the list is then asked again).
+ */
+export const TRIGGER_LIST_LIMIT = 200;
+
 export const KIND_TITLES: Record<FactKind, string> = {
   person: 'People', role: 'Roles', event: 'Events and dates', place: 'Places', organisation: 'Organisations',
   agreement: 'Agreements', provision: 'Provisions', figure: 'Figures', term: 'Terms', quote: 'Quotes',

@@ -5,43 +5,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ListedFinding } from '../../src/diagnostics';
-import type { AgreementCiteApi } from '../../src/extension';
-import { EXTENSION_ID } from './harness';
 import { screenshot } from './screenshot';
+import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function api(): Promise<AgreementCiteApi> {
-  const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', plaintext: 'txt', asciidoc: 'adoc', restructuredtext: 'rst', html: 'html' };
-let scratchCount = 0;
-
-function scratchFolder(): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', `check-${process.pid}`);
-}
-
-/** Opens a new file with this content in a scratch folder of the workspace. */
-async function open(language: string, content: string): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.joinPath(scratchFolder(), `${++scratchCount}.${EXTENSIONS[language] ?? 'txt'}`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  let doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
-  return editor;
-}
+const api = activateExtension;
+const open = (language: string, content: string): Promise<vscode.TextEditor> => openScratch('check', language, content);
 
 /** Closes every editor without saving, and deletes the scratch files. */
 async function closeAll(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await vscode.workspace.fs.delete(scratchFolder(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  await closeEditors();
+  await deleteFolder(scratchFolder('check'));
 }
 
 /** The extension's problems for a document, once `ready` says they are what the test waits for (or after 8 s). */

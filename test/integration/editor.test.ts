@@ -3,35 +3,11 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AgreementCiteApi } from '../../src/extension';
-import { EXTENSION_ID } from './harness';
 import { keyboard, screenshot } from './screenshot';
+import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function api(): Promise<AgreementCiteApi> {
-  const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', plaintext: 'txt', asciidoc: 'adoc', restructuredtext: 'rst', html: 'html' };
-let scratchCount = 0;
-
-/**
- * Opens a new file with this content in the workspace's scratch folder (files,
- * not untitled documents, which VS Code may hand back to the next test).
- */
-async function open(language: string, content: string): Promise<vscode.TextEditor> {
-  const folder = vscode.workspace.workspaceFolders![0].uri;
-  const uri = vscode.Uri.joinPath(folder, '.scratch', String(process.pid), `${++scratchCount}.${EXTENSIONS[language] ?? 'txt'}`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  let doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
-  return editor;
-}
+const open = (language: string, content: string): Promise<vscode.TextEditor> => openScratch('editor', language, content);
+const api = activateExtension;
 
 /** The Markdown of every hover at the first occurrence of `needle` (plus `into` characters). */
 async function hoverText(editor: vscode.TextEditor, needle: string, into = 1): Promise<string> {
@@ -61,12 +37,8 @@ function labelOf(item: vscode.CompletionItem): string {
 
 /** Closes every editor without saving, and deletes the scratch files. */
 async function closeAll(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const scratch = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', String(process.pid));
-  await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  await closeEditors();
+  await deleteFolder(scratchFolder('editor'));
 }
 
 /** Types text as a writer would, one character at a time, so that trigger characters fire. */

@@ -7,47 +7,20 @@ import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import type { FactsNode } from '../../src/factsView';
 import { bibtexParser, citationJs } from '../unit/formatParsers';
-import { EXTENSION_ID } from './harness';
 import { screenshot } from './screenshot';
+import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function api(): Promise<AgreementCiteApi> {
-  const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', plaintext: 'txt' };
-
-function scratchFolder(): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', String(process.pid), 'references');
-}
-
-let count = 0;
+const api = activateExtension;
 
 /** A new file in the workspace with this content, open in the editor. */
-async function open(language: string, content: string, name?: string): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.joinPath(scratchFolder(), name ?? `${++count}.${EXTENSIONS[language] ?? 'txt'}`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  let doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
-  return editor;
-}
+const open = (language: string, content: string, name?: string): Promise<vscode.TextEditor> => openScratch('references', language, content, name);
 
 /** Where exports are written: a folder of their own, beside the documents'. */
 function exportFolder(): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', String(process.pid), 'references-export');
+  return scratchFolder('references-export');
 }
 
-async function closeAll(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
+const closeAll = closeEditors;
 
 /**
  * Deletes this file's scratch files, once per suite: the workbench auto-saves
@@ -55,9 +28,7 @@ async function closeAll(): Promise<void> {
  */
 async function deleteScratch(): Promise<void> {
   await sleep(1500);
-  for (const folder of [scratchFolder(), exportFolder()]) {
-    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
-  }
+  for (const folder of [scratchFolder('references'), exportFolder()]) await deleteFolder(folder);
 }
 
 /** Puts the cursor at the end of the first line containing `needle` and inserts a fact there. */

@@ -1,0 +1,49 @@
+// What the integration suites share: activating the extension, and documents
+// written as real files in a scratch folder of the run's workspace copy
+// (files, not untitled documents, which VS Code may hand back to a later test).
+
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AgreementCiteApi } from '../../src/extension';
+import { EXTENSION_ID } from './harness';
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Activates the extension and returns its API: a hover asked for before activation finds no provider. */
+export async function activateExtension(): Promise<AgreementCiteApi> {
+  const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
+  assert.ok(ext, 'extension not found');
+  return ext.activate();
+}
+
+const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', plaintext: 'txt', asciidoc: 'adoc', restructuredtext: 'rst', html: 'html' };
+let count = 0;
+
+/** A suite's own scratch folder in the workspace. */
+export function scratchFolder(suite: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.scratch', String(process.pid), suite);
+}
+
+/** Writes a new file with this content in the suite's scratch folder and opens it in the editor, in `language`. */
+export async function openScratch(suite: string, language: string, content: string, name?: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.joinPath(scratchFolder(suite), name ?? `${++count}.${EXTENSIONS[language] ?? 'txt'}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== language) doc = await vscode.languages.setTextDocumentLanguage(doc, language);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+  return editor;
+}
+
+/** Closes every editor without saving. */
+export async function closeEditors(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Deletes a folder and what is in it, if it exists. */
+export async function deleteFolder(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+}
