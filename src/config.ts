@@ -15,7 +15,6 @@ export interface Settings {
   citationStyle: CitationStyle;
   dateStyle: DateStyle;
   spellings: Record<string, string>;
-  completionTrigger: string;
 }
 
 /** The writer's settings for a document, with unknown values falling back to the defaults. */
@@ -28,7 +27,6 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     citationStyle: style === 'inline' || style === 'latex-cite' ? style : 'auto',
     dateStyle: (DATE_STYLES as readonly string[]).includes(date) ? (date as DateStyle) : 'en-GB',
     spellings: Object.fromEntries(Object.entries(spellings ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
-    completionTrigger: ';;',
   };
 }
 

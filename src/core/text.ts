@@ -109,19 +109,9 @@ export function labelCollator(): Intl.Collator {
   return (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true }));
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== '' && WORD_CHAR.test(ch);
-}
-
 /** Escapes text for Markdown so that data can never become links, HTML or commands. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (c) => `\\${c}`);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Paragraph around an offset: the text between the blank lines that enclose it. */
