@@ -11,6 +11,9 @@ export const DEFAULT_PACK_GLOBS = ['**/.factpacks/**/*.{yaml,yml}', '**/*.factpa
 /** Reloads wait this long after the last change to a pack file, so a burst of saves loads once. */
 const DEBOUNCE_MS = 150;
 
+/** At most this many paths created in one burst are looked at for new folders. */
+const MAX_CREATED_CHECKED = 200;
+
 const decoder = new TextDecoder('utf-8');
 
 function readSettings(): { globs: string[]; maxBytes: number } {
@@ -44,6 +47,10 @@ export class WorkspacePacks implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.restart()),
+      // A pack saved in the editor is reloaded at once, without waiting for the file watcher.
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (vscode.workspace.isTrusted && this.settings.globs.some((pattern) => vscode.languages.match({ pattern }, doc) > 0)) this.schedule(doc.uri);
+      }),
     );
   }
 
@@ -64,12 +71,16 @@ export class WorkspacePacks implements vscode.Disposable {
       return;
     }
     // Deleting a folder reports the folder only: drop every pack that was inside it.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    deletions.onDidDelete((uri) => {
+    // Creating a folder with a pack in it (a copy, a checkout, a first pack)
+    // can report the folder only too: the file may be written before the
+    // folder is watched. A new folder is searched for packs.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    folders.onDidDelete((uri) => {
       const prefix = `${uri.toString()}/`;
       for (const file of this.store.workspaceFiles) if (file.startsWith(prefix)) this.remove(vscode.Uri.parse(file));
     }, undefined, this.watchers);
-    this.watchers.push(deletions);
+    folders.onDidCreate((uri) => this.noteCreated(uri), undefined, this.watchers);
+    this.watchers.push(folders);
     const found = new Map<string, vscode.Uri>();
     for (const glob of this.settings.globs) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
@@ -93,6 +104,34 @@ export class WorkspacePacks implements vscode.Disposable {
     // Asked again now: the problems the merged index finds (ids across packs, references) exist only after the rebuild.
     for (const uri of results) this.report(uri, this.store.problemsOf(uri.toString()));
     this.log.info(`Fact base: ${this.store.index.facts.length} facts from the bundled pack and ${found.size} workspace pack${found.size === 1 ? '' : 's'}.`);
+  }
+
+  /** Created paths, gathered for one search once a burst of creations is over. */
+  private created = new Set<string>();
+  private createdTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private noteCreated(uri: vscode.Uri): void {
+    if (this.created.size < MAX_CREATED_CHECKED) this.created.add(uri.toString());
+    clearTimeout(this.createdTimer);
+    this.createdTimer = setTimeout(() => void this.searchNewFolders(), DEBOUNCE_MS);
+  }
+
+  /** If any created path is a folder, finds the packs not yet known and loads them. */
+  private async searchNewFolders(): Promise<void> {
+    const created = [...this.created];
+    this.created.clear();
+    const isFolder = await Promise.all(created.map((u) => vscode.workspace.fs.stat(vscode.Uri.parse(u)).then(
+      (s) => (s.type & vscode.FileType.Directory) !== 0,
+      () => false,
+    )));
+    if (!isFolder.some(Boolean) || !vscode.workspace.isTrusted) return;
+    const known = new Set(this.store.workspaceFiles);
+    for (const glob of this.settings.globs) {
+      for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', 1000)) {
+        const key = uri.toString();
+        if (!known.has(key) && !this.pending.has(key)) this.schedule(uri);
+      }
+    }
   }
 
   private schedule(uri: vscode.Uri): void {
@@ -172,6 +211,7 @@ export class WorkspacePacks implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
+    clearTimeout(this.createdTimer);
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import { EXTENSION_ID, restrictedModeRequested } from './harness';
 import { screenshot } from './screenshot';
+import { sleep, waitFor } from './util';
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const encoder = new TextEncoder();
 
 function folder(): vscode.Uri {
@@ -18,17 +18,6 @@ function folder(): vscode.Uri {
 
 async function write(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
-}
-
-/** Polls until `check` returns a value, for at most `ms`: reloads are debounced and asynchronous. */
-async function waitFor<T>(what: string, check: () => T | undefined | false, ms = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await sleep(100);
-  }
 }
 
 const pack = (label: string, extra = ''): string => `pack:
@@ -65,7 +54,9 @@ async function hoverMarkdown(document: vscode.TextDocument, needle: string): Pro
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
 }
 
-suite('workspace fact packs', () => {
+suite('workspace fact packs', function () {
+  // Each test waits for file events, which a loaded machine can delay.
+  this.timeout(120_000);
   let api: AgreementCiteApi;
   const packsDir = (): vscode.Uri => vscode.Uri.joinPath(folder(), '.factpacks');
   const packUri = (): vscode.Uri => vscode.Uri.joinPath(packsDir(), 'team.yaml');
@@ -141,6 +132,35 @@ suite('workspace fact packs', () => {
     assert.strictEqual(await hoverMarkdown(draft, 'Project Kestrel'), '');
     assert.deepStrictEqual(vscode.languages.getDiagnostics(packUri()), []);
     await vscode.workspace.fs.delete(draftUri);
+  });
+
+  test('a pack edited and saved in the editor is reloaded', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    await write(packUri(), pack('Project Kestrel'));
+    await waitFor('the pack to load', () => api.index.fact('team.kestrel'));
+    const doc = await vscode.workspace.openTextDocument(packUri());
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    const at = doc.getText().indexOf('label: Project Kestrel') + 'label: Project Kestrel'.length;
+    edit.insert(doc.uri, doc.positionAt(at), ' drone line');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await sleep(400);
+    assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel', 'an unsaved edit is not read');
+    const saved = Date.now();
+    assert.ok(await doc.save());
+    await waitFor('the saved version', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel drone line');
+    console.log(`pack reload: the saved version in use ${Date.now() - saved} ms after saving`);
+  });
+
+  test('a folder of packs moved into place is read, though only the folder is reported as created', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    const staging = vscode.Uri.joinPath(folder(), 'staging-packs');
+    await write(vscode.Uri.joinPath(staging, 'nested', 'moved.yaml'), pack('Project Kestrel').replace('id: team\n', 'id: moved\n'));
+    await sleep(500);
+    assert.strictEqual(api.index.fact('team.kestrel'), undefined, 'staging-packs/ is not a pack folder');
+    await vscode.workspace.fs.rename(staging, packsDir());
+    await waitFor('the moved pack to load', () => api.index.fact('team.kestrel'));
+    assert.match(api.index.fact('team.kestrel')!.pack.locations.file, /\.factpacks\/nested\/moved\.yaml$/);
   });
 
   test('a pack reusing a bundled fact id is an error in the pack, and the bundled fact stays', async function () {

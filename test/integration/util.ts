@@ -9,6 +9,21 @@ import { EXTENSION_ID } from './harness';
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Polls until `check` returns a value, for at most `ms`: reloads are debounced
+ * and asynchronous, and file events can be slow on a loaded machine. Speed is
+ * the benchmark's business; this only waits.
+ */
+export async function waitFor<T>(what: string, check: () => T | undefined | false, ms = 15_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
 /** Activates the extension and returns its API: a hover asked for before activation finds no provider. */
 export async function activateExtension(): Promise<AgreementCiteApi> {
   const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
