@@ -76,15 +76,6 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
   if (on('wrong-event-date')) findings.push(...checkEventDates(doc));
   if (on('role-not-held')) findings.push(...checkRoles(doc));
   if (on('inconsistent-spelling')) findings.push(...checkSpellings(doc));
-  // Findings of one spelling share their fixes: each fix is put in order once.
-  const done = new Set<Fix>();
-  for (const f of findings) {
-    for (const fix of f.fixes) {
-      if (done.has(fix)) continue;
-      done.add(fix);
-      fix.edits = mergeInsertions(fix.edits);
-    }
-  }
   cache.sweep();
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -176,6 +167,28 @@ function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
     else out.push(e);
   }
   return out;
+}
+
+/** Fixes whose edits are in order already: findings of one spelling share their fixes. */
+const inOrder = new WeakSet<Fix>();
+
+/**
+ * A finding whose fixes are made when first read. A check reports every
+ * finding on each pass, but a writer opens the fixes of one at a time, and
+ * the fixes (citations, every mention of a spelling) cost more than the rest.
+ */
+function withFixes(f: Omit<Finding, 'fixes'>, make: () => Fix[]): Finding {
+  let fixes: Fix[] | undefined;
+  return Object.defineProperty(f as Finding, 'fixes', {
+    enumerable: true,
+    get: () => (fixes ??= make().map((fix) => {
+      if (!inOrder.has(fix)) {
+        fix.edits = mergeInsertions(fix.edits);
+        inOrder.add(fix);
+      }
+      return fix;
+    })),
+  });
 }
 
 // ------------------------------------------------------------------ the scanned document
@@ -631,7 +644,8 @@ function checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => boolean)
       return words.words.length < 2 ? NONE : judge(words, qi);
     });
     if (verdict.kind === 'none') continue;
-    const finding = findingFor(doc, q, quotedWords(doc.prose, q, markup), verdict, on);
+    let words: QuotedWords | undefined;
+    const finding = findingFor(doc, q, inner, () => (words ??= quotedWords(doc.prose, q, markup)), verdict, on);
     if (finding) out.push(finding);
   }
   return out;
@@ -695,7 +709,8 @@ function judge(words: QuotedWords, qi: QuoteIndex): Verdict {
   return { kind: 'compare', best };
 }
 
-function findingFor(doc: ScannedDocument, q: Quotation, words: QuotedWords, verdict: Exclude<Verdict, { kind: 'none' }>, on: (code: CheckCode) => boolean): Finding | undefined {
+/** `words` reads the quotation's words where they stand: only a fix needs their places. */
+function findingFor(doc: ScannedDocument, q: Quotation, inner: string, words: () => QuotedWords, verdict: Exclude<Verdict, { kind: 'none' }>, on: (code: CheckCode) => boolean): Finding | undefined {
   if (verdict.kind === 'rendering') return on('rendering-as-words') ? renderingFinding(doc, q, words, verdict.w) : undefined;
   const { best } = verdict;
   const para = doc.paragraphAt(q.start);
@@ -706,7 +721,7 @@ function findingFor(doc: ScannedDocument, q: Quotation, words: QuotedWords, verd
     if (best.w.acceptable || !on('rendering-as-words') || best.q1 - best.q0 + 1 < MIN_RENDERING_WORDS) return undefined;
     return renderingFinding(doc, q, words, best.w);
   }
-  return on('misquote') ? misquoteFinding(doc, q, words, best) : undefined;
+  return on('misquote') ? misquoteFinding(doc, q, inner, words, best) : undefined;
 }
 
 /** Whether the paragraph names the speaker, by name or by a role the speaker holds. */
@@ -766,40 +781,41 @@ function wordSpan(words: QuotedWords, from = 0, to = words.words.length - 1): { 
   return { start: words.words[from].start, end: words.words[to].end };
 }
 
-function renderingFinding(doc: ScannedDocument, q: Quotation, words: QuotedWords, w: IndexedWording): Finding | undefined {
+function renderingFinding(doc: ScannedDocument, q: Quotation, words: () => QuotedWords, w: IndexedWording): Finding | undefined {
   const para = doc.paragraphAt(q.start);
   if (!speakerNamed(doc, para, w.entry)) return undefined;
   if (creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end))) return undefined;
   const speaker = speakerLabel(doc, w.entry);
   const outlet = outletOf(doc, w.wording);
   const what = w.wording.kind === 'rendering' ? 'rendering' : 'translation';
-  const preferred = w.entry.wording;
-  const fixes: Fix[] = [];
-  let recordedSource: Source | undefined;
-  if (preferred && preferred !== w.wording) {
-    recordedSource = publisherOf(doc.index, preferred.citations);
-    const span = wordSpan(words);
-    fixes.push({
-      title: `Quote ${possessive(speaker)} recorded words (${recordedSource?.publisher ?? 'recorded wording'})`,
-      edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) }, ...(recordedSource ? doc.citation([recordedSource], q.end) : [])],
-      preferred: true,
+  const preferred = w.entry.wording !== w.wording ? w.entry.wording : undefined;
+  const recordedSource = preferred ? publisherOf(doc.index, preferred.citations) : undefined;
+  const fixes = (): Fix[] => {
+    const out: Fix[] = [];
+    if (preferred) {
+      const span = wordSpan(words());
+      out.push({
+        title: `Quote ${possessive(speaker)} recorded words (${recordedSource?.publisher ?? 'recorded wording'})`,
+        edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) }, ...(recordedSource ? doc.citation([recordedSource], q.end) : [])],
+        preferred: true,
+      });
+    }
+    const outletSource = publisherOf(doc.index, w.wording.citations);
+    out.push({
+      title: `Attribute this wording to ${outlet} (${what})`,
+      edits: [{ offset: q.end, length: 0, text: doc.escape(` (in ${possessive(outlet)} ${what})`) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
     });
-  }
-  const outletSource = publisherOf(doc.index, w.wording.citations);
-  fixes.push({
-    title: `Attribute this wording to ${outlet} (${what})`,
-    edits: [{ offset: q.end, length: 0, text: doc.escape(` (in ${possessive(outlet)} ${what})`) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
-  });
+    return out;
+  };
   const recorded = recordedSource ? ` (${recordedSource.publisher})` : '';
-  return {
+  return withFixes({
     code: 'rendering-as-words',
     start: q.start,
     end: q.end,
     severity: 'warning',
     message: `Quoted as ${possessive(speaker)} own words, but this is ${possessive(outlet)} ${what}, not the recorded wording${recorded}. Quote the recorded words, or attribute this version to ${outlet}.`,
-    fixes,
     data: { factId: w.entry.fact.id, wordingId: w.wording.id },
-  };
+  }, fixes);
 }
 
 /** Ends a sentence with a full stop, unless it ends with an ellipsis already. */
@@ -807,38 +823,48 @@ function sentence(text: string): string {
   return /[.…]$/.test(text) ? text : `${text}.`;
 }
 
-function misquoteFinding(doc: ScannedDocument, q: Quotation, words: QuotedWords, c: Comparison): Finding {
+/**
+ * A misquote's message and what it found, by the quotation's words: the same
+ * words misquote the same way wherever they stand, so a check after an edit
+ * finds them here instead of aligning them again.
+ */
+function misquoteFinding(doc: ScannedDocument, q: Quotation, inner: string, words: () => QuotedWords, c: Comparison): Finding {
   const { w } = c;
   const speaker = speakerLabel(doc, w.entry);
-  const recordedWords = doc.memo(`words\u0000${w.entry.fact.id}\u0000${w.wording.id}`, () => wordTokens(w.wording.text)).slice(c.w0, c.w1 + 1);
-  const writtenWords = words.words.slice(c.q0, c.q1 + 1);
-  const segments = words.segments.map((s) => s - c.q0).filter((s) => s > 0 && s < writtenWords.length);
-  const alignment: Alignment = c.pairs.map(([qi, wi]) => [wi - c.w0, qi - c.q0]);
-  const diff = diffWords(w.wording.text, recordedWords, doc.prose, writtenWords, segments, alignment);
-  // Where the closest wording is not the speaker's, the fix writes the wording that is.
-  const target = w.acceptable ? w.wording : (w.entry.wording ?? w.wording);
-  const targetText = target === w.wording
-    ? w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end)
-    : target.text.replace(/^[\u2026.\s]+/, '');
-  const source = publisherOf(doc.index, target.citations);
-  const span = wordSpan(words, c.q0, c.q1);
-  const by = w.wording.kind === 'verbatim'
-    ? `${possessive(speaker)} words as recorded by ${doc.memo(`source\u0000${w.wording.id}\u0000${w.entry.fact.id}`, () => describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle))}`
-    : `${possessive(outletOf(doc, w.wording))} ${w.wording.kind} of ${possessive(speaker)} words`;
-  const note = w.acceptable ? '' : ` That ${w.wording.kind} is not ${possessive(speaker)} recorded wording.`;
-  return {
+  const said = doc.cache.get(`mq\u0000${doc.format}\u0000${doc.options.dateStyle}\u0000${inner}`, () => {
+    const written = words();
+    const recordedWords = doc.memo(`words\u0000${w.entry.fact.id}\u0000${w.wording.id}`, () => wordTokens(w.wording.text)).slice(c.w0, c.w1 + 1);
+    const writtenWords = written.words.slice(c.q0, c.q1 + 1);
+    const segments = written.segments.map((s) => s - c.q0).filter((s) => s > 0 && s < writtenWords.length);
+    const alignment: Alignment = c.pairs.map(([qi, wi]) => [wi - c.w0, qi - c.q0]);
+    const diff = diffWords(w.wording.text, recordedWords, doc.prose, writtenWords, segments, alignment);
+    // Where the closest wording is not the speaker's, the fix writes the wording that is.
+    const target = w.acceptable ? w.wording : (w.entry.wording ?? w.wording);
+    const targetText = target === w.wording
+      ? w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end)
+      : target.text.replace(/^[\u2026.\s]+/, '');
+    const by = w.wording.kind === 'verbatim'
+      ? `${possessive(speaker)} words as recorded by ${describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle)}`
+      : `${possessive(outletOf(doc, w.wording))} ${w.wording.kind} of ${possessive(speaker)} words`;
+    const note = w.acceptable ? '' : ` That ${w.wording.kind} is not ${possessive(speaker)} recorded wording.`;
+    const data: FindingData = { factId: w.entry.fact.id, wordingId: w.wording.id, diff, recorded: w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end) };
+    return { message: `Misquote: differs in words from ${by}: ${sentence(compactDiff(diff))}${note}`, data, targetText, source: publisherOf(doc.index, target.citations) };
+  });
+  return withFixes({
     code: 'misquote',
     start: q.start,
     end: q.end,
     severity: 'warning',
-    message: `Misquote: differs in words from ${by}: ${sentence(compactDiff(diff))}${note}`,
-    fixes: [{
-      title: `Replace with ${possessive(speaker)} recorded words${source ? ` (${source.publisher})` : ''}`,
-      edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(targetText) }, ...(source ? doc.citation([source], q.end) : [])],
+    message: said.message,
+    data: said.data,
+  }, () => {
+    const span = wordSpan(words(), c.q0, c.q1);
+    return [{
+      title: `Replace with ${possessive(speaker)} recorded words${said.source ? ` (${said.source.publisher})` : ''}`,
+      edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(said.targetText) }, ...(said.source ? doc.citation([said.source], q.end) : [])],
       preferred: true,
-    }],
-    data: { factId: w.entry.fact.id, wordingId: w.wording.id, diff, recorded: w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end) },
-  };
+    }];
+  });
 }
 
 // ------------------------------------------------------------------ event dates
@@ -1034,7 +1060,10 @@ function checkEventDates(doc: ScannedDocument): Finding[] {
 
 /** A finding moved by `delta` characters, its fixes with it. */
 function shifted(f: Finding, delta: number): Finding {
-  return { ...f, start: f.start + delta, end: f.end + delta, fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + delta })) })) };
+  return withFixes(
+    { code: f.code, start: f.start + delta, end: f.end + delta, message: f.message, severity: f.severity, data: f.data },
+    () => f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + delta })) })),
+  );
 }
 
 function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, links: EventLinks): Finding | undefined {
@@ -1083,15 +1112,14 @@ function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, 
   const right = rewriteDate(written, event.fact.date!, d.hasYear);
   const span = event.fact.endDate ? dateRange(event.fact.date!, event.fact.endDate, doc.options.dateStyle) : doc.formatDate(event.fact.date!);
   const sources = [...new Set(event.sources.map((x) => x.source.publisher))].join('; ');
-  return {
+  return withFixes({
     code: 'wrong-event-date',
     start: d.start,
     end: d.end,
     severity: 'warning',
     message: `Wrong date: “${event.fact.label.replace(/\s*\([^()]*\d{4}\)$/, '')}” was on ${span}, not ${written}${sources ? ` (${sources})` : ''}.`,
-    fixes: [{ title: `Change to ${right}`, edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true }],
     data: { factId: event.fact.id, date: event.fact.date },
-  };
+  }, () => [{ title: `Change to ${right}`, edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true }]);
 }
 
 // ------------------------------------------------------------------ roles
@@ -1247,19 +1275,18 @@ function rolesIn(doc: ScannedDocument, from: number, to: number): Finding[] {
       return { fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}` };
     });
     if (!judged) continue;
-    out.push({
+    out.push(withFixes({
       code: 'role-not-held',
       start: m.roleMatch.start,
       end: m.roleMatch.end,
       severity: 'warning',
       message: judged.message,
-      fixes: judged.fixes.map((f, i) => ({
-        title: f.title,
-        edits: [{ offset: m.roleMatch.start, length: f.replace ? m.roleMatch.end - m.roleMatch.start : 0, text: f.text }],
-        preferred: i === 0,
-      })),
       data: { factId: m.role.fact.id, personId: m.person.fact.id, roleId: m.role.fact.id, date: at.first, dateSource: at.source },
-    });
+    }, () => judged.fixes.map((f, i) => ({
+      title: f.title,
+      edits: [{ offset: m.roleMatch.start, length: f.replace ? m.roleMatch.end - m.roleMatch.start : 0, text: f.text }],
+      preferred: i === 0,
+    }))));
   }
   return out;
 }
@@ -1376,19 +1403,19 @@ function checkSpellings(doc: ScannedDocument): Finding[] {
       preferred: isPreferred,
     });
     const others = [...forms.keys()].filter((f) => f !== preferred.folded);
-    const fixes = [fixFor(preferred.folded, preferred.display, true), ...others.map((x) => fixFor(x, forms.get(x)![0].written, false))];
+    let shared: Fix[] | undefined;
+    const fixes = (): Fix[] => (shared ??= [fixFor(preferred.folded, preferred.display, true), ...others.map((x) => fixFor(x, forms.get(x)![0].written, false))]);
     const message = `${cls.person.fact.label} is spelled several ways in this document: ${counts}. Keep one spelling: “${preferred.display}”${preferred.fromSetting ? ' (your preferred spelling)' : ''}.`;
     for (const f of others) {
       for (const o of forms.get(f)!) {
-        out.push({
+        out.push(withFixes({
           code: 'inconsistent-spelling',
           start: o.start,
           end: o.end,
           severity: 'info',
           message,
-          fixes,
           data: { factId: cls.person.fact.id, personId: cls.person.fact.id, spelling: o.written, preferredSpelling: preferred.display },
-        });
+        }, fixes));
       }
     }
   }
