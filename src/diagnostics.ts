@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CHECK_CODES, checkDocument, type CheckCode, type CheckOptions, type Finding } from './core/checker';
+import { CHECK_CODES, checkDocument, checkPreparation, type CheckCode, type CheckOptions, type Finding } from './core/checker';
 import { formatForLanguage } from './core/citation';
 import { parseIsoDate, todayIso } from './core/dates';
 import type { FactStore } from './core/factStore';
@@ -10,6 +10,15 @@ import { isSupported, readSettings, SELECTOR } from './config';
 
 /** Checks wait this long after the last keystroke, so that typing is never checked letter by letter. */
 const DEBOUNCE_MS = 300;
+
+/**
+ * A longer document is read ahead of its check a few paragraphs per turn of
+ * the event loop, for about READ_AHEAD_SLICE_MS at a time: a first check of a
+ * long draft (opened, or the fact base replaced) reads every paragraph, and
+ * would otherwise hold the extension host for its whole length.
+ */
+const READ_AHEAD_ABOVE = 64 * 1024;
+const READ_AHEAD_SLICE_MS = 4;
 const SOURCE = 'Agreement Cite';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -75,6 +84,8 @@ export class DocumentCheck implements vscode.Disposable, vscode.CodeActionProvid
   private readonly collection = vscode.languages.createDiagnosticCollection('agreementCite.check');
   private readonly results = new Map<string, Checked>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The check under way for each document: a newer one replaces it. */
+  private readonly runs = new Map<string, object>();
   private readonly status = vscode.window.createStatusBarItem('agreementCite.checkFindings', vscode.StatusBarAlignment.Right, 99);
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -110,10 +121,33 @@ export class DocumentCheck implements vscode.Disposable, vscode.CodeActionProvid
       this.forget(document.uri);
       return;
     }
+    const run = {};
+    this.runs.set(key, run);
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      if (!document.isClosed) this.check(document);
+      if (!document.isClosed) void this.checkInSlices(document, run);
     }, delay));
+  }
+
+  /**
+   * Checks a document once the paragraphs it has not read yet are read, a
+   * slice at a time; gives up when a newer check of it was scheduled.
+   */
+  private async checkInSlices(document: vscode.TextDocument, run: object): Promise<void> {
+    const key = document.uri.toString();
+    const current = (): boolean => this.runs.get(key) === run && !document.isClosed;
+    const text = document.getText();
+    if (text.length > READ_AHEAD_ABOVE) {
+      const steps = checkPreparation(text, this.store.index, formatForLanguage(document.languageId));
+      for (let done = false; !done;) {
+        const until = Date.now() + READ_AHEAD_SLICE_MS;
+        do done = steps.next().done === true; while (!done && Date.now() < until);
+        if (!done) await new Promise((resolve) => setImmediate(resolve));
+        if (!current()) return;
+      }
+    }
+    this.runs.delete(key);
+    this.check(document);
   }
 
   private scheduleAll(): void {
@@ -125,6 +159,7 @@ export class DocumentCheck implements vscode.Disposable, vscode.CodeActionProvid
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.runs.delete(key);
     this.results.delete(key);
     this.collection.delete(uri);
     this.updateStatus();

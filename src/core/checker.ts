@@ -81,6 +81,41 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
 }
 
 /**
+ * What the first check of a long draft reads, its names and dates, a few
+ * paragraphs (about `stepChars` characters) per step, kept for the check
+ * that follows. A first check (a draft opened, a fact base replaced) reads
+ * every paragraph; run one step per turn of the event loop, it never holds
+ * up typing for long, and `checkDocument` then finds them read.
+ */
+export function* checkPreparation(text: string, index: FactIndex, format: DocFormat, stepChars = 32_768): Generator<void, void, void> {
+  const prose = proseText(text, format);
+  const breaks = paragraphBreaks(prose);
+  yield;
+  const cache = CheckCache.of(index, false);
+  let read = 0;
+  for (let k = 0; k <= breaks.length; k += 2) {
+    const start = k === 0 ? 0 : breaks[k - 1];
+    const end = k < breaks.length ? breaks[k] : prose.length;
+    if (end <= start) continue;
+    cache.paragraph(prose.slice(start, end));
+    read += end - start;
+    if (read >= stepChars) {
+      read = 0;
+      yield;
+    }
+  }
+}
+
+/** Where paragraphs break: pairs of the start and the end of each run of blank lines. */
+function paragraphBreaks(prose: string): number[] {
+  const breaks: number[] = [];
+  const blank = /\n[ \t]*\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = blank.exec(prose)) !== null) breaks.push(m.index, m.index + m[0].length);
+  return breaks;
+}
+
+/**
  * A string that does not keep the text it was cut from: a key kept across
  * checks must not keep each version of a 1 MB draft alive.
  */
@@ -96,6 +131,19 @@ interface ParagraphScan {
   events?: Map<string, Finding[]>;
   /** Roles not held, by the dates they were judged against. */
   roles?: Map<string, Finding[]>;
+  /** The words of people's names in it that have several spellings, read when first needed. */
+  names?: NameWord[];
+}
+
+/** A word of a person's name, in a paragraph, whose spelling class is known; offsets in the paragraph. */
+interface NameWord {
+  /** Where the name it is part of starts: quoted names are the speaker's, not the writer's. */
+  match: number;
+  start: number;
+  end: number;
+  cls: number;
+  written: string;
+  folded: string;
 }
 
 /**
@@ -111,13 +159,14 @@ class CheckCache {
   private readonly values = new Map<string, { value: unknown; used: number }>();
   private generation = 0;
 
-  static of(index: FactIndex): CheckCache {
+  /** The cache of a fact base; `check` false for reading ahead of a check, which does not count as one. */
+  static of(index: FactIndex, check = true): CheckCache {
     let cache = CheckCache.caches.get(index);
     if (!cache) {
       cache = new CheckCache(index);
       CheckCache.caches.set(index, cache);
     }
-    cache.generation++;
+    if (check) cache.generation++;
     return cache;
   }
 
@@ -214,7 +263,7 @@ class ScannedDocument {
   readonly quotations: Quotation[];
   /** For each alias match, the kinds of fact it names (KIND_* bits): rules skip matches that name nothing they check. */
   readonly kinds: Uint8Array;
-  private readonly paragraphBreaks: number[] = [];
+  private readonly paragraphBreaks: number[];
   /** What was read in each paragraph, by the paragraph's start. */
   readonly scans = new Map<number, ParagraphScan>();
   readonly date: { iso: IsoDate; source: 'document' | 'setting' | 'today'; written?: string };
@@ -222,9 +271,7 @@ class ScannedDocument {
   constructor(readonly text: string, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache) {
     this.format = options.format;
     this.prose = proseText(text, this.format);
-    const blank = /\n[ \t]*\r?\n/g;
-    let m: RegExpExecArray | null;
-    while ((m = blank.exec(this.prose)) !== null) this.paragraphBreaks.push(m.index, m.index + m[0].length);
+    this.paragraphBreaks = paragraphBreaks(this.prose);
     // Names and dates, paragraph by paragraph: a paragraph the writer did not touch since the last check is not read again.
     this.matches = [];
     const dates: ReturnType<typeof findDates> = [];
@@ -1362,33 +1409,15 @@ function checkSpellings(doc: ScannedDocument): Finding[] {
   const sc = spellingClasses(doc.index);
   if (sc.classes.length === 0) return [];
   const seen = new Map<number, Map<string, { start: number; end: number; written: string }[]>>();
-  for (let k = 0; k < doc.matches.length; k++) {
-    if ((doc.kinds[k] & KIND_PERSON) === 0) continue;
-    const m = doc.matches[k];
-    if (doc.quoted(m.start)) continue;
-    for (const p of m.values) {
-      const byWord = sc.byWord.get(p);
-      if (!byWord) continue;
-      // The Latin words of the name as written ("Volodymyr", "Zelensky"), read without a regular expression per mention.
-      for (let i = m.start; i < m.end; ) {
-        if (!isAsciiLetter(doc.prose.charCodeAt(i))) {
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < m.end && isAsciiLetter(doc.prose.charCodeAt(j))) j++;
-        const written = doc.prose.slice(i, j);
-        const folded = written.toLowerCase();
-        const id = byWord.get(folded);
-        if (id !== undefined) {
-          let forms = seen.get(id);
-          if (!forms) seen.set(id, (forms = new Map()));
-          let list = forms.get(folded);
-          if (!list) forms.set(folded, (list = []));
-          list.push({ start: i, end: j, written });
-        }
-        i = j;
-      }
+  for (const [at, scan] of doc.scans) {
+    scan.names ??= nameWords(scan, doc.prose, at, sc);
+    for (const w of scan.names) {
+      if (doc.quoted(at + w.match)) continue;
+      let forms = seen.get(w.cls);
+      if (!forms) seen.set(w.cls, (forms = new Map()));
+      let list = forms.get(w.folded);
+      if (!list) forms.set(w.folded, (list = []));
+      list.push({ start: at + w.start, end: at + w.end, written: w.written });
     }
   }
   const out: Finding[] = [];
@@ -1416,6 +1445,33 @@ function checkSpellings(doc: ScannedDocument): Finding[] {
           message,
           data: { factId: cls.person.fact.id, personId: cls.person.fact.id, spelling: o.written, preferredSpelling: preferred.display },
         }, fixes));
+      }
+    }
+  }
+  return out;
+}
+
+/** The words of the names in a paragraph (at `at` in the prose) that belong to a spelling class, in order. */
+function nameWords(scan: ParagraphScan, prose: string, at: number, sc: SpellingClasses): NameWord[] {
+  const out: NameWord[] = [];
+  for (const m of scan.matches) {
+    if ((kindsOf(m.values) & KIND_PERSON) === 0) continue;
+    for (const p of m.values) {
+      const byWord = sc.byWord.get(p);
+      if (!byWord) continue;
+      // The Latin words of the name as written ("Volodymyr", "Zelensky"), read without a regular expression per mention.
+      for (let i = at + m.start; i < at + m.end; ) {
+        if (!isAsciiLetter(prose.charCodeAt(i))) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < at + m.end && isAsciiLetter(prose.charCodeAt(j))) j++;
+        const written = prose.slice(i, j);
+        const folded = written.toLowerCase();
+        const cls = byWord.get(folded);
+        if (cls !== undefined) out.push({ match: m.start, start: i - at, end: j - at, cls, written: copyOf(written), folded: copyOf(folded) });
+        i = j;
       }
     }
   }

@@ -125,6 +125,22 @@ suite('fact check', () => {
     assert.strictEqual(textAt(editor, again.range), '15 January 2025');
   });
 
+  test('a long draft, read ahead a slice at a time: its problems appear, and an edit far down brings one more', async () => {
+    // About 400 KB of correct prose, with one misquote near the start and one wrong date near the end.
+    const filler = 'The committee met again to review the delivery schedule for the components agreed earlier in the year.';
+    const body = Array.from({ length: 3800 }, (_, i) => `${filler} Paragraph ${i + 1}.`);
+    body[10] = MISQUOTE.replace('# Notes\n\n', '').trim();
+    body[3700] = 'The Kyiv signing took place on 17 January 2025.';
+    const editor = await open('markdown', `# Long briefing\n\n${body.join('\n\n')}\n`);
+    assert.ok(editor.document.getText().length > 300_000);
+    const uri = editor.document.uri;
+    const found = await problems(uri, (ds) => ds.length >= 2);
+    assert.deepStrictEqual(found.map((d) => [d.code, d.range.start.line]), [['misquote', 22], ['wrong-event-date', 7402]]);
+    await editor.edit((b) => b.insert(new vscode.Position(7000, 0), 'Defence Minister Rustem Umerov spoke on 1 March 2026. '));
+    const after = await problems(uri, (ds) => ds.length >= 3);
+    assert.deepStrictEqual(after.map((d) => [d.code, d.range.start.line]), [['misquote', 22], ['role-not-held', 7000], ['wrong-event-date', 7402]]);
+  });
+
   test('Check Document returns the findings of the active document', async () => {
     const editor = await open('markdown', `${MISQUOTE}\nZelensky met Zelenskyy's team.\n`);
     const findings = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { list: false });

@@ -3,7 +3,8 @@
 // kind, and the date a document speaks of.
 
 import assert from 'node:assert/strict';
-import { CHECK_CODES, checkDocument, type CheckOptions, type Finding } from '../../src/core/checker';
+import { CHECK_CODES, checkDocument, checkPreparation, type CheckOptions, type Finding } from '../../src/core/checker';
+import { buildFactIndex } from '../../src/core/factIndex';
 import type { TextEdit } from '../../src/core/citation';
 import { documentDate, proseText } from '../../src/core/prose';
 import { findQuotations, markupOf, quotedWords } from '../../src/core/quotations';
@@ -397,5 +398,61 @@ suite('checker: the document’s own date and prose', () => {
     assert.equal(prose.length, md.length);
     assert.equal(prose.split('\n').length, md.split('\n').length);
     assert.ok(!prose.includes('Zelensky') && !prose.includes('code') && !prose.includes('2025') && prose.includes('Text') && prose.includes('here.'));
+  });
+});
+
+suite('checker: checks after edits, and reading ahead of a first check', () => {
+  /** A long Markdown draft of the corpus's paragraphs, correct and wrong, in markdown only. */
+  function longDraft(): string {
+    const paragraphs = [...readCorpus('correct.md'), ...readCorpus('errors.md')].filter((p) => p.format === 'markdown').map((p) => p.text);
+    const out: string[] = ['---', 'date: 2025-07-01', '---', ''];
+    for (let round = 0; round < 6; round++) out.push(...paragraphs.map((t, i) => (i % 7 === round ? `${t} (round ${round})` : t)));
+    return out.join('\n\n');
+  }
+
+  /** What a writer sees of findings: codes, ranges, messages and what each fix makes of the text. */
+  function seen(text: string, findings: readonly Finding[]): string[] {
+    return findings.map((f) => `${f.code} ${f.start}-${f.end} ${f.message} | ${f.fixes.map((x) => `${x.title} => ${apply(text, x.edits).length}:${apply(text, x.edits).slice(Math.max(0, f.start - 20), f.end + 200)}`).join(' | ')}`);
+  }
+
+  /** The same check with nothing kept from earlier checks: a fact base of its own. */
+  function fresh(text: string): Finding[] {
+    return checkDocument(text, buildFactIndex([bundled().loaded]).index, options());
+  }
+
+  test('after each edit, the findings are those of a check from scratch', () => {
+    const index = buildFactIndex([bundled().loaded]).index;
+    let text = longDraft();
+    const edits: ((t: string) => string)[] = [
+      (t) => t.replace('Starmer', 'Starmer, the Prime Minister,'),
+      (t) => `${t.slice(0, t.length >> 1)}\n\nA new paragraph on 23 June 2025 about Rustem Umerov.\n\n${t.slice(t.length >> 1)}`,
+      (t) => t.replace(/\n\n/, '\n\nInserted at the top.\n\n'),
+      (t) => t.slice(0, t.lastIndexOf('\n\n')),
+      (t) => t.replace('Zelenskyy', 'Zelensky'),
+    ];
+    assert.deepEqual(seen(text, checkDocument(text, index, options())), seen(text, fresh(text)));
+    for (const edit of edits) {
+      text = edit(text);
+      const after = checkDocument(text, index, options());
+      assert.ok(after.length > 20, 'the draft has findings to compare');
+      assert.deepEqual(seen(text, after), seen(text, fresh(text)));
+    }
+  });
+
+  test('reading ahead takes many small steps, and the check after it reads no paragraph again', () => {
+    const text = longDraft();
+    const index = buildFactIndex([bundled().loaded]).index;
+    let steps = 0;
+    for (const _ of checkPreparation(text, index, 'markdown', 4096)) steps++;
+    assert.ok(steps >= text.length / 4096 / 2, `${steps} steps for ${text.length} characters`);
+    let reads = 0;
+    const findAll = index.findAll.bind(index);
+    index.findAll = (t: string) => {
+      reads++;
+      return findAll(t);
+    };
+    const findings = checkDocument(text, index, options());
+    assert.equal(reads, 0, 'every paragraph was read ahead');
+    assert.deepEqual(seen(text, findings), seen(text, fresh(text)));
   });
 });
