@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CHECK_CODES, checkDocument, checkPreparation, type CheckCode, type CheckOptions, type Finding } from './core/checker';
+import { CHECK_CODES, checkDocument, checkSteps, type CheckCode, type CheckOptions, type Finding } from './core/checker';
 import { formatForLanguage } from './core/citation';
 import { parseIsoDate, todayIso } from './core/dates';
 import type { FactStore } from './core/factStore';
@@ -12,13 +12,13 @@ import { isSupported, readSettings, SELECTOR } from './config';
 const DEBOUNCE_MS = 300;
 
 /**
- * A longer document is read ahead of its check a few paragraphs per turn of
- * the event loop, for about READ_AHEAD_SLICE_MS at a time: a first check of a
- * long draft (opened, or the fact base replaced) reads every paragraph, and
- * would otherwise hold the extension host for its whole length.
+ * A longer document is checked in slices of about SLICE_MS, one per turn of
+ * the event loop: a first check of a long draft (opened, or the fact base
+ * replaced) reads every paragraph, and would otherwise hold the extension
+ * host, and the writer's typing, for its whole length.
  */
-const READ_AHEAD_ABOVE = 64 * 1024;
-const READ_AHEAD_SLICE_MS = 4;
+const SLICED_ABOVE = 64 * 1024;
+const SLICE_MS = 4;
 const SOURCE = 'Agreement Cite';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -130,24 +130,32 @@ export class DocumentCheck implements vscode.Disposable, vscode.CodeActionProvid
   }
 
   /**
-   * Checks a document once the paragraphs it has not read yet are read, a
-   * slice at a time; gives up when a newer check of it was scheduled.
+   * Checks a document and publishes its findings; a long one a slice at a
+   * time, given up when the document changes or a newer check of it is
+   * scheduled.
    */
   private async checkInSlices(document: vscode.TextDocument, run: object): Promise<void> {
     const key = document.uri.toString();
-    const current = (): boolean => this.runs.get(key) === run && !document.isClosed;
+    const version = document.version;
     const text = document.getText();
-    if (text.length > READ_AHEAD_ABOVE) {
-      const steps = checkPreparation(text, this.store.index, formatForLanguage(document.languageId));
-      for (let done = false; !done;) {
-        const until = Date.now() + READ_AHEAD_SLICE_MS;
-        do done = steps.next().done === true; while (!done && Date.now() < until);
-        if (!done) await new Promise((resolve) => setImmediate(resolve));
-        if (!current()) return;
-      }
+    if (text.length <= SLICED_ABOVE) {
+      this.runs.delete(key);
+      this.check(document);
+      return;
     }
-    this.runs.delete(key);
-    this.check(document);
+    const steps = checkSteps(text, this.store.index, this.options(document));
+    for (;;) {
+      const until = Date.now() + SLICE_MS;
+      let r = steps.next();
+      while (!r.done && Date.now() < until) r = steps.next();
+      if (r.done) {
+        this.runs.delete(key);
+        this.publish(document, version, r.value);
+        return;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.runs.get(key) !== run || document.isClosed || document.version !== version) return;
+    }
   }
 
   private scheduleAll(): void {
@@ -165,11 +173,10 @@ export class DocumentCheck implements vscode.Disposable, vscode.CodeActionProvid
     this.updateStatus();
   }
 
-  /** Checks a document now and publishes its diagnostics. */
-  check(document: vscode.TextDocument): Checked {
+  private options(document: vscode.TextDocument): CheckOptions {
     const settings = readSettings(document);
     const check = readCheckSettings(document);
-    const options: CheckOptions = {
+    return {
       format: formatForLanguage(document.languageId),
       style: settings.citationStyle,
       dateStyle: settings.dateStyle,
@@ -178,14 +185,22 @@ export class DocumentCheck implements vscode.Disposable, vscode.CodeActionProvid
       documentDate: check.documentDate,
       today: todayIso(),
     };
-    const findings = checkDocument(document.getText(), this.store.index, options);
+  }
+
+  /** Checks a document now, in one go, and publishes its diagnostics. */
+  check(document: vscode.TextDocument): Checked {
+    return this.publish(document, document.version, checkDocument(document.getText(), this.store.index, this.options(document)));
+  }
+
+  /** Shows the findings of a version of a document as its diagnostics. */
+  private publish(document: vscode.TextDocument, version: number, findings: Finding[]): Checked {
     const diagnostics = findings.map((f) => {
       const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)), f.message, SEVERITY[f.severity]);
       d.source = SOURCE;
       d.code = f.code;
       return d;
     });
-    const checked = { version: document.version, findings, diagnostics };
+    const checked = { version, findings, diagnostics };
     this.results.set(document.uri.toString(), checked);
     this.collection.set(document.uri, diagnostics);
     this.updateStatus();

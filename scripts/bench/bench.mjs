@@ -244,9 +244,7 @@ async function measureSize(core, size, bundledPack, bundledYaml) {
   const scan = repeat(() => index.findAll(draft), { warmup: 1, reps: quick ? 3 : 10 });
   record('scan.findAll', size.key, scan, { bytes: draftBytes });
   record('check.core', size.key, repeat(() => core.scanPath(index, draft), { warmup: 1, reps: quick ? 3 : 10 }), { bytes: draftBytes });
-  if (core.checker?.checkDocument) {
-    if (!process.env.BENCH_SKIP_CHECK) record('check.document', size.key, repeat(() => core.checker.checkDocument(draft, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB' }), { warmup: 1, reps: quick ? 3 : 10 }), { bytes: draftBytes });
-  }
+  if (core.checker?.checkDocument && !process.env.BENCH_SKIP_CHECK) measureCheck(core, size, index, draft, draftBytes);
 
   // ---- naive baselines, last: their alias lists would otherwise sit in the heap while the real code is timed
   const rows0 = core.naive.aliasRows(index);
@@ -372,6 +370,56 @@ async function activationInVsCode(stage, draftFile) {
 
 // ------------------------------------------------------------------ report
 
+/**
+ * The document check as src/diagnostics.ts runs it: a first check of a draft
+ * (every paragraph unread), in one go and read ahead in slices; a check after
+ * an edit (one paragraph changed, the rest read before); and the same draft
+ * checked again.
+ */
+function measureCheck(core, size, index, draft, draftBytes) {
+  const options = { format: 'markdown', style: 'auto', dateStyle: 'en-GB' };
+  const reps = quick ? 3 : 10;
+  const paragraphs = draft.split('\n\n');
+  // A draft none of whose paragraphs the check has read: each is marked with the round.
+  let round = 0;
+  const unread = () => paragraphs.map((p) => (p.startsWith('#') || p.startsWith('_') ? p : `R${round} ${p}`)).join('\n\n');
+  record('check.first', size.key, repeat(() => {
+    round++;
+    const text = unread();
+    return timed(() => core.checker.checkDocument(text, index, options))[0];
+  }, { warmup: 1, reps, value: true }), { bytes: draftBytes });
+  // As src/diagnostics.ts runs a long draft's check: checkSteps, a step at a time (it runs steps for about 4 ms per turn of the event loop).
+  const longest = [];
+  const totals = [];
+  for (let i = 0; i < reps; i++) {
+    round++;
+    const text = unread();
+    let total = 0;
+    let most = 0;
+    for (const it = core.checker.checkSteps(text, index, options); ;) {
+      const [ms, r] = timed(() => it.next());
+      most = Math.max(most, ms);
+      total += ms;
+      if (r.done) break;
+    }
+    longest.push(most);
+    totals.push(total);
+  }
+  record('check.sliced.longest', size.key, longest);
+  record('check.sliced.total', size.key, totals, { bytes: draftBytes });
+  // Typing: one paragraph changed between checks, a different one each time.
+  let text = draft;
+  core.checker.checkDocument(text, index, options);
+  let edit = 0;
+  record('check.edit', size.key, repeat(() => {
+    const at = Math.floor(((edit++ * 7919) % 997) / 997 * (text.length - 100));
+    const para = text.indexOf('\n\n', at);
+    text = `${text.slice(0, para)} Edit ${edit}.${text.slice(para)}`;
+    return timed(() => core.checker.checkDocument(text, index, options))[0];
+  }, { warmup: 1, reps: reps * 2, value: true }), { bytes: draftBytes });
+  record('check.document', size.key, repeat(() => core.checker.checkDocument(draft, index, options), { warmup: 1, reps }), { bytes: draftBytes });
+}
+
 const TARGETS = {
   'hover.full': { text: '< 1 ms', limit: 1, sizes: ['bundled', '10k', '100k'] },
   'hover.lookup': { text: '≪ 1 ms', limit: 1, sizes: ['bundled', '10k', '100k'] },
@@ -381,6 +429,9 @@ const TARGETS = {
   'picker.items': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
   'picker.first': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
   'picker.selection': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
+  'check.edit': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
+  'check.first': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
+  'check.sliced.longest': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
   'check.document': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
   'check.core': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
   'activation.node': { text: '< 20 ms', limit: 20, sizes: ['bundled'] },
@@ -407,7 +458,11 @@ const LABELS = {
   'picker.selection': 'Picker: items ranked by a selection',
   'scan.findAll': 'Scan: every alias in the 1 MB draft',
   'check.core': 'Check core: aliases + dates in the 1 MB draft',
-  'check.document': 'Document check (`checkDocument`), 1 MB draft',
+  'check.edit': 'Document check after an edit (one paragraph changed), 1 MB draft: the typing path',
+  'check.first': 'Document check, first, in one go (every paragraph unread), 1 MB draft',
+  'check.sliced.longest': 'Document check, first, in steps (`checkSteps`): its longest step',
+  'check.sliced.total': 'Document check, first, in steps: all steps',
+  'check.document': 'Document check of the same draft again, 1 MB',
   'activation.node': 'Activation (load + activate), plain Node',
   'activation.vscode': 'Activation (load + activate), real VS Code',
   'vscode.getText1MB': '`document.getText()` of 1 MB, extension host',
@@ -449,7 +504,7 @@ function report(info, sizes, { before, seconds } = {}) {
   });
   out.push('', '## Against the targets', '');
   out.push(`| measurement | target | ${sizes.map((s) => s.key).join(' | ')} | verdict |`, `|---|---|${sizes.map(() => '---|').join('')}---|`);
-  const ids = ['hover.full', 'hover.lookup', 'hover.full.small', 'completion.list', 'completion.trigger', 'completion.search', 'completion.first', 'picker.items', 'picker.selection', 'picker.first', 'prepare.step', 'prepare.total', 'check.document', 'check.core', 'scan.findAll', 'load.parse', 'load.index', 'load.total', 'load.store', 'load.bundled'];
+  const ids = ['hover.full', 'hover.lookup', 'hover.full.small', 'completion.list', 'completion.trigger', 'completion.search', 'completion.first', 'picker.items', 'picker.selection', 'picker.first', 'prepare.step', 'prepare.total', 'check.edit', 'check.first', 'check.sliced.longest', 'check.sliced.total', 'check.document', 'check.core', 'scan.findAll', 'load.parse', 'load.index', 'load.total', 'load.store', 'load.bundled'];
   for (const id of ids) {
     if (!rows.some((r) => r.id === id)) continue;
     out.push(`| ${LABELS[id]} | ${TARGETS[id]?.text ?? (/^(load|prepare)/.test(id) ? 'off the typing path' : '')} | ${sizes.map((s) => cell(get(id, s.key))).join(' | ')} | ${verdict(id, sizes)} |`);

@@ -19,14 +19,15 @@ export function settle() {
  * Runs `fn` `warmup` times unmeasured (the JIT compiles the hot code), then
  * `reps` times measured; returns the samples in milliseconds.
  */
-export function repeat(fn, { warmup = 1, reps = 10 } = {}) {
+export function repeat(fn, { warmup = 1, reps = 10, value = false } = {}) {
   settle();
   for (let i = 0; i < warmup; i++) fn(i);
   const samples = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    fn(i);
-    samples.push(performance.now() - t0);
+    const v = fn(i);
+    // With `value`, fn times its own part (after preparing its input) and returns the milliseconds.
+    samples.push(value ? v : performance.now() - t0);
   }
   return samples;
 }

@@ -67,44 +67,38 @@ export interface CheckOptions extends CitationOptions {
  * one pass for quotation marks.
  */
 export function checkDocument(text: string, index: FactIndex, options: CheckOptions): Finding[] {
+  const steps = checkSteps(text, index, options, Infinity);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `checkDocument` in small steps: it yields after reading about `stepChars`
+ * characters of paragraphs it has not read before, and after every few
+ * paragraphs or quotations each rule judges, and returns the findings. The
+ * extension runs a long draft's check a slice of steps per turn of the event
+ * loop, so that a first check (a draft opened, a fact base replaced) never
+ * holds up typing for long. The text is read once, at the start: a caller
+ * whose document changes meanwhile starts again.
+ */
+export function* checkSteps(text: string, index: FactIndex, options: CheckOptions, stepChars = 32_768): Generator<void, Finding[], void> {
   const on = (code: CheckCode): boolean => options.rules?.[code] !== false;
   if (!CHECK_CODES.some(on)) return [];
   const cache = CheckCache.of(index);
-  const doc = new ScannedDocument(text, index, options, cache);
+  const doc = yield* readDocument(text, index, options, cache, stepChars);
   const findings: Finding[] = [];
-  if (on('misquote') || on('rendering-as-words')) findings.push(...checkQuotations(doc, on));
-  if (on('wrong-event-date')) findings.push(...checkEventDates(doc));
-  if (on('role-not-held')) findings.push(...checkRoles(doc));
-  if (on('inconsistent-spelling')) findings.push(...checkSpellings(doc));
+  if (on('misquote') || on('rendering-as-words')) findings.push(...(yield* checkQuotations(doc, on)));
+  if (on('wrong-event-date')) findings.push(...(yield* checkEventDates(doc)));
+  if (on('role-not-held')) findings.push(...(yield* checkRoles(doc)));
+  if (on('inconsistent-spelling')) findings.push(...(yield* checkSpellings(doc)));
   cache.sweep();
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/**
- * What the first check of a long draft reads, its names and dates, a few
- * paragraphs (about `stepChars` characters) per step, kept for the check
- * that follows. A first check (a draft opened, a fact base replaced) reads
- * every paragraph; run one step per turn of the event loop, it never holds
- * up typing for long, and `checkDocument` then finds them read.
- */
-export function* checkPreparation(text: string, index: FactIndex, format: DocFormat, stepChars = 32_768): Generator<void, void, void> {
-  const prose = proseText(text, format);
-  const breaks = paragraphBreaks(prose);
-  yield;
-  const cache = CheckCache.of(index, false);
-  let read = 0;
-  for (let k = 0; k <= breaks.length; k += 2) {
-    const start = k === 0 ? 0 : breaks[k - 1];
-    const end = k < breaks.length ? breaks[k] : prose.length;
-    if (end <= start) continue;
-    cache.paragraph(prose.slice(start, end));
-    read += end - start;
-    if (read >= stepChars) {
-      read = 0;
-      yield;
-    }
-  }
-}
+/** Rules yield after judging this many paragraphs or quotations. */
+const UNITS_PER_STEP = 32;
 
 /** Where paragraphs break: pairs of the start and the end of each run of blank lines. */
 function paragraphBreaks(prose: string): number[] {
@@ -159,22 +153,24 @@ class CheckCache {
   private readonly values = new Map<string, { value: unknown; used: number }>();
   private generation = 0;
 
-  /** The cache of a fact base; `check` false for reading ahead of a check, which does not count as one. */
-  static of(index: FactIndex, check = true): CheckCache {
+  static of(index: FactIndex): CheckCache {
     let cache = CheckCache.caches.get(index);
     if (!cache) {
       cache = new CheckCache(index);
       CheckCache.caches.set(index, cache);
     }
-    if (check) cache.generation++;
+    cache.generation++;
     return cache;
   }
 
   private constructor(private readonly index: FactIndex) {}
 
-  /** The names and dates of a paragraph, by its text. */
-  paragraph(text: string): ParagraphScan {
-    return this.kept(this.paragraphs, text, () => ({ matches: this.index.findAll(text), dates: findDates(text, LEAP_YEAR) }));
+  /** The names and dates of a paragraph, by its text; `reading` is told when it is not found here and is read. */
+  paragraph(text: string, reading?: () => void): ParagraphScan {
+    return this.kept(this.paragraphs, text, () => {
+      reading?.();
+      return { matches: this.index.findAll(text), dates: findDates(text, LEAP_YEAR) };
+    });
   }
 
   /** A value computed from `key` alone, kept while checks keep asking for it. */
@@ -254,6 +250,37 @@ interface DateInText {
   hasDay: boolean;
 }
 
+/**
+ * Reads a document for the rules: its prose, and the names and dates of each
+ * paragraph. A paragraph the writer did not touch since the last check is
+ * found in the cache, not read again; yields after reading about
+ * `stepChars` characters.
+ */
+function* readDocument(text: string, index: FactIndex, options: CheckOptions, cache: CheckCache, stepChars: number): Generator<void, ScannedDocument, void> {
+  const prose = proseText(text, options.format);
+  const breaks = paragraphBreaks(prose);
+  const matches: AliasMatch<IndexedFact>[] = [];
+  const dates: ReturnType<typeof findDates> = [];
+  const scans = new Map<number, ParagraphScan>();
+  let read = 0;
+  for (let k = 0; k <= breaks.length; k += 2) {
+    const start = k === 0 ? 0 : breaks[k - 1];
+    const end = k < breaks.length ? breaks[k] : prose.length;
+    if (end <= start) continue;
+    const scan = cache.paragraph(prose.slice(start, end), () => {
+      read += end - start;
+    });
+    scans.set(start, scan);
+    for (const x of scan.matches) matches.push({ start: x.start + start, end: x.end + start, alias: x.alias, values: x.values });
+    for (const d of scan.dates) dates.push({ ...d, start: d.start + start, end: d.end + start });
+    if (read >= stepChars) {
+      read = 0;
+      yield;
+    }
+  }
+  return new ScannedDocument(text, index, options, cache, { prose, breaks, matches, dates, scans });
+}
+
 /** What every rule reads: the prose, its aliases, dates, quotations and paragraphs, each found once. */
 class ScannedDocument {
   readonly format: DocFormat;
@@ -265,30 +292,22 @@ class ScannedDocument {
   readonly kinds: Uint8Array;
   private readonly paragraphBreaks: number[];
   /** What was read in each paragraph, by the paragraph's start. */
-  readonly scans = new Map<number, ParagraphScan>();
+  readonly scans: Map<number, ParagraphScan>;
   readonly date: { iso: IsoDate; source: 'document' | 'setting' | 'today'; written?: string };
 
-  constructor(readonly text: string, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache) {
+  constructor(
+    readonly text: string, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache,
+    read: { prose: string; breaks: number[]; matches: AliasMatch<IndexedFact>[]; dates: ReturnType<typeof findDates>; scans: Map<number, ParagraphScan> },
+  ) {
     this.format = options.format;
-    this.prose = proseText(text, this.format);
-    this.paragraphBreaks = paragraphBreaks(this.prose);
-    // Names and dates, paragraph by paragraph: a paragraph the writer did not touch since the last check is not read again.
-    this.matches = [];
-    const dates: ReturnType<typeof findDates> = [];
-    const b = this.paragraphBreaks;
-    for (let k = 0; k <= b.length; k += 2) {
-      const start = k === 0 ? 0 : b[k - 1];
-      const end = k < b.length ? b[k] : this.prose.length;
-      if (end <= start) continue;
-      const scan = cache.paragraph(this.prose.slice(start, end));
-      this.scans.set(start, scan);
-      for (const x of scan.matches) this.matches.push({ start: x.start + start, end: x.end + start, alias: x.alias, values: x.values });
-      for (const d of scan.dates) dates.push({ ...d, start: d.start + start, end: d.end + start });
-    }
+    this.prose = read.prose;
+    this.paragraphBreaks = read.breaks;
+    this.matches = read.matches;
+    this.scans = read.scans;
     this.kinds = new Uint8Array(this.matches.length);
     for (let i = 0; i < this.matches.length; i++) this.kinds[i] = kindsOf(this.matches[i].values);
     this.quotations = findQuotations(this.prose, this.format);
-    this.dates = resolveYears(dates);
+    this.dates = resolveYears(read.dates);
     const own = documentDate(text, this.format);
     this.date = own
       ? { iso: own.iso, source: 'document', written: own.written }
@@ -678,12 +697,14 @@ type Verdict =
 
 const NONE: Verdict = { kind: 'none' };
 
-function checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => boolean): Finding[] {
+function* checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => boolean): Generator<void, Finding[], void> {
   const qi = quoteIndex(doc.index);
   if (qi.wordings.length === 0) return [];
   const markup = markupOf(doc.format);
   const out: Finding[] = [];
+  let n = 0;
   for (const q of doc.quotations) {
+    if (++n % UNITS_PER_STEP === 0) yield;
     // The same quotation is often quoted again, word for word: it is read and judged once.
     const inner = doc.prose.slice(q.innerStart, q.innerEnd);
     const verdict = doc.cache.get(`q\u0000${markup}\u0000${inner}`, () => {
@@ -1068,11 +1089,13 @@ function rewriteDate(written: string, iso: IsoDate, hasYear: boolean): string {
   return style === 'en-US' ? `${m} ${p.day}` : `${p.day} ${m}`;
 }
 
-function checkEventDates(doc: ScannedDocument): Finding[] {
+function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void> {
   const out: Finding[] = [];
   const links = linksOf(doc.index);
   const dates = doc.dates;
+  let n = 0;
   for (let i = 0; i < dates.length; ) {
+    if (++n % UNITS_PER_STEP === 0) yield;
     const para = doc.paragraphAt(dates[i].start);
     let j = i;
     while (j < dates.length && dates[j].start < para.end) j++;
@@ -1265,14 +1288,16 @@ function roleTitle(role: IndexedFact): string {
   return latin.sort((a, b) => a.length - b.length)[0] ?? role.fact.label;
 }
 
-function checkRoles(doc: ScannedDocument): Finding[] {
+function* checkRoles(doc: ScannedDocument): Generator<void, Finding[], void> {
   const out: Finding[] = [];
   const ms = doc.matches;
+  let n = 0;
   for (let i = 0; i < ms.length; ) {
     if ((doc.kinds[i] & (KIND_ROLE | KIND_PERSON)) === 0) {
       i++;
       continue;
     }
+    if (++n % UNITS_PER_STEP === 0) yield;
     // Roles are judged paragraph by paragraph: a name and its role never sit on either side of a blank line.
     const para = doc.paragraphAt(ms[i].start);
     let j = i;
@@ -1405,11 +1430,13 @@ function spellingClasses(index: FactIndex): SpellingClasses {
   return sc;
 }
 
-function checkSpellings(doc: ScannedDocument): Finding[] {
+function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[], void> {
   const sc = spellingClasses(doc.index);
   if (sc.classes.length === 0) return [];
   const seen = new Map<number, Map<string, { start: number; end: number; written: string }[]>>();
+  let n = 0;
   for (const [at, scan] of doc.scans) {
+    if (scan.names === undefined && ++n % UNITS_PER_STEP === 0) yield;
     scan.names ??= nameWords(scan, doc.prose, at, sc);
     for (const w of scan.names) {
       if (doc.quoted(at + w.match)) continue;
