@@ -13,6 +13,7 @@ import { registerWorkspacePacks } from './packs';
 import { registerFactsView, type FactsViewApi } from './factsView';
 import { registerReferenceCommands } from './references';
 import { registerDocumentCheck } from './diagnostics';
+import { Log } from './log';
 
 /** Set by the bundle's first statement (the banner in esbuild.js); undefined where this module is loaded otherwise. */
 declare const __agreementCiteLoadStart: number | undefined;
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
   // The index is built on first use (FactStore.index), so activation does not wait for it; this builds it, and
   // what the first requests need, in idle moments instead.
   context.subscriptions.push(prepareInIdleMoments(store));
-  const log = vscode.window.createOutputChannel('Agreement Cite', { log: true });
+  const log = new Log();
   const packs = registerWorkspacePacks(store, log);
   const factsView = registerFactsView(store);
   context.subscriptions.push(

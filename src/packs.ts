@@ -3,6 +3,7 @@ import type { FactStore } from './core/factStore';
 import { tooLargeProblem } from './core/packLimits';
 import { formatLocation } from './core/text';
 import type { Problem } from './core/types';
+import type { Log } from './log';
 import { toDiagnostic } from './problems';
 
 /** Where writers keep packs unless the setting says otherwise. */
@@ -38,8 +39,9 @@ export class WorkspacePacks implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   private settings = readSettings();
+  private disposed = false;
 
-  constructor(private readonly store: FactStore, private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly store: FactStore, private readonly log: Log) {
     this.disposables.push(
       this.diagnostics,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -60,6 +62,7 @@ export class WorkspacePacks implements vscode.Disposable {
   }
 
   private async restart(): Promise<void> {
+    if (this.disposed) return;
     this.settings = readSettings();
     this.store.setMaxBytes(this.settings.maxBytes);
     for (const w of this.watchers) w.dispose();
@@ -210,6 +213,7 @@ export class WorkspacePacks implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const t of this.pending.values()) clearTimeout(t);
     clearTimeout(this.createdTimer);
     for (const w of this.watchers) w.dispose();
@@ -217,7 +221,8 @@ export class WorkspacePacks implements vscode.Disposable {
   }
 }
 
-export function registerWorkspacePacks(store: FactStore, log: vscode.LogOutputChannel): { disposable: vscode.Disposable; ready: Promise<void> } {
+/** Finds and loads the workspace packs once activation is over: activation does not wait for the search. */
+export function registerWorkspacePacks(store: FactStore, log: Log): { disposable: vscode.Disposable; ready: Promise<void> } {
   const packs = new WorkspacePacks(store, log);
-  return { disposable: packs, ready: packs.start() };
+  return { disposable: packs, ready: new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => packs.start()) };
 }
