@@ -108,6 +108,27 @@ async function main() {
       build.onLoad({ filter: /.*/, namespace: 'bundled-pack' }, () => ({ contents: `export default JSON.parse(${JSON.stringify(packJson)});`, loader: 'js' }));
     },
   };
+  // The worker thread that parses writers' packs (src/worker/packWorker.ts), carried in the bundle as a string: one JS file ships.
+  const worker = await esbuild.build({
+    entryPoints: [path.join(root, 'src/worker/packWorker.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'es2022',
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const workerCode = worker.outputFiles[0].text;
+  /** @type {import('esbuild').Plugin} */
+  const packWorkerPlugin = {
+    name: 'pack-worker',
+    setup(build) {
+      build.onResolve({ filter: /^agreement-cite:pack-worker$/ }, (args) => ({ path: args.path, namespace: 'pack-worker' }));
+      build.onLoad({ filter: /.*/, namespace: 'pack-worker' }, () => ({ contents: `export default ${JSON.stringify(workerCode)};`, loader: 'js' }));
+    },
+  };
   const result = await esbuild.build({
     entryPoints: [path.join(root, 'src/extension.ts')],
     bundle: true,
@@ -117,7 +138,8 @@ async function main() {
     mainFields: ['module', 'main'],
     target: 'es2022',
     outfile: path.join(outDir, 'extension.js'),
-    external: ['vscode'],
+    // worker_threads is asked for only where the extension host is Node; VS Code for the Web parses in its own thread.
+    external: ['vscode', 'worker_threads'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
@@ -126,7 +148,7 @@ async function main() {
     // The first statement evaluated: src/extension.ts measures its code load from here (see `loadMs` in its API).
     banner: { js: 'var __agreementCiteLoadStart = typeof performance === "undefined" ? undefined : performance.now();' },
     logLevel: 'warning',
-    plugins: [bundledPackPlugin, vscodeRequirePlugin],
+    plugins: [bundledPackPlugin, packWorkerPlugin, vscodeRequirePlugin],
   });
   const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
   console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);

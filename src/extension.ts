@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import bundled from 'agreement-cite:bundled-pack';
+import packWorkerCode from 'agreement-cite:pack-worker';
 import { FactStore, bundledLoadedPack, type PackParser } from './core/factStore';
 import type { FactIndex } from './core/factIndex';
 import { prepareInIdleMoments } from './prepare';
@@ -14,6 +15,7 @@ import { registerFactsView, type FactsViewApi } from './factsView';
 import { registerReferenceCommands } from './references';
 import { registerDocumentCheck } from './diagnostics';
 import { Log } from './log';
+import { PackParsing } from './packParsing';
 
 /** Set by the bundle's first statement (the banner in esbuild.js); undefined where this module is loaded otherwise. */
 declare const __agreementCiteLoadStart: number | undefined;
@@ -28,6 +30,8 @@ export interface AgreementCiteApi {
   readonly packsReady: Promise<void>;
   /** The facts view's rows and its status bar count, as a writer sees them. */
   readonly factsView: FactsViewApi;
+  /** How many writers' pack files were parsed in the worker thread and in the extension host's own. */
+  readonly packParsing: { readonly worker: number; readonly inThread: number };
   /** Milliseconds spent evaluating the bundle, for the benchmark (docs/PERFORMANCE.md). */
   readonly loadMs?: number;
   /** Milliseconds activate() took, for the benchmark. */
@@ -43,7 +47,8 @@ const parsePack: PackParser = (text, file, options) => {
 
 export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
   const started = performance.now();
-  const store = new FactStore(bundledLoadedPack(bundled), parsePack);
+  const parsing = new PackParsing(packWorkerCode, parsePack);
+  const store = new FactStore(bundledLoadedPack(bundled), parsePack, {}, (text, file, options) => parsing.parse(text, file, options));
   // The index is built on first use (FactStore.index), so activation does not wait for it; this builds it, and
   // what the first requests need, in idle moments instead.
   context.subscriptions.push(prepareInIdleMoments(store));
@@ -51,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
   const packs = registerWorkspacePacks(store, log);
   const factsView = registerFactsView(store);
   context.subscriptions.push(
+    parsing,
     log,
     packs.disposable,
     registerHover(store),
@@ -70,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
     store,
     packsReady: packs.ready,
     factsView: factsView.api,
+    packParsing: parsing.counts,
     loadMs,
     activationMs: performance.now() - started,
   };

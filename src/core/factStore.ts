@@ -4,6 +4,8 @@ import type { LoadOptions, LoadResult } from './packLoader';
 import type { Pack, Problem } from './types';
 
 export type PackParser = (text: string, file: string, options: LoadOptions) => LoadResult;
+/** A parser that may run elsewhere (the extension's worker thread), so that a large pack does not hold up the caller. */
+export type AsyncPackParser = (text: string, file: string, options: LoadOptions) => Promise<LoadResult>;
 
 interface WorkspacePackState {
   /** The last version that loaded without errors: kept in use while the file is broken. */
@@ -37,12 +39,14 @@ export class FactStore {
 
   /**
    * `parse` is `parsePackText`, passed in so that the YAML parser is loaded
-   * only when a writer's pack is read: the bundled pack is compiled at build time.
+   * only when a writer's pack is read: the bundled pack is compiled at build
+   * time. `parseAsync`, when given, parses the packs `loadWorkspacePack` reads.
    */
   constructor(
     private readonly bundled: LoadedPack,
     private readonly parse: PackParser,
     private options: LoadOptions & BuildOptions = {},
+    private readonly parseAsync?: AsyncPackParser,
   ) {}
 
   /** The largest pack file read (a writer's setting); applies from the next load. */
@@ -82,7 +86,8 @@ export class FactStore {
   async loadWorkspacePack(file: string, text: string, readRelative: (path: string) => Promise<string | undefined>, label?: string): Promise<Problem[]> {
     const version = (this.versions.get(file) ?? 0) + 1;
     this.versions.set(file, version);
-    const parsed = this.parse(text, file, this.options);
+    const parsed = this.parseAsync ? await this.parseAsync(text, file, this.options) : this.parse(text, file, this.options);
+    if (this.versions.get(file) !== version) return this.problemsOf(file);
     const texts = new Map<string, string | undefined>();
     for (const source of parsed.pack?.sources ?? []) {
       if (source.textFile && !texts.has(source.textFile)) texts.set(source.textFile, await readRelative(source.textFile).catch(() => undefined));

@@ -96,6 +96,8 @@ suite('workspace fact packs', function () {
     await waitFor('the pack to load', () => api.index.fact('team.kestrel'));
     // Reported, not asserted: speed is the benchmark's business.
     console.log(`pack reload: facts available ${Date.now() - written} ms after the file was written`);
+    assert.ok(api.packParsing.worker > 0, `the pack was parsed in the worker thread (${JSON.stringify(api.packParsing)})`);
+    assert.strictEqual(api.packParsing.inThread, 0, 'and none in the extension host’s own thread');
     const card = await hoverMarkdown(draft, 'Project Kestrel');
     assert.match(card, /Project Kestrel/);
     assert.match(card, /\.factpacks\/team\.yaml \(a workspace pack\)/);

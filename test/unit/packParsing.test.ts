@@ -1,0 +1,111 @@
+// Writers' packs parsed in a worker thread (src/packParsing.ts and
+// src/worker/packWorker.ts): the same pack, problems and positions as a
+// parse in the extension host's own thread, and that parse where no worker runs.
+
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { parsePackText } from '../../src/core/packLoader';
+import { fromWire, toWire } from '../../src/core/packWire';
+import type { Range } from '../../src/core/types';
+import { PackParsing } from '../../src/packParsing';
+import { projectRoot, readBundledText } from './helpers';
+
+/** The worker as esbuild.js bundles it. */
+function workerCode(): string {
+  return buildSync({ entryPoints: [path.join(projectRoot, 'src/worker/packWorker.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'es2022', write: false, logLevel: 'silent' }).outputFiles[0].text;
+}
+
+const BROKEN = `pack:
+  id: team
+  title: Team notes
+  version: 1.0.0
+  language: en
+sources:
+  - id: s1
+    title: Interview
+    publisher: Team newsroom
+    date: 2025-07-01
+    kind: other
+    language: en
+    colour: blue
+facts:
+  - id: team.one
+    kind: term
+    label: One
+    text: The first thing
+    citations:
+      - source: s1
+  - id: team.two
+    kind: term
+    label: [unclosed
+`;
+
+/** Every value's range, by path, as the parse in this thread records it. */
+function allPaths(text: string, file: string): [string, Range][] {
+  return [...(parsePackText(text, file).locations.paths as Map<string, Range>)];
+}
+
+function assertSameParse(text: string, file: string, got: ReturnType<typeof parsePackText>): void {
+  const here = parsePackText(text, file);
+  assert.deepEqual(got.pack, here.pack);
+  assert.deepEqual(got.problems, here.problems);
+  assert.equal(got.locations.file, here.locations.file);
+  assert.deepEqual(got.locations.facts, here.locations.facts);
+  assert.deepEqual(got.locations.sources, here.locations.sources);
+  assert.deepEqual(got.locations.pathsById, here.locations.pathsById);
+  for (const [p, range] of allPaths(text, file)) assert.deepEqual(got.locations.paths.get(p), range, p);
+  assert.equal(got.locations.paths.get('/no/such/path'), undefined);
+}
+
+suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
+  let parsing: PackParsing | undefined;
+  teardown(() => parsing?.dispose());
+
+  test('the worker gives the pack, problems and every value\u2019s range that a parse here gives', async () => {
+    parsing = new PackParsing(workerCode(), parsePackText);
+    const bundledText = readBundledText();
+    assertSameParse(bundledText, 'bundled.yaml', await parsing.parse(bundledText, 'bundled.yaml', {}));
+    assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+    assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
+  });
+
+  test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
+    parsing = new PackParsing(workerCode(), parsePackText);
+    const texts = Array.from({ length: 6 }, (_, i) => BROKEN.replace('id: team\n', `id: team${i}\n`).replace('label: One', `label: One ${i}`));
+    const results = await Promise.all(texts.map((t, i) => parsing!.parse(t, `p${i}.yaml`, {})));
+    results.forEach((r, i) => assertSameParse(texts[i], `p${i}.yaml`, r));
+    const tooBig = await parsing.parse(BROKEN, 'big.yaml', { maxBytes: 100 });
+    assert.deepEqual(tooBig.problems.map((p) => p.code), ['file-too-large']);
+    assert.equal(parsing.counts.worker, 7);
+  });
+
+  test('hostile input is refused in the worker as it is here: an alias bomb', async () => {
+    parsing = new PackParsing(workerCode(), parsePackText);
+    const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`;
+    assertSameParse(bomb, 'bomb.yaml', await parsing.parse(bomb, 'bomb.yaml', {}));
+  });
+
+  test('where the worker cannot start or fails, packs are parsed in this thread, and nothing is lost', async () => {
+    parsing = new PackParsing('throw new Error("no worker here")', parsePackText);
+    assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+    assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
+    parsing.dispose();
+    parsing = new PackParsing('this is not JavaScript (', parsePackText);
+    const results = await Promise.all([parsing.parse(BROKEN, 'a.yaml', {}), parsing.parse(readBundledText(), 'b.yaml', {})]);
+    assertSameParse(BROKEN, 'a.yaml', results[0]);
+    assertSameParse(readBundledText(), 'b.yaml', results[1]);
+    assert.equal(parsing.counts.inThread, 2);
+  });
+});
+
+suite('packWire: a parsed pack packed for the trip from the worker', () => {
+  test('unpacked, it locates every value as before; a pack without values has no paths', () => {
+    const r = parsePackText(BROKEN, 'broken.yaml');
+    const back = fromWire(toWire(r));
+    for (const [p, range] of allPaths(BROKEN, 'broken.yaml')) assert.deepEqual(back.locations.paths.get(p), range, p);
+    const empty = fromWire(toWire(parsePackText('', 'empty.yaml')));
+    assert.equal(empty.locations.paths.get(''), undefined);
+    assert.deepEqual(empty.problems.map((p) => p.code), ['empty-file']);
+  });
+});
