@@ -4,6 +4,7 @@ import packWorkerCode from 'agreement-cite:pack-worker';
 import { FactStore, bundledLoadedPack, type PackParser } from './core/factStore';
 import type { FactIndex } from './core/factIndex';
 import { prepareInIdleMoments } from './prepare';
+import { preparationSteps } from './core/search';
 import { registerCompletion } from './completion';
 import { registerHover } from './hover';
 import { registerInlineCompletion } from './inlineCompletion';
@@ -48,7 +49,11 @@ const parsePack: PackParser = (text, file, options) => {
 export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
   const started = performance.now();
   const parsing = new PackParsing(packWorkerCode, parsePack);
-  const store = new FactStore(bundledLoadedPack(bundled), parsePack, {}, (text, file, options) => parsing.parse(text, file, options));
+  // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
+  const store = new FactStore(bundledLoadedPack(bundled), parsePack, {}, (text, file, options) => parsing.parse(text, file, options), {
+    yieldToHost: () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0))),
+    readying: (index) => preparationSteps(index),
+  });
   // The index is built on first use (FactStore.index), so activation does not wait for it; this builds it, and
   // what the first requests need, in idle moments instead.
   context.subscriptions.push(prepareInIdleMoments(store));

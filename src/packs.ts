@@ -69,7 +69,7 @@ export class WorkspacePacks implements vscode.Disposable {
     this.watchers = [];
     if (!vscode.workspace.isTrusted) {
       this.log.info('Restricted Mode: workspace fact packs are not read until the workspace is trusted; the bundled pack is in use.');
-      for (const file of this.store.workspaceFiles) this.store.removeWorkspacePack(file);
+      for (const file of this.store.workspaceFiles) void this.store.removeWorkspacePack(file);
       this.diagnostics.clear();
       return;
     }
@@ -198,9 +198,12 @@ export class WorkspacePacks implements vscode.Disposable {
     const file = uri.toString();
     clearTimeout(this.pending.get(file));
     this.pending.delete(file);
-    this.store.removeWorkspacePack(file);
+    const removed = this.store.removeWorkspacePack(file);
     this.publish();
-    this.log.info(`${vscode.workspace.asRelativePath(uri)}: removed; its facts are no longer offered.`);
+    void removed.then(() => {
+      this.publish();
+      this.log.info(`${vscode.workspace.asRelativePath(uri)}: removed; its facts are no longer offered.`);
+    });
   }
 
   /** Shows every file's current problems, clearing those of files that have none. */

@@ -167,6 +167,20 @@ export interface BuildResult {
  * places are reported: a writer's pack never silently replaces a bundled fact.
  */
 export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptions = {}): BuildResult {
+  const steps = buildFactIndexSteps(packs, options, Infinity);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `buildFactIndex` in steps: it yields after every `factsPerStep` facts, so
+ * that a large fact base is indexed a slice at a time while the index in use
+ * keeps answering (FactStore).
+ */
+export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: BuildOptions = {}, factsPerStep = 1000): Generator<void, BuildResult, void> {
+  let n = 0;
   const maxFacts = options.maxFacts ?? DEFAULT_MAX_FACTS;
   const maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
   const index = new FactIndex(packs);
@@ -194,6 +208,7 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
   let factCapReported = false;
   for (const pack of packs) {
     for (const fact of pack.pack.facts) {
+      if (++n % (factsPerStep * 8) === 0) yield;
       const prior = seen.get(fact.id);
       if (prior) {
         duplicate(report, 'fact', fact.id, prior, pack, prior.locations.facts.get(fact.id), pack.locations.facts.get(fact.id));
@@ -213,6 +228,7 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
 
   const kinds = new Map(accepted.map(({ fact }) => [fact.id, fact.kind]));
   for (const { fact, pack } of accepted) {
+    if (++n % factsPerStep === 0) yield;
     const at = (path: string): Range | undefined => pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id);
     const bad = (path: string, code: string, message: string, severity: Severity = 'error'): void => report(pack, at(path), code, message, severity);
     let ok = true;

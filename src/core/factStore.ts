@@ -1,4 +1,4 @@
-import { buildFactIndex, emptyLocations, type BuildOptions, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
+import { buildFactIndex, buildFactIndexSteps, emptyLocations, type BuildOptions, type BuildResult, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
 import { checkProvenance, type EvidenceCheck } from './provenance';
 import type { LoadOptions, LoadResult } from './packLoader';
 import type { Pack, Problem } from './types';
@@ -12,6 +12,20 @@ interface WorkspacePackState {
   good?: LoadedPack;
   /** Problems of the file's current text. */
   problems: Problem[];
+}
+
+/**
+ * How a store rebuilds its index without holding up its host: `yieldToHost`
+ * lets the host answer requests between slices of the work, and `readying`
+ * lists what a new index should have built before it is put in use (the
+ * completion buckets, the picker's rows), so that the first request after a
+ * change finds it ready.
+ */
+export interface StoreScheduling {
+  yieldToHost: () => Promise<void>;
+  readying?: (index: FactIndex) => (() => void)[];
+  /** Milliseconds of work between two yields. */
+  sliceMs?: number;
 }
 
 export interface StoreChange {
@@ -35,18 +49,27 @@ export class FactStore {
   /** Open `batch` calls, and whether a change waits for the rebuild at the end of the outermost. */
   private batches = 0;
   private pendingRebuild = false;
+  /** Rebuilds started; a rebuild in steps that a newer one overtook is dropped. */
+  private rebuilds = 0;
+  /** The latest rebuild: one overtaken waits for it. */
+  private rebuilding: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(change: StoreChange) => void>();
 
   /**
    * `parse` is `parsePackText`, passed in so that the YAML parser is loaded
    * only when a writer's pack is read: the bundled pack is compiled at build
    * time. `parseAsync`, when given, parses the packs `loadWorkspacePack` reads.
+   * With `scheduling`, the changes made by `loadWorkspacePack`, `batch` and
+   * `removeWorkspacePack` are indexed in slices, the index in use answering
+   * until the new one is ready; without it (and always for
+   * `setWorkspacePack`) at once.
    */
   constructor(
     private readonly bundled: LoadedPack,
     private readonly parse: PackParser,
     private options: LoadOptions & BuildOptions = {},
     private readonly parseAsync?: AsyncPackParser,
+    private readonly scheduling?: StoreScheduling,
   ) {}
 
   /** The largest pack file read (a writer's setting); applies from the next load. */
@@ -75,7 +98,9 @@ export class FactStore {
    */
   setWorkspacePack(file: string, text: string, sourceTexts: ReadonlyMap<string, string | undefined> = new Map(), label?: string): Problem[] {
     this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
-    return this.apply(file, this.parse(text, file, this.options), sourceTexts, label);
+    this.apply(file, this.parse(text, file, this.options), sourceTexts, label);
+    this.changed(false);
+    return this.problemsOf(file);
   }
 
   /**
@@ -93,7 +118,9 @@ export class FactStore {
       if (source.textFile && !texts.has(source.textFile)) texts.set(source.textFile, await readRelative(source.textFile).catch(() => undefined));
     }
     if (this.versions.get(file) !== version) return this.problemsOf(file);
-    return this.apply(file, parsed, texts, label);
+    this.apply(file, parsed, texts, label);
+    await this.changed(true);
+    return this.problemsOf(file);
   }
 
   /**
@@ -102,10 +129,12 @@ export class FactStore {
    */
   failWorkspacePack(file: string, problems: Problem[]): Problem[] {
     this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
-    return this.apply(file, { problems, locations: emptyLocations(file) }, new Map());
+    this.apply(file, { problems, locations: emptyLocations(file) }, new Map());
+    // A file that failed whole changes nothing in use: its last good version stays.
+    return this.problemsOf(file);
   }
 
-  private apply(file: string, r: LoadResult, sourceTexts: ReadonlyMap<string, string | undefined>, label?: string): Problem[] {
+  private apply(file: string, r: LoadResult, sourceTexts: ReadonlyMap<string, string | undefined>, label?: string): void {
     const hasErrors = r.problems.some((p) => p.severity === 'error');
     const prior = this.workspace.get(file);
     const state: WorkspacePackState = { problems: r.problems, good: prior?.good };
@@ -126,13 +155,12 @@ export class FactStore {
       }];
     }
     this.workspace.set(file, state);
-    this.rebuildSoon();
-    return this.problemsOf(file);
   }
 
-  removeWorkspacePack(file: string): void {
+  /** Forgets a pack file; resolves when the index no longer holds its facts. */
+  removeWorkspacePack(file: string): Promise<void> {
     this.versions.delete(file);
-    if (this.workspace.delete(file)) this.rebuildSoon();
+    return this.workspace.delete(file) ? this.changed(true) : Promise.resolve();
   }
 
   /** Problems of one file: its own, and those the merged index found in it. */
@@ -158,30 +186,83 @@ export class FactStore {
    */
   async batch<T>(work: () => Promise<T>): Promise<T> {
     this.batches++;
+    let result: T;
     try {
-      return await work();
+      result = await work();
     } finally {
       if (--this.batches === 0 && this.pendingRebuild) {
         this.pendingRebuild = false;
-        this.rebuild();
+        await this.rebuild(true);
       }
     }
+    return result;
   }
 
-  private rebuildSoon(): void {
-    if (this.batches > 0) this.pendingRebuild = true;
-    else this.rebuild();
+  /** The packs changed: rebuilds now, or at the end of the batch under way; `inSteps` where the caller can wait. */
+  private changed(inSteps: boolean): Promise<void> {
+    if (this.batches > 0) {
+      this.pendingRebuild = true;
+      return Promise.resolve();
+    }
+    return this.rebuild(inSteps);
   }
 
-  private rebuild(): void {
+  private rebuild(inSteps: boolean): Promise<void> {
+    const ticket = ++this.rebuilds;
     const packs = [this.bundled, ...[...this.workspace.values()].map((s) => s.good).filter((p): p is LoadedPack => p !== undefined)];
-    const built = buildFactIndex(packs, this.options);
+    if (!inSteps || !this.scheduling) {
+      this.use(buildFactIndex(packs, this.options));
+      this.rebuilding = Promise.resolve();
+      return this.rebuilding;
+    }
+    const run = this.rebuildInSteps(packs, ticket, this.scheduling);
+    this.rebuilding = run;
+    return run;
+  }
+
+  /**
+   * Builds the index of `packs` a slice at a time, and what should be ready
+   * before it is used, then puts it in use, unless a newer rebuild started
+   * meanwhile: that one puts its own in use, and this resolves when it has.
+   */
+  private async rebuildInSteps(packs: LoadedPack[], ticket: number, scheduling: StoreScheduling): Promise<void> {
+    const sliceMs = scheduling.sliceMs ?? 8;
+    const overtaken = (): boolean => ticket !== this.rebuilds;
+    const steps = buildFactIndexSteps(packs, this.options);
+    let built: BuildResult | undefined;
+    for (;;) {
+      await scheduling.yieldToHost();
+      if (overtaken()) return this.rebuilding;
+      const until = now() + sliceMs;
+      let r = steps.next();
+      while (!r.done && now() < until) r = steps.next();
+      if (r.done) {
+        built = r.value;
+        break;
+      }
+    }
+    const readying = scheduling.readying?.(built.index) ?? [];
+    for (let i = 0; i < readying.length;) {
+      await scheduling.yieldToHost();
+      if (overtaken()) return this.rebuilding;
+      const until = now() + sliceMs;
+      do readying[i++](); while (i < readying.length && now() < until);
+    }
+    if (overtaken()) return this.rebuilding;
+    this.use(built);
+  }
+
+  private use(built: BuildResult): void {
     this.current = built.index;
     this.indexProblems = built.problems;
     const problems = new Map<string, Problem[]>();
     for (const file of this.workspace.keys()) problems.set(file, this.problemsOf(file));
     for (const l of this.listeners) l({ index: built.index, problems });
   }
+}
+
+function now(): number {
+  return typeof performance === 'undefined' ? Date.now() : performance.now();
 }
 
 /** The bundled pack as compiled into the extension at build time. */

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { FactStore, bundledLoadedPack, type StoreChange } from '../../src/core/factStore';
+import type { FactIndex } from '../../src/core/factIndex';
 import { DEFAULT_MAX_PACK_BYTES, parsePackText } from '../../src/core/packLoader';
 import { bundled, describeProblems, factYaml, lineOf, packYaml, withCode } from './helpers';
 
@@ -178,5 +179,88 @@ suite('factStore: size limit from the settings', () => {
     assert.ok(store.setWorkspacePack('/w/a.yaml', text).some((p) => p.code === 'file-too-large'));
     store.setMaxBytes(DEFAULT_MAX_PACK_BYTES * 2);
     assert.deepEqual(store.setWorkspacePack('/w/a.yaml', text).filter((p) => p.severity === 'error'), []);
+  });
+});
+
+suite('factStore: indexing a slice at a time', () => {
+  /** A host whose turns the test runs by hand: `turn()` lets the store do one slice. */
+  function steppedStore(readying?: (index: FactIndex) => (() => void)[]): { store: FactStore; turns: () => number; turn: () => Promise<void>; finish: () => Promise<void> } {
+    let waiting: (() => void)[] = [];
+    let turns = 0;
+    const store = new FactStore(bundledLoadedPack(bundled().loaded.pack), parsePackText, {}, async (text, file, options) => parsePackText(text, file, options), {
+      yieldToHost: () => new Promise<void>((resolve) => waiting.push(resolve)),
+      readying,
+      sliceMs: 0,
+    });
+    const turn = async (): Promise<void> => {
+      const now = waiting;
+      waiting = [];
+      turns++;
+      for (const resolve of now) resolve();
+      await new Promise((r) => setImmediate(r));
+    };
+    return {
+      store,
+      turns: () => turns,
+      turn,
+      finish: async () => {
+        await new Promise((r) => setImmediate(r));
+        for (let i = 0; i < 10_000 && waiting.length > 0; i++) await turn();
+      },
+    };
+  }
+
+  const many = packYaml(...Array.from({ length: 3000 }, (_, i) => factYaml(`mine.f${i}`)));
+  const noRead = async (): Promise<undefined> => undefined;
+
+  test('while a large pack is indexed, the index in use answers; the new one replaces it whole, once', async () => {
+    const { store, turn, finish, turns } = steppedStore();
+    const before = store.index;
+    const changes: StoreChange[] = [];
+    store.onDidChange((c) => changes.push(c));
+    let done = false;
+    const loading = store.loadWorkspacePack(FILE, many, noRead).then((p) => {
+      done = true;
+      return p;
+    });
+    for (let i = 0; i < 3; i++) await turn();
+    assert.equal(done, false, 'still indexing after three slices');
+    assert.equal(store.index, before, 'the index in use until then');
+    assert.equal(store.index.fact('mine.f0'), undefined);
+    await finish();
+    assert.deepEqual(await loading, []);
+    assert.ok(turns() > 3, `${turns()} slices`);
+    assert.notEqual(store.index, before);
+    assert.ok(store.index.fact('mine.f0') && store.index.fact('mine.f2999'));
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0].index, store.index);
+  });
+
+  test('a change while indexing overtakes it: only the newest index is put in use', async () => {
+    const { store, turn, finish } = steppedStore();
+    const changes: StoreChange[] = [];
+    store.onDidChange((c) => changes.push(c));
+    const first = store.loadWorkspacePack(FILE, many, noRead);
+    await turn();
+    const second = store.loadWorkspacePack(FILE, good, noRead);
+    await finish();
+    await Promise.all([first, second]);
+    assert.ok(store.index.fact('mine.one'));
+    assert.equal(store.index.fact('mine.f0'), undefined, 'the overtaken version is never put in use');
+    assert.equal(changes.length, 1);
+    const removed = store.removeWorkspacePack(FILE);
+    await finish();
+    await removed;
+    assert.equal(store.index.fact('mine.one'), undefined);
+    assert.equal(changes.length, 2);
+  });
+
+  test('what should be ready is built before the new index is used', async () => {
+    const readied: FactIndex[] = [];
+    const { store, finish } = steppedStore((index) => [() => readied.push(index), () => assert.notEqual(store.index, index, 'not yet in use while readied')]);
+    const loading = store.loadWorkspacePack(FILE, good, noRead);
+    await finish();
+    await loading;
+    assert.deepEqual(readied, [store.index]);
   });
 });
