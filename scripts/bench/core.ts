@@ -9,7 +9,7 @@ import type { FactIndex, IndexedFact } from '../../src/core/factIndex';
 import { KIND_TITLES, pickerRows, prefixIndexFor, TRIGGER_LIST_LIMIT, type PickerRow } from '../../src/core/search';
 import { factSnippet } from '../../src/core/snippets';
 
-export { buildFactIndex } from '../../src/core/factIndex';
+export { buildFactIndex, buildFactIndexSteps } from '../../src/core/factIndex';
 export { parsePackText } from '../../src/core/packLoader';
 export { FactStore, bundledLoadedPack } from '../../src/core/factStore';
 export { compilePackFiles } from '../../src/core/compilePack';

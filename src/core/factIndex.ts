@@ -179,7 +179,7 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
  * that a large fact base is indexed a slice at a time while the index in use
  * keeps answering (FactStore).
  */
-export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: BuildOptions = {}, factsPerStep = 1000): Generator<void, BuildResult, void> {
+export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: BuildOptions = {}, factsPerStep = 250): Generator<void, BuildResult, void> {
   let n = 0;
   const maxFacts = options.maxFacts ?? DEFAULT_MAX_FACTS;
   const maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;

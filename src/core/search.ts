@@ -16,27 +16,46 @@ interface AliasEntry {
   entry: IndexedFact;
 }
 
-/** The first character of an alias's folded form (foldText drops leading spaces), or -1 for none. */
-function firstFoldedCode(alias: string): number {
-  for (let i = 0; i < alias.length; i++) {
+/**
+ * The bucket of an alias: its folded form's first two characters (foldText
+ * drops leading spaces and makes each run of spaces one), as one number; the
+ * second is 0 for a one-character alias. -1 for an alias with no character.
+ */
+function bucketKey(alias: string): number {
+  let i = 0;
+  let first = -1;
+  for (; i < alias.length; i++) {
     const c = foldCode(alias.charCodeAt(i));
-    if (c !== 32) return c;
+    if (c !== 32) {
+      first = c;
+      break;
+    }
   }
-  return -1;
+  if (first < 0) return -1;
+  let spaced = false;
+  for (i++; i < alias.length; i++) {
+    const c = foldCode(alias.charCodeAt(i));
+    if (c === 32) spaced = true;
+    else return first * 65536 + (spaced ? 32 : c);
+  }
+  return first * 65536;
 }
 
 /**
  * Aliases sorted by their folded form, for completion: a binary search finds
  * every alias starting with what the writer has typed. The aliases are kept
- * in buckets by their first folded character, and a bucket is folded and
- * sorted when first searched: the first keystroke after a pack change pays
- * for one bucket, not for sorting every alias of a large fact base.
+ * in buckets by their first two folded characters, and a bucket is folded
+ * and sorted when first searched, or ahead of use a bucket per step
+ * (`preparationSteps`): no step sorts more than a small share of a large
+ * fact base's aliases.
  */
 export class AliasPrefixIndex {
   private readonly facts: readonly IndexedFact[];
-  /** Aliases not yet folded, by first folded character: pairs of (fact, alias) positions, in fact order then alias order. */
+  /** Aliases not yet folded, by bucket: pairs of (fact, alias) positions, in fact order then alias order. */
   private readonly pending = new Map<number, number[]>();
   private readonly buckets = new Map<number, AliasEntry[]>();
+  /** Bucket keys by first character, ascending: a one-character prefix reads them in turn. */
+  private byFirst?: Map<number, number[]>;
 
   constructor(index: FactIndex) {
     // Positions, not objects: this pass runs over every alias of the fact base on the first keystroke after a change.
@@ -44,23 +63,23 @@ export class AliasPrefixIndex {
     for (let f = 0; f < this.facts.length; f++) {
       const aliases = this.facts[f].aliases;
       for (let a = 0; a < aliases.length; a++) {
-        const first = firstFoldedCode(aliases[a]);
-        if (first < 0) continue;
-        let list = this.pending.get(first);
-        if (!list) this.pending.set(first, (list = []));
+        const key = bucketKey(aliases[a]);
+        if (key < 0) continue;
+        let list = this.pending.get(key);
+        if (!list) this.pending.set(key, (list = []));
         list.push(f, a);
       }
     }
   }
 
-  /** The aliases whose folded form starts with this character, sorted by folded form. */
-  private bucket(first: number): AliasEntry[] {
-    let entries = this.buckets.get(first);
+  /** The aliases of one bucket, sorted by folded form. */
+  private bucket(key: number): AliasEntry[] {
+    let entries = this.buckets.get(key);
     if (entries) return entries;
     entries = [];
     let current: IndexedFact | undefined;
     let seen: string[] = [];
-    const positions = this.pending.get(first) ?? [];
+    const positions = this.pending.get(key) ?? [];
     // A fact's aliases are next to each other here, and the same folded alias twice is offered once.
     for (let i = 0; i < positions.length; i += 2) {
       const entry = this.facts[positions[i]];
@@ -75,31 +94,54 @@ export class AliasPrefixIndex {
       entries.push({ folded, alias, entry });
     }
     entries.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
-    this.buckets.set(first, entries);
-    this.pending.delete(first);
+    this.buckets.set(key, entries);
+    this.pending.delete(key);
     return entries;
   }
 
-  /** The first folded characters of the aliases: one bucket each. */
-  firstCharacters(): Iterable<number> {
-    return new Set([...this.pending.keys(), ...this.buckets.keys()]);
+  /** Every bucket's key: `prepare` each to have them all sorted. */
+  bucketKeys(): number[] {
+    return [...new Set([...this.pending.keys(), ...this.buckets.keys()])];
+  }
+
+  /** Folds and sorts one bucket ahead of use. */
+  prepare(key: number): void {
+    this.bucket(key);
+  }
+
+  /** The entries whose folded form starts with `p` (folded, not empty), in sorted order, lazily. */
+  private *from(p: string): Generator<AliasEntry> {
+    if (p.length >= 2) {
+      const entries = this.bucket(p.charCodeAt(0) * 65536 + p.charCodeAt(1));
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (entries[mid].folded < p) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < entries.length && entries[i].folded.startsWith(p); i++) yield entries[i];
+      return;
+    }
+    // One character: its buckets in order of their second character are in sorted order, one after another.
+    if (!this.byFirst) {
+      this.byFirst = new Map();
+      for (const key of this.bucketKeys().sort((a, b) => a - b)) {
+        const first = Math.floor(key / 65536);
+        const list = this.byFirst.get(first) ?? [];
+        list.push(key);
+        this.byFirst.set(first, list);
+      }
+    }
+    for (const key of this.byFirst.get(p.charCodeAt(0)) ?? []) yield* this.bucket(key);
   }
 
   /** Facts with an alias starting with `prefix`, one hit per fact (its shortest matching alias), at most `limit`. */
   search(prefix: string, limit = 100): PrefixHit[] {
     const p = foldText(prefix);
     if (p.length === 0) return [];
-    const entries = this.bucket(p.charCodeAt(0));
-    let lo = 0;
-    let hi = entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (entries[mid].folded < p) lo = mid + 1;
-      else hi = mid;
-    }
     const best = new Map<IndexedFact, AliasEntry>();
-    for (let i = lo; i < entries.length && entries[i].folded.startsWith(p); i++) {
-      const e = entries[i];
+    for (const e of this.from(p)) {
       const prior = best.get(e.entry);
       if (!prior || e.folded.length < prior.folded.length) best.set(e.entry, e);
       if (best.size >= limit * 4) break;
@@ -253,8 +295,8 @@ function kindRows(index: FactIndex, kind: FactKind, today: IsoDate, budget = Inf
   return made.rows;
 }
 
-/** Rows made per idle step: a few tens of milliseconds of work on a slow machine. */
-const ROWS_PER_STEP = 2000;
+/** Rows made per idle step: about ten milliseconds of work on a slow machine. */
+const ROWS_PER_STEP = 500;
 
 /**
  * The picker's rows: the facts the selection names first, under their own
@@ -319,7 +361,7 @@ function pickerValue(entry: IndexedFact, index: FactIndex, today: IsoDate): stri
 export function preparationSteps(index: FactIndex, today: IsoDate = todayIso()): (() => void)[] {
   const prefixes = prefixIndexFor(index);
   return [
-    ...[...prefixes.firstCharacters()].map((first) => () => void prefixes.search(String.fromCharCode(first), 1)),
+    ...prefixes.bucketKeys().map((key) => () => prefixes.prepare(key)),
     ...FACT_KINDS.flatMap((kind) => [
       () => void kindOrder(index, kind),
       ...Array.from({ length: Math.ceil(index.byKind(kind).length / ROWS_PER_STEP) }, () => () => void kindRows(index, kind, today, ROWS_PER_STEP)),
