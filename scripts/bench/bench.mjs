@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { generateDraft, generatePack } from './generate.mjs';
 import { fmtBytes, fmtMs, perCall, repeat, settle, summary, timed } from './stats.mjs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = path.join(root, '.bench');
@@ -203,6 +204,7 @@ async function measureSize(core, size, bundledPack, bundledYaml) {
       storeSamples.push(performance.now() - t0);
     }
     record('load.store', size.key, storeSamples, { files: files.length });
+    await measureOffThreadLoad(core, size, files, bundledLoaded, heavy ? 1 : 3);
   }
 
   // ---- the 1 MB draft
@@ -371,6 +373,38 @@ async function activationInVsCode(stage, draftFile) {
 // ------------------------------------------------------------------ report
 
 /**
+ * A writer's packs loaded as the extension loads them (src/extension.ts,
+ * src/packs.ts): parsed in the worker thread, indexed a slice at a time with
+ * what the first requests need readied, then put in use. Measured: the time
+ * until the new index is in use, and the longest the event loop, which
+ * answers hovers and completions, was held meanwhile (its delay histogram).
+ */
+async function measureOffThreadLoad(core, size, files, bundledLoaded, reps) {
+  const worker = await esbuild.build({ entryPoints: [path.join(root, 'src/worker/packWorker.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'es2022', write: false, minify: true, logLevel: 'silent' });
+  const totals = [];
+  const lags = [];
+  for (let i = 0; i < reps; i++) {
+    const parsing = new core.PackParsing(worker.outputFiles[0].text, core.parsePackText);
+    const store = new core.FactStore(bundledLoaded, core.parsePackText, {}, (t, f, o) => parsing.parse(t, f, o), {
+      yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
+      readying: (index) => core.preparationSteps(index),
+    });
+    settle();
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const t0 = performance.now();
+    await store.batch(() => Promise.all(files.map((f) => store.loadWorkspacePack(f.name, f.text, async () => undefined))));
+    totals.push(performance.now() - t0);
+    delay.disable();
+    lags.push(delay.max / 1e6);
+    if (store.index.facts.length < size.n) throw new Error(`${size.key}: the store holds ${store.index.facts.length} facts after loading`);
+    parsing.dispose();
+  }
+  record('load.offthread.total', size.key, totals);
+  record('load.offthread.lag', size.key, lags);
+}
+
+/**
  * The document check as src/diagnostics.ts runs it: a first check of a draft
  * (every paragraph unread), in one go and read ahead in slices; a check after
  * an edit (one paragraph changed, the rest read before); and the same draft
@@ -425,9 +459,8 @@ const TARGETS = {
   'hover.lookup': { text: '≪ 1 ms', limit: 1, sizes: ['bundled', '10k', '100k'] },
   'completion.list': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
   'completion.trigger': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
-  'completion.first': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
   'picker.items': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
-  'picker.first': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
+
   'picker.selection': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
   'check.edit': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
   'check.first': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
@@ -447,11 +480,13 @@ const LABELS = {
   'hover.lookup': 'Hover: alias lookup (`findAt`)',
   'hover.full': 'Hover: whole request, 1 MB draft',
   'hover.full.small': 'Hover: whole request, 5 KB document',
-  'completion.first': 'Completion: first keystroke after a pack change, if before the idle build',
+  'completion.first': 'Completion: first keystroke on an index not readied (the extension readies each new index before use)',
+  'load.offthread.total': 'Pack load as the extension does it: worker parse, index in slices, readied, in use',
+  'load.offthread.lag': 'Pack load as the extension does it: longest hold of the event loop (requests wait this)',
   'completion.search': 'Completion: prefix search',
   'completion.list': 'Completion: list per keystroke (≤ 50 items)',
   'completion.trigger': 'Completion: `;;` list (≤ 200 items)',
-  'picker.first': 'Picker: first opening after a pack change, if before the idle build',
+  'picker.first': 'Picker: first opening on an index not readied (the extension readies each new index before use)',
   'prepare.total': 'Idle preparation after a pack change: all steps',
   'prepare.step': 'Idle preparation: its longest step (what a request may wait)',
   'picker.items': 'Picker: items',
@@ -504,7 +539,7 @@ function report(info, sizes, { before, seconds } = {}) {
   });
   out.push('', '## Against the targets', '');
   out.push(`| measurement | target | ${sizes.map((s) => s.key).join(' | ')} | verdict |`, `|---|---|${sizes.map(() => '---|').join('')}---|`);
-  const ids = ['hover.full', 'hover.lookup', 'hover.full.small', 'completion.list', 'completion.trigger', 'completion.search', 'completion.first', 'picker.items', 'picker.selection', 'picker.first', 'prepare.step', 'prepare.total', 'check.edit', 'check.first', 'check.sliced.longest', 'check.sliced.total', 'check.document', 'check.core', 'scan.findAll', 'load.parse', 'load.index', 'load.total', 'load.store', 'load.bundled'];
+  const ids = ['hover.full', 'hover.lookup', 'hover.full.small', 'completion.list', 'completion.trigger', 'completion.search', 'completion.first', 'picker.items', 'picker.selection', 'picker.first', 'prepare.step', 'prepare.total', 'check.edit', 'check.first', 'check.sliced.longest', 'check.sliced.total', 'check.document', 'check.core', 'scan.findAll', 'load.offthread.total', 'load.offthread.lag', 'load.parse', 'load.index', 'load.total', 'load.store', 'load.bundled'];
   for (const id of ids) {
     if (!rows.some((r) => r.id === id)) continue;
     out.push(`| ${LABELS[id]} | ${TARGETS[id]?.text ?? (/^(load|prepare)/.test(id) ? 'off the typing path' : '')} | ${sizes.map((s) => cell(get(id, s.key))).join(' | ')} | ${verdict(id, sizes)} |`);

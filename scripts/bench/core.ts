@@ -16,6 +16,7 @@ export { compilePackFiles } from '../../src/core/compilePack';
 export { mergeForBundle } from '../../src/core/buildTools';
 export { AliasPrefixIndex, prefixIndexFor, preparationSteps, rankFacts } from '../../src/core/search';
 export { findDates } from '../../src/core/dates';
+export { PackParsing } from '../../src/packParsing';
 export * as naive from './naive';
 
 const links: CardLinks = {

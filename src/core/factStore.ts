@@ -112,6 +112,8 @@ export class FactStore {
     const version = (this.versions.get(file) ?? 0) + 1;
     this.versions.set(file, version);
     const parsed = this.parseAsync ? await this.parseAsync(text, file, this.options) : this.parse(text, file, this.options);
+    // Receiving a large parse took a slice of the host's time already: what follows waits for the next turn.
+    if (this.parseAsync && this.scheduling) await this.scheduling.yieldToHost();
     if (this.versions.get(file) !== version) return this.problemsOf(file);
     const texts = new Map<string, string | undefined>();
     for (const source of parsed.pack?.sources ?? []) {
