@@ -520,8 +520,8 @@ function verdict(id, sizes) {
   const worst = Math.max(...checked.map((r) => (/^(scan|check)/.test(id) ? r.median / (r.bytes / 1024 / 1024) : r.median)));
   void sizes;
   if (worst < t.limit) return '✅ met';
-  // Built ahead in idle moments after each change of packs (src/prepare.ts): only a request in the first moments after a change meets this.
-  return /\.first$/.test(id) ? '❌ missed, unless prepared first (see notes)' : '❌ missed';
+  // The extension never checks a long draft in one go: it runs checkSteps, a few milliseconds at a time (the next rows).
+  return id === 'check.first' ? '❌ missed in one go; the extension runs it in steps (next rows)' : '❌ missed';
 }
 
 function report(info, sizes, { before, seconds } = {}) {

@@ -83,7 +83,7 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
  * holds up typing for long. The text is read once, at the start: a caller
  * whose document changes meanwhile starts again.
  */
-export function* checkSteps(text: string, index: FactIndex, options: CheckOptions, stepChars = 32_768): Generator<void, Finding[], void> {
+export function* checkSteps(text: string, index: FactIndex, options: CheckOptions, stepChars = 16_384): Generator<void, Finding[], void> {
   const on = (code: CheckCode): boolean => options.rules?.[code] !== false;
   if (!CHECK_CODES.some(on)) return [];
   const cache = CheckCache.of(index);
@@ -93,6 +93,7 @@ export function* checkSteps(text: string, index: FactIndex, options: CheckOption
   if (on('wrong-event-date')) findings.push(...(yield* checkEventDates(doc)));
   if (on('role-not-held')) findings.push(...(yield* checkRoles(doc)));
   if (on('inconsistent-spelling')) findings.push(...(yield* checkSpellings(doc)));
+  yield;
   cache.sweep();
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -257,7 +258,9 @@ interface DateInText {
  * `stepChars` characters.
  */
 function* readDocument(text: string, index: FactIndex, options: CheckOptions, cache: CheckCache, stepChars: number): Generator<void, ScannedDocument, void> {
+  const long = text.length > stepChars;
   const prose = proseText(text, options.format);
+  if (long) yield;
   const breaks = paragraphBreaks(prose);
   const matches: AliasMatch<IndexedFact>[] = [];
   const dates: ReturnType<typeof findDates> = [];
@@ -278,7 +281,10 @@ function* readDocument(text: string, index: FactIndex, options: CheckOptions, ca
       yield;
     }
   }
-  return new ScannedDocument(text, index, options, cache, { prose, breaks, matches, dates, scans });
+  if (long) yield;
+  const quotations = findQuotations(prose, options.format);
+  if (long) yield;
+  return new ScannedDocument(text, index, options, cache, { prose, breaks, matches, dates, scans, quotations });
 }
 
 /** What every rule reads: the prose, its aliases, dates, quotations and paragraphs, each found once. */
@@ -297,7 +303,7 @@ class ScannedDocument {
 
   constructor(
     readonly text: string, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache,
-    read: { prose: string; breaks: number[]; matches: AliasMatch<IndexedFact>[]; dates: ReturnType<typeof findDates>; scans: Map<number, ParagraphScan> },
+    read: { prose: string; breaks: number[]; matches: AliasMatch<IndexedFact>[]; dates: ReturnType<typeof findDates>; scans: Map<number, ParagraphScan>; quotations: Quotation[] },
   ) {
     this.format = options.format;
     this.prose = read.prose;
@@ -306,7 +312,7 @@ class ScannedDocument {
     this.scans = read.scans;
     this.kinds = new Uint8Array(this.matches.length);
     for (let i = 0; i < this.matches.length; i++) this.kinds[i] = kindsOf(this.matches[i].values);
-    this.quotations = findQuotations(this.prose, this.format);
+    this.quotations = read.quotations;
     this.dates = resolveYears(read.dates);
     const own = documentDate(text, this.format);
     this.date = own
@@ -1447,6 +1453,7 @@ function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[], void>
       list.push({ start: at + w.start, end: at + w.end, written: w.written });
     }
   }
+  yield;
   const out: Finding[] = [];
   for (const [id, forms] of seen) {
     if (forms.size < 2) continue;
