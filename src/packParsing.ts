@@ -32,7 +32,13 @@ export class PackParsing {
     const request: ParseRequest = { id: this.next++, text, file, options };
     return new Promise((resolve) => {
       this.pending.set(request.id, { resolve, request });
-      worker.postMessage(request);
+      try {
+        worker.postMessage(request);
+      } catch {
+        // What cannot be sent is parsed here.
+        this.pending.delete(request.id);
+        resolve(this.parseHere(text, file, options));
+      }
     });
   }
 

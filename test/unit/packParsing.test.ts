@@ -96,6 +96,12 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assertSameParse(BROKEN, 'a.yaml', results[0]);
     assertSameParse(readBundledText(), 'b.yaml', results[1]);
     assert.equal(parsing.counts.inThread, 2);
+    parsing.dispose();
+    // Options that cannot be sent to a worker (a function) are not lost: that pack is parsed here.
+    parsing = new PackParsing(workerCode(), parsePackText);
+    const odd = { maxBytes: 1_000_000, extra: () => undefined } as unknown as { maxBytes: number };
+    assertSameParse(BROKEN, 'odd.yaml', await parsing.parse(BROKEN, 'odd.yaml', odd));
+    assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
   });
 });
 
