@@ -114,6 +114,8 @@ export class WorkspacePacks implements vscode.Disposable {
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
 
   private noteCreated(uri: vscode.Uri): void {
+    // An install or a checkout creates thousands of these: never a writer's pack folder.
+    if (/\/(?:node_modules|\.git)(?:\/|$)/.test(uri.path)) return;
     if (this.created.size < MAX_CREATED_CHECKED) this.created.add(uri.toString());
     clearTimeout(this.createdTimer);
     this.createdTimer = setTimeout(() => void this.searchNewFolders(), DEBOUNCE_MS);
