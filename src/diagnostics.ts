@@ -7,6 +7,7 @@ import { escapeMarkdown } from './core/text';
 import type { Severity } from './core/types';
 import { COMMANDS } from './commandIds';
 import { isSupported, readSettings, SELECTOR } from './config';
+import { nextTurn } from './nextTurn';
 
 /** Checks wait this long after the last keystroke, so that typing is never checked letter by letter. */
 const DEBOUNCE_MS = 300;
@@ -153,7 +154,7 @@ export class DocumentCheck implements vscode.Disposable, vscode.CodeActionProvid
         this.publish(document, version, r.value);
         return;
       }
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       if (this.runs.get(key) !== run || document.isClosed || document.version !== version) return;
     }
   }

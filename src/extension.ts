@@ -17,6 +17,7 @@ import { registerReferenceCommands } from './references';
 import { registerDocumentCheck } from './diagnostics';
 import { Log } from './log';
 import { PackParsing } from './packParsing';
+import { nextTurn } from './nextTurn';
 
 /** Set by the bundle's first statement (the banner in esbuild.js); undefined where this module is loaded otherwise. */
 declare const __agreementCiteLoadStart: number | undefined;
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
   const parsing = new PackParsing(packWorkerCode, parsePack);
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
   const store = new FactStore(bundledLoadedPack(bundled), parsePack, {}, (text, file, options) => parsing.parse(text, file, options), {
-    yieldToHost: () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0))),
+    yieldToHost: nextTurn,
     readying: (index) => preparationSteps(index),
   });
   // The index is built on first use (FactStore.index), so activation does not wait for it; this builds it, and

@@ -460,7 +460,6 @@ const TARGETS = {
   'completion.list': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
   'completion.trigger': { text: '< 10 ms', limit: 10, sizes: ['bundled', '10k', '100k'] },
   'picker.items': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
-
   'picker.selection': { text: '< 100 ms at 100k', limit: 100, sizes: ['100k'] },
   'check.edit': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
   'check.first': { text: '< 50 ms per MB', limit: 50, sizes: ['bundled', '10k', '100k'] },
