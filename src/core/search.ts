@@ -295,7 +295,7 @@ function kindRows(index: FactIndex, kind: FactKind, today: IsoDate, budget = Inf
   return made.rows;
 }
 
-/** Rows made per idle step: about ten milliseconds of work on a slow machine. */
+/** Rows made per preparation step: about ten milliseconds of work on a slow machine. */
 const ROWS_PER_STEP = 500;
 
 /**
@@ -354,9 +354,11 @@ function pickerValue(entry: IndexedFact, index: FactIndex, today: IsoDate): stri
 }
 
 /**
- * What the first completion and the first picker after a change of packs
- * would otherwise build while the writer waits, as small steps: the extension
- * runs one per idle moment, so that no step holds up a keystroke for long.
+ * What the first completion and the first picker on an index would otherwise
+ * build while the writer waits, as small steps: the extension runs them
+ * between other work, for the bundled index after activation and for each
+ * later index before it is put in use, so that no step holds up a keystroke
+ * for long.
  */
 export function preparationSteps(index: FactIndex, today: IsoDate = todayIso()): (() => void)[] {
   const prefixes = prefixIndexFor(index);
