@@ -24,7 +24,9 @@ export interface WireResult {
 
 export function toWire(r: LoadResult): WireResult {
   const { locations } = r;
-  const paths = locations.paths instanceof Map ? (locations.paths as ReadonlyMap<string, Range>) : new Map<string, Range>();
+  // The loader records ranges in a Map; anything else would lose them on the way.
+  if (!(locations.paths instanceof Map)) throw new Error('toWire needs the ranges as the loader records them (a Map).');
+  const paths = locations.paths as ReadonlyMap<string, Range>;
   const keys: string[] = [];
   const ranges = new Int32Array(paths.size * 4);
   let i = 0;
