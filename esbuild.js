@@ -13,6 +13,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 
+const { packWorkerBuildOptions } = require('./scripts/pack-worker-build.js');
+
 const root = __dirname;
 const production = process.argv.includes('--production');
 const checkOnly = process.argv.includes('--check-only');
@@ -109,17 +111,7 @@ async function main() {
     },
   };
   // The worker thread that parses writers' packs (src/worker/packWorker.ts), carried in the bundle as a string: one JS file ships.
-  const worker = await esbuild.build({
-    entryPoints: [path.join(root, 'src/worker/packWorker.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'es2022',
-    write: false,
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  const worker = await esbuild.build(packWorkerBuildOptions());
   const workerCode = worker.outputFiles[0].text;
   /** @type {import('esbuild').Plugin} */
   const packWorkerPlugin = {

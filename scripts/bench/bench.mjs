@@ -380,7 +380,7 @@ async function activationInVsCode(stage, draftFile) {
  * answers hovers and completions, was held meanwhile (its delay histogram).
  */
 async function measureOffThreadLoad(core, size, files, bundledLoaded, reps) {
-  const worker = await esbuild.build({ entryPoints: [path.join(root, 'src/worker/packWorker.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'es2022', write: false, minify: true, logLevel: 'silent' });
+  const worker = await esbuild.build(require('../pack-worker-build.js').packWorkerBuildOptions());
   const totals = [];
   const lags = [];
   for (let i = 0; i < reps; i++) {

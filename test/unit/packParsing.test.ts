@@ -4,16 +4,18 @@
 
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
 import { parsePackText } from '../../src/core/packLoader';
 import { fromWire, toWire } from '../../src/core/packWire';
 import type { Range } from '../../src/core/types';
 import { PackParsing } from '../../src/packParsing';
 import { projectRoot, readBundledText } from './helpers';
 
-/** The worker as esbuild.js bundles it. */
+/** The worker as esbuild.js bundles it, with the same options. */
 function workerCode(): string {
-  return buildSync({ entryPoints: [path.join(projectRoot, 'src/worker/packWorker.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'es2022', write: false, logLevel: 'silent' }).outputFiles[0].text;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { packWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as { packWorkerBuildOptions: () => BuildOptions & { write: false } };
+  return buildSync(packWorkerBuildOptions()).outputFiles[0].text;
 }
 
 const BROKEN = `pack:

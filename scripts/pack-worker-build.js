@@ -1,0 +1,22 @@
+// How the worker that parses writers' packs (src/worker/packWorker.ts) is
+// bundled. esbuild.js carries the result in the extension as a string; the
+// unit tests and the benchmark build the same worker the same way.
+
+const path = require('node:path');
+
+/** @returns {import('esbuild').BuildOptions & { write: false }} */
+function packWorkerBuildOptions() {
+  return {
+    entryPoints: [path.join(__dirname, '..', 'src', 'worker', 'packWorker.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'es2022',
+    write: false,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+}
+
+module.exports = { packWorkerBuildOptions };
