@@ -802,13 +802,16 @@ function findingFor(doc: ScannedDocument, q: Quotation, inner: string, words: ()
 function speakerNamed(doc: ScannedDocument, para: { start: number; end: number }, quote: IndexedFact): boolean {
   const speaker = quote.fact.speaker;
   if (!speaker) return false;
-  const roles = doc.memo(`roles\u0000${speaker}`, () => new Set((doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role)));
-  const ms = doc.matches;
-  for (let i = lowerBound(ms, para.start); i < ms.length && ms[i].start < para.end; i++) {
-    if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
-    for (const v of ms[i].values) if (v.fact.id === speaker || roles.has(v.fact.id)) return true;
-  }
-  return false;
+  // Once per paragraph and speaker: a long paragraph can hold many quotations.
+  return doc.memo(`named\u0000${para.start}\u0000${speaker}`, () => {
+    const roles = doc.memo(`roles\u0000${speaker}`, () => new Set((doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role)));
+    const ms = doc.matches;
+    for (let i = lowerBound(ms, para.start); i < ms.length && ms[i].start < para.end; i++) {
+      if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
+      for (const v of ms[i].values) if (v.fact.id === speaker || roles.has(v.fact.id)) return true;
+    }
+    return false;
+  });
 }
 
 function speakerLabel(doc: ScannedDocument, quote: IndexedFact): string {
@@ -858,7 +861,7 @@ function wordSpan(words: QuotedWords, from = 0, to = words.words.length - 1): { 
 function renderingFinding(doc: ScannedDocument, q: Quotation, words: () => QuotedWords, w: IndexedWording): Finding | undefined {
   const para = doc.paragraphAt(q.start);
   if (!speakerNamed(doc, para, w.entry)) return undefined;
-  if (creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end))) return undefined;
+  if (doc.memo(`credited\u0000${para.start}\u0000${w.wording.id}`, () => creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end)))) return undefined;
   const speaker = speakerLabel(doc, w.entry);
   const outlet = outletOf(doc, w.wording);
   const what = w.wording.kind === 'rendering' ? 'rendering' : 'translation';
@@ -1118,10 +1121,14 @@ function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void
       found = [];
       let checked = -1;
       const sentences = sentencesOf(doc.prose, para.start, para.end);
+      // Dates and sentences are both in order: one pass over each, however long the paragraph.
+      let k = 0;
       for (const d of own) {
         if (!d.hasDay) continue;
+        if (++n % UNITS_PER_STEP === 0) yield;
+        while (k < sentences.length && sentences[k].end <= d.start) k++;
         // Only sentences with a date are read, each once.
-        const s = sentences.find((x) => x.start <= d.start && d.start < x.end);
+        const s = sentences[k] && sentences[k].start <= d.start ? sentences[k] : undefined;
         if (!s || s.start === checked) continue;
         checked = s.start;
         const f = checkSentence(doc, s, links);

@@ -439,6 +439,18 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
     }
   });
 
+  test('a draft without blank lines, one long paragraph: judged in many steps, with the findings of a check in one go', () => {
+    const text = longDraft().replace(/\n\n/g, '\n');
+    const index = buildFactIndex([bundled().loaded]).index;
+    const it = checkSteps(text, index, options(), 4096);
+    let steps = 0;
+    let r = it.next();
+    for (; !r.done; r = it.next()) steps++;
+    assert.ok(r.value.length > 20, 'the draft has findings to compare');
+    assert.ok(steps > 20, `${steps} steps for one paragraph of ${text.length} characters`);
+    assert.deepEqual(seen(text, r.value), seen(text, fresh(text)));
+  });
+
   test('a check in small steps finds what a check in one go finds, and its paragraphs are not read again', () => {
     const text = longDraft();
     const index = buildFactIndex([bundled().loaded]).index;
