@@ -12,7 +12,7 @@ export const DEFAULT_PACK_GLOBS = ['**/.factpacks/**/*.{yaml,yml}', '**/*.factpa
 /** Reloads wait this long after the last change to a pack file, so a burst of saves loads once. */
 const DEBOUNCE_MS = 150;
 
-/** At most this many paths created in one burst are looked at for new folders. */
+/** At most this many paths created or changed in one burst are looked at for new folders. */
 const MAX_CREATED_CHECKED = 200;
 
 const decoder = new TextDecoder('utf-8');
@@ -76,20 +76,23 @@ export class WorkspacePacks implements vscode.Disposable {
     // Deleting a folder reports the folder only: drop every pack that was inside it.
     // Creating a folder with a pack in it (a copy, a checkout, a first pack)
     // can report the folder only too: the file may be written before the
-    // folder is watched. A new folder is searched for packs.
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    // folder is watched. A new folder is searched for packs. A folder deleted
+    // and made again at once is reported as changed (VS Code joins the two
+    // events), so a changed folder is searched too.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*');
     folders.onDidDelete((uri) => {
       const prefix = `${uri.toString()}/`;
-      for (const file of this.store.workspaceFiles) if (file.startsWith(prefix)) this.remove(vscode.Uri.parse(file));
+      for (const file of this.store.workspaceFiles) if (file.startsWith(prefix)) void this.removeIfGone(vscode.Uri.parse(file));
     }, undefined, this.watchers);
     folders.onDidCreate((uri) => this.noteCreated(uri), undefined, this.watchers);
+    folders.onDidChange((uri) => this.noteCreated(uri), undefined, this.watchers);
     this.watchers.push(folders);
     const found = new Map<string, vscode.Uri>();
     for (const glob of this.settings.globs) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
       watcher.onDidCreate((uri) => this.schedule(uri), undefined, this.watchers);
       watcher.onDidChange((uri) => this.schedule(uri), undefined, this.watchers);
-      watcher.onDidDelete((uri) => this.remove(uri), undefined, this.watchers);
+      watcher.onDidDelete((uri) => void this.removeIfGone(uri), undefined, this.watchers);
       this.watchers.push(watcher);
       for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', 1000)) found.set(uri.toString(), uri);
     }
@@ -109,7 +112,7 @@ export class WorkspacePacks implements vscode.Disposable {
     this.log.info(`Fact base: ${this.store.index.facts.length} facts from the bundled pack and ${found.size} workspace pack${found.size === 1 ? '' : 's'}.`);
   }
 
-  /** Created paths, gathered for one search once a burst of creations is over. */
+  /** Created or changed paths, gathered for one search once a burst of them is over. */
   private created = new Set<string>();
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -121,7 +124,7 @@ export class WorkspacePacks implements vscode.Disposable {
     this.createdTimer = setTimeout(() => void this.searchNewFolders(), DEBOUNCE_MS);
   }
 
-  /** If any created path is a folder, finds the packs not yet known and loads them. */
+  /** If any of those paths is a folder, finds the packs not yet known and loads them. */
   private async searchNewFolders(): Promise<void> {
     const created = [...this.created];
     this.created.clear();
@@ -194,6 +197,17 @@ export class WorkspacePacks implements vscode.Disposable {
 
   private factCount(file: string): number {
     return this.store.index.facts.filter((f) => f.pack.locations.file === file).length;
+  }
+
+  /**
+   * A deletion the watcher reports: events can come late, after the file (or
+   * its folder) was made again, so a pack is dropped only if it is really
+   * gone, and read again if it is there.
+   */
+  private async removeIfGone(uri: vscode.Uri): Promise<void> {
+    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    if (exists) this.schedule(uri);
+    else this.remove(uri);
   }
 
   private remove(uri: vscode.Uri): void {

@@ -154,6 +154,18 @@ suite('workspace fact packs', function () {
     console.log(`pack reload: the saved version in use ${Date.now() - saved} ms after saving`);
   });
 
+  test('a pack folder deleted and made again at once: the late deletion does not drop the new pack', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    await write(packUri(), pack('Project Kestrel'));
+    await waitFor('the pack to load', () => api.index.fact('team.kestrel'));
+    await vscode.workspace.fs.delete(packsDir(), { recursive: true, useTrash: false });
+    await write(packUri(), pack('Project Kestrel again'));
+    await waitFor('the new version', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel again');
+    // The watcher reports the deletion after the folder was made again; the pack stays.
+    await sleep(3000);
+    assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel again');
+  });
+
   test('a folder of packs moved into place is read, though only the folder is reported as created', async function () {
     if (restrictedModeRequested()) return this.skip();
     const staging = vscode.Uri.joinPath(folder(), 'staging-packs');
