@@ -51,7 +51,7 @@ const citations: Shape = { type: 'array', items: citation, minItems: 1, maxItems
 
 const roleHeld: Shape = {
   type: 'object', name: 'role',
-  fields: { role: { shape: id, required: true }, from: { shape: date }, to: { shape: date }, citations: { shape: citations, required: true }, note: { shape: text } },
+  fields: { role: { shape: id, required: true }, from: { shape: date }, to: { shape: date }, citations: { shape: citations, required: true }, checked: { shape: date }, note: { shape: text } },
 };
 const variant: Shape = {
   type: 'object', name: 'variant',
@@ -73,7 +73,7 @@ const source: Shape = {
     id: { shape: id, required: true }, title: { shape: text, required: true }, publisher: { shape: text, required: true },
     author: { shape: text }, via: { shape: text }, date: { shape: date }, url: { shape: url },
     alsoAt: { shape: { type: 'array', items: url } }, kind: { shape: { type: 'enum', values: SOURCE_KINDS }, required: true },
-    language: { shape: lang, required: true }, textFile: { shape: text }, note: { shape: text },
+    language: { shape: lang, required: true }, textFile: { shape: text }, basedOn: { shape: { type: 'array', items: id, minItems: 1, maxItems: 20 } }, note: { shape: text },
   },
 };
 const fact: Shape = {
@@ -86,14 +86,14 @@ const fact: Shape = {
     date: { shape: date }, endDate: { shape: date }, place: { shape: id }, number: { shape: { type: 'number' } }, unit: { shape: text },
     roles: { shape: { type: 'array', items: roleHeld } }, speaker: { shape: id }, occasion: { shape: text }, language: { shape: lang },
     wordings: { shape: { type: 'array', items: wording, minItems: 1 } }, variants: { shape: { type: 'array', items: variant } },
-    related: { shape: { type: 'array', items: id } }, note: { shape: text },
+    related: { shape: { type: 'array', items: id } }, checked: { shape: date }, note: { shape: text },
   },
 };
 const meta: Shape = {
   type: 'object', name: 'pack',
   fields: {
     id: { shape: id, required: true }, title: { shape: text, required: true }, version: { shape: { type: 'string', minLength: 1, maxLength: 50 }, required: true },
-    description: { shape: text }, language: { shape: lang, required: true }, updated: { shape: date }, license: { shape: text },
+    description: { shape: text }, language: { shape: lang, required: true }, updated: { shape: date }, checked: { shape: date }, license: { shape: text },
   },
 };
 const topLevelFields = { pack: meta, sources: source, facts: fact };

@@ -31,6 +31,8 @@ const DOCS: Record<string, string> = {
   publisher: 'Who published the source: two citations from different publishers confirm a fact.',
   via: 'Who republished it, where the address is a republication.',
   url: 'The address where the source can be read.',
+  basedOn: 'The sources this one rewrites or republishes: they count as one witness with it.',
+  checked: 'The day these facts were last checked against the record: an open-ended role or a current figure is a claim as of this day.',
 };
 
 type JsonSchema = Record<string, unknown>;

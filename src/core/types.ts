@@ -54,6 +54,8 @@ export interface Source {
    * found in that text verbatim.
    */
   textFile?: string;
+  /** Ids of the sources this one rewrites or republishes: with them it is one witness, not two. */
+  basedOn?: string[];
   note?: string;
 }
 
@@ -83,6 +85,8 @@ export interface RoleHeld {
   /** Last day held; open when absent. */
   to?: IsoDate;
   citations: Citation[];
+  /** The day this period was last checked, where it differs from the pack's. */
+  checked?: IsoDate;
   note?: string;
 }
 
@@ -148,6 +152,8 @@ export interface Fact {
   variants?: Variant[];
   /** Ids of related facts. */
   related?: string[];
+  /** The day this fact was last checked, where it differs from the pack's. */
+  checked?: IsoDate;
   note?: string;
 }
 
@@ -158,6 +164,8 @@ export interface PackMeta {
   description?: string;
   language: string;
   updated?: IsoDate;
+  /** The day the pack's facts were last checked against the record: open-ended roles and current figures hold as of this day. */
+  checked?: IsoDate;
   license?: string;
 }
 
