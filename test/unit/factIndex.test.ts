@@ -247,9 +247,28 @@ suite('factIndex: roles by date', () => {
     assert.deepEqual(rolesOf('person.umerov', '2023-09-01'), ['Minister of Defence of Ukraine']);
   });
 
-  test('Shmyhal on 17 July 2025 is Minister of Defence of Ukraine, and not the day before', () => {
+  test('Shmyhal is Prime Minister until 16 July 2025 and Minister of Defence from 17 July 2025', () => {
+    assert.deepEqual(rolesOf('person.shmyhal', '2020-03-03'), []);
+    assert.deepEqual(rolesOf('person.shmyhal', '2025-01-16'), ['Prime Minister of Ukraine']);
+    assert.deepEqual(rolesOf('person.shmyhal', '2025-07-16'), ['Prime Minister of Ukraine']);
     assert.deepEqual(rolesOf('person.shmyhal', '2025-07-17'), ['Minister of Defence of Ukraine']);
-    assert.deepEqual(rolesOf('person.shmyhal', '2025-07-16'), []);
+  });
+
+  test('Shmyhal leaves Defence on 13 January 2026 and is First Deputy Prime Minister and Energy Minister from 14 January', () => {
+    assert.deepEqual(rolesOf('person.shmyhal', '2026-01-13'), ['Minister of Defence of Ukraine']);
+    assert.deepEqual(rolesOf('person.shmyhal', '2026-01-14').sort(), ['First Deputy Prime Minister of Ukraine', 'Minister of Energy of Ukraine']);
+    assert.deepEqual(rolesOf('person.shmyhal', '2026-12-01').sort(), ['First Deputy Prime Minister of Ukraine', 'Minister of Energy of Ukraine']);
+  });
+
+  test('Fedorov is Minister of Defence from 14 January 2026; before it, Digital Transformation', () => {
+    assert.deepEqual(rolesOf('person.fedorov', '2026-01-13').sort(), ['First Deputy Prime Minister of Ukraine', 'Minister of Digital Transformation of Ukraine']);
+    assert.deepEqual(rolesOf('person.fedorov', '2026-01-14'), ['Minister of Defence of Ukraine']);
+    assert.deepEqual(rolesOf('person.fedorov', '2025-06-23'), ['Minister of Digital Transformation of Ukraine']);
+  });
+
+  test('Svyrydenko is Prime Minister from 17 July 2025', () => {
+    assert.deepEqual(rolesOf('person.svyrydenko', '2025-07-16').sort(), ['First Deputy Prime Minister of Ukraine', 'Minister of Economy of Ukraine']);
+    assert.deepEqual(rolesOf('person.svyrydenko', '2025-07-17'), ['Prime Minister of Ukraine']);
   });
 
   test('roleHistory lists a person\'s roles oldest first', () => {

@@ -16,6 +16,13 @@ export function readBundledText(): string {
   return fs.readFileSync(bundledPackPath, 'utf8');
 }
 
+/** Every pack file the build merges into the bundled pack (data/*.yaml), data/uk-ukraine.yaml first. */
+export function bundledFiles(): { path: string; text: string }[] {
+  const dir = path.dirname(bundledPackPath);
+  const others = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)).filter((p) => p !== bundledPackPath);
+  return [bundledPackPath, ...others].map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
+}
+
 /** Parses YAML text into a loaded pack; fails the test when nothing usable was read. */
 export function loadPack(text: string, file: string, origin: PackOrigin = 'workspace'): { loaded: LoadedPack; result: LoadResult } {
   const result = parsePackText(text, file);
@@ -25,14 +32,22 @@ export function loadPack(text: string, file: string, origin: PackOrigin = 'works
   return { loaded: { pack: result.pack, locations: result.locations, origin }, result };
 }
 
-let bundledCache: { loaded: LoadedPack; result: LoadResult; index: FactIndex; problems: Problem[] } | undefined;
+type Bundled = { loaded: LoadedPack; result: LoadResult; results: LoadResult[]; index: FactIndex; problems: Problem[] };
+let bundledCache: Bundled | undefined;
 
-/** The bundled pack, parsed and indexed once for the whole run. */
-export function bundled(): { loaded: LoadedPack; result: LoadResult; index: FactIndex; problems: Problem[] } {
+/**
+ * The bundled pack, parsed and indexed once for the whole run: every data/*.yaml
+ * file merged into one pack as the build merges them, with the header and
+ * locations of data/uk-ukraine.yaml (`result`); `results` has each file's parse.
+ */
+export function bundled(): Bundled {
   if (!bundledCache) {
-    const { loaded, result } = loadPack(readBundledText(), bundledPackPath, 'bundled');
+    const parsed = bundledFiles().map((f) => loadPack(f.text, f.path, 'bundled'));
+    const [main] = parsed;
+    const pack = { meta: main.loaded.pack.meta, sources: parsed.flatMap((p) => p.loaded.pack.sources), facts: parsed.flatMap((p) => p.loaded.pack.facts) };
+    const loaded: LoadedPack = { ...main.loaded, pack };
     const built = buildFactIndex([loaded]);
-    bundledCache = { loaded, result, index: built.index, problems: built.problems };
+    bundledCache = { loaded, result: main.result, results: parsed.map((p) => p.result), index: built.index, problems: built.problems };
   }
   return bundledCache;
 }

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compilePackFiles, type CompileResult } from '../../src/core/compilePack';
 import type { Source } from '../../src/core/types';
-import { bundledPackPath, describeProblems, factYaml, lineOf, PACK_HEAD, readBundledText, withCode, projectRoot } from './helpers';
+import { bundledFiles, bundledPackPath, describeProblems, factYaml, lineOf, PACK_HEAD, withCode, projectRoot } from './helpers';
 
 const REPORT_PATH = path.resolve(projectRoot, '../shared/sources/london-2025-06-23-report.txt');
 const REPORT_SOURCE = 'ep-2025-06';
@@ -42,7 +42,7 @@ suite('provenance: the bundled pack against the London report', () => {
   setup(function () {
     requireReport(this);
     report = fs.readFileSync(REPORT_PATH, 'utf8');
-    compiled ??= compilePackFiles([{ path: bundledPackPath, text: readBundledText() }], readSourceText);
+    compiled ??= compilePackFiles(bundledFiles(), readSourceText);
   });
 
   test('the pack\'s textFile for ep-2025-06 is the shared report', () => {
