@@ -55,8 +55,8 @@ suite('card: what a writer sees', () => {
   test('without a date in the text, the role is today\'s, and the history marks the current one', () => {
     const card = cardText('person.umerov');
     assert.ok(card.includes('**Role today:** Secretary of the National Security and Defence Council of Ukraine'));
-    assert.ok(card.includes('- Minister of Defence of Ukraine: September 2023 – 16 July 2025 — NV, Euromaidan Press\n'));
-    assert.ok(card.includes('- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 — Censor.NET, NV ◀'));
+    assert.ok(card.includes('- Minister of Defence of Ukraine: 6 September 2023 – 16 July 2025 — Interfax-Ukraine, Babel, NV, Euromaidan Press\n'));
+    assert.ok(card.includes('- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 — Censor.NET, NV, LIGA.net, UNN ◀'));
   });
 
   test('Starmer\'s quote shows the preferred verbatim wording and the rendering, marked as not his words', () => {

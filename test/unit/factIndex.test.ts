@@ -242,9 +242,14 @@ suite('factIndex: roles by date', () => {
     assert.deepEqual(rolesOf('person.umerov', '2026-03-01'), ['Secretary of the National Security and Defence Council of Ukraine']);
   });
 
-  test('Umerov\'s Defence post starts with September 2023 (a month-only date)', () => {
-    assert.deepEqual(rolesOf('person.umerov', '2023-08-31'), []);
-    assert.deepEqual(rolesOf('person.umerov', '2023-09-01'), ['Minister of Defence of Ukraine']);
+  test('Umerov\'s Defence post starts on 6 September 2023, the day of the Rada\'s vote', () => {
+    assert.deepEqual(rolesOf('person.umerov', '2023-09-05'), []);
+    assert.deepEqual(rolesOf('person.umerov', '2023-09-06'), ['Minister of Defence of Ukraine']);
+  });
+
+  test('every role holder in the bundled pack has a start date for each role', () => {
+    const undated = bundled().index.byKind('person').flatMap((e) => (e.fact.roles ?? []).filter((r) => !r.from).map((r) => `${e.fact.id}: ${r.role}`));
+    assert.deepEqual(undated, []);
   });
 
   test('Shmyhal is Prime Minister until 16 July 2025 and Minister of Defence from 17 July 2025', () => {
