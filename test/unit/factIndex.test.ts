@@ -271,6 +271,20 @@ suite('factIndex: roles by date', () => {
     assert.deepEqual(rolesOf('person.fedorov', '2025-06-23'), ['Minister of Digital Transformation of Ukraine']);
   });
 
+  test('Lammy is Foreign Secretary until the reshuffle of 5 September 2025, and Cooper after it', () => {
+    assert.deepEqual(rolesOf('person.lammy', '2025-01-20'), ['UK Foreign Secretary']);
+    assert.deepEqual(rolesOf('person.lammy', '2025-09-06').sort(), ['Deputy Prime Minister of the United Kingdom', 'UK Justice Secretary']);
+    assert.deepEqual(rolesOf('person.cooper', '2025-09-04'), ['UK Home Secretary']);
+    assert.deepEqual(rolesOf('person.cooper', '2025-09-06'), ['UK Foreign Secretary']);
+  });
+
+  test('Yermak heads the Presidential Office until 28 November 2025, Budanov from 2 January 2026', () => {
+    assert.deepEqual(rolesOf('person.yermak', '2025-11-28'), ['Head of the Office of the President of Ukraine']);
+    assert.deepEqual(rolesOf('person.yermak', '2025-11-29'), []);
+    assert.deepEqual(rolesOf('person.budanov', '2026-01-01'), []);
+    assert.deepEqual(rolesOf('person.budanov', '2026-01-02'), ['Head of the Office of the President of Ukraine']);
+  });
+
   test('Svyrydenko is Prime Minister from 17 July 2025', () => {
     assert.deepEqual(rolesOf('person.svyrydenko', '2025-07-16').sort(), ['First Deputy Prime Minister of Ukraine', 'Minister of Economy of Ukraine']);
     assert.deepEqual(rolesOf('person.svyrydenko', '2025-07-17'), ['Prime Minister of Ukraine']);
