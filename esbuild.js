@@ -41,7 +41,8 @@ function location(problem) {
 }
 
 async function compileData(tools) {
-  const files = fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f)).sort()
+  // The main pack first: the bundle carries its metadata (title, checked day).
+  const files = tools.bundleOrder(fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f)))
     .map((f) => path.join(dataDir, f))
     .map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
   if (files.length === 0) throw new Error(`${dataDir}: no pack files (*.yaml) found`);

@@ -10,7 +10,16 @@ import type { Pack } from './types';
 export { compilePackFiles } from './compilePack';
 export { packJsonSchema } from './packSchema';
 
-/** The bundled pack files merged into the one pack the extension ships. */
+/** The pack file whose metadata the bundle carries; every other data/*.yaml adds its sources and facts. */
+export const MAIN_PACK_FILE = 'uk-ukraine.yaml';
+
+/** The bundled pack's file names in merge order: the main pack first, then the others by name. */
+export function bundleOrder(names: readonly string[]): string[] {
+  const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...names].sort((a, b) => Number(b === MAIN_PACK_FILE) - Number(a === MAIN_PACK_FILE) || byName(a, b));
+}
+
+/** The bundled pack files merged into the one pack the extension ships: its metadata is the first file's. */
 export function mergeForBundle(packs: readonly LoadedPack[]): Pack {
   const [first] = packs;
   return shippedPack({
