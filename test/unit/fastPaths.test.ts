@@ -14,8 +14,14 @@ import type { Source } from '../../src/core/types';
 import { bundled } from './helpers';
 
 /** Completion as it was: every alias folded and sorted up front. */
-function searchByFullSort(index: FactIndex, prefix: string, limit = 100): { alias: string; id: string }[] {
-  const entries: { folded: string; alias: string; entry: IndexedFact }[] = [];
+type SortedAlias = { folded: string; alias: string; entry: IndexedFact };
+const fullySorted = new WeakMap<FactIndex, SortedAlias[]>();
+
+/** Every alias of the index, folded and sorted: once per index, however many prefixes are asked. */
+function allAliasesSorted(index: FactIndex): SortedAlias[] {
+  let entries = fullySorted.get(index);
+  if (entries) return entries;
+  entries = [];
   for (const entry of index.facts) {
     const seen = new Set<string>();
     for (const alias of entry.aliases) {
@@ -26,6 +32,12 @@ function searchByFullSort(index: FactIndex, prefix: string, limit = 100): { alia
     }
   }
   entries.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+  fullySorted.set(index, entries);
+  return entries;
+}
+
+function searchByFullSort(index: FactIndex, prefix: string, limit = 100): { alias: string; id: string }[] {
+  const entries = allAliasesSorted(index);
   const p = foldText(prefix);
   if (p === '') return [];
   const best = new Map<IndexedFact, { folded: string; alias: string; entry: IndexedFact }>();
