@@ -143,10 +143,10 @@ function seeded(seed) {
   };
 }
 
-async function measureSize(core, size, bundledPack, bundledYaml) {
+async function measureSize(core, size, bundledPack, bundledFiles) {
   const reps = quick ? { small: 5, big: 1 } : { small: 20, big: 3 };
   const generated = size.n > 0 ? generatePack(size.n, SEED) : undefined;
-  const files = generated ? generated.files : [{ name: 'data/uk-ukraine.yaml', text: bundledYaml }];
+  const files = generated ? generated.files : bundledFiles;
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   const heavy = size.n >= 100_000;
   const loadReps = size.n >= 100_000 ? (quick ? 1 : 1) : size.n >= 10_000 ? (quick ? 1 : 3) : reps.small;
@@ -613,16 +613,17 @@ async function main() {
 
   // The bundled pack as the build compiles it into the extension.
   const dataDir = path.join(root, 'data');
-  const dataFiles = fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => ({ path: path.join(dataDir, f), text: fs.readFileSync(path.join(dataDir, f), 'utf8') }));
+  const dataFiles = core.bundleOrder(fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f))).map((f) => ({ path: path.join(dataDir, f), text: fs.readFileSync(path.join(dataDir, f), 'utf8') }));
   const compiled = core.compilePackFiles(dataFiles, () => undefined);
   const bundledPack = core.mergeForBundle(compiled.packs);
-  const bundledYaml = dataFiles.map((f) => f.text).join('\n');
+  // Each file parsed on its own, as the build does: one YAML text per pack file.
+  const bundledFiles = dataFiles.map((f) => ({ name: path.relative(root, f.path), text: f.text }));
 
   const wanted = new Set(argv.sizes.split(',').map((s) => s.trim()).filter(Boolean));
   const sizes = [{ key: 'bundled', n: 0 }, ...[['1k', 1000], ['10k', 10_000], ['100k', 100_000]].filter(([k]) => wanted.has(k)).map(([key, n]) => ({ key, n }))];
   for (const size of sizes) {
     log(`---- ${size.key}`);
-    await measureSize(core, size, bundledPack, bundledYaml);
+    await measureSize(core, size, bundledPack, bundledFiles);
   }
 
   log('---- bundle, .vsix, activation');

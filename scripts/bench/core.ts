@@ -13,7 +13,7 @@ export { buildFactIndex, buildFactIndexSteps } from '../../src/core/factIndex';
 export { parsePackText } from '../../src/core/packLoader';
 export { FactStore, bundledLoadedPack } from '../../src/core/factStore';
 export { compilePackFiles } from '../../src/core/compilePack';
-export { mergeForBundle } from '../../src/core/buildTools';
+export { bundleOrder, mergeForBundle } from '../../src/core/buildTools';
 export { AliasPrefixIndex, prefixIndexFor, preparationSteps, rankFacts } from '../../src/core/search';
 export { findDates } from '../../src/core/dates';
 export { PackParsing } from '../../src/packParsing';
