@@ -90,7 +90,7 @@ suite('card: what a writer sees', () => {
     const card = cardText('figure.100yp-article-count');
     assert.ok(card.includes('\u26A0\uFE0F disputed'));
     assert.ok(card.includes('**Figure:** 14 articles'));
-    assert.ok(card.includes('**Sources disagree:**\n- nine pillars — House of Commons Library: The Commons Library describes'), card);
+    assert.ok(card.includes('**Sources disagree:**\n- nine pillars — UK Parliament (House of Commons), House of Commons Library: The Foreign Secretary\'s Commons statement of 20 January 2025 says'), card);
   });
 
   test('an event shows its dates and place', () => {
