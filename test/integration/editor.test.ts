@@ -247,7 +247,7 @@ suite('Insert Citation', () => {
     await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'event.kyiv-signing-2025-01-16' });
     assert.strictEqual(
       editor.document.getText(),
-      'Line one.\nKeir Starmer and Volodymyr Zelenskyy signed the UK–Ukraine 100-year partnership agreement in Kyiv on 16 January 2025 (LB.ua, “Verkhovna Rada ratifies the 100-year agreement”, 17 September 2025).Line two.\n',
+      'Line one.\nKeir Starmer and Volodymyr Zelenskyy signed the UK–Ukraine 100-year partnership agreement in Kyiv on 16 January 2025 (AP (via CP24), “U.K. leader Starmer signs ’100-year partnership\' agreement with Ukraine during trip to Kyiv”, 16 January 2025).Line two.\n',
     );
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), original);
@@ -262,7 +262,7 @@ suite('Insert Citation', () => {
       await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'event.kyiv-signing-2025-01-16' });
       assert.strictEqual(
         editor.document.getText(),
-        'Keir Starmer and Volodymyr Zelenskyy signed the UK–Ukraine 100-year partnership agreement in Kyiv on January 16, 2025 (LB.ua, “Verkhovna Rada ratifies the 100-year agreement”, September 17, 2025).',
+        'Keir Starmer and Volodymyr Zelenskyy signed the UK–Ukraine 100-year partnership agreement in Kyiv on January 16, 2025 (AP (via CP24), “U.K. leader Starmer signs ’100-year partnership\' agreement with Ukraine during trip to Kyiv”, January 16, 2025).',
       );
     } finally {
       await config.update('dateLocale', undefined, vscode.ConfigurationTarget.Global);
