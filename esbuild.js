@@ -145,7 +145,38 @@ async function main() {
   });
   const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
   console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
+  await buildCli(bundledPackPlugin);
   if (process.env.AGREEMENT_CITE_METAFILE) fs.writeFileSync(process.env.AGREEMENT_CITE_METAFILE, JSON.stringify(result.metafile));
+}
+
+/**
+ * The command line (src/cli/main.ts, `bin` in package.json): the same core
+ * and bundled pack for Node 20, its libraries bundled, in one file that the
+ * npm package carries. The .vsix leaves it out (.vscodeignore).
+ * @param {import('esbuild').Plugin} bundledPackPlugin
+ */
+async function buildCli(bundledPackPlugin) {
+  const outfile = path.join(outDir, 'cli.js');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/cli/main.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    // jsonc-parser's "main" is a UMD build that esbuild cannot follow: its ES module build instead.
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    outfile,
+    // Libraries published as ES modules ask import.meta.url (for createRequire): the bundle's own file.
+    define: { __AGREEMENT_CITE_VERSION__: JSON.stringify(require('./package.json').version), 'import.meta.url': '__agreementCiteUrl' },
+    banner: { js: '#!/usr/bin/env node\nvar __agreementCiteUrl = require("node:url").pathToFileURL(__filename).href;' },
+    minify: production,
+    sourcemap: false,
+    legalComments: 'eof',
+    logLevel: 'warning',
+    plugins: [bundledPackPlugin],
+  });
+  fs.chmodSync(outfile, 0o755);
+  console.log(`dist/cli.js: ${(fs.statSync(outfile).size / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
 }
 
 main().catch((e) => {

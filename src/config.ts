@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { formatForLanguage, type CitationStyle, type InsertOptions } from './core/citation';
-import { DATE_STYLES, type DateStyle } from './core/dates';
+import { formatForLanguage, type InsertOptions } from './core/citation';
+import { settingsFrom, type Settings } from './core/settings';
 
 /** The languages Agreement Cite works in; each maps to a citation format. */
 export const SUPPORTED_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext', 'asciidoc', 'restructuredtext', 'html'] as const;
@@ -11,23 +11,12 @@ export function isSupported(document: vscode.TextDocument): boolean {
   return (SUPPORTED_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
-export interface Settings {
-  citationStyle: CitationStyle;
-  dateStyle: DateStyle;
-  spellings: Record<string, string>;
-}
+export type { Settings };
 
 /** The writer's settings for a document, with unknown values falling back to the defaults. */
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration('agreementCite', scope);
-  const style = c.get<string>('citationStyle', 'auto');
-  const date = c.get<string>('dateLocale', 'en-GB');
-  const spellings = c.get<Record<string, unknown>>('preferredSpellings', {});
-  return {
-    citationStyle: style === 'inline' || style === 'latex-cite' ? style : 'auto',
-    dateStyle: (DATE_STYLES as readonly string[]).includes(date) ? (date as DateStyle) : 'en-GB',
-    spellings: Object.fromEntries(Object.entries(spellings ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
-  };
+  return settingsFrom({ citationStyle: c.get('citationStyle'), dateLocale: c.get('dateLocale'), preferredSpellings: c.get('preferredSpellings') });
 }
 
 /** How citations are written in this document, from its language and the settings. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CHECK_CODES, checkDocument, checkSteps, type CheckCode, type CheckOptions, type Finding } from './core/checker';
 import { formatForLanguage } from './core/citation';
-import { parseIsoDate, todayIso } from './core/dates';
 import type { FactStore } from './core/factStore';
+import { checkOptionsFor, checkSettingsFrom, type CheckSettings } from './core/settings';
 import { escapeMarkdown } from './core/text';
 import type { Severity } from './core/types';
 import { COMMANDS } from './commandIds';
@@ -48,21 +48,9 @@ export interface ListedFinding {
   fixes: string[];
 }
 
-interface CheckSettings {
-  enabled: boolean;
-  rules: Partial<Record<CheckCode, boolean>>;
-  documentDate?: string;
-}
-
 function readCheckSettings(scope: vscode.ConfigurationScope): CheckSettings {
   const c = vscode.workspace.getConfiguration('agreementCite.check', scope);
-  const rules = c.get<Record<string, unknown>>('rules', {}) ?? {};
-  const date = c.get<string>('documentDate', '');
-  return {
-    enabled: c.get<boolean>('enabled', true) !== false,
-    rules: Object.fromEntries(CHECK_CODES.map((code) => [code, rules[code] !== false])),
-    documentDate: typeof date === 'string' && parseIsoDate(date.trim())?.day !== undefined ? date.trim() : undefined,
-  };
+  return checkSettingsFrom({ enabled: c.get('enabled'), rules: c.get('rules'), documentDate: c.get('documentDate') });
 }
 
 interface Checked {
@@ -175,17 +163,7 @@ export class DocumentCheck implements vscode.Disposable, vscode.CodeActionProvid
   }
 
   private options(document: vscode.TextDocument): CheckOptions {
-    const settings = readSettings(document);
-    const check = readCheckSettings(document);
-    return {
-      format: formatForLanguage(document.languageId),
-      style: settings.citationStyle,
-      dateStyle: settings.dateStyle,
-      spellings: settings.spellings,
-      rules: check.rules,
-      documentDate: check.documentDate,
-      today: todayIso(),
-    };
+    return checkOptionsFor(formatForLanguage(document.languageId), readSettings(document), readCheckSettings(document));
   }
 
   /** Checks a document now, in one go, and publishes its diagnostics. */

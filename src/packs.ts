@@ -6,8 +6,9 @@ import type { Problem } from './core/types';
 import type { Log } from './log';
 import { toDiagnostic } from './problems';
 
-/** Where writers keep packs unless the setting says otherwise. */
-export const DEFAULT_PACK_GLOBS = ['**/.factpacks/**/*.{yaml,yml}', '**/*.factpack.{yaml,yml}'];
+import { DEFAULT_PACK_GLOBS } from './core/settings';
+
+export { DEFAULT_PACK_GLOBS };
 
 /** Reloads wait this long after the last change to a pack file, so a burst of saves loads once. */
 const DEBOUNCE_MS = 150;

@@ -1,0 +1,64 @@
+import { CHECK_CODES, type CheckCode, type CheckOptions } from './checker';
+import type { CitationStyle, DocFormat } from './citation';
+import { DATE_STYLES, parseIsoDate, todayIso, type DateStyle } from './dates';
+import type { IsoDate } from './types';
+
+/*
+ * The writer's `agreementCite.*` settings, read from plain values: the
+ * extension hands in what VS Code's configuration returns, the command line
+ * what it read from `.vscode/settings.json`. One reading, so that both check a
+ * draft with the same options.
+ */
+
+/** Where writers keep packs unless `agreementCite.packs.include` says otherwise. */
+export const DEFAULT_PACK_GLOBS = ['**/.factpacks/**/*.{yaml,yml}', '**/*.factpack.{yaml,yml}'];
+
+export interface Settings {
+  citationStyle: CitationStyle;
+  dateStyle: DateStyle;
+  spellings: Record<string, string>;
+}
+
+export interface CheckSettings {
+  enabled: boolean;
+  rules: Partial<Record<CheckCode, boolean>>;
+  documentDate?: IsoDate;
+}
+
+/** `agreementCite.citationStyle`, `dateLocale` and `preferredSpellings`; unknown values fall back to the defaults. */
+export function settingsFrom(values: { citationStyle?: unknown; dateLocale?: unknown; preferredSpellings?: unknown }): Settings {
+  const style = values.citationStyle;
+  const date = values.dateLocale;
+  const spellings = values.preferredSpellings;
+  return {
+    citationStyle: style === 'inline' || style === 'latex-cite' ? style : 'auto',
+    dateStyle: typeof date === 'string' && (DATE_STYLES as readonly string[]).includes(date) ? (date as DateStyle) : 'en-GB',
+    spellings: spellings && typeof spellings === 'object' && !Array.isArray(spellings)
+      ? Object.fromEntries(Object.entries(spellings).filter((e): e is [string, string] => typeof e[1] === 'string'))
+      : {},
+  };
+}
+
+/** `agreementCite.check.enabled`, `.rules` and `.documentDate`: a rule is off only where it is `false`; a date counts only if it names a day. */
+export function checkSettingsFrom(values: { enabled?: unknown; rules?: unknown; documentDate?: unknown }): CheckSettings {
+  const rules = (values.rules && typeof values.rules === 'object' ? values.rules : {}) as Record<string, unknown>;
+  const date = typeof values.documentDate === 'string' ? values.documentDate.trim() : '';
+  return {
+    enabled: values.enabled !== false,
+    rules: Object.fromEntries(CHECK_CODES.map((code) => [code, rules[code] !== false])),
+    documentDate: parseIsoDate(date)?.day !== undefined ? date : undefined,
+  };
+}
+
+/** The options a document is checked with. */
+export function checkOptionsFor(format: DocFormat, settings: Settings, check: CheckSettings, today: IsoDate = todayIso()): CheckOptions {
+  return {
+    format,
+    style: settings.citationStyle,
+    dateStyle: settings.dateStyle,
+    spellings: settings.spellings,
+    rules: check.rules,
+    documentDate: check.documentDate,
+    today,
+  };
+}
