@@ -15,12 +15,13 @@ import { readDocument } from './read';
 import { count, emptySummary, SEVERITY_RANK, type FileReport, type Item, type Reporter } from './report';
 import { readWorkspaceSettings, settingsFor } from './settings';
 
-export function reporterFor(format: CheckArgs['format'], io: Io, ruleIds?: readonly string[]): Reporter {
+/** The reporter of an output format; `packs` for pack problems, whose rules are the problems' codes. */
+export function reporterFor(format: CheckArgs['format'], io: Io, packs?: { codes: readonly string[] }): Reporter {
   switch (format) {
     case 'json': return new JsonReporter(io.stdout, io.version);
-    case 'sarif': return new SarifReporter(io.stdout, io.version, io.cwd, ruleIds);
+    case 'sarif': return new SarifReporter(io.stdout, io.version, io.cwd, packs?.codes);
     case 'github': return new GithubReporter(io.stdout);
-    default: return new TextReporter(io.stdout, io.colour);
+    default: return new TextReporter(io.stdout, io.colour, packs ? { item: 'problem', file: 'pack' } : undefined);
   }
 }
 

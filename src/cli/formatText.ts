@@ -25,7 +25,8 @@ function plural(n: number, word: string): string {
  * location when clicked), printed as each file is checked; a count at the end.
  */
 export class TextReporter implements Reporter {
-  constructor(private readonly write: Write, private readonly colour: boolean) {}
+  /** `nouns` name what is counted: findings in files, or problems in packs. */
+  constructor(private readonly write: Write, private readonly colour: boolean, private readonly nouns = { item: 'finding', file: 'file' }) {}
 
   private paint(style: Style, text: string): string {
     return this.colour ? `\x1b[${CODES[style]}m${text}\x1b[0m` : text;
@@ -48,8 +49,9 @@ export class TextReporter implements Reporter {
     const parts = [error && plural(error, 'error'), warning && plural(warning, 'warning'), info && `${info} info`].filter(Boolean);
     const checked = summary.files - summary.notChecked;
     const notChecked = summary.notChecked > 0 ? `; ${this.paint('red', `${plural(summary.notChecked, 'file')} not checked`)}` : '';
-    if (total === 0) this.write(`${this.paint('green', '✔')} No findings in ${plural(checked, 'file')}${notChecked}.\n`);
-    else this.write(`${this.paint('bold', `✖ ${plural(total, 'finding')}`)} (${parts.join(', ')}) in ${plural(checked, 'file')} checked${notChecked}.\n`);
+    const { item, file } = this.nouns;
+    if (total === 0) this.write(`${this.paint('green', '✔')} No ${item}s in ${plural(checked, file)}${notChecked}.\n`);
+    else this.write(`${this.paint('bold', `✖ ${plural(total, item)}`)} (${parts.join(', ')}) in ${plural(checked, file)} checked${notChecked}.\n`);
   }
 }
 
