@@ -14,6 +14,7 @@
 //     --out=FILE            report file (default docs/PERFORMANCE.md; "-" prints only)
 //     --quick               fewer repetitions, for trying the script itself
 //     --report-only         rewrite the report from the last run's .bench/results.json, measuring nothing
+//     --only=cli            measure only the command line (scripts/bench/cli.mjs) and write its section into the report
 //   BENCH_SKIP_CHECK=1 leaves out checkDocument (src/core/checker.ts), the slowest step.
 //
 // Nothing here asserts: speed is reported, not tested (npm test has no timed assertions).
@@ -26,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { cliSection, measureCli, spliceSection } from './cli.mjs';
 import { generateDraft, generatePack } from './generate.mjs';
 import { fmtBytes, fmtMs, perCall, repeat, settle, summary, timed } from './stats.mjs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -42,6 +44,7 @@ const { values: argv } = parseArgs({
     out: { type: 'string', default: path.join(root, 'docs', 'PERFORMANCE.md') },
     quick: { type: 'boolean', default: false },
     'report-only': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const quick = argv.quick;
@@ -580,6 +583,7 @@ function report(info, sizes, { before, seconds } = {}) {
   const scan100 = sizes.map((s) => get('scan.findAll', s.key)?.naive).filter(Boolean);
   out.push('', `† Timed on a sample of ${scan100.map((n) => `${n.sampled} of ${n.of.toLocaleString('en-GB')}`).join(', ')} aliases and scaled to all of them: the full run would take hours at 100k. The other baselines run on fewer requests than the real code where they are slow (same inputs, first N).`);
 
+  out.push('', ...cliSection(get));
   if (before) out.push('', before);
   if (notes.length > 0) out.push('', '## Notes from this run', '', ...notes.map((n) => `- ${n}`));
   out.push('', '## How to run', '', '```sh', 'npm run bench                       # everything, ~5 minutes on 2 cores; writes this file', 'node --expose-gc scripts/bench/bench.mjs --sizes=1k,10k --vscode-runs=0 --out=-   # a quick look', '```', '');
@@ -619,6 +623,14 @@ async function main() {
   // Each file parsed on its own, as the build does: one YAML text per pack file.
   const bundledFiles = dataFiles.map((f) => ({ name: path.relative(root, f.path), text: f.text }));
 
+  if (argv.only === 'cli') {
+    const bundledFacts = core.buildFactIndex([core.bundledLoadedPack(bundledPack)]).index.facts;
+    measureCli({ root, work, facts: bundledFacts, quick, record, rows, log });
+    const section = cliSection(get);
+    if (argv.out === '-') console.log(section.join('\n'));
+    else write(spliceSection(fs.existsSync(argv.out) ? fs.readFileSync(argv.out, 'utf8') : '# Performance\n', section));
+    return;
+  }
   const wanted = new Set(argv.sizes.split(',').map((s) => s.trim()).filter(Boolean));
   const sizes = [{ key: 'bundled', n: 0 }, ...[['1k', 1000], ['10k', 10_000], ['100k', 100_000]].filter(([k]) => wanted.has(k)).map(([key, n]) => ({ key, n }))];
   for (const size of sizes) {
@@ -633,6 +645,8 @@ async function main() {
   const draftFile = path.join(work, 'draft-bundled.md');
   fs.writeFileSync(draftFile, generateDraft(bundledIndex.facts, DRAFT_BYTES, SEED));
   await activationInVsCode(stage, draftFile);
+  log('---- command line');
+  measureCli({ root, work, facts: bundledIndex.facts, quick, record, rows, log });
 
   const seconds = (Date.now() - started) / 1000;
   fs.writeFileSync(path.join(work, 'results.json'), JSON.stringify({ machine: info, sizes, seconds, notes, rows }, null, 1));

@@ -46,6 +46,8 @@ Options:
                            files, and list what changed
   --fix-dry-run            print the fixes as a unified diff; change nothing
   --max-file-size <KB>     larger files are not checked (default: ${DEFAULT_MAX_DOCUMENT_KB})
+  --jobs <n>               threads checking files at once (default: one per processor;
+                           a short list is checked in one thread)
   -h, --help               this help
 `,
   packs: `Usage: agreement-cite packs check [options] [files or folders…]
@@ -91,6 +93,8 @@ export interface CheckArgs {
   fix: boolean;
   fixDryRun: boolean;
   maxFileKB: number;
+  /** Threads to check with; undefined: one per processor. */
+  jobs?: number;
 }
 
 export interface PacksArgs {
@@ -143,7 +147,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     const { values: v, positionals } = parse(rest, {
       format: { type: 'string' }, 'max-severity': { type: 'string' }, pack: { type: 'string', multiple: true },
       'no-workspace-packs': { type: 'boolean' }, rule: { type: 'string', multiple: true }, date: { type: 'string' },
-      fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'max-file-size': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'max-file-size': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     }, HELP.check);
     if (v.help) return { command: 'help', text: HELP.check };
     const rules: Record<string, boolean> = {};
@@ -157,13 +161,15 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     if (date !== undefined && parseIsoDate(date)?.day === undefined) throw new CliError(`--date ${date}: expected a day as YYYY-MM-DD.`);
     const kb = v['max-file-size'] === undefined ? DEFAULT_MAX_DOCUMENT_KB : Number(v['max-file-size']);
     if (!Number.isFinite(kb) || kb <= 0) throw new CliError(`--max-file-size ${String(v['max-file-size'])}: expected a number of kilobytes.`);
+    const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new CliError(`--jobs ${String(v.jobs)}: expected a whole number of threads, 1 or more.`);
     if (v.fix && v['fix-dry-run']) throw new CliError('--fix and --fix-dry-run: choose one.');
     return {
       command: 'check', targets: positionals,
       format: oneOf(v.format as string | undefined, FORMATS, '--format', 'text'),
       maxSeverity: oneOf(v['max-severity'] as string | undefined, SEVERITIES, '--max-severity', 'warning'),
       packs: (v.pack as string[] | undefined) ?? [], workspacePacks: !v['no-workspace-packs'], rules, date,
-      fix: v.fix === true, fixDryRun: v['fix-dry-run'] === true, maxFileKB: kb,
+      fix: v.fix === true, fixDryRun: v['fix-dry-run'] === true, maxFileKB: kb, jobs,
     };
   }
   if (command === 'packs') {

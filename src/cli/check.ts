@@ -1,19 +1,14 @@
-import fs from 'node:fs';
-import { checkDocument, type Finding } from '../core/checker';
-import { formatForLanguage } from '../core/citation';
 import { todayIso } from '../core/dates';
-import { checkOptionsFor } from '../core/settings';
-import { LineIndex } from '../core/text';
 import type { CheckArgs } from './args';
+import type { CheckPlan } from './checkFile';
 import { factBaseFor, type Io } from './context';
 import { EXIT, CliError } from './errors';
-import { expandTargets, type Target } from './files';
-import { applySafeFixes, unifiedDiff } from './fix';
+import { expandTargets } from './files';
 import { JsonReporter, SarifReporter } from './formatJson';
 import { GithubReporter, TextReporter } from './formatText';
-import { readDocument } from './read';
-import { count, emptySummary, SEVERITY_RANK, type FileReport, type Item, type Reporter } from './report';
-import { readWorkspaceSettings, settingsFor } from './settings';
+import { checkAll } from './pool';
+import { count, emptySummary, SEVERITY_RANK, type Reporter } from './report';
+import { packSettings, readWorkspaceSettings, settingsFor } from './settings';
 
 /** The reporter of an output format; `packs` for pack problems, whose rules are the problems' codes. */
 export function reporterFor(format: CheckArgs['format'], io: Io, packs?: { codes: readonly string[] }): Reporter {
@@ -23,19 +18,6 @@ export function reporterFor(format: CheckArgs['format'], io: Io, packs?: { codes
     case 'github': return new GithubReporter(io.stdout);
     default: return new TextReporter(io.stdout, io.colour, packs ? { item: 'problem', file: 'pack' } : undefined);
   }
-}
-
-function items(text: string, findings: readonly Finding[], withFixes: boolean): Item[] {
-  if (findings.length === 0) return [];
-  const lines = new LineIndex(text);
-  return findings.map((f) => ({
-    code: f.code,
-    severity: f.severity,
-    message: f.message,
-    range: lines.rangeOf(f.start, f.end),
-    // Fixes are worked out when asked for; only the JSON output lists them.
-    ...(withFixes ? { fixes: f.fixes.map((x) => x.title) } : {}),
-  }));
 }
 
 /**
@@ -54,47 +36,26 @@ export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
     io.stderr(`The fact check is turned off in ${workspace.file} (agreementCite.check.enabled: false): nothing was checked.\n`);
     return EXIT.clean;
   }
-  const index = base.store.index;
-  const today = todayIso();
+  const plan: CheckPlan = {
+    workspace, overrides, today: todayIso(), maxBytes: a.maxFileKB * 1024,
+    mode: a.fix ? 'fix' : a.fixDryRun ? 'dry-run' : 'check',
+    withFixes: a.format === 'json',
+  };
   // With --fix-dry-run standard output is the patch alone (`> fixes.patch`, then `git apply`): the report goes to standard error.
   const out = a.fixDryRun ? io.stderr : io.stdout;
   const reporter = reporterFor(a.format, { ...io, stdout: out });
   const summary = emptySummary();
-  const fixLog = (line: string): void => (a.format === 'text' ? out : io.stderr)(`${line}\n`);
+  const fixLog = a.format === 'text' ? out : io.stderr;
   let worst = -1;
-  for (const target of files) {
-    const report = checkOne(target);
-    count(summary, report);
-    for (const i of report.items) worst = Math.max(worst, SEVERITY_RANK[i.severity]);
-    reporter.file(report);
+  const setup = { packFiles: base.files, packMaxBytes: packSettings(workspace).maxBytes, cwd: io.cwd };
+  for await (const result of checkAll(files, base.store.index, plan, setup, a.jobs)) {
+    for (const line of result.fixes) fixLog(`${line}\n`);
+    if (result.patch) io.stdout(result.patch);
+    count(summary, result.report);
+    for (const i of result.report.items) worst = Math.max(worst, SEVERITY_RANK[i.severity]);
+    reporter.file(result.report);
   }
   reporter.end(summary);
   if (summary.notChecked > 0) return EXIT.usage;
   return worst >= SEVERITY_RANK[a.maxSeverity] ? EXIT.findings : EXIT.clean;
-
-  function checkOne(target: Target): FileReport {
-    const read = readDocument(target.path, a.maxFileKB * 1024);
-    if (!read.ok) return { display: target.display, items: [], notChecked: { code: read.code, message: read.message } };
-    const { settings, check } = settingsFor(workspace, target.language, overrides);
-    const options = checkOptionsFor(formatForLanguage(target.language), settings, check, today);
-    if (!a.fix && !a.fixDryRun) return { display: target.display, items: items(read.text, checkDocument(read.text, index, options), a.format === 'json') };
-    const fixed = applySafeFixes(read.text, index, options);
-    for (const f of fixed.applied) {
-      const at = new LineIndex(f.text).positionAt(f.offset);
-      fixLog(`${target.display}:${at.line + 1}:${at.character + 1}: ${a.fix ? 'fixed' : 'would fix'} ${f.code}: ${f.title}`);
-    }
-    if (a.fixDryRun) {
-      if (fixed.applied.length > 0) io.stdout(unifiedDiff(target.display, read.text, fixed.text));
-      // Nothing is written: the findings are those of the file as it is.
-      return { display: target.display, items: items(read.text, checkDocument(read.text, index, options), a.format === 'json') };
-    }
-    if (fixed.applied.length > 0) {
-      try {
-        fs.writeFileSync(target.path, (read.bom ? '\uFEFF' : '') + fixed.text);
-      } catch (e) {
-        return { display: target.display, items: [], notChecked: { code: 'unwritable', message: `the fixes could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file is unchanged` } };
-      }
-    }
-    return { display: target.display, items: items(fixed.text, fixed.remaining, a.format === 'json') };
-  }
 }

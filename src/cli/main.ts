@@ -5,6 +5,7 @@ import { CliError, EXIT } from './errors';
 import { runExport } from './exportSources';
 import { useColour } from './formatText';
 import { runPacksCheck } from './packsCheck';
+import { runWorker, type WorkerSetup } from './pool';
 
 /** Set by the build (esbuild.js) from package.json. */
 declare const __AGREEMENT_CITE_VERSION__: string;
@@ -43,7 +44,12 @@ function writer(stream: NodeJS.WriteStream): (text: string) => void {
   };
 }
 
-if (typeof __AGREEMENT_CITE_VERSION__ !== 'undefined') {
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const threads = typeof __AGREEMENT_CITE_VERSION__ !== 'undefined' ? (require('node:worker_threads') as typeof import('node:worker_threads')) : undefined;
+const setup = threads && !threads.isMainThread ? (threads.workerData as WorkerSetup | undefined) : undefined;
+if (setup?.agreementCiteWorker) {
+  void runWorker(setup);
+} else if (threads) {
   const io: Io = {
     cwd: process.cwd(),
     stdout: writer(process.stdout),
