@@ -238,6 +238,21 @@ suite('command line', function () {
     assert.match(none.stderr, /No draft to check/);
   });
 
+  test('many files are checked in worker threads with the same findings, in the same order, as in one', () => {
+    const files: Record<string, { fixture: string }> = {};
+    for (let i = 0; i < 120; i++) files[`drafts/${String(i).padStart(3, '0')}.${i % 3 === 0 ? 'txt' : 'md'}`] = i % 2 === 0 ? MISQUOTE : i % 5 === 0 ? { fixture: 'spelling.txt' } : CLEAN;
+    const dir = folder(files);
+    const one = run(dir, ['check', '--jobs', '1']);
+    const two = run(dir, ['check', '--jobs', '2']);
+    assert.strictEqual(one.code, 1, one.stderr);
+    assert.deepStrictEqual(two, one);
+    assert.match(one.stdout, /✖ 132 findings \(120 warnings, 12 info\) in 120 files checked\.\n$/);
+    const fixed = run(dir, ['check', '--jobs', '2', '--fix', '--format', 'json']);
+    assert.strictEqual(fixed.code, 0, fixed.stderr);
+    assert.strictEqual((fixed.stderr.match(/: fixed misquote: /g) ?? []).length, 60);
+    assert.strictEqual(run(dir, ['check', '--jobs', '1']).code, 0);
+  });
+
   test('settings of .vscode/settings.json (with comments and trailing commas) apply, and flags override them', () => {
     const settings = `{
       // The desk's choices
