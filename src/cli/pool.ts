@@ -50,6 +50,7 @@ export async function* checkAll(targets: readonly Target[], index: FactIndex, pl
   let wake: (() => void) | undefined;
   let next = 0;
   let failure: Error | undefined;
+  let finished = false;
   const send = (w: Worker): void => {
     if (next < targets.length) {
       const job: Job = { i: next, target: targets[next] };
@@ -68,6 +69,11 @@ export async function* checkAll(targets: readonly Target[], index: FactIndex, pl
       failure = e;
       wake?.();
     });
+    w.on('exit', (code) => {
+      if (finished) return;
+      failure ??= new Error(`a checking thread stopped early (exit code ${code})`);
+      wake?.();
+    });
     workers.push(w);
     for (let j = 0; j < IN_FLIGHT; j++) send(w);
   }
@@ -83,6 +89,7 @@ export async function* checkAll(targets: readonly Target[], index: FactIndex, pl
       yield m.result;
     }
   } finally {
+    finished = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
