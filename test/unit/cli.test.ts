@@ -86,6 +86,29 @@ suite('command line', function () {
     }
   });
 
+  test('npm pack makes a package of the command alone; installed globally from it, `agreement-cite` runs', () => {
+    // Staged as the repository is, with this build's dist/cli.js: npm pack reads package.json and .npmignore.
+    const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-cite-pack-'));
+    for (const f of ['package.json', '.npmignore', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore']) fs.copyFileSync(path.join(projectRoot, f), path.join(stage, f));
+    fs.mkdirSync(path.join(stage, 'dist'));
+    fs.copyFileSync(cli, path.join(stage, 'dist', 'cli.js'));
+    fs.writeFileSync(path.join(stage, 'dist', 'extension.js'), '// the extension: not in the npm package\n');
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const packed = spawnSync(npm, ['pack', '--ignore-scripts', '--json'], { cwd: stage, encoding: 'utf8' });
+    assert.strictEqual(packed.status, 0, packed.stderr);
+    const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+    assert.deepStrictEqual(info.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    const prefix = path.join(stage, 'global');
+    const installed = spawnSync(npm, ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(stage, info.filename)], { cwd: os.tmpdir(), encoding: 'utf8' });
+    assert.strictEqual(installed.status, 0, installed.stderr);
+    const bin = path.join(prefix, 'bin', 'agreement-cite');
+    const dir = folder({ 'misquote.md': MISQUOTE });
+    const r = spawnSync(bin, ['check'], { cwd: dir, encoding: 'utf8', env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` } });
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.match(r.stdout, /misquote\.md:3:31 {2}warning {2}misquote/);
+    fs.rmSync(stage, { recursive: true, force: true });
+  });
+
   test('usage errors exit 2 with a plain message', () => {
     const dir = folder({ 'a.md': CLEAN });
     const cases: [string[], RegExp][] = [
