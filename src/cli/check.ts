@@ -48,7 +48,7 @@ export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
   const fixLog = a.format === 'text' ? out : io.stderr;
   let worst = -1;
   const setup = { packFiles: base.files, packMaxBytes: packSettings(workspace).maxBytes, cwd: io.cwd };
-  for await (const result of checkAll(files, base.store.index, plan, setup, a.jobs)) {
+  for await (const result of checkAll(files, () => base.store.index, plan, setup, a.jobs)) {
     for (const line of result.fixes) fixLog(`${line}\n`);
     if (result.patch) io.stdout(result.patch);
     count(summary, result.report);

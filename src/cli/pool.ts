@@ -27,9 +27,10 @@ type Done = { i: number; result: FileResult } | { i: number; error: string };
  * as it and those before it are done. Many files are checked in worker
  * threads, one per processor, each with its own copy of the fact base; the
  * results wait only to be put in order, so memory stays flat however many
- * files there are.
+ * files there are. `index` is asked for only when the files are checked in
+ * this thread: the workers build their own.
  */
-export async function* checkAll(targets: readonly Target[], index: FactIndex, plan: CheckPlan, setup: Omit<WorkerSetup, 'agreementCiteWorker' | 'plan'>, jobs?: number): AsyncGenerator<FileResult> {
+export async function* checkAll(targets: readonly Target[], index: () => FactIndex, plan: CheckPlan, setup: Omit<WorkerSetup, 'agreementCiteWorker' | 'plan'>, jobs?: number): AsyncGenerator<FileResult> {
   const count = Math.min(jobs ?? os.availableParallelism?.() ?? os.cpus().length, Math.ceil(targets.length / PARALLEL_FROM));
   let threads: typeof import('node:worker_threads') | undefined;
   if (count >= 2 && typeof __filename === 'string') {
@@ -41,7 +42,8 @@ export async function* checkAll(targets: readonly Target[], index: FactIndex, pl
     }
   }
   if (!threads) {
-    for (const target of targets) yield checkFile(target, index, plan);
+    const built = index();
+    for (const target of targets) yield checkFile(target, built, plan);
     return;
   }
   const workerData: WorkerSetup = { agreementCiteWorker: true, plan, ...setup };
