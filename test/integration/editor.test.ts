@@ -50,7 +50,7 @@ async function type(text: string): Promise<void> {
 }
 
 /** The footnote definition of the Reuters report, as Insert Citation writes it in Markdown. */
-const REUTERS_MD = '[^reuters-2025-06-23]: Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025. <https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project>';
+const REUTERS_MD = '[^reuters-2025-06-23]: Reuters (via The Star (Malaysia)), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>';
 
 function end(editor: vscode.TextEditor): vscode.Position {
   return editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -236,7 +236,7 @@ suite('Insert Citation', () => {
     editor.selection = new vscode.Selection(end(editor), end(editor));
     await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict', verb: 'promised' });
     const text = editor.document.getText();
-    assert.match(text, /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{Reuters[^}]*, ``Starmer, Zelensky meet in London, agree military production project'', 23 June 2025, \\url\{https:\/\/[^}]+\}\.\}$/);
+    assert.match(text, /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{Reuters[^}]*, ``Starmer and Zelenskiy agree military production project in London'', 23 June 2025, \\url\{https:\/\/[^}]+\}\.\}$/);
   });
 
   test('plain text: a parenthetical reference, and undo restores the document exactly', async () => {

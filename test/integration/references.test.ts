@@ -47,8 +47,8 @@ interface SectionResult {
 
 const sourcesSection = (): Thenable<SectionResult | undefined> => vscode.commands.executeCommand<SectionResult | undefined>('agreementCite.insertSourcesSection');
 
-const REUTERS = 'Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025';
-const REUTERS_URL = 'https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project';
+const REUTERS = 'Reuters (via The Star (Malaysia)), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025';
+const REUTERS_URL = 'https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit';
 const CENSOR = 'Censor.NET, “Umerov\'s Facebook statement on joint drone production”, 24 June 2025';
 const CENSOR_URL = 'https://censor.net/en/news/3559606/ukraine-and-the-uk-will-jointly-produce-drones-what-is-known';
 
@@ -196,7 +196,7 @@ suite('references: export', () => {
     assert.deepStrictEqual(library.errors, []);
     assert.deepStrictEqual(library.entries.map((e) => [e.type, e.key]), [['article', 'censor-2025-06-24'], ['article', 'reuters-2025-06-23']]);
     const reuters = library.entries[1].fields;
-    assert.strictEqual(reuters.title, 'Starmer, Zelensky meet in London, agree military production project');
+    assert.strictEqual(reuters.title, 'Starmer and Zelenskiy agree military production project in London');
     assert.strictEqual(reuters.journaltitle, 'Reuters');
     assert.strictEqual(reuters.date, '2025-06-23');
     assert.strictEqual(reuters.url, REUTERS_URL);
@@ -206,7 +206,7 @@ suite('references: export', () => {
     assert.deepStrictEqual(items[1].issued, { 'date-parts': [[2025, 6, 23]] });
     const Cite = citationJs();
     const apa = new Cite(items).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
-    assert.match(apa, /Starmer, Zelensky meet in London, agree military production project\. \(2025, June 23\)\. Reuters\. https:\/\/www\.thenews\.com\.pk\//);
+    assert.match(apa, /Starmer and Zelenskiy agree military production project in London\. \(2025, June 23\)\. Reuters\. https:\/\/www\.thestar\.com\.my\//);
   });
 
   test('every source of the fact base, as BibTeX', async () => {
@@ -265,7 +265,7 @@ suite('references: the facts view', () => {
     assert.strictEqual(sources.length, index.sources.filter((s) => index.bySource(s.source.id).length > 0).length);
     const reuters = sources.find((n) => n.type === 'source' && n.sourceId === 'reuters-2025-06-23')!;
     assert.strictEqual(label(reuters), 'Reuters');
-    assert.match(String(view.getTreeItem(reuters).description), /^23 June 2025 · “Starmer, Zelensky meet in London/);
+    assert.match(String(view.getTreeItem(reuters).description), /^23 June 2025 · “Starmer and Zelenskiy agree military production/);
     assert.strictEqual(view.getChildren(reuters).length, index.bySource('reuters-2025-06-23').length);
   });
 
