@@ -1297,7 +1297,13 @@ interface RoleMention {
   personMatch: AliasMatch<IndexedFact>;
   /** The role written before the name ("Defence Minister Rustem Umerov") or after it ("Umerov, Ukraine's defence minister"). */
   before: boolean;
+  /** "Shmyhal has been Minister of Defence since …": a claim that the role still holds at the document's date. */
+  stillHeld?: boolean;
 }
+
+/** "has been" between a name and a role, with "since" after the role: the role is claimed to hold now. */
+const HAS_BEEN = /^\s+(?:has|have)\s+(?:been|served as)\s+(?:the\s+|ukraine's\s+|britain's\s+|the uk's\s+)*$/;
+const SINCE_AFTER = /^\s*since\b/;
 
 /** Roles written beside a name among the matches [from, to). */
 function roleMentions(doc: ScannedDocument, from: number, to: number): RoleMention[] {
@@ -1323,8 +1329,12 @@ function roleMentions(doc: ScannedDocument, from: number, to: number): RoleMenti
     }
     if (!personFirst) continue;
     const spaced = `${/^\s/.test(gap) ? ' ' : ''}${foldText(gap)} `;
-    if (!NAME_THEN_ROLE.test(spaced)) continue;
     const after = foldText(doc.prose.slice(b.end, b.end + 30));
+    if (HAS_BEEN.test(spaced) && SINCE_AFTER.test(after)) {
+      for (const role of factsOfKind(b, 'role')) for (const person of factsOfKind(a, 'person')) out.push({ role, person, roleMatch: b, personMatch: a, before: false, stillHeld: true });
+      continue;
+    }
+    if (!NAME_THEN_ROLE.test(spaced)) continue;
     if (PERIOD_AFTER.test(after)) continue;
     // "Umerov, Ukraine's defence minister, said" is an apposition; "According to Umerov, the defence minister will" is not.
     if (/^\s*[,(]/.test(gap) && !/^\s*(?:[,;:.)!?]|[-\u2013\u2014]\s|$)/.test(doc.prose.slice(b.end, b.end + 3))) continue;
@@ -1409,11 +1419,12 @@ function rolesIn(doc: ScannedDocument, from: number, to: number): Finding[] {
     const history = (m.person.fact.roles ?? []).filter((r) => r.role === m.role.fact.id);
     // A role the pack does not record for this person may still be right: the pack is not a biography.
     if (history.length === 0) continue;
-    const at = dateInQuestion(doc, Math.min(m.roleMatch.start, m.personMatch.start));
+    // "has been … since 17 July 2025" claims the role at the document's own date, not at the date after "since".
+    const at = m.stillHeld ? { first: doc.date.iso, last: doc.date.iso, source: doc.date.source, written: doc.date.written } : dateInQuestion(doc, Math.min(m.roleMatch.start, m.personMatch.start));
     if (at === 'unknown') continue;
     const written = doc.prose.slice(m.roleMatch.start, m.roleMatch.end);
     // The same person, role and date give the same verdict and words wherever they are written.
-    const key = `role\u0000${m.person.fact.id}\u0000${m.role.fact.id}\u0000${at.first}\u0000${at.last}\u0000${at.source}\u0000${m.before}\u0000${written}`;
+    const key = `role\u0000${m.person.fact.id}\u0000${m.role.fact.id}\u0000${at.first}\u0000${at.last}\u0000${at.source}\u0000${m.before}\u0000${m.stillHeld === true}\u0000${written}`;
     const judged = doc.memo(key, () => {
       // An open-ended role holds as of the day it was last checked; after it, the pack cannot say.
       const person = m.person;
@@ -1438,7 +1449,9 @@ function rolesIn(doc: ScannedDocument, from: number, to: number): Finding[] {
       const ended = history.every((r) => r.to && compareIso(at.first, isoSpan(r.to)!.last) > 0);
       if (ended) fixes.push({ title: `Change to “former ${written}”`, text: 'former ', replace: false });
       const now = held.length > 0 ? ` ${at.first === at.last ? 'On that date' : 'At that time'}: ${held.map((r) => r.role!.fact.label).join('; ')}.` : '';
-      return { code: 'role-not-held' as const, fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}` };
+      // "has been … since": the period is the writer's; which words should replace it is the writer's call.
+      const claim = m.stillHeld ? ' “Has been … since” says the role still holds then.' : '';
+      return { code: 'role-not-held' as const, fixes: m.stillHeld ? [] : fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}${claim}` };
     });
     if (!judged) continue;
     out.push(withFixes({

@@ -329,3 +329,16 @@ suite('docs/FACTBASE.md', () => {
     assert.match(page, /\| Zelenskyy on the joint production deal<br>`quote\.zelenskyy\.co-production` \|.*\| disputed: /);
   });
 });
+
+suite('the demo', () => {
+  test('the sample report (2 March 2026) marks "Denys Shmyhal has been Minister of Defence since 17 July 2025"', () => {
+    const text = fs.readFileSync(path.join(projectRoot, 'demo', 'sample-report.md'), 'utf8');
+    const findings = checkDocument(text, bundled().index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-12-01' });
+    const line = 'Denys Shmyhal has been Minister of Defence since 17 July 2025.';
+    const at = text.indexOf(line);
+    assert.ok(at >= 0, 'the line is in the demo');
+    const f = findings.find((x) => x.start >= at && x.end <= at + line.length);
+    assert.equal(f?.code, 'role-not-held', findings.map((x) => `${x.code}: ${x.message}`).join('\n'));
+    assert.match(f.message, /was not Minister of Defence of Ukraine on 2 March 2026 \(the document’s date\); held from 17 July 2025 to 13 January 2026/);
+  });
+});
