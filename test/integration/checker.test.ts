@@ -169,6 +169,33 @@ suite('fact check', function () {
     assert.strictEqual((await problems(uri))[0]?.code, 'misquote');
   });
 
+  test('a paragraph dated 1 December 2026: Shmyhal as Defence Minister is marked, his hover shows the post ended; Fedorov holds it as of the day the facts were checked', async () => {
+    const content = '# Notes\n\nOn 1 December 2026 Defence Minister Denys Shmyhal met British officials in London.\n\nOn 1 December 2026 Defence Minister Mykhailo Fedorov met them too.\n';
+    const editor = await open('markdown', content);
+    const uri = editor.document.uri;
+    const found = await problems(uri);
+    assert.deepStrictEqual(found.map((d) => [d.code, textAt(editor, d.range), d.range.start.line]), [['role-not-held', 'Defence Minister', 2]]);
+    assert.match(found[0].message, /Denys Shmyhal was not Minister of Defence of Ukraine on 1 December 2026 \(the date in this paragraph\); held from 17 July 2025 to 13 January 2026\./);
+    const hoverText = async (word: string): Promise<string> => {
+      const at = editor.document.positionAt(content.indexOf(word) + 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+      return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+    };
+    const shmyhal = await hoverText('Shmyhal');
+    assert.match(shmyhal, /\*\*Denys Shmyhal\*\* · person/);
+    assert.ok(!/\*\*Role on 1 December 2026:\*\*[^\n]*Minister of Defence/.test(shmyhal), shmyhal);
+    assert.match(shmyhal, /- Minister of Defence of Ukraine: 17 July 2025 – 13 January 2026/);
+    const fedorov = await hoverText('Fedorov');
+    assert.match(fedorov, /\*\*Role on 1 December 2026:\*\* Minister of Defence of Ukraine/);
+    assert.match(fedorov, /- Minister of Defence of Ukraine: since 14 January 2026 · last checked 1 December 2026/);
+    const at = editor.document.positionAt(content.indexOf('Shmyhal') + 2);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(1500);
+    await screenshot('hover-role-as-of');
+    await vscode.commands.executeCommand('editor.action.hideHover');
+  });
+
   test('screenshots: the problem hover with the word diff, and the list of findings', async () => {
     const editor = await open('markdown', `${MISQUOTE}\nOn 1 March 2026 Defence Minister Rustem Umerov met British officials.\n`);
     const [d] = await problems(editor.document.uri, (ds) => ds.length >= 2);
