@@ -24,7 +24,10 @@ function recordingNote(match: RecordingMatch, index: FactIndex): string {
   const speaker = entry?.fact.speaker ? index.fact(entry.fact.speaker)?.fact.label : undefined;
   const whose = match.recorders.join(' and ');
   const words = speaker ? vscode.l10n.t('This quotation matches {0}’s recording of {1}’s words', whose, speaker) : vscode.l10n.t('This quotation matches {0}’s recording', whose);
-  const preferred = entry?.wording && !match.wordingIds.includes(entry.wording.id) ? ` ${vscode.l10n.t('(not the wording the fact base prefers).')}` : '.';
+  const nonePreferred = entry?.status === 'disputed' && !(entry.fact.wordings ?? []).some((w) => w.preferred);
+  const preferred = nonePreferred
+    ? ` ${vscode.l10n.t('(independent recorders disagree: no wording is preferred).')}`
+    : entry?.wording && !match.wordingIds.includes(entry.wording.id) ? ` ${vscode.l10n.t('(not the wording the fact base prefers).')}` : '.';
   return `ℹ️ ${escapeMarkdown(words)}${escapeMarkdown(preferred)}`;
 }
 

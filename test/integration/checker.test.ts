@@ -196,6 +196,19 @@ suite('fact check', function () {
     await vscode.commands.executeCommand('editor.action.hideHover');
   });
 
+  test('quoting PA\u2019s recording of Zelenskyy is no misquote, and the hover says whose recording it matches', async () => {
+    const content = '# Notes\n\nOn 23 June 2025 PA recorded Zelenskyy saying the agreement would “strengthen both nations”.\n\nStarmer said: “I’m really proud that this afternoon we are able to announce an industrial military co-production agreement”.\n';
+    const editor = await open('markdown', content);
+    const uri = editor.document.uri;
+    const done = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { list: false });
+    assert.deepStrictEqual(done, []);
+    const at = editor.document.positionAt(content.indexOf('both nations'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+    assert.match(text, /This quotation matches PA’s recording of Volodymyr Zelenskyy’s words \(independent recorders disagree: no wording is preferred\)\./);
+    assert.match(text, /⚠️ disputed/);
+  });
+
   test('screenshots: the problem hover with the word diff, and the list of findings', async () => {
     const editor = await open('markdown', `${MISQUOTE}\nOn 1 March 2026 Defence Minister Rustem Umerov met British officials.\n`);
     const [d] = await problems(editor.document.uri, (ds) => ds.length >= 2);
