@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { roleStateDuring, roleStateOn } from '../../src/core/asOf';
 import { compilePackFiles } from '../../src/core/compilePack';
-import { factBasePage, mergeForBundle } from '../../src/core/buildTools';
+import { bundleOrder, factBasePage, mergeForBundle } from '../../src/core/buildTools';
 import { renderCard, type CardOptions } from '../../src/core/card';
 import { checkDocument, recordingMatchedAt, type CheckOptions } from '../../src/core/checker';
 import { citedSources, sourceRank, strongestFirst } from '../../src/core/citation';
@@ -306,8 +306,9 @@ suite('strongest source first', () => {
 
 suite('docs/FACTBASE.md', () => {
   test('the committed page is the one the build writes from data/*.yaml', () => {
-    // In the build's order: data/*.yaml sorted by name.
-    const files = bundledFiles().sort((a, b) => (path.basename(a.path) < path.basename(b.path) ? -1 : 1));
+    // In the build's order: the main pack first, then the others by name.
+    const order = bundleOrder(bundledFiles().map((f) => path.basename(f.path)));
+    const files = bundledFiles().sort((a, b) => order.indexOf(path.basename(a.path)) - order.indexOf(path.basename(b.path)));
     const compiled = compilePackFiles(files, (packPath, source) => {
       try {
         return fs.readFileSync(path.resolve(path.dirname(packPath), source.textFile!), 'utf8');
