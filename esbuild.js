@@ -97,6 +97,14 @@ async function main() {
     fs.writeFileSync(schemaPath, schema);
     console.log('schema/factpack.schema.json: updated');
   }
+  // docs/FACTBASE.md: the fact base as an editor reviews it, from the pack as bundled.
+  // A build of other data (the benchmark's generated packs) leaves it alone.
+  const factBasePath = path.join(root, 'docs', 'FACTBASE.md');
+  const factBase = process.env.AGREEMENT_CITE_DATA_DIR ? undefined : tools.factBasePage(pack);
+  if (factBase !== undefined && (!fs.existsSync(factBasePath) || fs.readFileSync(factBasePath, 'utf8') !== factBase)) {
+    fs.writeFileSync(factBasePath, factBase);
+    console.log('docs/FACTBASE.md: updated');
+  }
   fs.mkdirSync(path.join(outDir, 'snippets'), { recursive: true });
   for (const [format, snippets] of Object.entries(tools.snippetFiles(pack))) {
     fs.writeFileSync(path.join(outDir, 'snippets', `${format}.code-snippets`), JSON.stringify(snippets, null, 1));

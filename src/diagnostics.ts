@@ -33,6 +33,7 @@ const TITLES: Record<CheckCode, string> = {
   'rendering-as-words': 'Rendering quoted as the speaker’s words',
   'wrong-event-date': 'Wrong date',
   'role-not-held': 'Role not held at that date',
+  'role-unconfirmed': 'Role not confirmed past the day it was last checked',
   'inconsistent-spelling': 'Inconsistent spelling',
 };
 

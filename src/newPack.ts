@@ -9,6 +9,7 @@ pack:
   title: My team's facts
   version: 0.1.0
   language: en
+  checked: 2025-07-01      # the day these facts were last checked: a role with no end holds only as of this day
 
 sources:
   # Every fact cites at least one source by its id. Two citations from

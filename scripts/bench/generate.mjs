@@ -541,6 +541,7 @@ export function generatePack(n, seed = 1, name = `bench-${n}`) {
     `  title: "Benchmark pack of ${n.toLocaleString('en-GB')} facts${part === 0 ? '' : `, part ${part + 1}`}"`,
     '  version: "1.0.0"',
     '  language: en',
+    '  checked: "2025-12-01"',
     '',
   ].join('\n');
   const files = [];

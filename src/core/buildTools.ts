@@ -4,10 +4,12 @@ import { shippedPack } from './compilePack';
 import type { LoadedPack } from './factIndex';
 import { buildFactIndex } from './factIndex';
 import { bundledLoadedPack } from './factStore';
+import { factBaseMarkdown } from './factBase';
 import { snippetFile, type SnippetFileEntry } from './snippets';
 import type { Pack } from './types';
 
 export { compilePackFiles } from './compilePack';
+export { factBaseMarkdown } from './factBase';
 export { packJsonSchema } from './packSchema';
 
 /** The pack file whose metadata the bundle carries; every other data/*.yaml adds its sources and facts. */
@@ -19,14 +21,24 @@ export function bundleOrder(names: readonly string[]): string[] {
   return [...names].sort((a, b) => Number(b === MAIN_PACK_FILE) - Number(a === MAIN_PACK_FILE) || byName(a, b));
 }
 
-/** The bundled pack files merged into the one pack the extension ships: its metadata is the first file's. */
+/**
+ * The bundled pack files merged into the one pack the extension ships: its
+ * metadata is the first file's. A fact keeps the day its own file was last
+ * checked where that differs from the first file's.
+ */
 export function mergeForBundle(packs: readonly LoadedPack[]): Pack {
   const [first] = packs;
+  const checked = first.pack.meta.checked;
   return shippedPack({
     meta: first.pack.meta,
     sources: packs.flatMap((p) => p.pack.sources),
-    facts: packs.flatMap((p) => p.pack.facts),
+    facts: packs.flatMap((p) => p.pack.facts.map((f) => (f.checked || p.pack.meta.checked === checked ? f : { ...f, checked: p.pack.meta.checked }))),
   });
+}
+
+/** docs/FACTBASE.md for the pack the extension ships. */
+export function factBasePage(pack: Pack): string {
+  return factBaseMarkdown(buildFactIndex([bundledLoadedPack(pack)]).index);
 }
 
 /** Snippet files by document format, for `contributes.snippets`. */

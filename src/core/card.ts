@@ -1,8 +1,9 @@
-import { describeSource, factText } from './citation';
+import { describeSource, factText, strongestFirst } from './citation';
 import { formatDate, type DateStyle } from './dates';
-import { heldOn, type FactIndex, type IndexedFact } from './factIndex';
+import type { FactIndex, IndexedFact } from './factIndex';
+import { recorderOf } from './status';
 import { escapeMarkdown } from './text';
-import type { Citation, IsoDate, Status, WordingKind } from './types';
+import type { Citation, IsoDate, Source, Status, WordingKind } from './types';
 
 /** Command links a card may carry; the adapter decides their targets and trusts only these. */
 export interface CardLinks {
@@ -71,12 +72,19 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
   if (fact.roles && fact.roles.length > 0) {
     const at = options.contextDate?.iso ?? options.today;
     const atText = options.contextDate ? `on ${md(options.contextDate.written)}` : 'today';
-    const current = index.rolesAt(fact.id, at).map((r) => r.role?.fact.label ?? r.held.role);
-    out.push('', `**Role ${atText}:** ${current.length > 0 ? current.map(md).join('; ') : '*none recorded*'}`);
+    const states = index.roleStatesAt(fact.id, at);
+    const label = (r: { held: { role: string }; role?: IndexedFact }): string => md(r.role?.fact.label ?? r.held.role);
+    const held = states.filter((r) => r.state === 'held');
+    // An open-ended role is known up to the day it was last checked; past it the card does not say it holds.
+    const unknown = states.filter((r) => r.state === 'unconfirmed');
+    const now = [...held.map(label), ...unknown.map((r) => `${label(r)}? *not known past ${md(formatDate(r.checked!, style))}, when it was last checked*`)];
+    out.push('', `**Role ${atText}:** ${now.length > 0 ? now.join('; ') : '*none recorded*'}`);
     out.push('', '**Roles:**');
     for (const r of index.roleHistory(fact.id)) {
-      const mark = heldOn(r.held, at) ? ' ◀' : '';
-      out.push(`- ${md(r.role?.fact.label ?? r.held.role)}: ${md(period(r.held.from, r.held.to, style))}${sourceNote(r.held.citations, index)}${mark}`);
+      const state = states.find((x) => x.held === r.held)?.state;
+      const mark = state === 'held' ? ' ◀' : '';
+      const checked = !r.held.to && r.checked ? ` · last checked ${formatDate(r.checked, style)}` : '';
+      out.push(`- ${label(r)}: ${md(period(r.held.from, r.held.to, style) + checked)}${sourceNote(r.held.citations, index)}${mark}`);
     }
   }
 
@@ -84,10 +92,13 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
     const speaker = fact.speaker ? index.fact(fact.speaker)?.fact.label : undefined;
     const heading = [speaker, fact.date ? formatDate(fact.date, style) : undefined, fact.occasion].filter(Boolean).map((s) => md(s!)).join(', ');
     if (heading) out.push('', heading);
+    const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
     for (const w of fact.wordings ?? []) {
-      const preferred = w === entry.wording;
-      const by = w.by ? ` by ${md(w.by)}` : '';
-      out.push('', `${preferred ? '**Preferred wording**' : '**Other wording**'} (${WORDING_TEXT[w.kind]}${by}, ${md(w.language)})${sourceNote(w.citations, index)}:`);
+      // A disputed quote with no wording marked preferred has none: each is its recorder's.
+      const preferred = w === entry.wording && (w.preferred === true || entry.status !== 'disputed');
+      const by = w.by ? ` by ${md(w.by)}` : w.kind === 'verbatim' ? ` recorded by ${md(recorderOf(w, sourceOf))}` : '';
+      const heading = preferred ? '**Preferred wording**' : entry.status === 'disputed' && w.kind === 'verbatim' ? '**Recorded wording**' : '**Other wording**';
+      out.push('', `${heading} (${WORDING_TEXT[w.kind]}${by}, ${md(w.language)})${sourceNote(w.citations, index)}:`);
       if (w.kind === 'rendering') out.push('', '⚠️ *Not the speaker’s recorded words: do not quote this as theirs.*');
       out.push('', quoteBlock(`\u201C${w.text}\u201D`));
       if (w.note) out.push('', `*${md(w.note)}*`);
@@ -101,7 +112,8 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
   if (fact.note) out.push('', `*Note:* ${md(fact.note)}`);
 
   out.push('', '---', '');
-  for (const c of fact.citations) {
+  // Strongest source first: an official record, a wire, an outlet; a republication after the original.
+  for (const c of strongestFirst(fact.citations, (x) => index.source(x.source)?.source)) {
     const s = index.source(c.source);
     if (!s) continue;
     const open = options.links ? ` · [Open source](${options.links.openSource(s.source.id)})` : '';
@@ -110,6 +122,8 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
     out.push('');
   }
   out.push('', `**Status:** ${STATUS_TEXT[entry.status]}: ${md(entry.statusReason)}`);
+  const checked = fact.checked ?? entry.pack.pack.meta.checked;
+  if (checked) out.push('', `**Last checked:** ${md(formatDate(checked, style))}`);
   if (entry.evidence) {
     const { found, missing } = entry.evidence;
     out.push('', missing > 0

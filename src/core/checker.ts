@@ -1,15 +1,18 @@
 import type { AliasMatch } from './aliasMatcher';
+import { checkedDayOf, roleStateDuring } from './asOf';
 import { citationEdits, definitionEdit, escapeLatex, formatCitation, type CitationOptions, type DocFormat, type TextEdit } from './citation';
 import { compareIso, daysInMonth, findDates, formatDate, isoSpan, MONTHS, parseIsoDate, todayIso, toIso, type DateStyle } from './dates';
 import type { FactIndex, IndexedFact } from './factIndex';
 import { documentDate, proseText } from './prose';
 import { findQuotations, markupOf, quotedWords, type Quotation, type QuotedWords } from './quotations';
-import { foldText } from './text';
+import { foldText, paragraphAt } from './text';
 import type { Fact, IsoDate, RoleHeld, Severity, Source, Wording } from './types';
 import { alignWords, compactDiff, diffWords, wordTokens, type Alignment, type DiffPart } from './wordDiff';
+import { canonicalWords } from './wordForms';
+import { recorderOf } from './status';
 
 /** The checks, by their stable codes: settings, diagnostics and quick fixes name them so. */
-export const CHECK_CODES = ['misquote', 'rendering-as-words', 'wrong-event-date', 'role-not-held', 'inconsistent-spelling'] as const;
+export const CHECK_CODES = ['misquote', 'rendering-as-words', 'wrong-event-date', 'role-not-held', 'role-unconfirmed', 'inconsistent-spelling'] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
 /** A quick fix: edits in offsets of the text that was checked. */
@@ -91,7 +94,7 @@ export function* checkSteps(text: string, index: FactIndex, options: CheckOption
   const findings: Finding[] = [];
   if (on('misquote') || on('rendering-as-words')) findings.push(...(yield* checkQuotations(doc, on)));
   if (on('wrong-event-date')) findings.push(...(yield* checkEventDates(doc)));
-  if (on('role-not-held')) findings.push(...(yield* checkRoles(doc)));
+  if (on('role-not-held') || on('role-unconfirmed')) findings.push(...(yield* checkRoles(doc, on)));
   if (on('inconsistent-spelling')) findings.push(...(yield* checkSpellings(doc)));
   yield;
   cache.sweep();
@@ -538,7 +541,7 @@ function quoteIndex(index: FactIndex): QuoteIndex {
   for (const entry of index.byKind('quote')) {
     const all = entry.fact.wordings ?? [];
     for (const wording of all) {
-      const words = wordTokens(wording.text);
+      const words = canonicalWords(wordTokens(wording.text));
       if (words.length === 0) continue;
       // A translation is how a speaker of another language is quoted; where the speaker's own words in that language are recorded, it is not.
       const acceptable = wording.kind === 'verbatim' || (wording.kind === 'translation' && !all.some((w) => w.kind === 'verbatim' && w.language === wording.language));
@@ -783,6 +786,51 @@ function judge(words: QuotedWords, qi: QuoteIndex): Verdict {
   return { kind: 'compare', best };
 }
 
+/** Whose recording a quotation matches, where it is not the quote's preferred wording. */
+export interface RecordingMatch {
+  factId: string;
+  /** The wordings the quotation's words are found in. */
+  wordingIds: string[];
+  /** Their recorders, by origin (a rewrite of a wire story is the wire's). */
+  recorders: string[];
+  /** The quotation, in offsets of the text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The recorded wording a quotation at `offset` matches, when it is not the
+ * one the pack prefers: "strengthen both nations" is PA's recording of
+ * Zelenskyy, not AFP's. Undefined where the quotation matches the preferred
+ * wording, or no recording of the speaker's own words.
+ */
+export function recordingMatchedAt(text: string, offset: number, index: FactIndex, format: DocFormat): RecordingMatch | undefined {
+  // The paragraph alone: a hover must not read a whole long draft.
+  const para = paragraphAt(text, offset);
+  const prose = proseText(text.slice(para.start, para.end), format);
+  const at = offset - para.start;
+  const q = findQuotations(prose, format).filter((x) => x.innerStart <= at && at <= x.innerEnd).sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
+  if (!q) return undefined;
+  const words = quotedWords(prose, q, markupOf(format));
+  if (words.words.length < 2) return undefined;
+  const qi = quoteIndex(index);
+  const texts = words.words.map((w) => w.text);
+  const segments = words.segments.map((st, k) => texts.slice(st, words.segments[k + 1] ?? texts.length)).filter((x) => x.length > 0);
+  const candidates = new Set<IndexedFact>();
+  for (let i = 0; i + 1 < texts.length; i++) for (const id of qi.pairs.get(`${texts[i]} ${texts[i + 1]}`) ?? []) candidates.add(qi.wordings[id].entry);
+  for (const entry of candidates) {
+    const own = qi.byFact.get(entry)!.filter((w) => w.acceptable);
+    const covers = segments.map((seg) => coveringWordings(seg, own));
+    if (covers.some((c) => c.length === 0)) continue;
+    // Matched by the preferred wording somewhere: nothing to say.
+    if (covers.every((c) => c.some((ws) => ws.some((w) => w.wording === entry.wording)))) return undefined;
+    const used = [...new Set(covers.flatMap((c) => c[0]))].map((w) => w.wording);
+    const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
+    return { factId: entry.fact.id, wordingIds: used.map((w) => w.id), recorders: [...new Set(used.map((w) => recorderOf(w, sourceOf)))], start: para.start + q.start, end: para.start + q.end };
+  }
+  return undefined;
+}
+
 /** `words` reads the quotation's words where they stand: only a fix needs their places. */
 function findingFor(doc: ScannedDocument, q: Quotation, inner: string, words: () => QuotedWords, verdict: Exclude<Verdict, { kind: 'none' }>, on: (code: CheckCode) => boolean): Finding | undefined {
   if (verdict.kind === 'rendering') return on('rendering-as-words') ? renderingFinding(doc, q, words, verdict.w) : undefined;
@@ -910,7 +958,7 @@ function misquoteFinding(doc: ScannedDocument, q: Quotation, inner: string, word
   const speaker = speakerLabel(doc, w.entry);
   const said = doc.cache.get(`mq\u0000${doc.format}\u0000${doc.options.dateStyle}\u0000${inner}`, () => {
     const written = words();
-    const recordedWords = doc.memo(`words\u0000${w.entry.fact.id}\u0000${w.wording.id}`, () => wordTokens(w.wording.text)).slice(c.w0, c.w1 + 1);
+    const recordedWords = doc.memo(`words\u0000${w.entry.fact.id}\u0000${w.wording.id}`, () => canonicalWords(wordTokens(w.wording.text))).slice(c.w0, c.w1 + 1);
     const writtenWords = written.words.slice(c.q0, c.q1 + 1);
     const segments = written.segments.map((s) => s - c.q0).filter((s) => s > 0 && s < writtenWords.length);
     const alignment: Alignment = c.pairs.map(([qi, wi]) => [wi - c.w0, qi - c.q0]);
@@ -963,6 +1011,8 @@ interface EventLinks {
   byAgreement: Map<string, Map<string, IndexedFact[]>>;
   /** Facts whose mention in a sentence corroborates an event named by a common phrase. */
   corroborating: Map<string, Set<string>>;
+  /** For each event, the others linked to one of its agreements by the same verb. */
+  siblings: Map<string, IndexedFact[]>;
 }
 
 const eventLinks = new WeakMap<FactIndex, EventLinks>();
@@ -970,7 +1020,7 @@ const eventLinks = new WeakMap<FactIndex, EventLinks>();
 function linksOf(index: FactIndex): EventLinks {
   let links = eventLinks.get(index);
   if (links) return links;
-  links = { byAgreement: new Map(), corroborating: new Map() };
+  links = { byAgreement: new Map(), corroborating: new Map(), siblings: new Map() };
   const events = index.byKind('event');
   for (const e of events) {
     // Its place is not enough: London and Kyiv see many events.
@@ -1001,9 +1051,22 @@ function linksOf(index: FactIndex): EventLinks {
       if (list.length > 0) byClass.set(cls, list);
     }
     links.byAgreement.set(a.fact.id, byClass);
+    for (const list of byClass.values()) {
+      if (list.length < 2) continue;
+      for (const e of list) {
+        const sib = links.siblings.get(e.fact.id) ?? [];
+        for (const other of list) if (other !== e && !sib.includes(other)) sib.push(other);
+        links.siblings.set(e.fact.id, sib);
+      }
+    }
   }
   eventLinks.set(index, links);
   return links;
+}
+
+/** The events linked to the same agreement as `event` by the same verb ("announced"), itself excluded. */
+function siblingEvents(links: EventLinks, event: IndexedFact): readonly IndexedFact[] {
+  return links.siblings.get(event.fact.id) ?? [];
 }
 
 /** Sentences of a paragraph: ends at . ! ? before a capital or a digit, not after an abbreviation or an initial. */
@@ -1176,7 +1239,20 @@ function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, 
     }
   }
   if (events.size === 0) return undefined;
-  const all = [...events.values()];
+  // A named event is judged with the other events of its kind on the same thing: Project OCTOPUS was announced by the
+  // UK on 10 September and by Ukraine on 11 September, and a sentence may mean either.
+  for (const { event, at } of [...events.values()]) {
+    for (const sibling of siblingEvents(links, event)) if (!events.has(sibling.fact.id)) events.set(sibling.fact.id, { event: sibling, at });
+  }
+  let all = [...events.values()];
+  // Where the sentence says who acted ("Shmyhal announced Project Octopus"), the events of that person are the ones
+  // it can mean: a person named before the event, as its subject; one named after it is someone else in the story.
+  if (all.length > 1) {
+    const first = Math.min(...all.map((e) => e.at.start));
+    const people = new Set(matches.filter((m) => m.end <= first).flatMap((m) => m.values.filter((v) => v.fact.kind === 'person').map((v) => v.fact.id)));
+    const theirs = all.filter((e) => (e.event.fact.related ?? []).some((id) => people.has(id)));
+    if (theirs.length > 0 && theirs.length < all.length) all = theirs;
+  }
   const unmatchedDates = dates.filter((d) => !all.some((e) => dateMatches(d, e.event.fact)));
   const unmatchedEvents = all.filter((e) => !dates.some((d) => dateMatches(d, e.event.fact)));
   if (unmatchedDates.length !== 1 || unmatchedEvents.length !== 1) return undefined;
@@ -1221,7 +1297,13 @@ interface RoleMention {
   personMatch: AliasMatch<IndexedFact>;
   /** The role written before the name ("Defence Minister Rustem Umerov") or after it ("Umerov, Ukraine's defence minister"). */
   before: boolean;
+  /** "Shmyhal has been Minister of Defence since …": a claim that the role still holds at the document's date. */
+  stillHeld?: boolean;
 }
+
+/** "has been" between a name and a role, with "since" after the role: the role is claimed to hold now. */
+const HAS_BEEN = /^\s+(?:has|have)\s+(?:been|served as)\s+(?:the\s+|ukraine's\s+|britain's\s+|the uk's\s+)*$/;
+const SINCE_AFTER = /^\s*since\b/;
 
 /** Roles written beside a name among the matches [from, to). */
 function roleMentions(doc: ScannedDocument, from: number, to: number): RoleMention[] {
@@ -1247,8 +1329,12 @@ function roleMentions(doc: ScannedDocument, from: number, to: number): RoleMenti
     }
     if (!personFirst) continue;
     const spaced = `${/^\s/.test(gap) ? ' ' : ''}${foldText(gap)} `;
-    if (!NAME_THEN_ROLE.test(spaced)) continue;
     const after = foldText(doc.prose.slice(b.end, b.end + 30));
+    if (HAS_BEEN.test(spaced) && SINCE_AFTER.test(after)) {
+      for (const role of factsOfKind(b, 'role')) for (const person of factsOfKind(a, 'person')) out.push({ role, person, roleMatch: b, personMatch: a, before: false, stillHeld: true });
+      continue;
+    }
+    if (!NAME_THEN_ROLE.test(spaced)) continue;
     if (PERIOD_AFTER.test(after)) continue;
     // "Umerov, Ukraine's defence minister, said" is an apposition; "According to Umerov, the defence minister will" is not.
     if (/^\s*[,(]/.test(gap) && !/^\s*(?:[,;:.)!?]|[-\u2013\u2014]\s|$)/.test(doc.prose.slice(b.end, b.end + 3))) continue;
@@ -1277,14 +1363,6 @@ function dateInQuestion(doc: ScannedDocument, offset: number): { first: IsoDate;
   return { first: doc.date.iso, last: doc.date.iso, source: doc.date.source, written: doc.date.written };
 }
 
-function heldDuring(role: RoleHeld, first: IsoDate, last: IsoDate): boolean {
-  const from = role.from ? isoSpan(role.from)?.first : undefined;
-  const to = role.to ? isoSpan(role.to)?.last : undefined;
-  if (from && compareIso(last, from) < 0) return false;
-  if (to && compareIso(first, to) > 0) return false;
-  return true;
-}
-
 function period(role: RoleHeld, style: DateStyle): string {
   const from = role.from ? formatDate(role.from, style) : undefined;
   const to = role.to ? formatDate(role.to, style) : undefined;
@@ -1301,7 +1379,7 @@ function roleTitle(role: IndexedFact): string {
   return latin.sort((a, b) => a.length - b.length)[0] ?? role.fact.label;
 }
 
-function* checkRoles(doc: ScannedDocument): Generator<void, Finding[], void> {
+function* checkRoles(doc: ScannedDocument, on: (code: CheckCode) => boolean): Generator<void, Finding[], void> {
   const out: Finding[] = [];
   const ms = doc.matches;
   let n = 0;
@@ -1327,7 +1405,8 @@ function* checkRoles(doc: ScannedDocument): Generator<void, Finding[], void> {
       found = rolesIn(doc, from, j).map((f) => shifted(f, -para.start));
       scan?.roles?.set(key, found);
     }
-    for (const f of found) out.push(shifted(f, para.start));
+    // Kept findings are of both role rules; those switched off are left out here.
+    for (const f of found) if (on(f.code)) out.push(shifted(f, para.start));
   }
   return out;
 }
@@ -1340,15 +1419,28 @@ function rolesIn(doc: ScannedDocument, from: number, to: number): Finding[] {
     const history = (m.person.fact.roles ?? []).filter((r) => r.role === m.role.fact.id);
     // A role the pack does not record for this person may still be right: the pack is not a biography.
     if (history.length === 0) continue;
-    const at = dateInQuestion(doc, Math.min(m.roleMatch.start, m.personMatch.start));
+    // "has been … since 17 July 2025" claims the role at the document's own date, not at the date after "since".
+    const at = m.stillHeld ? { first: doc.date.iso, last: doc.date.iso, source: doc.date.source, written: doc.date.written } : dateInQuestion(doc, Math.min(m.roleMatch.start, m.personMatch.start));
     if (at === 'unknown') continue;
     const written = doc.prose.slice(m.roleMatch.start, m.roleMatch.end);
     // The same person, role and date give the same verdict and words wherever they are written.
-    const key = `role\u0000${m.person.fact.id}\u0000${m.role.fact.id}\u0000${at.first}\u0000${at.last}\u0000${at.source}\u0000${m.before}\u0000${written}`;
+    const key = `role\u0000${m.person.fact.id}\u0000${m.role.fact.id}\u0000${at.first}\u0000${at.last}\u0000${at.source}\u0000${m.before}\u0000${m.stillHeld === true}\u0000${written}`;
     const judged = doc.memo(key, () => {
-      if (history.some((r) => heldDuring(r, at.first, at.last))) return undefined;
+      // An open-ended role holds as of the day it was last checked; after it, the pack cannot say.
+      const person = m.person;
+      const states = history.map((r) => ({ r, checked: checkedDayOf(r, person.fact, person.pack.pack.meta) }))
+        .map((x) => ({ ...x, state: roleStateDuring(x.r, at.first, at.last, x.checked) }));
+      if (states.some((x) => x.state === 'held')) return undefined;
       const when = at.first === at.last ? `on ${doc.formatDate(at.first)}` : `in ${at.written ?? doc.formatDate(at.first)}`;
       const whence = at.source === 'paragraph' ? 'the date in this paragraph' : at.source === 'document' ? 'the document’s date' : at.source === 'setting' ? 'the document date setting' : 'today';
+      const open = states.find((x) => x.state === 'unconfirmed');
+      if (open) {
+        return {
+          code: 'role-unconfirmed' as const,
+          fixes: [],
+          message: `${person.fact.label} as ${m.role.fact.label}: last confirmed on ${doc.formatDate(open.checked!)} (held ${period(open.r, style)}); check it still holds ${when} (${whence}).`,
+        };
+      }
       const held = doc.index.rolesAt(m.person.fact.id, at.first).filter((r) => r.role);
       const fixes: { title: string; text: string; replace: boolean }[] = held.map((r) => {
         const text = m.before ? roleTitle(r.role!) : r.role!.fact.label;
@@ -1357,14 +1449,16 @@ function rolesIn(doc: ScannedDocument, from: number, to: number): Finding[] {
       const ended = history.every((r) => r.to && compareIso(at.first, isoSpan(r.to)!.last) > 0);
       if (ended) fixes.push({ title: `Change to “former ${written}”`, text: 'former ', replace: false });
       const now = held.length > 0 ? ` ${at.first === at.last ? 'On that date' : 'At that time'}: ${held.map((r) => r.role!.fact.label).join('; ')}.` : '';
-      return { fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}` };
+      // "has been … since": the period is the writer's; which words should replace it is the writer's call.
+      const claim = m.stillHeld ? ' “Has been … since” says the role still holds then.' : '';
+      return { code: 'role-not-held' as const, fixes: m.stillHeld ? [] : fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}${claim}` };
     });
     if (!judged) continue;
     out.push(withFixes({
-      code: 'role-not-held',
+      code: judged.code,
       start: m.roleMatch.start,
       end: m.roleMatch.end,
-      severity: 'warning',
+      severity: judged.code === 'role-unconfirmed' ? 'info' : 'warning',
       message: judged.message,
       data: { factId: m.role.fact.id, personId: m.person.fact.id, roleId: m.role.fact.id, date: at.first, dateSource: at.source },
     }, () => judged.fixes.map((f, i) => ({

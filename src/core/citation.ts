@@ -220,17 +220,34 @@ const KIND_RANK: Record<SourceKind, number> = {
 };
 
 /**
+ * How strong a source is as a citation, lower first: an official record
+ * (official record, parliament, government), then a wire service, then an
+ * outlet, then the rest; a republication (`via`) or a rewrite of another
+ * source (`basedOn`) after the direct sources of its rank.
+ */
+export function sourceRank(source: Source): number {
+  return KIND_RANK[source.kind] * 2 + (source.via || (source.basedOn?.length ?? 0) > 0 ? 1 : 0);
+}
+
+/** Items by the strength of their sources, strongest first; equals keep their order. The hover card and citations both list sources so. */
+export function strongestFirst<T>(items: readonly T[], sourceOf: (item: T) => Source | undefined): T[] {
+  const ranked = items.map((item, i) => {
+    const s = sourceOf(item);
+    return { item, i, rank: s ? sourceRank(s) : Number.MAX_SAFE_INTEGER };
+  });
+  return ranked.sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
+}
+
+/**
  * The source a citation of this fact names: the strongest of those behind it
- * (an official record, then a wire service, then an outlet; an original
- * before a republication), in citation order among equals. For a quote, the
- * source of the wording inserted. The card lists every source.
+ * (see `strongestFirst`), in citation order among equals. For a quote, the
+ * source of the wording inserted. The card lists every source, in the same order.
  */
 export function citedSources(entry: IndexedFact, index: FactIndex): IndexedSource[] {
   const citations = entry.wording ? entry.wording.citations : entry.fact.citations;
   const ids = [...new Set(citations.map((c) => c.source))];
   const sources = ids.map((id) => index.source(id)).filter((s): s is IndexedSource => s !== undefined);
-  const rank = (s: IndexedSource): number => KIND_RANK[s.source.kind] * 2 + (s.source.via ? 1 : 0);
-  const best = sources.reduce<IndexedSource | undefined>((a, b) => (a === undefined || rank(b) < rank(a) ? b : a), undefined);
+  const best = strongestFirst(sources, (s) => s.source)[0];
   return best ? [best] : [];
 }
 

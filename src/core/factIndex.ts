@@ -1,6 +1,7 @@
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
+import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
 import { compareIso, dateAliases, isoSpan } from './dates';
-import { backingCitations, earnedStatus, overclaims, preferredWording, type StatusBacking } from './status';
+import { backingCitations, earnedStatus, overclaims, preferredWording, wordingDispute, type StatusBacking } from './status';
 import type { Citation, Fact, FactKind, IsoDate, Pack, PackLocations, Problem, Range, RoleHeld, Severity, Source, Status, Wording } from './types';
 
 /** Where a pack came from: the one shipped with the extension, or a writer's file. */
@@ -32,6 +33,8 @@ export interface IndexedFact {
   /** The status shown to writers: the declared one where it does not overclaim, else what the citations earn. */
   status: Status;
   statusReason: string;
+  /** How many independent origins the citations behind the fact have (a source and its rewrites are one). */
+  origins: number;
   /** For quotes: the wording to insert. */
   wording?: Wording;
   /** The sources of the citations behind the fact, in citation order, without repeats. */
@@ -46,6 +49,13 @@ export interface IndexedFact {
 export interface RoleAtDate {
   held: RoleHeld;
   role?: IndexedFact;
+  /** The day the period was last checked (its own, its person's, or its pack's). */
+  checked?: IsoDate;
+}
+
+/** A role period read on a date: held, not held, or open-ended past its checked day. */
+export interface RoleOnDate extends RoleAtDate {
+  state: RoleState;
 }
 
 export interface BuildOptions {
@@ -104,22 +114,32 @@ export class FactIndex {
     return this.matcher.findAll(text);
   }
 
-  /** The roles a person held on a date (ISO, full). */
+  /**
+   * The roles a person is known to have held on a date (ISO, full). An
+   * open-ended role is known only up to the day it was last checked: on a
+   * later date it is not listed (see `roleStatesAt`).
+   */
   rolesAt(personId: string, date: IsoDate): RoleAtDate[] {
-    const person = this.byId.get(personId)?.fact;
-    if (!person?.roles) return [];
-    return person.roles
-      .filter((r) => heldOn(r, date))
-      .map((held) => ({ held, role: this.byId.get(held.role) }));
+    return this.roleStatesAt(personId, date).filter((r) => r.state === 'held');
+  }
+
+  /** Every role period of a person read on a date: held, not held, or unconfirmed past its checked day. */
+  roleStatesAt(personId: string, date: IsoDate): RoleOnDate[] {
+    const entry = this.byId.get(personId);
+    if (!entry?.fact.roles) return [];
+    return entry.fact.roles.map((held) => {
+      const checked = checkedDayOf(held, entry.fact, entry.pack.pack.meta);
+      return { held, role: this.byId.get(held.role), checked, state: roleStateOn(held, date, checked) };
+    });
   }
 
   /** All roles of a person, oldest first, with the role facts resolved. */
   roleHistory(personId: string): RoleAtDate[] {
-    const person = this.byId.get(personId)?.fact;
-    if (!person?.roles) return [];
-    return [...person.roles]
+    const entry = this.byId.get(personId);
+    if (!entry?.fact.roles) return [];
+    return [...entry.fact.roles]
       .sort((a, b) => compareIso(a.from ?? '0000', b.from ?? '0000'))
-      .map((held) => ({ held, role: this.byId.get(held.role) }));
+      .map((held) => ({ held, role: this.byId.get(held.role), checked: checkedDayOf(held, entry.fact, entry.pack.pack.meta) }));
   }
 
   /** @internal used by the builder */
@@ -310,12 +330,13 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
     if (!ok) continue;
 
     const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
-    const earned: StatusBacking = earnedStatus(backingCitations(fact), sourceOf, (fact.variants?.length ?? 0) > 0);
+    const dispute = fact.kind === 'quote' ? wordingDispute(fact, sourceOf) : undefined;
+    const earned: StatusBacking = earnedStatus(backingCitations(fact), sourceOf, (fact.variants?.length ?? 0) > 0, dispute?.message);
     let status = earned.status;
     let statusReason = earned.reason;
     if (fact.status) {
       if (overclaims(fact.status, earned.status)) {
-        bad('/status', 'status-overclaims', `Fact "${fact.id}" is marked "${fact.status}", but its citations back only "${earned.status}" (${earned.reason}). Confirmed needs an official record or two independent publishers; a fact with variants is disputed.`);
+        bad('/status', 'status-overclaims', `Fact "${fact.id}" is marked "${fact.status}", but its citations back only "${earned.status}" (${earned.reason}). Confirmed needs an official record or two independent origins (a rewrite or republication of a source is not a second one); a fact with variants, or a quote whose independent recorders disagree, is disputed.`);
       } else {
         status = fact.status;
         statusReason = fact.status === earned.status ? earned.reason : `marked ${fact.status} by the pack`;
@@ -340,6 +361,7 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
     const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
     const entry: IndexedFact = {
       fact, pack, status, statusReason,
+      origins: earned.origins,
       wording: preferredWording(fact),
       sources: sourceIds.map((id) => index.source(id)!),
       evidence,

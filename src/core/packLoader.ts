@@ -93,7 +93,7 @@ const meta: Shape = {
   type: 'object', name: 'pack',
   fields: {
     id: { shape: id, required: true }, title: { shape: text, required: true }, version: { shape: { type: 'string', minLength: 1, maxLength: 50 }, required: true },
-    description: { shape: text }, language: { shape: lang, required: true }, updated: { shape: date }, checked: { shape: date }, license: { shape: text },
+    description: { shape: text }, language: { shape: lang, required: true }, updated: { shape: date }, checked: { shape: date, required: true }, license: { shape: text },
   },
 };
 const topLevelFields = { pack: meta, sources: source, facts: fact };

@@ -1,5 +1,6 @@
 import type { DocFormat } from './citation';
 import { wordTokens, type WordMarkup, type WordToken } from './wordDiff';
+import { canonicalWords } from './wordForms';
 
 /** Text a writer put in quotation marks, or a block quotation. */
 export interface Quotation {
@@ -267,14 +268,15 @@ const ELLIPSIS = /\.\s*\.\s*\.|\u2026/;
 /**
  * The words of a quotation, without editorial insertions in square brackets,
  * split into segments where the writer marked an omission ("…", "[…]") or an
- * insertion ("[the agreement]").
+ * insertion ("[the agreement]"). Words are in canonical form (wordForms.ts):
+ * "we are" and "we're", "defence" and "defense" read alike.
  */
 export function quotedWords(text: string, q: Quotation, markup: WordMarkup): QuotedWords {
   const words: WordToken[] = [];
   const segments = [0];
   let cursor = q.innerStart;
   const addRange = (from: number, to: number): void => {
-    for (const w of wordTokens(text, from, to, markup)) {
+    for (const w of canonicalWords(wordTokens(text, from, to, markup))) {
       const gapText = text.slice(words.length > 0 ? words[words.length - 1].end : from, w.start);
       if (words.length > 0 && ELLIPSIS.test(gapText) && segments[segments.length - 1] !== words.length) segments.push(words.length);
       words.push(w);

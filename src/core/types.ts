@@ -165,7 +165,7 @@ export interface PackMeta {
   language: string;
   updated?: IsoDate;
   /** The day the pack's facts were last checked against the record: open-ended roles and current figures hold as of this day. */
-  checked?: IsoDate;
+  checked: IsoDate;
   license?: string;
 }
 

@@ -45,7 +45,7 @@ function textAt(editor: vscode.TextEditor, range: vscode.Range): string {
   return editor.document.getText(range);
 }
 
-const REUTERS_DEFINITION = '[^reuters-2025-06-23]: Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025. <https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project>';
+const REUTERS_DEFINITION = '[^reuters-2025-06-23]: Reuters (via The Star (Malaysia)), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>';
 
 const MISQUOTE = '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n';
 
@@ -167,6 +167,46 @@ suite('fact check', function () {
       await config.update('check.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     }
     assert.strictEqual((await problems(uri))[0]?.code, 'misquote');
+  });
+
+  test('a paragraph dated 1 December 2026: Shmyhal as Defence Minister is marked, his hover shows the post ended; Fedorov holds it as of the day the facts were checked', async () => {
+    const content = '# Notes\n\nOn 1 December 2026 Defence Minister Denys Shmyhal met British officials in London.\n\nOn 1 December 2026 Defence Minister Mykhailo Fedorov met them too.\n';
+    const editor = await open('markdown', content);
+    const uri = editor.document.uri;
+    const found = await problems(uri);
+    assert.deepStrictEqual(found.map((d) => [d.code, textAt(editor, d.range), d.range.start.line]), [['role-not-held', 'Defence Minister', 2]]);
+    assert.match(found[0].message, /Denys Shmyhal was not Minister of Defence of Ukraine on 1 December 2026 \(the date in this paragraph\); held from 17 July 2025 to 13 January 2026\./);
+    const hoverText = async (word: string): Promise<string> => {
+      const at = editor.document.positionAt(content.indexOf(word) + 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+      return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+    };
+    const shmyhal = await hoverText('Shmyhal');
+    assert.match(shmyhal, /\*\*Denys Shmyhal\*\* · person/);
+    assert.ok(!/\*\*Role on 1 December 2026:\*\*[^\n]*Minister of Defence/.test(shmyhal), shmyhal);
+    assert.match(shmyhal, /- Minister of Defence of Ukraine: 17 July 2025 – 13 January 2026/);
+    const fedorov = await hoverText('Fedorov');
+    assert.match(fedorov, /\*\*Role on 1 December 2026:\*\* Minister of Defence of Ukraine/);
+    assert.match(fedorov, /- Minister of Defence of Ukraine: since 14 January 2026 · last checked 1 December 2026/);
+    const at = editor.document.positionAt(content.indexOf('Shmyhal') + 2);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(1500);
+    await screenshot('hover-role-as-of');
+    await vscode.commands.executeCommand('editor.action.hideHover');
+  });
+
+  test('quoting PA\u2019s recording of Zelenskyy is no misquote, and the hover says whose recording it matches', async () => {
+    const content = '# Notes\n\nOn 23 June 2025 PA recorded Zelenskyy saying the agreement would “strengthen both nations”.\n\nStarmer said: “I’m really proud that this afternoon we are able to announce an industrial military co-production agreement”.\n';
+    const editor = await open('markdown', content);
+    const uri = editor.document.uri;
+    const done = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { list: false });
+    assert.deepStrictEqual(done, []);
+    const at = editor.document.positionAt(content.indexOf('both nations'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+    assert.match(text, /This quotation matches PA’s recording of Volodymyr Zelenskyy’s words \(independent recorders disagree: no wording is preferred\)\./);
+    assert.match(text, /⚠️ disputed/);
   });
 
   test('screenshots: the problem hover with the word diff, and the list of findings', async () => {

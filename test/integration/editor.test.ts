@@ -50,7 +50,7 @@ async function type(text: string): Promise<void> {
 }
 
 /** The footnote definition of the Reuters report, as Insert Citation writes it in Markdown. */
-const REUTERS_MD = '[^reuters-2025-06-23]: Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025. <https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project>';
+const AFP_MD = '[^afp-2025-06-23]: AFP (via Arab News), “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025. <https://www.arabnews.pk/node/2605541/world>';
 
 function end(editor: vscode.TextEditor): vscode.Position {
   return editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -221,13 +221,13 @@ suite('Insert Citation', () => {
     const editor = await open('markdown', '# Draft\n\n');
     editor.selection = new vscode.Selection(end(editor), end(editor));
     assert.strictEqual(await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict' }), true);
-    assert.strictEqual(editor.document.getText(), `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]\n\n${REUTERS_MD}\n`);
+    assert.strictEqual(editor.document.getText(), `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^afp-2025-06-23]\n\n${AFP_MD}\n`);
     const lineEnd = editor.document.lineAt(2).range.end;
     editor.selection = new vscode.Selection(lineEnd, lineEnd);
     await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict', verb: 'added' });
     assert.strictEqual(
       editor.document.getText(),
-      `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]Keir Starmer added “for the rest of the conflict”[^reuters-2025-06-23]\n\n${REUTERS_MD}\n`,
+      `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^afp-2025-06-23]Keir Starmer added “for the rest of the conflict”[^afp-2025-06-23]\n\n${AFP_MD}\n`,
     );
   });
 
@@ -236,7 +236,7 @@ suite('Insert Citation', () => {
     editor.selection = new vscode.Selection(end(editor), end(editor));
     await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict', verb: 'promised' });
     const text = editor.document.getText();
-    assert.match(text, /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{Reuters[^}]*, ``Starmer, Zelensky meet in London, agree military production project'', 23 June 2025, \\url\{https:\/\/[^}]+\}\.\}$/);
+    assert.match(text, /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{AFP[^}]*, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\url\{https:\/\/[^}]+\}\.\}$/);
   });
 
   test('plain text: a parenthetical reference, and undo restores the document exactly', async () => {

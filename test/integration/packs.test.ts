@@ -25,6 +25,7 @@ const pack = (label: string, extra = ''): string => `pack:
   title: Team notes
   version: 1.0.0
   language: en
+  checked: 2025-07-01
 sources:
   - id: team-interview
     title: Interview with a programme official

@@ -47,12 +47,12 @@ interface SectionResult {
 
 const sourcesSection = (): Thenable<SectionResult | undefined> => vscode.commands.executeCommand<SectionResult | undefined>('agreementCite.insertSourcesSection');
 
-const REUTERS = 'Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025';
-const REUTERS_URL = 'https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project';
+const AFP = 'AFP (via Arab News), “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025';
+const AFP_URL = 'https://www.arabnews.pk/node/2605541/world';
 const CENSOR = 'Censor.NET, “Umerov\'s Facebook statement on joint drone production”, 24 June 2025';
 const CENSOR_URL = 'https://censor.net/en/news/3559606/ukraine-and-the-uk-will-jointly-produce-drones-what-is-known';
 
-/** A Markdown briefing citing a quote (Reuters) and a term (Censor.NET), as a writer would make it. */
+/** A Markdown briefing citing a quote (AFP) and a term (Censor.NET), as a writer would make it. */
 async function briefing(): Promise<vscode.TextEditor> {
   const editor = await open('markdown', '# Briefing\n\nIn London, \n\nIn Kyiv, \n');
   await citeAt(editor, 'In London,', 'quote.starmer.rest-of-conflict');
@@ -74,40 +74,40 @@ suite('references: the Sources section', () => {
     assert.strictEqual(cited, [
       '# Briefing',
       '',
-      'In London, Keir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]',
+      'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
       '',
       'In Kyiv, what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
       '',
-      `[^reuters-2025-06-23]: ${REUTERS}. <${REUTERS_URL}>`,
+      `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
       `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
       '',
     ].join('\n'));
 
     const first = await sourcesSection();
-    assert.deepStrictEqual(first, { action: 'inserted', sources: ['censor-2025-06-24', 'reuters-2025-06-23'] });
+    assert.deepStrictEqual(first, { action: 'inserted', sources: ['afp-2025-06-23', 'censor-2025-06-24'] });
     const listed = editor.document.getText();
     assert.strictEqual(listed, [
       '# Briefing',
       '',
-      'In London, Keir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]',
+      'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
       '',
       'In Kyiv, what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
       '',
       '<!-- agreement-cite:sources -->',
       '## Sources',
       '',
+      `- ${AFP}. <${AFP_URL}>`,
       `- ${CENSOR}. <${CENSOR_URL}>`,
-      `- ${REUTERS}. <${REUTERS_URL}>`,
       '',
       '<!-- /agreement-cite:sources -->',
       '',
-      `[^reuters-2025-06-23]: ${REUTERS}. <${REUTERS_URL}>`,
+      `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
       `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
       '',
     ].join('\n'));
 
     const version = editor.document.version;
-    assert.deepStrictEqual(await sourcesSection(), { action: 'unchanged', sources: ['censor-2025-06-24', 'reuters-2025-06-23'] });
+    assert.deepStrictEqual(await sourcesSection(), { action: 'unchanged', sources: ['afp-2025-06-23', 'censor-2025-06-24'] });
     assert.strictEqual(editor.document.getText(), listed);
     assert.strictEqual(editor.document.version, version, 'running it again makes no edit at all');
 
@@ -119,28 +119,28 @@ suite('references: the Sources section', () => {
       b.delete(new vscode.Range(editor.document.positionAt(marker), editor.document.positionAt(marker + '[^censor-2025-06-24]'.length)));
       b.delete(editor.document.lineAt(editor.document.positionAt(definition).line).rangeIncludingLineBreak);
     });
-    assert.deepStrictEqual(await sourcesSection(), { action: 'updated', sources: ['reuters-2025-06-23'] });
+    assert.deepStrictEqual(await sourcesSection(), { action: 'updated', sources: ['afp-2025-06-23'] });
     assert.strictEqual(editor.document.getText(), [
       '# Briefing',
       '',
-      'In London, Keir Starmer said “for the rest of the conflict”[^reuters-2025-06-23]',
+      'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
       '',
       'In Kyiv, what Rustem Umerov called a "mega-project"',
       '',
       '<!-- agreement-cite:sources -->',
       '## Sources',
       '',
-      `- ${REUTERS}. <${REUTERS_URL}>`,
+      `- ${AFP}. <${AFP_URL}>`,
       '',
       '<!-- /agreement-cite:sources -->',
       '',
-      `[^reuters-2025-06-23]: ${REUTERS}. <${REUTERS_URL}>`,
+      `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
       '',
     ].join('\n'));
 
     // One undo step takes the update back.
     await vscode.commands.executeCommand('undo');
-    assert.match(editor.document.getText(), /## Sources\n\n- Censor\.NET/);
+    assert.match(editor.document.getText(), /## Sources\n\n- AFP .*\n- Censor\.NET/);
   });
 
   test('the date locale and the citation style settings: US dates, and \\bibitem keys for \\cite in LaTeX', async () => {
@@ -150,10 +150,10 @@ suite('references: the Sources section', () => {
     try {
       const editor = await open('latex', '\\documentclass{article}\n\\begin{document}\nIn London, \n\n\\end{document}\n');
       await citeAt(editor, 'In London,', 'quote.starmer.rest-of-conflict');
-      assert.match(editor.document.getText(), /conflict''\\cite\{reuters-2025-06-23\}/);
-      assert.deepStrictEqual(await sourcesSection(), { action: 'inserted', sources: ['reuters-2025-06-23'] });
+      assert.match(editor.document.getText(), /conflict''\\cite\{afp-2025-06-23\}/);
+      assert.deepStrictEqual(await sourcesSection(), { action: 'inserted', sources: ['afp-2025-06-23'] });
       const text = editor.document.getText();
-      assert.match(text, /% agreement-cite:sources\n\\begingroup\n.*\n.*\n\\begin\{thebibliography\}\{9\}\n\\bibitem\{reuters-2025-06-23\} Reuters .*, June 23, 2025, \\url\{https:[^}]+\}\.\n\\end\{thebibliography\}\n\\endgroup\n% \/agreement-cite:sources\n\n\\end\{document\}\n$/);
+      assert.match(text, /% agreement-cite:sources\n\\begingroup\n.*\n.*\n\\begin\{thebibliography\}\{9\}\n\\bibitem\{afp-2025-06-23\} AFP .*, June 23, 2025, \\url\{https:[^}]+\}\.\n\\end\{thebibliography\}\n\\endgroup\n% \/agreement-cite:sources\n\n\\end\{document\}\n$/);
     } finally {
       await config.update('dateLocale', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
@@ -186,7 +186,7 @@ suite('references: export', () => {
     const result = await vscode.commands.executeCommand<{ scope: string; sources: string[]; files: { format: string; uri: string }[] }>('agreementCite.exportSources', { scope: 'cited', bibtex: bib, cslJson: json });
     assert.deepStrictEqual(result, {
       scope: 'cited',
-      sources: ['censor-2025-06-24', 'reuters-2025-06-23'],
+      sources: ['afp-2025-06-23', 'censor-2025-06-24'],
       files: [{ format: 'bibtex', uri: bib.toString() }, { format: 'csl-json', uri: json.toString() }],
     });
 
@@ -194,19 +194,19 @@ suite('references: export', () => {
     const { parse } = await bibtexParser();
     const library = parse(decoder.decode(await vscode.workspace.fs.readFile(bib)));
     assert.deepStrictEqual(library.errors, []);
-    assert.deepStrictEqual(library.entries.map((e) => [e.type, e.key]), [['article', 'censor-2025-06-24'], ['article', 'reuters-2025-06-23']]);
-    const reuters = library.entries[1].fields;
-    assert.strictEqual(reuters.title, 'Starmer, Zelensky meet in London, agree military production project');
-    assert.strictEqual(reuters.journaltitle, 'Reuters');
-    assert.strictEqual(reuters.date, '2025-06-23');
-    assert.strictEqual(reuters.url, REUTERS_URL);
+    assert.deepStrictEqual(library.entries.map((e) => [e.type, e.key]), [['article', 'afp-2025-06-23'], ['article', 'censor-2025-06-24']]);
+    const afp = library.entries[0].fields;
+    assert.strictEqual(afp.title, 'UK and Ukraine agree to deepen ties as Zelensky meets Starmer');
+    assert.strictEqual(afp.journaltitle, 'AFP');
+    assert.strictEqual(afp.date, '2025-06-23');
+    assert.strictEqual(afp.url, AFP_URL);
 
     const items = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(json))) as { id: string; type: string; title: string; 'container-title': string; issued: unknown; URL: string }[];
-    assert.deepStrictEqual(items.map((i) => [i.id, i.type, i['container-title']]), [['censor-2025-06-24', 'article-newspaper', 'Censor.NET'], ['reuters-2025-06-23', 'article-newspaper', 'Reuters']]);
-    assert.deepStrictEqual(items[1].issued, { 'date-parts': [[2025, 6, 23]] });
+    assert.deepStrictEqual(items.map((i) => [i.id, i.type, i['container-title']]), [['afp-2025-06-23', 'article-newspaper', 'AFP'], ['censor-2025-06-24', 'article-newspaper', 'Censor.NET']]);
+    assert.deepStrictEqual(items[0].issued, { 'date-parts': [[2025, 6, 23]] });
     const Cite = citationJs();
     const apa = new Cite(items).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
-    assert.match(apa, /Starmer, Zelensky meet in London, agree military production project\. \(2025, June 23\)\. Reuters\. https:\/\/www\.thenews\.com\.pk\//);
+    assert.match(apa, /UK and Ukraine agree to deepen ties as Zelensky meets Starmer\. \(2025, June 23\)\. AFP\. https:\/\/www\.arabnews\.pk\//);
   });
 
   test('every source of the fact base, as BibTeX', async () => {
@@ -265,7 +265,7 @@ suite('references: the facts view', () => {
     assert.strictEqual(sources.length, index.sources.filter((s) => index.bySource(s.source.id).length > 0).length);
     const reuters = sources.find((n) => n.type === 'source' && n.sourceId === 'reuters-2025-06-23')!;
     assert.strictEqual(label(reuters), 'Reuters');
-    assert.match(String(view.getTreeItem(reuters).description), /^23 June 2025 · “Starmer, Zelensky meet in London/);
+    assert.match(String(view.getTreeItem(reuters).description), /^23 June 2025 · “Starmer and Zelenskiy agree military production/);
     assert.strictEqual(view.getChildren(reuters).length, index.bySource('reuters-2025-06-23').length);
   });
 
@@ -273,17 +273,16 @@ suite('references: the facts view', () => {
     const editor = await briefing();
     await sleep(600);
     const roots = view.getChildren();
-    assert.strictEqual(label(roots[0]), 'Cited in this document (5)');
+    assert.strictEqual(label(roots[0]), 'Cited in this document (3)');
     assert.strictEqual(view.getTreeItem(roots[0]).description, editor.document.uri.path.replace(/^.*\//, ''));
     const cited = view.getChildren(roots[0]);
-    // "In London" names a place the Reuters story backs, so London counts as cited too.
-    assert.deepStrictEqual(cited.map((n) => (n.type === 'fact' ? n.factId : '')), ['place.london', 'person.starmer', 'quote.starmer.rest-of-conflict', 'person.umerov', 'term.mega-project']);
-    assert.deepStrictEqual(cited.slice(0, 2).map(label), ['London', 'Keir Starmer']);
-    assert.deepStrictEqual(view.statusBar, { text: '$(book) 5 cited', tooltip: '5 facts cited from 2 sources in this document. Click to show the facts.', visible: true });
+    // AFP's story backs Starmer's words, not London or Starmer himself; Censor.NET's backs Umerov and his term.
+    assert.deepStrictEqual(cited.map((n) => (n.type === 'fact' ? n.factId : '')), ['quote.starmer.rest-of-conflict', 'person.umerov', 'term.mega-project']);
+    assert.deepStrictEqual(view.statusBar, { text: '$(book) 3 cited', tooltip: '3 facts cited from 2 sources in this document. Click to show the facts.', visible: true });
 
-    // The writer deletes the Reuters citation: London, Starmer and his words are no longer cited.
-    const at = editor.document.getText().indexOf('[^reuters-2025-06-23]');
-    await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + '[^reuters-2025-06-23]'.length))));
+    // The writer deletes the AFP citation: Starmer's words are no longer cited.
+    const at = editor.document.getText().indexOf('[^afp-2025-06-23]');
+    await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + '[^afp-2025-06-23]'.length))));
     await sleep(800);
     assert.strictEqual(view.statusBar.text, '$(book) 2 cited');
     assert.strictEqual(label(view.getChildren()[0]), 'Cited in this document (2)');
@@ -313,7 +312,7 @@ suite('references: the facts view', () => {
     const quotes = view.getChildren(view.getChildren(view.getChildren()[1]).find((n) => label(n) === 'Quotes'));
     const row = quotes.find((n) => n.type === 'fact' && n.factId === 'quote.starmer.rest-of-conflict')!;
     const copied = await vscode.commands.executeCommand<string>('agreementCite.copyCitation', row);
-    assert.match(copied, /^Keir Starmer said “for the rest of the conflict”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/);
+    assert.match(copied, /^Keir Starmer said “for the rest of the conflict”\[\^afp-2025-06-23\]\n\n\[\^afp-2025-06-23\]: AFP/);
   });
 
   test('screenshot: the facts view beside a briefing that cites a few facts', async () => {

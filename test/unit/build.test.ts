@@ -37,6 +37,7 @@ const GOOD = `pack:
   title: T
   version: 1.0.0
   language: en
+  checked: 2025-07-01
 sources:
   - id: s
     title: S
@@ -70,21 +71,21 @@ suite('build: checking data/*.yaml', function () {
   test('a dangling source reference stops the build at its line and column', () => {
     const r = checkData({ 'broken.yaml': GOOD.replace('      - source: s\n', '      - source: missing\n') });
     assert.equal(r.status, 1);
-    assert.match(r.output, /^broken\.yaml:19:17: error: Fact "f" cites source "missing", which no pack defines\. \[unknown-source\]$/m);
+    assert.match(r.output, /^broken\.yaml:20:17: error: Fact "f" cites source "missing", which no pack defines\. \[unknown-source\]$/m);
     assert.match(r.output, /The fact pack has 1 error; the build stops here\./);
   });
 
   test('a YAML syntax error stops the build at its line', () => {
     const r = checkData({ 'broken.yaml': GOOD.replace('    label: Term\n', '    label: [Term\n') });
     assert.equal(r.status, 1);
-    assert.match(r.output, /^broken\.yaml:15:\d+: error: YAML syntax: /m);
+    assert.match(r.output, /^broken\.yaml:16:\d+: error: YAML syntax: /m);
   });
 
   test('a duplicate id across two pack files is reported in both', () => {
     const r = checkData({ 'a.yaml': GOOD, 'b.yaml': GOOD.replace('id: s\n', 'id: s2\n').replace('source: s\n', 'source: s2\n') });
     assert.equal(r.status, 1);
-    assert.match(r.output, /^b\.yaml:13:5: error: The fact id "f" is already used/m);
-    assert.match(r.output, /^a\.yaml:13:5: error: The fact id "f" is used again in .*b\.yaml/m);
+    assert.match(r.output, /^b\.yaml:14:5: error: The fact id "f" is already used/m);
+    assert.match(r.output, /^a\.yaml:14:5: error: The fact id "f" is used again in .*b\.yaml/m);
   });
 
   test('the main pack is merged first, so the bundle carries its metadata whatever the other files are called', () => {

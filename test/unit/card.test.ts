@@ -36,8 +36,8 @@ suite('card: what a writer sees', () => {
     assert.ok(card.includes('**Source:** Censor.NET, \u201CUmerov\'s Facebook statement on joint drone production\u201D, 24 June 2025 · https://censor.net/en/news/3559606/'));
   });
 
-  test('the status line says why: "3 independent publishers agree"', () => {
-    assert.ok(cardText('person.umerov').includes('**Status:** \u2705 confirmed: 3 independent publishers agree'));
+  test('the status line says why: "3 independent origins agree", each named', () => {
+    assert.ok(cardText('person.umerov').includes('**Status:** \u2705 confirmed: 3 independent origins agree (Euromaidan Press; Censor.NET; The Kyiv Independent)'), cardText('person.umerov'));
   });
 
   test('with a date in the text, the role is the one held "on" that date', () => {
@@ -56,7 +56,7 @@ suite('card: what a writer sees', () => {
     const card = cardText('person.umerov');
     assert.ok(card.includes('**Role today:** Secretary of the National Security and Defence Council of Ukraine'));
     assert.ok(card.includes('- Minister of Defence of Ukraine: 6 September 2023 – 16 July 2025 — Interfax-Ukraine, Babel, NV, Euromaidan Press\n'));
-    assert.ok(card.includes('- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 — Censor.NET, NV, LIGA.net, UNN ◀'));
+    assert.ok(card.includes('- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 · last checked 1 December 2026 — Censor.NET, NV, LIGA.net, UNN ◀'));
   });
 
   test('Starmer\'s quote shows the preferred verbatim wording and the rendering, marked as not his words', () => {

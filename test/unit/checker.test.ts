@@ -114,7 +114,7 @@ suite('checker: misquotes', () => {
     const fixed = apply(text, f.fixes[0].edits);
     assert.equal(fixed,
       'Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n' +
-      '[^reuters-2025-06-23]: Reuters (via The News (Pakistan); The Star (Malaysia)), “Starmer, Zelensky meet in London, agree military production project”, 23 June 2025. <https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project>\n');
+      '[^reuters-2025-06-23]: Reuters (via The Star (Malaysia)), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>\n');
     assert.deepEqual(check(fixed), []);
   });
 
@@ -293,6 +293,7 @@ suite('checker: rules and options', () => {
       'The Kyiv signing took place on 17 January 2025.',
       'On 1 March 2026 Defence Minister Rustem Umerov spoke.',
       'Zelensky met Zelenskyy.',
+      'On 5 January 2027 NSDC Secretary Rustem Umerov spoke.',
     ].join('\n\n');
     const all = check(text);
     assert.deepEqual([...new Set(all.map((f) => f.code))].sort(), [...CHECK_CODES].sort());
@@ -412,7 +413,10 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
 
   /** What a writer sees of findings: codes, ranges, messages and what each fix makes of the text. */
   function seen(text: string, findings: readonly Finding[]): string[] {
-    return findings.map((f) => `${f.code} ${f.start}-${f.end} ${f.message} | ${f.fixes.map((x) => `${x.title} => ${apply(text, x.edits).length}:${apply(text, x.edits).slice(Math.max(0, f.start - 20), f.end + 200)}`).join(' | ')}`);
+    return findings.map((f) => `${f.code} ${f.start}-${f.end} ${f.message} | ${f.fixes.map((x) => {
+      const after = apply(text, x.edits);
+      return `${x.title} => ${after.length}:${after.slice(Math.max(0, f.start - 20), f.end + 200)}`;
+    }).join(' | ')}`);
   }
 
   /** The same check with nothing kept from earlier checks: a fact base of its own. */
@@ -420,7 +424,9 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
     return checkDocument(text, buildFactIndex([bundled().loaded]).index, options());
   }
 
-  test('after each edit, the findings are those of a check from scratch', () => {
+  test('after each edit, the findings are those of a check from scratch', function () {
+    // Six checks of a long draft and every fix of every finding applied to it: slow on a loaded machine, and no timing test.
+    this.timeout(90_000);
     const index = buildFactIndex([bundled().loaded]).index;
     let text = longDraft();
     const edits: ((t: string) => string)[] = [

@@ -12,8 +12,8 @@ const opts = (format: DocFormat, style: CitationOptions['style'] = 'auto'): Cita
 const source = (id: string): Source => bundled().index.source(id)!.source;
 const fact = (id: string) => bundled().index.fact(id)!;
 
-const REUTERS_REF = 'Reuters (via The News (Pakistan); The Star (Malaysia)), \u201CStarmer, Zelensky meet in London, agree military production project\u201D, 23 June 2025';
-const REUTERS_URL = 'https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project';
+const REUTERS_REF = 'Reuters (via The Star (Malaysia)), \u201CStarmer and Zelenskiy agree military production project in London\u201D, 23 June 2025';
+const REUTERS_URL = 'https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit';
 
 /** A source whose text has every character LaTeX treats specially. */
 const awkward: Source = {
@@ -39,7 +39,7 @@ suite('citation: describeSource', () => {
   });
 
   test('in LaTeX the title is set in ``…\'\' quotes', () => {
-    assert.match(describeSource(source('reuters-2025-06-23'), 'en-GB', 'latex'), /``Starmer, Zelensky meet in London, agree military production project''/);
+    assert.match(describeSource(source('reuters-2025-06-23'), 'en-GB', 'latex'), /``Starmer and Zelenskiy agree military production project in London''/);
   });
 });
 
@@ -70,7 +70,7 @@ suite('citation: formatCitation per format', () => {
 
   test('latex: \\footnote{…} with the reference and \\url', () => {
     const c = formatCitation([source('reuters-2025-06-23')], opts('latex'));
-    assert.equal(c.inline, `\\footnote{Reuters (via The News (Pakistan); The Star (Malaysia)), \`\`Starmer, Zelensky meet in London, agree military production project'', 23 June 2025, \\url{${REUTERS_URL}}.}`);
+    assert.equal(c.inline, `\\footnote{Reuters (via The Star (Malaysia)), \`\`Starmer and Zelenskiy agree military production project in London'', 23 June 2025, \\url{${REUTERS_URL}}.}`);
     assert.deepEqual(c.definitions, []);
   });
 

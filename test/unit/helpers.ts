@@ -66,6 +66,7 @@ export const PACK_HEAD = [
   '  title: Test pack',
   '  version: "1.0"',
   '  language: en',
+  '  checked: "2026-12-01"',
   'sources:',
   '  - id: src-a',
   '    title: Source A',

@@ -23,6 +23,7 @@ const BROKEN = `pack:
   title: Team notes
   version: 1.0.0
   language: en
+  checked: 2025-07-01
 sources:
   - id: s1
     title: Interview

@@ -34,8 +34,10 @@ function section(text: string, options: CitationOptions): { text: string; action
   return { text: apply(text, u.edit), action: u.action };
 }
 
-const REUTERS = 'Reuters (via The News (Pakistan); The Star (Malaysia)), \u201CStarmer, Zelensky meet in London, agree military production project\u201D, 23 June 2025';
-const REUTERS_URL = 'https://www.thenews.com.pk/print/1324259-starmer-zelensky-meet-in-london-agree-military-production-project';
+const REUTERS = 'Reuters (via The Star (Malaysia)), \u201CStarmer and Zelenskiy agree military production project in London\u201D, 23 June 2025';
+const REUTERS_URL = 'https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit';
+const AFP = 'AFP (via Arab News), \u201CUK and Ukraine agree to deepen ties as Zelensky meets Starmer\u201D, 23 June 2025';
+const AFP_URL = 'https://www.arabnews.pk/node/2605541/world';
 const CENSOR = 'Censor.NET, \u201CUmerov\'s Facebook statement on joint drone production\u201D, 24 June 2025';
 const CENSOR_URL = 'https://censor.net/en/news/3559606/ukraine-and-the-uk-will-jointly-produce-drones-what-is-known';
 
@@ -124,7 +126,7 @@ suite('references: which facts a document cites', () => {
     const facts = citedFacts(findCitations(doc, 'markdown', index()), index());
     const ids = facts.map((f) => f.entry.fact.id);
     assert.ok(ids.indexOf('term.mega-project') < ids.indexOf('quote.starmer.rest-of-conflict'), ids.join(', '));
-    assert.deepEqual(facts.find((f) => f.entry.fact.id === 'quote.starmer.rest-of-conflict')!.sources.map((s) => s.source.id), ['reuters-2025-06-23']);
+    assert.deepEqual(facts.find((f) => f.entry.fact.id === 'quote.starmer.rest-of-conflict')!.sources.map((s) => s.source.id), ['afp-2025-06-23']);
   });
 });
 
@@ -138,17 +140,17 @@ suite('references: the Sources section', () => {
     assert.equal(once.text, [
       '# Report',
       '',
-      'Keir Starmer said \u201Cfor the rest of the conflict\u201D[^reuters-2025-06-23]what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
+      'Keir Starmer said \u201Cfor the rest of the conflict\u201D[^afp-2025-06-23]what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
       '',
       '<!-- agreement-cite:sources -->',
       '## Sources',
       '',
+      `- ${AFP}. <${AFP_URL}>`,
       `- ${CENSOR}. <${CENSOR_URL}>`,
-      `- ${REUTERS}. <${REUTERS_URL}>`,
       '',
       '<!-- /agreement-cite:sources -->',
       '',
-      `[^reuters-2025-06-23]: ${REUTERS}. <${REUTERS_URL}>`,
+      `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
       `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
       '',
     ].join('\n'));
@@ -166,8 +168,8 @@ suite('references: the Sources section', () => {
     const updated = section(withoutCensor, opts('markdown'));
     assert.equal(updated.action, 'updated');
     assert.ok(!updated.text.includes('Censor.NET'), updated.text);
-    assert.match(updated.text, /## Sources\n\n- Reuters .*\n\n<!-- \/agreement-cite:sources -->/);
-    const none = section(updated.text.replace('[^reuters-2025-06-23]', '').replace(/^\[\^reuters-2025-06-23\]:.*\n/m, ''), opts('markdown'));
+    assert.match(updated.text, /## Sources\n\n- AFP .*\n\n<!-- \/agreement-cite:sources -->/);
+    const none = section(updated.text.replace('[^afp-2025-06-23]', '').replace(/^\[\^afp-2025-06-23\]:.*\n/m, ''), opts('markdown'));
     assert.equal(none.action, 'removed');
     assert.ok(!none.text.includes('agreement-cite'), none.text);
     assert.ok(!/\n\n\n/.test(none.text), JSON.stringify(none.text));
@@ -212,7 +214,7 @@ suite('references: the Sources section', () => {
       '\\providecommand{\\refname}{}\\renewcommand{\\refname}{Sources}%',
       '\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{Sources}%',
       '\\begin{thebibliography}{9}',
-      `\\bibitem{reuters-2025-06-23} Reuters (via The News (Pakistan); The Star (Malaysia)), \`\`Starmer, Zelensky meet in London, agree military production project'', 23 June 2025, \\url{${REUTERS_URL}}.`,
+      `\\bibitem{reuters-2025-06-23} Reuters (via The Star (Malaysia)), \`\`Starmer and Zelenskiy agree military production project in London'', 23 June 2025, \\url{${REUTERS_URL}}.`,
       '\\end{thebibliography}',
       '\\endgroup',
       '% /agreement-cite:sources',

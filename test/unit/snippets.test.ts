@@ -91,7 +91,7 @@ suite('snippets: factSnippet', () => {
     const doc = 'Text. ';
     const s = factSnippet(bundled().index.fact('quote.starmer.rest-of-conflict')!, bundled().index, md, doc, doc.length);
     assert.deepEqual(s.definitions, []);
-    assert.match(s.body, /\[\^reuters-2025-06-23\]\$0\n\n\[\^reuters-2025-06-23\]: Reuters/);
+    assert.match(s.body, /\[\^afp-2025-06-23\]\$0\n\n\[\^afp-2025-06-23\]: AFP/);
   });
 });
 
