@@ -1,4 +1,5 @@
-import { citationKey, describeSource, escapeHtmlText, escapeLatex, factText, sourceReference, type CitationOptions, type DocFormat, type TextEdit } from './citation';
+import { citationKey, describeSource, factText, sourceReference, type CitationOptions, type DocFormat, type TextEdit } from './citation';
+import { asciidocUrl, escapeAsciidocText, escapeText } from './escape';
 import { DATE_STYLES } from './dates';
 import type { FactIndex, IndexedFact, IndexedSource } from './factIndex';
 import { foldText, labelCollator } from './text';
@@ -104,8 +105,9 @@ function quoteMarks(format: DocFormat): [string, string] {
   return format === 'latex' ? ['``', "''"] : ['\u201C', '\u201D'];
 }
 
+/** Pack text as citations write it in the format (escape.ts), so that what they wrote is found again. */
 function escapeReference(format: DocFormat, text: string): string {
-  return format === 'latex' ? escapeLatex(text) : format === 'html' ? escapeHtmlText(text) : text;
+  return escapeText(format, text);
 }
 
 function titlesFor(index: FactIndex, format: DocFormat): Map<string, TitleCandidate[]> {
@@ -534,8 +536,8 @@ export function sortSources<T extends IndexedSource>(sources: readonly T[]): T[]
 function listEntry(s: IndexedSource, options: CitationOptions): string {
   if (options.format === 'asciidoc') {
     // sourceReference escapes "]" for a footnote's brackets; in a list item the backslash would show.
-    const text = describeSource(s.source, options.dateStyle, 'asciidoc');
-    return s.source.url ? `${text}, ${s.source.url}[]` : text;
+    const text = escapeAsciidocText(describeSource(s.source, options.dateStyle, 'asciidoc'));
+    return s.source.url ? `${text}, ${asciidocUrl(s.source.url)}[]` : text;
   }
   return sourceReference(s.source, options);
 }

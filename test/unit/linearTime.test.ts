@@ -15,42 +15,56 @@ import { paragraphAt } from '../../src/core/text';
 import { bundled, PACK_HEAD } from './helpers';
 
 const MB = 1024 * 1024;
-/** Well under a second even on a busy machine; the quadratic paths took many seconds at these sizes. */
-const LIMIT_MS = 800;
 const FORMATS: DocFormat[] = ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'];
 
-const RUNS: Record<string, string> = {
-  spaces: ' '.repeat(MB),
-  'double quotes': '"'.repeat(MB),
-  'single quotes': "'".repeat(MB),
-  'curly quotes': '\u201c'.repeat(MB / 2) + '\u2018'.repeat(MB / 2),
-  backslashes: '\\'.repeat(MB),
-  brackets: '['.repeat(MB / 4) + '{'.repeat(MB / 4) + '('.repeat(MB / 4) + '<'.repeat(MB / 4),
-  'closing brackets': ']'.repeat(MB / 4) + '}'.repeat(MB / 4) + ')'.repeat(MB / 4) + '>'.repeat(MB / 4),
-  'spaces then a letter': ' '.repeat(MB) + 'x',
-  'tabs and line breaks': ' \t\n'.repeat(MB / 3),
-  'backslash quote': '\\"'.repeat(MB / 2),
-};
+/** Runs of `n` characters of each hostile kind. */
+function runs(n: number): Record<string, string> {
+  const q = n >> 2;
+  return {
+    spaces: ' '.repeat(n),
+    'double quotes': '"'.repeat(n),
+    'single quotes': "'".repeat(n),
+    'curly quotes': '\u201c'.repeat(n >> 1) + '\u2018'.repeat(n >> 1),
+    backslashes: '\\'.repeat(n),
+    brackets: '['.repeat(q) + '{'.repeat(q) + '('.repeat(q) + '<'.repeat(q),
+    'closing brackets': ']'.repeat(q) + '}'.repeat(q) + ')'.repeat(q) + '>'.repeat(q),
+    'spaces then a letter': ' '.repeat(n) + 'x',
+    'tabs and line breaks': ' \t\n'.repeat(Math.floor(n / 3)),
+    'backslash quote': '\\"'.repeat(n >> 1),
+  };
+}
+const SMALL = runs(MB / 4);
+const LARGE = runs(MB);
 
-function timed(what: string, run: () => unknown): void {
+/**
+ * `run(text)` on a 1 MB run finishes in well under a second on an idle
+ * machine; on a shared, busy one the bound is looser, and the time must grow
+ * in proportion to the text: four times the text may take at most eight
+ * times as long (a quadratic path takes sixteen).
+ */
+function linear(what: string, make: (run: string) => string, read: (text: string) => unknown, kind: string): void {
+  const small = make(SMALL[kind]);
+  const large = make(LARGE[kind]);
+  read(small);
   const t0 = performance.now();
-  run();
-  const ms = performance.now() - t0;
-  assert.ok(ms < LIMIT_MS, `${what} took ${ms.toFixed(0)} ms`);
+  read(small);
+  const t1 = performance.now();
+  read(large);
+  const t2 = performance.now();
+  const s = t1 - t0;
+  const l = t2 - t1;
+  assert.ok(l < 1000 || l < Math.max(8 * s, 60) , `${what} on 1 MB of ${kind}: ${l.toFixed(0)} ms (${s.toFixed(0)} ms on 256 KB)`);
+  assert.ok(l < 5000, `${what} on 1 MB of ${kind}: ${l.toFixed(0)} ms`);
 }
 
 suite('linear time on hostile text', function () {
   this.timeout(120_000);
 
   suite('the pack loader', () => {
-    for (const [name, run] of Object.entries(RUNS)) {
-      test(`a quoted value with an unclosed quote and 1 MB of ${name}`, () => {
-        for (const q of ['"', "'"]) {
-          timed(`double-quoted ${name}`, () => parsePackText(`${PACK_HEAD}  - id: x\n    label: ${q}${run}\n`, 'hostile.yaml', { maxBytes: 8 * MB }));
-        }
-      });
-      test(`a plain value of 1 MB of ${name}`, () => {
-        timed(name, () => parsePackText(`${PACK_HEAD}  - id: x\n    label: a${run}\n`, 'hostile.yaml', { maxBytes: 8 * MB }));
+    for (const kind of Object.keys(LARGE)) {
+      test(`1 MB of ${kind} in a quoted value with an unclosed quote, and in a plain value`, () => {
+        const parse = (text: string): unknown => parsePackText(text, 'hostile.yaml', { maxBytes: 8 * MB });
+        for (const q of ['"', "'", 'a']) linear(`the loader (${q})`, (run) => `${PACK_HEAD}  - id: x\n    label: ${q}${run}\n`, parse, kind);
       });
     }
   });
@@ -58,21 +72,21 @@ suite('linear time on hostile text', function () {
   suite('document readers', () => {
     const { index } = bundled();
     const prefixes = new AliasPrefixIndex(index);
-    for (const [name, run] of Object.entries(RUNS)) {
-      const draft = `Zelenskyy said in London on 23 June 2025 ${run} "massive step forward ${run}`;
-      test(`1 MB of ${name} in a draft`, () => {
+    for (const kind of Object.keys(LARGE)) {
+      test(`1 MB of ${kind} in a draft`, () => {
+        const draft = (run: string): string => `Zelenskyy said in London on 23 June 2025 ${run} "massive step forward ${run}`;
         for (const format of FORMATS) {
-          timed(`proseText ${format}`, () => proseText(draft, format));
-          timed(`documentDate ${format}`, () => documentDate(draft, format));
-          timed(`findQuotations ${format}`, () => findQuotations(draft, format));
-          timed(`findCitations ${format}`, () => findCitations(draft, format, index));
-          timed(`updateSourcesSection ${format}`, () => updateSourcesSection(draft, { format, style: 'auto', dateStyle: 'en-GB' }, index));
+          linear(`proseText ${format}`, draft, (t) => proseText(t, format), kind);
+          linear(`documentDate ${format}`, draft, (t) => documentDate(t, format), kind);
+          linear(`findQuotations ${format}`, draft, (t) => findQuotations(t, format), kind);
+          linear(`findCitations ${format}`, draft, (t) => findCitations(t, format, index), kind);
+          linear(`updateSourcesSection ${format}`, draft, (t) => updateSourcesSection(t, { format, style: 'auto', dateStyle: 'en-GB' }, index), kind);
         }
-        timed('paragraphAt', () => paragraphAt(draft, draft.length >> 1));
-        timed('findDates', () => findDates(draft));
-        timed('checkDocument', () => checkDocument(draft, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-01-01' }));
-        timed('rankFacts', () => rankFacts(index, run.slice(0, 10_000)));
-        timed('completion', () => prefixes.search(run.slice(0, 10_000)));
+        linear('paragraphAt', draft, (t) => paragraphAt(t, t.length >> 1), kind);
+        linear('findDates', draft, (t) => findDates(t), kind);
+        linear('checkDocument', draft, (t) => checkDocument(t, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-01-01' }), kind);
+        linear('rankFacts', (run) => run.slice(0, 10_000), (t) => rankFacts(index, t), kind);
+        linear('completion', (run) => run.slice(0, 10_000), (t) => prefixes.search(t), kind);
       });
     }
   });
