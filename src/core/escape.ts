@@ -18,7 +18,8 @@ export function oneLineText(text: string): string {
 /** Markdown (CommonMark, GFM, pandoc): every character that can open inline markup, and a block marker at the start. */
 export function escapeMarkdownText(text: string): string {
   // "&" and "!" stay: an entity is text, not markup, and "![" needs the "[" escaped here.
-  const flat = oneLineText(text).replace(/[\\`*_[\]<>~|$^]/g, (c) => `\\${c}`);
+  // "@" would start a pandoc citation.
+  const flat = oneLineText(text).replace(/[\\`*_[\]<>~|$^@]/g, (c) => `\\${c}`);
   // A line may start with the text: a heading, a list item or a numbered list must not begin.
   return flat.replace(/^(\s*)(#{1,6}|[-+=]|\d+[.)])(?=\s|$)/, (_, sp: string, mark: string) => `${sp}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
 }
