@@ -184,6 +184,13 @@ class Reader {
           this.problem(node, 'wrong-type', `${what} must be text, not ${typeName(value)}`);
           return INVALID;
         }
+        // Written as YAML escapes ("\0", "\e"), control characters pass the check of the raw text: checked again here.
+        // eslint-disable-next-line no-control-regex
+        const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(s);
+        if (control) {
+          this.problem(node, 'control-character', `${what} holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}), written as an escape: a pack is plain text. Remove it.`);
+          return INVALID;
+        }
         if (shape.minLength !== undefined && s.trim().length < shape.minLength) {
           this.problem(node, 'too-short', shape.minLength === 1 ? `${what} must not be empty` : `${what} must be at least ${shape.minLength} characters`);
           return INVALID;

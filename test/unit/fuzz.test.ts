@@ -96,7 +96,7 @@ suite('fuzz: hostile and mutated packs through every stage', function () {
   this.timeout(600_000);
   test(`${CASES} cases from seed ${SEED}`, () => {
     const bundledText = readBundledText();
-    const bundledSlices = bundledText.split(/\n(?=  - id: )/);
+    const bundledSlices = bundledText.split(/\n(?= {2}- id: )/);
     for (let i = 0; i < CASES; i++) {
       const r = rng(SEED + i);
       // Mostly small hostile packs; some cases mutate a slice of the bundled pack.

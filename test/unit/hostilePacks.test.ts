@@ -33,6 +33,16 @@ suite('hostile packs: keys named like Object\'s own properties', () => {
     });
   }
 
+  test('control characters written as YAML escapes fail the control-character check at their line', () => {
+    for (const escape of ['\\0', '\\e', '\\x07', '\\u001b']) {
+      const text = packYaml(factYaml('a.one', { lines: [`note: "bell ${escape} here"`] }));
+      const r = parsePackText(text, 'control.yaml');
+      const found = withCode(r.problems, 'control-character');
+      assert.equal(found.length, 1, `${escape}: ${r.problems.map((p) => p.message).join('; ')}`);
+      assert.equal(found[0].range.start.line, lineOf(text, 'note:'));
+    }
+  });
+
   test('ids and aliases spelt like those keys load and index', () => {
     const text = packYaml(factYaml('constructor', { lines: [] }).replace('alias constructor', '__proto__'), factYaml('tostring'), factYaml('valueof'));
     const r = parsePackText(text, 'ids.yaml');
