@@ -453,6 +453,16 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   const metaValue = root.has('pack') ? reader.read(metaNode, meta, '/pack', 'pack') : INVALID;
   const locations: PackLocations = { ...emptyLocations(file), paths: reader.paths };
   const sources = readList(reader, root.get('sources', true) as YamlNode | undefined, source, 'sources', 'source', locations.sources, locations.pathsById);
+  // Citations and exports name a source by a key of letters, digits, "_" and "-": two ids that make the same key would be cited as one.
+  const keys = new Map<string, string>();
+  for (const s of sources as { id?: unknown }[]) {
+    if (typeof s.id !== 'string') continue;
+    const key = s.id.replace(/[^A-Za-z0-9_-]/g, '-');
+    const other = keys.get(key);
+    if (other !== undefined) {
+      reader.problem(null, 'citation-key-collision', `source "${clip(s.id)}": its citation key "${clip(key)}" is that of source "${clip(other)}" too, so a document citing one would read as citing the other; give one of them another id`, 'error', locations.sources.get(s.id));
+    } else keys.set(key, s.id);
+  }
   const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
   if (!root.has('pack')) reader.problem(root, 'missing-key', 'The pack file is missing "pack" (its id, title, version and language).', 'error', lines.rangeOf(0, 0));
   if (!root.has('sources')) reader.problem(root, 'missing-key', 'The pack file is missing "sources".', 'error', lines.rangeOf(0, 0));

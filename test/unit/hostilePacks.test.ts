@@ -43,6 +43,14 @@ suite('hostile packs: keys named like Object\'s own properties', () => {
     }
   });
 
+  test('two source ids that make the same citation key ("a.b", "a-b") are a located error', () => {
+    const text = PACK_HEAD.replace('  - id: src-b\n', '  - id: src.a\n') + factYaml('a.one');
+    const r = parsePackText(text, 'keys.yaml');
+    const found = withCode(r.problems, 'citation-key-collision');
+    assert.equal(found.length, 1, r.problems.map((p) => p.message).join('; '));
+    assert.equal(found[0].range.start.line, lineOf(text, '- id: src.a'));
+  });
+
   test('ids and aliases spelt like those keys load and index', () => {
     const text = packYaml(factYaml('constructor', { lines: [] }).replace('alias constructor', '__proto__'), factYaml('tostring'), factYaml('valueof'));
     const r = parsePackText(text, 'ids.yaml');
