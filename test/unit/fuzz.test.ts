@@ -16,7 +16,7 @@ import { rankFacts } from '../../src/core/search';
 import { factYaml, packYaml, readBundledText } from './helpers';
 import { braceBalance, PROTO_KEYS } from './hostilePacks.test';
 
-const CASES = Number(process.env.FUZZ_CASES ?? 2000);
+const CASES = Number(process.env.FUZZ_CASES ?? 4000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20251201);
 
 /** mulberry32: small, seeded, good enough to pick mutations. */
