@@ -40,7 +40,7 @@ function runs(n: number): Record<string, string> {
  * runs them too.
  */
 const ALL = process.env.LINEAR_ALL === '1';
-const OPEN = new Set(['loader " single quotes', 'loader " curly quotes', "loader ' spaces then a letter", "loader ' tabs and line breaks", 'loader " tabs and line breaks']);
+const OPEN = new Set(['loader " single quotes', 'loader " curly quotes', "loader ' spaces then a letter", "loader ' tabs and line breaks", 'loader " tabs and line breaks', 'loader a tabs and line breaks']);
 const SMALL = runs(MB / 4);
 const LARGE = runs(MB);
 
