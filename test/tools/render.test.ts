@@ -28,7 +28,7 @@ function hostilePack(secretFile: string): string {
     `unbalanced \\{ brace } @misc{evil, title={x}`,
   ].join(' ');
   return [
-    'pack:', '  id: evil', '  title: Evil', '  version: "1"', '  language: en',
+    'pack:', '  id: evil', '  title: Evil', '  version: "1"', '  language: en', '  checked: "2025-07-01"',
     'sources:',
     '  - id: evil-src',
     `    title: ${s(evil)}`,
