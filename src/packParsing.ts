@@ -1,5 +1,7 @@
 import type { Worker } from 'worker_threads';
 import type { LoadOptions, LoadResult } from './core/packLoader';
+import { emptyLocations } from './core/factIndex';
+import { loadFailedProblem } from './core/packLimits';
 import { fromWire, type WireResult } from './core/packWire';
 import type { ParseRequest } from './worker/packWorker';
 
@@ -44,7 +46,12 @@ export class PackParsing {
 
   private parseHere(text: string, file: string, options: LoadOptions): LoadResult {
     this.counts.inThread++;
-    return this.inThread(text, file, options);
+    try {
+      return this.inThread(text, file, options);
+    } catch (e) {
+      // A load that throws is a problem in that file; it must not stop the other packs loading.
+      return { locations: emptyLocations(file), problems: [loadFailedProblem(file, e)] };
+    }
   }
 
   private start(): Worker | undefined {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { FactStore } from './core/factStore';
-import { tooLargeProblem } from './core/packLimits';
+import { loadFailedProblem, tooLargeProblem } from './core/packLimits';
 import { formatLocation } from './core/text';
 import type { Problem } from './core/types';
 import type { Log } from './log';
+import { DEFAULT_MAX_SOURCE_TEXT_KB, readSourceText } from './sourceTexts';
 import { toDiagnostic } from './problems';
 
 import { DEFAULT_PACK_GLOBS } from './core/settings';
@@ -18,13 +19,15 @@ const MAX_CREATED_CHECKED = 200;
 
 const decoder = new TextDecoder('utf-8');
 
-function readSettings(): { globs: string[]; maxBytes: number } {
+function readSettings(): { globs: string[]; maxBytes: number; maxSourceTextBytes: number } {
   const c = vscode.workspace.getConfiguration('agreementCite.packs');
   const globs = c.get<unknown>('include', DEFAULT_PACK_GLOBS);
   const kb = c.get<number>('maxFileSizeKB', 5120);
+  const textKb = c.get<number>('maxSourceTextKB', DEFAULT_MAX_SOURCE_TEXT_KB);
   return {
     globs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_PACK_GLOBS,
     maxBytes: Math.max(1, Number.isFinite(kb) ? kb : 5120) * 1024,
+    maxSourceTextBytes: Math.max(1, Number.isFinite(textKb) ? textKb : DEFAULT_MAX_SOURCE_TEXT_KB) * 1024,
   };
 }
 
@@ -98,15 +101,23 @@ export class WorkspacePacks implements vscode.Disposable {
       for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', 1000)) found.set(uri.toString(), uri);
     }
     // All of them with one rebuild of the index at the end, then reported: not a rebuild per file (docs/PERFORMANCE.md).
-    const results = await this.store.batch(async () => {
-      for (const file of this.store.workspaceFiles) {
-        if (!found.has(file)) this.remove(vscode.Uri.parse(file));
-      }
-      return Promise.all([...found.values()].map(async (uri) => {
-        await this.read(uri);
-        return uri;
-      }));
-    });
+    let results: vscode.Uri[];
+    try {
+      results = await this.store.batch(async () => {
+        for (const file of this.store.workspaceFiles) {
+          if (!found.has(file)) this.remove(vscode.Uri.parse(file));
+        }
+        return Promise.all([...found.values()].map(async (uri) => {
+          await this.read(uri);
+          return uri;
+        }));
+      });
+    } catch (e) {
+      // One pack broke the joint rebuild: each is loaded on its own, so that only that one fails.
+      this.log.warn(`Loading the packs together failed (${e instanceof Error ? e.message : String(e)}); loading them one by one.`);
+      results = [...found.values()];
+      for (const uri of results) await this.read(uri);
+    }
     this.publish();
     // Asked again now: the problems the merged index finds (ids across packs, references) exist only after the rebuild.
     for (const uri of results) this.report(uri, this.store.problemsOf(uri.toString()));
@@ -174,14 +185,23 @@ export class WorkspacePacks implements vscode.Disposable {
       const start = { line: 0, character: 0 };
       failure = { file, range: { start, end: start }, code: 'unreadable', severity: 'error', message: `The pack file could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const problems = text === undefined ? this.store.failWorkspacePack(file, [failure!]) : await this.store.loadWorkspacePack(file, text, async (relative) => {
-      try {
-        return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, '..', relative)));
-      } catch {
-        return undefined;
-      }
-    }, vscode.workspace.asRelativePath(uri));
-    return problems;
+    if (text === undefined) return this.store.failWorkspacePack(file, [failure!]);
+    try {
+      return await this.store.loadWorkspacePack(file, text, (relative) => this.readSourceText(uri, relative), vscode.workspace.asRelativePath(uri));
+    } catch (e) {
+      // A load that throws: the file is dropped from the fact base, so that the
+      // other packs stay in use, and shows why; saving it tries again.
+      await this.store.removeWorkspacePack(file).catch(() => undefined);
+      return this.store.failWorkspacePack(file, [loadFailedProblem(file, e)]);
+    }
+  }
+
+  /** A source's local text, from inside the pack's workspace folder only; undefined (a problem in the pack) otherwise. */
+  private async readSourceText(pack: vscode.Uri, relative: string): Promise<string | undefined> {
+    const r = await readSourceText(pack, relative, this.settings.maxSourceTextBytes);
+    if ('text' in r) return r.text;
+    this.log.warn(`${vscode.workspace.asRelativePath(pack)}: the text file "${relative}" is not read: ${r.refused}.`);
+    return undefined;
   }
 
   /** Logs how a pack file's load went. */

@@ -1,5 +1,8 @@
 import { formatDate, type DateStyle } from './dates';
 import type { FactIndex, IndexedFact, IndexedSource } from './factIndex';
+import {
+  asciidocUrl, escapeAsciidocText, escapeHtmlText, escapeLatexText, escapeMarkdownText, escapePlainText, escapeRstText, escapeText, latexUrl, oneLineText, safeUrl,
+} from './escape';
 import type { Source, SourceKind } from './types';
 
 
@@ -48,20 +51,9 @@ export function describeSource(source: Source, dateStyle: DateStyle, format: Doc
   return parts.join(', ');
 }
 
-export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}$&#^_%~]/g, (c) => {
-    switch (c) {
-      case '\\': return '\\textbackslash{}';
-      case '~': return '\\textasciitilde{}';
-      case '^': return '\\textasciicircum{}';
-      default: return `\\${c}`;
-    }
-  });
-}
-
-export function escapeHtmlText(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
+/** LaTeX text (kept under this name for its callers): see escape.ts. */
+export const escapeLatex = escapeLatexText;
+export { escapeHtmlText };
 
 /** The reference for one source in a format's footnote body, with its address. */
 export function sourceReference(source: Source, options: CitationOptions): string {
@@ -69,21 +61,14 @@ export function sourceReference(source: Source, options: CitationOptions): strin
   const text = describeSource(source, dateStyle, format);
   const url = source.url;
   switch (format) {
-    case 'markdown': return url ? `${escapeMarkdownInline(text)}. <${url}>` : `${escapeMarkdownInline(text)}.`;
-    case 'latex': return url ? `${escapeLatex(text)}, \\url{${url.replace(/([%#])/g, '\\$1')}}.` : `${escapeLatex(text)}.`;
-    case 'asciidoc': return (url ? `${text}, ${url}[]` : text).replace(/]/g, '\\]');
-    case 'restructuredtext': return url ? `${escapeRst(text)}, ${url}` : escapeRst(text);
-    case 'html': return url ? `${escapeHtmlText(text)}, <a href="${escapeHtmlText(url)}">${escapeHtmlText(url)}</a>` : escapeHtmlText(text);
-    case 'plaintext': return url ? `${text}, ${url}` : text;
+    case 'markdown': return url ? `${escapeMarkdownText(text)}. <${safeUrl(url)}>` : `${escapeMarkdownText(text)}.`;
+    case 'latex': return url ? `${escapeLatexText(text)}, \\url{${latexUrl(url)}}.` : `${escapeLatexText(text)}.`;
+    // The link's "]" is escaped so that it does not end a footnote's brackets.
+    case 'asciidoc': return url ? `${escapeAsciidocText(text)}, ${asciidocUrl(url)}[\\]` : escapeAsciidocText(text);
+    case 'restructuredtext': return url ? `${escapeRstText(text)}, ${safeUrl(url)}` : escapeRstText(text);
+    case 'html': return url ? `${escapeHtmlText(oneLineText(text))}, <a href="${escapeHtmlText(safeUrl(url))}">${escapeHtmlText(safeUrl(url))}</a>` : escapeHtmlText(oneLineText(text));
+    case 'plaintext': return url ? `${escapePlainText(text)}, ${safeUrl(url)}` : escapePlainText(text);
   }
-}
-
-function escapeMarkdownInline(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
-}
-
-function escapeRst(text: string): string {
-  return text.replace(/([\\`*_|])/g, '\\$1');
 }
 
 /** A footnote label or citation key from a source id: only characters every format accepts. */
@@ -124,9 +109,8 @@ function citationOf(sources: readonly Source[], options: CitationOptions, docume
     return { inline: `\\cite{${sources.map((s) => citationKey(s.id)).join(',')}}`, definitions };
   }
   if (style === 'inline' || format === 'plaintext') {
-    const refs = sources.map((s) => (format === 'latex' ? escapeLatex(describeSource(s, options.dateStyle, 'latex')) : describeSource(s, options.dateStyle, format)));
-    const body = refs.join('; ');
-    return { inline: format === 'html' ? ` (<cite>${escapeHtmlText(body)}</cite>)` : ` (${body})`, definitions };
+    const body = sources.map((s) => escapeText(format, describeSource(s, options.dateStyle, format))).join('; ');
+    return { inline: format === 'html' ? ` (<cite>${body}</cite>)` : ` (${body})`, definitions };
   }
   for (const s of sources) {
     const key = citationKey(s.id);
@@ -147,7 +131,7 @@ function citationOf(sources: readonly Source[], options: CitationOptions, docume
         break;
       case 'html':
         // data-source names the source for the Sources section and the facts view, whatever the title says.
-        inline.push(`<sup><a href="${escapeHtmlText(s.url ?? '#')}" data-source="${key}" title="${escapeHtmlText(describeSource(s, options.dateStyle, 'html'))}">[${escapeHtmlText(s.publisher)}]</a></sup>`);
+        inline.push(`<sup><a href="${escapeHtmlText(s.url ? safeUrl(s.url) : '#')}" data-source="${key}" title="${escapeText('html', describeSource(s, options.dateStyle, 'html'))}">[${escapeText('html', s.publisher)}]</a></sup>`);
         break;
     }
   }
@@ -277,8 +261,9 @@ export function applySpellings(text: string, spellings: Readonly<Record<string, 
   return out;
 }
 
+/** Pack text as literal text of the document's format: it can end no construct and start none (escape.ts). */
 function escapeFor(format: DocFormat, text: string): string {
-  return format === 'latex' ? escapeLatex(text) : format === 'html' ? escapeHtmlText(text) : text;
+  return escapeText(format, text);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { citationKey, escapeLatex } from './citation';
+import { citationKey } from './citation';
+import { escapeBibtexText as escapeLatex, safeUrl } from './escape';
 import { parseIsoDate } from './dates';
 import type { Source, SourceKind } from './types';
 
@@ -130,7 +131,7 @@ function bibtexName(author: string): string {
 
 /** An address for a verbatim field: braces and backslashes, which would end or escape it, percent-encoded. */
 function bibtexUrl(url: string): string {
-  return url.trim().replace(/[{}\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return safeUrl(url.trim());
 }
 
 /** One biblatex entry. */

@@ -18,3 +18,14 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} bytes`;
 }
+
+/**
+ * The problem of a pack file whose load failed on an unexpected error: shown
+ * in the file, so that the writer sees it and a fix reloads it, while every
+ * other pack stays in use.
+ */
+export function loadFailedProblem(file: string, error: unknown): Problem {
+  const start = { line: 0, character: 0 };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { file, range: { start, end: start }, code: 'load-failed', severity: 'error', message: `The pack could not be loaded (${detail.slice(0, 200)}). The other packs stay in use; saving the file tries again.` };
+}

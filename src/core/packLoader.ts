@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, Parser, parseDocument, visit, YAMLParseError, type Node as YamlNode } from 'yaml';
 import { parseIsoDate } from './dates';
 import { emptyLocations } from './factIndex';
 import { LineIndex } from './text';
@@ -7,9 +7,9 @@ import {
   type Pack, type PackLocations, type Problem, type Range, type Severity,
 } from './types';
 
-import { DEFAULT_MAX_PACK_BYTES, tooLargeProblem } from './packLimits';
+import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, tooLargeProblem } from './packLimits';
 
-export { DEFAULT_MAX_PACK_BYTES, formatBytes, tooLargeProblem } from './packLimits';
+export { DEFAULT_MAX_PACK_BYTES, formatBytes, loadFailedProblem, tooLargeProblem } from './packLimits';
 
 export interface LoadOptions {
   maxBytes?: number;
@@ -184,6 +184,13 @@ class Reader {
           this.problem(node, 'wrong-type', `${what} must be text, not ${typeName(value)}`);
           return INVALID;
         }
+        // Written as YAML escapes ("\0", "\e"), control characters pass the check of the raw text: checked again here.
+        // eslint-disable-next-line no-control-regex
+        const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(s);
+        if (control) {
+          this.problem(node, 'control-character', `${what} holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}), written as an escape: a pack is plain text. Remove it.`);
+          return INVALID;
+        }
         if (shape.minLength !== undefined && s.trim().length < shape.minLength) {
           this.problem(node, 'too-short', shape.minLength === 1 ? `${what} must not be empty` : `${what} must be at least ${shape.minLength} characters`);
           return INVALID;
@@ -251,7 +258,8 @@ class Reader {
         continue;
       }
       seen.add(key);
-      const field = shape.fields[key];
+      // Own keys only: "constructor" or "__proto__" in a pack are unknown keys, not Object's.
+      const field = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
       if (!field) {
         const suggestion = closest(key, Object.keys(shape.fields));
         this.problem(keyNode, 'unknown-key', `${what}: unknown key "${clip(key)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${Object.keys(shape.fields).join(', ')}`);
@@ -337,6 +345,15 @@ function editDistance(a: string, b: string): number {
  * checked by `validatePack`, and across packs by the fact index.
  */
 export function parsePackText(textIn: string, file: string, options: LoadOptions = {}): LoadResult {
+  try {
+    return parseUnguarded(textIn, file, options);
+  } catch (e) {
+    // A bug met by some input: the writer gets a problem in the file, and the other packs stay in use.
+    return { locations: emptyLocations(file), problems: [loadFailedProblem(file, e)] };
+  }
+}
+
+function parseUnguarded(textIn: string, file: string, options: LoadOptions): LoadResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
   const lines = new LineIndex(textIn);
   const empty = emptyLocations(file);
@@ -359,19 +376,25 @@ export function parsePackText(textIn: string, file: string, options: LoadOptions
     reader.problem(null, 'nested-too-deeply', `The YAML is nested more than ${MAX_NESTING} levels deep here; a fact pack needs a handful.`, 'error', lines.rangeOf(deep, deep + 1));
     return { locations: empty, problems: reader.finish() };
   }
-  const lineCounter = new LineCounter();
+  const crowded = crowdedLine(textIn);
+  if (crowded !== undefined) {
+    reader.problem(null, 'yaml-syntax', `YAML syntax: this line starts more than ${MAX_QUOTED_PER_LINE} quoted values; is a quote mark missing its backslash (\\")?`, 'error', lines.rangeOf(crowded, crowded + 1));
+    return { locations: empty, problems: reader.finish() };
+  }
   let doc;
   try {
-    doc = parseDocument(textIn, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+    doc = parseYaml(textIn);
   } catch (e) {
     reader.problem(null, 'yaml-syntax', `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`);
     return { locations: empty, problems: reader.finish() };
   }
+  let unclosed: { at?: number } | undefined;
   for (const error of doc.errors) {
     let [start, end] = error.pos;
     if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
       // The parser notices a missing closing quote at the end of the text; the writer needs the opening one.
-      const open = unclosedQuoteAt(textIn);
+      unclosed ??= { at: unclosedQuoteAt(textIn) };
+      const open = unclosed.at;
       if (open !== undefined) [start, end] = [open, open + 1];
     }
     reader.problem(null, 'yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, 'error', lines.rangeOf(start, Math.max(end, start)));
@@ -395,7 +418,8 @@ export function parsePackText(textIn: string, file: string, options: LoadOptions
   if (doc.errors.length > 0) return { locations: empty, problems: reader.finish() };
   let firstAlias: YamlNode | undefined;
   let aliases = 0;
-  visit(doc, {
+  if (!doc.doc) return { locations: empty, problems: reader.finish() };
+  visit(doc.doc, {
     Alias(_, node) {
       // Refused wherever they stand, so that no alias bomb is ever expanded.
       firstAlias ??= node;
@@ -417,7 +441,7 @@ export function parsePackText(textIn: string, file: string, options: LoadOptions
   const seenTop = new Set<string>();
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!(key in topLevelFields)) {
+    if (!Object.hasOwn(topLevelFields, key)) {
       reader.problem(pair.key as YamlNode, 'unknown-key', `unknown top-level key "${clip(key)}"; allowed: pack, sources, facts`);
     } else if (seenTop.has(key)) {
       reader.problem(pair.key as YamlNode, 'duplicate-key', `"${key}" is given twice; put everything under one "${key}:"`);
@@ -429,6 +453,16 @@ export function parsePackText(textIn: string, file: string, options: LoadOptions
   const metaValue = root.has('pack') ? reader.read(metaNode, meta, '/pack', 'pack') : INVALID;
   const locations: PackLocations = { ...emptyLocations(file), paths: reader.paths };
   const sources = readList(reader, root.get('sources', true) as YamlNode | undefined, source, 'sources', 'source', locations.sources, locations.pathsById);
+  // Citations and exports name a source by a key of letters, digits, "_" and "-": two ids that make the same key would be cited as one.
+  const keys = new Map<string, string>();
+  for (const s of sources as { id?: unknown }[]) {
+    if (typeof s.id !== 'string') continue;
+    const key = s.id.replace(/[^A-Za-z0-9_-]/g, '-');
+    const other = keys.get(key);
+    if (other !== undefined) {
+      reader.problem(null, 'citation-key-collision', `source "${clip(s.id)}": its citation key "${clip(key)}" is that of source "${clip(other)}" too, so a document citing one would read as citing the other; give one of them another id`, 'error', locations.sources.get(s.id));
+    } else keys.set(key, s.id);
+  }
   const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
   if (!root.has('pack')) reader.problem(root, 'missing-key', 'The pack file is missing "pack" (its id, title, version and language).', 'error', lines.rangeOf(0, 0));
   if (!root.has('sources')) reader.problem(root, 'missing-key', 'The pack file is missing "sources".', 'error', lines.rangeOf(0, 0));
@@ -436,6 +470,47 @@ export function parsePackText(textIn: string, file: string, options: LoadOptions
   if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.finish() };
   const pack = { meta: metaValue, sources, facts } as unknown as Pack;
   return { pack, locations, problems: reader.finish() };
+}
+
+/** Thrown to stop the YAML parser once a file has given more errors than are ever listed. */
+class TooManyYamlErrors extends Error {}
+
+type YamlDocument = ReturnType<typeof parseDocument>;
+type YamlError = YamlDocument['errors'][number];
+
+/**
+ * `parseDocument`, stopped once the file has given more syntax errors than a
+ * writer is ever shown: text such as a long run of quote marks gives one error
+ * every two characters, and the parser spends far longer building those
+ * errors than reading a pack.
+ */
+function parseYaml(text: string): Pick<YamlDocument, 'errors' | 'warnings' | 'contents'> & { doc?: YamlDocument } {
+  // A parse that stops early lists at least as many errors as the writer is shown.
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
+  const record = (composer as unknown as { onError: (...args: unknown[]) => void });
+  const original = record.onError;
+  let errors = 0;
+  record.onError = (...args: unknown[]): void => {
+    if (args[3] !== true && ++errors > MAX_PROBLEMS) throw new TooManyYamlErrors();
+    original(...args);
+  };
+  let doc: YamlDocument | undefined;
+  try {
+    for (const d of composer.compose(new Parser().parse(text), true, text.length)) {
+      if (!doc) doc = d as YamlDocument;
+      else {
+        doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a pack is one document'));
+        break;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof TooManyYamlErrors)) throw e;
+    // The document being composed is not returned: its errors so far are still the composer's.
+    const pending = (composer as unknown as { errors?: YamlError[] }).errors ?? [];
+    return { errors: [...(doc?.errors ?? []), ...pending].slice(0, MAX_PROBLEMS), warnings: [], contents: null };
+  }
+  if (!doc) throw new Error('the YAML parser returned no document');
+  return { errors: doc.errors, warnings: doc.warnings, contents: doc.contents, doc };
 }
 
 /**
@@ -477,6 +552,46 @@ function tooDeep(text: string): number | undefined {
     else if (c === '[' || c === '{') {
       if (++depth > MAX_NESTING) return i;
     } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** Most quoted values one line may start: a pack line holds a few. */
+export const MAX_QUOTED_PER_LINE = 256;
+
+/**
+ * Offset of the first line that starts more than MAX_QUOTED_PER_LINE quoted
+ * values (a long run of quote marks is one value every two characters, which
+ * the YAML parser reads a hundred times slower than a pack); undefined when
+ * there is none. One pass, following YAML's escapes: \" in double quotes and
+ * '' in single quotes.
+ */
+function crowdedLine(text: string): number | undefined {
+  let quote: string | undefined;
+  let count = 0;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      count = 0;
+      lineStart = i + 1;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = undefined;
+    } else if (quote === "'") {
+      if (c === "'") {
+        if (text[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      if (++count > MAX_QUOTED_PER_LINE) return lineStart;
+    } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      const eol = text.indexOf('\n', i);
+      i = (eol < 0 ? text.length : eol) - 1;
+    }
   }
   return undefined;
 }
@@ -526,14 +641,26 @@ function unclosedQuoteAt(text: string): number | undefined {
   let offset = 0;
   for (const token of sourceTokens(text)) {
     const q = token[0];
-    if ((q === '"' || q === "'") && token.length > 0) {
-      const body = token.replace(/\s+$/, '');
-      const closed = body.length > 1 && body.endsWith(q) && (q === "'" || !/(^|[^\\])(\\\\)*\\"$/.test(body));
-      if (!closed) return offset;
-    }
+    if ((q === '"' || q === "'") && token.length > 0 && !closedQuote(token, q)) return offset;
     offset += token.length;
   }
   return undefined;
+}
+
+/**
+ * Whether a quoted-scalar token ends with its closing quote (trailing
+ * white space aside), and for double quotes that quote is not escaped by an
+ * odd run of backslashes. Read from the end, in steps: a regular expression
+ * here took quadratic time on a long run of spaces or backslashes.
+ */
+function closedQuote(token: string, q: string): boolean {
+  let end = token.length;
+  while (end > 0 && /\s/.test(token[end - 1])) end--;
+  if (end < 2 || token[end - 1] !== q) return false;
+  if (q === "'") return true;
+  let slashes = 0;
+  for (let i = end - 2; i >= 1 && token[i] === '\\'; i--) slashes++;
+  return slashes % 2 === 0;
 }
 
 function readList(reader: Reader, node: YamlNode | undefined, shape: Shape, path: string, what: string, ranges: Map<string, Range>, paths: Map<string, string>): unknown[] {

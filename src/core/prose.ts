@@ -57,10 +57,10 @@ export function proseText(text: string, format: DocFormat): string {
       break;
     }
     case 'html': {
-      all(/<!--[\s\S]*?-->/g);
+      between(text, '<!--', '-->', spans, true);
       all(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi);
       // Quotation tags stay: they mark quotations.
-      all(/<(?!\/?(?:q|blockquote)\b)[^>]*>/gi);
+      htmlTags(text, spans);
       break;
     }
     case 'asciidoc': {
@@ -145,15 +145,53 @@ function markdownBlocks(text: string, spans: Span[]): void {
   }
 }
 
-/** Every `open`…`close` on one line (or across lines when `multiline`), marks included. */
+/**
+ * The first offset at or after a position where `found` holds, for positions
+ * asked in increasing order: each character is looked at once however many
+ * times it is asked (searching again from every opening mark was quadratic).
+ */
+function nextWhere(text: string, found: (code: number) => boolean): (from: number) => number {
+  let at = -1;
+  return (from) => {
+    if (at >= from) return at;
+    at = Math.max(at, from);
+    while (at < text.length && !found(text.charCodeAt(at))) at++;
+    return at;
+  };
+}
+
+const isWhite = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x202f || c === 0x205f;
+
+/** Every `open`…`close` on one line (or across lines when `multiline`), marks included; linear in the text. */
 function between(text: string, open: string, close: string, spans: Span[], multiline: boolean): void {
+  let closeAt = -2;
+  const nextClose = (from: number): number => {
+    if (closeAt !== -1 && closeAt < from) closeAt = text.indexOf(close, from);
+    return closeAt;
+  };
+  const nextLineBreak = nextWhere(text, (c) => c === 10);
+  const nextSpace = nextWhere(text, isWhite);
   for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + 1)) {
-    const end = text.indexOf(close, at + open.length);
+    const end = nextClose(at + open.length);
     if (end < 0) return;
-    if (!multiline && text.slice(at, end).includes('\n')) continue;
+    if (!multiline && nextLineBreak(at) < end) continue;
     // A footnote reference or link has no space inside its key or address.
-    if (!multiline && open !== '<!--' && /\s/.test(text.slice(at + open.length, end))) continue;
+    if (!multiline && open !== '<!--' && nextSpace(at + open.length) < end) continue;
     spans.push([at, end + close.length]);
+    at = end;
+  }
+}
+
+/** HTML tags other than quotation tags (`<q>`, `<blockquote>`), which mark quotations. */
+function htmlTags(text: string, spans: Span[]): void {
+  const quoteTag = /<\/?(?:q|blockquote)\b/iy;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    const end = text.indexOf('>', at + 1);
+    // No tag closes after this one: none after it does either.
+    if (end < 0) return;
+    quoteTag.lastIndex = at;
+    if (quoteTag.test(text)) continue;
+    spans.push([at, end + 1]);
     at = end;
   }
 }

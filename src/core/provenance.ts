@@ -37,7 +37,7 @@ export function checkProvenance(loaded: LoadedPack, readText: (source: Source) =
       texts.set(source.id, t);
       if (t === undefined) {
         const path = `${loaded.locations.pathsById.get(source.id) ?? '/sources'}/textFile`;
-        problems.push({ file, range: rangeOf(path, path), code: 'source-text-missing', severity: 'error', message: `Source "${source.id}": its text file "${source.textFile}" could not be read, so its evidence cannot be checked.` });
+        problems.push({ file, range: rangeOf(path, path), code: 'source-text-missing', severity: 'error', message: `Source "${source.id}": its text file "${source.textFile}" could not be read, so its evidence cannot be checked. It must be a file inside the workspace folder that holds the pack, within the size limit (agreementCite.packs.maxSourceTextKB); Agreement Cite: Show Log says why it was refused.` });
       }
     }
     return texts.get(source.id);

@@ -52,6 +52,7 @@ function findInline(text: string, format: DocFormat): Quotation[] {
   let single: { kind: 'curly' | 'straight' | 'latex'; start: number; inner: number } | undefined;
   const latex = format === 'latex';
   const html = format === 'html';
+  const insideTag = tagTracker(text);
   const emit = (start: number, inner: number, innerEnd: number, end: number): void => {
     if (innerEnd > inner) out.push({ start, end, innerStart: inner, innerEnd, block: false });
   };
@@ -92,7 +93,7 @@ function findInline(text: string, format: DocFormat): Quotation[] {
         break;
       case '"':
       case '&quot;':
-        if (html && mark === '"' && insideTag(text, at)) break;
+        if (html && mark === '"' && insideTag(at)) break;
         if (double?.kind === 'straight' && !isSpace(before)) {
           emit(double.start, double.inner, at, at + mark.length);
           double = undefined;
@@ -139,7 +140,7 @@ function findInline(text: string, format: DocFormat): Quotation[] {
           break;
         }
         if (isLetterOrDigit(before) && isLetterOrDigit(after)) break; // Starmer's
-        if (html && insideTag(text, at)) break;
+        if (html && insideTag(at)) break;
         if (single && single.kind !== 'curly' && !isSpace(before)) {
           emit(single.start, single.inner, at, at + 1);
           single = undefined;
@@ -166,10 +167,23 @@ function findInline(text: string, format: DocFormat): Quotation[] {
   return out;
 }
 
-/** Whether a `"` sits inside an HTML tag (an attribute value), not in the text. */
-function insideTag(text: string, at: number): boolean {
-  const open = text.lastIndexOf('<', at);
-  return open >= 0 && text.lastIndexOf('>', at) < open;
+/**
+ * Whether a `"` sits inside an HTML tag (an attribute value), not in the
+ * text, for offsets asked in increasing order: the text is read once, not
+ * searched back from every quote mark (quadratic on a long run of them).
+ */
+function tagTracker(text: string): (at: number) => boolean {
+  let scanned = 0;
+  let lastOpen = -1;
+  let lastClose = -1;
+  return (at) => {
+    for (; scanned <= at && scanned < text.length; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === 60) lastOpen = scanned;
+      else if (c === 62) lastClose = scanned;
+    }
+    return lastOpen >= 0 && lastClose < lastOpen;
+  };
 }
 
 /** Offset of the `}` that closes the `{` at `open`, or -1. */

@@ -1,4 +1,5 @@
-import { citationKey, describeSource, escapeHtmlText, escapeLatex, factText, sourceReference, type CitationOptions, type DocFormat, type TextEdit } from './citation';
+import { citationKey, describeSource, factText, sourceReference, type CitationOptions, type DocFormat, type TextEdit } from './citation';
+import { asciidocUrl, escapeAsciidocText, escapeText } from './escape';
 import { DATE_STYLES } from './dates';
 import type { FactIndex, IndexedFact, IndexedSource } from './factIndex';
 import { foldText, labelCollator } from './text';
@@ -104,8 +105,9 @@ function quoteMarks(format: DocFormat): [string, string] {
   return format === 'latex' ? ['``', "''"] : ['\u201C', '\u201D'];
 }
 
+/** Pack text as citations write it in the format (escape.ts), so that what they wrote is found again. */
 function escapeReference(format: DocFormat, text: string): string {
-  return format === 'latex' ? escapeLatex(text) : format === 'html' ? escapeHtmlText(text) : text;
+  return escapeText(format, text);
 }
 
 function titlesFor(index: FactIndex, format: DocFormat): Map<string, TitleCandidate[]> {
@@ -369,10 +371,22 @@ function referenceTexts(text: string, format: DocFormat, titles: Map<string, Tit
   const out: CitationMention[] = [];
   if (titles.size === 0) return out;
   const [open, close] = quoteMarks(format);
+  // The first closing mark at or after a position, found once per position reached: searching again from
+  // every opening mark took quadratic time on a long run of opening marks.
+  let closeAt = -1;
+  const closeFrom = (from: number): number => {
+    if (closeAt !== Infinity && closeAt < from) {
+      const k = text.indexOf(close, from);
+      closeAt = k < 0 ? Infinity : k;
+    }
+    return closeAt === Infinity ? -1 : closeAt;
+  };
   let i = text.indexOf(open);
   while (i >= 0) {
     let next = i + open.length;
-    let j = text.indexOf(close, next);
+    let j = closeFrom(next);
+    if (j < 0) break;
+    const window = j - i < 1000 ? text.slice(i, i + 1000 + close.length) : '';
     // A title may itself hold the closing mark: try the next few.
     for (let tries = 0; j >= 0 && j - i < 1000 && tries < 4; tries++) {
       const hit = titles.get(text.slice(i + open.length, j))?.find((c) => text.startsWith(c.prefix, i - c.prefix.length));
@@ -384,7 +398,9 @@ function referenceTexts(text: string, format: DocFormat, titles: Map<string, Tit
         next = end;
         break;
       }
-      j = text.indexOf(close, j + close.length);
+      // Searched within the window only, so that each opening mark costs at most that much.
+      const k = window.indexOf(close, j + close.length - i);
+      j = k < 0 ? -1 : i + k;
     }
     i = text.indexOf(open, next);
   }
@@ -520,8 +536,8 @@ export function sortSources<T extends IndexedSource>(sources: readonly T[]): T[]
 function listEntry(s: IndexedSource, options: CitationOptions): string {
   if (options.format === 'asciidoc') {
     // sourceReference escapes "]" for a footnote's brackets; in a list item the backslash would show.
-    const text = describeSource(s.source, options.dateStyle, 'asciidoc');
-    return s.source.url ? `${text}, ${s.source.url}[]` : text;
+    const text = escapeAsciidocText(describeSource(s.source, options.dateStyle, 'asciidoc'));
+    return s.source.url ? `${text}, ${asciidocUrl(s.source.url)}[]` : text;
   }
   return sourceReference(s.source, options);
 }

@@ -137,6 +137,29 @@ suite('workspace fact packs', function () {
     await vscode.workspace.fs.delete(draftUri);
   });
 
+  test('a pack with a "constructor" key: the other packs stay in use, the file shows its problem, and fixing it loads it', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    const otherUri = vscode.Uri.joinPath(packsDir(), 'other.yaml');
+    await write(otherUri, pack('Project Kestrel'));
+    await waitFor('the other pack to load', () => api.index.fact('team.kestrel'));
+    const badUri = vscode.Uri.joinPath(packsDir(), 'hostile.yaml');
+    const good = pack('Project Osprey').replace('id: team\n', 'id: hostile\n').replace('team.kestrel', 'hostile.osprey').replace('team-interview', 'hostile-src').replace('source: team-interview', 'source: hostile-src').replace('[Project Kestrel, Kestrel line]', '[Project Osprey]');
+    const bad = good.replace('    kind: term\n', '    kind: term\n    constructor: x\n');
+    await write(badUri, bad);
+    const diags = await waitFor('a diagnostic at the "constructor" key', () => {
+      const d = vscode.languages.getDiagnostics(badUri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+      return d.length > 0 ? d : undefined;
+    });
+    const keyLine = bad.split('\n').findIndex((l) => l.includes('constructor:'));
+    assert.ok(diags.some((d) => d.range.start.line === keyLine && /unknown key "constructor"/.test(d.message)), diags.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; '));
+    assert.ok(api.index.fact('team.kestrel'), 'the other pack stays in use');
+    assert.ok(api.index.fact('person.starmer'), 'and the bundled one');
+    await write(badUri, good);
+    await waitFor('the fixed pack to load', () => api.index.fact('hostile.osprey'));
+    await waitFor('its diagnostics to clear', () => vscode.languages.getDiagnostics(badUri).length === 0);
+    assert.ok(api.index.fact('team.kestrel'));
+  });
+
   test('a pack edited and saved in the editor is reloaded', async function () {
     if (restrictedModeRequested()) return this.skip();
     await write(packUri(), pack('Project Kestrel'));

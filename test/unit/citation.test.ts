@@ -99,7 +99,7 @@ suite('citation: formatCitation per format', () => {
 
   test('asciidoc: a "]" in the reference is escaped so it cannot close the footnote', () => {
     const c = formatCitation([{ ...awkward, title: 'a [bracketed] title', url: undefined }], opts('asciidoc'));
-    assert.equal(c.inline, 'footnote:awk-src_1[Smith & Sons, \u201Ca [bracketed\\] title\u201D, 23 June 2025]');
+    assert.equal(c.inline, 'footnote:awk-src_1[Smith & Sons, \u201Ca &#91;bracketed&#93; title\u201D, 23 June 2025]');
   });
 
   test('restructuredtext: [#key]_ and a .. [#key] definition, not repeated', () => {
