@@ -1,8 +1,9 @@
 // The web worker run of the integration suite (scripts/run-vscode-tests.mjs
 // --web): the extension's browser bundle in the browser's web worker extension
 // host, as in VS Code for the Web. That host loads one CommonJS file per
-// extension and has no Node API, so the suite and the in-memory file system
-// extension it uses are bundled here with esbuild (platform browser).
+// extension and has no Node API, so the suite is bundled here with esbuild
+// (platform browser). VS Code runs a suite in the host of the extension whose
+// folder holds it: the bundle is written inside the extension's folder.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,24 +44,6 @@ export async function bundleWebSuite(outDir, env) {
     logLevel: 'error',
   });
   return outfile;
-}
-
-/** Bundles the in-memory file system extension (test/integration/web/memfs) into `outDir`, ready to load as a development extension. */
-export async function bundleMemfsExtension(outDir) {
-  const source = path.join(projectRoot, 'test', 'integration', 'web', 'memfs');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.copyFileSync(path.join(source, 'package.json'), path.join(outDir, 'package.json'));
-  await esbuild.build({
-    entryPoints: [path.join(source, 'extension.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'browser',
-    target: 'es2022',
-    outfile: path.join(outDir, 'extension.js'),
-    external: ['vscode'],
-    logLevel: 'error',
-  });
-  return outDir;
 }
 
 /** A multi-root workspace: the fixture folder copy on the server's disk and memfs:/book, which is not on disk. */

@@ -13,6 +13,7 @@
 import * as vscode from 'vscode';
 import { SUITE_START_MARKER, recordOutcomes, reportText, summarize, type Outcome } from '../report';
 import { sendReport } from '../screenshot';
+import { registerMemFs } from './memfs';
 
 /** The suites that run here, in order; perf.test needs Node's file system and runs in the benchmark only. */
 const FILES = ['smoke.test', 'webHost.test', 'editor.test', 'checker.test', 'references.test', 'packs.test'];
@@ -47,9 +48,11 @@ class LineReporter {
 }
 
 export async function run(): Promise<void> {
+  // The workspace folder that is not on disk (memfs:/book) is served from here on.
+  registerMemFs();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('mocha/mocha.js');
-  const mocha = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
+  const { mocha, Mocha } = globalThis as unknown as { mocha: BrowserMocha; Mocha: { prototype: BrowserMocha } };
   mocha.setup({ ui: 'tdd', reporter: LineReporter, timeout: Number(process.env.AGREEMENT_CITE_TEST_TIMEOUT_MS) || 30_000, slow: 5_000, color: false });
   if (process.env.AGREEMENT_CITE_TEST_GREP) mocha.grep(process.env.AGREEMENT_CITE_TEST_GREP);
   loadTests();
@@ -57,7 +60,8 @@ export async function run(): Promise<void> {
   console.log(`${SUITE_START_MARKER} (${FILES.length} file(s), web worker extension host)`);
   const outcomes: Outcome[] = [];
   const started = Date.now();
-  const failures = await new Promise<number>((resolve) => recordOutcomes(mocha.run((n) => resolve(n)), outcomes));
+  // Mocha's own run, not the browser build's wrapper, which reads the page's address (a worker has none).
+  const failures = await new Promise<number>((resolve) => recordOutcomes(Mocha.prototype.run.call(mocha, (n) => resolve(n)), outcomes));
   const { passed, failed, skipped, summary } = summarize(outcomes, failures);
   const heading = `agreement-cite integration tests (code-server, web worker extension host, VS Code ${vscode.version}, workspace trust requested: ${process.env.AGREEMENT_CITE_WORKSPACE_TRUST ?? 'n/a'})`;
   try {

@@ -1,8 +1,8 @@
 // A file system that lives in memory (scheme memfs:), as a virtual workspace
 // folder is for VS Code for the Web: nothing on disk, every read and write
-// through vscode.workspace.fs. It also answers file searches, as the file
-// systems of github.dev and vscode.dev do, so that findFiles finds packs in it.
-// Bundled and loaded by scripts/run-vscode-tests.mjs --web only.
+// through vscode.workspace.fs, every change reported as it happens. The web
+// worker run opens memfs:/book as a second workspace folder
+// (scripts/vscode-test-web.mjs); web/index.ts registers this provider first.
 
 import * as vscode from 'vscode';
 
@@ -68,24 +68,6 @@ class MemFs implements vscode.FileSystemProvider {
     this.emitter.fire([{ type: vscode.FileChangeType.Deleted, uri: from }, { type: vscode.FileChangeType.Created, uri: to }]);
   }
 
-  /** Every file below `folder`, for the file search. */
-  files(folder: vscode.Uri): vscode.Uri[] {
-    const found: vscode.Uri[] = [];
-    const walk = (uri: vscode.Uri, dir: Dir): void => {
-      for (const [name, e] of dir.entries) {
-        const child = vscode.Uri.joinPath(uri, name);
-        if (e.type === vscode.FileType.File) found.push(child);
-        else walk(child, e);
-      }
-    };
-    try {
-      walk(folder, this.dir(folder));
-    } catch {
-      // no such folder: nothing found
-    }
-    return found;
-  }
-
   private fire(uri: vscode.Uri, type: vscode.FileChangeType): void {
     this.emitter.fire([{ type, uri }]);
   }
@@ -112,20 +94,9 @@ class MemFs implements vscode.FileSystemProvider {
   }
 }
 
-/** The proposed file search API (vscode.proposed.fileSearchProvider.d.ts), as far as it is used here. */
-interface FileSearchApi {
-  registerFileSearchProvider(scheme: string, provider: { provideFileSearchResults(query: { pattern: string }, options: { folder: vscode.Uri }): vscode.Uri[] }): vscode.Disposable;
-}
-
-export function activate(context: vscode.ExtensionContext): void {
+/** Registers memfs: with the folder /book in it. */
+export function registerMemFs(): vscode.Disposable {
   const fs = new MemFs();
-  // The workspace folder memfs:/book exists from the start; the tests write into it.
   fs.createDirectory(vscode.Uri.parse('memfs:/book'));
-  context.subscriptions.push(
-    vscode.workspace.registerFileSystemProvider('memfs', fs, { isCaseSensitive: true }),
-    // VS Code filters what is returned by the search's include and exclude patterns.
-    (vscode.workspace as unknown as FileSearchApi).registerFileSearchProvider('memfs', {
-      provideFileSearchResults: (_query, options) => fs.files(options.folder),
-    }),
-  );
+  return vscode.workspace.registerFileSystemProvider('memfs', fs, { isCaseSensitive: true });
 }
