@@ -528,7 +528,8 @@ async function main() {
   const opened = webRun ? `workspace=${remote(webRun.workspaceFile)}` : `folder=${remote(workspace)}`;
   const url = `http://${host}/?${opened}&payload=${payload}`;
   log(`opening the workbench (extension ${extensionId} from ${extPath}${web ? ', in the web worker extension host' : ''})`);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // A loaded machine can take a while to serve the workbench's first page.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
   let settled = false;
   if (restricted) void dismissTrustDialog(page, () => settled);
