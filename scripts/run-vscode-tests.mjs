@@ -256,9 +256,11 @@ async function startScreenshotServer(getPage) {
       if (keyboard) {
         // Real keystrokes in the browser, for what a test cannot reach through the API (the picker's input).
         try {
-          const { type, press } = JSON.parse(body || '{}');
+          const { type, press, waitFor } = JSON.parse(body || '{}');
           const page = getPage();
           if (!page) return reply(503, { error: 'no workbench page' });
+          // What the keys are for (a picker, say) shown first: a loaded machine may take seconds.
+          if (typeof waitFor === 'string') await page.waitForSelector(waitFor, { state: 'visible', timeout: 30_000 });
           if (typeof type === 'string') await page.keyboard.type(type, { delay: 40 });
           if (typeof press === 'string') await page.keyboard.press(press);
           return reply(200, { ok: true });

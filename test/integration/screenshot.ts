@@ -49,9 +49,10 @@ async function post(url: string, payload: string): Promise<string> {
 /**
  * Types text or presses a key in the workbench through the browser, as a
  * writer's keyboard would (`press` takes Playwright key names such as
- * `Enter`). Resolves false where no runner endpoint exists (test-electron).
+ * `Enter`), once `waitFor` (a CSS selector) is visible, if given. Resolves
+ * false where no runner endpoint exists (test-electron).
  */
-export async function keyboard(input: { type?: string; press?: string }): Promise<boolean> {
+export async function keyboard(input: { type?: string; press?: string; waitFor?: string }): Promise<boolean> {
   const endpoint = process.env.AGREEMENT_CITE_SCREENSHOT_URL;
   if (!endpoint) return false;
   const reply = JSON.parse(await post(endpoint.replace(/\/screenshot$/, '/keyboard'), JSON.stringify(input))) as { ok?: boolean; error?: string };

@@ -20,7 +20,9 @@ suite('smoke', () => {
     assert.strictEqual(vscode.workspace.isTrusted, !restrictedModeRequested());
   });
 
-  test('the extension activates on report.md', async () => {
+  test('the extension activates on report.md', async function () {
+    // The first test in a cold workbench: on a loaded machine the extension host may still be starting.
+    this.timeout(120_000);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the extension host`);
 
