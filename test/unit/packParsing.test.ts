@@ -10,6 +10,7 @@ import { fromWire, toWire } from '../../src/core/packWire';
 import type { Range } from '../../src/core/types';
 import { PackParsing } from '../../src/packParsing';
 import { nodePlatform } from '../../src/platform/node';
+import { webPlatform } from '../../src/platform/web';
 import { projectRoot, readBundledText } from './helpers';
 
 /** The worker as esbuild.js bundles it, with the same options. */
@@ -105,6 +106,28 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     const odd = { maxBytes: 1_000_000, extra: () => undefined } as unknown as { maxBytes: number };
     assertSameParse(BROKEN, 'odd.yaml', await parsing.parse(BROKEN, 'odd.yaml', odd));
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
+  });
+});
+
+suite('packParsing in VS Code for the Web', () => {
+  test('the Web Worker\u2019s code is one browser script that asks for nothing: no Node module, no require', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packWebWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as { packWebWorkerBuildOptions: () => BuildOptions & { write: false } };
+    const code = buildSync(packWebWorkerBuildOptions()).outputFiles[0].text;
+    assert.doesNotMatch(code, /\brequire\(/);
+    assert.doesNotMatch(code, /worker_threads|parentPort/);
+    assert.match(code, /onmessage/);
+  });
+
+  test('where the host has no Web Worker, packs are parsed in its own thread', async () => {
+    // Node has no global Worker: the web platform cannot start one here.
+    const parsing = new PackParsing('self.onmessage = () => {}', parsePackText, webPlatform.startPackThread);
+    try {
+      assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+      assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
+    } finally {
+      parsing.dispose();
+    }
   });
 });
 
