@@ -39,7 +39,8 @@ export async function bundleWebSuite(outDir, env) {
     sourcemap: 'inline',
     // The parsers of the export test run in Node only (that suite skips itself here).
     external: ['vscode', '@citation-js/*', '@retorquere/*'],
-    define: { 'process.env': JSON.stringify(env), 'process.pid': '"web"' },
+    // process.stderr: the `assert` package asks it while writing a failure's message.
+    define: { 'process.env': JSON.stringify(env), 'process.pid': '"web"', 'process.stderr': 'undefined' },
     plugins: [nodeOnlyPlugin],
     logLevel: 'error',
   });
