@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 
-const { packWorkerBuildOptions } = require('./scripts/pack-worker-build.js');
+const { packWorkerBuildOptions, packWebWorkerBuildOptions } = require('./scripts/pack-worker-build.js');
 
 const root = __dirname;
 const production = process.argv.includes('--production');
@@ -85,6 +85,24 @@ const vscodeRequirePlugin = {
   },
 };
 
+/** The first statement evaluated: src/extension.ts measures its code load from here (see `loadMs` in its API). */
+const LOAD_START_BANNER = 'var __agreementCiteLoadStart = typeof performance === "undefined" ? undefined : performance.now();';
+
+/**
+ * The worker that parses writers' packs, bundled with these options and carried in the extension bundle as a string.
+ * @returns {Promise<import('esbuild').Plugin>}
+ */
+async function packWorkerPluginFor(options) {
+  const workerCode = (await esbuild.build(options)).outputFiles[0].text;
+  return {
+    name: 'pack-worker',
+    setup(build) {
+      build.onResolve({ filter: /^agreement-cite:pack-worker$/ }, (args) => ({ path: args.path, namespace: 'pack-worker' }));
+      build.onLoad({ filter: /.*/, namespace: 'pack-worker' }, () => ({ contents: `export default ${JSON.stringify(workerCode)};`, loader: 'js' }));
+    },
+  };
+}
+
 async function main() {
   const tools = await loadBuildTools();
   const pack = await compileData(tools);
@@ -120,34 +138,24 @@ async function main() {
     },
   };
   // The worker thread that parses writers' packs (src/worker/packWorker.ts), carried in the bundle as a string: one JS file ships.
-  const worker = await esbuild.build(packWorkerBuildOptions());
-  const workerCode = worker.outputFiles[0].text;
-  /** @type {import('esbuild').Plugin} */
-  const packWorkerPlugin = {
-    name: 'pack-worker',
-    setup(build) {
-      build.onResolve({ filter: /^agreement-cite:pack-worker$/ }, (args) => ({ path: args.path, namespace: 'pack-worker' }));
-      build.onLoad({ filter: /.*/, namespace: 'pack-worker' }, () => ({ contents: `export default ${JSON.stringify(workerCode)};`, loader: 'js' }));
-    },
-  };
+  const packWorkerPlugin = await packWorkerPluginFor(packWorkerBuildOptions());
   const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/extension.ts')],
+    entryPoints: [path.join(root, 'src/extension.node.ts')],
     bundle: true,
     format: 'cjs',
-    // One file serves the desktop and the web: the code uses no Node API.
+    // The Node extension host; VS Code for the Web has its own bundle (buildBrowser below).
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'es2022',
     outfile: path.join(outDir, 'extension.js'),
-    // worker_threads is asked for only where the extension host is Node; VS Code for the Web parses in its own thread.
+    // worker_threads is asked for when the first writer's pack is parsed (src/platform/node.ts).
     external: ['vscode', 'worker_threads'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
     metafile: true,
     legalComments: production ? 'none' : 'inline',
-    // The first statement evaluated: src/extension.ts measures its code load from here (see `loadMs` in its API).
-    banner: { js: 'var __agreementCiteLoadStart = typeof performance === "undefined" ? undefined : performance.now();' },
+    banner: { js: LOAD_START_BANNER },
     logLevel: 'warning',
     plugins: [bundledPackPlugin, packWorkerPlugin, vscodeRequirePlugin],
   });
@@ -155,6 +163,38 @@ async function main() {
   console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
   await buildCli(bundledPackPlugin);
   if (process.env.AGREEMENT_CITE_METAFILE) fs.writeFileSync(process.env.AGREEMENT_CITE_METAFILE, JSON.stringify(result.metafile));
+  await buildBrowser([bundledPackPlugin, vscodeRequirePlugin]);
+}
+
+// ------------------------------------------------------------------ VS Code for the Web
+
+/**
+ * The bundle for the browser's web worker extension host (`browser` in
+ * package.json): src/extension.browser.ts, no Node built-ins (the build fails
+ * if anything asks for one), writers' packs parsed in a Web Worker.
+ * @param {import('esbuild').Plugin[]} shared the bundled pack and `vscode` plugins of the Node build
+ */
+async function buildBrowser(shared) {
+  const outfile = path.join(outDir, 'web', 'extension.js');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/extension.browser.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
+    target: 'es2022',
+    outfile,
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    legalComments: production ? 'none' : 'inline',
+    banner: { js: LOAD_START_BANNER },
+    logLevel: 'warning',
+    plugins: [...shared, await packWorkerPluginFor(packWebWorkerBuildOptions())],
+  });
+  const bytes = fs.statSync(outfile).size;
+  console.log(`dist/web/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
 }
 
 /**

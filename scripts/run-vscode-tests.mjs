@@ -4,11 +4,16 @@
 // Debian's Chromium (driven by playwright-core) opens it, and the workbench
 // loads the extension under development and runs the suite in the real
 // (remote, Node) extension host. See /work/shared/docs/testing-in-real-vscode.md.
+// With --web, the extension's browser bundle and the suite run in the
+// browser's web worker extension host instead, as in VS Code for the Web
+// (scripts/vscode-test-web.mjs bundles the suite for it).
+//
+// Every run fails if the workbench logs an error that names the extension.
 //
 // Builds nothing: run `npm run build` (dist/extension.js) and
 // `tsc -p tsconfig.test.json` (out/) first, and scripts/setup-vscode-test.mjs once.
 //
-// Usage: node scripts/run-vscode-tests.mjs [--restricted] [--timeout <seconds>] [--grep <pattern>] [--verbose]
+// Usage: node scripts/run-vscode-tests.mjs [--restricted | --web] [--timeout <seconds>] [--grep <pattern>] [--verbose]
 //
 // Exit code: the suite's (0 all passed, 1 a test failed), 2 when the harness
 // itself failed (server/browser did not start, workbench closed early),
@@ -33,6 +38,7 @@ import {
   node24Bin,
   projectRoot,
 } from './vscode-test-env.mjs';
+import { activatedInRemoteHost, bundleWebSuite, writeWebWorkspace } from './vscode-test-web.mjs';
 
 const EXIT_HARNESS = 2;
 const EXIT_TIMEOUT = 124;
@@ -47,7 +53,9 @@ const SUMMARY_LINE = /^\d+ passed, \d+ failed(, \d+ skipped)?$/;
 const WORKBENCH_CHATTER = new RegExp(
   '^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache' +
     '|Resolving connection token|Resolved connection token|Creating a socket' +
-    '|\\[(AccountPolicyGate|AgentHost[^\\]]*|Service Worker|reconnection-grace-time)\\])',
+    '|\\[(AccountPolicyGate|AgentHost[^\\]]*|Service Worker|reconnection-grace-time)\\])' +
+    // --web: the workbench reads memfs:/book before the suite serves it.
+    "|.*(ENOPRO: No file system provider found for resource 'memfs:|Unable to read file 'memfs:|from memfs:/book/)",
 );
 
 const t0 = Date.now();
@@ -61,6 +69,7 @@ class HarnessError extends Error {}
 const { values: argv } = parseArgs({
   options: {
     restricted: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
     timeout: { type: 'string' },
     grep: { type: 'string' },
     verbose: { type: 'boolean', default: false },
@@ -69,6 +78,12 @@ const { values: argv } = parseArgs({
 
 const truthy = (v) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 const restricted = argv.restricted || truthy(process.env.AGREEMENT_CITE_RESTRICTED);
+/** The browser's web worker extension host (VS Code for the Web) instead of the Node one. */
+const web = argv.web || truthy(process.env.AGREEMENT_CITE_WEB);
+if (web && restricted) {
+  console.error('[vscode-test] --web and --restricted are separate runs');
+  process.exit(EXIT_HARNESS);
+}
 const verbose = argv.verbose || truthy(process.env.AGREEMENT_CITE_VSCODE_VERBOSE);
 const timeoutS = Number(argv.timeout ?? process.env.AGREEMENT_CITE_VSCODE_TIMEOUT ?? 900);
 if (!Number.isFinite(timeoutS) || timeoutS <= 0) {
@@ -84,7 +99,7 @@ const workspaceSource = path.resolve(process.env.AGREEMENT_CITE_WORKSPACE || pat
 let workspace = workspaceSource;
 const resultsDir = path.resolve(process.env.AGREEMENT_CITE_RESULTS_DIR || path.join(projectRoot, 'test-results'));
 const screenshotsDir = path.join(resultsDir, 'screenshots');
-const reportFile = path.join(resultsDir, 'integration.txt');
+const reportFile = path.join(resultsDir, web ? 'integration-web.txt' : 'integration.txt');
 
 // ------------------------------------------------------------------ cleanup
 
@@ -178,6 +193,10 @@ function preflight() {
   if (main && !mainExists) {
     throw new HarnessError(`extension entry ${shown(main)} does not exist. Run: npm run build`);
   }
+  const browserEntry = pkg.browser ? path.resolve(extPath, pkg.browser) : undefined;
+  if (web && !(browserEntry && fs.existsSync(browserEntry))) {
+    throw new HarnessError(`the browser entry ${browserEntry ? shown(browserEntry) : '(package.json names none)'} does not exist. Run: npm run build`);
+  }
   if (!fs.existsSync(testsPath)) {
     throw new HarnessError(`test entry ${shown(testsPath)} does not exist. Run: tsc -p tsconfig.test.json`);
   }
@@ -216,22 +235,32 @@ function userSettings() {
 async function startScreenshotServer(getPage) {
   const token = randomBytes(16).toString('hex');
   const server = http.createServer((req, res) => {
+    // The web worker host calls from the workbench's origin: allowed, as the token still guards the endpoints.
     const reply = (status, obj) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+      res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       res.end(JSON.stringify(obj));
     };
     const keyboard = req.url === `/${token}/keyboard`;
-    if (req.method !== 'POST' || (req.url !== `/${token}/screenshot` && !keyboard)) return reply(404, { error: 'not found' });
+    const report = req.url === `/${token}/report`;
+    if (req.method !== 'POST' || (req.url !== `/${token}/screenshot` && !keyboard && !report)) return reply(404, { error: 'not found' });
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (c) => (body += c));
     req.on('end', async () => {
+      if (report) {
+        // The suite's report from the web worker host, which cannot write files.
+        fs.mkdirSync(path.dirname(reportFile), { recursive: true });
+        fs.writeFileSync(reportFile, body);
+        return reply(200, { ok: true });
+      }
       if (keyboard) {
         // Real keystrokes in the browser, for what a test cannot reach through the API (the picker's input).
         try {
-          const { type, press } = JSON.parse(body || '{}');
+          const { type, press, waitFor } = JSON.parse(body || '{}');
           const page = getPage();
           if (!page) return reply(503, { error: 'no workbench page' });
+          // What the keys are for (a picker, say) shown first: a loaded machine may take seconds.
+          if (typeof waitFor === 'string') await page.waitForSelector(waitFor, { state: 'visible', timeout: 30_000 });
           if (typeof type === 'string') await page.keyboard.type(type, { delay: 40 });
           if (typeof press === 'string') await page.keyboard.press(press);
           return reply(200, { ok: true });
@@ -241,7 +270,7 @@ async function startScreenshotServer(getPage) {
       }
       try {
         const { name } = JSON.parse(body || '{}');
-        const safe = String(name || 'screenshot').replace(/\.png$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'screenshot';
+        const safe = (web ? 'web-' : '') + String(name || 'screenshot').replace(/\.png$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'screenshot';
         const file = path.join(screenshotsDir, `${safe}.png`);
         const page = getPage();
         if (!page) return reply(503, { error: 'no workbench page' });
@@ -348,10 +377,35 @@ async function main() {
   fs.cpSync(workspaceSource, workspace, { recursive: true, filter: (src) => !src.split(path.sep).includes('.scratch') });
   const userDataDir = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(userSettings(), null, 2));
+  // --web: the extension runs in the browser's web worker extension host. A
+  // development extension that the server loads would otherwise be preferred
+  // in the remote host: as 'ui' (what a writer's setting for an installed
+  // extension says) it still goes there, as 'web' it does not. (The payload's
+  // extensionDevelopmentKind is not read by this browser workbench.)
+  const settings = { ...userSettings(), ...(web ? { 'remote.extensionKind': { [extensionId]: ['web'] } } : {}) };
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   let page;
   const screenshotUrl = await startScreenshotServer(() => page);
+
+  const testSettings = {
+    AGREEMENT_CITE_TEST_HOST: 'code-server',
+    AGREEMENT_CITE_EXTENSION_HOST: web ? 'web' : 'node',
+    AGREEMENT_CITE_WORKSPACE_TRUST: restricted ? 'restricted' : 'trusted',
+    AGREEMENT_CITE_SCREENSHOT_URL: screenshotUrl,
+    AGREEMENT_CITE_RESULTS_DIR: resultsDir,
+    ...(grep ? { AGREEMENT_CITE_TEST_GREP: grep } : {}),
+  };
+  // The web worker host has no environment: its suite is bundled with the settings written in.
+  let webRun;
+  if (web) {
+    // VS Code runs the suite in the host of the extension whose folder holds it: the web worker host.
+    webRun = {
+      tests: await bundleWebSuite(path.join(extPath, 'out', 'web-suite'), testSettings),
+      workspaceFile: writeWebWorkspace(path.join(tmp, 'web.code-workspace'), workspace),
+    };
+    log('bundled the suite for the web worker host');
+  }
 
   // The extension host is forked by the server and inherits its environment:
   // this is how the runner talks to the tests (see test/integration/harness.ts).
@@ -364,11 +418,7 @@ async function main() {
     XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
     // No extension marketplace: offline it only produces DNS errors and delays.
     EXTENSIONS_GALLERY: '{}',
-    AGREEMENT_CITE_TEST_HOST: 'code-server',
-    AGREEMENT_CITE_WORKSPACE_TRUST: restricted ? 'restricted' : 'trusted',
-    AGREEMENT_CITE_SCREENSHOT_URL: screenshotUrl,
-    AGREEMENT_CITE_RESULTS_DIR: resultsDir,
-    ...(grep ? { AGREEMENT_CITE_TEST_GREP: grep } : {}),
+    ...testSettings,
   };
   delete serverEnv.NODE_OPTIONS; // a caller's flags (e.g. a debugger) must not leak into Node 24
   const serverLogFile = path.join(resultsDir, 'code-server.log');
@@ -441,6 +491,7 @@ async function main() {
   // test output (the workbench logs teardown errors after it).
   await page.exposeFunction('codeAutomationLog', (level, message) => {
     const text = Array.isArray(message) ? util.format(...message) : String(message);
+    if (level === 'error') noteError(text);
     if (relayState === 'before' && text.includes(SUITE_START_MARKER)) relayState = 'relaying';
     if (relayState === 'relaying' && !WORKBENCH_CHATTER.test(text)) {
       console.log(level === 'info' || level === 'trace' || level === 'debug' ? text : `[${level}] ${text}`);
@@ -451,8 +502,16 @@ async function main() {
   });
   // The page console repeats the log entries above with CSS formatting; only
   // --verbose shows it (it also has network and iframe warnings).
-  page.on('console', (msg) => verbose && console.log(`[browser:${msg.type()}] ${msg.text()}`));
-  page.on('pageerror', (err) => verbose && console.log(`[browser:pageerror] ${err.message}`));
+  // Errors that name the extension (a contribution the workbench rejects, an
+  // uncaught error in either extension host) fail the run.
+  page.on('console', (msg) => {
+    if (verbose) console.log(`[browser:${msg.type()}] ${msg.text()}`);
+    if (msg.type() === 'error') noteError(msg.text());
+  });
+  page.on('pageerror', (err) => {
+    if (verbose) console.log(`[browser:pageerror] ${err.message}`);
+    noteError(err.message);
+  });
   const pageGone = new Promise((resolve) => {
     page.on('crash', () => resolve('the workbench page crashed'));
     page.on('close', () => resolve('the workbench page closed'));
@@ -464,13 +523,15 @@ async function main() {
   const remote = (p) => `vscode-remote://${host}${p}`;
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', remote(extPath)],
-    ['extensionTestsPath', remote(testsPath)],
+    ['extensionTestsPath', remote(webRun ? webRun.tests : testsPath)],
     ['enableProposedApi', ''],
     ['skipWelcome', 'true'],
   ]);
-  const url = `http://${host}/?folder=${remote(workspace)}&payload=${payload}`;
-  log(`opening the workbench (extension ${extensionId} from ${extPath})`);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const opened = webRun ? `workspace=${remote(webRun.workspaceFile)}` : `folder=${remote(workspace)}`;
+  const url = `http://${host}/?${opened}&payload=${payload}`;
+  log(`opening the workbench (extension ${extensionId} from ${extPath}${web ? ', in the web worker extension host' : ''})`);
+  // A loaded machine can take a while to serve the workbench's first page.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
   let settled = false;
   if (restricted) void dismissTrustDialog(page, () => settled);
@@ -485,8 +546,33 @@ async function main() {
   if (outcome.error) throw new HarnessError(`${outcome.error}; see ${shown(serverLogFile)}`);
 
   log(`tests finished with exit code ${outcome.code}`);
-  if (!fs.existsSync(reportFile)) log('warning: no report in test-results/integration.txt');
-  return outcome.code === 0 ? 0 : 1;
+  if (!fs.existsSync(reportFile)) log(`warning: no report in ${shown(reportFile)}`);
+  let ok = outcome.code === 0;
+  // Where the extension ran, seen from outside: the remote (Node) host's log.
+  const inRemote = activatedInRemoteHost(userDataDir, extensionId);
+  if (inRemote === undefined) {
+    log('ERROR: no remote extension host log to check where the extension ran');
+    ok = false;
+  } else if (inRemote === web) {
+    log(`ERROR: the remote (Node) extension host ${inRemote ? 'activated' : 'did not activate'} ${extensionId}; expected it ${web ? 'in the web worker host only' : 'there'}`);
+    ok = false;
+  } else {
+    log(web ? `the remote (Node) extension host's log has no activation of ${extensionId}: it ran in the web worker host` : `the remote (Node) extension host activated ${extensionId}`);
+  }
+  if (extensionErrors.length > 0) {
+    log(`ERROR: the workbench logged ${extensionErrors.length} error(s) naming the extension:`);
+    for (const e of extensionErrors) console.log(`  ${e.split('\n').slice(0, 6).join('\n  ')}`);
+    ok = false;
+  }
+  return ok ? 0 : 1;
+}
+
+/** Errors seen in the workbench (its log and the page's console) that name the extension. */
+const extensionErrors = [];
+/** Its id, its commands and settings, or its bundles (not its messages to the writer, which tests provoke on purpose). */
+const NAMES_EXTENSION = new RegExp(['agreement-cite\\.agreement-cite', 'agreementCite\\.', `${extPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/dist/`].join('|'));
+function noteError(text) {
+  if (NAMES_EXTENSION.test(text) && !extensionErrors.includes(text)) extensionErrors.push(text);
 }
 
 /** The suite's `N passed, N failed` line from its report, if it wrote one. */

@@ -18,6 +18,7 @@ import { registerDocumentCheck } from './diagnostics';
 import { Log } from './log';
 import { PackParsing } from './packParsing';
 import { nextTurn } from './nextTurn';
+import type { Platform } from './platform/platform';
 
 /** Set by the bundle's first statement (the banner in esbuild.js); undefined where this module is loaded otherwise. */
 declare const __agreementCiteLoadStart: number | undefined;
@@ -32,8 +33,10 @@ export interface AgreementCiteApi {
   readonly packsReady: Promise<void>;
   /** The facts view's rows and its status bar count, as a writer sees them. */
   readonly factsView: FactsViewApi;
-  /** How many writers' pack files were parsed in the worker thread and in the extension host's own. */
+  /** How many writers' pack files were parsed in the worker (a worker thread, or a Web Worker) and in the extension host's own thread. */
   readonly packParsing: { readonly worker: number; readonly inThread: number };
+  /** Which extension host runs the extension: 'node' (desktop, remote) or 'web' (the browser's web worker, VS Code for the Web). */
+  readonly host: Platform['host'];
   /** Milliseconds spent evaluating the bundle, for the benchmark (docs/PERFORMANCE.md). */
   readonly loadMs?: number;
   /** Milliseconds activate() took, for the benchmark. */
@@ -47,9 +50,10 @@ const parsePack: PackParser = (text, file, options) => {
   return loader.parsePackText(text, file, options);
 };
 
-export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
+/** Called by the entry point of each host (src/extension.node.ts, src/extension.browser.ts) with what differs there. */
+export function activate(context: vscode.ExtensionContext, platform: Platform): AgreementCiteApi {
   const started = performance.now();
-  const parsing = new PackParsing(packWorkerCode, parsePack);
+  const parsing = new PackParsing(packWorkerCode, parsePack, platform.startPackThread);
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
   const store = new FactStore(bundledLoadedPack(bundled), parsePack, {}, (text, file, options) => parsing.parse(text, file, options), {
     yieldToHost: nextTurn,
@@ -83,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): AgreementCiteApi {
     packsReady: packs.ready,
     factsView: factsView.api,
     packParsing: parsing.counts,
+    host: platform.host,
     loadMs,
     activationMs: performance.now() - started,
   };

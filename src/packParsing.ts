@@ -1,9 +1,9 @@
-import type { Worker } from 'worker_threads';
 import type { LoadOptions, LoadResult } from './core/packLoader';
 import { emptyLocations } from './core/factIndex';
 import { loadFailedProblem } from './core/packLimits';
-import { fromWire, type WireResult } from './core/packWire';
-import type { ParseRequest } from './worker/packWorker';
+import { fromWire } from './core/packWire';
+import type { PackThread, StartPackThread } from './platform/platform';
+import type { ParseReply, ParseRequest } from './worker/parseRequest';
 
 /** A worker that parsed nothing for this long is stopped; the next pack starts another. */
 const IDLE_MS = 60_000;
@@ -11,21 +11,26 @@ const IDLE_MS = 60_000;
 type InThread = (text: string, file: string, options: LoadOptions) => LoadResult;
 
 /**
- * Parses writers' pack files in a worker thread (src/worker/packWorker.ts),
- * so that a large pack does not hold up the extension host; where no worker
- * can be started (VS Code for the Web) or the worker fails, in this thread.
+ * Parses writers' pack files in a thread of their own (a worker thread in the
+ * Node extension host, src/worker/packWorker.ts; a Web Worker in VS Code for
+ * the Web, packWorker.web.ts), so that a large pack does not hold up the
+ * extension host; where no thread can be started or it fails, in this thread.
  */
 export class PackParsing {
-  private worker?: Worker;
+  private worker?: PackThread;
   private unavailable = false;
+  private answered = false;
   private next = 0;
   private readonly pending = new Map<number, { resolve: (r: LoadResult) => void; request: ParseRequest }>();
   private idle?: ReturnType<typeof setTimeout>;
   /** How many packs were parsed where: for the tests and the log. */
   readonly counts = { worker: 0, inThread: 0 };
 
-  /** `workerCode` is src/worker/packWorker.ts bundled (esbuild.js carries it in the extension as a string). */
-  constructor(private readonly workerCode: string, private readonly inThread: InThread) {}
+  /**
+   * `workerCode` is the worker bundled for this host (esbuild.js carries it in the extension as a string);
+   * `startThread` starts it (src/platform/node.ts, src/platform/web.ts).
+   */
+  constructor(private readonly workerCode: string, private readonly inThread: InThread, private readonly startThread: StartPackThread) {}
 
   parse(text: string, file: string, options: LoadOptions): Promise<LoadResult> {
     const worker = this.start();
@@ -35,7 +40,7 @@ export class PackParsing {
     return new Promise((resolve) => {
       this.pending.set(request.id, { resolve, request });
       try {
-        worker.postMessage(request);
+        worker.post(request);
       } catch {
         // What cannot be sent is parsed here.
         this.pending.delete(request.id);
@@ -54,16 +59,13 @@ export class PackParsing {
     }
   }
 
-  private start(): Worker | undefined {
+  private start(): PackThread | undefined {
     if (this.worker || this.unavailable) return this.worker;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const threads = require('worker_threads') as typeof import('worker_threads');
-      const worker = new threads.Worker(this.workerCode, { eval: true });
-      worker.unref();
-      worker.on('message', (m: { id: number; wire?: WireResult; error?: string }) => this.answer(m));
-      worker.on('error', () => this.fail(worker));
-      worker.on('exit', () => this.fail(worker));
+      const worker: PackThread = this.startThread(this.workerCode, {
+        message: (m) => this.answer(m),
+        failed: () => this.fail(worker),
+      });
       this.worker = worker;
     } catch {
       this.unavailable = true;
@@ -71,7 +73,8 @@ export class PackParsing {
     return this.worker;
   }
 
-  private answer(m: { id: number; wire?: WireResult; error?: string }): void {
+  private answer(m: ParseReply): void {
+    this.answered = true;
     const job = this.pending.get(m.id);
     if (!job) return;
     this.pending.delete(m.id);
@@ -85,10 +88,14 @@ export class PackParsing {
     if (this.pending.size === 0) this.idle = setTimeout(() => this.stop(), IDLE_MS);
   }
 
-  /** A worker that failed or exited: what it was asked is parsed here, and the next pack gets a new worker. */
-  private fail(worker: Worker): void {
+  /**
+   * A worker that failed or exited: what it was asked is parsed here, and the next pack gets a new worker,
+   * unless no worker ever answered (a host that cannot run the worker's code): then every pack is parsed here.
+   */
+  private fail(worker: PackThread): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
+    if (!this.answered) this.unavailable = true;
     const jobs = [...this.pending.values()];
     this.pending.clear();
     for (const job of jobs) job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options));
@@ -98,7 +105,7 @@ export class PackParsing {
     const worker = this.worker;
     if (!worker || this.pending.size > 0) return;
     this.worker = undefined;
-    void worker.terminate();
+    worker.terminate();
   }
 
   dispose(): void {

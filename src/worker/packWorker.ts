@@ -2,24 +2,15 @@
 // about 1.5 MB/s, so a pack near the size limit takes seconds: parsed here, it
 // does not hold up the extension host, which keeps answering hovers,
 // completions and checks meanwhile. Built by esbuild.js into a string that
-// the extension bundle carries (src/packParsing.ts starts it).
+// the extension bundle carries (src/platform/node.ts starts it).
+// VS Code for the Web runs the same parse in a Web Worker (packWorker.web.ts).
 
 import { parentPort } from 'worker_threads';
-import { parsePackText, type LoadOptions } from '../core/packLoader';
-import { toWire } from '../core/packWire';
+import { answer, type ParseRequest } from './parseRequest';
 
-export interface ParseRequest {
-  id: number;
-  text: string;
-  file: string;
-  options: LoadOptions;
-}
+export type { ParseRequest } from './parseRequest';
 
 parentPort?.on('message', (request: ParseRequest) => {
-  try {
-    const wire = toWire(parsePackText(request.text, request.file, request.options));
-    parentPort!.postMessage({ id: request.id, wire }, [wire.pathRanges.buffer as ArrayBuffer]);
-  } catch (e) {
-    parentPort!.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) });
-  }
+  const { reply, transfer } = answer(request);
+  parentPort!.postMessage(reply, transfer);
 });

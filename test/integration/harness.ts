@@ -34,3 +34,19 @@ export function resultsDir(): string {
 export function fixtureWorkspace(): string {
   return path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace');
 }
+
+/**
+ * The extension host the runner put the extension and the suite in: 'web' is
+ * the browser's web worker host (VS Code for the Web; `--web`, bundled by
+ * test/integration/web/index.ts), 'node' the Node extension host.
+ */
+export function extensionHostMode(): 'node' | 'web' {
+  return process.env.AGREEMENT_CITE_EXTENSION_HOST === 'web' ? 'web' : 'node';
+}
+
+/** Skips the calling test or suite (a mocha `this`) unless the suite runs in `mode`, and says why. */
+export function onlyIn(mode: 'node' | 'web', context: Mocha.Context, reason: string): void {
+  if (extensionHostMode() === mode) return;
+  console.log(`  skipped in the ${extensionHostMode() === 'web' ? 'web worker' : 'Node'} extension host: ${reason}`);
+  context.skip();
+}

@@ -12,13 +12,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import { resultsDir } from './harness';
+import { SUITE_START_MARKER, recordOutcomes, reportText, summarize, type Outcome } from './report';
 
-interface Outcome {
-  title: string;
-  state: 'passed' | 'failed' | 'skipped';
-  durationMs?: number;
-  error?: string;
-}
+export { SUITE_START_MARKER, summaryLine } from './report';
 
 /** Every *.test.js below dir, sorted so the order is stable across machines. */
 function findTestFiles(dir: string): string[] {
@@ -29,13 +25,6 @@ function findTestFiles(dir: string): string[] {
     else if (entry.isFile() && entry.name.endsWith('.test.js')) found.push(full);
   }
   return found.sort();
-}
-
-/** Printed first; scripts/run-vscode-tests.mjs starts relaying output at it. Keep the two in sync. */
-export const SUITE_START_MARKER = '[agreement-cite] integration suite starting';
-
-export function summaryLine(passed: number, failed: number, skipped: number): string {
-  return `${passed} passed, ${failed} failed` + (skipped > 0 ? `, ${skipped} skipped` : '');
 }
 
 export async function run(): Promise<void> {
@@ -67,18 +56,7 @@ export async function run(): Promise<void> {
   let failures: number;
   try {
     failures = await new Promise<number>((resolve) => {
-      const runner = mocha.run((n) => resolve(n));
-      runner.on('pass', (t: Mocha.Test) => outcomes.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
-      runner.on('pending', (t: Mocha.Test) => outcomes.push({ title: t.fullTitle(), state: 'skipped' }));
-      // Fires for failing tests and failing hooks (a failing hook counts as a failure).
-      runner.on('fail', (t: Mocha.Runnable, err: unknown) =>
-        outcomes.push({
-          title: t.fullTitle(),
-          state: 'failed',
-          durationMs: t.duration,
-          error: err instanceof Error ? (err.stack ?? err.message) : String(err),
-        }),
-      );
+      recordOutcomes(mocha.run((n) => resolve(n)), outcomes);
     });
   } catch (err) {
     // A test file that throws while loading lands here (mocha.run loads files synchronously).
@@ -88,10 +66,7 @@ export async function run(): Promise<void> {
     failures = 1;
   }
 
-  const passed = outcomes.filter((o) => o.state === 'passed').length;
-  const failed = Math.max(failures, outcomes.filter((o) => o.state === 'failed').length);
-  const skipped = outcomes.filter((o) => o.state === 'skipped').length;
-  const summary = summaryLine(passed, failed, skipped);
+  const { passed, failed, skipped, summary } = summarize(outcomes, failures);
   writeReport(outcomes, files, summary, Date.now() - started);
 
   console.log(summary);
@@ -100,25 +75,13 @@ export async function run(): Promise<void> {
 }
 
 function writeReport(outcomes: Outcome[], files: string[], summary: string, elapsedMs: number): void {
-  const mark = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' } as const;
-  const lines = [
+  const heading =
     `agreement-cite integration tests (${process.env.AGREEMENT_CITE_TEST_HOST ?? 'unknown host'}, ` +
-      `VS Code ${safeVscodeVersion()}, workspace trust requested: ${process.env.AGREEMENT_CITE_WORKSPACE_TRUST ?? 'n/a'})`,
-    `files: ${files.map((f) => path.relative(__dirname, f)).join(', ') || '(none)'}`,
-    '',
-    ...outcomes.map((o) => `${mark[o.state]} ${o.title}${o.durationMs !== undefined ? ` (${o.durationMs} ms)` : ''}`),
-    ...outcomes
-      .filter((o) => o.state === 'failed')
-      .flatMap((o) => ['', `--- ${o.title}`, o.error ?? '(no error message)']),
-    '',
-    `time: ${(elapsedMs / 1000).toFixed(1)} s`,
-    summary,
-    '',
-  ];
+    `VS Code ${safeVscodeVersion()}, workspace trust requested: ${process.env.AGREEMENT_CITE_WORKSPACE_TRUST ?? 'n/a'})`;
   try {
     const dir = resultsDir();
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'integration.txt'), lines.join('\n'));
+    fs.writeFileSync(path.join(dir, 'integration.txt'), reportText(heading, files.map((f) => path.relative(__dirname, f)), outcomes, summary, elapsedMs));
   } catch (err) {
     // The report is a convenience; the exit code and console output still tell the result.
     console.warn(`could not write test-results/integration.txt: ${String(err)}`);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import type { FactsNode } from '../../src/factsView';
 import { bibtexParser, citationJs } from '../unit/formatParsers';
+import { onlyIn } from './harness';
 import { screenshot } from './screenshot';
 import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
 
@@ -172,7 +173,8 @@ suite('references: the Sources section', () => {
 });
 
 suite('references: export', () => {
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    onlyIn('node', this, 'the BibTeX and CSL parsers that read the exported files run in Node; webHost.test.ts checks an export in the browser');
     await api();
   });
 

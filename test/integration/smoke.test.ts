@@ -2,16 +2,16 @@
 // real document of the fixture workspace, in trusted and in Restricted Mode.
 
 import * as assert from 'assert';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, restrictedModeRequested, testHost } from './harness';
+import { EXTENSION_ID, extensionHostMode, restrictedModeRequested, testHost } from './harness';
 import { screenshot } from './screenshot';
 
 suite('smoke', () => {
   test('a workspace folder with the fixtures is open', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    assert.strictEqual(folders.length, 1, 'expected exactly one workspace folder');
-    assert.strictEqual(path.basename(folders[0].uri.path), 'workspace');
+    // The web worker run adds a folder that is not on disk (webHost.test.ts).
+    const expected = extensionHostMode() === 'web' ? ['workspace', 'book'] : ['workspace'];
+    assert.deepStrictEqual(folders.map((f) => f.uri.path.replace(/^.*\//, '')), expected);
   });
 
   test('workspace trust matches what the runner asked for', () => {
@@ -20,7 +20,9 @@ suite('smoke', () => {
     assert.strictEqual(vscode.workspace.isTrusted, !restrictedModeRequested());
   });
 
-  test('the extension activates on report.md', async () => {
+  test('the extension activates on report.md', async function () {
+    // The first test in a cold workbench: on a loaded machine the extension host may still be starting.
+    this.timeout(120_000);
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not installed in the extension host`);
 

@@ -10,6 +10,7 @@ import { parsePackText } from '../../src/core/packLoader';
 import { updateSourcesSection } from '../../src/core/references';
 import type { Source } from '../../src/core/types';
 import { PackParsing } from '../../src/packParsing';
+import { nodePlatform } from '../../src/platform/node';
 import { factYaml, lineOf, PACK_HEAD, packYaml, withCode } from './helpers';
 
 export const PROTO_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
@@ -63,7 +64,7 @@ suite('hostile packs: keys named like Object\'s own properties', () => {
   test('a parse that throws in the extension host is a located problem, not a failed load', async () => {
     const parsing = new PackParsing('throw new Error("no worker here")', () => {
       throw new TypeError("Cannot read properties of undefined (reading 'type')");
-    });
+    }, nodePlatform.startPackThread);
     // Worker code that throws at once: the request is parsed in this thread, which throws too.
     const r = await parsing.parse('pack: {}', 'file:///w/bad.factpack.yaml', {});
     parsing.dispose();

@@ -9,6 +9,8 @@ import { parsePackText } from '../../src/core/packLoader';
 import { fromWire, toWire } from '../../src/core/packWire';
 import type { Range } from '../../src/core/types';
 import { PackParsing } from '../../src/packParsing';
+import { nodePlatform } from '../../src/platform/node';
+import { webPlatform } from '../../src/platform/web';
 import { projectRoot, readBundledText } from './helpers';
 
 /** The worker as esbuild.js bundles it, with the same options. */
@@ -66,7 +68,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   teardown(() => parsing?.dispose());
 
   test('the worker gives the pack, problems and every value\u2019s range that a parse here gives', async () => {
-    parsing = new PackParsing(workerCode(), parsePackText);
+    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
     const bundledText = readBundledText();
     assertSameParse(bundledText, 'bundled.yaml', await parsing.parse(bundledText, 'bundled.yaml', {}));
     assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
@@ -74,7 +76,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   });
 
   test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
-    parsing = new PackParsing(workerCode(), parsePackText);
+    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
     const texts = Array.from({ length: 6 }, (_, i) => BROKEN.replace('id: team\n', `id: team${i}\n`).replace('label: One', `label: One ${i}`));
     const results = await Promise.all(texts.map((t, i) => parsing!.parse(t, `p${i}.yaml`, {})));
     results.forEach((r, i) => assertSameParse(texts[i], `p${i}.yaml`, r));
@@ -84,27 +86,49 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   });
 
   test('hostile input is refused in the worker as it is here: an alias bomb', async () => {
-    parsing = new PackParsing(workerCode(), parsePackText);
+    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`;
     assertSameParse(bomb, 'bomb.yaml', await parsing.parse(bomb, 'bomb.yaml', {}));
   });
 
   test('where the worker cannot start or fails, packs are parsed in this thread, and nothing is lost', async () => {
-    parsing = new PackParsing('throw new Error("no worker here")', parsePackText);
+    parsing = new PackParsing('throw new Error("no worker here")', parsePackText, nodePlatform.startPackThread);
     assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
     parsing.dispose();
-    parsing = new PackParsing('this is not JavaScript (', parsePackText);
+    parsing = new PackParsing('this is not JavaScript (', parsePackText, nodePlatform.startPackThread);
     const results = await Promise.all([parsing.parse(BROKEN, 'a.yaml', {}), parsing.parse(readBundledText(), 'b.yaml', {})]);
     assertSameParse(BROKEN, 'a.yaml', results[0]);
     assertSameParse(readBundledText(), 'b.yaml', results[1]);
     assert.equal(parsing.counts.inThread, 2);
     parsing.dispose();
     // Options that cannot be sent to a worker (a function) are not lost: that pack is parsed here.
-    parsing = new PackParsing(workerCode(), parsePackText);
+    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
     const odd = { maxBytes: 1_000_000, extra: () => undefined } as unknown as { maxBytes: number };
     assertSameParse(BROKEN, 'odd.yaml', await parsing.parse(BROKEN, 'odd.yaml', odd));
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
+  });
+});
+
+suite('packParsing in VS Code for the Web', () => {
+  test('the Web Worker\u2019s code is one browser script that asks for nothing: no Node module, no require', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packWebWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as { packWebWorkerBuildOptions: () => BuildOptions & { write: false } };
+    const code = buildSync(packWebWorkerBuildOptions()).outputFiles[0].text;
+    assert.doesNotMatch(code, /\brequire\(/);
+    assert.doesNotMatch(code, /worker_threads|parentPort/);
+    assert.match(code, /onmessage/);
+  });
+
+  test('where the host has no Web Worker, packs are parsed in its own thread', async () => {
+    // Node has no global Worker: the web platform cannot start one here.
+    const parsing = new PackParsing('self.onmessage = () => {}', parsePackText, webPlatform.startPackThread);
+    try {
+      assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+      assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
+    } finally {
+      parsing.dispose();
+    }
   });
 });
 

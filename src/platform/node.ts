@@ -1,0 +1,23 @@
+// The Node extension host (VS Code desktop, remote and code-server workspaces):
+// writers' packs are parsed in a worker thread.
+
+import type { ParseReply } from '../worker/parseRequest';
+import type { Platform, StartPackThread } from './platform';
+
+const startPackThread: StartPackThread = (code, events) => {
+  // Loaded with the first writer's pack, not at activation.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('worker_threads') as typeof import('worker_threads');
+  const worker = new Worker(code, { eval: true });
+  // An idle worker never keeps the extension host alive.
+  worker.unref();
+  worker.on('message', (reply: ParseReply) => events.message(reply));
+  worker.on('error', () => events.failed());
+  worker.on('exit', () => events.failed());
+  return {
+    post: (request) => worker.postMessage(request),
+    terminate: () => void worker.terminate(),
+  };
+};
+
+export const nodePlatform: Platform = { host: 'node', startPackThread };

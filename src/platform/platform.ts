@@ -1,0 +1,27 @@
+// What differs between the extension hosts: the Node host of VS Code desktop
+// and remote workspaces, and the web worker host of VS Code for the Web. Each
+// entry point (src/extension.node.ts, src/extension.browser.ts) passes its own;
+// everything else is shared and uses no Node API.
+
+import type { ParseReply, ParseRequest } from '../worker/parseRequest';
+
+/** A thread that parses writers' packs, started from the bundled worker code. */
+export interface PackThread {
+  post(request: ParseRequest): void;
+  terminate(): void;
+}
+
+export interface PackThreadEvents {
+  message(reply: ParseReply): void;
+  /** The thread could not start, failed or exited. */
+  failed(): void;
+}
+
+/** Starts a thread running `code`; throws where no thread can be made (packs are then parsed in the host's own thread). */
+export type StartPackThread = (code: string, events: PackThreadEvents) => PackThread;
+
+export interface Platform {
+  /** Which extension host this build is for. */
+  readonly host: 'node' | 'web';
+  readonly startPackThread: StartPackThread;
+}
