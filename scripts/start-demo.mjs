@@ -43,7 +43,7 @@ if (!(await portFree(port))) {
 
 const vsix = path.join(projectRoot, 'agreement-cite.vsix');
 run(process.execPath, ['esbuild.js', '--production'], 'building the extension');
-run(process.execPath, ['scripts/package.mjs', vsix], 'packaging agreement-cite.vsix');
+run(process.execPath, ['scripts/package.mjs', vsix, '--demo'], 'packaging agreement-cite.vsix');
 run(process.execPath, ['scripts/setup-vscode-test.mjs'], 'checking code-server and Node 24 (installed once, then cached)');
 
 // A fresh profile and a copy of the sample workspace, so the demo never changes the repository.
