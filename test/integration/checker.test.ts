@@ -89,7 +89,7 @@ suite('fact check', function () {
     assert.strictEqual(d.code, 'role-not-held');
     assert.strictEqual(textAt(editor, d.range), 'Defence Minister');
     assert.deepStrictEqual([d.range.start.line, d.range.start.character, d.range.end.character], [5, 0, 16]);
-    assert.match(d.message, /Rustem Umerov was not Minister of Defence of Ukraine on 2 March 2026 \(the document’s date\); held from 6 September 2023 to 16 July 2025\./);
+    assert.match(d.message, /Rustem Umerov was not Minister of Defence of Ukraine on 24 February 2026 \(the document’s date\); held from 6 September 2023 to 16 July 2025\./);
     const fixes = await quickFixes(uri, d);
     assert.deepStrictEqual(fixes.map((a) => a.title), ['Change to NSDC Secretary', 'Change to “former Defence Minister”']);
     assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!));
