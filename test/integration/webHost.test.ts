@@ -22,6 +22,7 @@ const PACK = `pack:
   title: Desk notes
   version: 1.0.0
   language: en
+  checked: 2025-07-02
 sources:
   - id: desk-briefing
     title: Briefing by the programme office
