@@ -350,7 +350,14 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
       statusReason = `${evidence.missing} evidence excerpt${evidence.missing === 1 ? ' was' : 's were'} not found in the source text`;
     }
 
-    const aliases = new Set<string>([fact.label, ...fact.aliases]);
+    // A name of one letter or digit would match every such letter in a draft.
+    const aliases = new Set<string>();
+    const named = (name: string, path: string, what: string): void => {
+      if (name.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(name);
+      else bad(path, 'short-alias', `Fact "${fact.id}": the ${what} "${name}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least ${MIN_ALIAS_LETTERS} letters or digits.`, 'warning');
+    };
+    named(fact.label, '/label', 'label');
+    fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
     if (fact.date && (fact.dateAliases ?? fact.kind === 'event')) for (const a of dateAliases(fact.date)) aliases.add(a);
     if (aliasCount + aliases.size > maxAliases) {
       bad('/aliases', 'too-many-aliases', `The fact base holds at most ${maxAliases.toLocaleString('en-GB')} aliases; fact "${fact.id}" is left out.`);
@@ -372,6 +379,9 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
   }
   return { index, problems };
 }
+
+/** A label or alias with fewer letters or digits than this does not find its fact in a draft. */
+export const MIN_ALIAS_LETTERS = 2;
 
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

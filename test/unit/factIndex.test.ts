@@ -333,3 +333,19 @@ function quoteYaml(id: string, options: QuoteOptions = {}): string {
     ],
   });
 }
+
+suite('factIndex: one-letter names', () => {
+  test('a one-letter label is not used to find the fact in a draft, with a warning at the label; its aliases still find it', () => {
+    const text = packYaml(factYaml('x1', { omit: ['label'], lines: ['label: X'] }));
+    const { index, problems } = indexOf([{ text, file: WS }]);
+    assert.ok(index.fact('x1'), 'the fact is still used');
+    assert.deepEqual(index.findAll('An X marks a box, x and X again.'), [], 'no letter of the draft is taken for the fact');
+    assert.deepEqual(index.findAll('see alias x1 here').map((m) => m.alias), ['alias x1']);
+    const short = withCode(problems, 'short-alias');
+    assert.equal(short.length, 1, describeProblems(problems));
+    assert.equal(short[0].severity, 'warning');
+    assert.equal(short[0].file, WS);
+    assert.equal(short[0].range.start.line, lineOf(text, 'label: X'));
+    assert.match(short[0].message, /"X".*at least 2 letters/);
+  });
+});
