@@ -9,6 +9,13 @@ export const COMMANDS = {
   checkDocument: 'agreementCite.checkDocument',
 } as const;
 
+/**
+ * The only commands a hover card may run: each takes a fact or source id and
+ * does nothing but say so when no fact or source has it. Commands that write
+ * files or take other arguments (New Fact Pack) are never run from a card.
+ */
+export const CARD_COMMANDS: readonly string[] = [COMMANDS.insertCitation, COMMANDS.copyCitation, COMMANDS.openSource];
+
 /** A `command:` link with JSON arguments, as hover cards carry them. */
 export function commandLink(command: string, ...args: unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;

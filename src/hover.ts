@@ -6,7 +6,7 @@ import { dateInQuestion, todayIso } from './core/dates';
 import type { FactIndex } from './core/factIndex';
 import type { FactStore } from './core/factStore';
 import { escapeMarkdown } from './core/text';
-import { COMMANDS, commandLink } from './commandIds';
+import { CARD_COMMANDS, COMMANDS, commandLink } from './commandIds';
 import { readSettings, SELECTOR } from './config';
 
 const links: CardLinks = {
@@ -52,7 +52,7 @@ export class FactHoverProvider implements vscode.HoverProvider {
     for (const entry of entries) parts.push(renderCard(entry, index, { dateStyle: settings.dateStyle, contextDate, today: todayIso(), links }));
     const markdown = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
     // Only the extension's own commands run from a card; text from packs is escaped when the card is built.
-    markdown.isTrusted = { enabledCommands: Object.values(COMMANDS) };
+    markdown.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
     markdown.supportHtml = false;
     const [start, end] = longest ? [longest.start, longest.end] : [recording!.start, recording!.end];
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(start), document.positionAt(end)));

@@ -125,7 +125,10 @@ export async function copyCitation(store: FactStore, arg?: unknown): Promise<str
   const args = parseArgs(arg);
   const index = store.index;
   const entry = args.factId ? index.fact(args.factId) : await pickFact(index, '');
-  if (!entry) return undefined;
+  if (!entry) {
+    if (args.factId) void vscode.window.showErrorMessage(vscode.l10n.t('Agreement Cite: no fact has the id "{0}".', args.factId));
+    return undefined;
+  }
   const editor = vscode.window.activeTextEditor;
   const options: InsertOptions = editor ? insertOptionsFor(editor.document, todayIso()) : { format: 'plaintext', style: 'auto', dateStyle: 'en-GB', atDate: todayIso() };
   const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { packFileName } from './core/packName';
 
 /** A commented starting point for a writer's pack: valid as it stands, with every field explained. */
 export const PACK_TEMPLATE = `# A fact pack for Agreement Cite. Its facts appear in hover cards, completions
@@ -46,10 +47,16 @@ export async function createPack(name?: string): Promise<vscode.Uri | undefined>
     title: vscode.l10n.t('New Fact Pack'),
     prompt: vscode.l10n.t('File name in .factpacks/'),
     value: 'my-pack',
-    validateInput: (v) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v) ? undefined : vscode.l10n.t('Letters, digits, ".", "_" and "-" only')),
+    validateInput: (v) => ('refused' in packFileName(v) ? vscode.l10n.t('Letters, digits, ".", "_" and "-" only') : undefined),
   }));
   if (!chosen) return undefined;
-  const uri = vscode.Uri.joinPath(folder.uri, '.factpacks', `${chosen.replace(/\.ya?ml$/, '')}.yaml`);
+  // A name passed by a command's arguments is checked as strictly as one typed in the box.
+  const named = packFileName(chosen);
+  if ('refused' in named) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Agreement Cite: no pack was created: {0}.', named.refused));
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, '.factpacks', named.file);
   try {
     await vscode.workspace.fs.stat(uri);
     void vscode.window.showWarningMessage(vscode.l10n.t('Agreement Cite: {0} already exists.', vscode.workspace.asRelativePath(uri)));

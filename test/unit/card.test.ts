@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CARD_COMMANDS, COMMANDS } from '../../src/commandIds';
 import { renderCard, type CardLinks, type CardOptions } from '../../src/core/card';
 import { buildFactIndex } from '../../src/core/factIndex';
 import { bundled, describeProblems, errors, loadPack, projectRoot, unescapeMarkdown, unescapedChars } from './helpers';
@@ -157,5 +158,20 @@ suite('card: a hostile pack cannot inject links, HTML or code', () => {
     const card = render('evil.quote', false);
     assert.ok(card.includes('\\[said\\]\\(command:workbench\\.action\\.terminal\\.new\\) \\<img'), card);
     assert.deepEqual(unescapedChars(card, '<`['), []);
+  });
+});
+
+suite('card: the commands a card may run', () => {
+  test('a card runs only the commands that take a fact or source id and check it; never New Fact Pack or any other', () => {
+    assert.deepEqual([...CARD_COMMANDS].sort(), [COMMANDS.copyCitation, COMMANDS.insertCitation, COMMANDS.openSource].sort());
+    for (const other of [COMMANDS.newPack, COMMANDS.showLog, COMMANDS.addDefinitions, COMMANDS.checkDocument]) assert.equal(CARD_COMMANDS.includes(other), false, other);
+  });
+
+  test('every command link in a rendered card is one of those commands', () => {
+    const { index } = bundled();
+    const card = renderCard(index.fact('person.umerov')!, index, { ...base, links });
+    const used = [...card.matchAll(/\]\(command:([^?)]+)/g)].map((m) => m[1]);
+    assert.ok(used.length >= 2, card);
+    assert.deepEqual(used.filter((c) => !CARD_COMMANDS.includes(c)), []);
   });
 });
