@@ -161,7 +161,8 @@ export class FactStore {
 
   /** Forgets a pack file; resolves when the index no longer holds its facts. */
   removeWorkspacePack(file: string): Promise<void> {
-    this.versions.delete(file);
+    // Counted on, not forgotten: a load begun before the delete must lose to one begun after it.
+    this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
     return this.workspace.delete(file) ? this.changed(true) : Promise.resolve();
   }
 

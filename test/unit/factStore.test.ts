@@ -264,3 +264,26 @@ suite('factStore: indexing a slice at a time', () => {
     assert.deepEqual(readied, [store.index]);
   });
 });
+
+suite('factStore: a file deleted and created again', () => {
+  test('a load started before the delete never replaces the load of the new file', async () => {
+    const waiting: (() => void)[] = [];
+    const slowParse = (text: string, file: string): Promise<ReturnType<typeof parsePackText>> =>
+      new Promise((resolve) => waiting.push(() => resolve(parsePackText(text, file))));
+    const store = new FactStore(bundledLoadedPack(bundled().loaded.pack), parsePackText, {}, slowParse);
+    const old = packYaml(factYaml('mine.old'));
+    const renewed = packYaml(factYaml('mine.new'));
+    const noRead = async (): Promise<undefined> => undefined;
+
+    const before = store.loadWorkspacePack(FILE, old, noRead);
+    await store.removeWorkspacePack(FILE);
+    const after = store.loadWorkspacePack(FILE, renewed, noRead);
+    waiting[1]();
+    await after;
+    assert.ok(store.index.fact('mine.new'));
+    waiting[0]();
+    await before;
+    assert.ok(store.index.fact('mine.new'), 'the new file stays in use');
+    assert.equal(store.index.fact('mine.old'), undefined, 'the load from before the delete is dropped');
+  });
+});
