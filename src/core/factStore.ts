@@ -1,4 +1,5 @@
 import { buildFactIndex, buildFactIndexSteps, emptyLocations, type BuildOptions, type BuildResult, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
+import { capProblems } from './problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
 import type { LoadOptions, LoadResult } from './packLoader';
 import type { Pack, Problem } from './types';
@@ -169,7 +170,8 @@ export class FactStore {
   /** Problems of one file: its own, and those the merged index found in it. */
   problemsOf(file: string): Problem[] {
     void this.index; // the index's problems exist once it is built
-    return [...(this.workspace.get(file)?.problems ?? []), ...this.indexProblems.filter((p) => p.file === file)];
+    // A file with thousands of bad facts shows a readable number of problems, not one per fact.
+    return capProblems(file, [...(this.workspace.get(file)?.problems ?? []), ...this.indexProblems.filter((p) => p.file === file)]);
   }
 
   get workspaceFiles(): string[] {

@@ -287,3 +287,32 @@ suite('factStore: a file deleted and created again', () => {
     assert.equal(store.index.fact('mine.old'), undefined, 'the load from before the delete is dropped');
   });
 });
+
+suite('factStore: problems shown per file', () => {
+  test('a pack with 3,000 facts citing an unknown source shows 200 problems and one "…and 2800 more", at the last one shown', () => {
+    const facts = Array.from({ length: 3000 }, (_, i) => factYaml(`mine.bad${i}`, { omit: ['citations'], lines: ['citations:', '  - source: src-nowhere'] }));
+    const text = packYaml(factYaml('mine.good'), ...facts);
+    const store = newStore();
+    const problems = store.setWorkspacePack(FILE, text);
+    assert.equal(problems.length, 201);
+    assert.equal(withCode(problems, 'unknown-source').length, 200);
+    const last = problems[200];
+    assert.equal(last.code, 'too-many-problems');
+    assert.equal(last.file, FILE);
+    assert.match(last.message, /^…and 2800 more problems/);
+    assert.equal(last.range.start.line, problems[199].range.start.line);
+    assert.deepEqual(store.problemsOf(FILE), problems);
+    assert.ok(store.index.fact('mine.good'), 'the good fact is still used');
+  });
+
+  test('the loader\'s own "…and N more" is counted into the file\'s', async () => {
+    const { capProblems } = await import('../../src/core/problemCap');
+    const at = (line: number, code = 'bad'): Parameters<typeof capProblems>[1][number] =>
+      ({ file: FILE, range: { start: { line, character: 0 }, end: { line, character: 1 } }, code, message: `problem ${line}`, severity: 'error' });
+    const own = [...Array.from({ length: 200 }, (_, i) => at(i)), { ...at(199, 'too-many-problems'), message: '…and 50 more problems; fix the ones above first.' }];
+    const capped = capProblems(FILE, [...own, at(500), at(501)]);
+    assert.equal(capped.length, 201);
+    assert.match(capped[200].message, /^…and 52 more problems/);
+    assert.deepEqual(capProblems(FILE, own), own, 'the loader\'s list alone is unchanged');
+  });
+});
