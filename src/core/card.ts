@@ -35,6 +35,16 @@ const WORDING_TEXT: Record<WordingKind, string> = {
 
 const md = escapeMarkdown;
 
+/**
+ * A source's address as plain text that no Markdown renderer turns into a
+ * link: GitHub-style autolinks start at a literal `https://`, `www.` or `@`
+ * and would take the escaping backslashes into the link (`www%5C.gov%5C.uk`).
+ * With `:` and `@` escaped too, no autolink starts; "Open source" opens it.
+ */
+export function cardAddress(url: string): string {
+  return md(url).replace(/[:@]/g, (c) => `\\${c}`);
+}
+
 function quoteBlock(text: string): string {
   return text.split(/\r?\n/).map((l) => `> ${md(l)}`).join('\n');
 }
@@ -117,7 +127,7 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
     const s = index.source(c.source);
     if (!s) continue;
     const open = options.links ? ` · [Open source](${options.links.openSource(s.source.id)})` : '';
-    out.push(`**Source:** ${md(describeSource(s.source, style))}${s.source.url ? ` · ${md(s.source.url)}` : ''}${open}${c.locator ? ` · ${md(c.locator)}` : ''}`);
+    out.push(`**Source:** ${md(describeSource(s.source, style))}${s.source.url ? ` · ${cardAddress(s.source.url)}` : ''}${open}${c.locator ? ` · ${md(c.locator)}` : ''}`);
     if (c.evidence) out.push(quoteBlock(c.evidence));
     out.push('');
   }

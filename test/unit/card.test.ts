@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CARD_COMMANDS, COMMANDS } from '../../src/commandIds';
 import { renderCard, type CardLinks, type CardOptions } from '../../src/core/card';
 import { buildFactIndex } from '../../src/core/factIndex';
-import { bundled, describeProblems, errors, loadPack, projectRoot, unescapeMarkdown, unescapedChars } from './helpers';
+import { bundled, describeProblems, errors, factYaml, loadPack, packYaml, projectRoot, unescapeMarkdown, unescapedChars } from './helpers';
 
 const links: CardLinks = {
   insert: (id) => `command:agreementCite.insertCitation?${encodeURIComponent(JSON.stringify([id]))}`,
@@ -175,3 +175,28 @@ suite('card: the commands a card may run', () => {
     assert.deepEqual(used.filter((c) => !CARD_COMMANDS.includes(c)), []);
   });
 });
+
+suite('card: source addresses', () => {
+  const addresses = [
+    'https://www.gov.uk/government/news/uk-and-ukraine_sign-100-year-partnership',
+    'http://example.org/a-b.c?x=1&y=[2]',
+    'https://user@mail.example.org/path',
+  ];
+  for (const url of addresses) {
+    test(`${url}: shown exactly, and nothing in the card would start an autolink`, () => {
+      const text = PACK_WITH_URL(url);
+      const { loaded } = loadPack(text, 'workspace/.factpacks/url.yaml');
+      const built = buildFactIndex([loaded]);
+      const card = renderCard(built.index.fact('url.fact')!, built.index, base);
+      const line = card.split('\n').find((l) => l.startsWith('**Source:**'))!;
+      assert.ok(unescapeMarkdown(line).includes(` · ${url}`), line);
+      // GitHub-style autolinks (VS Code's hovers) start at a literal "http://", "https://", "www." or an "@" address.
+      const plain = line.replace(/\\[\s\S]/g, ' ');
+      assert.doesNotMatch(plain, /https?:\/\/|www\.|@/, line);
+    });
+  }
+});
+
+function PACK_WITH_URL(url: string): string {
+  return packYaml(factYaml('url.fact')).replace('  - id: src-a\n', `  - id: src-a\n    url: "${url}"\n`);
+}

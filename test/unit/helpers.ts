@@ -139,7 +139,7 @@ export function describeProblems(problems: readonly Problem[]): string {
 
 /** The text a Markdown renderer shows for backslash-escaped text. */
 export function unescapeMarkdown(md: string): string {
-  return md.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
+  return md.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$:@])/g, '$1');
 }
 
 /** Characters of `md` that are not preceded by an escaping backslash and are in `chars`. */
