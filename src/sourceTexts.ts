@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { sourceTextPath } from './core/sourceTextPath';
+import { refusedOnDisk, sizeRefusal, type DiskAccess } from './sourceTextDisk';
 
 /** A source text read longer than this is given up: a file that never answers must not hold up loading. */
 export const SOURCE_TEXT_TIMEOUT_MS = 10_000;
@@ -19,46 +21,39 @@ export type SourceTextResult = { text: string } | { refused: string };
 export async function readSourceText(pack: vscode.Uri, relative: string, maxBytes: number, timeoutMs = SOURCE_TEXT_TIMEOUT_MS): Promise<SourceTextResult> {
   const folder = vscode.workspace.getWorkspaceFolder(pack);
   if (!folder) return { refused: 'the pack is not inside a workspace folder' };
-  if (/^[a-z][a-z0-9+.-]*:|^[\\/]/i.test(relative) || relative.includes('\\') || relative.includes('\0')) {
-    return { refused: 'a text file is given by a path relative to the pack, with "/" between folders' };
-  }
-  const target = vscode.Uri.joinPath(pack, '..', relative);
-  if (target.scheme !== folder.uri.scheme || target.authority !== folder.uri.authority || !inside(folder.uri.path, target.path)) {
+  const where = sourceTextPath(folder.uri.path, pack.path, relative);
+  if ('refused' in where) return where;
+  const target = pack.with({ path: where.path, query: '', fragment: '' });
+  if (target.scheme !== folder.uri.scheme || target.authority !== folder.uri.authority) {
     return { refused: 'it is outside the workspace folder that holds the pack' };
   }
   return withTimeout((async (): Promise<SourceTextResult> => {
-    if (target.scheme === 'file') {
-      const real = await realPaths(folder.uri.fsPath, target.fsPath);
-      if (real && !inside(real.folder, real.target, realSeparator())) return { refused: 'it links to a file outside the workspace folder that holds the pack' };
+    const disk = target.scheme === 'file' ? nodeDisk() : undefined;
+    if (disk) {
+      const refused = await refusedOnDisk(disk, realSeparator(), folder.uri.fsPath, target.fsPath, maxBytes);
+      if (refused) return { refused };
     }
     const stat = await vscode.workspace.fs.stat(target);
     if ((stat.type & vscode.FileType.File) === 0) return { refused: 'it is not a file' };
-    if (stat.size > maxBytes) return { refused: `it is ${Math.ceil(stat.size / 1024)} KiB; source texts are limited to ${Math.floor(maxBytes / 1024)} KiB (setting agreementCite.packs.maxSourceTextKB)` };
+    if (stat.size > maxBytes) return { refused: sizeRefusal(stat.size, maxBytes) };
     const bytes = await vscode.workspace.fs.readFile(target);
     if (bytes.byteLength > maxBytes) return { refused: `it is over the limit of ${Math.floor(maxBytes / 1024)} KiB (setting agreementCite.packs.maxSourceTextKB)` };
     return { text: decoder.decode(bytes) };
   })().catch((e: unknown) => ({ refused: `it could not be read (${e instanceof Error ? e.message : String(e)})` })), timeoutMs);
 }
 
-function inside(folder: string, target: string, sep = '/'): boolean {
-  const base = folder.endsWith(sep) ? folder : folder + sep;
-  return target.startsWith(base);
-}
-
 function realSeparator(): string {
   return typeof process !== 'undefined' && process.platform === 'win32' ? '\\' : '/';
 }
 
-/** Both paths with symbolic links resolved, where Node's file system is there (not in VS Code for the Web). */
-async function realPaths(folder: string, target: string): Promise<{ folder: string; target: string } | undefined> {
-  let fs: typeof import('fs');
+/** Node's file system, where it is there (not in VS Code for the Web). */
+function nodeDisk(): DiskAccess | undefined {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    fs = require('fs') as typeof import('fs');
+    return (require('fs') as typeof import('fs')).promises;
   } catch {
     return undefined;
   }
-  return { folder: await fs.promises.realpath(folder), target: await fs.promises.realpath(target) };
 }
 
 function withTimeout(work: Promise<SourceTextResult>, ms: number): Promise<SourceTextResult> {
