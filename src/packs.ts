@@ -174,6 +174,8 @@ export class WorkspacePacks implements vscode.Disposable {
   /** Reads a pack file into the store; returns its problems. */
   private async read(uri: vscode.Uri): Promise<Problem[]> {
     const file = uri.toString();
+    // Taken before reading: a slow read of a file since deleted or changed must not replace a newer load.
+    const ticket = this.store.ticket(file);
     let text: string | undefined;
     let failure: Problem | undefined;
     try {
@@ -185,9 +187,9 @@ export class WorkspacePacks implements vscode.Disposable {
       const start = { line: 0, character: 0 };
       failure = { file, range: { start, end: start }, code: 'unreadable', severity: 'error', message: `The pack file could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }
-    if (text === undefined) return this.store.failWorkspacePack(file, [failure!]);
+    if (text === undefined) return this.store.failWorkspacePack(file, [failure!], ticket);
     try {
-      return await this.store.loadWorkspacePack(file, text, (relative) => this.readSourceText(uri, relative), vscode.workspace.asRelativePath(uri));
+      return await this.store.loadWorkspacePack(file, text, (relative) => this.readSourceText(uri, relative), vscode.workspace.asRelativePath(uri), ticket);
     } catch (e) {
       // A load that throws: the file is dropped from the fact base, so that the
       // other packs stay in use, and shows why; saving it tries again.

@@ -105,13 +105,24 @@ export class FactStore {
   }
 
   /**
+   * A place in line for a file's next load, taken before the file is read: a
+   * load or failure given an older ticket (one begun before the file was
+   * deleted, changed or read again) is dropped when it arrives.
+   */
+  ticket(file: string): number {
+    const version = (this.versions.get(file) ?? 0) + 1;
+    this.versions.set(file, version);
+    return version;
+  }
+
+  /**
    * As `setWorkspacePack`, reading each source's `textFile` through
    * `readRelative` (a path relative to the pack file). A result overtaken by a
    * newer load of the same file is dropped.
    */
-  async loadWorkspacePack(file: string, text: string, readRelative: (path: string) => Promise<string | undefined>, label?: string): Promise<Problem[]> {
-    const version = (this.versions.get(file) ?? 0) + 1;
-    this.versions.set(file, version);
+  async loadWorkspacePack(file: string, text: string, readRelative: (path: string) => Promise<string | undefined>, label?: string, ticket?: number): Promise<Problem[]> {
+    const version = ticket ?? this.ticket(file);
+    if (this.versions.get(file) !== version) return this.problemsOf(file);
     const parsed = this.parseAsync ? await this.parseAsync(text, file, this.options) : this.parse(text, file, this.options);
     // Receiving a large parse took a slice of the host's time already: what follows waits for the next turn.
     if (this.parseAsync && this.scheduling) await this.scheduling.yieldToHost();
@@ -130,7 +141,8 @@ export class FactStore {
    * Records that a pack file could not be loaded at all (unreadable, too
    * large): its last good version stays in use.
    */
-  failWorkspacePack(file: string, problems: Problem[]): Problem[] {
+  failWorkspacePack(file: string, problems: Problem[], ticket?: number): Problem[] {
+    if (ticket !== undefined && this.versions.get(file) !== ticket) return this.problemsOf(file);
     this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
     this.apply(file, { problems, locations: emptyLocations(file) }, new Map());
     // A file that failed whole changes nothing in use: its last good version stays.

@@ -316,3 +316,20 @@ suite('factStore: problems shown per file', () => {
     assert.deepEqual(capProblems(FILE, own), own, 'the loader\'s list alone is unchanged');
   });
 });
+
+suite('factStore: tickets taken before a file is read', () => {
+  test('a read begun before the file was deleted and made again, finishing last, does not replace the new file', async () => {
+    const store = newStore();
+    const noRead = async (): Promise<undefined> => undefined;
+    const early = store.ticket(FILE);
+    await store.removeWorkspacePack(FILE);
+    const late = store.ticket(FILE);
+    await store.loadWorkspacePack(FILE, packYaml(factYaml('mine.new')), noRead, undefined, late);
+    const problems = await store.loadWorkspacePack(FILE, packYaml(factYaml('mine.old')), noRead, undefined, early);
+    assert.ok(store.index.fact('mine.new'));
+    assert.equal(store.index.fact('mine.old'), undefined);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(store.failWorkspacePack(FILE, [{ file: FILE, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'unreadable', severity: 'error', message: 'gone' }], early), []);
+    assert.deepEqual(store.problemsOf(FILE), [], 'an old failure is not shown either');
+  });
+});
