@@ -139,26 +139,16 @@ async function main() {
   };
   // The worker thread that parses writers' packs (src/worker/packWorker.ts), carried in the bundle as a string: one JS file ships.
   const packWorkerPlugin = await packWorkerPluginFor(packWorkerBuildOptions());
-  const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/extension.node.ts')],
-    bundle: true,
-    format: 'cjs',
+  const result = await esbuild.build(extensionBundle({
+    entry: 'src/extension.node.ts',
     // The Node extension host; VS Code for the Web has its own bundle (buildBrowser below).
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    target: 'es2022',
     outfile: path.join(outDir, 'extension.js'),
     // worker_threads is asked for when the first writer's pack is parsed (src/platform/node.ts).
     external: ['vscode', 'worker_threads'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    metafile: true,
-    legalComments: production ? 'none' : 'inline',
-    banner: { js: LOAD_START_BANNER },
-    logLevel: 'warning',
     plugins: [bundledPackPlugin, packWorkerPlugin, vscodeRequirePlugin],
-  });
+  }));
   const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
   console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
   await buildCli(bundledPackPlugin);
@@ -169,6 +159,29 @@ async function main() {
 // ------------------------------------------------------------------ VS Code for the Web
 
 /**
+ * The options both extension bundles share (the Node host's and the web
+ * worker host's); each names what differs for its host.
+ * @param {{ entry: string, platform: import('esbuild').Platform, mainFields: string[], outfile: string, external: string[], plugins: import('esbuild').Plugin[] }} host
+ * @returns {import('esbuild').BuildOptions}
+ */
+function extensionBundle({ entry, ...host }) {
+  return {
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    format: 'cjs',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+    legalComments: production ? 'none' : 'inline',
+    banner: { js: LOAD_START_BANNER },
+    logLevel: 'warning',
+    ...host,
+  };
+}
+
+/**
  * The bundle for the browser's web worker extension host (`browser` in
  * package.json): src/extension.browser.ts, no Node built-ins (the build fails
  * if anything asks for one), writers' packs parsed in a Web Worker.
@@ -176,23 +189,14 @@ async function main() {
  */
 async function buildBrowser(shared) {
   const outfile = path.join(outDir, 'web', 'extension.js');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/extension.browser.ts')],
-    bundle: true,
-    format: 'cjs',
+  await esbuild.build(extensionBundle({
+    entry: 'src/extension.browser.ts',
     platform: 'browser',
     mainFields: ['browser', 'module', 'main'],
-    target: 'es2022',
     outfile,
     external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    legalComments: production ? 'none' : 'inline',
-    banner: { js: LOAD_START_BANNER },
-    logLevel: 'warning',
     plugins: [...shared, await packWorkerPluginFor(packWebWorkerBuildOptions())],
-  });
+  }));
   const bytes = fs.statSync(outfile).size;
   console.log(`dist/web/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
 }
