@@ -162,10 +162,14 @@ suite('workspace fact packs', function () {
 
   test('a pack edited and saved in the editor is reloaded', async function () {
     if (restrictedModeRequested()) return this.skip();
-    await write(packUri(), pack('Project Kestrel'));
+    // A file no other test opened: an editor model of a file since rewritten
+    // or deleted on disk may still be alive, and saving over it is refused.
+    const uri = vscode.Uri.joinPath(packsDir(), 'saved-in-editor.yaml');
+    await write(uri, pack('Project Kestrel'));
     await waitFor('the pack to load', () => api.index.fact('team.kestrel'));
-    const doc = await vscode.workspace.openTextDocument(packUri());
+    const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
+    await waitFor('the editor to show the file as written', () => doc.getText() === pack('Project Kestrel') && !doc.isDirty);
     const edit = new vscode.WorkspaceEdit();
     const at = doc.getText().indexOf('label: Project Kestrel') + 'label: Project Kestrel'.length;
     edit.insert(doc.uri, doc.positionAt(at), ' drone line');
