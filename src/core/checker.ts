@@ -3,6 +3,7 @@ import { checkedDayOf, roleStateDuring } from './asOf';
 import { citationEdits, definitionEdit, escapeLatex, formatCitation, type CitationOptions, type DocFormat, type TextEdit } from './citation';
 import { compareIso, daysInMonth, findDates, formatDate, isoSpan, MONTHS, parseIsoDate, todayIso, toIso, type DateStyle } from './dates';
 import type { FactIndex, IndexedFact } from './factIndex';
+import { Pace } from './pace';
 import { documentDate, proseText } from './prose';
 import { findQuotations, markupOf, quotedWords, type Quotation, type QuotedWords } from './quotations';
 import { foldText, paragraphAt } from './text';
@@ -90,7 +91,7 @@ export function* checkSteps(text: string, index: FactIndex, options: CheckOption
   const on = (code: CheckCode): boolean => options.rules?.[code] !== false;
   if (!CHECK_CODES.some(on)) return [];
   const cache = CheckCache.of(index);
-  const doc = yield* readDocument(text, index, options, cache, stepChars);
+  const doc = yield* readDocument(text, index, options, cache, stepChars, new Pace(UNITS_PER_STEP, STEP_MS));
   const findings: Finding[] = [];
   if (on('misquote') || on('rendering-as-words')) findings.push(...(yield* checkQuotations(doc, on)));
   if (on('wrong-event-date')) findings.push(...(yield* checkEventDates(doc)));
@@ -101,8 +102,10 @@ export function* checkSteps(text: string, index: FactIndex, options: CheckOption
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Rules yield after judging this many paragraphs or quotations. */
+/** Rules yield after judging this many paragraphs or quotations, */
 const UNITS_PER_STEP = 32;
+/** or sooner, once a step has taken this many milliseconds. */
+const STEP_MS = 2;
 
 /** Where paragraphs break: pairs of the start and the end of each run of blank lines. */
 function paragraphBreaks(prose: string): number[] {
@@ -125,12 +128,32 @@ function copyOf(text: string): string {
 interface ParagraphScan {
   matches: AliasMatch<IndexedFact>[];
   dates: ReturnType<typeof findDates>;
+  /** The KIND_* bits of each match. */
+  kinds: Uint8Array;
+  /**
+   * The matches and dates in offsets of the document, for the paragraph
+   * starting at `at`: a paragraph before the writer's edit has not moved,
+   * and its copies are used again rather than made on every check.
+   */
+  placed?: { at: number; matches: AliasMatch<IndexedFact>[]; dates: DateInText[] };
   /** Wrong event dates found in it, by the date style and the years its yearless dates took. */
-  events?: Map<string, Finding[]>;
+  events?: Map<string, KeptFindings>;
   /** Roles not held, by the dates they were judged against. */
-  roles?: Map<string, Finding[]>;
+  roles?: Map<string, KeptFindings>;
   /** The words of people's names in it that have several spellings, read when first needed. */
   names?: NameWord[];
+}
+
+/** A paragraph's findings in its own offsets, and their copies for where the paragraph last stood. */
+interface KeptFindings {
+  found: Finding[];
+  placed?: { at: number; findings: Finding[] };
+}
+
+/** The kept findings in offsets of the document, for the paragraph starting at `at`. */
+function placedFindings(kept: KeptFindings, at: number): Finding[] {
+  if (kept.placed?.at !== at) kept.placed = { at, findings: kept.found.map((f) => shifted(f, at)) };
+  return kept.placed.findings;
 }
 
 /** A word of a person's name, in a paragraph, whose spelling class is known; offsets in the paragraph. */
@@ -173,7 +196,10 @@ class CheckCache {
   paragraph(text: string, reading?: () => void): ParagraphScan {
     return this.kept(this.paragraphs, text, () => {
       reading?.();
-      return { matches: this.index.findAll(text), dates: findDates(text, LEAP_YEAR) };
+      const matches = this.index.findAll(text);
+      const kinds = new Uint8Array(matches.length);
+      for (let i = 0; i < matches.length; i++) kinds[i] = kindsOf(matches[i].values);
+      return { matches, kinds, dates: findDates(text, LEAP_YEAR) };
     });
   }
 
@@ -260,13 +286,14 @@ interface DateInText {
  * found in the cache, not read again; yields after reading about
  * `stepChars` characters.
  */
-function* readDocument(text: string, index: FactIndex, options: CheckOptions, cache: CheckCache, stepChars: number): Generator<void, ScannedDocument, void> {
+function* readDocument(text: string, index: FactIndex, options: CheckOptions, cache: CheckCache, stepChars: number, pace: Pace): Generator<void, ScannedDocument, void> {
   const long = text.length > stepChars;
   const prose = proseText(text, options.format);
   if (long) yield;
   const breaks = paragraphBreaks(prose);
   const matches: AliasMatch<IndexedFact>[] = [];
-  const dates: ReturnType<typeof findDates> = [];
+  const dates: DateInText[] = [];
+  const kinds: number[] = [];
   const scans = new Map<number, ParagraphScan>();
   let read = 0;
   for (let k = 0; k <= breaks.length; k += 2) {
@@ -277,17 +304,40 @@ function* readDocument(text: string, index: FactIndex, options: CheckOptions, ca
       read += end - start;
     });
     scans.set(start, scan);
-    for (const x of scan.matches) matches.push({ start: x.start + start, end: x.end + start, alias: x.alias, values: x.values });
-    for (const d of scan.dates) dates.push({ ...d, start: d.start + start, end: d.end + start });
+    const placed = placedAt(scan, start);
+    for (const x of placed.matches) matches.push(x);
+    for (const d of placed.dates) dates.push(d);
+    for (const b of scan.kinds) kinds.push(b);
     if (read >= stepChars) {
       read = 0;
+      pace.reset();
       yield;
-    }
+    } else if (pace.tick()) yield;
   }
   if (long) yield;
   const quotations = findQuotations(prose, options.format);
   if (long) yield;
-  return new ScannedDocument(text, index, options, cache, { prose, breaks, matches, dates, scans, quotations });
+  pace.reset();
+  return new ScannedDocument(text, index, options, cache, pace, { prose, breaks, matches, kinds: Uint8Array.from(kinds), dates, scans, quotations });
+}
+
+/** A paragraph's matches and dates in offsets of the document, for the paragraph starting at `at`. */
+function placedAt(scan: ParagraphScan, at: number): NonNullable<ParagraphScan['placed']> {
+  if (scan.placed?.at === at) return scan.placed;
+  return (scan.placed = {
+    at,
+    matches: at === 0 ? scan.matches : scan.matches.map((x) => ({ start: x.start + at, end: x.end + at, alias: x.alias, values: x.values })),
+    dates: scan.dates.map((d) => placedDate(d, at)),
+  });
+}
+
+/** A date found in a paragraph, in offsets of the document; a date without a year takes one later (`resolveYears`). */
+function placedDate(d: ReturnType<typeof findDates>[number], at: number): DateInText {
+  // `first` is a full ISO date: read by position, as there are thousands in a draft.
+  const month = Number(d.first.slice(5, 7));
+  const day = Number(d.first.slice(8, 10));
+  if (d.hasYear) return { start: d.start + at, end: d.end + at, first: d.first, last: d.last, month, day: d.hasDay ? day : undefined, hasYear: true, hasDay: d.hasDay };
+  return { start: d.start + at, end: d.end + at, month, day, hasYear: false, hasDay: true };
 }
 
 /** What every rule reads: the prose, its aliases, dates, quotations and paragraphs, each found once. */
@@ -305,16 +355,15 @@ class ScannedDocument {
   readonly date: { iso: IsoDate; source: 'document' | 'setting' | 'today'; written?: string };
 
   constructor(
-    readonly text: string, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache,
-    read: { prose: string; breaks: number[]; matches: AliasMatch<IndexedFact>[]; dates: ReturnType<typeof findDates>; scans: Map<number, ParagraphScan>; quotations: Quotation[] },
+    readonly text: string, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache, readonly pace: Pace,
+    read: { prose: string; breaks: number[]; matches: AliasMatch<IndexedFact>[]; kinds: Uint8Array; dates: DateInText[]; scans: Map<number, ParagraphScan>; quotations: Quotation[] },
   ) {
     this.format = options.format;
     this.prose = read.prose;
     this.paragraphBreaks = read.breaks;
     this.matches = read.matches;
     this.scans = read.scans;
-    this.kinds = new Uint8Array(this.matches.length);
-    for (let i = 0; i < this.matches.length; i++) this.kinds[i] = kindsOf(this.matches[i].values);
+    this.kinds = read.kinds;
     this.quotations = read.quotations;
     this.dates = resolveYears(read.dates);
     const own = documentDate(text, this.format);
@@ -472,22 +521,18 @@ function lowerBound(list: readonly { start: number }[], offset: number): number 
  * date before it that has one: a report says the year once and then the day.
  * Where no earlier date has a year, the date stays without one.
  */
-function resolveYears(found: ReturnType<typeof findDates>): DateInText[] {
+function resolveYears(found: DateInText[]): DateInText[] {
   let year: number | undefined;
   const out: DateInText[] = new Array(found.length);
   for (let i = 0; i < found.length; i++) {
     const d = found[i];
-    // `first` is a full ISO date: read by position, as there are thousands in a draft.
-    const month = Number(d.first.slice(5, 7));
-    const day = Number(d.first.slice(8, 10));
     if (d.hasYear) {
-      year = Number(d.first.slice(0, 4));
-      out[i] = { start: d.start, end: d.end, first: d.first, last: d.last, month, day: d.hasDay ? day : undefined, hasYear: true, hasDay: d.hasDay };
+      year = Number(d.first!.slice(0, 4));
+      out[i] = d;
       continue;
     }
-    const date: DateInText = { start: d.start, end: d.end, month, day, hasYear: false, hasDay: true };
-    if (year !== undefined && day <= daysInMonth(year, month)) date.first = date.last = toIso({ year, month, day });
-    out[i] = date;
+    const iso = year !== undefined && d.day! <= daysInMonth(year, d.month!) ? toIso({ year, month: d.month!, day: d.day! }) : undefined;
+    out[i] = iso === d.first ? d : { ...d, first: iso, last: iso };
   }
   return out;
 }
@@ -711,9 +756,8 @@ function* checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => boolean
   if (qi.wordings.length === 0) return [];
   const markup = markupOf(doc.format);
   const out: Finding[] = [];
-  let n = 0;
   for (const q of doc.quotations) {
-    if (++n % UNITS_PER_STEP === 0) yield;
+    if (doc.pace.tick()) yield;
     // The same quotation is often quoted again, word for word: it is read and judged once.
     const inner = doc.prose.slice(q.innerStart, q.innerEnd);
     const verdict = doc.cache.get(`q\u0000${markup}\u0000${inner}`, () => {
@@ -1165,9 +1209,8 @@ function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void
   const out: Finding[] = [];
   const links = linksOf(doc.index);
   const dates = doc.dates;
-  let n = 0;
   for (let i = 0; i < dates.length; ) {
-    if (++n % UNITS_PER_STEP === 0) yield;
+    if (doc.pace.tick()) yield;
     const para = doc.paragraphAt(dates[i].start);
     let j = i;
     while (j < dates.length && dates[j].start < para.end) j++;
@@ -1179,16 +1222,16 @@ function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void
     const scan = doc.scans.get(para.start);
     if (!scan) continue;
     scan.events ??= new Map();
-    let found = scan.events.get(key);
-    if (!found) {
-      found = [];
+    let kept = scan.events.get(key);
+    if (!kept) {
+      const found: Finding[] = [];
       let checked = -1;
       const sentences = sentencesOf(doc.prose, para.start, para.end);
       // Dates and sentences are both in order: one pass over each, however long the paragraph.
       let k = 0;
       for (const d of own) {
         if (!d.hasDay) continue;
-        if (++n % UNITS_PER_STEP === 0) yield;
+        if (doc.pace.tick()) yield;
         while (k < sentences.length && sentences[k].end <= d.start) k++;
         // Only sentences with a date are read, each once.
         const s = sentences[k] && sentences[k].start <= d.start ? sentences[k] : undefined;
@@ -1197,9 +1240,9 @@ function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void
         const f = checkSentence(doc, s, links);
         if (f) found.push(shifted(f, -para.start));
       }
-      scan.events.set(key, found);
+      scan.events.set(key, (kept = { found }));
     }
-    for (const f of found) out.push(shifted(f, para.start));
+    for (const f of placedFindings(kept, para.start)) out.push(f);
   }
   return out;
 }
@@ -1382,13 +1425,12 @@ function roleTitle(role: IndexedFact): string {
 function* checkRoles(doc: ScannedDocument, on: (code: CheckCode) => boolean): Generator<void, Finding[], void> {
   const out: Finding[] = [];
   const ms = doc.matches;
-  let n = 0;
   for (let i = 0; i < ms.length; ) {
     if ((doc.kinds[i] & (KIND_ROLE | KIND_PERSON)) === 0) {
       i++;
       continue;
     }
-    if (++n % UNITS_PER_STEP === 0) yield;
+    if (doc.pace.tick()) yield;
     // Roles are judged paragraph by paragraph: a name and its role never sit on either side of a blank line.
     const para = doc.paragraphAt(ms[i].start);
     let j = i;
@@ -1400,13 +1442,13 @@ function* checkRoles(doc: ScannedDocument, on: (code: CheckCode) => boolean): Ge
     const years = doc.datesIn(para.start, para.end).map((d) => (d.hasYear ? '' : (d.first ?? '?'))).join(',');
     const key = `${doc.options.dateStyle}\u0000${doc.date.iso}\u0000${doc.date.source}\u0000${doc.date.written ?? ''}\u0000${years}`;
     if (scan) scan.roles ??= new Map();
-    let found = scan?.roles?.get(key);
-    if (!found) {
-      found = rolesIn(doc, from, j).map((f) => shifted(f, -para.start));
-      scan?.roles?.set(key, found);
+    let kept = scan?.roles?.get(key);
+    if (!kept) {
+      kept = { found: rolesIn(doc, from, j).map((f) => shifted(f, -para.start)) };
+      scan?.roles?.set(key, kept);
     }
     // Kept findings are of both role rules; those switched off are left out here.
-    for (const f of found) if (on(f.code)) out.push(shifted(f, para.start));
+    for (const f of placedFindings(kept, para.start)) if (on(f.code)) out.push(f);
   }
   return out;
 }
@@ -1541,9 +1583,8 @@ function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[], void>
   const sc = spellingClasses(doc.index);
   if (sc.classes.length === 0) return [];
   const seen = new Map<number, Map<string, { start: number; end: number; written: string }[]>>();
-  let n = 0;
   for (const [at, scan] of doc.scans) {
-    if (scan.names === undefined && ++n % UNITS_PER_STEP === 0) yield;
+    if (scan.names === undefined && doc.pace.tick()) yield;
     scan.names ??= nameWords(scan, doc.prose, at, sc);
     for (const w of scan.names) {
       if (doc.quoted(at + w.match)) continue;
@@ -1572,6 +1613,7 @@ function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[], void>
     const message = `${cls.person.fact.label} is spelled several ways in this document: ${counts}. Keep one spelling: “${preferred.display}”${preferred.fromSetting ? ' (your preferred spelling)' : ''}.`;
     for (const f of others) {
       for (const o of forms.get(f)!) {
+        if (doc.pace.tick()) yield;
         out.push(withFixes({
           code: 'inconsistent-spelling',
           start: o.start,

@@ -1,4 +1,5 @@
 import { buildFactIndex, buildFactIndexSteps, emptyLocations, type BuildOptions, type BuildResult, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
+import { now } from './pace';
 import { capProblems } from './problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
 import type { LoadOptions, LoadResult } from './packLoader';
@@ -276,10 +277,6 @@ export class FactStore {
     for (const file of this.workspace.keys()) problems.set(file, this.problemsOf(file));
     for (const l of this.listeners) l({ index: built.index, problems });
   }
-}
-
-function now(): number {
-  return typeof performance === 'undefined' ? Date.now() : performance.now();
 }
 
 /** The bundled pack as compiled into the extension at build time. */
