@@ -18,6 +18,7 @@ const FILES = 1000;
 const MANY = 3000;
 const DRAFT_BYTES = 5 * 1024;
 const LIMIT_MS = 3000;
+const CORES = os.availableParallelism?.() ?? os.cpus().length;
 
 /** A preload that reports the process's peak memory when it exits. */
 const RSS_PROBE = "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, '\\n@@maxrss ' + u.maxRSS + ' cpu ' + Math.round((u.userCPUTime + u.systemCPUTime) / 1000) + '\\n'); });\n";
@@ -70,16 +71,16 @@ export function measureCli({ root, work, facts, quick, record, rows, log }) {
   runCli(cli, repo, ['check'], probe);
   const full = [];
   const cpu = [];
-  const oneThread = [];
+  const allThreads = [];
   let last;
   for (let i = 0; i < (quick ? 3 : 5); i++) {
     last = runCli(cli, repo, ['check'], probe);
     full.push(last.ms);
     cpu.push(last.cpuMs);
-    // The same in one thread (--jobs 1), interleaved so that both see the same load.
-    oneThread.push(runCli(cli, repo, ['check', '--jobs', '1'], probe).ms);
+    // The same with a checking thread per processor, interleaved so that both see the same load.
+    allThreads.push(runCli(cli, repo, ['check', '--jobs', String(CORES)], probe).ms);
   }
-  const f = record('cli.check1000', 'bundled', full, { files: FILES, bytes: FILES * DRAFT_BYTES, findings: last.findings, rssKiB: last.rssKiB, cpu: summary(cpu), oneThread: summary(oneThread), load: os.loadavg()[0] });
+  const f = record('cli.check1000', 'bundled', full, { files: FILES, bytes: FILES * DRAFT_BYTES, findings: last.findings, rssKiB: last.rssKiB, cpu: summary(cpu), allThreads: summary(allThreads), defaultJobs: Math.max(1, CORES - 1), load: os.loadavg()[0] });
   rows.push({ id: 'cli.perFile', size: 'bundled', n: full.length, median: (f.median - s.median) / FILES, p10: (f.p10 - s.median) / FILES, p90: (f.p90 - s.median) / FILES });
   log(`cli: per file ${fmtMs((f.median - s.median) / FILES)}; ${last.findings} findings; peak RSS ${fmtBytes(last.rssKiB * 1024)}`);
 
@@ -104,9 +105,9 @@ export function cliSection(get) {
   const out = ['## Command line', ''];
   out.push(`\`agreement-cite check\` (the production \`dist/cli.js\`) in a fresh Node process per run, text output to a pipe, the bundled pack; a generated repository of ${f.files.toLocaleString('en-GB')} Markdown drafts of 5 KB (${f.findings.toLocaleString('en-GB')} findings). Median (10th–90th percentile) of ${f.n} runs; start-up of ${s.n}. Load average (1 min) at the end: ${f.load?.toFixed(1) ?? '?'} on ${os.cpus().length} cores: wall-clock times on a busy machine are the machine's, processor time is the command's.`, '');
   out.push('| measurement | target | result | verdict |', '|---|---|---|---|');
-  out.push(`| Check ${f.files.toLocaleString('en-GB')} files of 5 KB, start-up included | < 3 s | ${fmtMs(f.median)}${spread(f)} | ${f.median < LIMIT_MS ? '✅ met' : '❌ missed'} |`);
+  out.push(`| Check ${f.files.toLocaleString('en-GB')} files of 5 KB, start-up included${f.defaultJobs ? ` (default: ${f.defaultJobs === 1 ? 'one thread' : `${f.defaultJobs} checking threads`})` : ''} | < 3 s | ${fmtMs(f.median)}${spread(f)} | ${f.median < LIMIT_MS ? '✅ met' : '❌ missed'} |`);
   if (f.cpu) out.push(`| The same: processor time (all threads) | | ${fmtMs(f.cpu.median)} | |`);
-  if (f.oneThread) out.push(`| The same in one thread (\`--jobs 1\`) | < 3 s | ${fmtMs(f.oneThread.median)}${spread(f.oneThread)} | ${f.oneThread.median < LIMIT_MS ? '✅ met' : '❌ missed'} |`);
+  if (f.allThreads) out.push(`| The same with a checking thread per processor (\`--jobs ${CORES}\`) | | ${fmtMs(f.allThreads.median)}${spread(f.allThreads)} | |`);
   out.push(`| Start-up (Node, bundle, bundled pack, one short draft) | (part of the above) | ${fmtMs(s.median)}${spread(s)} | |`);
   if (p) out.push(`| Cost per file (the rest ÷ ${f.files.toLocaleString('en-GB')}) | | ${fmtMs(p.median)} | |`);
   if (m) out.push(`| Peak memory (max RSS), ${f.files.toLocaleString('en-GB')} files → ${MANY.toLocaleString('en-GB')} files | does not grow with the files | ${fmtBytes(m.rss1000 * 1024)} → ${fmtBytes(m.rss3000 * 1024)} (${MANY.toLocaleString('en-GB')} files in ${fmtMs(m.median)}) | ${m.rss3000 < m.rss1000 * 1.25 ? '✅ met' : '❌ grows'} |`);

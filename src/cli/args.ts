@@ -46,8 +46,8 @@ Options:
                            files, and list what changed
   --fix-dry-run            print the fixes as a unified diff; change nothing
   --max-file-size <KB>     larger files are not checked (default: ${DEFAULT_MAX_DOCUMENT_KB})
-  --jobs <n>               threads checking files at once (default: one per processor;
-                           a short list is checked in one thread)
+  --jobs <n>               threads checking files at once (default: one per processor
+                           but one; a short list is checked in one thread)
   -h, --help               this help
 `,
   packs: `Usage: agreement-cite packs check [options] [files or folders…]
@@ -93,7 +93,7 @@ export interface CheckArgs {
   fix: boolean;
   fixDryRun: boolean;
   maxFileKB: number;
-  /** Threads to check with; undefined: one per processor. */
+  /** Threads to check with; undefined: one per processor but one. */
   jobs?: number;
 }
 
