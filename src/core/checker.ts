@@ -6,7 +6,7 @@ import type { FactIndex, IndexedFact } from './factIndex';
 import { Pace } from './pace';
 import { documentDate, proseText } from './prose';
 import { findQuotations, markupOf, quotedWords, type Quotation, type QuotedWords } from './quotations';
-import { foldText, paragraphAt } from './text';
+import { foldText, hasLetterOrDigit, paragraphAt } from './text';
 import type { Fact, IsoDate, RoleHeld, Severity, Source, Wording } from './types';
 import { alignWords, compactDiff, diffWords, wordTokens, type Alignment, type DiffPart } from './wordDiff';
 import { canonicalWords } from './wordForms';
@@ -299,7 +299,8 @@ function* readDocument(text: string, index: FactIndex, options: CheckOptions, ca
   for (let k = 0; k <= breaks.length; k += 2) {
     const start = k === 0 ? 0 : breaks[k - 1];
     const end = k < breaks.length ? breaks[k] : prose.length;
-    if (end <= start) continue;
+    // Without a letter or a digit, a paragraph names nothing and dates nothing (a run of blank lines, a rule).
+    if (!hasLetterOrDigit(prose, start, end)) continue;
     const scan = cache.paragraph(prose.slice(start, end), () => {
       read += end - start;
     });
@@ -321,9 +322,13 @@ function* readDocument(text: string, index: FactIndex, options: CheckOptions, ca
   return new ScannedDocument(text, index, options, cache, pace, { prose, breaks, matches, kinds: Uint8Array.from(kinds), dates, scans, quotations });
 }
 
+/** Where a paragraph without names or dates stands makes no difference. */
+const NOTHING_PLACED = { at: -1, matches: [], dates: [] };
+
 /** A paragraph's matches and dates in offsets of the document, for the paragraph starting at `at`. */
 function placedAt(scan: ParagraphScan, at: number): NonNullable<ParagraphScan['placed']> {
   if (scan.placed?.at === at) return scan.placed;
+  if (scan.matches.length === 0 && scan.dates.length === 0) return NOTHING_PLACED;
   return (scan.placed = {
     at,
     matches: at === 0 ? scan.matches : scan.matches.map((x) => ({ start: x.start + at, end: x.end + at, alias: x.alias, values: x.values })),

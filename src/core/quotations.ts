@@ -1,5 +1,6 @@
 import type { DocFormat } from './citation';
 import { wordTokens, type WordMarkup, type WordToken } from './wordDiff';
+import { hasLetterOrDigit } from './text';
 import { canonicalWords } from './wordForms';
 
 /** Text a writer put in quotation marks, or a block quotation. */
@@ -54,7 +55,8 @@ function findInline(text: string, format: DocFormat): Quotation[] {
   const html = format === 'html';
   const insideTag = tagTracker(text);
   const emit = (start: number, inner: number, innerEnd: number, end: number): void => {
-    if (innerEnd > inner) out.push({ start, end, innerStart: inner, innerEnd, block: false });
+    // Marks around nothing but punctuation (`\"\"`, `'…'`) quote no one.
+    if (hasLetterOrDigit(text, inner, innerEnd)) out.push({ start, end, innerStart: inner, innerEnd, block: false });
   };
   INLINE_MARK.lastIndex = 0;
   let m: RegExpExecArray | null;

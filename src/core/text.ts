@@ -180,3 +180,15 @@ function paragraphEnd(text: string, offset: number): number {
   }
   return text.length;
 }
+
+/** Whether [from, to) of the text holds a letter or a digit, of any script. Reads each character once at most. */
+export function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return true;
+    if (c >= 128 && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!))) return true;
+  }
+  return false;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
