@@ -228,6 +228,31 @@ function userSettings() {
 }
 
 /**
+ * Waits until the workbench shows every text of `texts` (inside the elements
+ * matching `within`, if given; white space compared loosely), and until no
+ * element matching `hidden` is visible. Rejects after `timeoutMs`, saying
+ * what was on screen instead.
+ */
+/* global document -- the functions given to page.waitForFunction and page.evaluate run in the workbench page */
+async function untilShown(page, { texts = [], within, hidden, timeoutMs = 30_000 }) {
+  if (!page) throw new Error('no workbench page');
+  const wanted = texts.map(String);
+  try {
+    if (wanted.length > 0) {
+      await page.waitForFunction(([wanted, within]) => {
+        const roots = within ? [...document.querySelectorAll(within)] : [document.body];
+        const seen = roots.map((r) => r.innerText ?? '').join('\n').replace(/\s+/g, ' ');
+        return wanted.every((t) => seen.includes(t.replace(/\s+/g, ' ')));
+      }, [wanted, within], { timeout: timeoutMs, polling: 100 });
+    }
+    if (hidden) await page.waitForSelector(hidden, { state: 'hidden', timeout: timeoutMs });
+  } catch (cause) {
+    const seen = await page.evaluate((within) => [...document.querySelectorAll(within || 'body')].map((r) => r.innerText ?? '').join(' | ').replace(/\s+/g, ' ').slice(0, 400), within).catch(() => '?');
+    throw new Error(`the workbench did not show ${wanted.map((t) => `"${t}"`).join(', ') || 'the change'}${within ? ` in ${within}` : ''}${hidden ? ` with ${hidden} hidden` : ''} within ${timeoutMs} ms; it showed: ${seen}`, { cause });
+  }
+}
+
+/**
  * Screenshot and keyboard endpoints for the tests (see test/integration/screenshot.ts).
  * Listens on 127.0.0.1 only, under an unguessable path, so nothing else on
  * the machine can drive the browser.
@@ -242,7 +267,8 @@ async function startScreenshotServer(getPage) {
     };
     const keyboard = req.url === `/${token}/keyboard`;
     const report = req.url === `/${token}/report`;
-    if (req.method !== 'POST' || (req.url !== `/${token}/screenshot` && !keyboard && !report)) return reply(404, { error: 'not found' });
+    const shows = req.url === `/${token}/shows`;
+    if (req.method !== 'POST' || (req.url !== `/${token}/screenshot` && !keyboard && !report && !shows)) return reply(404, { error: 'not found' });
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (c) => (body += c));
@@ -252,6 +278,17 @@ async function startScreenshotServer(getPage) {
         fs.mkdirSync(path.dirname(reportFile), { recursive: true });
         fs.writeFileSync(reportFile, body);
         return reply(200, { ok: true });
+      }
+      if (shows) {
+        // What a test waits for on screen: texts shown (in a part of the workbench), or a part gone.
+        try {
+          const page = getPage();
+          if (!page) return reply(503, { error: 'no workbench page' });
+          await untilShown(page, JSON.parse(body || '{}'));
+          return reply(200, { ok: true });
+        } catch (err) {
+          return reply(500, { error: String(err?.message ?? err) });
+        }
       }
       if (keyboard) {
         // Real keystrokes in the browser, for what a test cannot reach through the API (the picker's input).
@@ -269,7 +306,9 @@ async function startScreenshotServer(getPage) {
         }
       }
       try {
-        const { name } = JSON.parse(body || '{}');
+        const { name, expect } = JSON.parse(body || '{}');
+        // A screenshot is of something: the texts it must show are on screen first, or the test fails.
+        if (expect) await untilShown(getPage(), expect);
         const safe = (web ? 'web-' : '') + String(name || 'screenshot').replace(/\.png$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'screenshot';
         const file = path.join(screenshotsDir, `${safe}.png`);
         const page = getPage();

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ListedFinding } from '../../src/diagnostics';
-import { screenshot } from './screenshot';
+import { onScreen, screenshot, WIDGET } from './screenshot';
 import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
 
 const api = activateExtension;
@@ -191,8 +191,7 @@ suite('fact check', function () {
     const at = editor.document.positionAt(content.indexOf('Shmyhal') + 2);
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await sleep(1500);
-    await screenshot('hover-role-as-of');
+    await screenshot('hover-role-as-of', { texts: ['Denys Shmyhal', 'Minister of Defence of Ukraine: 17 July 2025 – 13 January 2026'], within: WIDGET.hover });
     await vscode.commands.executeCommand('editor.action.hideHover');
   });
 
@@ -218,13 +217,11 @@ suite('fact check', function () {
     const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
     assert.match(text, /~~this afternoon, we’re able to~~ \*\*today we can\*\*/);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await sleep(1500);
-    await screenshot('diagnostic');
+    await screenshot('diagnostic', { texts: ['this afternoon, we’re able to', 'today we can'], within: WIDGET.hover });
     await vscode.commands.executeCommand('editor.action.hideHover');
     void vscode.commands.executeCommand('agreementCite.checkDocument');
-    await sleep(1200);
-    await screenshot('check-document');
+    await screenshot('check-document', { texts: ['Misquote', 'Rustem Umerov'], within: WIDGET.quickPick });
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await sleep(300);
+    await onScreen({ hidden: WIDGET.quickPick });
   });
 });

@@ -3,8 +3,8 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { keyboard, screenshot } from './screenshot';
-import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
+import { keyboard, onScreen, screenshot, WIDGET } from './screenshot';
+import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep, waitFor } from './util';
 
 const open = (language: string, content: string): Promise<vscode.TextEditor> => openScratch('editor', language, content);
 const api = activateExtension;
@@ -128,8 +128,7 @@ suite('hover cards', () => {
     const pos = editor.document.positionAt(offset);
     editor.selection = new vscode.Selection(pos, pos);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await sleep(1500);
-    await screenshot('hover-card');
+    await screenshot('hover-card', { texts: ['Rustem Umerov', 'Source:'], within: WIDGET.hover });
     await vscode.commands.executeCommand('editor.action.hideHover');
   });
 });
@@ -170,10 +169,9 @@ suite('completions', () => {
     const editor = await open('markdown', 'Starmer was clear. ');
     editor.selection = new vscode.Selection(end(editor), end(editor));
     await type(';;massive');
-    await sleep(1000);
+    await onScreen({ texts: ['Starmer'], within: WIDGET.suggest });
     await vscode.commands.executeCommand('acceptSelectedSuggestion');
-    await sleep(300);
-    const text = editor.document.getText();
+    const text = await waitFor('the accepted suggestion', () => editor.document.getText().includes('Keir Starmer said') && editor.document.getText());
     assert.match(text, /^Starmer was clear\. Keir Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/);
     assert.strictEqual(text.match(/^\[\^reuters-2025-06-23\]:/gm)?.length, 1);
     assert.ok(!text.includes(';;'), 'the trigger is replaced');
@@ -186,11 +184,10 @@ suite('completions', () => {
     if (!(await keyboard({ press: 'Control+Home', waitFor: '.monaco-editor.focused' }))) return this.skip();
     await keyboard({ press: 'End' });
     await keyboard({ type: ' Umer' });
-    await sleep(1200);
-    await screenshot('inline-completion');
+    await screenshot('inline-completion', { texts: ['ov'], within: WIDGET.ghostText });
     await keyboard({ press: 'Tab' });
-    await sleep(800);
-    const text = editor.document.getText();
+    // The name goes in first, then its footnote definition at the end of the document.
+    const text = await waitFor('the accepted ghost text and its footnote', () => /\n\n\[\^[a-z0-9-]+\]: /.test(editor.document.getText()) && editor.document.getText());
     assert.match(text, /^Talks with Umerov\[\^([a-z0-9-]+)\]\n\nMore text\.\n\n\[\^\1\]: /);
   });
 
@@ -205,8 +202,7 @@ suite('completions', () => {
     editor.selection = new vscode.Selection(end(editor), end(editor));
     await editor.edit((b) => b.insert(end(editor), ';;'));
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
-    await sleep(1500);
-    await screenshot('completion-list');
+    await screenshot('completion-list', { texts: ['Keir Starmer'], within: WIDGET.suggest });
     await vscode.commands.executeCommand('hideSuggestWidget');
   });
 });
@@ -305,7 +301,7 @@ suite('Insert Citation', () => {
     editor.selection = new vscode.Selection(0, 9, 0, 9);
     const done = vscode.commands.executeCommand('agreementCite.insertCitation');
     if (!(await keyboard({ type: 'NATO summit', waitFor: '.quick-input-widget .quick-input-box input' }))) return this.skip();
-    await sleep(500);
+    await onScreen({ texts: ['The Hague'], within: WIDGET.quickPick });
     await keyboard({ press: 'Enter' });
     assert.strictEqual(await done, true);
     assert.match(editor.document.getText(), /^Summary: .*The Hague.*\[\^[a-z0-9-]+\]\n\n\[\^[a-z0-9-]+\]: /s);
@@ -315,9 +311,8 @@ suite('Insert Citation', () => {
     const editor = await open('markdown', '# Report\n\nRustem Umerov said the drones would go to Ukraine.\n');
     editor.selection = new vscode.Selection(2, 0, 2, 13);
     void vscode.commands.executeCommand('agreementCite.insertCitation');
-    await sleep(1500);
-    await screenshot('picker');
+    await screenshot('picker', { texts: ['Rustem Umerov'], within: WIDGET.quickPick });
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await sleep(300);
+    await onScreen({ hidden: WIDGET.quickPick });
   });
 });

@@ -121,8 +121,7 @@ suite('workspace fact packs', function () {
     assert.ok(api.index.fact('team.kestrel'), 'the last good version stays in use');
     assert.match(await hoverMarkdown(draft, 'Project Kestrel'), /Project Kestrel/);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(packUri()));
-    await sleep(500);
-    await screenshot('pack-diagnostic');
+    await screenshot('pack-diagnostic', { texts: ['[unclosed'] });
 
     // Fixed, with a new label: the diagnostic goes and the new version is used.
     await write(packUri(), pack('Project Kestrel line'));

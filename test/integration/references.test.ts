@@ -8,8 +8,8 @@ import type { AgreementCiteApi } from '../../src/extension';
 import type { FactsNode } from '../../src/factsView';
 import { bibtexParser, citationJs } from '../unit/formatParsers';
 import { onlyIn } from './harness';
-import { screenshot } from './screenshot';
-import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
+import { onScreen, screenshot } from './screenshot';
+import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, waitFor } from './util';
 
 const api = activateExtension;
 
@@ -24,11 +24,12 @@ function exportFolder(): vscode.Uri {
 const closeAll = closeEditors;
 
 /**
- * Deletes this file's scratch files, once per suite: the workbench auto-saves
- * edited files after a delay, and a save still in flight would find its folder gone.
+ * Deletes this file's scratch files, once per suite, when the workbench has
+ * saved what it auto-saves: a save still in flight would find its folder gone.
  */
 async function deleteScratch(): Promise<void> {
-  await sleep(1500);
+  const scratch = [scratchFolder('references'), exportFolder()].map((f) => `${f.toString()}/`);
+  await waitFor('edited scratch files to be saved', () => !vscode.workspace.textDocuments.some((d) => d.isDirty && scratch.some((f) => d.uri.toString().startsWith(f))));
   for (const folder of [scratchFolder('references'), exportFolder()]) await deleteFolder(folder);
 }
 
@@ -273,9 +274,7 @@ suite('references: the facts view', () => {
 
   test('the facts cited in the active document, and the status bar count, kept current as it changes', async () => {
     const editor = await briefing();
-    await sleep(600);
-    const roots = view.getChildren();
-    assert.strictEqual(label(roots[0]), 'Cited in this document (3)');
+    const roots = await waitFor('the cited facts to be counted', () => label(view.getChildren()[0]) === 'Cited in this document (3)' && view.statusBar.text === '$(book) 3 cited' && view.getChildren());
     assert.strictEqual(view.getTreeItem(roots[0]).description, editor.document.uri.path.replace(/^.*\//, ''));
     const cited = view.getChildren(roots[0]);
     // AFP's story backs Starmer's words, not London or Starmer himself; Censor.NET's backs Umerov and his term.
@@ -285,13 +284,13 @@ suite('references: the facts view', () => {
     // The writer deletes the AFP citation: Starmer's words are no longer cited.
     const at = editor.document.getText().indexOf('[^afp-2025-06-23]');
     await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + '[^afp-2025-06-23]'.length))));
-    await sleep(800);
+    await waitFor('the count to follow the edit', () => view.statusBar.text !== '$(book) 3 cited' && label(view.getChildren()[0]) !== 'Cited in this document (3)');
     assert.strictEqual(view.statusBar.text, '$(book) 2 cited');
     assert.strictEqual(label(view.getChildren()[0]), 'Cited in this document (2)');
 
     // Another document: the view follows the active editor.
     await open('markdown', 'Nothing cited here.\n');
-    await sleep(300);
+    await waitFor('the view to follow the active editor', () => label(view.getChildren()[0]) !== 'Cited in this document (2)' && view.statusBar.text !== '$(book) 2 cited');
     assert.strictEqual(label(view.getChildren()[0]), 'Cited in this document (0)');
     assert.strictEqual(view.statusBar.text, '$(book) 0 cited');
   });
@@ -300,7 +299,7 @@ suite('references: the facts view', () => {
     const editor = await open('markdown', 'Summary: \n');
     editor.selection = new vscode.Selection(0, 9, 0, 9);
     await vscode.commands.executeCommand('agreementCite.facts.focus');
-    await sleep(300);
+    await onScreen({ texts: ['Cited in this document'] });
     const terms = view.getChildren(view.getChildren(view.getChildren()[1]).find((n) => label(n) === 'Terms'));
     const item = view.getTreeItem(terms.find((n) => n.type === 'fact' && n.factId === 'term.mega-project')!);
     assert.ok(item.command);
@@ -327,16 +326,14 @@ suite('references: the facts view', () => {
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     editor.revealRange(new vscode.Range(0, 0, 0, 0));
     await vscode.commands.executeCommand('agreementCite.facts.focus');
-    await sleep(300);
+    await onScreen({ texts: ['Cited in this document'] });
     // Wide enough for the statuses beside long labels.
     for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
-    await sleep(500);
     const roots = view.getChildren();
     const kinds = view.getChildren(roots[1]);
     await view.reveal(roots[0], { expand: true, select: false, focus: false });
     await view.reveal(kinds.find((n) => label(n) === 'Figures')!, { expand: true, select: false, focus: false });
     await view.reveal(roots[0], { select: false, focus: false });
-    await sleep(1200);
-    await screenshot('facts-view');
+    await screenshot('facts-view', { texts: ['Cited in this document (', 'Figures', 'Rustem Umerov'] });
   });
 });

@@ -4,34 +4,58 @@
 // which cannot see the workbench page. The code-server runner (scripts/run-vscode-tests.mjs) starts a small
 // HTTP endpoint on 127.0.0.1 and passes its URL, with a per-run token, in
 // AGREEMENT_CITE_SCREENSHOT_URL; asking it makes the runner call Playwright's
-// page.screenshot(). Under @vscode/test-electron there is no such endpoint and
-// screenshot() resolves to undefined, so tests can call it unconditionally.
+// page.screenshot(), once the texts the test names are on screen. Under
+// @vscode/test-electron there is no such endpoint and screenshot() resolves to
+// undefined, so tests can call it unconditionally.
+
+/** What must be on screen: texts (inside the elements matching `within`), or a part of the workbench gone (`hidden`). */
+export interface OnScreen {
+  texts?: readonly string[];
+  within?: string;
+  hidden?: string;
+  /** How long to wait: 20 s unless given, inside a test's own time limit. */
+  timeoutMs?: number;
+}
 
 /**
- * Saves a PNG of the whole workbench as `test-results/screenshots/<name>.png`.
+ * Saves a PNG of the whole workbench as `test-results/screenshots/<name>.png`,
+ * once the workbench shows what `expect` names; if it never does, the test
+ * fails, saying what was on screen instead.
  *
  * @param name file name without extension; letters, digits, `.`, `_`, `-`
  *   (anything else is replaced by `_` by the runner).
  * @returns the absolute path of the PNG, or undefined when no runner endpoint
- *   is available or the screenshot failed (a warning is logged; a screenshot
- *   never fails a test by itself).
+ *   is available (test-electron).
  */
-export async function screenshot(name: string): Promise<string | undefined> {
+export async function screenshot(name: string, expect: OnScreen): Promise<string | undefined> {
   const endpoint = process.env.AGREEMENT_CITE_SCREENSHOT_URL;
   if (!endpoint) return undefined;
-  try {
-    const body = await post(endpoint, JSON.stringify({ name }));
-    const reply = JSON.parse(body) as { path?: string; error?: string };
-    if (reply.error || !reply.path) {
-      console.warn(`screenshot(${name}) failed: ${reply.error ?? 'no path returned'}`);
-      return undefined;
-    }
-    return reply.path;
-  } catch (err) {
-    console.warn(`screenshot(${name}) failed: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
+  const reply = JSON.parse(await post(endpoint, JSON.stringify({ name, expect: { timeoutMs: 20_000, ...expect } }))) as { path?: string; error?: string };
+  if (reply.error || !reply.path) throw new Error(`screenshot ${name}: ${reply.error ?? 'no path returned'}`);
+  return reply.path;
 }
+
+/**
+ * Waits until the workbench shows what `expect` names (30 s at most, then
+ * fails): a hover's or a list's text, or a widget closed. Resolves false
+ * where no runner endpoint exists (test-electron), where the caller must
+ * wait its own way.
+ */
+export async function onScreen(expect: OnScreen): Promise<boolean> {
+  const endpoint = process.env.AGREEMENT_CITE_SCREENSHOT_URL;
+  if (!endpoint) return false;
+  const reply = JSON.parse(await post(endpoint.replace(/\/screenshot$/, '/shows'), JSON.stringify({ timeoutMs: 20_000, ...expect }))) as { ok?: boolean; error?: string };
+  if (!reply.ok) throw new Error(reply.error ?? 'the workbench did not show what was expected');
+  return true;
+}
+
+/** Where VS Code shows a hover, the suggestions, a quick pick, and the problems and notifications. */
+export const WIDGET = {
+  hover: '.monaco-hover',
+  suggest: '.suggest-widget',
+  quickPick: '.quick-input-widget',
+  ghostText: '.ghost-text, .ghost-text-decoration',
+} as const;
 
 /** A POST with `fetch`, which the Node extension host and the web worker host both have (text/plain: no CORS preflight). */
 async function post(url: string, payload: string): Promise<string> {

@@ -11,8 +11,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import { EXTENSION_ID, onlyIn } from './harness';
-import { screenshot } from './screenshot';
-import { activateExtension, closeEditors, sleep, waitFor } from './util';
+import { screenshot, WIDGET } from './screenshot';
+import { activateExtension, closeEditors, waitFor } from './util';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -88,8 +88,7 @@ suite('VS Code for the Web: the web worker extension host', function () {
     editor.selection = new vscode.Selection(pos, pos);
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await sleep(1500);
-    await screenshot('hover-web');
+    await screenshot('hover-web', { texts: ['Kyiv', 'Source:'], within: WIDGET.hover });
     await vscode.commands.executeCommand('editor.action.hideHover');
   });
 
