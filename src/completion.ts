@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { renderCard } from './core/card';
 import type { InsertOptions } from './core/citation';
-import { dateInQuestion, todayIso, type DateStyle } from './core/dates';
+import { todayIso, type DateStyle } from './core/dates';
 import type { FactIndex, IndexedFact } from './core/factIndex';
 import type { FactStore } from './core/factStore';
 import { KIND_TITLES, prefixIndexFor, TRIGGER_LIST_LIMIT, type AliasPrefixIndex } from './core/search';
 import { factSnippet } from './core/snippets';
 import type { FactKind } from './core/types';
-import { insertOptionsFor, SELECTOR } from './config';
+import { dateInQuestionFor, insertOptionsFor, SELECTOR } from './config';
 import { definitionEdits } from './editing';
 
 /** Typed twice, it lists every fact by kind: rare in prose, and unused by Markdown, LaTeX and Pandoc. */
@@ -84,7 +84,7 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
   private context(document: vscode.TextDocument, position: vscode.Position): RequestContext {
     const text = document.getText();
     const offset = document.offsetAt(position);
-    const atDate = dateInQuestion(text, offset)?.iso ?? todayIso();
+    const atDate = dateInQuestionFor(document, text, offset).iso;
     return { document, text, offset, options: insertOptionsFor(document, atDate) };
   }
 

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { CHECK_CODES, checkDocument, checkSteps, type CheckCode, type CheckOptions, type Finding } from './core/checker';
 import { formatForLanguage } from './core/citation';
 import type { FactStore } from './core/factStore';
-import { checkOptionsFor, checkSettingsFrom, type CheckSettings } from './core/settings';
+import { checkOptionsFor } from './core/settings';
 import { escapeMarkdown } from './core/text';
 import type { Severity } from './core/types';
 import { COMMANDS } from './commandIds';
-import { isSupported, readSettings, SELECTOR } from './config';
+import { isSupported, readCheckSettings, readSettings, SELECTOR } from './config';
 import { nextTurn } from './nextTurn';
 
 /** Checks wait this long after the last keystroke, so that typing is never checked letter by letter. */
@@ -47,11 +47,6 @@ export interface ListedFinding {
   severity: Severity;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   fixes: string[];
-}
-
-function readCheckSettings(scope: vscode.ConfigurationScope): CheckSettings {
-  const c = vscode.workspace.getConfiguration('agreementCite.check', scope);
-  return checkSettingsFrom({ enabled: c.get('enabled'), rules: c.get('rules'), documentDate: c.get('documentDate') });
 }
 
 interface Checked {

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { renderCard, type CardLinks } from './core/card';
 import { recordingMatchedAt, type RecordingMatch } from './core/checker';
 import { formatForLanguage } from './core/citation';
-import { dateInQuestion, todayIso } from './core/dates';
+import { todayIso } from './core/dates';
+import { dateInQuestionText } from './core/dateInQuestion';
 import type { FactIndex } from './core/factIndex';
 import type { FactStore } from './core/factStore';
 import { escapeMarkdown } from './core/text';
 import { CARD_COMMANDS, COMMANDS, commandLink } from './commandIds';
-import { readSettings, SELECTOR } from './config';
+import { dateInQuestionFor, readSettings, SELECTOR } from './config';
 
 const links: CardLinks = {
   insert: (factId) => commandLink(COMMANDS.insertCitation, { factId }),
@@ -44,7 +45,9 @@ export class FactHoverProvider implements vscode.HoverProvider {
     const recording = QUOTE_MARK.test(line) ? recordingMatchedAt(text, offset, index, formatForLanguage(document.languageId)) : undefined;
     if (matches.length === 0 && !recording) return undefined;
     const settings = readSettings(document);
-    const contextDate = dateInQuestion(text, offset);
+    const when = dateInQuestionFor(document, text, offset);
+    const written = dateInQuestionText(when, settings.dateStyle);
+    const contextDate = written === undefined ? undefined : { iso: when.iso, written };
     const parts: string[] = [];
     if (recording) parts.push(recordingNote(recording, index));
     const longest = matches[0];

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { citationEdits, citedSources, formatCitation, insertionText, withCitation, type InsertOptions, type TextEdit } from './core/citation';
-import { dateInQuestion, todayIso } from './core/dates';
+import { todayIso } from './core/dates';
 import type { FactIndex, IndexedFact } from './core/factIndex';
 import type { FactStore } from './core/factStore';
 import { pickerRows, type PickerRow } from './core/search';
 import { COMMANDS } from './commandIds';
-import { insertOptionsFor } from './config';
+import { dateInQuestionFor, insertOptionsFor } from './config';
 
 /** Arguments of the Insert Citation and Copy Citation commands, for links, keybindings and tests. */
 export interface CitationArgs {
@@ -105,7 +105,7 @@ export async function insertCitation(store: FactStore, arg?: unknown): Promise<b
   let definitions: ReturnType<typeof formatCitation>['definitions'] = [];
   const insertions: TextEdit[] = [];
   for (const selection of selections) {
-    const options = insertOptionsFor(document, dateInQuestion(text, document.offsetAt(selection.start))?.iso ?? todayIso());
+    const options = insertOptionsFor(document, dateInQuestionFor(document, text, document.offsetAt(selection.start)).iso);
     const parts = textAt(entry, index, options, text, !selection.isEmpty, args);
     definitions = parts.definitions;
     // A selection keeps its words: the citation goes after it.

@@ -195,6 +195,18 @@ suite('fact check', function () {
     await vscode.commands.executeCommand('editor.action.hideHover');
   });
 
+  test('a report dated 1 March 2024 in its front matter: the check and the hover both read Umerov’s role on that day', async () => {
+    const content = '---\ndate: 2024-03-01\n---\n\n# Notes\n\nDefence Minister Rustem Umerov met British officials.\n';
+    const editor = await open('markdown', content);
+    const uri = editor.document.uri;
+    const done = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { list: false });
+    assert.deepStrictEqual(done, [], 'he was Minister of Defence on 1 March 2024');
+    const at = editor.document.positionAt(content.indexOf('Umerov') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+    assert.match(text, /\*\*Role on 1 March 2024 \(the document’s date\):\*\* Minister of Defence of Ukraine/);
+  });
+
   test('quoting PA\u2019s recording of Zelenskyy is no misquote, and the hover says whose recording it matches', async () => {
     const content = '# Notes\n\nOn 23 June 2025 PA recorded Zelenskyy saying the agreement would “strengthen both nations”.\n\nStarmer said: “I’m really proud that this afternoon we are able to announce an industrial military co-production agreement”.\n';
     const editor = await open('markdown', content);
