@@ -708,7 +708,7 @@ async function main() {
     await activationInVsCode(stage, draftFile);
     await activationInWeb(stage);
     const table = packageTable();
-    const measured = `The rows above: \`npm run bench -- --only=package\` on ${info.date}, alone on this machine's ${info.cores} cores (load average at the start: ${info.load}).${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`;
+    const measured = `The rows above: \`npm run bench -- --only=package\` on ${info.date}, on this machine's ${info.cores} cores with whatever else ran on it (load average at the start: ${info.load}, printed so that runs can be compared; on a busy machine the times vary severalfold, see "Noise" below).${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`;
     if (argv.out === '-') console.log([...table, '', measured].join('\n'));
     else write(splicePackageTable(fs.existsSync(argv.out) ? fs.readFileSync(argv.out, 'utf8') : '# Performance\n', table, measured));
     return;
