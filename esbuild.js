@@ -1,6 +1,6 @@
 // Builds the extension: checks and compiles the bundled fact pack (data/*.yaml)
-// into the bundle, generates the contributed snippets from it, and bundles
-// src/extension.ts into one file. A broken pack fails the build with
+// into dist/pack.json, generates the contributed snippets from it, and bundles
+// the extension into one file per extension host. A broken pack fails the build with
 // file:line:col and a plain message.
 //
 //   node esbuild.js               development build (source maps)
@@ -13,7 +13,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 
-const { packWorkerBuildOptions, packWebWorkerBuildOptions } = require('./scripts/pack-worker-build.js');
+const { packWorkerBuildOptions } = require('./scripts/pack-worker-build.js');
 
 const root = __dirname;
 const production = process.argv.includes('--production');
@@ -88,21 +88,6 @@ const vscodeRequirePlugin = {
 /** The first statement evaluated: src/extension.ts measures its code load from here (see `loadMs` in its API). */
 const LOAD_START_BANNER = 'var __agreementCiteLoadStart = typeof performance === "undefined" ? undefined : performance.now();';
 
-/**
- * The worker that parses writers' packs, bundled with these options and carried in the extension bundle as a string.
- * @returns {Promise<import('esbuild').Plugin>}
- */
-async function packWorkerPluginFor(options) {
-  const workerCode = (await esbuild.build(options)).outputFiles[0].text;
-  return {
-    name: 'pack-worker',
-    setup(build) {
-      build.onResolve({ filter: /^agreement-cite:pack-worker$/ }, (args) => ({ path: args.path, namespace: 'pack-worker' }));
-      build.onLoad({ filter: /.*/, namespace: 'pack-worker' }, () => ({ contents: `export default ${JSON.stringify(workerCode)};`, loader: 'js' }));
-    },
-  };
-}
-
 async function main() {
   const tools = await loadBuildTools();
   const pack = await compileData(tools);
@@ -128,32 +113,37 @@ async function main() {
     fs.writeFileSync(path.join(outDir, 'snippets', `${format}.code-snippets`), JSON.stringify(snippets, null, 1));
   }
   const packJson = JSON.stringify(pack);
-  /** @type {import('esbuild').Plugin} */
+  // The extension reads the compiled pack from this file after activation (src/bundledPackFile.ts): one copy
+  // in the .vsix for both extension hosts, and no 300 KB string for the bundle to evaluate at every start.
+  fs.writeFileSync(path.join(outDir, 'pack.json'), packJson);
+  /** The command line carries the pack in its one file (npm pack ships dist/cli.js alone). @type {import('esbuild').Plugin} */
   const bundledPackPlugin = {
     name: 'bundled-pack',
     setup(build) {
       build.onResolve({ filter: /^agreement-cite:bundled-pack$/ }, (args) => ({ path: args.path, namespace: 'bundled-pack' }));
-      // A string for JSON.parse, not an object literal: V8 reads JSON faster than it compiles and runs a 60 KB literal, and the bundle is evaluated at every activation.
+      // A string for JSON.parse, not an object literal: V8 reads JSON faster than it compiles and runs a large literal.
       build.onLoad({ filter: /.*/, namespace: 'bundled-pack' }, () => ({ contents: `export default JSON.parse(${JSON.stringify(packJson)});`, loader: 'js' }));
     },
   };
-  // The worker thread that parses writers' packs (src/worker/packWorker.ts), carried in the bundle as a string: one JS file ships.
-  const packWorkerPlugin = await packWorkerPluginFor(packWorkerBuildOptions());
+  // The script that parses writers' packs (src/worker/packWorker.ts), in a worker thread or a Web Worker: one
+  // file for both hosts, read when the first writer's pack is parsed (src/packParsing.ts).
+  const packWorker = await esbuild.build(packWorkerBuildOptions());
+  fs.writeFileSync(path.join(outDir, 'packWorker.js'), packWorker.outputFiles[0].text);
   const result = await esbuild.build(extensionBundle({
     entry: 'src/extension.node.ts',
     // The Node extension host; VS Code for the Web has its own bundle (buildBrowser below).
     platform: 'neutral',
     mainFields: ['module', 'main'],
     outfile: path.join(outDir, 'extension.js'),
-    // worker_threads is asked for when the first writer's pack is parsed (src/platform/node.ts).
-    external: ['vscode', 'worker_threads'],
-    plugins: [bundledPackPlugin, packWorkerPlugin, vscodeRequirePlugin],
+    // worker_threads is asked for when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
+    external: ['vscode', 'worker_threads', 'fs'],
+    plugins: [vscodeRequirePlugin],
   }));
   const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
   console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
   await buildCli(bundledPackPlugin);
   if (process.env.AGREEMENT_CITE_METAFILE) fs.writeFileSync(process.env.AGREEMENT_CITE_METAFILE, JSON.stringify(result.metafile));
-  await buildBrowser([bundledPackPlugin, vscodeRequirePlugin]);
+  await buildBrowser([vscodeRequirePlugin]);
 }
 
 // ------------------------------------------------------------------ VS Code for the Web
@@ -185,7 +175,7 @@ function extensionBundle({ entry, ...host }) {
  * The bundle for the browser's web worker extension host (`browser` in
  * package.json): src/extension.browser.ts, no Node built-ins (the build fails
  * if anything asks for one), writers' packs parsed in a Web Worker.
- * @param {import('esbuild').Plugin[]} shared the bundled pack and `vscode` plugins of the Node build
+ * @param {import('esbuild').Plugin[]} shared the `vscode` plugin of the Node build
  */
 async function buildBrowser(shared) {
   const outfile = path.join(outDir, 'web', 'extension.js');
@@ -195,7 +185,7 @@ async function buildBrowser(shared) {
     mainFields: ['browser', 'module', 'main'],
     outfile,
     external: ['vscode'],
-    plugins: [...shared, await packWorkerPluginFor(packWebWorkerBuildOptions())],
+    plugins: shared,
   }));
   const bytes = fs.statSync(outfile).size;
   console.log(`dist/web/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);

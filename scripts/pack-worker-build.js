@@ -1,6 +1,7 @@
-// How the worker that parses writers' packs (src/worker/packWorker.ts) is
-// bundled, for the Node worker thread and the browser's Web Worker. esbuild.js carries the result in the extension as a string; the
-// unit tests and the benchmark build the same worker the same way.
+// How the script that parses writers' packs (src/worker/packWorker.ts) is
+// bundled: one script for the Node worker thread and the browser's Web Worker,
+// which esbuild.js writes to dist/packWorker.js. The unit tests and the
+// benchmark build the same script the same way.
 
 const path = require('node:path');
 
@@ -9,8 +10,11 @@ function packWorkerBuildOptions() {
   return {
     entryPoints: [path.join(__dirname, '..', 'src', 'worker', 'packWorker.ts')],
     bundle: true,
-    format: 'cjs',
-    platform: 'node',
+    // One plain script: a Web Worker loads no module system, and the extension may evaluate it in its own thread.
+    format: 'iife',
+    // No Node API, except worker_threads, asked for only in a Node worker thread.
+    platform: 'browser',
+    external: ['worker_threads'],
     target: 'es2022',
     write: false,
     minify: true,
@@ -19,14 +23,4 @@ function packWorkerBuildOptions() {
   };
 }
 
-/** The same parse as a Web Worker for VS Code for the Web (src/worker/packWorker.web.ts): no Node API, one script. */
-function packWebWorkerBuildOptions() {
-  return {
-    ...packWorkerBuildOptions(),
-    entryPoints: [path.join(__dirname, '..', 'src', 'worker', 'packWorker.web.ts')],
-    format: 'iife',
-    platform: 'browser',
-  };
-}
-
-module.exports = { packWorkerBuildOptions, packWebWorkerBuildOptions };
+module.exports = { packWorkerBuildOptions };

@@ -22,6 +22,8 @@ const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(
 const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', path.relative(projectRoot, readmePath), '--out', out], { cwd: projectRoot, stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
-const kb = fs.statSync(out).size / 1024;
-console.log(`package: ${path.relative(process.cwd(), out) || out} is ${kb.toFixed(1)} KiB${kb >= 400 ? ' — over the 400 KiB budget (both bundles, DESIGN.md)' : ''}`);
-if (kb >= 400 && !demo) process.exit(1);
+// The budget (DESIGN.md, LIBRARIES.md): 400 KB with both extension bundles, the compiled pack and the pack parser.
+const BUDGET = 400_000;
+const bytes = fs.statSync(out).size;
+console.log(`package: ${path.relative(process.cwd(), out) || out} is ${(bytes / 1024).toFixed(1)} KiB (${bytes.toLocaleString('en-GB')} bytes)${bytes >= BUDGET ? ` — over the budget of ${BUDGET.toLocaleString('en-GB')} bytes (DESIGN.md)` : ''}`);
+if (bytes >= BUDGET && !demo) process.exit(1);

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import bundled from 'agreement-cite:bundled-pack';
-import packWorkerCode from 'agreement-cite:pack-worker';
-import { FactStore, bundledLoadedPack, type PackParser } from './core/factStore';
+import { FactStore } from './core/factStore';
 import type { FactIndex } from './core/factIndex';
 import { prepareInIdleMoments } from './prepare';
 import { preparationSteps } from './core/search';
@@ -16,9 +14,10 @@ import { registerFactsView, type FactsViewApi } from './factsView';
 import { registerReferenceCommands } from './references';
 import { registerDocumentCheck } from './diagnostics';
 import { Log } from './log';
-import { PackParsing } from './packParsing';
+import { PACK_WORKER_FILE, PackParsing } from './packParsing';
 import { nextTurn } from './nextTurn';
 import type { Platform } from './platform/platform';
+import { loadBundledPack } from './bundledPackFile';
 
 /** Set by the bundle's first statement (the banner in esbuild.js); undefined where this module is loaded otherwise. */
 declare const __agreementCiteLoadStart: number | undefined;
@@ -29,7 +28,7 @@ const loadMs = typeof __agreementCiteLoadStart === 'number' ? performance.now() 
 export interface AgreementCiteApi {
   readonly index: FactIndex;
   readonly store: FactStore;
-  /** Resolves when the workspace packs found at activation have loaded. */
+  /** Resolves when the bundled pack (read after activation) and the workspace packs found at activation are in use. */
   readonly packsReady: Promise<void>;
   /** The facts view's rows and its status bar count, as a writer sees them. */
   readonly factsView: FactsViewApi;
@@ -41,28 +40,34 @@ export interface AgreementCiteApi {
   readonly loadMs?: number;
   /** Milliseconds activate() took, for the benchmark. */
   readonly activationMs: number;
+  /** Milliseconds from the start of activate() until the bundled pack, read after it returns, was in the store; undefined until then. */
+  readonly bundledPackMs?: number;
 }
-
-/** The YAML loader, evaluated on the first writer's pack only: activation does not pay for the parser. */
-const parsePack: PackParser = (text, file, options) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loader = require('./core/packLoader') as typeof import('./core/packLoader');
-  return loader.parsePackText(text, file, options);
-};
 
 /** Called by the entry point of each host (src/extension.node.ts, src/extension.browser.ts) with what differs there. */
 export function activate(context: vscode.ExtensionContext, platform: Platform): AgreementCiteApi {
   const started = performance.now();
-  const parsing = new PackParsing(packWorkerCode, parsePack, platform.startPackThread);
+  // The YAML parser is in the worker's script (dist/packWorker.js), read when the first writer's pack is parsed:
+  // activation does not pay for it, and the extension ships one copy of it for both hosts.
+  const parsing = new PackParsing(
+    async () => new TextDecoder('utf-8').decode(await platform.readExtensionFile(context, PACK_WORKER_FILE)),
+    undefined,
+    platform.startPackThread,
+  );
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
-  const store = new FactStore(bundledLoadedPack(bundled), parsePack, {}, (text, file, options) => parsing.parse(text, file, options), {
+  const store = new FactStore(undefined, (text, file, options) => parsing.parseInThread(text, file, options), {}, (text, file, options) => parsing.parse(text, file, options), {
     yieldToHost: nextTurn,
     readying: (index) => preparationSteps(index),
   });
-  // The index is built on first use (FactStore.index), so activation does not wait for it; this builds it, and
-  // what the first requests need, in idle moments instead.
-  context.subscriptions.push(prepareInIdleMoments(store));
   const log = new Log();
+  // The bundled pack is read from the extension's folder after activation (src/bundledPackFile.ts). The index is
+  // built on first use (FactStore.index), so activation does not wait for it; once the pack is in, this builds
+  // it, and what the first requests need, in idle moments instead.
+  let bundledPackMs: number | undefined;
+  const bundledReady = loadBundledPack(context, platform, store, log).then(() => {
+    bundledPackMs = performance.now() - started;
+    context.subscriptions.push(prepareInIdleMoments(store));
+  });
   const packs = registerWorkspacePacks(store, log);
   const factsView = registerFactsView(store);
   context.subscriptions.push(
@@ -84,12 +89,15 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
       return store.index;
     },
     store,
-    packsReady: packs.ready,
+    packsReady: Promise.all([bundledReady, packs.ready]).then(() => undefined),
     factsView: factsView.api,
     packParsing: parsing.counts,
     host: platform.host,
     loadMs,
     activationMs: performance.now() - started,
+    get bundledPackMs() {
+      return bundledPackMs;
+    },
   };
 }
 

@@ -64,10 +64,10 @@ export class FactStore {
    * With `scheduling`, the changes made by `loadWorkspacePack`, `batch` and
    * `removeWorkspacePack` are indexed in slices, the index in use answering
    * until the new one is ready; without it (and always for
-   * `setWorkspacePack`) at once.
+   * `setWorkspacePack`) at once. `bundled` may come later (`setBundled`).
    */
   constructor(
-    private readonly bundled: LoadedPack,
+    private bundled: LoadedPack | undefined,
     private readonly parse: PackParser,
     private options: LoadOptions & BuildOptions = {},
     private readonly parseAsync?: AsyncPackParser,
@@ -86,11 +86,22 @@ export class FactStore {
    */
   get index(): FactIndex {
     if (!this.current) {
-      const built = buildFactIndex([this.bundled], this.options);
+      const built = buildFactIndex(this.bundled ? [this.bundled] : [], this.options);
       this.current = built.index;
       this.indexProblems = built.problems;
     }
     return this.current;
+  }
+
+  /**
+   * Puts the bundled pack in use, read after the store was made (the
+   * extension reads it from its own folder after activation). Resolves when
+   * the index holds it, or at once if no index was built yet: the first one
+   * built will.
+   */
+  setBundled(bundled: LoadedPack): Promise<void> {
+    this.bundled = bundled;
+    return this.current || this.rebuilds > 0 ? this.changed(true) : Promise.resolve();
   }
 
   /**
@@ -227,7 +238,7 @@ export class FactStore {
 
   private rebuild(inSteps: boolean): Promise<void> {
     const ticket = ++this.rebuilds;
-    const packs = [this.bundled, ...[...this.workspace.values()].map((s) => s.good).filter((p): p is LoadedPack => p !== undefined)];
+    const packs = [...(this.bundled ? [this.bundled] : []), ...[...this.workspace.values()].map((s) => s.good).filter((p): p is LoadedPack => p !== undefined)];
     if (!inSteps || !this.scheduling) {
       this.use(buildFactIndex(packs, this.options));
       this.rebuilding = Promise.resolve();

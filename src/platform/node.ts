@@ -20,4 +20,11 @@ const startPackThread: StartPackThread = (code, events) => {
   };
 };
 
-export const nodePlatform: Platform = { host: 'node', startPackThread };
+/** Node's file system: the extension's folder is on this machine's disk. */
+const readExtensionFile: Platform['readExtensionFile'] = (context, relativePath) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  return fs.promises.readFile(`${context.extensionPath}/${relativePath}`);
+};
+
+export const nodePlatform: Platform = { host: 'node', startPackThread, readExtensionFile };

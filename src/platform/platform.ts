@@ -3,6 +3,7 @@
 // entry point (src/extension.node.ts, src/extension.browser.ts) passes its own;
 // everything else is shared and uses no Node API.
 
+import type * as vscode from 'vscode';
 import type { ParseReply, ParseRequest } from '../worker/parseRequest';
 
 /** A thread that parses writers' packs, started from the bundled worker code. */
@@ -24,4 +25,6 @@ export interface Platform {
   /** Which extension host this build is for. */
   readonly host: 'node' | 'web';
   readonly startPackThread: StartPackThread;
+  /** Reads a file the extension ships, by its path inside the extension's folder (`dist/pack.json`). */
+  readonly readExtensionFile: (context: vscode.ExtensionContext, relativePath: string) => Promise<Uint8Array>;
 }

@@ -43,4 +43,12 @@ const startPackThread: StartPackThread = (code, events) => {
   };
 };
 
-export const webPlatform: Platform = { host: 'web', startPackThread };
+/** The extension's folder is wherever the workbench serves it from (a web address, a remote): read through VS Code's file system API. */
+const readExtensionFile: Platform['readExtensionFile'] = async (context, relativePath) => {
+  // Asked for here, not imported: the rest of this module runs without VS Code (the unit tests).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vscode = require('vscode') as typeof import('vscode');
+  return vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...relativePath.split('/')));
+};
+
+export const webPlatform: Platform = { host: 'web', startPackThread, readExtensionFile };

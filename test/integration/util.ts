@@ -24,11 +24,16 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
   }
 }
 
-/** Activates the extension and returns its API: a hover asked for before activation finds no provider. */
+/**
+ * Activates the extension and returns its API once the packs found at activation are in use: a hover asked for
+ * before activation finds no provider, and one asked for before the bundled pack is read finds none of its facts.
+ */
 export async function activateExtension(): Promise<AgreementCiteApi> {
   const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
   assert.ok(ext, 'extension not found');
-  return ext.activate();
+  const api = await ext.activate();
+  await api.packsReady;
+  return api;
 }
 
 const EXTENSIONS: Record<string, string> = { markdown: 'md', latex: 'tex', plaintext: 'txt', asciidoc: 'adoc', restructuredtext: 'rst', html: 'html' };

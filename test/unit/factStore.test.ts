@@ -333,3 +333,41 @@ suite('factStore: tickets taken before a file is read', () => {
     assert.deepEqual(store.problemsOf(FILE), [], 'an old failure is not shown either');
   });
 });
+
+suite('factStore: the bundled pack read after the store was made', () => {
+  const scheduling = { yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)) };
+
+  test('before it arrives the index holds writers’ facts only; once set, the bundled facts join them and listeners hear it', async () => {
+    const store = new FactStore(undefined, parsePackText, {}, undefined, scheduling);
+    store.setWorkspacePack(FILE, good);
+    assert.equal(store.index.fact('person.umerov'), undefined);
+    assert.ok(store.index.fact('mine.one'));
+    const changes: StoreChange[] = [];
+    store.onDidChange((c) => changes.push(c));
+    await store.setBundled(bundledLoadedPack(bundled().loaded.pack));
+    assert.ok(store.index.fact('person.umerov'), 'the bundled facts are in use');
+    assert.ok(store.index.fact('mine.one'), 'the writer’s facts stay');
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0].index, store.index);
+  });
+
+  test('set before any index was built, it is in the first one, with nothing rebuilt', async () => {
+    const store = new FactStore(undefined, parsePackText, {}, undefined, scheduling);
+    const changes: StoreChange[] = [];
+    store.onDidChange((c) => changes.push(c));
+    await store.setBundled(bundledLoadedPack(bundled().loaded.pack));
+    assert.equal(changes.length, 0);
+    assert.ok(store.index.fact('person.umerov'));
+  });
+
+  test('set during a batch of writers’ packs, the index at the batch’s end holds both', async () => {
+    const store = new FactStore(undefined, parsePackText, {}, async (text, file, options) => parsePackText(text, file, options), scheduling);
+    void store.index;
+    await store.batch(async () => {
+      await store.loadWorkspacePack(FILE, good, async () => undefined);
+      await store.setBundled(bundledLoadedPack(bundled().loaded.pack));
+    });
+    assert.ok(store.index.fact('person.umerov'));
+    assert.ok(store.index.fact('mine.one'));
+  });
+});

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 import { buildSync, type BuildOptions } from 'esbuild';
 import { parsePackText } from '../../src/core/packLoader';
 import { fromWire, toWire } from '../../src/core/packWire';
@@ -108,16 +109,48 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assertSameParse(BROKEN, 'odd.yaml', await parsing.parse(BROKEN, 'odd.yaml', odd));
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
   });
+
+  test('read from its file when the first pack is parsed; without a parser of its own, the extension evaluates the worker\u2019s script here', async () => {
+    let reads = 0;
+    // A host that cannot start the worker: the same script, evaluated in this thread, parses.
+    parsing = new PackParsing(async () => (reads++, workerCode()), undefined, () => {
+      throw new Error('no thread here');
+    });
+    assert.throws(() => parsing!.parseInThread(BROKEN, 'early.yaml', {}), /not been read yet/);
+    assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+    assertSameParse(readBundledText(), 'bundled.yaml', await parsing.parse(readBundledText(), 'bundled.yaml', {}));
+    assert.deepEqual(parsing.counts, { worker: 0, inThread: 2 });
+    assert.equal(reads, 1, 'the script is read once');
+    assertSameParse(BROKEN, 'now.yaml', parsing.parseInThread(BROKEN, 'now.yaml', {}));
+  });
+
+  test('a script that cannot be read is a located problem in the pack, and the next pack tries again', async () => {
+    let reads = 0;
+    parsing = new PackParsing(async () => {
+      if (reads++ === 0) throw new Error('dist/packWorker.js: no such file');
+      return workerCode();
+    }, undefined, nodePlatform.startPackThread);
+    const failed = await parsing.parse(BROKEN, 'file:///w/a.factpack.yaml', {});
+    assert.equal(failed.pack, undefined);
+    assert.deepEqual(failed.problems.map((p) => [p.code, p.file]), [['load-failed', 'file:///w/a.factpack.yaml']]);
+    assert.match(failed.problems[0].message, /dist\/packWorker\.js: no such file/);
+    assertSameParse(BROKEN, 'b.yaml', await parsing.parse(BROKEN, 'b.yaml', {}));
+    assert.deepEqual(parsing.counts, { worker: 1, inThread: 0 });
+  });
 });
 
 suite('packParsing in VS Code for the Web', () => {
-  test('the Web Worker\u2019s code is one browser script that asks for nothing: no Node module, no require', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { packWebWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as { packWebWorkerBuildOptions: () => BuildOptions & { write: false } };
-    const code = buildSync(packWebWorkerBuildOptions()).outputFiles[0].text;
-    assert.doesNotMatch(code, /\brequire\(/);
-    assert.doesNotMatch(code, /worker_threads|parentPort/);
-    assert.match(code, /onmessage/);
+  test('the worker\u2019s script runs in a Web Worker\u2019s scope as it is: no module system, no Node module asked for', () => {
+    const replies: unknown[] = [];
+    // A fresh global of its own with what a Web Worker's scope offers; no require, no process, no module.
+    const scope: Record<string, unknown> = { importScripts: () => undefined, postMessage: (reply: unknown) => replies.push(structuredClone(reply)), TextEncoder, TextDecoder, console };
+    vm.runInNewContext(workerCode(), scope);
+    assert.equal(typeof scope.onmessage, 'function', 'the script listens for messages');
+    (scope.onmessage as (event: { data: unknown }) => void)({ data: { id: 7, text: BROKEN, file: 'broken.yaml', options: {} } });
+    assert.equal(replies.length, 1);
+    const reply = replies[0] as { id: number; wire: Parameters<typeof fromWire>[0] };
+    assert.equal(reply.id, 7);
+    assertSameParse(BROKEN, 'broken.yaml', fromWire(reply.wire));
   });
 
   test('where the host has no Web Worker, packs are parsed in its own thread', async () => {
