@@ -1,6 +1,7 @@
 import type { LoadOptions, LoadResult } from './core/packLoader';
 import { emptyLocations } from './core/factIndex';
 import { loadFailedProblem } from './core/packLimits';
+import { encodeBody, type EncodedBody } from './core/packCacheEntry';
 import { fromWire } from './core/packWire';
 import type { PackThread, StartPackThread } from './platform/platform';
 import type { ParseReply, ParseRequest } from './worker/parseRequest';
@@ -9,6 +10,12 @@ import type { ParseReply, ParseRequest } from './worker/parseRequest';
 const IDLE_MS = 60_000;
 
 type InThread = (text: string, file: string, options: LoadOptions) => LoadResult;
+
+/** A parse, and with `parseForCache` its result as a cache entry's body. */
+export interface Parsed {
+  result: LoadResult;
+  body?: EncodedBody;
+}
 
 /**
  * Parses writers' pack files in a thread of their own (a worker thread in the
@@ -21,7 +28,7 @@ export class PackParsing {
   private unavailable = false;
   private answered = false;
   private next = 0;
-  private readonly pending = new Map<number, { resolve: (r: LoadResult) => void; request: ParseRequest }>();
+  private readonly pending = new Map<number, { resolve: (r: Parsed) => void; request: ParseRequest }>();
   private idle?: ReturnType<typeof setTimeout>;
   /** How many packs were parsed where: for the tests and the log. */
   readonly counts = { worker: 0, inThread: 0 };
@@ -32,11 +39,20 @@ export class PackParsing {
    */
   constructor(private readonly workerCode: string, private readonly inThread: InThread, private readonly startThread: StartPackThread) {}
 
-  parse(text: string, file: string, options: LoadOptions): Promise<LoadResult> {
+  async parse(text: string, file: string, options: LoadOptions): Promise<LoadResult> {
+    return (await this.run(text, file, options, false)).result;
+  }
+
+  /** As `parse`, with the result encoded for the pack cache (src/core/packCache.ts) where it is to be kept. */
+  parseForCache(text: string, file: string, options: LoadOptions): Promise<Parsed> {
+    return this.run(text, file, options, true);
+  }
+
+  private run(text: string, file: string, options: LoadOptions, encode: boolean): Promise<Parsed> {
     const worker = this.start();
-    if (!worker) return Promise.resolve(this.parseHere(text, file, options));
+    if (!worker) return Promise.resolve(this.parseHere(text, file, options, encode));
     clearTimeout(this.idle);
-    const request: ParseRequest = { id: this.next++, text, file, options };
+    const request: ParseRequest = { id: this.next++, text, file, options, encode };
     return new Promise((resolve) => {
       this.pending.set(request.id, { resolve, request });
       try {
@@ -44,19 +60,21 @@ export class PackParsing {
       } catch {
         // What cannot be sent is parsed here.
         this.pending.delete(request.id);
-        resolve(this.parseHere(text, file, options));
+        resolve(this.parseHere(text, file, options, encode));
       }
     });
   }
 
-  private parseHere(text: string, file: string, options: LoadOptions): LoadResult {
+  private parseHere(text: string, file: string, options: LoadOptions, encode = false): Parsed {
     this.counts.inThread++;
+    let result: LoadResult;
     try {
-      return this.inThread(text, file, options);
+      result = this.inThread(text, file, options);
     } catch (e) {
       // A load that throws is a problem in that file; it must not stop the other packs loading.
-      return { locations: emptyLocations(file), problems: [loadFailedProblem(file, e)] };
+      return { result: { locations: emptyLocations(file), problems: [loadFailedProblem(file, e)] } };
     }
+    return { result, body: encode ? encodeBody(result) : undefined };
   }
 
   private start(): PackThread | undefined {
@@ -80,10 +98,10 @@ export class PackParsing {
     this.pending.delete(m.id);
     if (m.wire) {
       this.counts.worker++;
-      job.resolve(fromWire(m.wire));
+      job.resolve({ result: fromWire(m.wire), body: m.body });
     } else {
       // The parser never throws on bad input; if it did in the worker, the same text parsed here gives the writer the problem.
-      job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options));
+      job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.request.encode));
     }
     if (this.pending.size === 0) this.idle = setTimeout(() => this.stop(), IDLE_MS);
   }
@@ -98,7 +116,7 @@ export class PackParsing {
     if (!this.answered) this.unavailable = true;
     const jobs = [...this.pending.values()];
     this.pending.clear();
-    for (const job of jobs) job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options));
+    for (const job of jobs) job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.request.encode));
   }
 
   private stop(): void {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildSync, type BuildOptions } from 'esbuild';
 import { parsePackText } from '../../src/core/packLoader';
+import { encodeBody } from '../../src/core/packCacheEntry';
 import { fromWire, toWire } from '../../src/core/packWire';
 import type { Range } from '../../src/core/types';
 import { PackParsing } from '../../src/packParsing';
@@ -72,6 +73,19 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     const bundledText = readBundledText();
     assertSameParse(bundledText, 'bundled.yaml', await parsing.parse(bundledText, 'bundled.yaml', {}));
     assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+    assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
+  });
+
+  test('asked for a cache entry, the worker encodes the result as this thread would', async () => {
+    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
+    for (const [text, file] of [[readBundledText(), 'bundled.yaml'], [BROKEN, 'broken.yaml']]) {
+      const { result, body } = await parsing.parseForCache(text, file, {});
+      assertSameParse(text, file, result);
+      const here = encodeBody(parsePackText(text, file));
+      assert.ok(body && here);
+      assert.deepEqual(body.sections, here.sections);
+      assert.ok(Buffer.from(body.bytes).equals(Buffer.from(here.bytes)));
+    }
     assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
   });
 
