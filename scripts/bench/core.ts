@@ -17,6 +17,8 @@ export { bundleOrder, mergeForBundle } from '../../src/core/buildTools';
 export { AliasPrefixIndex, prefixIndexFor, preparationSteps, rankFacts } from '../../src/core/search';
 export { findDates } from '../../src/core/dates';
 export { PackParsing } from '../../src/packParsing';
+export { PackCache } from '../../src/core/packCache';
+export { nodePlatform } from '../../src/platform/node';
 export * as naive from './naive';
 
 const links: CardLinks = {
