@@ -17,27 +17,44 @@ export interface Parsed {
   body?: EncodedBody;
 }
 
+/** Threads that parse at once: one per core the host reports, less one for the host, at least two, at most four. */
+export function parsingThreads(): number {
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
+  return Math.min(4, Math.max(2, (typeof cores === 'number' && cores > 0 ? cores : 2) - 1));
+}
+
+interface Job {
+  resolve: (r: Parsed) => void;
+  request: ParseRequest;
+}
+
+interface Thread {
+  thread: PackThread;
+  jobs: Map<number, Job>;
+}
+
 /**
- * Parses writers' pack files in a thread of their own (a worker thread in the
- * Node extension host, src/worker/packWorker.ts; a Web Worker in VS Code for
+ * Parses writers' pack files in threads of their own (worker threads in the
+ * Node extension host, src/worker/packWorker.ts; Web Workers in VS Code for
  * the Web, packWorker.web.ts), so that a large pack does not hold up the
- * extension host; where no thread can be started or it fails, in this thread.
+ * extension host; the files of a large fact base are parsed several at a time,
+ * each thread started when a file waits for one. Where no thread can be
+ * started or it fails, in this thread.
  */
 export class PackParsing {
-  private worker?: PackThread;
+  private readonly threads: Thread[] = [];
   private unavailable = false;
   private answered = false;
   private next = 0;
-  private readonly pending = new Map<number, { resolve: (r: Parsed) => void; request: ParseRequest }>();
   private idle?: ReturnType<typeof setTimeout>;
   /** How many packs were parsed where: for the tests and the log. */
   readonly counts = { worker: 0, inThread: 0 };
 
   /**
    * `workerCode` is the worker bundled for this host (esbuild.js carries it in the extension as a string);
-   * `startThread` starts it (src/platform/node.ts, src/platform/web.ts).
+   * `startThread` starts it (src/platform/node.ts, src/platform/web.ts); at most `maxThreads` run at once.
    */
-  constructor(private readonly workerCode: string, private readonly inThread: InThread, private readonly startThread: StartPackThread) {}
+  constructor(private readonly workerCode: string, private readonly inThread: InThread, private readonly startThread: StartPackThread, private readonly maxThreads = parsingThreads()) {}
 
   async parse(text: string, file: string, options: LoadOptions): Promise<LoadResult> {
     return (await this.run(text, file, options, false)).result;
@@ -49,17 +66,17 @@ export class PackParsing {
   }
 
   private run(text: string, file: string, options: LoadOptions, encode: boolean): Promise<Parsed> {
-    const worker = this.start();
+    const worker = this.pick();
     if (!worker) return Promise.resolve(this.parseHere(text, file, options, encode));
     clearTimeout(this.idle);
     const request: ParseRequest = { id: this.next++, text, file, options, encode };
     return new Promise((resolve) => {
-      this.pending.set(request.id, { resolve, request });
+      worker.jobs.set(request.id, { resolve, request });
       try {
-        worker.post(request);
+        worker.thread.post(request);
       } catch {
         // What cannot be sent is parsed here.
-        this.pending.delete(request.id);
+        worker.jobs.delete(request.id);
         resolve(this.parseHere(text, file, options, encode));
       }
     });
@@ -77,25 +94,39 @@ export class PackParsing {
     return { result, body: encode ? encodeBody(result) : undefined };
   }
 
-  private start(): PackThread | undefined {
-    if (this.worker || this.unavailable) return this.worker;
-    try {
-      const worker: PackThread = this.startThread(this.workerCode, {
-        message: (m) => this.answer(m),
-        failed: () => this.fail(worker),
-      });
-      this.worker = worker;
-    } catch {
-      this.unavailable = true;
+  /** An idle thread, a new one while there is room, else the least busy. */
+  private pick(): Thread | undefined {
+    if (this.unavailable) return undefined;
+    const idle = this.threads.find((t) => t.jobs.size === 0);
+    if (idle) return idle;
+    if (this.threads.length < this.maxThreads) {
+      const started = this.start();
+      if (started) return started;
     }
-    return this.worker;
+    if (this.threads.length === 0) return undefined;
+    return this.threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
   }
 
-  private answer(m: ParseReply): void {
+  private start(): Thread | undefined {
+    try {
+      const thread: Thread = { thread: undefined as unknown as PackThread, jobs: new Map() };
+      thread.thread = this.startThread(this.workerCode, {
+        message: (m) => this.answer(thread, m),
+        failed: () => this.fail(thread),
+      });
+      this.threads.push(thread);
+      return thread;
+    } catch {
+      if (this.threads.length === 0) this.unavailable = true;
+      return undefined;
+    }
+  }
+
+  private answer(thread: Thread, m: ParseReply): void {
     this.answered = true;
-    const job = this.pending.get(m.id);
+    const job = thread.jobs.get(m.id);
     if (!job) return;
-    this.pending.delete(m.id);
+    thread.jobs.delete(m.id);
     if (m.wire) {
       this.counts.worker++;
       job.resolve({ result: fromWire(m.wire), body: m.body });
@@ -103,27 +134,26 @@ export class PackParsing {
       // The parser never throws on bad input; if it did in the worker, the same text parsed here gives the writer the problem.
       job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.request.encode));
     }
-    if (this.pending.size === 0) this.idle = setTimeout(() => this.stop(), IDLE_MS);
+    if (this.threads.every((t) => t.jobs.size === 0)) this.idle = setTimeout(() => this.stop(), IDLE_MS);
   }
 
   /**
-   * A worker that failed or exited: what it was asked is parsed here, and the next pack gets a new worker,
-   * unless no worker ever answered (a host that cannot run the worker's code): then every pack is parsed here.
+   * A thread that failed or exited: what it was asked is parsed here, and the next pack gets a new thread,
+   * unless no thread ever answered (a host that cannot run the worker's code): then every pack is parsed here.
    */
-  private fail(worker: PackThread): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
+  private fail(thread: Thread): void {
+    const at = this.threads.indexOf(thread);
+    if (at < 0) return;
+    this.threads.splice(at, 1);
     if (!this.answered) this.unavailable = true;
-    const jobs = [...this.pending.values()];
-    this.pending.clear();
+    const jobs = [...thread.jobs.values()];
+    thread.jobs.clear();
     for (const job of jobs) job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.request.encode));
   }
 
   private stop(): void {
-    const worker = this.worker;
-    if (!worker || this.pending.size > 0) return;
-    this.worker = undefined;
-    worker.terminate();
+    if (this.threads.some((t) => t.jobs.size > 0)) return;
+    for (const t of this.threads.splice(0)) t.thread.terminate();
   }
 
   dispose(): void {

@@ -18,6 +18,7 @@ export { AliasPrefixIndex, prefixIndexFor, preparationSteps, rankFacts } from '.
 export { findDates } from '../../src/core/dates';
 export { PackParsing } from '../../src/packParsing';
 export { PackCache } from '../../src/core/packCache';
+export { encodeBody } from '../../src/core/packCacheEntry';
 export { nodePlatform } from '../../src/platform/node';
 export * as naive from './naive';
 

@@ -246,7 +246,8 @@ export class FactStore {
   private async rebuildInSteps(packs: LoadedPack[], ticket: number, scheduling: StoreScheduling): Promise<void> {
     const sliceMs = scheduling.sliceMs ?? 8;
     const overtaken = (): boolean => ticket !== this.rebuilds;
-    const steps = buildFactIndexSteps(packs, this.options);
+    // 100 facts a step: a step of a large fact base stays within a few milliseconds on a busy machine.
+    const steps = buildFactIndexSteps(packs, this.options, 100);
     let built: BuildResult | undefined;
     for (;;) {
       await scheduling.yieldToHost();

@@ -9,7 +9,7 @@ import type { Fact, PackLocations, Problem, Range, Source } from './types';
 // first lookup, as when they come from the worker (packWire.ts).
 
 /** Facts per chunk: one chunk is read per turn of the host's event loop. */
-const FACTS_PER_CHUNK = 500;
+const FACTS_PER_CHUNK = 250;
 
 /** The body of an entry and the byte length of each of its sections. */
 export interface EncodedBody {

@@ -90,13 +90,19 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   });
 
   test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
-    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
+    // Parsed several at a time: at most three threads here.
+    let started = 0;
+    parsing = new PackParsing(workerCode(), parsePackText, (code, events) => {
+      started++;
+      return nodePlatform.startPackThread(code, events);
+    }, 3);
     const texts = Array.from({ length: 6 }, (_, i) => BROKEN.replace('id: team\n', `id: team${i}\n`).replace('label: One', `label: One ${i}`));
     const results = await Promise.all(texts.map((t, i) => parsing!.parse(t, `p${i}.yaml`, {})));
     results.forEach((r, i) => assertSameParse(texts[i], `p${i}.yaml`, r));
     const tooBig = await parsing.parse(BROKEN, 'big.yaml', { maxBytes: 100 });
     assert.deepEqual(tooBig.problems.map((p) => p.code), ['file-too-large']);
     assert.equal(parsing.counts.worker, 7);
+    assert.equal(started, 3, 'six packs at once are parsed by three threads');
   });
 
   test('hostile input is refused in the worker as it is here: an alias bomb', async () => {
