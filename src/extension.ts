@@ -15,6 +15,8 @@ import { registerReferenceCommands } from './references';
 import { registerDocumentCheck } from './diagnostics';
 import { Log } from './log';
 import { PACK_WORKER_FILE, PackParsing } from './packParsing';
+import { createPackCache } from './packCacheStorage';
+import type { PackCache } from './core/packCache';
 import { nextTurn } from './nextTurn';
 import type { Platform } from './platform/platform';
 import { loadBundledPack } from './bundledPackFile';
@@ -34,6 +36,8 @@ export interface AgreementCiteApi {
   readonly factsView: FactsViewApi;
   /** How many writers' pack files were parsed in the worker (a worker thread, or a Web Worker) and in the extension host's own thread. */
   readonly packParsing: { readonly worker: number; readonly inThread: number };
+  /** Writers' packs read from the cache of parsed packs (hits), parsed (misses), entries refused, written and evicted. */
+  readonly packCache?: PackCache['counts'];
   /** Which extension host runs the extension: 'node' (desktop, remote) or 'web' (the browser's web worker, VS Code for the Web). */
   readonly host: Platform['host'];
   /** Milliseconds spent evaluating the bundle, for the benchmark (docs/PERFORMANCE.md). */
@@ -54,8 +58,12 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     undefined,
     platform.startPackThread,
   );
+  // A pack parsed in an earlier session is read from the cache; others are parsed in the worker and kept there.
+  const cache = createPackCache(context);
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
-  const store = new FactStore(undefined, (text, file, options) => parsing.parseInThread(text, file, options), {}, (text, file, options) => parsing.parse(text, file, options), {
+  const store = new FactStore(undefined, (text, file, options) => parsing.parseInThread(text, file, options), {}, (text, file, options) => (cache
+    ? cache.parse(text, file, options, (t, f, o) => parsing.parseForCache(t, f, o))
+    : parsing.parse(text, file, options)), {
     yieldToHost: nextTurn,
     readying: (index) => preparationSteps(index),
   });
@@ -92,6 +100,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     packsReady: Promise.all([bundledReady, packs.ready]).then(() => undefined),
     factsView: factsView.api,
     packParsing: parsing.counts,
+    packCache: cache?.counts,
     host: platform.host,
     loadMs,
     activationMs: performance.now() - started,

@@ -17,6 +17,7 @@
 //     --only=cli            measure only the command line (scripts/bench/cli.mjs) and write its section into the report
 //     --only=package        measure only the package, its bundles and activation (plain Node, VS Code, VS Code for
 //                           the Web) and write those rows into the report
+//     --only=load           measure only the loading of writers' packs (scripts/bench/load.mjs) at --sizes and write its section
 //   BENCH_SKIP_CHECK=1 leaves out checkDocument (src/core/checker.ts), the slowest step.
 //
 // Nothing here asserts: speed is reported, not tested (npm test has no timed assertions).
@@ -31,6 +32,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { cliSection, measureCli, spliceSection } from './cli.mjs';
 import { generateDraft, generatePack } from './generate.mjs';
+import { loadSection, measureCachedLoad, measureSideBySide, spliceLoadSection } from './load.mjs';
 import { fmtBytes, fmtMs, perCall, repeat, settle, summary, timed } from './stats.mjs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
@@ -210,6 +212,7 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
     }
     record('load.store', size.key, storeSamples, { files: files.length });
     await measureOffThreadLoad(core, size, files, bundledLoaded, heavy ? 1 : 3);
+    await measureLoading(core, size, files, bundledLoaded);
   }
 
   // ---- the 1 MB draft
@@ -427,6 +430,12 @@ async function activationInWeb(stage) {
   });
 }
 
+/** Cold, warm and one-changed-file loads through the cache of parsed packs; at 10k, the side-by-side with latex-utensils. */
+async function measureLoading(core, size, files, bundledLoaded) {
+  await measureCachedLoad({ core, esbuild, size, files, bundledLoaded, record, rows, work, reps: size.n >= 100_000 || quick ? 1 : 3, log });
+  if (size.n === 10_000) measureSideBySide({ core, size, files, record, log, reps: quick ? 1 : 3 });
+}
+
 // ------------------------------------------------------------------ report
 
 /**
@@ -441,7 +450,7 @@ async function measureOffThreadLoad(core, size, files, bundledLoaded, reps) {
   const totals = [];
   const lags = [];
   for (let i = 0; i < reps; i++) {
-    const parsing = new core.PackParsing(worker.outputFiles[0].text, core.parsePackText);
+    const parsing = new core.PackParsing(worker.outputFiles[0].text, core.parsePackText, core.nodePlatform.startPackThread);
     const store = new core.FactStore(bundledLoaded, core.parsePackText, {}, (t, f, o) => parsing.parse(t, f, o), {
       yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
       readying: (index) => core.preparationSteps(index),
@@ -604,6 +613,9 @@ function report(info, sizes, { before, seconds } = {}) {
     out.push(`| ${LABELS[id]} | ${TARGETS[id]?.text ?? (/^(load|prepare)/.test(id) ? 'off the typing path' : '')} | ${sizes.map((s) => cell(get(id, s.key))).join(' | ')} | ${verdict(id, sizes)} |`);
   }
   out.push('', ...packageTable());
+
+  const loading = loadSection(get, sizes);
+  if (loading.length > 0) out.push('', ...loading);
   out.push('', '## Against naive baselines', '');
   out.push('The same inputs through a straightforward implementation (scripts/bench/naive.ts), in the same run. Ratio: real ÷ naive (smaller is better).', '');
   out.push(`| hot path | naive baseline | ${sizes.map((s) => s.key).join(' | ')} |`, `|---|---|${sizes.map(() => '---|').join('')}`);
@@ -714,6 +726,18 @@ async function main() {
     return;
   }
   const wanted = new Set(argv.sizes.split(',').map((s) => s.trim()).filter(Boolean));
+  if (argv.only === 'load') {
+    const loadSizes = [['1k', 1000], ['10k', 10_000], ['100k', 100_000]].filter(([k]) => wanted.has(k)).map(([key, n]) => ({ key, n }));
+    for (const size of loadSizes) {
+      log(`---- ${size.key}: loading`);
+      await measureLoading(core, size, generatePack(size.n, SEED).files, core.bundledLoadedPack(bundledPack));
+    }
+    const section = loadSection(get, loadSizes);
+    fs.writeFileSync(path.join(work, 'load-results.json'), JSON.stringify({ machine: info, rows }, null, 1));
+    if (argv.out === '-') console.log(section.join('\n'));
+    else write(spliceLoadSection(fs.existsSync(argv.out) ? fs.readFileSync(argv.out, 'utf8') : '# Performance\n', section));
+    return;
+  }
   const sizes = [{ key: 'bundled', n: 0 }, ...[['1k', 1000], ['10k', 10_000], ['100k', 100_000]].filter(([k]) => wanted.has(k)).map(([key, n]) => ({ key, n }))];
   for (const size of sizes) {
     log(`---- ${size.key}`);

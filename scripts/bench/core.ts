@@ -17,6 +17,9 @@ export { bundleOrder, mergeForBundle } from '../../src/core/buildTools';
 export { AliasPrefixIndex, prefixIndexFor, preparationSteps, rankFacts } from '../../src/core/search';
 export { findDates } from '../../src/core/dates';
 export { PackParsing } from '../../src/packParsing';
+export { PackCache } from '../../src/core/packCache';
+export { encodeBody } from '../../src/core/packCacheEntry';
+export { nodePlatform } from '../../src/platform/node';
 export * as naive from './naive';
 
 const links: CardLinks = {

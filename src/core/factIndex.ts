@@ -186,8 +186,8 @@ export interface BuildResult {
  * The first pack given wins a conflict (pass the bundled pack first), and both
  * places are reported: a writer's pack never silently replaces a bundled fact.
  */
-export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptions = {}): BuildResult {
-  const steps = buildFactIndexSteps(packs, options, Infinity);
+export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptions = {}, memo?: IndexMemo): BuildResult {
+  const steps = buildFactIndexSteps(packs, options, Infinity, memo);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -197,9 +197,11 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
 /**
  * `buildFactIndex` in steps: it yields after every `factsPerStep` facts, so
  * that a large fact base is indexed a slice at a time while the index in use
- * keeps answering (FactStore).
+ * keeps answering (FactStore). With `memo`, the facts of packs that did not
+ * change since the build that filled it are not judged again (see IndexMemo):
+ * the result is the same as without it.
  */
-export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: BuildOptions = {}, factsPerStep = 250): Generator<void, BuildResult, void> {
+export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: BuildOptions = {}, factsPerStep = 250, memo?: IndexMemo): Generator<void, BuildResult, void> {
   let n = 0;
   const maxFacts = options.maxFacts ?? DEFAULT_MAX_FACTS;
   const maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
@@ -247,118 +249,38 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
   }
 
   const kinds = new Map(accepted.map(({ fact }) => [fact.id, fact.kind]));
+  if (memo) memo.last.judged = memo.last.reused = 0;
   for (const { fact, pack } of accepted) {
     if (++n % factsPerStep === 0) yield;
-    const at = (path: string): Range | undefined => pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id);
-    const bad = (path: string, code: string, message: string, severity: Severity = 'error'): void => report(pack, at(path), code, message, severity);
-    let ok = true;
-
-    const checkCitations = (list: readonly Citation[], path: string): void => {
-      list.forEach((c, i) => {
-        if (!index.source(c.source)) {
-          bad(`${path}/${i}/source`, 'unknown-source', `Fact "${fact.id}" cites source "${c.source}", which no pack defines.`);
-          ok = false;
-        }
+    const kept = memo?.kept.get(fact);
+    let outcome: FactOutcome;
+    if (kept && kept.pack === pack && sameLookups(kept, index, kinds)) {
+      outcome = kept.outcome;
+      memo!.last.reused++;
+    } else {
+      const sources = new Map<string, Source | undefined>();
+      const kindsSeen = new Map<string, FactKind | undefined>();
+      outcome = judgeFact(fact, pack, (id) => {
+        const s = index.source(id)?.source;
+        sources.set(id, s);
+        return s;
+      }, (id) => {
+        const k = kinds.get(id);
+        kindsSeen.set(id, k);
+        return k;
       });
-    };
-    const checkRef = (target: string | undefined, path: string, kind: FactKind | undefined, what: string): void => {
-      if (target === undefined) return;
-      const k = kinds.get(target);
-      if (k === undefined) {
-        bad(path, 'unknown-fact', `Fact "${fact.id}": ${what} "${target}" is not a fact in any pack.`);
-        ok = false;
-      } else if (kind && k !== kind) {
-        bad(path, 'wrong-kind', `Fact "${fact.id}": ${what} "${target}" is a ${k}, not a ${kind}.`);
-        ok = false;
-      }
-    };
-
-    checkCitations(fact.citations, '/citations');
-    checkRef(fact.place, '/place', 'place', 'place');
-    checkRef(fact.speaker, '/speaker', 'person', 'speaker');
-    fact.related?.forEach((r, i) => checkRef(r, `/related/${i}`, undefined, 'related fact'));
-    fact.roles?.forEach((r, i) => {
-      checkRef(r.role, `/roles/${i}/role`, 'role', 'role');
-      checkCitations(r.citations, `/roles/${i}/citations`);
-      if (r.from && r.to && compareIso(isoSpan(r.from)!.first, isoSpan(r.to)!.last) > 0) {
-        bad(`/roles/${i}/to`, 'bad-period', `Fact "${fact.id}": role "${r.role}" ends (${r.to}) before it starts (${r.from}).`);
-        ok = false;
-      }
-    });
-    fact.variants?.forEach((v, i) => checkCitations(v.citations, `/variants/${i}/citations`));
-    fact.wordings?.forEach((w, i) => checkCitations(w.citations, `/wordings/${i}/citations`));
-    if (fact.date && fact.endDate && compareIso(isoSpan(fact.date)!.first, isoSpan(fact.endDate)!.last) > 0) {
-      bad('/endDate', 'bad-period', `Fact "${fact.id}" ends (${fact.endDate}) before it starts (${fact.date}).`);
-      ok = false;
-    }
-    if (fact.kind === 'quote') {
-      if (!fact.speaker) {
-        bad('', 'quote-speaker', `Quote "${fact.id}" needs a "speaker" (a person fact id).`);
-        ok = false;
-      }
-      if (!fact.wordings || fact.wordings.length === 0) {
-        bad('', 'quote-wordings', `Quote "${fact.id}" needs at least one wording, each with its source.`);
-        ok = false;
-      } else {
-        const preferred = fact.wordings.filter((w) => w.preferred);
-        if (preferred.length > 1) {
-          bad('/wordings', 'quote-preferred', `Quote "${fact.id}" marks ${preferred.length} wordings as preferred; mark one.`);
-          ok = false;
-        }
-        const ids = new Set<string>();
-        fact.wordings.forEach((w, i) => {
-          if (ids.has(w.id)) {
-            bad(`/wordings/${i}/id`, 'duplicate-id', `Quote "${fact.id}" has two wordings with id "${w.id}".`);
-            ok = false;
-          }
-          ids.add(w.id);
-          if (w.kind !== 'verbatim' && !w.by) bad(`/wordings/${i}`, 'wording-by', `Wording "${w.id}" of "${fact.id}" is a ${w.kind}: say whose ("by").`, 'warning');
-        });
-        if (preferred.length === 1 && preferred[0].kind === 'rendering') {
-          bad('/wordings', 'quote-preferred', `Quote "${fact.id}" prefers a rendering, which is not the speaker's own words; prefer a verbatim wording or a translation.`);
-          ok = false;
-        }
-      }
-    } else if (fact.wordings) {
-      bad('/wordings', 'not-a-quote', `Fact "${fact.id}" is a ${fact.kind}; only quotes have wordings.`);
-      ok = false;
-    }
-    if (fact.roles && fact.kind !== 'person') {
-      bad('/roles', 'not-a-person', `Fact "${fact.id}" is a ${fact.kind}; only people hold roles.`);
-      ok = false;
-    }
-    if (!ok) continue;
-
-    const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
-    const dispute = fact.kind === 'quote' ? wordingDispute(fact, sourceOf) : undefined;
-    const earned: StatusBacking = earnedStatus(backingCitations(fact), sourceOf, (fact.variants?.length ?? 0) > 0, dispute?.message);
-    let status = earned.status;
-    let statusReason = earned.reason;
-    if (fact.status) {
-      if (overclaims(fact.status, earned.status)) {
-        bad('/status', 'status-overclaims', `Fact "${fact.id}" is marked "${fact.status}", but its citations back only "${earned.status}" (${earned.reason}). Confirmed needs an official record or two independent origins (a rewrite or republication of a source is not a second one); a fact with variants, or a quote whose independent recorders disagree, is disputed.`);
-      } else {
-        status = fact.status;
-        statusReason = fact.status === earned.status ? earned.reason : `marked ${fact.status} by the pack`;
+      if (memo) {
+        memo.kept.set(fact, { pack, sources, kinds: kindsSeen, outcome });
+        memo.last.judged++;
       }
     }
-
-    const evidence = pack.evidence?.get(fact.id);
-    if (evidence && evidence.missing > 0 && status === 'confirmed') {
-      // An excerpt that its source does not contain backs nothing.
-      status = 'reported';
-      statusReason = `${evidence.missing} evidence excerpt${evidence.missing === 1 ? ' was' : 's were'} not found in the source text`;
-    }
-
-    // A name of one letter or digit would match every such letter in a draft.
-    const aliases = new Set<string>();
-    const named = (name: string, path: string, what: string): void => {
-      if (name.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(name);
-      else bad(path, 'short-alias', `Fact "${fact.id}": the ${what} "${name}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least ${MIN_ALIAS_LETTERS} letters or digits.`, 'warning');
-    };
-    named(fact.label, '/label', 'label');
-    fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
-    if (fact.date && (fact.dateAliases ?? fact.kind === 'event')) for (const a of dateAliases(fact.date)) aliases.add(a);
+    problems.push(...outcome.problems);
+    if (!outcome.ok) continue;
+    const aliases = outcome.aliases!;
+    const status = outcome.status!;
+    const statusReason = outcome.statusReason!;
+    const evidence = outcome.evidence;
+    const bad = (path: string, code: string, message: string): void => report(pack, pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id), code, message);
     if (aliasCount + aliases.size > maxAliases) {
       bad('/aliases', 'too-many-aliases', `The fact base holds at most ${maxAliases.toLocaleString('en-GB')} aliases; fact "${fact.id}" is left out.`);
       continue;
@@ -368,7 +290,7 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
     const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
     const entry: IndexedFact = {
       fact, pack, status, statusReason,
-      origins: earned.origins,
+      origins: outcome.origins!,
       wording: preferredWording(fact),
       sources: sourceIds.map((id) => index.source(id)!),
       evidence,
@@ -380,10 +302,168 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
   return { index, problems };
 }
 
+/** What a fact's checks found, and what the index records for it when they passed: all it depends on besides the fact and its pack is what it looked up. */
+interface FactOutcome {
+  problems: Problem[];
+  ok: boolean;
+  status?: Status;
+  statusReason?: string;
+  origins?: number;
+  evidence?: EvidenceSummary;
+  aliases?: Set<string>;
+}
+
+/** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. */
+interface KeptOutcome {
+  pack: LoadedPack;
+  sources: Map<string, Source | undefined>;
+  kinds: Map<string, FactKind | undefined>;
+  outcome: FactOutcome;
+}
+
+/**
+ * Outcomes of facts kept between builds of a store's index: a fact of a pack
+ * that did not change, whose cited sources and referenced facts are the same
+ * objects and kinds as before, is not judged again. Kept by fact object, so
+ * that a reloaded pack's facts (new objects) are judged afresh.
+ */
+export class IndexMemo {
+  /** @internal */
+  readonly kept = new WeakMap<Fact, KeptOutcome>();
+  /** Facts judged afresh and taken from the memo in the last build: for the tests and the benchmark. */
+  readonly last = { judged: 0, reused: 0 };
+}
+
+function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Source | undefined, kindOf: (id: string) => FactKind | undefined): FactOutcome {
+  const at = (path: string): Range | undefined => pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id);
+  const own: Problem[] = [];
+  const bad = (path: string, code: string, message: string, severity: Severity = 'error'): void => {
+    own.push({ file: pack.locations.file, range: at(path) ?? zero, code, message, severity });
+  };
+  let ok = true;
+
+  const checkCitations = (list: readonly Citation[], path: string): void => {
+    list.forEach((c, i) => {
+      if (!sourceOf(c.source)) {
+        bad(`${path}/${i}/source`, 'unknown-source', `Fact "${fact.id}" cites source "${c.source}", which no pack defines.`);
+        ok = false;
+      }
+    });
+  };
+  const checkRef = (target: string | undefined, path: string, kind: FactKind | undefined, what: string): void => {
+    if (target === undefined) return;
+    const k = kindOf(target);
+    if (k === undefined) {
+      bad(path, 'unknown-fact', `Fact "${fact.id}": ${what} "${target}" is not a fact in any pack.`);
+      ok = false;
+    } else if (kind && k !== kind) {
+      bad(path, 'wrong-kind', `Fact "${fact.id}": ${what} "${target}" is a ${k}, not a ${kind}.`);
+      ok = false;
+    }
+  };
+
+  checkCitations(fact.citations, '/citations');
+  checkRef(fact.place, '/place', 'place', 'place');
+  checkRef(fact.speaker, '/speaker', 'person', 'speaker');
+  fact.related?.forEach((r, i) => checkRef(r, `/related/${i}`, undefined, 'related fact'));
+  fact.roles?.forEach((r, i) => {
+    checkRef(r.role, `/roles/${i}/role`, 'role', 'role');
+    checkCitations(r.citations, `/roles/${i}/citations`);
+    if (r.from && r.to && compareIso(isoSpan(r.from)!.first, isoSpan(r.to)!.last) > 0) {
+      bad(`/roles/${i}/to`, 'bad-period', `Fact "${fact.id}": role "${r.role}" ends (${r.to}) before it starts (${r.from}).`);
+      ok = false;
+    }
+  });
+  fact.variants?.forEach((v, i) => checkCitations(v.citations, `/variants/${i}/citations`));
+  fact.wordings?.forEach((w, i) => checkCitations(w.citations, `/wordings/${i}/citations`));
+  if (fact.date && fact.endDate && compareIso(isoSpan(fact.date)!.first, isoSpan(fact.endDate)!.last) > 0) {
+    bad('/endDate', 'bad-period', `Fact "${fact.id}" ends (${fact.endDate}) before it starts (${fact.date}).`);
+    ok = false;
+  }
+  if (fact.kind === 'quote') {
+    if (!fact.speaker) {
+      bad('', 'quote-speaker', `Quote "${fact.id}" needs a "speaker" (a person fact id).`);
+      ok = false;
+    }
+    if (!fact.wordings || fact.wordings.length === 0) {
+      bad('', 'quote-wordings', `Quote "${fact.id}" needs at least one wording, each with its source.`);
+      ok = false;
+    } else {
+      const preferred = fact.wordings.filter((w) => w.preferred);
+      if (preferred.length > 1) {
+        bad('/wordings', 'quote-preferred', `Quote "${fact.id}" marks ${preferred.length} wordings as preferred; mark one.`);
+        ok = false;
+      }
+      const ids = new Set<string>();
+      fact.wordings.forEach((w, i) => {
+        if (ids.has(w.id)) {
+          bad(`/wordings/${i}/id`, 'duplicate-id', `Quote "${fact.id}" has two wordings with id "${w.id}".`);
+          ok = false;
+        }
+        ids.add(w.id);
+        if (w.kind !== 'verbatim' && !w.by) bad(`/wordings/${i}`, 'wording-by', `Wording "${w.id}" of "${fact.id}" is a ${w.kind}: say whose ("by").`, 'warning');
+      });
+      if (preferred.length === 1 && preferred[0].kind === 'rendering') {
+        bad('/wordings', 'quote-preferred', `Quote "${fact.id}" prefers a rendering, which is not the speaker's own words; prefer a verbatim wording or a translation.`);
+        ok = false;
+      }
+    }
+  } else if (fact.wordings) {
+    bad('/wordings', 'not-a-quote', `Fact "${fact.id}" is a ${fact.kind}; only quotes have wordings.`);
+    ok = false;
+  }
+  if (fact.roles && fact.kind !== 'person') {
+    bad('/roles', 'not-a-person', `Fact "${fact.id}" is a ${fact.kind}; only people hold roles.`);
+    ok = false;
+  }
+  if (!ok) return { problems: own, ok: false };
+
+  const dispute = fact.kind === 'quote' ? wordingDispute(fact, sourceOf) : undefined;
+  const earned: StatusBacking = earnedStatus(backingCitations(fact), sourceOf, (fact.variants?.length ?? 0) > 0, dispute?.message);
+  let status = earned.status;
+  let statusReason = earned.reason;
+  if (fact.status) {
+    if (overclaims(fact.status, earned.status)) {
+      bad('/status', 'status-overclaims', `Fact "${fact.id}" is marked "${fact.status}", but its citations back only "${earned.status}" (${earned.reason}). Confirmed needs an official record or two independent origins (a rewrite or republication of a source is not a second one); a fact with variants, or a quote whose independent recorders disagree, is disputed.`);
+    } else {
+      status = fact.status;
+      statusReason = fact.status === earned.status ? earned.reason : `marked ${fact.status} by the pack`;
+    }
+  }
+
+  const evidence = pack.evidence?.get(fact.id);
+  if (evidence && evidence.missing > 0 && status === 'confirmed') {
+    // An excerpt that its source does not contain backs nothing.
+    status = 'reported';
+    statusReason = `${evidence.missing} evidence excerpt${evidence.missing === 1 ? ' was' : 's were'} not found in the source text`;
+  }
+
+  // A name of one letter or digit would match every such letter in a draft.
+  const aliases = new Set<string>();
+  const named = (name: string, path: string, what: string): void => {
+    if (name.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(name);
+    else bad(path, 'short-alias', `Fact "${fact.id}": the ${what} "${name}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least ${MIN_ALIAS_LETTERS} letters or digits.`, 'warning');
+  };
+  named(fact.label, '/label', 'label');
+  fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
+  if (fact.date && (fact.dateAliases ?? fact.kind === 'event')) for (const a of dateAliases(fact.date)) aliases.add(a);
+  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases };
+}
+
 /** A label or alias with fewer letters or digits than this does not find its fact in a draft. */
 export const MIN_ALIAS_LETTERS = 2;
 
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<string, FactKind>): boolean {
+  for (const [id, source] of kept.sources) {
+    // A fact is judged by its sources' fields: a pack read again has new objects with the same fields.
+    const now = index.source(id)?.source;
+    if (now !== source && !(now && source && sameSource(now, source))) return false;
+  }
+  for (const [id, kind] of kept.kinds) if (kinds.get(id) !== kind) return false;
+  return true;
+}
 
 function factPath(pack: LoadedPack, fact: Fact): string {
   return pack.locations.pathsById.get(fact.id) ?? '/facts/?';

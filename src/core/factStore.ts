@@ -1,4 +1,4 @@
-import { buildFactIndex, buildFactIndexSteps, emptyLocations, type BuildOptions, type BuildResult, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
+import { buildFactIndex, buildFactIndexSteps, emptyLocations, IndexMemo, type BuildOptions, type BuildResult, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
 import { now } from './pace';
 import { capProblems } from './problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
@@ -56,6 +56,12 @@ export class FactStore {
   /** The latest rebuild: one overtaken waits for it. */
   private rebuilding: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  /**
+   * What each fact's checks found in the last builds: a rebuild judges again
+   * only the facts of the packs that changed, and those whose sources or
+   * referenced facts did (`memo.last` counts them).
+   */
+  readonly memo = new IndexMemo();
 
   /**
    * `parse` is `parsePackText`, passed in so that the YAML parser is loaded
@@ -240,7 +246,7 @@ export class FactStore {
     const ticket = ++this.rebuilds;
     const packs = [...(this.bundled ? [this.bundled] : []), ...[...this.workspace.values()].map((s) => s.good).filter((p): p is LoadedPack => p !== undefined)];
     if (!inSteps || !this.scheduling) {
-      this.use(buildFactIndex(packs, this.options));
+      this.use(buildFactIndex(packs, this.options, this.memo));
       this.rebuilding = Promise.resolve();
       return this.rebuilding;
     }
@@ -257,7 +263,8 @@ export class FactStore {
   private async rebuildInSteps(packs: LoadedPack[], ticket: number, scheduling: StoreScheduling): Promise<void> {
     const sliceMs = scheduling.sliceMs ?? 8;
     const overtaken = (): boolean => ticket !== this.rebuilds;
-    const steps = buildFactIndexSteps(packs, this.options);
+    // 100 facts a step: a step of a large fact base stays within a few milliseconds on a busy machine.
+    const steps = buildFactIndexSteps(packs, this.options, 100, this.memo);
     let built: BuildResult | undefined;
     for (;;) {
       await scheduling.yieldToHost();

@@ -55,18 +55,20 @@ export function fromWire(w: WireResult): LoadResult {
 }
 
 /** The ranges of a pack's values, unpacked into a map on the first lookup. */
-class PackedPaths {
+export class PackedPaths {
   private map?: Map<string, Range>;
 
-  constructor(private keys: string, private ranges: Int32Array) {}
+  /** `keys`: every path joined by newlines, or what makes that string when first needed. */
+  constructor(private keys: string | (() => string), private ranges: Int32Array) {}
 
   get(path: string): Range | undefined {
     if (!this.map) {
       this.map = new Map();
-      if (this.keys !== '') {
+      const keys = typeof this.keys === 'function' ? this.keys() : this.keys;
+      if (keys !== '') {
         const r = this.ranges;
         let k = 0;
-        for (const key of this.keys.split('\n')) {
+        for (const key of keys.split('\n')) {
           this.map.set(key, { start: { line: r[k], character: r[k + 1] }, end: { line: r[k + 2], character: r[k + 3] } });
           k += 4;
         }

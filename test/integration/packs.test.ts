@@ -181,6 +181,37 @@ suite('workspace fact packs', function () {
     console.log(`pack reload: the saved version in use ${Date.now() - saved} ms after saving`);
   });
 
+  test('packs read again, as at a window reload, come from the cache of parsed packs; a changed pack is parsed', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    const cache = api.packCache;
+    assert.ok(cache, 'the extension keeps a cache of parsed packs in its storage');
+    const uri = vscode.Uri.joinPath(packsDir(), 'cached.yaml');
+    const text = pack('Project Kestrel cached').replace('id: team\n', 'id: cached\n');
+    const before = { ...cache };
+    await write(uri, text);
+    await waitFor('the pack to load', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel cached');
+    await waitFor('its parse to be kept', () => cache.written > before.written);
+    assert.ok(cache.misses > before.misses, 'a pack never seen is parsed');
+    // Every pack file is read again when the pack settings change, as at a window reload.
+    const settings = vscode.workspace.getConfiguration('agreementCite.packs');
+    const globs = [...(settings.get<string[]>('include') ?? [])];
+    const hits = cache.hits;
+    await settings.update('include', [...globs].reverse(), vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the pack to be read from the cache', () => cache.hits > hits);
+      assert.strictEqual(cache.rejected, before.rejected, 'no entry was refused');
+      assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel cached', 'the cached parse is in use');
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(uri), []);
+    } finally {
+      await settings.update('include', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // Changed: its text is another entry's, so it is parsed, and the new version is used.
+    const misses = cache.misses;
+    await write(uri, text.replace('label: Project Kestrel cached', 'label: Project Kestrel recached'));
+    await waitFor('the changed version', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel recached');
+    assert.ok(cache.misses > misses, 'the changed pack was parsed');
+  });
+
   test('a pack folder deleted and made again at once: the late deletion does not drop the new pack', async function () {
     if (restrictedModeRequested()) return this.skip();
     await write(packUri(), pack('Project Kestrel'));

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { buildSync, type BuildOptions } from 'esbuild';
 import { parsePackText } from '../../src/core/packLoader';
+import { encodeBody } from '../../src/core/packCacheEntry';
 import { fromWire, toWire } from '../../src/core/packWire';
 import type { Range } from '../../src/core/types';
 import { PackParsing } from '../../src/packParsing';
@@ -76,14 +77,33 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
   });
 
-  test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
+  test('asked for a cache entry, the worker encodes the result as this thread would', async () => {
     parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
+    for (const [text, file] of [[readBundledText(), 'bundled.yaml'], [BROKEN, 'broken.yaml']]) {
+      const { result, body } = await parsing.parseForCache(text, file, {});
+      assertSameParse(text, file, result);
+      const here = encodeBody(parsePackText(text, file));
+      assert.ok(body && here);
+      assert.deepEqual(body.sections, here.sections);
+      assert.ok(Buffer.from(body.bytes).equals(Buffer.from(here.bytes)));
+    }
+    assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
+  });
+
+  test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
+    // Parsed several at a time: at most three threads here.
+    let started = 0;
+    parsing = new PackParsing(workerCode(), parsePackText, (code, events) => {
+      started++;
+      return nodePlatform.startPackThread(code, events);
+    }, 3);
     const texts = Array.from({ length: 6 }, (_, i) => BROKEN.replace('id: team\n', `id: team${i}\n`).replace('label: One', `label: One ${i}`));
     const results = await Promise.all(texts.map((t, i) => parsing!.parse(t, `p${i}.yaml`, {})));
     results.forEach((r, i) => assertSameParse(texts[i], `p${i}.yaml`, r));
     const tooBig = await parsing.parse(BROKEN, 'big.yaml', { maxBytes: 100 });
     assert.deepEqual(tooBig.problems.map((p) => p.code), ['file-too-large']);
     assert.equal(parsing.counts.worker, 7);
+    assert.equal(started, 3, 'six packs at once are parsed by three threads');
   });
 
   test('hostile input is refused in the worker as it is here: an alias bomb', async () => {

@@ -1,0 +1,216 @@
+// Loading writers' packs as the extension does (src/extension.ts, src/packs.ts):
+// with the cache of parsed packs empty (cold: every file parsed in the worker
+// and its entry written), full (warm: a window reload, every file read from
+// the cache), and one file of many changed; and the YAML read side by side
+// with latex-utensils' BibTeX parser (the one LaTeX Workshop uses) on a
+// bibliography of the same size. Used by bench.mjs; `--only=load` measures
+// these alone and writes their section into docs/PERFORMANCE.md.
+
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fmtBytes, fmtMs, settle } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** The cache's storage as a folder on disk, as `vscode.workspace.fs` keeps it in the extension's storage folder. */
+function diskStorage(dir) {
+  const at = (name) => path.join(dir, name);
+  return {
+    read: (name) => fs.promises.readFile(at(name)).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength), () => undefined),
+    write: async (name, data) => {
+      await fs.promises.mkdir(dir, { recursive: true });
+      await fs.promises.writeFile(at(name), data);
+    },
+    delete: (name) => fs.promises.rm(at(name), { force: true }),
+    list: async () => {
+      const names = await fs.promises.readdir(dir).catch(() => []);
+      return Promise.all(names.map(async (name) => {
+        const s = await fs.promises.stat(at(name));
+        return { name, size: s.size, mtime: s.mtimeMs };
+      }));
+    },
+  };
+}
+
+const SECRET = new Uint8Array(32).fill(42);
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A store wired as src/extension.ts wires it, over a cache in `dir`. */
+function extensionStore(core, bundledLoaded, workerCode, dir) {
+  const cache = new core.PackCache({ storage: diskStorage(dir), secret: SECRET, yieldToHost: nextTurn });
+  const parsing = new core.PackParsing(workerCode, core.parsePackText, core.nodePlatform.startPackThread);
+  const store = new core.FactStore(bundledLoaded, core.parsePackText, {}, (t, f, o) => cache.parse(t, f, o, (a, b, c) => parsing.parseForCache(a, b, c)), {
+    yieldToHost: nextTurn,
+    readying: (index) => core.preparationSteps(index),
+  });
+  return { cache, parsing, store };
+}
+
+/** Runs `work`, timing it and the longest hold of the event loop meanwhile. */
+async function held(work) {
+  settle();
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const t0 = performance.now();
+  await work();
+  const ms = performance.now() - t0;
+  delay.disable();
+  return { ms, lag: delay.max / 1e6 };
+}
+
+/**
+ * Cold, warm and one-changed-file loads of `files` (each rep a fresh cache
+ * folder), recorded as load.cold.*, load.warm.*, load.changed.*.
+ */
+export async function measureCachedLoad({ core, esbuild, size, files, bundledLoaded, record, rows, work, reps = 1, log }) {
+  const workerCode = (await esbuild.build(require('../pack-worker-build.js').packWorkerBuildOptions())).outputFiles[0].text;
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const dir = path.join(work, `pack-cache-${size.key}`);
+  const samples = { cold: [], coldLag: [], warm: [], warmLag: [], changed: [], changedLag: [] };
+  let entryBytes = 0;
+  for (let i = 0; i < reps; i++) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    let cold = extensionStore(core, bundledLoaded, workerCode, dir);
+    const c = await held(() => cold.store.batch(() => Promise.all(files.map((f) => cold.store.loadWorkspacePack(f.name, f.text, async () => undefined)))));
+    if (cold.store.index.facts.length < size.n) throw new Error(`${size.key}: ${cold.store.index.facts.length} facts after a cold load`);
+    if (cold.parsing.counts.worker !== files.length) throw new Error(`${size.key}: ${cold.parsing.counts.worker} of ${files.length} files parsed in the worker`);
+    await cold.cache.flush();
+    cold.parsing.dispose();
+    if (cold.cache.counts.written !== files.length) throw new Error(`${size.key}: ${cold.cache.counts.written} of ${files.length} entries written`);
+    entryBytes = fs.readdirSync(dir).reduce((n, name) => n + fs.statSync(path.join(dir, name)).size, 0);
+    const coldFacts = cold.store.index.facts.length;
+    // Its index is not kept while the next one is built: one large fact base in memory at a time, as in the extension.
+    cold = undefined;
+    samples.cold.push(c.ms);
+    samples.coldLag.push(c.lag);
+    log?.(`${size.key} cold ${fmtMs(c.ms)} (longest hold ${fmtMs(c.lag)}); cache ${fmtBytes(entryBytes)}`);
+
+    // A window reload: a new extension host, the cache on disk.
+    const warm = extensionStore(core, bundledLoaded, workerCode, dir);
+    const w = await held(() => warm.store.batch(() => Promise.all(files.map((f) => warm.store.loadWorkspacePack(f.name, f.text, async () => undefined)))));
+    if (warm.cache.counts.hits !== files.length || warm.parsing.counts.worker + warm.parsing.counts.inThread !== 0) throw new Error(`${size.key}: the warm load parsed (${JSON.stringify(warm.cache.counts)})`);
+    if (warm.store.index.facts.length !== coldFacts) throw new Error(`${size.key}: warm and cold loads differ`);
+    samples.warm.push(w.ms);
+    samples.warmLag.push(w.lag);
+    log?.(`${size.key} warm ${fmtMs(w.ms)} (longest hold ${fmtMs(w.lag)})`);
+
+    // One file changed: a fact's label edited; the other files stay as they are.
+    const f = files[Math.floor(files.length / 2)];
+    const edited = f.text.replace(/\n {4}label: ([^\n]+)/, (_, label) => `\n    label: ${label} (edited ${i})`);
+    const changedLabel = /\n {4}label: ([^\n]+)/.exec(edited)[1];
+    const ch = await held(() => warm.store.loadWorkspacePack(f.name, edited, async () => undefined));
+    if (!warm.store.index.facts.some((e) => e.fact.label === changedLabel)) throw new Error(`${size.key}: the changed file is not in use`);
+    samples.changed.push(ch.ms);
+    samples.changedLag.push(ch.lag);
+    log?.(`${size.key} one file changed ${fmtMs(ch.ms)} (longest hold ${fmtMs(ch.lag)})`);
+    await warm.cache.flush();
+    warm.parsing.dispose();
+  }
+  record('load.cold', size.key, samples.cold, { bytes, files: files.length });
+  record('load.cold.lag', size.key, samples.coldLag);
+  record('load.warm', size.key, samples.warm, { bytes, cacheBytes: entryBytes });
+  record('load.warm.lag', size.key, samples.warmLag);
+  record('load.changed', size.key, samples.changed, { fileBytes: Buffer.byteLength(files[Math.floor(files.length / 2)].text) });
+  record('load.changed.lag', size.key, samples.changedLag);
+  fs.rmSync(dir, { recursive: true, force: true });
+  void rows;
+}
+
+/**
+ * A BibTeX bibliography of about `bytes`, from the generated facts: one entry
+ * per fact with its sources' fields, as a reference manager writes them.
+ */
+export function bibliographyLike(files, bytes) {
+  const out = [];
+  let n = 0;
+  let size = 0;
+  const lines = files.flatMap((f) => f.text.split('\n'));
+  for (let i = 0; size < bytes; i = (i + 1) % lines.length) {
+    const m = /^ {4}(label|text): (.+)$/.exec(lines[i]);
+    if (!m) continue;
+    const value = m[2].replace(/^"|"$/g, '').replace(/[{}\\]/g, '');
+    const entry = `@article{key${n++},\n  title = {${value}},\n  author = {Koval, Olena and Smith, John},\n  journal = {Desk newsroom},\n  year = {2025},\n  month = jun,\n  note = {${value.split('').reverse().join('')}},\n  url = {https://example.org/${n}},\n}\n\n`;
+    out.push(entry);
+    size += Buffer.byteLength(entry);
+  }
+  return { text: out.join(''), entries: n };
+}
+
+/** latex-utensils' BibTeX parser and this loader on the same number of bytes, in this thread. */
+export function measureSideBySide({ core, size, files, record, log, reps = 3 }) {
+  const { bibtexParser } = require('latex-utensils');
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const bib = bibliographyLike(files, bytes);
+  const bibBytes = Buffer.byteLength(bib.text);
+  const bibTimes = [];
+  const ours = [];
+  for (let i = 0; i < reps; i++) {
+    settle();
+    let t0 = performance.now();
+    const parsed = bibtexParser.parse(bib.text);
+    bibTimes.push(performance.now() - t0);
+    if (parsed.content.length < bib.entries) throw new Error(`latex-utensils read ${parsed.content.length} of ${bib.entries} entries`);
+    settle();
+    t0 = performance.now();
+    for (const f of files) core.parsePackText(f.text, f.name);
+    ours.push(performance.now() - t0);
+  }
+  const b = record('load.bibtex', size.key, bibTimes, { bytes: bibBytes, entries: bib.entries });
+  const o = record('load.parse.side', size.key, ours, { bytes });
+  log?.(`${size.key} side by side: latex-utensils ${(bibBytes / 1048576 / (b.median / 1000)).toFixed(2)} MB/s, this loader ${(bytes / 1048576 / (o.median / 1000)).toFixed(2)} MB/s`);
+}
+
+const mbps = (r) => (r?.bytes && r.median ? r.bytes / 1048576 / (r.median / 1000) : undefined);
+
+/** The report's section on loading writers' packs, from the rows measured. */
+export function loadSection(get, sizes) {
+  const keys = sizes.map((s) => s.key).filter((k) => get('load.cold', k));
+  if (keys.length === 0) return [];
+  const cell = (r) => (r ? `${fmtMs(r.median)}${r.n > 1 ? ` (${fmtMs(r.p10)}–${fmtMs(r.p90)})` : ''}` : '–');
+  const target = { 'load.warm': 3000, 'load.cold': 12000, 'load.changed': 1000, 'load.warm.lag': 50, 'load.cold.lag': 50, 'load.changed.lag': 50 };
+  const labels = {
+    'load.warm': ['From the start of loading to the facts in use, warm cache (a window reload)', '< 3 s'],
+    'load.warm.lag': ['The same: longest hold of the event loop', '< 50 ms'],
+    'load.cold': ['From the start of loading to the facts in use, empty cache (parsed in the worker, entries written)', '< 12 s'],
+    'load.cold.lag': ['The same: longest hold of the event loop', '< 50 ms'],
+    'load.changed': ['One file changed, with the other files loaded: its new version in use', '< 1 s'],
+    'load.changed.lag': ['The same: longest hold of the event loop', '< 50 ms'],
+  };
+  const out = ['## Loading writers\' packs', ''];
+  const info = keys.map((k) => get('load.cold', k));
+  out.push(`As the extension loads them (src/extension.ts, src/packs.ts, src/core/packCache.ts): every file of a pack size into the fact store in one batch, parsed in the worker thread or read from the cache of parsed packs (a folder on disk here, the extension's storage folder in VS Code), indexed a slice at a time and readied, then in use. Packs: ${keys.map((k, i) => `${k}, ${info[i].files} file${info[i].files === 1 ? '' : 's'}, ${fmtBytes(info[i].bytes)} of YAML, ${fmtBytes(get('load.warm', k)?.cacheBytes ?? 0)} of cache`).join('; ')}. Targets at 100k (DESIGN.md, "Performance targets"; the targets for loading). Machine load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores.`, '');
+  out.push(`| measurement | target | ${keys.join(' | ')} | verdict at 100k |`, `|---|---|${keys.map(() => '---|').join('')}---|`);
+  for (const id of ['load.warm', 'load.warm.lag', 'load.cold', 'load.cold.lag', 'load.changed', 'load.changed.lag']) {
+    const r100 = get(id, '100k');
+    const verdict = r100 ? (r100.median < target[id] ? '✅ met' : '❌ missed') : 'not measured';
+    out.push(`| ${labels[id][0]} | ${labels[id][1]} | ${keys.map((k) => cell(get(id, k))).join(' | ')} | ${verdict} |`);
+  }
+  const side = sizes.map((s) => s.key).filter((k) => get('load.bibtex', k));
+  if (side.length > 0) {
+    out.push('', 'Side by side, in one thread, on the same number of bytes: latex-utensils\' BibTeX parser (used by LaTeX Workshop) on a generated bibliography, and this loader (YAML parse and validation, every value located) on the generated pack; and the whole cold and warm loads above, for their throughput.', '');
+    out.push('| pack size | latex-utensils, BibTeX | this loader, YAML parse + validate | cold load (worker, index, readied) | warm load (cache, index, readied) | target |', '|---|---|---|---|---|---|');
+    for (const k of side) {
+      const b = get('load.bibtex', k);
+      const o = get('load.parse.side', k);
+      const fmt = (r) => (r ? `${fmtMs(r.median)}: ${mbps(r).toFixed(2)} MB/s` : '–');
+      const ratio = mbps(get('load.cold', k)) / mbps(b);
+      out.push(`| ${k} (${fmtBytes(b.bytes)}, ${b.entries.toLocaleString('en-GB')} entries) | ${fmt(b)} | ${fmt(o)} (${(mbps(o) / mbps(b)).toFixed(2)}×) | ${fmt(get('load.cold', k))} (${Number.isFinite(ratio) ? ratio.toFixed(2) : '–'}×) | ${fmt(get('load.warm', k))} (${(mbps(get('load.warm', k)) / mbps(b)).toFixed(1)}×) | cold ≥ 3× latex-utensils: ${ratio >= 3 ? '✅ met' : '❌ missed'} |`);
+    }
+  }
+  return out;
+}
+
+/** Puts the section in place of the report's earlier one, or before "Against naive baselines". */
+export function spliceLoadSection(reportText, section) {
+  const text = `${section.join('\n')}\n`;
+  const start = reportText.indexOf("## Loading writers' packs\n");
+  if (start >= 0) {
+    const next = reportText.indexOf('\n## ', start + 1);
+    return reportText.slice(0, start) + text + (next >= 0 ? reportText.slice(next + 1) : '');
+  }
+  const before = reportText.indexOf('## Against naive baselines');
+  return before >= 0 ? `${reportText.slice(0, before)}${text}\n${reportText.slice(before)}` : `${reportText.trimEnd()}\n\n${text}`;
+}

@@ -1,0 +1,216 @@
+// The cache of parsed packs (src/core/packCache.ts): used when its entry is
+// this loader's parse of these bytes for this file, ignored and deleted when
+// it is not (stale, corrupt, another loader version, another file, not signed
+// by this cache), and what it gives back is what a parse gives.
+
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LOADER_VERSION, PackCache, type CacheStorage, type ParseForCache } from '../../src/core/packCache';
+import { encodeBody } from '../../src/core/packCacheEntry';
+import { parsePackText, type LoadResult } from '../../src/core/packLoader';
+import type { Range } from '../../src/core/types';
+import { factYaml, packYaml, projectRoot, readBundledText } from './helpers';
+
+/** Storage in memory, with a clock for the entries' write times. */
+class MemoryStorage implements CacheStorage {
+  readonly files = new Map<string, { data: Uint8Array; mtime: number }>();
+  clock = 1;
+  read(name: string): Promise<Uint8Array | undefined> {
+    const f = this.files.get(name);
+    return Promise.resolve(f ? f.data.slice() : undefined);
+  }
+  write(name: string, data: Uint8Array): Promise<void> {
+    this.files.set(name, { data: data.slice(), mtime: this.clock++ });
+    return Promise.resolve();
+  }
+  delete(name: string): Promise<void> {
+    this.files.delete(name);
+    return Promise.resolve();
+  }
+  list(): Promise<{ name: string; size: number; mtime: number }[]> {
+    return Promise.resolve([...this.files].map(([name, f]) => ({ name, size: f.data.length, mtime: f.mtime })));
+  }
+  /** The only entry's name. */
+  only(): string {
+    assert.equal(this.files.size, 1, `one entry expected, found ${this.files.size}`);
+    return [...this.files.keys()][0];
+  }
+}
+
+const SECRET = new Uint8Array(32).fill(7);
+
+/** A parse in this thread, counted, as the worker gives it (with the entry's body). */
+function countingParser(): { parse: ParseForCache; calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    parse: (text, file, options) => {
+      calls.push(file);
+      const result = parsePackText(text, file, options);
+      return Promise.resolve({ result, body: encodeBody(result) });
+    },
+  };
+}
+
+function assertSameParse(got: LoadResult, text: string, file: string): void {
+  const here = parsePackText(text, file);
+  assert.deepEqual(got.pack, here.pack);
+  assert.deepEqual(got.problems, here.problems);
+  assert.equal(got.locations.file, here.locations.file);
+  assert.deepEqual(got.locations.facts, here.locations.facts);
+  assert.deepEqual(got.locations.sources, here.locations.sources);
+  assert.deepEqual(got.locations.pathsById, here.locations.pathsById);
+  const paths = here.locations.paths as Map<string, Range>;
+  assert.ok(paths.size > 0 || here.pack === undefined);
+  for (const [p, range] of paths) assert.deepEqual(got.locations.paths.get(p), range, p);
+  assert.equal(got.locations.paths.get('/no/such/path'), undefined);
+}
+
+const BROKEN = packYaml(factYaml('team.one'), factYaml('team.two', { kind: 'place' }), '  - id: team.three\n    kind: term\n    label: [unclosed\n');
+const CLEAN = packYaml(factYaml('team.one'), factYaml('team.two')).replace('Label of team.two', 'Двоє «друзів» – team.two');
+
+suite('packCache: parsed packs kept between sessions', () => {
+  test('a pack parsed once is read from the cache the next time, equal to a parse: facts, problems, every location', async () => {
+    for (const [text, file] of [[readBundledText(), 'file:///w/bundled.factpack.yaml'], [CLEAN, 'file:///w/clean.factpack.yaml'], [BROKEN, 'file:///w/broken.factpack.yaml']]) {
+      const storage = new MemoryStorage();
+      const { parse, calls } = countingParser();
+      const first = new PackCache({ storage, secret: SECRET });
+      assertSameParse(await first.parse(text, file, {}, parse), text, file);
+      await first.flush();
+      assert.deepEqual(first.counts, { hits: 0, misses: 1, rejected: 0, written: 1, evicted: 0 });
+      // A window reload: a new cache over the same storage.
+      const second = new PackCache({ storage, secret: SECRET });
+      assertSameParse(await second.parse(text, file, {}, parse), text, file);
+      assert.deepEqual(second.counts, { hits: 1, misses: 0, rejected: 0, written: 0, evicted: 0 });
+      assert.equal(calls.length, 1, 'parsed once');
+    }
+  });
+
+  test('a changed text is parsed again, and its entry is its own', async () => {
+    const storage = new MemoryStorage();
+    const { parse, calls } = countingParser();
+    const cache = new PackCache({ storage, secret: SECRET });
+    await cache.parse(CLEAN, 'file:///w/a.factpack.yaml', {}, parse);
+    const edited = CLEAN.replace('team.two', 'team.twin');
+    const r = await cache.parse(edited, 'file:///w/a.factpack.yaml', {}, parse);
+    assertSameParse(r, edited, 'file:///w/a.factpack.yaml');
+    await cache.flush();
+    assert.deepEqual(calls.length, 2);
+    assert.equal(storage.files.size, 2);
+    // The same text under another size limit is another parse (a file over it is refused).
+    const small = await cache.parse(CLEAN, 'file:///w/a.factpack.yaml', { maxBytes: 100 }, parse);
+    assert.deepEqual(small.problems.map((p) => p.code), ['file-too-large']);
+    assert.equal(calls.length, 3);
+  });
+
+  test('an entry is ignored and deleted when it is corrupt, truncated, another file\u2019s, another loader version\u2019s or not signed by this cache', async () => {
+    const file = 'file:///w/a.factpack.yaml';
+    const other = 'file:///w/b.factpack.yaml';
+    const storage = new MemoryStorage();
+    const { parse } = countingParser();
+    const writer = new PackCache({ storage, secret: SECRET });
+    await writer.parse(CLEAN, file, {}, parse);
+    await writer.parse(CLEAN, other, {}, parse);
+    await writer.flush();
+    const names = [...storage.files.keys()];
+    const good = storage.files.get(names[0])!.data;
+    const otherGood = storage.files.get(names[1])!.data;
+    const text = new TextDecoder().decode(good);
+
+    const tampered: [string, Uint8Array][] = [
+      ['a byte of the body changed', (() => {
+        const d = good.slice();
+        d[d.length - 100] ^= 1;
+        return d;
+      })()],
+      ['truncated', good.slice(0, good.length - 10)],
+      ['empty', new Uint8Array(0)],
+      ['not an entry', new TextEncoder().encode('{"pack": "something else"}')],
+      ['another file\u2019s entry', otherGood],
+      ['another loader version', new TextEncoder().encode(text.replace(`"loader":"${LOADER_VERSION}"`, '"loader":"0.0.0"'))],
+      ['a fact changed and the header kept', new TextEncoder().encode(text.replace('team.two', 'team.tw0'))],
+    ];
+    for (const [what, data] of tampered) {
+      await storage.write(names[0], data);
+      const { parse: again, calls } = countingParser();
+      const reader = new PackCache({ storage, secret: SECRET });
+      const r = await reader.parse(CLEAN, file, {}, again);
+      assertSameParse(r, CLEAN, file);
+      assert.equal(calls.length, 1, `${what}: parsed again`);
+      assert.deepEqual({ hits: reader.counts.hits, rejected: reader.counts.rejected }, { hits: 0, rejected: 1 }, what);
+      await reader.flush();
+      // The bad entry was replaced by a good one.
+      assert.deepEqual([...storage.files.get(names[0])!.data], [...good], what);
+    }
+
+    // Signed with another secret (written by something else): never used.
+    const foreign = new PackCache({ storage: new MemoryStorage(), secret: new Uint8Array(32).fill(9) });
+    const foreignStorage = (foreign as unknown as { options: { storage: MemoryStorage } }).options.storage;
+    await foreign.parse(CLEAN, file, {}, parse);
+    await foreign.flush();
+    await storage.write(names[0], foreignStorage.files.get(foreignStorage.only())!.data);
+    const reader = new PackCache({ storage, secret: SECRET });
+    await reader.parse(CLEAN, file, {}, parse);
+    assert.deepEqual({ hits: reader.counts.hits, rejected: reader.counts.rejected }, { hits: 0, rejected: 1 });
+  });
+
+  test('where the storage fails, packs are parsed as without a cache', async () => {
+    const failing: CacheStorage = {
+      read: () => Promise.reject(new Error('disk gone')),
+      write: () => Promise.reject(new Error('disk gone')),
+      delete: () => Promise.reject(new Error('disk gone')),
+      list: () => Promise.reject(new Error('disk gone')),
+    };
+    const { parse, calls } = countingParser();
+    const cache = new PackCache({ storage: failing, secret: SECRET });
+    assertSameParse(await cache.parse(BROKEN, 'file:///w/x.yaml', {}, parse), BROKEN, 'file:///w/x.yaml');
+    assertSameParse(await cache.parse(BROKEN, 'file:///w/x.yaml', {}, parse), BROKEN, 'file:///w/x.yaml');
+    await cache.flush();
+    assert.equal(calls.length, 2);
+    assert.equal(cache.counts.hits, 0);
+  });
+
+  test('the cache keeps to its size: the oldest entries are deleted first, never the one just written', async () => {
+    const storage = new MemoryStorage();
+    const { parse } = countingParser();
+    const probe = new PackCache({ storage: new MemoryStorage(), secret: SECRET });
+    await probe.parse(CLEAN, 'file:///w/p0.yaml', {}, parse);
+    await probe.flush();
+    const size = (probe as unknown as { options: { storage: MemoryStorage } }).options.storage.files.values().next().value!.data.length;
+    // Room for three entries (an entry larger than a quarter of the cache is not kept).
+    const cache = new PackCache({ storage, secret: SECRET, maxTotalBytes: size * 4 - 1 });
+    for (let i = 0; i < 6; i++) {
+      await cache.parse(CLEAN.replace('id: team\n', `id: team${i}\n`), `file:///w/p${i}.yaml`, {}, parse);
+      await cache.flush();
+    }
+    assert.equal(storage.files.size, 3);
+    assert.equal(cache.counts.evicted, 3);
+    const kept = await new PackCache({ storage, secret: SECRET }).parse(CLEAN.replace('id: team\n', 'id: team5\n'), 'file:///w/p5.yaml', {}, parse);
+    assert.ok(kept.pack);
+    const again = new PackCache({ storage, secret: SECRET });
+    await again.parse(CLEAN.replace('id: team\n', 'id: team0\n'), 'file:///w/p0.yaml', {}, parse);
+    assert.deepEqual({ hits: again.counts.hits, misses: again.counts.misses }, { hits: 0, misses: 1 }, 'the oldest was evicted');
+  });
+
+  test('a result that cannot be kept exactly, or a load that failed on an unexpected error, is not kept', () => {
+    const r = parsePackText(packYaml(factYaml('team.one')), 'x.yaml');
+    r.pack!.facts[0].number = -0;
+    assert.equal(encodeBody(r), undefined);
+    assert.equal(encodeBody({ locations: r.locations, problems: [{ ...r.problems[0] ?? { file: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '', severity: 'error' }, code: 'load-failed' }] }), undefined);
+  });
+
+  test('LOADER_VERSION is raised with every change to the loader: entries written before it are then ignored', () => {
+    // When this fails: the loader changed, so a cached parse may differ from a parse now. Raise
+    // LOADER_VERSION in src/core/packCache.ts and record the new fingerprint here. (A change elsewhere
+    // that changes what the loader returns, in the dates or line positions it uses, needs the same.)
+    const fingerprints: Record<string, string> = {
+      '2026-12-02.1': '9e66783852c555e8',
+    };
+    const hash = createHash('sha256');
+    for (const f of ['src/core/packLoader.ts', 'src/core/packCacheEntry.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
+    hash.update(JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'yaml', 'package.json'), 'utf8')).version);
+    assert.equal(fingerprints[LOADER_VERSION], hash.digest('hex').slice(0, 16));
+  });
+});
