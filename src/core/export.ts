@@ -1,4 +1,4 @@
-import { citationKey } from './citation';
+import { keyOf } from './citationKeys';
 import { escapeBibtexText as escapeLatex, safeUrl } from './escape';
 import { parseIsoDate } from './dates';
 import type { Source, SourceKind } from './types';
@@ -149,7 +149,7 @@ export function bibtexEntry(source: Source): string {
   if (source.via) fields.push(['note', `via ${escapeLatex(oneLine(source.via))}`]);
   const width = Math.max(...fields.map(([k]) => k.length));
   const lines = fields.map(([k, v]) => `  ${k.padEnd(width)} = {${v}},`);
-  return `@${map.bibtype}{${citationKey(source.id)},\n${lines.join('\n')}\n}`;
+  return `@${map.bibtype}{${keyOf(source)},\n${lines.join('\n')}\n}`;
 }
 
 /** A .bib file of the sources, one entry per citation key. */
@@ -157,7 +157,7 @@ export function toBibtex(sources: readonly Source[]): string {
   const seen = new Set<string>();
   const entries: string[] = [];
   for (const s of sources) {
-    const key = citationKey(s.id);
+    const key = keyOf(s);
     if (seen.has(key)) continue;
     seen.add(key);
     entries.push(bibtexEntry(s));
@@ -185,7 +185,7 @@ export interface CslItem {
 
 export function cslItem(source: Source): CslItem {
   const map = MAPPING[source.kind];
-  const item: CslItem = { id: citationKey(source.id), type: map.cslType, title: oneLine(source.title) };
+  const item: CslItem = { id: keyOf(source), type: map.cslType, title: oneLine(source.title) };
   if (source.author) item.author = authorList(source.author).map((a) => personName(a) ?? { literal: a });
   item[map.cslPublisher] = oneLine(source.publisher);
   const date = source.date ? parseIsoDate(source.date) : undefined;
