@@ -6,8 +6,10 @@ import {
   citationPlace, curlyQuotes, formatCitation, insertionText, latexAddress, withCitation,
   type CitationOptions, type CitationStyle, type DocFormat,
 } from '../../src/core/citation';
-import { frontMatterBibliography, updateSourcesSection } from '../../src/core/references';
-import { bundled } from './helpers';
+import { keyOf } from '../../src/core/citationKeys';
+import { bibtexEntry, cslItem, cslText, toBibtex, toCslJson } from '../../src/core/export';
+import { findCitations, frontMatterBibliography, updateSourcesSection } from '../../src/core/references';
+import { bundled, describeProblems, indexOf, lineOf } from './helpers';
 
 const opts = (format: DocFormat, style: CitationStyle = 'auto'): CitationOptions => ({ format, style, dateStyle: 'en-GB' });
 const index = () => bundled().index;
@@ -159,5 +161,96 @@ suite('rendering: Pandoc citations', () => {
     assert.deepEqual(u.sources.map((s) => s.source.id), ['reuters-2025-06-23']);
     const without = updateSourcesSection(doc.replace('bibliography: sources.json\n', 'title: T\n'), opts('markdown', 'pandoc'), index());
     assert.equal(without.action, 'inserted');
+  });
+});
+
+suite('rendering: bibliography data', () => {
+  const all = () => index().sources;
+
+  test('biblatex: articles and reports have an author (the publisher where no person is named), reports a type, every entry a date', () => {
+    const bib = toBibtex(all());
+    const entries = bib.split(/\n(?=@)/);
+    for (const e of entries) {
+      if (/^@(article|report)\{/.test(e)) assert.match(e, /\n {2}author +=/, e);
+      if (/^@report\{/.test(e)) assert.match(e, /\n {2}type +=/, e);
+      assert.match(e, /\n {2}date +=/, e);
+    }
+    const undated = index().sources.find((s) => !s.source.date)!;
+    assert.match(bibtexEntry(undated), /date += \{XXXX\}/);
+    assert.match(bibtexEntry(index().source('babel-2023-09-06')!), /author += \{\{Babel\}\}/);
+  });
+
+  test('the day a source was read: the pack\'s checked day as urldate and accessed', () => {
+    const s = index().source('reuters-2025-06-23')!;
+    const checked = s.pack.pack.meta.checked;
+    assert.match(bibtexEntry(s), new RegExp(`urldate += \\{${checked}\\}`));
+    const [y, m, d] = checked.split('-').map(Number);
+    assert.deepEqual(cslItem(s).accessed, { 'date-parts': [[y, m, d]] });
+    assert.equal(cslItem(s.source).accessed, undefined);
+  });
+
+  test('CSL-JSON: a republication is cited in the republisher, whose address it is', () => {
+    const item = cslItem(index().source('reuters-2025-06-23')!);
+    assert.equal(item['container-title'], '<span class="nocase">The Star (Malaysia)</span>');
+    assert.deepEqual(item.author, [{ literal: 'Reuters' }]);
+  });
+
+  test('CSL-JSON: titles kept as published, curly quotes, and pack markup inert for citeproc', () => {
+    const item = cslItem(index().source('ki-2025-06-24a')!);
+    assert.equal(item.title, '<span class="nocase">Zelensky, Starmer hail \u2018massive step forward\u2019 in military cooperation</span>');
+    assert.equal(cslText('A <i>x</i> <span style="x">y</span> <sc>z</sc> a < b'), 'A <\u2060i>x<\u2060/i> <\u2060span style=\u201Dx\u201D>y<\u2060/span> <\u2060sc>z<\u2060/sc> a < b');
+    const hostile = cslItem({ id: 'h', title: 'A <i>t</i>', publisher: '<b>P</b>', kind: 'outlet', language: 'en' });
+    assert.doesNotMatch(JSON.stringify(hostile), /<[a-z/]/i);
+  });
+});
+
+suite('rendering: citation keys that collide', () => {
+  const PACK = (ids: string[]) => [
+    'pack:', '  id: keys', '  title: Keys', '  version: "1"', '  language: en', '  checked: "2026-11-30"',
+    'sources:',
+    ...ids.flatMap((id, i) => [`  - id: ${id}`, `    title: Title ${i}`, `    publisher: Publisher ${i}`, '    kind: outlet', '    language: en', '    url: https://example.org/' + i]),
+    'facts:',
+    ...ids.map((id, i) => [`  - id: fact.${i}`, '    kind: event', `    label: Event number ${i}`, `    text: The event number ${i} happened.`, `    aliases: [event number ${i}]`, '    citations:', `      - source: ${id}`].join('\n')),
+  ].join('\n') + '\n';
+
+  test('"a.b" and "a-b" get different keys everywhere a key is written, and a located warning', () => {
+    const text = PACK(['a.b', 'a-b', 'a-b-2']);
+    const { index: idx, problems } = indexOf([{ text, file: 'keys.yaml' }]);
+    const warnings = problems.filter((p) => p.code === 'citation-key-collision');
+    assert.equal(warnings.length, 1, describeProblems(problems));
+    assert.equal(warnings[0].severity, 'warning');
+    assert.equal(warnings[0].file, 'keys.yaml');
+    assert.equal(warnings[0].range.start.line, lineOf(text, 'id: a.b'));
+    assert.match(warnings[0].message, /"a-b" and "a\.b" make the same citation key "a-b": this source is cited as "a-b-3"/);
+    const keys = ['a.b', 'a-b', 'a-b-2'].map((id) => keyOf(idx.source(id)!.source));
+    assert.deepEqual(keys, ['a-b-3', 'a-b', 'a-b-2'], 'ids that are already keys keep them');
+
+    // Markdown footnotes, the Sources section and findCitations agree.
+    let doc = '';
+    for (const id of ['a.b', 'a-b', 'a-b-2']) {
+      const c = formatCitation([idx.source(id)!.source], opts('markdown'), doc);
+      doc += `Cited.${c.inline}\n\n${c.definitions.map((d) => d.text).join('\n')}\n\n`;
+    }
+    assert.deepEqual(findCitations(doc, 'markdown', idx).sources.map((s) => s.source.id), ['a.b', 'a-b', 'a-b-2']);
+    assert.equal(updateSourcesSection(doc, opts('markdown'), idx).sources.length, 3);
+    // LaTeX \cite, BibTeX and CSL-JSON use the same keys.
+    const cite = formatCitation(idx.sources.map((s) => s.source), opts('latex', 'latex-cite')).inline;
+    assert.equal(cite, `~\\cite{${keys.join(',')}}`);
+    assert.deepEqual([...toBibtex(idx.sources).matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]), keys);
+    assert.deepEqual((JSON.parse(toCslJson(idx.sources)) as { id: string }[]).map((i) => i.id), keys);
+    const tex = `Text~\\cite{${keys[0]}}.`;
+    assert.deepEqual(findCitations(tex, 'latex', idx).sources.map((s) => s.source.id), ['a.b']);
+  });
+
+  test('across packs: the first pack keeps the key, the later pack\'s source is suffixed and warned at', () => {
+    const first = PACK(['x.y']);
+    const second = PACK(['x-y']).replace('id: keys', 'id: keys2').replace(/fact\./g, 'other.');
+    const { index: idx, problems } = indexOf([{ text: first, file: 'one.yaml' }, { text: second, file: 'two.yaml' }]);
+    const w = problems.filter((p) => p.code === 'citation-key-collision');
+    assert.equal(w.length, 1, describeProblems(problems));
+    // "x-y" is already a key, so it keeps it; "x.y" is suffixed where it is written.
+    assert.equal(w[0].file, 'one.yaml');
+    assert.equal(keyOf(idx.source('x-y')!.source), 'x-y');
+    assert.equal(keyOf(idx.source('x.y')!.source), 'x-y-2');
   });
 });
