@@ -1,3 +1,4 @@
+import { extendMarkdownIt } from './markdownPreview';
 import * as vscode from 'vscode';
 import bundled from 'agreement-cite:bundled-pack';
 import packWorkerCode from 'agreement-cite:pack-worker';
@@ -27,6 +28,8 @@ const loadMs = typeof __agreementCiteLoadStart === 'number' ? performance.now() 
 
 /** What the extension offers other extensions and its own tests. */
 export interface AgreementCiteApi {
+  /** Footnotes in VS Code's Markdown preview (`markdown.markdownItPlugins`). */
+  readonly extendMarkdownIt: typeof extendMarkdownIt;
   readonly index: FactIndex;
   readonly store: FactStore;
   /** Resolves when the workspace packs found at activation have loaded. */
@@ -80,6 +83,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   );
   return {
+    extendMarkdownIt,
     get index() {
       return store.index;
     },
