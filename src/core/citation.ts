@@ -81,13 +81,23 @@ export { escapeHtmlText };
 
 /**
  * An address in LaTeX that needs no package and never overruns the margin:
- * typewriter text that may break after any `/`, `.`, `-`, `?`, `&`, `=` or
- * `_`; a link through `\href` where the document loads hyperref. (`\url`
+ * typewriter text that may break after any separator (`/`, `.`, `-`, `?`,
+ * `&`, `=`, `_`, `+`, …) and inside a run of capitalised words; a link through `\href` where the document loads hyperref. (`\url`
  * fails without url or hyperref, and breaks only at a few characters.)
  */
 export function latexAddress(url: string, hyperref: boolean): string {
-  const shown = safeUrl(url).split(/(?<=[/.?&=_-])(?!\/)/).map((part) => escapeLatexText(part)).join('\\allowbreak{}');
+  // After a separator (not inside "//"), and between a lower-case and a capital letter ("OneHundredYear…").
+  const shown = safeUrl(url).split(/(?<=[/.?&=_+,;:~#-])(?![/])|(?<=[a-z])(?=[A-Z])/).map((part) => escapeLatexText(part)).join('\\allowbreak{}');
   return hyperref ? `\\href{${latexUrl(url)}}{\\texttt{${shown}}}` : `\\texttt{${shown}}`;
+}
+
+/**
+ * Cyrillic words in LaTeX text, set in Ukrainian where the document loads
+ * babel's Ukrainian: pdfLaTeX switches to the Cyrillic font encoding only so.
+ */
+export function latexLanguageRuns(text: string, documentText: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(text) || !/^[^%\n]*\\usepackage\s*\[[^\]]*\bukrainian\b[^\]]*\]\s*\{babel\}/m.test(documentText)) return text;
+  return text.replace(/\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{N}\s.,:;!?\u2019'()\u2013\u2014-]*\p{Script=Cyrillic}|\p{Script=Cyrillic}/gu, (run) => `\\foreignlanguage{ukrainian}{${run}}`);
 }
 
 /** Whether a LaTeX document loads hyperref, so that its addresses can be links. */
@@ -102,7 +112,10 @@ export function sourceReference(source: Source, options: CitationOptions, docume
   const url = source.url;
   switch (format) {
     case 'markdown': return url ? `${escapeMarkdownText(text)}. <${safeUrl(url)}>` : `${escapeMarkdownText(text)}.`;
-    case 'latex': return url ? `${escapeLatexText(text)}, ${latexAddress(url, format === 'latex' && loadsHyperref(documentText))}.` : `${escapeLatexText(text)}.`;
+    case 'latex': {
+      const body = latexLanguageRuns(escapeLatexText(text), documentText);
+      return url ? `${body}, ${latexAddress(url, loadsHyperref(documentText))}.` : `${body}.`;
+    }
     // A bare address: Asciidoctor links it, and it has no "]" that could end a footnote's brackets.
     case 'asciidoc': return url ? `${escapeAsciidocText(text)}, ${asciidocUrl(url)}` : escapeAsciidocText(text);
     case 'restructuredtext': return url ? `${escapeRstText(text)}, ${safeUrl(url)}` : escapeRstText(text);

@@ -560,7 +560,8 @@ export function buildSourcesSection(sources: readonly IndexedSource[], options: 
     case 'latex':
       if (options.style === 'latex-cite') {
         body = [
-          '\\begingroup',
+          // Ragged right: a long address breaks at the margin instead of overrunning it.
+          '\\begingroup\\raggedright',
           '\\providecommand{\\refname}{}\\renewcommand{\\refname}{Sources}%',
           '\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{Sources}%',
           `\\begin{thebibliography}{${'9'.repeat(String(sorted.length).length)}}`,
@@ -569,7 +570,7 @@ export function buildSourcesSection(sources: readonly IndexedSource[], options: 
           '\\endgroup',
         ];
       } else {
-        body = ['\\section*{Sources}', '\\begin{itemize}', ...entries.map((e) => `  \\item ${e}`), '\\end{itemize}'];
+        body = ['\\section*{Sources}', '\\begingroup\\raggedright', '\\begin{itemize}', ...entries.map((e) => `  \\item ${e}`), '\\end{itemize}', '\\endgroup'];
       }
       break;
     case 'restructuredtext':

@@ -210,7 +210,7 @@ suite('references: the Sources section', () => {
     assert.match(buildSourcesSection([reuters], opts('markdown', 'auto', 'iso')), /, 2025-06-23\./);
     assert.equal(buildSourcesSection([reuters], opts('latex', 'latex-cite')), [
       '% agreement-cite:sources',
-      '\\begingroup',
+      '\\begingroup\\raggedright',
       '\\providecommand{\\refname}{}\\renewcommand{\\refname}{Sources}%',
       '\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{Sources}%',
       '\\begin{thebibliography}{9}',
@@ -219,7 +219,7 @@ suite('references: the Sources section', () => {
       '\\endgroup',
       '% /agreement-cite:sources',
     ].join('\n'));
-    assert.equal(buildSourcesSection([reuters], opts('latex')).split('\n').slice(0, 3).join('\n'), '% agreement-cite:sources\n\\section*{Sources}\n\\begin{itemize}');
+    assert.equal(buildSourcesSection([reuters], opts('latex')).split('\n').slice(0, 3).join('\n'), '% agreement-cite:sources\n\\section*{Sources}\n\\begingroup\\raggedright');
   });
 
   test('each format writes its own markers and heading', () => {
