@@ -1,3 +1,4 @@
+import { extendMarkdownIt } from './markdownPreview';
 import * as vscode from 'vscode';
 import { FactStore } from './core/factStore';
 import type { FactIndex } from './core/factIndex';
@@ -28,6 +29,8 @@ const loadMs = typeof __agreementCiteLoadStart === 'number' ? performance.now() 
 
 /** What the extension offers other extensions and its own tests. */
 export interface AgreementCiteApi {
+  /** Footnotes in VS Code's Markdown preview (`markdown.markdownItPlugins`). */
+  readonly extendMarkdownIt: typeof extendMarkdownIt;
   readonly index: FactIndex;
   readonly store: FactStore;
   /** Resolves when the bundled pack (read after activation) and the workspace packs found at activation are in use. */
@@ -93,6 +96,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
   );
   return {
+    extendMarkdownIt,
     get index() {
       return store.index;
     },

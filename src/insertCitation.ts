@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citationEdits, citedSources, formatCitation, insertionText, withCitation, type InsertOptions, type TextEdit } from './core/citation';
+import { citationEdits, citationPlace, citedSources, formatCitation, insertionText, withCitation, type InsertOptions, type TextEdit } from './core/citation';
 import { todayIso } from './core/dates';
 import type { FactIndex, IndexedFact } from './core/factIndex';
 import type { FactStore } from './core/factStore';
@@ -67,10 +67,12 @@ async function pickFact(index: FactIndex, selection: string): Promise<IndexedFac
 }
 
 /** The text a citation inserts at one cursor. */
-function textAt(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText: string, selected: boolean, args: CitationArgs): { inline: string; definitions: ReturnType<typeof formatCitation>['definitions'] } {
-  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText);
+function textAt(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText: string, offset: number, selected: boolean, args: CitationArgs): { inline: string; definitions: ReturnType<typeof formatCitation>['definitions'] } {
   const mode = args.mode ?? (selected ? 'citation' : 'text');
   const words = mode === 'text' ? insertionText(entry, index, options, args.verb ?? 'said') : '';
+  // Inside a footnote the citation joins its text; elsewhere it follows the inserted words, or what is before the cursor.
+  const place = citationPlace(documentText, offset, options.format);
+  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText, words && place !== 'footnote' ? 'word' : place);
   return { inline: withCitation(words, citation.inline), definitions: citation.definitions };
 }
 
@@ -106,10 +108,10 @@ export async function insertCitation(store: FactStore, arg?: unknown): Promise<b
   const insertions: TextEdit[] = [];
   for (const selection of selections) {
     const options = insertOptionsFor(document, dateInQuestionFor(document, text, document.offsetAt(selection.start)).iso);
-    const parts = textAt(entry, index, options, text, !selection.isEmpty, args);
-    definitions = parts.definitions;
     // A selection keeps its words: the citation goes after it.
     const at = selection.isEmpty ? document.offsetAt(selection.start) : document.offsetAt(selection.end);
+    const parts = textAt(entry, index, options, text, at, !selection.isEmpty, args);
+    definitions = parts.definitions;
     insertions.push({ offset: at, length: 0, text: parts.inline });
   }
   const edits = citationEdits(text, insertions, definitions);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { EXPORT_EXTENSIONS, exportSources, type ExportFormat } from './core/export';
 import type { FactStore } from './core/factStore';
-import { findCitations, sortSources, updateSourcesSection, type SectionAction } from './core/references';
+import { findCitations, frontMatterBibliography, sortSources, updateSourcesSection, type SectionAction } from './core/references';
 import { insertOptionsFor, isSupported } from './config';
 
 export const REFERENCE_COMMANDS = {
@@ -113,6 +113,17 @@ function defaultTarget(document: vscode.TextDocument | undefined, extension: str
   return folder ? vscode.Uri.joinPath(folder, `sources.${extension}`) : undefined;
 }
 
+/** The files a document's front matter names as its bibliography, in the formats their extensions say. */
+function bibliographyTargets(document: vscode.TextDocument): { format: ExportFormat; uri: vscode.Uri }[] {
+  const out: { format: ExportFormat; uri: vscode.Uri }[] = [];
+  for (const file of frontMatterBibliography(document.getText()) ?? []) {
+    const format: ExportFormat | undefined = /\.bib$/i.test(file) ? 'bibtex' : /\.json$/i.test(file) ? 'csl-json' : undefined;
+    if (!format || /^[a-z][a-z0-9+.-]*:/i.test(file)) continue;
+    out.push({ format, uri: file.startsWith('/') ? document.uri.with({ path: file }) : vscode.Uri.joinPath(document.uri, '..', file) });
+  }
+  return out;
+}
+
 /** The same file name with another extension. */
 function withExtension(uri: vscode.Uri, extension: string): vscode.Uri {
   const path = /\.[^./]*$/.test(uri.path) ? uri.path.replace(/\.[^./]*$/, `.${extension}`) : `${uri.path}.${extension}`;
@@ -160,6 +171,9 @@ export async function exportSourceFiles(store: FactStore, arg?: unknown): Promis
   const targets: { format: ExportFormat; uri: vscode.Uri }[] = [];
   if (args.bibtex) targets.push({ format: 'bibtex', uri: toUri(args.bibtex) });
   if (args.cslJson) targets.push({ format: 'csl-json', uri: toUri(args.cslJson) });
+  // A Markdown document whose front matter names its bibliography for Pandoc: that file is the one to write.
+  const named = targets.length === 0 && document?.languageId === 'markdown' && document.uri.scheme !== 'untitled' ? bibliographyTargets(document) : [];
+  targets.push(...named);
   if (targets.length === 0) {
     const formatPick = await vscode.window.showQuickPick<FormatPick>(
       [
@@ -182,9 +196,8 @@ export async function exportSourceFiles(store: FactStore, arg?: unknown): Promis
   }
 
   const encoder = new TextEncoder();
-  const plain = sources.map((s) => s.source);
   try {
-    for (const t of targets) await vscode.workspace.fs.writeFile(t.uri, encoder.encode(exportSources(plain, t.format)));
+    for (const t of targets) await vscode.workspace.fs.writeFile(t.uri, encoder.encode(exportSources(sources, t.format)));
   } catch (err) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Agreement Cite: the sources could not be written: {0}', err instanceof Error ? err.message : String(err)));
     return undefined;

@@ -35,7 +35,7 @@ export async function runExport(a: ExportArgs, io: Io): Promise<number> {
       return EXIT.findings;
     }
   } else sources = sortSources(index.sources);
-  const text = exportSources(sources.map((s) => s.source), a.format);
+  const text = exportSources(sources, a.format);
   if (a.output) {
     try {
       fs.writeFileSync(a.output, text);

@@ -3,6 +3,7 @@ import type { FactIndex, IndexedFact, IndexedSource } from './factIndex';
 import {
   asciidocUrl, escapeAsciidocText, escapeHtmlText, escapeLatexText, escapeMarkdownText, escapePlainText, escapeRstText, escapeText, latexUrl, oneLineText, safeUrl,
 } from './escape';
+import { keyOf } from './citationKeys';
 import type { Source, SourceKind } from './types';
 
 
@@ -13,9 +14,11 @@ export type DocFormat = (typeof DOC_FORMATS)[number];
 /**
  * How citations look: `auto` picks the format's native footnote; `inline`
  * writes a parenthetical reference in any format; `latex-cite` writes
- * `\cite{key}` for writers who keep a BibTeX file.
+ * `\cite{key}` for writers who keep a BibTeX file; `pandoc` writes Pandoc's
+ * `[@key]` in Markdown, for writers whose front matter names a bibliography
+ * (other formats get their footnotes, as `auto`).
  */
-export type CitationStyle = 'auto' | 'inline' | 'latex-cite';
+export type CitationStyle = 'auto' | 'inline' | 'latex-cite' | 'pandoc';
 
 export interface CitationOptions {
   format: DocFormat;
@@ -40,13 +43,34 @@ function quoteMarks(format: DocFormat): [string, string] {
   return format === 'latex' ? ['``', "''"] : ['\u201C', '\u201D'];
 }
 
+/**
+ * Straight quotes of pack text as the curly ones the extension writes around
+ * them: an apostrophe, an opening mark after a space or bracket, a closing
+ * mark elsewhere. Inside a quotation (`inner`), double marks become single
+ * ones. LaTeX's own marks are written by the escape (` and ' as TeX reads them).
+ */
+export function curlyQuotes(text: string, format: DocFormat = 'plaintext', inner = false): string {
+  if (!/["']/.test(text)) return text;
+  const open1 = format === 'latex' ? '`' : '\u2018';
+  const close1 = format === 'latex' ? "'" : '\u2019';
+  const open2 = inner ? open1 : format === 'latex' ? '``' : '\u201C';
+  const close2 = inner ? close1 : format === 'latex' ? "''" : '\u201D';
+  return text.replace(/["']/g, (c, at: number) => {
+    const before = at === 0 ? ' ' : text[at - 1];
+    const opening = /[\s([{\u2014\u2013-]/.test(before);
+    if (c === '"') return opening ? open2 : close2;
+    return opening ? open1 : close1;
+  });
+}
+
 /** A source as a reference line: publisher, author, title, date, address. No markup. */
 export function describeSource(source: Source, dateStyle: DateStyle, format: DocFormat = 'plaintext'): string {
   const [open, close] = quoteMarks(format);
   const parts: string[] = [];
-  const by = source.via ? `${source.publisher} (via ${source.via})` : source.publisher;
+  // "via", not "(via …)": a parenthetical citation of it would nest parentheses three deep.
+  const by = source.via ? `${source.publisher} via ${source.via}` : source.publisher;
   parts.push(source.author ? `${source.author}, ${by}` : by);
-  parts.push(`${open}${source.title}${close}`);
+  parts.push(`${open}${curlyQuotes(source.title, format, true)}${close}`);
   if (source.date) parts.push(formatDate(source.date, dateStyle));
   return parts.join(', ');
 }
@@ -55,26 +79,52 @@ export function describeSource(source: Source, dateStyle: DateStyle, format: Doc
 export const escapeLatex = escapeLatexText;
 export { escapeHtmlText };
 
+/**
+ * An address in LaTeX that needs no package and never overruns the margin:
+ * typewriter text that may break after any separator (`/`, `.`, `-`, `?`,
+ * `&`, `=`, `_`, `+`, …) and inside a run of capitalised words; a link through `\href` where the document loads hyperref. (`\url`
+ * fails without url or hyperref, and breaks only at a few characters.)
+ */
+export function latexAddress(url: string, hyperref: boolean): string {
+  // After a separator (not inside "//"), and between a lower-case and a capital letter ("OneHundredYear…").
+  const shown = safeUrl(url).split(/(?<=[/.?&=_+,;:~#-])(?![/])|(?<=[a-z])(?=[A-Z])/).map((part) => escapeLatexText(part)).join('\\allowbreak{}');
+  return hyperref ? `\\href{${latexUrl(url)}}{\\texttt{${shown}}}` : `\\texttt{${shown}}`;
+}
+
+/**
+ * Cyrillic words in LaTeX text, set in Ukrainian where the document loads
+ * babel's Ukrainian: pdfLaTeX switches to the Cyrillic font encoding only so.
+ */
+export function latexLanguageRuns(text: string, documentText: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(text) || !/^[^%\n]*\\usepackage\s*\[[^\]]*\bukrainian\b[^\]]*\]\s*\{babel\}/m.test(documentText)) return text;
+  return text.replace(/\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{N}\s.,:;!?\u2019'()\u2013\u2014-]*\p{Script=Cyrillic}|\p{Script=Cyrillic}/gu, (run) => `\\foreignlanguage{ukrainian}{${run}}`);
+}
+
+/** Whether a LaTeX document loads hyperref, so that its addresses can be links. */
+export function loadsHyperref(documentText: string): boolean {
+  return /^[^%\n]*\\usepackage\s*(?:\[[^\]]*\])?\s*\{[^}]*\bhyperref\b/m.test(documentText);
+}
+
 /** The reference for one source in a format's footnote body, with its address. */
-export function sourceReference(source: Source, options: CitationOptions): string {
+export function sourceReference(source: Source, options: CitationOptions, documentText = ''): string {
   const { format, dateStyle } = options;
   const text = describeSource(source, dateStyle, format);
   const url = source.url;
   switch (format) {
     case 'markdown': return url ? `${escapeMarkdownText(text)}. <${safeUrl(url)}>` : `${escapeMarkdownText(text)}.`;
-    case 'latex': return url ? `${escapeLatexText(text)}, \\url{${latexUrl(url)}}.` : `${escapeLatexText(text)}.`;
-    // The link's "]" is escaped so that it does not end a footnote's brackets.
-    case 'asciidoc': return url ? `${escapeAsciidocText(text)}, ${asciidocUrl(url)}[\\]` : escapeAsciidocText(text);
+    case 'latex': {
+      const body = latexLanguageRuns(escapeLatexText(text), documentText);
+      return url ? `${body}, ${latexAddress(url, loadsHyperref(documentText))}.` : `${body}.`;
+    }
+    // A bare address: Asciidoctor links it, and it has no "]" that could end a footnote's brackets.
+    case 'asciidoc': return url ? `${escapeAsciidocText(text)}, ${asciidocUrl(url)}` : escapeAsciidocText(text);
     case 'restructuredtext': return url ? `${escapeRstText(text)}, ${safeUrl(url)}` : escapeRstText(text);
     case 'html': return url ? `${escapeHtmlText(oneLineText(text))}, <a href="${escapeHtmlText(safeUrl(url))}">${escapeHtmlText(safeUrl(url))}</a>` : escapeHtmlText(oneLineText(text));
     case 'plaintext': return url ? `${escapePlainText(text)}, ${safeUrl(url)}` : escapePlainText(text);
   }
 }
 
-/** A footnote label or citation key from a source id: only characters every format accepts. */
-export function citationKey(sourceId: string): string {
-  return sourceId.replace(/[^A-Za-z0-9_-]/g, '-');
-}
+export { citationKey, keyOf } from './citationKeys';
 
 /** What inserting a citation of some sources at the cursor writes there, and what must exist elsewhere. */
 export interface CitationParts {
@@ -85,57 +135,151 @@ export interface CitationParts {
 }
 
 /**
+ * Where in the document a citation goes, as far as its markup depends on it:
+ * inside an existing footnote (a citation there joins the footnote's text,
+ * as a footnote in a footnote is lost or refused), after white space, or
+ * right after a word.
+ */
+export type CitationPlace = 'footnote' | 'space' | 'word';
+
+/** The place of a citation inserted at `offset` of the document. */
+export function citationPlace(documentText: string, offset: number, format: DocFormat): CitationPlace {
+  if (insideFootnote(documentText, offset, format)) return 'footnote';
+  return offset === 0 || /\s/.test(documentText[offset - 1]) ? 'space' : 'word';
+}
+
+/**
  * Citation markup for sources, in the document's format. Markdown and
  * reStructuredText get one footnote definition per source, reused by every
  * later citation of it; AsciiDoc names its footnote so later citations reuse it.
+ * The markup fits its place (see citationPlace); by default, right after a word.
  */
-export function formatCitation(sources: readonly Source[], options: CitationOptions, documentText = ''): CitationParts {
+export function formatCitation(sources: readonly Source[], options: CitationOptions, documentText = '', place: CitationPlace = 'word'): CitationParts {
   // A `;;` completion list cites a few sources for hundreds of facts, with one options object and one text.
-  if (sources.length !== 1) return citationOf(sources, options, documentText);
-  if (lastCitations?.options !== options || lastCitations.text !== documentText) lastCitations = { options, text: documentText, parts: new WeakMap() };
-  let parts = lastCitations.parts.get(sources[0]);
-  if (!parts) lastCitations.parts.set(sources[0], (parts = citationOf(sources, options, documentText)));
+  if (sources.length !== 1) return citationOf(sources, options, documentText, place);
+  if (lastCitations?.options !== options || lastCitations.text !== documentText) lastCitations = { options, text: documentText, parts: new Map() };
+  let byPlace = lastCitations.parts.get(place);
+  if (!byPlace) lastCitations.parts.set(place, (byPlace = new WeakMap()));
+  let parts = byPlace.get(sources[0]);
+  if (!parts) byPlace.set(sources[0], (parts = citationOf(sources, options, documentText, place)));
   return { inline: parts.inline, definitions: [...parts.definitions] };
 }
 
-/** Citations made for the last options object and text, by source object (a reloaded pack makes new ones). */
-let lastCitations: { options: CitationOptions; text: string; parts: WeakMap<Source, CitationParts> } | undefined;
+/** Citations made for the last options object and text, by place and source object (a reloaded pack makes new ones). */
+let lastCitations: { options: CitationOptions; text: string; parts: Map<CitationPlace, WeakMap<Source, CitationParts>> } | undefined;
 
-function citationOf(sources: readonly Source[], options: CitationOptions, documentText: string): CitationParts {
+function citationOf(sources: readonly Source[], options: CitationOptions, documentText: string, place: CitationPlace): CitationParts {
   const { format, style } = options;
   const definitions: CitationParts['definitions'] = [];
   const inline: string[] = [];
+  const sep = place === 'space' ? '' : ' ';
   if (style === 'latex-cite' && format === 'latex') {
-    return { inline: `\\cite{${sources.map((s) => citationKey(s.id)).join(',')}}`, definitions };
+    // A tie keeps the citation on the line of the word it follows; after a space, none is needed.
+    return { inline: `${place === 'space' ? '' : '~'}\\cite{${sources.map((s) => keyOf(s)).join(',')}}`, definitions };
+  }
+  if (style === 'pandoc' && format === 'markdown') {
+    return { inline: `${sep}[${sources.map((s) => `@${keyOf(s)}`).join('; ')}]`, definitions };
   }
   if (style === 'inline' || format === 'plaintext') {
     const body = sources.map((s) => escapeText(format, describeSource(s, options.dateStyle, format))).join('; ');
-    return { inline: format === 'html' ? ` (<cite>${body}</cite>)` : ` (${body})`, definitions };
+    return { inline: format === 'html' ? `${sep}(<cite>${body}</cite>)` : `${sep}(${body})`, definitions };
+  }
+  if (place === 'footnote' && (format === 'markdown' || format === 'latex' || format === 'asciidoc')) {
+    // The footnote the cursor is in gets the reference as more of its text.
+    return { inline: `${sep}${sources.map((s) => sourceReference(s, options, documentText)).join(' ')}`, definitions };
   }
   for (const s of sources) {
-    const key = citationKey(s.id);
+    const key = keyOf(s);
     switch (format) {
       case 'markdown':
         inline.push(`[^${key}]`);
         if (!hasMarkdownDefinition(documentText, key)) definitions.push({ key, text: `[^${key}]: ${sourceReference(s, options)}` });
         break;
       case 'latex':
-        inline.push(`\\footnote{${sourceReference(s, options)}}`);
+        inline.push(`\\footnote{${sourceReference(s, options, documentText)}}`);
         break;
       case 'asciidoc':
         inline.push(hasAsciidocFootnote(documentText, key) ? `footnote:${key}[]` : `footnote:${key}[${sourceReference(s, options)}]`);
         break;
       case 'restructuredtext':
-        inline.push(` [#${key}]_`);
+        // An escaped space joins the reference to its word: docutils needs a separator there and prints none.
+        inline.push(`${place === 'space' || inline.length > 0 ? '' : '\\ '}[#${key}]_`);
         if (!hasRstDefinition(documentText, key)) definitions.push({ key, text: `.. [#${key}] ${sourceReference(s, options)}` });
         break;
       case 'html':
         // data-source names the source for the Sources section and the facts view, whatever the title says.
-        inline.push(`<sup><a href="${escapeHtmlText(s.url ? safeUrl(s.url) : '#')}" data-source="${key}" title="${escapeText('html', describeSource(s, options.dateStyle, 'html'))}">[${escapeText('html', s.publisher)}]</a></sup>`);
+        inline.push(`<sup><a href="${escapeHtmlText(s.url ? safeUrl(s.url) : '#')}" data-source="${key}" title="${escapeText('html', describeSource(s, options.dateStyle, 'html'))}">[${escapeText('html', linkText(s, options.dateStyle))}]</a></sup>`);
         break;
     }
   }
-  return { inline: inline.join(''), definitions };
+  return { inline: inline.join(format === 'restructuredtext' ? '\\ ' : ''), definitions };
+}
+
+/** An HTML citation's visible text: the publisher and date, so that two sources of one publisher differ. */
+function linkText(source: Source, dateStyle: DateStyle): string {
+  return source.date ? `${source.publisher}, ${formatDate(source.date, dateStyle)}` : source.publisher;
+}
+
+/** Whether `offset` is inside a footnote's text: LaTeX `\footnote{…}`, a Markdown footnote definition, AsciiDoc `footnote:[…]`. */
+function insideFootnote(text: string, offset: number, format: DocFormat): boolean {
+  switch (format) {
+    case 'latex': {
+      const re = /\\footnote(?:\[[^\]\n]*\])?\{/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null && m.index < offset) {
+        const end = balancedEnd(text, m.index + m[0].length);
+        if (offset <= end) return true;
+        re.lastIndex = Math.max(re.lastIndex, end);
+      }
+      return false;
+    }
+    case 'markdown': {
+      // The definition line the offset is on, or the one its indented continuation lines belong to.
+      let ls = text.lastIndexOf('\n', offset - 1) + 1;
+      for (;;) {
+        const line = text.slice(ls, text.indexOf('\n', ls) < 0 ? text.length : text.indexOf('\n', ls));
+        const head = /^ {0,3}\[\^[^\]\s]+\]:/.exec(line);
+        if (head) return offset >= ls + head[0].length;
+        if (ls === 0 || !/^[ \t]+\S/.test(line)) return false;
+        ls = text.lastIndexOf('\n', ls - 2) + 1;
+      }
+    }
+    case 'asciidoc': {
+      const re = /footnote:[\w-]*\[/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null && m.index < offset) {
+        const end = asciidocMacroEnd(text, m.index + m[0].length);
+        if (offset <= end) return true;
+        re.lastIndex = Math.max(re.lastIndex, end);
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+/** The offset of the `}` that closes a group opened just before `from`, escaped braces skipped. */
+function balancedEnd(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+/** The offset of the `]` that ends an AsciiDoc macro's text, or of the paragraph's end. */
+function asciidocMacroEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === ']') return i;
+    else if (c === '\n' && text[i + 1] === '\n') return i;
+  }
+  return text.length;
 }
 
 function escapeRegExp(s: string): string {
@@ -280,13 +424,13 @@ export function insertionText(entry: IndexedFact, index: FactIndex, options: Ins
     // The quote itself is the fact: its words are never respelt.
     // A whole sentence takes a colon; a fragment runs on from the attribution.
     const colon = /^\p{Lu}/u.test(entry.wording.text) ? ':' : '';
-    return `${escapeFor(options.format, spell(speaker ?? 'The speaker'))} ${verb}${colon} ${open}${escapeFor(options.format, entry.wording.text)}${close}`;
+    return `${escapeFor(options.format, spell(speaker ?? 'The speaker'))} ${verb}${colon} ${open}${escapeFor(options.format, curlyQuotes(entry.wording.text, options.format, true))}${close}`;
   }
   if (fact.kind === 'person' && options.atDate && fact.roles?.length) {
     const roles = index.rolesAt(fact.id, options.atDate).map((r) => r.role?.fact.label).filter((l): l is string => !!l);
-    if (roles.length > 0) return escapeFor(options.format, spell(`${fact.label}, ${roles.join(' and ')}`));
+    if (roles.length > 0) return escapeFor(options.format, curlyQuotes(spell(`${fact.label}, ${roles.join(' and ')}`), options.format));
   }
-  return escapeFor(options.format, spell(factText(entry, options.dateStyle)));
+  return escapeFor(options.format, curlyQuotes(spell(factText(entry, options.dateStyle)), options.format));
 }
 
 /**
@@ -295,7 +439,7 @@ export function insertionText(entry: IndexedFact, index: FactIndex, options: Ins
  * a footnote mark goes after it, as style guides place it.
  */
 export function withCitation(words: string, inline: string): string {
-  if (inline.startsWith(' (') && words.endsWith('.') && !words.endsWith('..')) return `${words.slice(0, -1)}${inline}.`;
+  if (/^ [([]/.test(inline) && words.endsWith('.') && !words.endsWith('..')) return `${words.slice(0, -1)}${inline}.`;
   return words + inline;
 }
 

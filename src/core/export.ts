@@ -1,7 +1,8 @@
-import { citationKey } from './citation';
+import { curlyQuotes } from './citation';
+import { keyOf } from './citationKeys';
 import { escapeBibtexText as escapeLatex, safeUrl } from './escape';
 import { parseIsoDate } from './dates';
-import type { Source, SourceKind } from './types';
+import type { IsoDate, Source, SourceKind } from './types';
 
 /*
  * The sources as BibTeX and CSL-JSON, for writers who cite through Pandoc,
@@ -16,14 +17,22 @@ import type { Source, SourceKind } from './types';
  *   source kind                       biblatex                          CSL-JSON
  *   wire, outlet                      @article, entrysubtype=newspaper, article-newspaper, container-title
  *                                     journaltitle = publisher
- *   parliament, government            @report, institution              report, publisher
+ *   parliament, government            @report, institution, type        report, publisher
  *   official-record                   @legislation, organization        legislation, publisher
- *   encyclopedia                      @inreference, booktitle           entry-encyclopedia, container-title
+ *   encyclopedia                      @online, organization             entry-encyclopedia, container-title
  *   social-media                      @online, organization             post, container-title
  *   other                             @misc, organization               document, publisher
  *
- * Every entry also has its title, author, date, address (`url`, `URL`),
- * language and, for a republication, "via …" as a note. Dates are
+ * Every entry also has its title, author (the publisher, as an organisation,
+ * where no person is named), date (EDTF's unknown year `XXXX` in the .bib
+ * where the source has none), address (`url`, `URL`) with the day it was
+ * read (`urldate`, `accessed`: the day the pack was last checked),
+ * language, and for a republication the republisher: the .bib's note
+ * "via …"; in CSL-JSON the republisher is the container or publisher, as
+ * APA and Chicago cite a wire story run by a newspaper. Reports carry a
+ * `type`, as biblatex requires. Straight quotes in titles become curly ones.
+ * CSL-JSON titles are kept as published (`nocase`), and markup that
+ * citeproc would read in pack text (`<i>`, `<span …>`) is made inert. Dates are
  * structured, not written out: the citation processor formats them in the
  * style of the document, so the writer's date locale does not apply here.
  */
@@ -45,7 +54,8 @@ const MAPPING: Record<SourceKind, KindMapping> = {
   parliament: { bibtype: 'report', publisherField: 'institution', cslType: 'report', cslPublisher: 'publisher' },
   government: { bibtype: 'report', publisherField: 'institution', cslType: 'report', cslPublisher: 'publisher' },
   'official-record': { bibtype: 'legislation', publisherField: 'organization', cslType: 'legislation', cslPublisher: 'publisher' },
-  encyclopedia: { bibtype: 'inreference', publisherField: 'booktitle', cslType: 'entry-encyclopedia', cslPublisher: 'container-title' },
+  // @online: biblatex's @inreference requires an editor too, which an online encyclopedia has not.
+  encyclopedia: { bibtype: 'online', publisherField: 'organization', cslType: 'entry-encyclopedia', cslPublisher: 'container-title' },
   'social-media': { bibtype: 'online', publisherField: 'organization', cslType: 'post', cslPublisher: 'container-title' },
   other: { bibtype: 'misc', publisherField: 'organization', cslType: 'document', cslPublisher: 'publisher' },
 };
@@ -134,30 +144,49 @@ function bibtexUrl(url: string): string {
   return safeUrl(url.trim());
 }
 
+/** A source, with the day its address was read where known (the day its pack was last checked). */
+export type ExportSource = Source | { source: Source; pack?: { pack: { meta: { checked?: IsoDate } } } };
+
+function unpack(s: ExportSource): { source: Source; accessed?: IsoDate } {
+  if (!('source' in s)) return { source: s };
+  const checked = s.pack?.pack.meta.checked;
+  return { source: s.source, accessed: checked && parseIsoDate(checked) ? checked : undefined };
+}
+
+/** biblatex's report types: a `type` is required, and these are printed as the style's own words. */
+const REPORT_TYPE: Partial<Record<SourceKind, string>> = { parliament: 'Parliamentary record', government: 'Government publication' };
+
 /** One biblatex entry. */
-export function bibtexEntry(source: Source): string {
+export function bibtexEntry(entry: ExportSource): string {
+  const { source, accessed } = unpack(entry);
   const map = MAPPING[source.kind];
   const fields: [string, string][] = [];
-  if (source.author) fields.push(['author', authorList(source.author).map(bibtexName).join(' and ')]);
-  fields.push(['title', bibtexTitle(source.title)]);
+  // biblatex requires an author of articles and reports: the publisher is the author where no person is named.
+  const author = source.author ? authorList(source.author).map(bibtexName).join(' and ') : map.bibtype === 'online' || map.bibtype === 'misc' ? undefined : `{${escapeLatex(oneLine(source.publisher))}}`;
+  if (author) fields.push(['author', author]);
+  fields.push(['title', bibtexTitle(curlyQuotes(source.title))]);
   fields.push([map.publisherField, map.publisherField === 'booktitle' ? bibtexTitle(source.publisher) : escapeLatex(oneLine(source.publisher))]);
+  const reportType = REPORT_TYPE[source.kind];
+  if (map.bibtype === 'report' && reportType) fields.push(['type', reportType]);
   if (map.entrysubtype) fields.push(['entrysubtype', map.entrysubtype]);
-  if (source.date && parseIsoDate(source.date)) fields.push(['date', source.date]);
+  // EDTF's unknown year: biblatex requires a date, and the source has none.
+  fields.push(['date', source.date && parseIsoDate(source.date) ? source.date : 'XXXX']);
   if (source.url) fields.push(['url', bibtexUrl(source.url)]);
+  if (source.url && accessed) fields.push(['urldate', accessed]);
   const langid = LANGIDS[source.language.toLowerCase()] ?? LANGIDS[source.language.toLowerCase().split('-')[0]];
   if (langid) fields.push(['langid', langid]);
   if (source.via) fields.push(['note', `via ${escapeLatex(oneLine(source.via))}`]);
   const width = Math.max(...fields.map(([k]) => k.length));
   const lines = fields.map(([k, v]) => `  ${k.padEnd(width)} = {${v}},`);
-  return `@${map.bibtype}{${citationKey(source.id)},\n${lines.join('\n')}\n}`;
+  return `@${map.bibtype}{${keyOf(source)},\n${lines.join('\n')}\n}`;
 }
 
 /** A .bib file of the sources, one entry per citation key. */
-export function toBibtex(sources: readonly Source[]): string {
+export function toBibtex(sources: readonly ExportSource[]): string {
   const seen = new Set<string>();
   const entries: string[] = [];
   for (const s of sources) {
-    const key = citationKey(s.id);
+    const key = keyOf(unpack(s).source);
     if (seen.has(key)) continue;
     seen.add(key);
     entries.push(bibtexEntry(s));
@@ -178,26 +207,55 @@ export interface CslItem {
   'container-title'?: string;
   publisher?: string;
   issued?: { 'date-parts': [number[]] };
+  accessed?: { 'date-parts': [number[]] };
   URL?: string;
   language?: string;
   note?: string;
 }
 
-export function cslItem(source: Source): CslItem {
+/**
+ * Pack text as CSL-JSON field text: citeproc-js and Pandoc read a few HTML
+ * elements in fields (`<i>`, `<b>`, `<sc>`, `<sup>`, `<span style=…>`,
+ * `<span class="nocase">`) as formatting. A word joiner (U+2060, which
+ * prints as nothing) after each `<` that could start one leaves it text.
+ * Straight quotes become curly ones, which citeproc also reads as markup.
+ */
+export function cslText(text: string): string {
+  return curlyQuotes(oneLine(text)).replace(/<(?=[A-Za-z/!?])/g, '<\u2060');
+}
+
+/** A title as published: styles that title-case or sentence-case titles ("LB.ua" to "LB.Ua") leave it so. */
+function cslVerbatim(text: string): string {
+  // citeproc-js reads no markup at all in a field that also holds an inert "<": there it is verbatim anyway.
+  return text.includes('<') ? cslText(text) : `<span class="nocase">${cslText(text)}</span>`;
+}
+
+function dateParts(iso: string | undefined): { 'date-parts': [number[]] } | undefined {
+  const date = iso ? parseIsoDate(iso) : undefined;
+  return date ? { 'date-parts': [[date.year, ...(date.month !== undefined ? [date.month] : []), ...(date.day !== undefined ? [date.day] : [])]] } : undefined;
+}
+
+export function cslItem(entry: ExportSource): CslItem {
+  const { source, accessed } = unpack(entry);
   const map = MAPPING[source.kind];
-  const item: CslItem = { id: citationKey(source.id), type: map.cslType, title: oneLine(source.title) };
-  if (source.author) item.author = authorList(source.author).map((a) => personName(a) ?? { literal: a });
-  item[map.cslPublisher] = oneLine(source.publisher);
-  const date = source.date ? parseIsoDate(source.date) : undefined;
-  if (date) item.issued = { 'date-parts': [[date.year, ...(date.month !== undefined ? [date.month] : []), ...(date.day !== undefined ? [date.day] : [])]] };
+  const item: CslItem = { id: keyOf(source), type: map.cslType, title: cslVerbatim(source.title) };
+  if (source.author) item.author = authorList(source.author).map((a) => personName(a) ?? { literal: cslText(a) });
+  else if (source.via) item.author = [{ literal: cslText(source.publisher) }];
+  // A republication is cited in the republisher, whose address it is: "Reuters. Title. The Star (Malaysia)".
+  const publisher = source.via ? (source.author ? `${source.publisher} via ${source.via}` : source.via) : source.publisher;
+  item[map.cslPublisher] = cslVerbatim(publisher);
+  const issued = dateParts(source.date);
+  if (issued) item.issued = issued;
   if (source.url) item.URL = source.url.trim();
+  const read = source.url ? dateParts(accessed) : undefined;
+  if (read) item.accessed = read;
   item.language = source.language;
-  if (source.via) item.note = `via ${oneLine(source.via)}`;
+  if (source.via) item.note = `via ${cslText(source.via)}`;
   return item;
 }
 
 /** A CSL-JSON file (an array of items), as Pandoc's `--bibliography` and Zotero read it. */
-export function toCslJson(sources: readonly Source[]): string {
+export function toCslJson(sources: readonly ExportSource[]): string {
   const seen = new Set<string>();
   const items: CslItem[] = [];
   for (const s of sources) {
@@ -209,7 +267,7 @@ export function toCslJson(sources: readonly Source[]): string {
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 
-export function exportSources(sources: readonly Source[], format: ExportFormat): string {
+export function exportSources(sources: readonly ExportSource[], format: ExportFormat): string {
   return format === 'bibtex' ? toBibtex(sources) : toCslJson(sources);
 }
 

@@ -1,5 +1,6 @@
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
+import { assignCitationKeys, citationKey } from './citationKeys';
 import { compareIso, dateAliases, isoSpan } from './dates';
 import { backingCitations, earnedStatus, overclaims, preferredWording, wordingDispute, type StatusBacking } from './status';
 import type { Citation, Fact, FactKind, IsoDate, Pack, PackLocations, Problem, Range, RoleHeld, Severity, Source, Status, Wording } from './types';
@@ -222,6 +223,10 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
       }
       index.addSource({ source, pack });
     }
+  }
+  for (const c of assignCitationKeys(index.sources)) {
+    const at = index.source(c.source.id)!.pack;
+    report(at, at.locations.sources.get(c.source.id), 'citation-key-collision', `Source ids "${c.keeps.id}" and "${c.source.id}" make the same citation key "${citationKey(c.source.id)}": this source is cited as "${c.key}". Give it an id of letters, digits, "-" and "_" that no other source has.`, 'warning');
   }
 
   const accepted: { fact: Fact; pack: LoadedPack }[] = [];

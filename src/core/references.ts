@@ -1,5 +1,5 @@
-import { citationKey, describeSource, factText, sourceReference, type CitationOptions, type DocFormat, type TextEdit } from './citation';
-import { asciidocUrl, escapeAsciidocText, escapeText } from './escape';
+import { curlyQuotes, keyOf, describeSource, factText, sourceReference, type CitationOptions, type DocFormat, type TextEdit } from './citation';
+import { escapeText } from './escape';
 import { DATE_STYLES } from './dates';
 import type { FactIndex, IndexedFact, IndexedSource } from './factIndex';
 import { foldText, labelCollator } from './text';
@@ -91,8 +91,8 @@ function lookupFor(index: FactIndex): Lookup {
   if (!l) {
     const byKey = new Map<string, IndexedSource>();
     for (const s of index.sources) {
-      const key = citationKey(s.source.id);
-      // Two ids that make the same key: citations name the first, as formatCitation cannot tell them apart either.
+      // Keys from the fact base's table (citationKeys.ts): two sources never share one.
+      const key = keyOf(s.source);
       if (!byKey.has(key)) byKey.set(key, s);
     }
     l = { byKey, byTitle: new Map() };
@@ -117,7 +117,8 @@ function titlesFor(index: FactIndex, format: DocFormat): Map<string, TitleCandid
   map = new Map();
   const [open, close] = quoteMarks(format);
   for (const s of index.sources) {
-    const quoted = `${open}${s.source.title}${close}`;
+    const shownTitle = curlyQuotes(s.source.title, format, true);
+    const quoted = `${open}${shownTitle}${close}`;
     let prefix: string | undefined;
     const suffixes = new Set<string>();
     for (const style of DATE_STYLES) {
@@ -129,11 +130,13 @@ function titlesFor(index: FactIndex, format: DocFormat): Map<string, TitleCandid
       if (suffix) suffixes.add(suffix);
     }
     if (prefix === undefined) continue;
-    const title = escapeReference(format, s.source.title);
-    const list = map.get(title);
     const candidate: TitleCandidate = { source: s, prefix, suffixes: [...suffixes].sort((a, b) => b.length - a.length) };
-    if (list) list.push(candidate);
-    else map.set(title, [candidate]);
+    // The title as written now (curly quotes) and as written before, with the pack's straight quotes.
+    for (const title of new Set([escapeReference(format, shownTitle), escapeReference(format, s.source.title)])) {
+      const list = map.get(title);
+      if (list) list.push(candidate);
+      else map.set(title, [candidate]);
+    }
   }
   lookup.byTitle.set(format, map);
   return map;
@@ -459,6 +462,8 @@ function writtenForms(entry: IndexedFact, format: DocFormat): string[] {
   if (!forms) {
     const texts = new Set<string>(DATE_STYLES.map((style) => factText(entry, style)));
     for (const w of entry.fact.wordings ?? []) texts.add(w.text);
+    // As written now (curly quotes, in LaTeX `` and '') and as the pack has them.
+    for (const t of [...texts]) texts.add(curlyQuotes(t, format));
     forms = [...texts].map((t) => foldText(escapeReference(format, t))).filter((t) => t.length >= 3);
     byFormat.set(format, forms);
   }
@@ -528,18 +533,13 @@ const collator = { compare: (a: string, b: string): number => labelCollator().co
  * citation, so that moving a paragraph does not reorder the list.
  */
 export function sortSources<T extends IndexedSource>(sources: readonly T[]): T[] {
-  const keyOf = (s: IndexedSource): string => describeSource(s.source, 'iso');
-  return [...sources].sort((a, b) => collator.compare(keyOf(a), keyOf(b)) || (a.source.date ?? '').localeCompare(b.source.date ?? '') || a.source.id.localeCompare(b.source.id));
+  const sortKey = (s: IndexedSource): string => describeSource(s.source, 'iso');
+  return [...sources].sort((a, b) => collator.compare(sortKey(a), sortKey(b)) || (a.source.date ?? '').localeCompare(b.source.date ?? '') || a.source.id.localeCompare(b.source.id));
 }
 
 /** One entry of the list: the reference with its address, as the format writes it in running text. */
-function listEntry(s: IndexedSource, options: CitationOptions): string {
-  if (options.format === 'asciidoc') {
-    // sourceReference escapes "]" for a footnote's brackets; in a list item the backslash would show.
-    const text = escapeAsciidocText(describeSource(s.source, options.dateStyle, 'asciidoc'));
-    return s.source.url ? `${text}, ${asciidocUrl(s.source.url)}[]` : text;
-  }
-  return sourceReference(s.source, options);
+function listEntry(s: IndexedSource, options: CitationOptions, documentText: string): string {
+  return sourceReference(s.source, options, documentText);
 }
 
 /**
@@ -548,10 +548,10 @@ function listEntry(s: IndexedSource, options: CitationOptions): string {
  * LaTeX document gets a `thebibliography` whose `\bibitem` keys are the
  * `\cite` keys, so that the citations resolve without BibTeX.
  */
-export function buildSourcesSection(sources: readonly IndexedSource[], options: CitationOptions, eol = '\n'): string {
+export function buildSourcesSection(sources: readonly IndexedSource[], options: CitationOptions, eol = '\n', documentText = ''): string {
   const [open, close] = sectionMarkers(options.format);
   const sorted = sortSources(sources);
-  const entries = sorted.map((s) => listEntry(s, options));
+  const entries = sorted.map((s) => listEntry(s, options, documentText));
   let body: string[];
   switch (options.format) {
     case 'markdown':
@@ -560,16 +560,17 @@ export function buildSourcesSection(sources: readonly IndexedSource[], options: 
     case 'latex':
       if (options.style === 'latex-cite') {
         body = [
-          '\\begingroup',
+          // Ragged right: a long address breaks at the margin instead of overrunning it.
+          '\\begingroup\\raggedright',
           '\\providecommand{\\refname}{}\\renewcommand{\\refname}{Sources}%',
           '\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{Sources}%',
           `\\begin{thebibliography}{${'9'.repeat(String(sorted.length).length)}}`,
-          ...sorted.map((s, i) => `\\bibitem{${citationKey(s.source.id)}} ${entries[i]}`),
+          ...sorted.map((s, i) => `\\bibitem{${keyOf(s.source)}} ${entries[i]}`),
           '\\end{thebibliography}',
           '\\endgroup',
         ];
       } else {
-        body = ['\\section*{Sources}', '\\begin{itemize}', ...entries.map((e) => `  \\item ${e}`), '\\end{itemize}'];
+        body = ['\\section*{Sources}', '\\begingroup\\raggedright', '\\begin{itemize}', ...entries.map((e) => `  \\item ${e}`), '\\end{itemize}', '\\endgroup'];
       }
       break;
     case 'restructuredtext':
@@ -621,16 +622,49 @@ export function updateSourcesSection(text: string, options: CitationOptions, ind
       message: 'This document prints its bibliography through BibTeX or biblatex: export the sources as BibTeX for it instead of adding a list.',
     };
   }
+  const bibliography = options.format === 'markdown' && !section ? frontMatterBibliography(text) : undefined;
+  if (bibliography !== undefined) {
+    return {
+      action: 'bibliography', sources,
+      message: `This document's front matter names its bibliography (${bibliography[0] ?? ''}): Pandoc prints the sources from it. Export the sources to that file instead of adding a list.`,
+    };
+  }
   if (sources.length === 0) {
     if (!section) return { action: 'nothing-cited', sources };
     return { action: 'removed', sources, edit: removalEdit(text, section, eol) };
   }
-  const block = buildSourcesSection(sources, options, eol);
+  const block = buildSourcesSection(sources, options, eol, text);
   if (section) {
     if (text.slice(section.start, section.end) === block) return { action: 'unchanged', sources };
     return { action: 'updated', sources, edit: { offset: section.start, length: section.end - section.start, text: block } };
   }
   return { action: 'inserted', sources, edit: insertionEdit(text, sectionPlace(text, options.format), block, eol) };
+}
+
+/**
+ * The bibliography files a Markdown document's YAML front matter names for
+ * Pandoc (`bibliography: refs.json`, or a list of them), or undefined when it
+ * names none. Read line by line: the front matter is the block between `---`
+ * lines at the very start.
+ */
+export function frontMatterBibliography(text: string): string[] | undefined {
+  const head = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!head) return undefined;
+  const lines = text.slice(head[0].length, head[0].length + 100_000).split(/\r?\n/);
+  const end = lines.findIndex((l) => /^(---|\.\.\.)[ \t]*$/.test(l));
+  if (end < 0) return undefined;
+  const unquote = (v: string): string => v.trim().replace(/^(["'])(.*)\1$/, '$2');
+  for (let i = 0; i < end; i++) {
+    const m = /^bibliography[ \t]*:[ \t]*(.*)$/.exec(lines[i]);
+    if (!m) continue;
+    const value = m[1].replace(/[ \t]+#.*$/, '').trim();
+    if (value.startsWith('[')) return value.replace(/^\[|\]$/g, '').split(',').map(unquote).filter((v) => v !== '');
+    if (value !== '') return [unquote(value)];
+    const items: string[] = [];
+    for (let j = i + 1; j < end && /^[ \t]*-[ \t]+/.test(lines[j]); j++) items.push(unquote(lines[j].replace(/^[ \t]*-[ \t]+/, '')));
+    return items;
+  }
+  return undefined;
 }
 
 /**

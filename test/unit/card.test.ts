@@ -31,10 +31,10 @@ suite('card: what a writer sees', () => {
 
   test('each source shows publisher, title, date and address, and its evidence excerpt as a quote', () => {
     const card = cardText('person.umerov');
-    assert.ok(card.includes('**Source:** Euromaidan Press (via am1.news (aggregator)), \u201CUkraine and Britain launch first joint drone production program to strengthen both nations\' defense\u201D, June 2025 · https://am1.news/'), card);
+    assert.ok(card.includes('**Source:** Euromaidan Press via am1.news (aggregator), \u201CUkraine and Britain launch first joint drone production program to strengthen both nations\u2019 defense\u201D, June 2025 · https://am1.news/'), card);
     assert.ok(card.includes('> Ukraine\u2019s Defense Minister Rustem Umerov'), 'evidence excerpt shown verbatim');
     assert.ok(card.includes('· paragraph 3'), 'locator shown');
-    assert.ok(card.includes('**Source:** Censor.NET, \u201CUmerov\'s Facebook statement on joint drone production\u201D, 24 June 2025 · https://censor.net/en/news/3559606/'));
+    assert.ok(card.includes('**Source:** Censor.NET, \u201CUmerov\u2019s Facebook statement on joint drone production\u201D, 24 June 2025 · https://censor.net/en/news/3559606/'));
   });
 
   test('the status line says why: "3 independent origins agree", each named', () => {

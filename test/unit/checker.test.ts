@@ -114,7 +114,7 @@ suite('checker: misquotes', () => {
     const fixed = apply(text, f.fixes[0].edits);
     assert.equal(fixed,
       'Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n' +
-      '[^reuters-2025-06-23]: Reuters (via The Star (Malaysia)), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>\n');
+      '[^reuters-2025-06-23]: Reuters via The Star (Malaysia), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>\n');
     assert.deepEqual(check(fixed), []);
   });
 
@@ -148,7 +148,7 @@ suite('checker: misquotes', () => {
     const tex = 'Zelenskyy said the deal ``will be very strong and will transform both countries\'\'.\n';
     const [f] = check(tex, { format: 'latex' });
     assert.equal(f.code, 'misquote');
-    assert.match(apply(tex, f.fixes[0].edits), /^Zelenskyy said the deal ``will be very strong and will transform both nations''\\footnote\{AFP \(via Arab News\), ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\url\{https:\/\/www\.arabnews\.pk\/node\/2605541\/world\}\.\}\.\n$/);
+    assert.match(apply(tex, f.fixes[0].edits), /^Zelenskyy said the deal ``will be very strong and will transform both nations''\\footnote\{AFP via Arab News, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\texttt\{https:\/\/\\allowbreak\{\}www\.\\allowbreak\{\}arabnews\.\\allowbreak\{\}pk\/\\allowbreak\{\}node\/\\allowbreak\{\}2605541\/\\allowbreak\{\}world\}\.\}\.\n$/);
   });
 
   test('a quotation of someone else that shares a few words is left alone', () => {

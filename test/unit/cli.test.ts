@@ -368,7 +368,7 @@ suite('command line', function () {
     const index = bundled().index;
     const all = run(dir, ['export', '--format', 'bibtex', '--no-workspace-packs']);
     assert.strictEqual(all.code, 0, all.stderr);
-    assert.strictEqual(all.stdout, exportSources(sortSources(index.sources).map((s) => s.source), 'bibtex'));
+    assert.strictEqual(all.stdout, exportSources(sortSources(index.sources), 'bibtex'));
     const cited = run(dir, ['export', '--format', 'csl-json', '--cited', 'misquote.md']);
     assert.strictEqual(cited.code, 0, cited.stderr);
     assert.deepStrictEqual((JSON.parse(cited.stdout) as { id: string }[]).map((x) => x.id), ['reuters-2025-06-23']);

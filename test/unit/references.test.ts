@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import {
-  citationEdits, citedSources, formatCitation, insertionText, type CitationOptions, type CitationStyle, type DocFormat, type TextEdit,
+  citationEdits, citedSources, formatCitation, insertionText, latexAddress, type CitationOptions, type CitationStyle, type DocFormat, type TextEdit,
 } from '../../src/core/citation';
 import type { DateStyle } from '../../src/core/dates';
 import { buildSourcesSection, citedFacts, findCitations, updateSourcesSection } from '../../src/core/references';
@@ -34,11 +34,11 @@ function section(text: string, options: CitationOptions): { text: string; action
   return { text: apply(text, u.edit), action: u.action };
 }
 
-const REUTERS = 'Reuters (via The Star (Malaysia)), \u201CStarmer and Zelenskiy agree military production project in London\u201D, 23 June 2025';
+const REUTERS = 'Reuters via The Star (Malaysia), \u201CStarmer and Zelenskiy agree military production project in London\u201D, 23 June 2025';
 const REUTERS_URL = 'https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit';
-const AFP = 'AFP (via Arab News), \u201CUK and Ukraine agree to deepen ties as Zelensky meets Starmer\u201D, 23 June 2025';
+const AFP = 'AFP via Arab News, \u201CUK and Ukraine agree to deepen ties as Zelensky meets Starmer\u201D, 23 June 2025';
 const AFP_URL = 'https://www.arabnews.pk/node/2605541/world';
-const CENSOR = 'Censor.NET, \u201CUmerov\'s Facebook statement on joint drone production\u201D, 24 June 2025';
+const CENSOR = 'Censor.NET, \u201CUmerov\u2019s Facebook statement on joint drone production\u201D, 24 June 2025';
 const CENSOR_URL = 'https://censor.net/en/news/3559606/ukraine-and-the-uk-will-jointly-produce-drones-what-is-known';
 
 suite('references: which sources a document cites', () => {
@@ -140,7 +140,7 @@ suite('references: the Sources section', () => {
     assert.equal(once.text, [
       '# Report',
       '',
-      'Keir Starmer said \u201Cfor the rest of the conflict\u201D[^afp-2025-06-23]what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
+      'Keir Starmer said \u201Cfor the rest of the conflict\u201D[^afp-2025-06-23]what Rustem Umerov called a \u201Cmega-project\u201D[^censor-2025-06-24]',
       '',
       '<!-- agreement-cite:sources -->',
       '## Sources',
@@ -210,22 +210,22 @@ suite('references: the Sources section', () => {
     assert.match(buildSourcesSection([reuters], opts('markdown', 'auto', 'iso')), /, 2025-06-23\./);
     assert.equal(buildSourcesSection([reuters], opts('latex', 'latex-cite')), [
       '% agreement-cite:sources',
-      '\\begingroup',
+      '\\begingroup\\raggedright',
       '\\providecommand{\\refname}{}\\renewcommand{\\refname}{Sources}%',
       '\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{Sources}%',
       '\\begin{thebibliography}{9}',
-      `\\bibitem{reuters-2025-06-23} Reuters (via The Star (Malaysia)), \`\`Starmer and Zelenskiy agree military production project in London'', 23 June 2025, \\url{${REUTERS_URL}}.`,
+      `\\bibitem{reuters-2025-06-23} Reuters via The Star (Malaysia), \`\`Starmer and Zelenskiy agree military production project in London'', 23 June 2025, ${latexAddress(REUTERS_URL, false)}.`,
       '\\end{thebibliography}',
       '\\endgroup',
       '% /agreement-cite:sources',
     ].join('\n'));
-    assert.equal(buildSourcesSection([reuters], opts('latex')).split('\n').slice(0, 3).join('\n'), '% agreement-cite:sources\n\\section*{Sources}\n\\begin{itemize}');
+    assert.equal(buildSourcesSection([reuters], opts('latex')).split('\n').slice(0, 3).join('\n'), '% agreement-cite:sources\n\\section*{Sources}\n\\begingroup\\raggedright');
   });
 
   test('each format writes its own markers and heading', () => {
     const reuters = [index().source('reuters-2025-06-23')!];
     assert.match(buildSourcesSection(reuters, opts('restructuredtext')), /^\.\. agreement-cite:sources\n\n\.\. rubric:: Sources\n\n- Reuters .*\n\n\.\. \/agreement-cite:sources$/);
-    assert.match(buildSourcesSection(reuters, opts('asciidoc')), /^\/\/ agreement-cite:sources\n== Sources\n\n\* Reuters .*, https:\/\/\S+\[\]\n\n\/\/ \/agreement-cite:sources$/);
+    assert.match(buildSourcesSection(reuters, opts('asciidoc')), /^\/\/ agreement-cite:sources\n== Sources\n\n\* Reuters .*, https:\/\/\S+\n\n\/\/ \/agreement-cite:sources$/);
     assert.match(buildSourcesSection(reuters, opts('html')), /^<!-- agreement-cite:sources -->\n<section class="sources">\n<h2>Sources<\/h2>\n<ul>\n {2}<li>Reuters .*<a href="https:[^"]+">https:[^<]+<\/a><\/li>\n<\/ul>\n<\/section>\n<!-- \/agreement-cite:sources -->$/);
     assert.match(buildSourcesSection(reuters, opts('plaintext')), /^-- agreement-cite:sources --\nSources\n=======\n\n- Reuters .*, https:\S+\n-- \/agreement-cite:sources --$/);
   });
