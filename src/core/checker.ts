@@ -1252,6 +1252,52 @@ interface EventLinks {
   corroborating: Map<string, Set<string>>;
   /** For each event, the others linked to one of its agreements by the same verb. */
   siblings: Map<string, IndexedFact[]>;
+  /** Events with words that describe them, by the first word of each action ("signed", "held talks"). */
+  described: Map<string, { event: IndexedFact; action: string }[]>;
+  /** Each described event's participants and place, and its other words, folded. */
+  describing: Map<string, { ids: Set<string>; words: string[] }>;
+}
+
+/** Whether `phrase` (folded) stands in `text` (folded) as whole words. */
+function hasPhrase(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + phrase.length);
+    if (!isWordCode(before) && !isWordCode(after)) return true;
+  }
+  return false;
+}
+
+function isWordCode(c: number): boolean {
+  return !Number.isNaN(c) && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/**
+ * The events a sentence describes in its own words rather than by a name:
+ * one of an event's actions ("signed", "talks") with one of its participants
+ * or its place named, or with one of its words ("century-long pact").
+ */
+function describedEvents(links: EventLinks, folded: string, mentioned: () => Set<string>, named: ReadonlySet<string>): IndexedFact[] {
+  const out = new Set<IndexedFact>();
+  if (links.described.size === 0) return [];
+  for (const m of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+    const here: { event: IndexedFact; score: number }[] = [];
+    for (const { event, action } of links.described.get(m[0]) ?? []) {
+      if (!folded.startsWith(action, m.index) || isWordCode(folded.charCodeAt(m.index + action.length))) continue;
+      const d = links.describing.get(event.fact.id)!;
+      let score = 0;
+      for (const id of d.ids) if (mentioned().has(id)) score++;
+      for (const w of d.words) if (hasPhrase(folded, w)) score++;
+      if (score > 0) here.push({ event, score });
+    }
+    // Of the events an action could be, those the sentence says most about: "signed … in Kyiv" fits several
+    // signings, "signed the century-long pact in Kyiv with Zelenskyy" one.
+    // An action that can be an event the sentence names is that event's.
+    if (here.some((f) => named.has(f.event.fact.id))) continue;
+    const top = Math.max(0, ...here.map((f) => f.score));
+    for (const f of here) if (f.score === top) out.add(f.event);
+  }
+  return [...out];
 }
 
 const eventLinks = new WeakMap<FactIndex, EventLinks>();
@@ -1259,8 +1305,23 @@ const eventLinks = new WeakMap<FactIndex, EventLinks>();
 function linksOf(index: FactIndex): EventLinks {
   let links = eventLinks.get(index);
   if (links) return links;
-  links = { byAgreement: new Map(), corroborating: new Map(), siblings: new Map() };
+  links = { byAgreement: new Map(), corroborating: new Map(), siblings: new Map(), described: new Map(), describing: new Map() };
   const events = index.byKind('event');
+  for (const e of events) {
+    const by = e.fact.describedBy;
+    if (!by || !e.fact.date) continue;
+    const ids = new Set<string>(e.fact.related ?? []);
+    if (e.fact.place) ids.add(e.fact.place);
+    links.describing.set(e.fact.id, { ids, words: (by.words ?? []).map((w) => foldText(w)).filter((w) => w.length > 0) });
+    for (const a of by.actions) {
+      const action = foldText(a);
+      const first = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(action)?.[0];
+      if (!first) continue;
+      const list = links.described.get(first) ?? [];
+      list.push({ event: e, action });
+      links.described.set(first, list);
+    }
+  }
   for (const e of events) {
     // Its place is not enough: London and Kyiv see many events.
     const set = new Set<string>(e.fact.related ?? []);
@@ -1411,7 +1472,7 @@ function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void
     while (j < dates.length && dates[j].start < para.end) j++;
     const own = dates.slice(i, j);
     i = j;
-    if (!own.some((d) => d.hasDay) || !doc.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT)) continue;
+    if (!own.some((d) => d.hasDay) || (links.described.size === 0 && !doc.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT))) continue;
     // A paragraph's findings depend on its text and on the year its yearless dates take from the text before it.
     const key = `${doc.options.dateStyle}\u0000${own.map((d) => (d.hasYear ? '' : (d.first ?? '?'))).join(',')}`;
     const scan = doc.scans.get(para.start);
@@ -1442,6 +1503,12 @@ function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void
   return out;
 }
 
+/** Where a described event stands in a sentence when no name marks it: the sentence's start, before its dates. */
+function describedAt(doc: ScannedDocument, s: { start: number; end: number }, dates: readonly DateInText[]): AliasMatch<IndexedFact> {
+  const end = Math.max(s.start, Math.min(s.end, ...dates.map((d) => d.start)));
+  return { start: s.start, end: s.start === end ? s.start : s.start, alias: doc.prose.slice(s.start, end), values: [] };
+}
+
 /** A finding moved by `delta` characters, its fixes with it. */
 function shifted(f: Finding, delta: number): Finding {
   return withFixes(
@@ -1451,12 +1518,11 @@ function shifted(f: Finding, delta: number): Finding {
 }
 
 function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, links: EventLinks): Finding | undefined {
-  if (!doc.hasKind(s.start, s.end, KIND_EVENT | KIND_AGREEMENT)) return undefined;
+  if (links.described.size === 0 && !doc.hasKind(s.start, s.end, KIND_EVENT | KIND_AGREEMENT)) return undefined;
   const dates = doc.datesIn(s.start, s.end).filter((d) => d.hasDay && d.end <= s.end);
   if (dates.length === 0) return undefined;
   // Names and verbs inside quotation marks are someone's words, not the writer's claim about a date.
   const matches = doc.matchesIn(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end) && !doc.quoted(m.start));
-  if (matches.length === 0) return undefined;
   let folded: string | undefined;
   const sentence = (): string => (folded ??= foldText(doc.unquoted(s.start, s.end)));
   let mentionedIds: Set<string> | undefined;
@@ -1475,6 +1541,12 @@ function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, 
         }
       }
     }
+  }
+  // Events the sentence describes by who, where and what, rather than names.
+  for (const e of describedEvents(links, sentence(), mentioned, new Set(events.keys()))) {
+    if (events.has(e.fact.id)) continue;
+    const at = matches.find((m) => (links.describing.get(e.fact.id)?.ids.has(m.values[0]?.fact.id) ?? false)) ?? describedAt(doc, s, dates);
+    events.set(e.fact.id, { event: e, at });
   }
   if (events.size === 0) return undefined;
   // A named event is judged with the other events of its kind on the same thing: Project OCTOPUS was announced by the
