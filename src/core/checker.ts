@@ -1287,7 +1287,8 @@ function describedEvents(links: EventLinks, folded: string, mentioned: () => Set
       const d = links.describing.get(event.fact.id)!;
       let score = 0;
       for (const id of d.ids) if (mentioned().has(id)) score++;
-      for (const w of d.words) if (hasPhrase(folded, w)) score++;
+      // A longer phrase says more: "National Security and Defence Council" over "defence minister".
+      for (const w of d.words) if (hasPhrase(folded, w)) score += w.split(' ').length;
       if (score > 0) here.push({ event, score });
     }
     // Of the events an action could be, those the sentence says most about: "signed … in Kyiv" fits several
@@ -1564,7 +1565,15 @@ function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, 
     if (theirs.length > 0 && theirs.length < all.length) all = theirs;
   }
   const unmatchedDates = dates.filter((d) => !all.some((e) => dateMatches(d, e.event.fact)));
-  const unmatchedEvents = all.filter((e) => !dates.some((d) => dateMatches(d, e.event.fact)));
+  let unmatchedEvents = all.filter((e) => !dates.some((d) => dateMatches(d, e.event.fact)));
+  if (unmatchedDates.length === 1 && unmatchedEvents.length > 1) {
+    // Several events and one date: the date is the one event's named right before it ("the NATO summit in The
+    // Hague, which opens on 26 June"), with no other event named between them.
+    const d = unmatchedDates[0];
+    const before = unmatchedEvents.filter((e) => e.at.end > e.at.start && e.at.end <= d.start).sort((a, b) => b.at.end - a.at.end);
+    const nearest = before[0];
+    if (nearest && d.start - nearest.at.end <= 30 && all.every((e) => e === nearest || e.at.end <= nearest.at.start || e.at.start >= d.end)) unmatchedEvents = [nearest];
+  }
   if (unmatchedDates.length !== 1 || unmatchedEvents.length !== 1) return undefined;
   const d = unmatchedDates[0];
   const { event, at } = unmatchedEvents[0];
