@@ -35,6 +35,7 @@ const TITLES: Record<CheckCode, string> = {
   'role-not-held': 'Role not held at that date',
   'role-unconfirmed': 'Role not confirmed past the day it was last checked',
   'inconsistent-spelling': 'Inconsistent spelling',
+  'unrecorded-quote': 'Quotation not in the recorded words',
 };
 
 /** Documents in these schemes are views of other text (diffs, output), not drafts. */

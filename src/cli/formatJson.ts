@@ -36,6 +36,7 @@ const RULES: Record<string, string> = {
   'wrong-event-date': 'A known event is given the wrong date.',
   'role-not-held': 'A person is given a role they did not hold at the date in question.',
   'inconsistent-spelling': 'One person’s name is spelled several ways in the document.',
+  'unrecorded-quote': 'A known speaker is quoted at a recorded occasion in words none of the recorded wordings has.',
 };
 
 /**

@@ -13,7 +13,7 @@ import { canonicalWords } from './wordForms';
 import { recorderOf } from './status';
 
 /** The checks, by their stable codes: settings, diagnostics and quick fixes name them so. */
-export const CHECK_CODES = ['misquote', 'rendering-as-words', 'wrong-event-date', 'role-not-held', 'role-unconfirmed', 'inconsistent-spelling'] as const;
+export const CHECK_CODES = ['misquote', 'rendering-as-words', 'wrong-event-date', 'role-not-held', 'role-unconfirmed', 'inconsistent-spelling', 'unrecorded-quote'] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
 /** A quick fix: edits in offsets of the text that was checked. */
@@ -93,7 +93,7 @@ export function* checkSteps(text: string, index: FactIndex, options: CheckOption
   const cache = CheckCache.of(index);
   const doc = yield* readDocument(text, index, options, cache, stepChars, new Pace(UNITS_PER_STEP, STEP_MS));
   const findings: Finding[] = [];
-  if (on('misquote') || on('rendering-as-words')) findings.push(...(yield* checkQuotations(doc, on)));
+  if (on('misquote') || on('rendering-as-words') || on('unrecorded-quote')) findings.push(...(yield* checkQuotations(doc, on)));
   if (on('wrong-event-date')) findings.push(...(yield* checkEventDates(doc)));
   if (on('role-not-held') || on('role-unconfirmed')) findings.push(...(yield* checkRoles(doc, on)));
   if (on('inconsistent-spelling')) findings.push(...(yield* checkSpellings(doc)));
@@ -370,13 +370,13 @@ class ScannedDocument {
     this.scans = read.scans;
     this.kinds = read.kinds;
     this.quotations = read.quotations;
-    this.dates = resolveYears(read.dates);
     const own = documentDate(text, this.format);
     this.date = own
       ? { iso: own.iso, source: 'document', written: own.written }
       : options.documentDate && parseIsoDate(options.documentDate)?.day !== undefined
         ? { iso: options.documentDate, source: 'setting' }
         : { iso: options.today ?? todayIso(), source: 'today' };
+    this.dates = resolveYears(read.dates, read.breaks, this.date.source === 'today' ? undefined : this.date.iso);
   }
 
   /** The paragraph around an offset: between the blank lines that enclose it. */
@@ -427,7 +427,7 @@ class ScannedDocument {
     let at = start;
     for (let i = Math.max(0, lowerBound(this.quotations, start) - 8); i < this.quotations.length && this.quotations[i].start < end; i++) {
       const q = this.quotations[i];
-      if (q.innerEnd <= at) continue;
+      if (q.innerEnd <= at || this.nameQuoted(q)) continue;
       const from = Math.max(q.innerStart, at);
       const to = Math.min(q.innerEnd, end);
       if (from >= to) continue;
@@ -442,9 +442,35 @@ class ScannedDocument {
     const q = this.quotations;
     // Quotations may nest; any that starts before the offset and ends after it counts.
     for (let i = lowerBound(q, offset + 1) - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) {
-      if (q[i].innerStart <= offset && offset < q[i].innerEnd) return true;
+      if (q[i].innerStart <= offset && offset < q[i].innerEnd && !this.nameQuoted(q[i])) return true;
     }
     return false;
+  }
+
+  private readonly names = new Map<number, boolean>();
+
+  /**
+   * Whether a quotation holds nothing but a known name (the “Partnership
+   * Agreement”, “Project Octopus”): scare quotes around a name, not someone's
+   * words. A quote's own catchphrases are words, not names.
+   */
+  nameQuoted(q: Quotation): boolean {
+    if (q.block) return false;
+    let v = this.names.get(q.start);
+    if (v === undefined) {
+      v = false;
+      let a = q.innerStart;
+      let b = q.innerEnd;
+      while (a < b && /[\s.,;:!?]/.test(this.prose[a])) a++;
+      while (b > a && /[\s.,;:!?]/.test(this.prose[b - 1])) b--;
+      if (/^the\s/i.test(this.prose.slice(a, a + 4))) a += 4;
+      const ms = this.matches;
+      for (let i = lowerBound(ms, a); i < ms.length && ms[i].start === a && !v; i++) {
+        if (ms[i].end === b && ms[i].values.some((x) => x.fact.kind !== 'quote' && x.fact.kind !== 'figure')) v = true;
+      }
+      this.names.set(q.start, v);
+    }
+    return v;
   }
 
   private readonly memos = new Map<string, unknown>();
@@ -522,21 +548,48 @@ function lowerBound(list: readonly { start: number }[], offset: number): number 
 }
 
 /**
- * Gives a date written without a year ("on 23 June") the year of the last
- * date before it that has one: a report says the year once and then the day.
- * Where no earlier date has a year, the date stays without one.
+ * Gives a date written without a year ("on 23 June") a year: that of the
+ * nearest full date in its paragraph (the last before it, else the first
+ * after it), else the document's own date (its front matter or the setting;
+ * a day more than two months after that date is last year's), else that of
+ * the last full date before it in the document. Without any, the date stays
+ * without a year.
  */
-function resolveYears(found: DateInText[]): DateInText[] {
+function resolveYears(found: DateInText[], breaks: readonly number[], documentDate?: IsoDate): DateInText[] {
   let year: number | undefined;
+  let yearAt = -1;
   const out: DateInText[] = new Array(found.length);
+  const docParts = documentDate ? parseIsoDate(documentDate) : undefined;
+  // The paragraph of each date, by the index of the blank run before it.
+  let b = 0;
+  const paraOf = (offset: number): number => {
+    while (b < breaks.length && breaks[b] <= offset) b += 2;
+    return b;
+  };
+  const paras = found.map((d) => paraOf(d.start));
+  // The year of the first full date after each date in its paragraph, read backwards once.
+  const nextYear: (number | undefined)[] = new Array(found.length);
+  for (let i = found.length - 1, next: number | undefined; i >= 0; i--) {
+    if (i + 1 < found.length && paras[i + 1] !== paras[i]) next = undefined;
+    nextYear[i] = next;
+    if (found[i].hasYear) next = Number(found[i].first!.slice(0, 4));
+  }
   for (let i = 0; i < found.length; i++) {
     const d = found[i];
     if (d.hasYear) {
       year = Number(d.first!.slice(0, 4));
+      yearAt = paras[i];
       out[i] = d;
       continue;
     }
-    const iso = year !== undefined && d.day! <= daysInMonth(year, d.month!) ? toIso({ year, month: d.month!, day: d.day! }) : undefined;
+    let y: number | undefined = yearAt === paras[i] ? year : nextYear[i];
+    if (y === undefined && docParts?.month !== undefined && docParts.day !== undefined) {
+      y = docParts.year;
+      const after = (d.month! - docParts.month) * 31 + (d.day! - docParts.day);
+      if (after > 62) y--;
+    }
+    y ??= year;
+    const iso = y !== undefined && d.day! <= daysInMonth(y, d.month!) ? toIso({ year: y, month: d.month!, day: d.day! }) : undefined;
     out[i] = iso === d.first ? d : { ...d, first: iso, last: iso };
   }
   return out;
@@ -769,7 +822,13 @@ function* checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => boolean
       const words = quotedWords(doc.prose, q, markup);
       return words.words.length < 2 ? NONE : judge(words, qi);
     });
-    if (verdict.kind === 'none') continue;
+    if (verdict.kind === 'none') {
+      if (on('unrecorded-quote')) {
+        const f = unrecordedFinding(doc, q, inner, markup, qi);
+        if (f) out.push(f);
+      }
+      continue;
+    }
     let words: QuotedWords | undefined;
     const finding = findingFor(doc, q, inner, () => (words ??= quotedWords(doc.prose, q, markup)), verdict, on);
     if (finding) out.push(finding);
@@ -833,6 +892,127 @@ function judge(words: QuotedWords, qi: QuoteIndex): Verdict {
   // The loosest thresholds any paragraph allows; the paragraph's own are applied per quotation.
   if (!best || best.pairs.length < 4 || best.content < 3 || best.run < 3 || best.dice < 0.7 || best.coverage < 0.6) return NONE;
   return { kind: 'compare', best };
+}
+
+// ------------------------------------------------------------------ unrecorded quotations
+
+/** The recorded quotes by the day they were said, and every wording of each speaker. */
+interface Occasions {
+  byDay: Map<string, IndexedFact[]>;
+  bySpeaker: Map<string, IndexedWording[]>;
+  /** The content words of every wording of a quote. */
+  content: Map<IndexedFact, Set<string>>;
+}
+
+const occasionIndexes = new WeakMap<FactIndex, Occasions>();
+
+function occasionsOf(index: FactIndex, qi: QuoteIndex): Occasions {
+  let occ = occasionIndexes.get(index);
+  if (occ) return occ;
+  occ = { byDay: new Map(), bySpeaker: new Map(), content: new Map() };
+  for (const [entry, wordings] of qi.byFact) {
+    const speaker = entry.fact.speaker;
+    if (!speaker) continue;
+    const list = occ.bySpeaker.get(speaker);
+    if (list) list.push(...wordings);
+    else occ.bySpeaker.set(speaker, [...wordings]);
+    occ.content.set(entry, new Set(wordings.flatMap((w) => w.texts.filter(isContentWord))));
+    if (parseIsoDate(entry.fact.date ?? '')?.day === undefined) continue;
+    const day = occ.byDay.get(entry.fact.date!);
+    if (day) day.push(entry);
+    else occ.byDay.set(entry.fact.date!, [entry]);
+  }
+  occasionIndexes.set(index, occ);
+  return occ;
+}
+
+function isContentWord(w: string): boolean {
+  return w.length > 2 && !STOPWORDS.has(w);
+}
+
+/** A quotation shorter than this (in words) is a phrase, not a statement to hold against the record. */
+const MIN_UNRECORDED_WORDS = 6;
+/** Content words a paraphrase shares with the recorded words of its occasion, at least, and as a share of its own. */
+const MIN_SHARED_WORDS = 3;
+const MIN_SHARED_SHARE = 0.3;
+
+/**
+ * A quotation of a known speaker, dated to an occasion the pack records, in
+ * words none of the recorded wordings has: a paraphrase presented as a quote.
+ * Judged only where the quotation shares enough words with what was recorded
+ * to be about the same remarks; a remark the pack does not hold is left alone.
+ */
+function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: string, markup: ReturnType<typeof markupOf>, qi: QuoteIndex): Finding | undefined {
+  if (doc.nameQuoted(q)) return undefined;
+  const read = doc.cache.get(`uw\u0000${markup}\u0000${inner}`, () => {
+    const w = quotedWords(doc.prose, q, markup);
+    const texts = w.words.map((x) => x.text);
+    return { texts, segments: w.segments.map((st, k) => texts.slice(st, w.segments[k + 1] ?? texts.length)).filter((x) => x.length > 0), content: new Set(texts.filter(isContentWord)) };
+  });
+  if (read.texts.length < MIN_UNRECORDED_WORDS || read.content.size < MIN_SHARED_WORDS) return undefined;
+  const occ = occasionsOf(doc.index, qi);
+  const para = doc.paragraphAt(q.start);
+  // The days the paragraph speaks of, else the document's own date: read once per paragraph.
+  const days = doc.memo(`days\u0000${para.start}`, () => {
+    const found = new Set<string>();
+    const read = (from: number, to: number): void => {
+      for (const d of doc.datesIn(from, to)) if (d.hasDay && d.first && d.first === d.last) found.add(d.first);
+    };
+    read(para.start, para.end);
+    // A paragraph that names no one and no day continues the one before.
+    if (found.size === 0 && para.start > 0 && !doc.hasKind(para.start, para.end, KIND_PERSON)) {
+      let k = para.start - 1;
+      while (k > 0 && /\s/.test(doc.prose[k])) k--;
+      const prev = doc.paragraphAt(k);
+      if (prev.start < para.start) read(prev.start, prev.end);
+    }
+    if (found.size === 0 && doc.date.source !== 'today') found.add(doc.date.iso);
+    return [...found];
+  });
+  const candidates: IndexedFact[] = [];
+  for (const day of days) for (const e of occ.byDay.get(day) ?? []) if (speakerNamed(doc, para, e)) candidates.push(e);
+  if (candidates.length === 0) return undefined;
+  const best = doc.cache.get(`uq\u0000${markup}\u0000${candidates.map((c) => c.fact.id).join(',')}\u0000${inner}`, () => {
+    // Words the speaker is recorded saying, on this occasion or another, are not this rule's to judge.
+    for (const speaker of new Set(candidates.map((c) => c.fact.speaker!))) {
+      const wordings = occ.bySpeaker.get(speaker) ?? [];
+      if (read.segments.every((seg) => coveringWordings(seg, wordings).length > 0)) return undefined;
+    }
+    let top: { entry: IndexedFact; shared: number } | undefined;
+    for (const entry of candidates) {
+      const recorded = occ.content.get(entry);
+      if (!recorded) continue;
+      let shared = 0;
+      for (const w of read.content) if (recorded.has(w)) shared++;
+      if (!top || shared > top.shared) top = { entry, shared };
+    }
+    if (!top || top.shared < MIN_SHARED_WORDS || top.shared < MIN_SHARED_SHARE * read.content.size) return undefined;
+    return top.entry;
+  });
+  if (!best) return undefined;
+  const speaker = speakerLabel(doc, best);
+  const recorded = best.wording ?? best.fact.wordings?.[0];
+  const source = recorded ? publisherOf(doc.index, recorded.citations) : undefined;
+  const occasion = best.fact.occasion ? `${best.fact.occasion}, ` : '';
+  const recordedText = recorded?.text.replace(/^[\u2026.\s]+/, '');
+  return withFixes({
+    code: 'unrecorded-quote',
+    start: q.start,
+    end: q.end,
+    severity: 'info',
+    message: `Not recorded words: no recorded wording of ${possessive(speaker)} remarks (${occasion}${doc.formatDate(best.fact.date!)}) has these words${recordedText ? `; recorded: “${recordedText}”` : ''}. Quote the recorded words, or drop the quotation marks.`,
+    data: { factId: best.fact.id, wordingId: recorded?.id, recorded: recordedText },
+  }, () => {
+    if (!recordedText) return [];
+    const words = quotedWords(doc.prose, q, markup);
+    if (words.words.length === 0) return [];
+    const span = wordSpan(words);
+    return [{
+      title: `Replace with ${possessive(speaker)} recorded words${source ? ` (${source.publisher})` : ''}`,
+      edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(recordedText) }, ...(source ? doc.citation([source], q.end) : [])],
+      preferred: true,
+    }];
+  });
 }
 
 /** Whose recording a quotation matches, where it is not the quote's preferred wording. */
@@ -902,12 +1082,22 @@ function speakerNamed(doc: ScannedDocument, para: { start: number; end: number }
   // Once per paragraph and speaker: a long paragraph can hold many quotations.
   return doc.memo(`named\u0000${para.start}\u0000${speaker}`, () => {
     const roles = doc.memo(`roles\u0000${speaker}`, () => new Set((doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role)));
-    const ms = doc.matches;
-    for (let i = lowerBound(ms, para.start); i < ms.length && ms[i].start < para.end; i++) {
-      if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
-      for (const v of ms[i].values) if (v.fact.id === speaker || roles.has(v.fact.id)) return true;
-    }
-    return false;
+    const namedIn = (from: number, to: number): boolean => {
+      const ms = doc.matches;
+      for (let i = lowerBound(ms, from); i < ms.length && ms[i].start < to; i++) {
+        if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
+        for (const v of ms[i].values) if (v.fact.id === speaker || roles.has(v.fact.id)) return true;
+      }
+      return false;
+    };
+    if (namedIn(para.start, para.end)) return true;
+    // A paragraph that names no one quotes the speaker of the paragraph before: a quotation run on, or a block
+    // quotation after the sentence that introduces it.
+    if (para.start === 0 || doc.hasKind(para.start, para.end, KIND_PERSON)) return false;
+    let k = para.start - 1;
+    while (k > 0 && /\s/.test(doc.prose[k])) k--;
+    const prev = doc.paragraphAt(k);
+    return prev.start < para.start && namedIn(prev.start, prev.end);
   });
 }
 
@@ -1062,6 +1252,53 @@ interface EventLinks {
   corroborating: Map<string, Set<string>>;
   /** For each event, the others linked to one of its agreements by the same verb. */
   siblings: Map<string, IndexedFact[]>;
+  /** Events with words that describe them, by the first word of each action ("signed", "held talks"). */
+  described: Map<string, { event: IndexedFact; action: string }[]>;
+  /** Each described event's participants and place, and its other words, folded. */
+  describing: Map<string, { ids: Set<string>; words: string[] }>;
+}
+
+/** Whether `phrase` (folded) stands in `text` (folded) as whole words. */
+function hasPhrase(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + phrase.length);
+    if (!isWordCode(before) && !isWordCode(after)) return true;
+  }
+  return false;
+}
+
+function isWordCode(c: number): boolean {
+  return !Number.isNaN(c) && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/**
+ * The events a sentence describes in its own words rather than by a name:
+ * one of an event's actions ("signed", "talks") with one of its participants
+ * or its place named, or with one of its words ("century-long pact").
+ */
+function describedEvents(links: EventLinks, folded: string, mentioned: () => Set<string>, named: ReadonlySet<string>): IndexedFact[] {
+  const out = new Set<IndexedFact>();
+  if (links.described.size === 0) return [];
+  for (const m of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+    const here: { event: IndexedFact; score: number }[] = [];
+    for (const { event, action } of links.described.get(m[0]) ?? []) {
+      if (!folded.startsWith(action, m.index) || isWordCode(folded.charCodeAt(m.index + action.length))) continue;
+      const d = links.describing.get(event.fact.id)!;
+      let score = 0;
+      for (const id of d.ids) if (mentioned().has(id)) score++;
+      // A longer phrase says more: "National Security and Defence Council" over "defence minister".
+      for (const w of d.words) if (hasPhrase(folded, w)) score += w.split(' ').length;
+      if (score > 0) here.push({ event, score });
+    }
+    // Of the events an action could be, those the sentence says most about: "signed … in Kyiv" fits several
+    // signings, "signed the century-long pact in Kyiv with Zelenskyy" one.
+    // An action that can be an event the sentence names is that event's.
+    if (here.some((f) => named.has(f.event.fact.id))) continue;
+    const top = Math.max(0, ...here.map((f) => f.score));
+    for (const f of here) if (f.score === top) out.add(f.event);
+  }
+  return [...out];
 }
 
 const eventLinks = new WeakMap<FactIndex, EventLinks>();
@@ -1069,8 +1306,23 @@ const eventLinks = new WeakMap<FactIndex, EventLinks>();
 function linksOf(index: FactIndex): EventLinks {
   let links = eventLinks.get(index);
   if (links) return links;
-  links = { byAgreement: new Map(), corroborating: new Map(), siblings: new Map() };
+  links = { byAgreement: new Map(), corroborating: new Map(), siblings: new Map(), described: new Map(), describing: new Map() };
   const events = index.byKind('event');
+  for (const e of events) {
+    const by = e.fact.describedBy;
+    if (!by || !e.fact.date) continue;
+    const ids = new Set<string>(e.fact.related ?? []);
+    if (e.fact.place) ids.add(e.fact.place);
+    links.describing.set(e.fact.id, { ids, words: (by.words ?? []).map((w) => foldText(w)).filter((w) => w.length > 0) });
+    for (const a of by.actions) {
+      const action = foldText(a);
+      const first = /^[\p{L}\p{N}][\p{L}\p{N}'’-]*/u.exec(action)?.[0];
+      if (!first) continue;
+      const list = links.described.get(first) ?? [];
+      list.push({ event: e, action });
+      links.described.set(first, list);
+    }
+  }
   for (const e of events) {
     // Its place is not enough: London and Kyiv see many events.
     const set = new Set<string>(e.fact.related ?? []);
@@ -1221,7 +1473,7 @@ function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void
     while (j < dates.length && dates[j].start < para.end) j++;
     const own = dates.slice(i, j);
     i = j;
-    if (!own.some((d) => d.hasDay) || !doc.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT)) continue;
+    if (!own.some((d) => d.hasDay) || (links.described.size === 0 && !doc.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT))) continue;
     // A paragraph's findings depend on its text and on the year its yearless dates take from the text before it.
     const key = `${doc.options.dateStyle}\u0000${own.map((d) => (d.hasYear ? '' : (d.first ?? '?'))).join(',')}`;
     const scan = doc.scans.get(para.start);
@@ -1252,6 +1504,12 @@ function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[], void
   return out;
 }
 
+/** Where a described event stands in a sentence when no name marks it: the sentence's start, before its dates. */
+function describedAt(doc: ScannedDocument, s: { start: number; end: number }, dates: readonly DateInText[]): AliasMatch<IndexedFact> {
+  const end = Math.max(s.start, Math.min(s.end, ...dates.map((d) => d.start)));
+  return { start: s.start, end: s.start === end ? s.start : s.start, alias: doc.prose.slice(s.start, end), values: [] };
+}
+
 /** A finding moved by `delta` characters, its fixes with it. */
 function shifted(f: Finding, delta: number): Finding {
   return withFixes(
@@ -1261,12 +1519,11 @@ function shifted(f: Finding, delta: number): Finding {
 }
 
 function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, links: EventLinks): Finding | undefined {
-  if (!doc.hasKind(s.start, s.end, KIND_EVENT | KIND_AGREEMENT)) return undefined;
+  if (links.described.size === 0 && !doc.hasKind(s.start, s.end, KIND_EVENT | KIND_AGREEMENT)) return undefined;
   const dates = doc.datesIn(s.start, s.end).filter((d) => d.hasDay && d.end <= s.end);
   if (dates.length === 0) return undefined;
   // Names and verbs inside quotation marks are someone's words, not the writer's claim about a date.
   const matches = doc.matchesIn(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end) && !doc.quoted(m.start));
-  if (matches.length === 0) return undefined;
   let folded: string | undefined;
   const sentence = (): string => (folded ??= foldText(doc.unquoted(s.start, s.end)));
   let mentionedIds: Set<string> | undefined;
@@ -1286,6 +1543,12 @@ function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, 
       }
     }
   }
+  // Events the sentence describes by who, where and what, rather than names.
+  for (const e of describedEvents(links, sentence(), mentioned, new Set(events.keys()))) {
+    if (events.has(e.fact.id)) continue;
+    const at = matches.find((m) => (links.describing.get(e.fact.id)?.ids.has(m.values[0]?.fact.id) ?? false)) ?? describedAt(doc, s, dates);
+    events.set(e.fact.id, { event: e, at });
+  }
   if (events.size === 0) return undefined;
   // A named event is judged with the other events of its kind on the same thing: Project OCTOPUS was announced by the
   // UK on 10 September and by Ukraine on 11 September, and a sentence may mean either.
@@ -1302,7 +1565,15 @@ function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, 
     if (theirs.length > 0 && theirs.length < all.length) all = theirs;
   }
   const unmatchedDates = dates.filter((d) => !all.some((e) => dateMatches(d, e.event.fact)));
-  const unmatchedEvents = all.filter((e) => !dates.some((d) => dateMatches(d, e.event.fact)));
+  let unmatchedEvents = all.filter((e) => !dates.some((d) => dateMatches(d, e.event.fact)));
+  if (unmatchedDates.length === 1 && unmatchedEvents.length > 1) {
+    // Several events and one date: the date is the one event's named right before it ("the NATO summit in The
+    // Hague, which opens on 26 June"), with no other event named between them.
+    const d = unmatchedDates[0];
+    const before = unmatchedEvents.filter((e) => e.at.end > e.at.start && e.at.end <= d.start).sort((a, b) => b.at.end - a.at.end);
+    const nearest = before[0];
+    if (nearest && d.start - nearest.at.end <= 30 && all.every((e) => e === nearest || e.at.end <= nearest.at.start || e.at.start >= d.end)) unmatchedEvents = [nearest];
+  }
   if (unmatchedDates.length !== 1 || unmatchedEvents.length !== 1) return undefined;
   const d = unmatchedDates[0];
   const { event, at } = unmatchedEvents[0];

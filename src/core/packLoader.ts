@@ -76,6 +76,14 @@ const source: Shape = {
     language: { shape: lang, required: true }, textFile: { shape: text }, basedOn: { shape: { type: 'array', items: id, minItems: 1, maxItems: 20 } }, note: { shape: text },
   },
 };
+/** For an event: the words that describe it in prose, besides its aliases. */
+const describedBy: Shape = {
+  type: 'object', name: 'describedBy',
+  fields: {
+    actions: { shape: { type: 'array', items: alias, minItems: 1, maxItems: 50 }, required: true },
+    words: { shape: { type: 'array', items: alias, maxItems: 50 } },
+  },
+};
 const fact: Shape = {
   type: 'object', name: 'fact',
   fields: {
@@ -86,7 +94,7 @@ const fact: Shape = {
     date: { shape: date }, endDate: { shape: date }, place: { shape: id }, number: { shape: { type: 'number' } }, unit: { shape: text },
     roles: { shape: { type: 'array', items: roleHeld } }, speaker: { shape: id }, occasion: { shape: text }, language: { shape: lang },
     wordings: { shape: { type: 'array', items: wording, minItems: 1 } }, variants: { shape: { type: 'array', items: variant } },
-    related: { shape: { type: 'array', items: id } }, checked: { shape: date }, note: { shape: text },
+    related: { shape: { type: 'array', items: id } }, checked: { shape: date }, note: { shape: text }, describedBy: { shape: describedBy },
   },
 };
 const meta: Shape = {

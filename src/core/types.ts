@@ -136,6 +136,12 @@ export interface Fact {
   date?: IsoDate;
   /** Last day of an event spanning several days. */
   endDate?: IsoDate;
+  /**
+   * For an event: the words that describe it in prose besides its aliases.
+   * A sentence with one of `actions` and either a participant or place
+   * (`related`, `place`) or one of `words` speaks of this event.
+   */
+  describedBy?: { actions: string[]; words?: string[] };
   /** Place of an event: id of a `place` fact. */
   place?: string;
   number?: number;

@@ -127,6 +127,33 @@ suite('fact check', function () {
     assert.strictEqual(textAt(editor, again.range), '15 January 2025');
   });
 
+  test('a paraphrase quoted as a known speaker’s words at a recorded occasion, the speaker named in the paragraph before: an information-level problem whose fix writes the recorded words', async () => {
+    const editor = await open('markdown', '# Notes\n\nKeir Starmer spoke in the Downing Street garden on 23 June 2025.\n\n“We are really proud to announce this co-production agreement, a massive step for both nations,” he said.\n');
+    const uri = editor.document.uri;
+    const [d] = await problems(uri);
+    assert.strictEqual(d?.code, 'unrecorded-quote');
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.strictEqual(textAt(editor, d.range), '“We are really proud to announce this co-production agreement, a massive step for both nations,”');
+    assert.match(d.message, /Keir Starmer’s remarks \(Joint appearance with Volodymyr Zelenskyy in the Downing Street garden, London, 23 June 2025\)/);
+    const fixes = await quickFixes(uri, d);
+    const fix = fixes.find((a) => a.title === 'Replace with Keir Starmer’s recorded words (Reuters)');
+    assert.ok(fix?.edit, fixes.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(editor.document.getText(),
+      '# Notes\n\nKeir Starmer spoke in the Downing Street garden on 23 June 2025.\n\n“I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make,”[^reuters-2025-06-23] he said.\n\n' +
+      `${REUTERS_DEFINITION}\n`);
+    assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
+  });
+
+  test('an event described in the writer’s own words on the wrong day: the talks in Downing Street', async () => {
+    const editor = await open('markdown', 'The two leaders held talks in Downing Street on 24 June 2025.\n');
+    const uri = editor.document.uri;
+    const [d] = await problems(uri);
+    assert.strictEqual(d?.code, 'wrong-event-date');
+    assert.strictEqual(textAt(editor, d.range), '24 June 2025');
+    assert.match(d.message, /Starmer and Zelenskyy meet at 10 Downing Street/);
+  });
+
   test('a long draft, read ahead a slice at a time: its problems appear, and an edit far down brings one more', async () => {
     // About 400 KB of correct prose, with one misquote near the start and one wrong date near the end.
     const filler = 'The committee met again to review the delivery schedule for the components agreed earlier in the year.';

@@ -294,6 +294,7 @@ suite('checker: rules and options', () => {
       'On 1 March 2026 Defence Minister Rustem Umerov spoke.',
       'Zelensky met Zelenskyy.',
       'On 5 January 2027 NSDC Secretary Rustem Umerov spoke.',
+      'On 23 June 2025 Starmer said he was “very happy that we can now announce a brand new co-production agreement with Ukraine”.',
     ].join('\n\n');
     const all = check(text);
     assert.deepEqual([...new Set(all.map((f) => f.code))].sort(), [...CHECK_CODES].sort());
