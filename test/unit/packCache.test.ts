@@ -207,9 +207,10 @@ suite('packCache: parsed packs kept between sessions', () => {
     // that changes what the loader returns, in the dates or line positions it uses, needs the same.)
     const fingerprints: Record<string, string> = {
       '2026-12-02.1': '9e66783852c555e8',
+      '2026-12-02.2': 'e715e50e44a49d5b',
     };
     const hash = createHash('sha256');
-    for (const f of ['src/core/packLoader.ts', 'src/core/packCacheEntry.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
+    for (const f of ['src/core/packLoader.ts', 'src/core/packCacheEntry.ts', 'src/core/types.ts', 'src/core/packLimits.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
     hash.update(JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'yaml', 'package.json'), 'utf8')).version);
     assert.equal(fingerprints[LOADER_VERSION], hash.digest('hex').slice(0, 16));
   });
