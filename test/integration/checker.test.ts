@@ -45,7 +45,7 @@ function textAt(editor: vscode.TextEditor, range: vscode.Range): string {
   return editor.document.getText(range);
 }
 
-const REUTERS_DEFINITION = '[^reuters-2025-06-23]: Reuters (via The Star (Malaysia)), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>';
+const REUTERS_DEFINITION = '[^reuters-2025-06-23]: Reuters via The Star (Malaysia), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>';
 
 const MISQUOTE = '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n';
 

@@ -49,9 +49,9 @@ interface SectionResult {
 
 const sourcesSection = (): Thenable<SectionResult | undefined> => vscode.commands.executeCommand<SectionResult | undefined>('agreementCite.insertSourcesSection');
 
-const AFP = 'AFP (via Arab News), “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025';
+const AFP = 'AFP via Arab News, “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025';
 const AFP_URL = 'https://www.arabnews.pk/node/2605541/world';
-const CENSOR = 'Censor.NET, “Umerov\'s Facebook statement on joint drone production”, 24 June 2025';
+const CENSOR = 'Censor.NET, “Umerov’s Facebook statement on joint drone production”, 24 June 2025';
 const CENSOR_URL = 'https://censor.net/en/news/3559606/ukraine-and-the-uk-will-jointly-produce-drones-what-is-known';
 
 /** A Markdown briefing citing a quote (AFP) and a term (Censor.NET), as a writer would make it. */
@@ -78,7 +78,7 @@ suite('references: the Sources section', () => {
       '',
       'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
       '',
-      'In Kyiv, what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
+      'In Kyiv, what Rustem Umerov called a “mega-project”[^censor-2025-06-24]',
       '',
       `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
       `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
@@ -93,7 +93,7 @@ suite('references: the Sources section', () => {
       '',
       'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
       '',
-      'In Kyiv, what Rustem Umerov called a "mega-project"[^censor-2025-06-24]',
+      'In Kyiv, what Rustem Umerov called a “mega-project”[^censor-2025-06-24]',
       '',
       '<!-- agreement-cite:sources -->',
       '## Sources',
@@ -127,7 +127,7 @@ suite('references: the Sources section', () => {
       '',
       'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
       '',
-      'In Kyiv, what Rustem Umerov called a "mega-project"',
+      'In Kyiv, what Rustem Umerov called a “mega-project”',
       '',
       '<!-- agreement-cite:sources -->',
       '## Sources',
@@ -152,10 +152,10 @@ suite('references: the Sources section', () => {
     try {
       const editor = await open('latex', '\\documentclass{article}\n\\begin{document}\nIn London, \n\n\\end{document}\n');
       await citeAt(editor, 'In London,', 'quote.starmer.rest-of-conflict');
-      assert.match(editor.document.getText(), /conflict''\\cite\{afp-2025-06-23\}/);
+      assert.match(editor.document.getText(), /conflict''~\\cite\{afp-2025-06-23\}/);
       assert.deepStrictEqual(await sourcesSection(), { action: 'inserted', sources: ['afp-2025-06-23'] });
       const text = editor.document.getText();
-      assert.match(text, /% agreement-cite:sources\n\\begingroup\n.*\n.*\n\\begin\{thebibliography\}\{9\}\n\\bibitem\{afp-2025-06-23\} AFP .*, June 23, 2025, \\url\{https:[^}]+\}\.\n\\end\{thebibliography\}\n\\endgroup\n% \/agreement-cite:sources\n\n\\end\{document\}\n$/);
+      assert.match(text, /% agreement-cite:sources\n\\begingroup\\raggedright\n.*\n.*\n\\begin\{thebibliography\}\{9\}\n\\bibitem\{afp-2025-06-23\} AFP via Arab News, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', June 23, 2025, \\texttt\{https:\/\/\\allowbreak\{\}www\..*world\}\.\n\\end\{thebibliography\}\n\\endgroup\n% \/agreement-cite:sources\n\n\\end\{document\}\n$/);
     } finally {
       await config.update('dateLocale', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
@@ -205,11 +205,12 @@ suite('references: export', () => {
     assert.strictEqual(afp.url, AFP_URL);
 
     const items = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(json))) as { id: string; type: string; title: string; 'container-title': string; issued: unknown; URL: string }[];
-    assert.deepStrictEqual(items.map((i) => [i.id, i.type, i['container-title']]), [['afp-2025-06-23', 'article-newspaper', 'AFP'], ['censor-2025-06-24', 'article-newspaper', 'Censor.NET']]);
+    assert.deepStrictEqual(items.map((i) => [i.id, i.type, i['container-title']]), [['afp-2025-06-23', 'article-newspaper', '<span class="nocase">Arab News</span>'], ['censor-2025-06-24', 'article-newspaper', '<span class="nocase">Censor.NET</span>']]);
     assert.deepStrictEqual(items[0].issued, { 'date-parts': [[2025, 6, 23]] });
     const Cite = citationJs();
     const apa = new Cite(items).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
-    assert.match(apa, /UK and Ukraine agree to deepen ties as Zelensky meets Starmer\. \(2025, June 23\)\. AFP\. https:\/\/www\.arabnews\.pk\//);
+    // AFP's story as Arab News republished it: AFP the author, Arab News where it appeared.
+    assert.match(apa, /AFP\. \(2025, June 23\)\. UK and Ukraine agree to deepen ties as Zelensky meets Starmer\. Arab News\. https:\/\/www\.arabnews\.pk\//);
   });
 
   test('every source of the fact base, as BibTeX', async () => {
@@ -221,7 +222,7 @@ suite('references: export', () => {
     const library = parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(bib)));
     assert.deepStrictEqual(library.errors, []);
     assert.strictEqual(library.entries.length, index.sources.length);
-    assert.deepStrictEqual(new Set(library.entries.map((e) => e.type)), new Set(['article', 'report', 'inreference']));
+    assert.deepStrictEqual(new Set(library.entries.map((e) => e.type)), new Set(['article', 'report', 'online']));
   });
 });
 
@@ -304,7 +305,7 @@ suite('references: the facts view', () => {
     const item = view.getTreeItem(terms.find((n) => n.type === 'fact' && n.factId === 'term.mega-project')!);
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
-    assert.match(editor.document.getText(), /^Summary: what Rustem Umerov called a "mega-project"\[\^censor-2025-06-24\]\n\n\[\^censor-2025-06-24\]: Censor\.NET/);
+    assert.match(editor.document.getText(), /^Summary: what Rustem Umerov called a “mega-project”\[\^censor-2025-06-24\]\n\n\[\^censor-2025-06-24\]: Censor\.NET/);
     assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'focus is back in the editor');
   });
 
