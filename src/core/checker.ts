@@ -944,12 +944,6 @@ const MIN_SHARED_SHARE = 0.3;
  */
 function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: string, markup: ReturnType<typeof markupOf>, qi: QuoteIndex): Finding | undefined {
   if (doc.nameQuoted(q)) return undefined;
-  const read = doc.cache.get(`uw\u0000${markup}\u0000${inner}`, () => {
-    const w = quotedWords(doc.prose, q, markup);
-    const texts = w.words.map((x) => x.text);
-    return { texts, segments: w.segments.map((st, k) => texts.slice(st, w.segments[k + 1] ?? texts.length)).filter((x) => x.length > 0), content: new Set(texts.filter(isContentWord)) };
-  });
-  if (read.texts.length < MIN_UNRECORDED_WORDS || read.content.size < MIN_SHARED_WORDS) return undefined;
   const occ = occasionsOf(doc.index, qi);
   const para = doc.paragraphAt(q.start);
   // The days the paragraph speaks of, else the document's own date: read once per paragraph.
@@ -972,6 +966,13 @@ function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: string, ma
   const candidates: IndexedFact[] = [];
   for (const day of days) for (const e of occ.byDay.get(day) ?? []) if (speakerNamed(doc, para, e)) candidates.push(e);
   if (candidates.length === 0) return undefined;
+  // The quotation's words are read only where a recorded occasion and its speaker are in question.
+  const read = doc.cache.get(`uw\u0000${markup}\u0000${inner}`, () => {
+    const w = quotedWords(doc.prose, q, markup);
+    const texts = w.words.map((x) => x.text);
+    return { texts, segments: w.segments.map((st, k) => texts.slice(st, w.segments[k + 1] ?? texts.length)).filter((x) => x.length > 0), content: new Set(texts.filter(isContentWord)) };
+  });
+  if (read.texts.length < MIN_UNRECORDED_WORDS || read.content.size < MIN_SHARED_WORDS) return undefined;
   const best = doc.cache.get(`uq\u0000${markup}\u0000${candidates.map((c) => c.fact.id).join(',')}\u0000${inner}`, () => {
     // Words the speaker is recorded saying, on this occasion or another, are not this rule's to judge.
     for (const speaker of new Set(candidates.map((c) => c.fact.speaker!))) {
