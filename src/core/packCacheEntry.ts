@@ -1,4 +1,4 @@
-import { PackedPaths } from './packWire';
+import { PackedPaths, packPaths } from './packWire';
 import type { LoadResult } from './packLoader';
 import type { Fact, PackLocations, Problem, Range, Source } from './types';
 
@@ -66,18 +66,8 @@ export function encodeBody(result: LoadResult): EncodedBody | undefined {
   const parts: Uint8Array[] = [encoder.encode(JSON.stringify(head))];
   const facts = pack?.facts ?? [];
   for (let i = 0; i < facts.length; i += FACTS_PER_CHUNK) parts.push(encoder.encode(JSON.stringify(facts.slice(i, i + FACTS_PER_CHUNK))));
-  const paths = locations.paths as ReadonlyMap<string, Range>;
-  const keys: string[] = [];
-  const ranges = new Int32Array(paths.size * 4);
-  let k = 0;
-  for (const [key, r] of paths) {
-    keys.push(key);
-    ranges[k++] = r.start.line;
-    ranges[k++] = r.start.character;
-    ranges[k++] = r.end.line;
-    ranges[k++] = r.end.character;
-  }
-  parts.push(encoder.encode(keys.join('\n')));
+  const { keys, ranges } = packPaths(locations.paths as ReadonlyMap<string, Range>);
+  parts.push(encoder.encode(keys));
   parts.push(littleEndian(ranges));
   const sections = parts.map((p) => p.length);
   const bytes = new Uint8Array(sections.reduce((a, b) => a + b, 0));

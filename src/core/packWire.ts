@@ -26,7 +26,21 @@ export function toWire(r: LoadResult): WireResult {
   const { locations } = r;
   // The loader records ranges in a Map; anything else would lose them on the way.
   if (!(locations.paths instanceof Map)) throw new Error('toWire needs the ranges as the loader records them (a Map).');
-  const paths = locations.paths as ReadonlyMap<string, Range>;
+  const { keys, ranges } = packPaths(locations.paths as ReadonlyMap<string, Range>);
+  return {
+    pack: r.pack,
+    problems: r.problems,
+    file: locations.file,
+    sources: locations.sources,
+    facts: locations.facts,
+    pathsById: locations.pathsById,
+    pathKeys: keys,
+    pathRanges: ranges,
+  };
+}
+
+/** Every value's range, packed as `PackedPaths` reads it: the paths joined by newlines, and four numbers a range. */
+export function packPaths(paths: ReadonlyMap<string, Range>): { keys: string; ranges: Int32Array } {
   const keys: string[] = [];
   const ranges = new Int32Array(paths.size * 4);
   let i = 0;
@@ -37,16 +51,7 @@ export function toWire(r: LoadResult): WireResult {
     ranges[i++] = range.end.line;
     ranges[i++] = range.end.character;
   }
-  return {
-    pack: r.pack,
-    problems: r.problems,
-    file: locations.file,
-    sources: locations.sources,
-    facts: locations.facts,
-    pathsById: locations.pathsById,
-    pathKeys: keys.join('\n'),
-    pathRanges: ranges,
-  };
+  return { keys: keys.join('\n'), ranges };
 }
 
 export function fromWire(w: WireResult): LoadResult {

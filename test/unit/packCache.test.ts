@@ -208,6 +208,7 @@ suite('packCache: parsed packs kept between sessions', () => {
     const fingerprints: Record<string, string> = {
       '2026-12-02.1': '9e66783852c555e8',
       '2026-12-02.2': 'e715e50e44a49d5b',
+      '2026-12-02.3': '787896a887362cb4',
     };
     const hash = createHash('sha256');
     for (const f of ['src/core/packLoader.ts', 'src/core/packCacheEntry.ts', 'src/core/types.ts', 'src/core/packLimits.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
