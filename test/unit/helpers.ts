@@ -1,11 +1,12 @@
 // Shared helpers for the unit tests: loading packs from YAML text, building
 // small packs line by line, and reading what a writer would see.
 
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildFactIndex, type BuildOptions, type FactIndex, type LoadedPack, type PackOrigin } from '../../src/core/factIndex';
 import { parsePackText, type LoadResult } from '../../src/core/packLoader';
-import type { Problem } from '../../src/core/types';
+import type { Problem, Range } from '../../src/core/types';
 
 /** The project root: tests run from `out/test/unit`. */
 export const projectRoot = path.resolve(__dirname, '../../..');
@@ -154,4 +155,19 @@ export function unescapedChars(md: string, chars: string): { char: string; offse
     if (chars.includes(c)) out.push({ char: c, offset: i });
   }
   return out;
+}
+
+/** Asserts that `got` is what parsing `text` here gives: the pack, its problems, and every value's range. */
+export function assertSameParse(got: LoadResult, text: string, file: string): void {
+  const here = parsePackText(text, file);
+  assert.deepEqual(got.pack, here.pack);
+  assert.deepEqual(got.problems, here.problems);
+  assert.equal(got.locations.file, here.locations.file);
+  assert.deepEqual(got.locations.facts, here.locations.facts);
+  assert.deepEqual(got.locations.sources, here.locations.sources);
+  assert.deepEqual(got.locations.pathsById, here.locations.pathsById);
+  const paths = here.locations.paths as Map<string, Range>;
+  assert.ok(paths.size > 0 || here.pack === undefined);
+  for (const [p, range] of paths) assert.deepEqual(got.locations.paths.get(p), range, p);
+  assert.equal(got.locations.paths.get('/no/such/path'), undefined);
 }

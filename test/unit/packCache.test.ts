@@ -9,9 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LOADER_VERSION, PackCache, type CacheStorage, type ParseForCache } from '../../src/core/packCache';
 import { encodeBody } from '../../src/core/packCacheEntry';
-import { parsePackText, type LoadResult } from '../../src/core/packLoader';
-import type { Range } from '../../src/core/types';
-import { factYaml, packYaml, projectRoot, readBundledText } from './helpers';
+import { parsePackText } from '../../src/core/packLoader';
+import { assertSameParse, factYaml, packYaml, projectRoot, readBundledText } from './helpers';
 
 /** Storage in memory, with a clock for the entries' write times. */
 class MemoryStorage implements CacheStorage {
@@ -52,20 +51,6 @@ function countingParser(): { parse: ParseForCache; calls: string[] } {
       return Promise.resolve({ result, body: encodeBody(result) });
     },
   };
-}
-
-function assertSameParse(got: LoadResult, text: string, file: string): void {
-  const here = parsePackText(text, file);
-  assert.deepEqual(got.pack, here.pack);
-  assert.deepEqual(got.problems, here.problems);
-  assert.equal(got.locations.file, here.locations.file);
-  assert.deepEqual(got.locations.facts, here.locations.facts);
-  assert.deepEqual(got.locations.sources, here.locations.sources);
-  assert.deepEqual(got.locations.pathsById, here.locations.pathsById);
-  const paths = here.locations.paths as Map<string, Range>;
-  assert.ok(paths.size > 0 || here.pack === undefined);
-  for (const [p, range] of paths) assert.deepEqual(got.locations.paths.get(p), range, p);
-  assert.equal(got.locations.paths.get('/no/such/path'), undefined);
 }
 
 const BROKEN = packYaml(factYaml('team.one'), factYaml('team.two', { kind: 'place' }), '  - id: team.three\n    kind: term\n    label: [unclosed\n');

@@ -13,7 +13,7 @@ import type { Range } from '../../src/core/types';
 import { PackParsing } from '../../src/packParsing';
 import { nodePlatform } from '../../src/platform/node';
 import { webPlatform } from '../../src/platform/web';
-import { projectRoot, readBundledText } from './helpers';
+import { assertSameParse, projectRoot, readBundledText } from './helpers';
 
 /** The worker as esbuild.js bundles it, with the same options. */
 function workerCode(): string {
@@ -53,18 +53,6 @@ function allPaths(text: string, file: string): [string, Range][] {
   return [...(parsePackText(text, file).locations.paths as Map<string, Range>)];
 }
 
-function assertSameParse(text: string, file: string, got: ReturnType<typeof parsePackText>): void {
-  const here = parsePackText(text, file);
-  assert.deepEqual(got.pack, here.pack);
-  assert.deepEqual(got.problems, here.problems);
-  assert.equal(got.locations.file, here.locations.file);
-  assert.deepEqual(got.locations.facts, here.locations.facts);
-  assert.deepEqual(got.locations.sources, here.locations.sources);
-  assert.deepEqual(got.locations.pathsById, here.locations.pathsById);
-  for (const [p, range] of allPaths(text, file)) assert.deepEqual(got.locations.paths.get(p), range, p);
-  assert.equal(got.locations.paths.get('/no/such/path'), undefined);
-}
-
 suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   let parsing: PackParsing | undefined;
   teardown(() => parsing?.dispose());
@@ -72,8 +60,8 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   test('the worker gives the pack, problems and every value\u2019s range that a parse here gives', async () => {
     parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
     const bundledText = readBundledText();
-    assertSameParse(bundledText, 'bundled.yaml', await parsing.parse(bundledText, 'bundled.yaml', {}));
-    assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+    assertSameParse(await parsing.parse(bundledText, 'bundled.yaml', {}), bundledText, 'bundled.yaml');
+    assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
     assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
   });
 
@@ -81,7 +69,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
     for (const [text, file] of [[readBundledText(), 'bundled.yaml'], [BROKEN, 'broken.yaml']]) {
       const { result, body } = await parsing.parseForCache(text, file, {});
-      assertSameParse(text, file, result);
+      assertSameParse(result, text, file);
       const here = encodeBody(parsePackText(text, file));
       assert.ok(body && here);
       assert.deepEqual(body.sections, here.sections);
@@ -99,7 +87,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     }, 3);
     const texts = Array.from({ length: 6 }, (_, i) => BROKEN.replace('id: team\n', `id: team${i}\n`).replace('label: One', `label: One ${i}`));
     const results = await Promise.all(texts.map((t, i) => parsing!.parse(t, `p${i}.yaml`, {})));
-    results.forEach((r, i) => assertSameParse(texts[i], `p${i}.yaml`, r));
+    results.forEach((r, i) => assertSameParse(r, texts[i], `p${i}.yaml`));
     const tooBig = await parsing.parse(BROKEN, 'big.yaml', { maxBytes: 100 });
     assert.deepEqual(tooBig.problems.map((p) => p.code), ['file-too-large']);
     assert.equal(parsing.counts.worker, 7);
@@ -109,24 +97,24 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   test('hostile input is refused in the worker as it is here: an alias bomb', async () => {
     parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`;
-    assertSameParse(bomb, 'bomb.yaml', await parsing.parse(bomb, 'bomb.yaml', {}));
+    assertSameParse(await parsing.parse(bomb, 'bomb.yaml', {}), bomb, 'bomb.yaml');
   });
 
   test('where the worker cannot start or fails, packs are parsed in this thread, and nothing is lost', async () => {
     parsing = new PackParsing('throw new Error("no worker here")', parsePackText, nodePlatform.startPackThread);
-    assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+    assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
     parsing.dispose();
     parsing = new PackParsing('this is not JavaScript (', parsePackText, nodePlatform.startPackThread);
     const results = await Promise.all([parsing.parse(BROKEN, 'a.yaml', {}), parsing.parse(readBundledText(), 'b.yaml', {})]);
-    assertSameParse(BROKEN, 'a.yaml', results[0]);
-    assertSameParse(readBundledText(), 'b.yaml', results[1]);
+    assertSameParse(results[0], BROKEN, 'a.yaml');
+    assertSameParse(results[1], readBundledText(), 'b.yaml');
     assert.equal(parsing.counts.inThread, 2);
     parsing.dispose();
     // Options that cannot be sent to a worker (a function) are not lost: that pack is parsed here.
     parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
     const odd = { maxBytes: 1_000_000, extra: () => undefined } as unknown as { maxBytes: number };
-    assertSameParse(BROKEN, 'odd.yaml', await parsing.parse(BROKEN, 'odd.yaml', odd));
+    assertSameParse(await parsing.parse(BROKEN, 'odd.yaml', odd), BROKEN, 'odd.yaml');
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
   });
 
@@ -137,11 +125,11 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
       throw new Error('no thread here');
     });
     assert.throws(() => parsing!.parseInThread(BROKEN, 'early.yaml', {}), /not been read yet/);
-    assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
-    assertSameParse(readBundledText(), 'bundled.yaml', await parsing.parse(readBundledText(), 'bundled.yaml', {}));
+    assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
+    assertSameParse(await parsing.parse(readBundledText(), 'bundled.yaml', {}), readBundledText(), 'bundled.yaml');
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 2 });
     assert.equal(reads, 1, 'the script is read once');
-    assertSameParse(BROKEN, 'now.yaml', parsing.parseInThread(BROKEN, 'now.yaml', {}));
+    assertSameParse(parsing.parseInThread(BROKEN, 'now.yaml', {}), BROKEN, 'now.yaml');
   });
 
   test('a script that cannot be read is a located problem in the pack, and the next pack tries again', async () => {
@@ -154,7 +142,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assert.equal(failed.pack, undefined);
     assert.deepEqual(failed.problems.map((p) => [p.code, p.file]), [['load-failed', 'file:///w/a.factpack.yaml']]);
     assert.match(failed.problems[0].message, /dist\/packWorker\.js: no such file/);
-    assertSameParse(BROKEN, 'b.yaml', await parsing.parse(BROKEN, 'b.yaml', {}));
+    assertSameParse(await parsing.parse(BROKEN, 'b.yaml', {}), BROKEN, 'b.yaml');
     assert.deepEqual(parsing.counts, { worker: 1, inThread: 0 });
   });
 });
@@ -170,14 +158,14 @@ suite('packParsing in VS Code for the Web', () => {
     assert.equal(replies.length, 1);
     const reply = replies[0] as { id: number; wire: Parameters<typeof fromWire>[0] };
     assert.equal(reply.id, 7);
-    assertSameParse(BROKEN, 'broken.yaml', fromWire(reply.wire));
+    assertSameParse(fromWire(reply.wire), BROKEN, 'broken.yaml');
   });
 
   test('where the host has no Web Worker, packs are parsed in its own thread', async () => {
     // Node has no global Worker: the web platform cannot start one here.
     const parsing = new PackParsing('self.onmessage = () => {}', parsePackText, webPlatform.startPackThread);
     try {
-      assertSameParse(BROKEN, 'broken.yaml', await parsing.parse(BROKEN, 'broken.yaml', {}));
+      assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
       assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
     } finally {
       parsing.dispose();
