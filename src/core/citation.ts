@@ -4,6 +4,7 @@ import {
   asciidocUrl, escapeAsciidocText, escapeHtmlText, escapeLatexText, escapeMarkdownText, escapePlainText, escapeRstText, escapeText, latexUrl, oneLineText, safeUrl,
 } from './escape';
 import { keyOf } from './citationKeys';
+import { matchingBrace } from './text';
 import type { Source, SourceKind } from './types';
 
 
@@ -227,7 +228,8 @@ function insideFootnote(text: string, offset: number, format: DocFormat): boolea
       const re = /\\footnote(?:\[[^\]\n]*\])?\{/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null && m.index < offset) {
-        const end = balancedEnd(text, m.index + m[0].length);
+        const close = matchingBrace(text, m.index + m[0].length - 1);
+        const end = close < 0 ? text.length : close;
         if (offset <= end) return true;
         re.lastIndex = Math.max(re.lastIndex, end);
       }
@@ -259,17 +261,6 @@ function insideFootnote(text: string, offset: number, format: DocFormat): boolea
   }
 }
 
-/** The offset of the `}` that closes a group opened just before `from`, escaped braces skipped. */
-function balancedEnd(text: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
-  }
-  return text.length;
-}
 
 /** The offset of the `]` that ends an AsciiDoc macro's text, or of the paragraph's end. */
 function asciidocMacroEnd(text: string, from: number): number {

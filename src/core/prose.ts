@@ -1,6 +1,6 @@
 import type { DocFormat } from './citation';
 import { findDates, parseIsoDate } from './dates';
-import { matchingBrace } from './quotations';
+import { matchingBrace } from './text';
 import type { IsoDate } from './types';
 
 type Span = [number, number];

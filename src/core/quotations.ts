@@ -1,6 +1,6 @@
 import type { DocFormat } from './citation';
 import { wordTokens, type WordMarkup, type WordToken } from './wordDiff';
-import { hasLetterOrDigit } from './text';
+import { hasLetterOrDigit, matchingBrace } from './text';
 import { canonicalWords } from './wordForms';
 
 /** Text a writer put in quotation marks, or a block quotation. */
@@ -188,17 +188,6 @@ function tagTracker(text: string): (at: number) => boolean {
   };
 }
 
-/** Offset of the `}` that closes the `{` at `open`, or -1. */
-export function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\') i++;
-    else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
 
 const ATTRIBUTION = /^\s*(?:[-\u2013\u2014\u2015~]{1,3}|by\s)/;
 

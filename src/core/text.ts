@@ -192,3 +192,15 @@ export function hasLetterOrDigit(text: string, from: number, to: number): boolea
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Offset of the `}` that closes the `{` at `open`, or -1. */
+export function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
