@@ -25,12 +25,12 @@ const outDir = process.env.AGREEMENT_CITE_OUT_DIR ? path.resolve(process.env.AGR
 /** Loads the pure core at build time: bundled in memory, so the build uses the same checks as the extension. */
 async function loadBuildTools() {
   const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/buildTools.ts')],
+    entryPoints: [path.join(root, 'src/core/packs/buildTools.ts')],
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
   });
   const m = new Module('agreement-cite-build-tools', module);
   m.paths = module.paths;
-  m._compile(result.outputFiles[0].text, path.join(root, 'src/core/buildTools.js'));
+  m._compile(result.outputFiles[0].text, path.join(root, 'src/core/packs/buildTools.js'));
   return m.exports;
 }
 
@@ -113,7 +113,7 @@ async function main() {
     fs.writeFileSync(path.join(outDir, 'snippets', `${format}.code-snippets`), JSON.stringify(snippets, null, 1));
   }
   const packJson = JSON.stringify(pack);
-  // The extension reads the compiled pack from this file after activation (src/bundledPackFile.ts): one copy
+  // The extension reads the compiled pack from this file after activation (src/packs/bundledPackFile.ts): one copy
   // in the .vsix for both extension hosts, and no 300 KB string for the bundle to evaluate at every start.
   fs.writeFileSync(path.join(outDir, 'pack.json'), packJson);
   /** The command line carries the pack in its one file (npm pack ships dist/cli.js alone). @type {import('esbuild').Plugin} */
@@ -125,8 +125,8 @@ async function main() {
       build.onLoad({ filter: /.*/, namespace: 'bundled-pack' }, () => ({ contents: `export default JSON.parse(${JSON.stringify(packJson)});`, loader: 'js' }));
     },
   };
-  // The script that parses writers' packs (src/worker/packWorker.ts), in a worker thread or a Web Worker: one
-  // file for both hosts, read when the first writer's pack is parsed (src/packParsing.ts).
+  // The script that parses writers' packs (src/packs/worker/packWorker.ts), in a worker thread or a Web Worker: one
+  // file for both hosts, read when the first writer's pack is parsed (src/packs/packParsing.ts).
   const packWorker = await esbuild.build(packWorkerBuildOptions());
   fs.writeFileSync(path.join(outDir, 'packWorker.js'), packWorker.outputFiles[0].text);
   const result = await esbuild.build(extensionBundle({

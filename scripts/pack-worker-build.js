@@ -1,4 +1,4 @@
-// How the script that parses writers' packs (src/worker/packWorker.ts) is
+// How the script that parses writers' packs (src/packs/worker/packWorker.ts) is
 // bundled: one script for the Node worker thread and the browser's Web Worker,
 // which esbuild.js writes to dist/packWorker.js. The unit tests and the
 // benchmark build the same script the same way.
@@ -8,7 +8,7 @@ const path = require('node:path');
 /** @returns {import('esbuild').BuildOptions & { write: false }} */
 function packWorkerBuildOptions() {
   return {
-    entryPoints: [path.join(__dirname, '..', 'src', 'worker', 'packWorker.ts')],
+    entryPoints: [path.join(__dirname, '..', 'src', 'packs', 'worker', 'packWorker.ts')],
     bundle: true,
     // One plain script: a Web Worker loads no module system, and the extension may evaluate it in its own thread.
     format: 'iife',

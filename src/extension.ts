@@ -1,26 +1,26 @@
-import { extendMarkdownIt } from './markdownPreview';
+import { extendMarkdownIt } from './references/markdownPreview';
 import * as vscode from 'vscode';
-import { FactStore } from './core/factStore';
-import type { FactIndex } from './core/factIndex';
-import { prepareInIdleMoments } from './prepare';
-import { preparationSteps } from './core/search';
-import { registerCompletion } from './completion';
-import { registerHover } from './hover';
-import { registerInlineCompletion } from './inlineCompletion';
-import { registerCitationCommands } from './insertCitation';
-import { COMMANDS } from './commandIds';
-import { createPack } from './newPack';
-import { registerWorkspacePacks } from './packs';
-import { registerFactsView, type FactsViewApi } from './factsView';
-import { registerReferenceCommands } from './references';
-import { registerDocumentCheck } from './diagnostics';
-import { Log } from './log';
-import { PACK_WORKER_FILE, PackParsing } from './packParsing';
-import { createPackCache } from './packCacheStorage';
-import type { PackCache } from './core/packCache';
-import { nextTurn } from './nextTurn';
+import { FactStore } from './core/facts/factStore';
+import type { FactIndex } from './core/facts/factIndex';
+import { prepareInIdleMoments } from './packs/prepare';
+import { preparationSteps } from './core/cite/search';
+import { registerCompletion } from './cite/completion';
+import { registerHover } from './cite/hover';
+import { registerInlineCompletion } from './cite/inlineCompletion';
+import { registerCitationCommands } from './cite/insertCitation';
+import { COMMANDS } from './workbench/ids';
+import { createPack } from './packs/newPack';
+import { registerWorkspacePacks } from './packs/workspacePacks';
+import { registerFactsView, type FactsViewApi } from './factsView/factsView';
+import { registerReferenceCommands } from './references/sourcesCommands';
+import { registerDocumentCheck } from './check/diagnostics';
+import { Log } from './workbench/log';
+import { PACK_WORKER_FILE, PackParsing } from './packs/packParsing';
+import { createPackCache } from './packs/packCacheStorage';
+import type { PackCache } from './core/packs/packCache';
+import { nextTurn } from './platform/nextTurn';
 import type { Platform } from './platform/platform';
-import { loadBundledPack } from './bundledPackFile';
+import { loadBundledPack } from './packs/bundledPackFile';
 
 /** Set by the bundle's first statement (the banner in esbuild.js); undefined where this module is loaded otherwise. */
 declare const __agreementCiteLoadStart: number | undefined;
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     readying: (index) => preparationSteps(index),
   });
   const log = new Log();
-  // The bundled pack is read from the extension's folder after activation (src/bundledPackFile.ts). The index is
+  // The bundled pack is read from the extension's folder after activation (src/packs/bundledPackFile.ts). The index is
   // built on first use (FactStore.index), so activation does not wait for it; once the pack is in, this builds
   // it, and what the first requests need, in idle moments instead.
   let bundledPackMs: number | undefined;

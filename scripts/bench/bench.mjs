@@ -18,7 +18,7 @@
 //     --only=package        measure only the package, its bundles and activation (plain Node, VS Code, VS Code for
 //                           the Web) and write those rows into the report
 //     --only=load           measure only the loading of writers' packs (scripts/bench/load.mjs) at --sizes and write its section
-//   BENCH_SKIP_CHECK=1 leaves out checkDocument (src/core/checker.ts), the slowest step.
+//   BENCH_SKIP_CHECK=1 leaves out checkDocument (src/core/check/checker.ts), the slowest step.
 //
 // Nothing here asserts: speed is reported, not tested (npm test has no timed assertions).
 
@@ -61,12 +61,12 @@ const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFix
 
 /**
  * Bundles the core and the bench's view of each adapter (scripts/bench/core.ts)
- * in memory, as esbuild.js bundles the build tools. src/core/checker.ts is
+ * in memory, as esbuild.js bundles the build tools. src/core/check/checker.ts is
  * included when it exists.
  */
 async function loadCore() {
-  const hasChecker = fs.existsSync(path.join(root, 'src', 'core', 'checker.ts'));
-  const contents = `export * from './scripts/bench/core';\n${hasChecker ? "export * as checker from './src/core/checker';\n" : ''}`;
+  const hasChecker = fs.existsSync(path.join(root, 'src', 'core', 'check', 'checker.ts'));
+  const contents = `export * from './scripts/bench/core';\n${hasChecker ? "export * as checker from './src/core/check/checker';\n" : ''}`;
   const result = await esbuild.build({
     stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
@@ -198,7 +198,7 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
     // What activation does with the pack compiled into the bundle: no YAML, one index build.
     record('load.bundled', size.key, repeat(() => core.buildFactIndex([core.bundledLoadedPack(bundledPack)]), { warmup: 1, reps: 50 }));
   } else {
-    // A writer's packs as the extension loads them at start-up (src/packs.ts): every file into the
+    // A writer's packs as the extension loads them at start-up (src/packs/workspacePacks.ts): every file into the
     // store in one batch, one index rebuild at its end. The YAML is parsed once beforehand (load.parse).
     const parsed = new Map(files.map((f, i) => [f.name, { pack: loaded[i].pack, locations: loaded[i].locations, problems: [] }]));
     const storeSamples = [];
@@ -221,14 +221,14 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
   const { offsets, mentions } = hoverOffsets(index, draft, quick ? 300 : 1500);
   rows.push({ id: 'draft.info', size: size.key, bytes: draftBytes, mentions });
 
-  // ---- hover: what src/hover.ts does per request
+  // ---- hover: what src/cite/hover.ts does per request
   const small = draft.slice(0, 5000);
   const smallOffsets = hoverOffsets(index, small, 200).offsets;
   record('hover.lookup', size.key, perCall(offsets, (o) => index.findAt(draft, o)));
   record('hover.full', size.key, perCall(offsets, (o) => core.hoverPath(index, draft, o)));
   record('hover.full.small', size.key, perCall(smallOffsets, (o) => core.hoverPath(index, small, o)));
 
-  // ---- completion: what src/completion.ts does per keystroke
+  // ---- completion: what src/cite/completion.ts does per keystroke
   const typed = typedPrefixes(index, quick ? 200 : 1000, seeded(SEED));
   // The first keystroke after a change of packs: a new prefix index, and the search that fills its first bucket.
   const firstKeys = typed.filter((t) => t.length === 3);
@@ -240,7 +240,7 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
   record('completion.list', size.key, perCall(withLine, (r) => core.completionPath(index, r.text, r.offset, r.line)));
   record('completion.trigger', size.key, repeat(() => core.triggerPath(index, draft, at), { warmup: 1, reps: quick ? 3 : 10 }));
 
-  // ---- picker: rankFacts and the rows of src/insertCitation.ts
+  // ---- picker: rankFacts and the rows of src/cite/insertCitation.ts
   const selection = draft.slice(offsets[10] - 40, offsets[10] + 40);
   record('picker.first', size.key, pickerCold);
   if (prepTotal.length > 0) {
@@ -440,7 +440,7 @@ async function measureLoading(core, size, files, bundledLoaded) {
 
 /**
  * A writer's packs loaded as the extension loads them (src/extension.ts,
- * src/packs.ts): parsed in the worker thread, indexed a slice at a time with
+ * src/packs/workspacePacks.ts): parsed in the worker thread, indexed a slice at a time with
  * what the first requests need readied, then put in use. Measured: the time
  * until the new index is in use, and the longest the event loop, which
  * answers hovers and completions, was held meanwhile (its delay histogram).
@@ -471,7 +471,7 @@ async function measureOffThreadLoad(core, size, files, bundledLoaded, reps) {
 }
 
 /**
- * The document check as src/diagnostics.ts runs it: a first check of a draft
+ * The document check as src/check/diagnostics.ts runs it: a first check of a draft
  * (every paragraph unread), in one go and read ahead in slices; a check after
  * an edit (one paragraph changed, the rest read before); and the same draft
  * checked again.
@@ -488,7 +488,7 @@ function measureCheck(core, size, index, draft, draftBytes) {
     const text = unread();
     return timed(() => core.checker.checkDocument(text, index, options))[0];
   }, { warmup: 1, reps, value: true }), { bytes: draftBytes });
-  // As src/diagnostics.ts runs a long draft's check: checkSteps, a step at a time (it runs steps for about 4 ms per turn of the event loop).
+  // As src/check/diagnostics.ts runs a long draft's check: checkSteps, a step at a time (it runs steps for about 4 ms per turn of the event loop).
   const longest = [];
   const totals = [];
   for (let i = 0; i < reps; i++) {
@@ -694,7 +694,7 @@ async function main() {
   const info = { ...machine(), date: new Date().toISOString().slice(0, 10) };
   log(`${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, load ${info.load}`);
   const core = await loadCore();
-  if (!core.checker?.checkDocument) notes.push('`src/core/checker.ts` has no `checkDocument` yet: the document check row measures its core (every alias and every date in the draft).');
+  if (!core.checker?.checkDocument) notes.push('`src/core/check/checker.ts` has no `checkDocument` yet: the document check row measures its core (every alias and every date in the draft).');
 
   // The bundled pack as the build compiles it into the extension.
   const dataDir = path.join(root, 'data');

@@ -1,24 +1,24 @@
 // What the benchmark measures, bundled in memory by scripts/bench/bench.mjs:
 // the pure core, and the paths each VS Code adapter runs per request.
 
-import type { CardLinks } from '../../src/core/card';
-import { renderCard } from '../../src/core/card';
-import { definitionEdit, type InsertOptions } from '../../src/core/citation';
-import { dateInQuestion, findDates, todayIso } from '../../src/core/dates';
-import type { FactIndex, IndexedFact } from '../../src/core/factIndex';
-import { KIND_TITLES, pickerRows, prefixIndexFor, TRIGGER_LIST_LIMIT, type PickerRow } from '../../src/core/search';
-import { factSnippet } from '../../src/core/snippets';
+import type { CardLinks } from '../../src/core/cite/card';
+import { renderCard } from '../../src/core/cite/card';
+import { definitionEdit, type InsertOptions } from '../../src/core/references/citation';
+import { dateInQuestion, findDates, todayIso } from '../../src/core/document/dates';
+import type { FactIndex, IndexedFact } from '../../src/core/facts/factIndex';
+import { KIND_TITLES, pickerRows, prefixIndexFor, TRIGGER_LIST_LIMIT, type PickerRow } from '../../src/core/cite/search';
+import { factSnippet } from '../../src/core/cite/snippets';
 
-export { buildFactIndex, buildFactIndexSteps } from '../../src/core/factIndex';
-export { parsePackText } from '../../src/core/packLoader';
-export { FactStore, bundledLoadedPack } from '../../src/core/factStore';
-export { compilePackFiles } from '../../src/core/compilePack';
-export { bundleOrder, mergeForBundle } from '../../src/core/buildTools';
-export { AliasPrefixIndex, prefixIndexFor, preparationSteps, rankFacts } from '../../src/core/search';
-export { findDates } from '../../src/core/dates';
-export { PackParsing } from '../../src/packParsing';
-export { PackCache } from '../../src/core/packCache';
-export { encodeBody } from '../../src/core/packCacheEntry';
+export { buildFactIndex, buildFactIndexSteps } from '../../src/core/facts/factIndex';
+export { parsePackText } from '../../src/core/packs/packLoader';
+export { FactStore, bundledLoadedPack } from '../../src/core/facts/factStore';
+export { compilePackFiles } from '../../src/core/packs/compilePack';
+export { bundleOrder, mergeForBundle } from '../../src/core/packs/buildTools';
+export { AliasPrefixIndex, prefixIndexFor, preparationSteps, rankFacts } from '../../src/core/cite/search';
+export { findDates } from '../../src/core/document/dates';
+export { PackParsing } from '../../src/packs/packParsing';
+export { PackCache } from '../../src/core/packs/packCache';
+export { encodeBody } from '../../src/core/packs/packCacheEntry';
 export { nodePlatform } from '../../src/platform/node';
 export * as naive from './naive';
 
@@ -28,7 +28,7 @@ const links: CardLinks = {
   openSource: (id) => `command:agreementCite.openSource?${encodeURIComponent(JSON.stringify({ sourceId: id }))}`,
 };
 
-/** src/hover.ts per hover: the facts under the pointer, the date in question, the cards. */
+/** src/cite/hover.ts per hover: the facts under the pointer, the date in question, the cards. */
 export function hoverPath(index: FactIndex, text: string, offset: number): string | undefined {
   const matches = index.findAt(text, offset);
   if (matches.length === 0) return undefined;
@@ -50,7 +50,7 @@ function item(index: FactIndex, text: string, offset: number, options: InsertOpt
   const { fact } = entry;
   const kindOrder = Object.keys(KIND_TITLES).indexOf(fact.kind);
   const snippet = factSnippet(entry, index, options, text, offset);
-  // src/editing.ts definitionEdits, with the request's text.
+  // src/cite/editing.ts definitionEdits, with the request's text.
   const def = definitionEdit(text, snippet.definitions);
   return {
     label: alias,
@@ -67,7 +67,7 @@ function options(text: string, offset: number): InsertOptions {
   return { format: 'markdown', style: 'auto', dateStyle: 'en-GB', spellings: {}, atDate };
 }
 
-/** src/completion.ts for a word being typed: prefixes of the last words, then one item per hit. */
+/** src/cite/completion.ts for a word being typed: prefixes of the last words, then one item per hit. */
 export function completionPath(index: FactIndex, text: string, offset: number, line: string): Item[] | undefined {
   const word = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.exec(line);
   if (!word) return undefined;
@@ -89,13 +89,13 @@ export function completionPath(index: FactIndex, text: string, offset: number, l
   return undefined;
 }
 
-/** src/completion.ts after the `;;` trigger: the first TRIGGER_LIST_LIMIT facts. */
+/** src/cite/completion.ts after the `;;` trigger: the first TRIGGER_LIST_LIMIT facts. */
 export function triggerPath(index: FactIndex, text: string, offset: number): Item[] {
   const o = options(text, offset);
   return index.facts.slice(0, TRIGGER_LIST_LIMIT).map((entry) => item(index, text, offset, o, entry, entry.fact.label, true));
 }
 
-/** src/insertCitation.ts pickerItems: the core's rows (the adapter only maps them to QuickPickItems). */
+/** src/cite/insertCitation.ts pickerItems: the core's rows (the adapter only maps them to QuickPickItems). */
 export function pickerPath(index: FactIndex, selection: string): readonly PickerRow[] {
   const rows = pickerRows(index, selection);
   let items = itemsOf.get(rows);
@@ -113,7 +113,7 @@ export function pickerPath(index: FactIndex, selection: string): readonly Picker
 const picks = new WeakMap<PickerRow, PickerRow>();
 const itemsOf = new WeakMap<readonly PickerRow[], PickerRow[]>();
 
-/** The document check's core until src/core/checker.ts exists: every alias and every date in the text. */
+/** The document check's core until src/core/check/checker.ts exists: every alias and every date in the text. */
 export function scanPath(index: FactIndex, text: string): number {
   return index.findAll(text).length + findDates(text, 2025).length;
 }

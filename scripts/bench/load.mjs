@@ -1,4 +1,4 @@
-// Loading writers' packs as the extension does (src/extension.ts, src/packs.ts):
+// Loading writers' packs as the extension does (src/extension.ts, src/packs/workspacePacks.ts):
 // with the cache of parsed packs empty (cold: every file parsed in the worker
 // and its entry written), full (warm: a window reload, every file read from
 // the cache), and one file of many changed; and the YAML read side by side
@@ -181,7 +181,7 @@ export function loadSection(get, sizes) {
   };
   const out = ['## Loading writers\' packs', ''];
   const info = keys.map((k) => get('load.cold', k));
-  out.push(`As the extension loads them (src/extension.ts, src/packs.ts, src/core/packCache.ts): every file of a pack size into the fact store in one batch, parsed in the worker thread or read from the cache of parsed packs (a folder on disk here, the extension's storage folder in VS Code), indexed a slice at a time and readied, then in use. Packs: ${keys.map((k, i) => `${k}, ${info[i].files} file${info[i].files === 1 ? '' : 's'}, ${fmtBytes(info[i].bytes)} of YAML, ${fmtBytes(get('load.warm', k)?.cacheBytes ?? 0)} of cache`).join('; ')}. Targets at 100k (DESIGN.md, "Performance targets"; the targets for loading). Machine load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores.`, '');
+  out.push(`As the extension loads them (src/extension.ts, src/packs/workspacePacks.ts, src/core/packs/packCache.ts): every file of a pack size into the fact store in one batch, parsed in the worker thread or read from the cache of parsed packs (a folder on disk here, the extension's storage folder in VS Code), indexed a slice at a time and readied, then in use. Packs: ${keys.map((k, i) => `${k}, ${info[i].files} file${info[i].files === 1 ? '' : 's'}, ${fmtBytes(info[i].bytes)} of YAML, ${fmtBytes(get('load.warm', k)?.cacheBytes ?? 0)} of cache`).join('; ')}. Targets at 100k (DESIGN.md, "Performance targets"; the targets for loading). Machine load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores.`, '');
   out.push(`| measurement | target | ${keys.join(' | ')} | verdict at 100k |`, `|---|---|${keys.map(() => '---|').join('')}---|`);
   for (const id of ['load.warm', 'load.warm.lag', 'load.cold', 'load.cold.lag', 'load.changed', 'load.changed.lag']) {
     const r100 = get(id, '100k');

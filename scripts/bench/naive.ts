@@ -3,8 +3,8 @@
 // that the ratio says what the real data structures buy.
 
 import { FACT_KINDS, type FactKind } from '../../src/core/types';
-import type { FactIndex, IndexedFact } from '../../src/core/factIndex';
-import { foldText } from '../../src/core/text';
+import type { FactIndex, IndexedFact } from '../../src/core/facts/factIndex';
+import { foldText } from '../../src/core/document/text';
 
 interface AliasRow {
   alias: string;

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CHECK_CODES } from '../core/checker';
-import { parseIsoDate } from '../core/dates';
+import { CHECK_CODES } from '../core/check/checker';
+import { parseIsoDate } from '../core/document/dates';
 import type { Severity } from '../core/types';
 import { CliError } from './errors';
 import { DEFAULT_MAX_DOCUMENT_KB } from './read';

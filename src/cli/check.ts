@@ -1,4 +1,4 @@
-import { todayIso } from '../core/dates';
+import { todayIso } from '../core/document/dates';
 import type { CheckArgs } from './args';
 import type { CheckPlan } from './checkFile';
 import { factBaseFor, type Io } from './context';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { checkDocument, type CheckOptions, type Finding } from '../core/checker';
-import { formatForLanguage } from '../core/citation';
-import type { FactIndex } from '../core/factIndex';
+import { checkDocument, type CheckOptions, type Finding } from '../core/check/checker';
+import { formatForLanguage } from '../core/references/citation';
+import type { FactIndex } from '../core/facts/factIndex';
 import { checkOptionsFor } from '../core/settings';
-import { LineIndex } from '../core/text';
+import { LineIndex } from '../core/document/text';
 import type { Target } from './files';
 import { applySafeFixes, unifiedDiff } from './fix';
 import { readDocument } from './read';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { formatForLanguage } from '../core/citation';
-import { exportSources } from '../core/export';
-import type { IndexedSource } from '../core/factIndex';
-import { findCitations, sortSources } from '../core/references';
+import { formatForLanguage } from '../core/references/citation';
+import { exportSources } from '../core/references/export';
+import type { IndexedSource } from '../core/facts/factIndex';
+import { findCitations, sortSources } from '../core/references/references';
 import type { ExportArgs } from './args';
 import { factBaseFor, type Io } from './context';
 import { CliError, EXIT } from './errors';

@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
-import { checkDocument, type CheckOptions, type Finding } from '../core/checker';
-import type { TextEdit } from '../core/citation';
-import type { FactIndex } from '../core/factIndex';
+import { checkDocument, type CheckOptions, type Finding } from '../core/check/checker';
+import type { TextEdit } from '../core/references/citation';
+import type { FactIndex } from '../core/facts/factIndex';
 
 /** A fix made: what the finding was, where (offset in the text it was found in), and the fix's title. */
 export interface AppliedFix {

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { CHECK_CODES } from '../core/checker';
+import { CHECK_CODES } from '../core/check/checker';
 import type { Severity } from '../core/types';
 import type { FileReport, Item, Reporter, Summary } from './report';
 

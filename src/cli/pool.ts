@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { FactIndex } from '../core/factIndex';
+import type { FactIndex } from '../core/facts/factIndex';
 import { checkFile, type CheckPlan, type FileResult } from './checkFile';
 import { loadFactBase } from './factBase';
 import type { Target } from './files';

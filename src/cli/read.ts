@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { formatBytes } from '../core/packLimits';
+import { formatBytes } from '../core/packs/packLimits';
 
 /** Drafts larger than this are not read unless `--max-file-size` says otherwise. */
 export const DEFAULT_MAX_DOCUMENT_KB = 2048;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { LineIndex } from '../core/text';
+import { LineIndex } from '../core/document/text';
 import { checkSettingsFrom, DEFAULT_PACK_GLOBS, settingsFrom, type CheckSettings, type Settings } from '../core/settings';
 import { CliError } from './errors';
 

@@ -1,6 +1,6 @@
-import { CHECK_CODES, type CheckCode, type CheckOptions } from './checker';
-import type { CitationStyle, DocFormat } from './citation';
-import { DATE_STYLES, parseIsoDate, todayIso, type DateStyle } from './dates';
+import { CHECK_CODES, type CheckCode, type CheckOptions } from './check/checker';
+import type { CitationStyle, DocFormat } from './references/citation';
+import { DATE_STYLES, parseIsoDate, todayIso, type DateStyle } from './document/dates';
 import type { IsoDate } from './types';
 
 /*

@@ -190,7 +190,7 @@ export interface PackLocations {
   /**
    * Range of a value by JSON pointer-like path, e.g. `/facts/3/citations/0/evidence`.
    * Only looked up, for problems found after loading: a pack parsed in a worker
-   * sends it packed and it is unpacked on the first lookup (src/core/packWire.ts).
+   * sends it packed and it is unpacked on the first lookup (src/core/packs/packWire.ts).
    */
   paths: Pick<ReadonlyMap<string, Range>, 'get'>;
   /** Path of each fact and source by id, e.g. `/facts/3`: the key into `paths`. */

@@ -1,7 +1,7 @@
 // The Node extension host (VS Code desktop, remote and code-server workspaces):
 // writers' packs are parsed in a worker thread.
 
-import type { ParseReply } from '../worker/parseRequest';
+import type { ParseReply } from '../packs/worker/parseRequest';
 import type { Platform, StartPackThread } from './platform';
 
 const startPackThread: StartPackThread = (code, events) => {

@@ -4,7 +4,7 @@
 // everything else is shared and uses no Node API.
 
 import type * as vscode from 'vscode';
-import type { ParseReply, ParseRequest } from '../worker/parseRequest';
+import type { ParseReply, ParseRequest } from '../packs/worker/parseRequest';
 
 /** A thread that parses writers' packs, started from the bundled worker code. */
 export interface PackThread {

@@ -3,7 +3,7 @@
 // packs are parsed in a Web Worker made from the bundled worker code; where the
 // host cannot make one, the caller parses them in its own thread.
 
-import type { ParseReply } from '../worker/parseRequest';
+import type { ParseReply } from '../packs/worker/parseRequest';
 import type { Platform, StartPackThread } from './platform';
 
 /** The parts of the browser's worker API used here (the project compiles without the DOM library). */

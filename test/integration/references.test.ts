@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
-import type { FactsNode } from '../../src/factsView';
+import type { FactsNode } from '../../src/factsView/factsView';
 import { bibtexParser, citationJs } from '../unit/formatParsers';
 import { onlyIn } from './harness';
 import { onScreen, screenshot } from './screenshot';

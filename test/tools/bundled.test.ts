@@ -19,11 +19,11 @@ import footnote from 'markdown-it-footnote';
 import {
   citationEdits, citationPlace, citedSources, formatCitation, insertionText, withCitation,
   type CitationStyle, type DocFormat, type InsertOptions, type TextEdit,
-} from '../../src/core/citation';
-import { keyOf } from '../../src/core/citationKeys';
-import { toBibtex, toCslJson } from '../../src/core/export';
-import type { FactIndex, IndexedSource } from '../../src/core/factIndex';
-import { updateSourcesSection } from '../../src/core/references';
+} from '../../src/core/references/citation';
+import { keyOf } from '../../src/core/references/citationKeys';
+import { toBibtex, toCslJson } from '../../src/core/references/export';
+import type { FactIndex, IndexedSource } from '../../src/core/facts/factIndex';
+import { updateSourcesSection } from '../../src/core/references/references';
 import { bundled } from '../unit/helpers';
 
 function run(cmd: string, args: string[], cwd: string, input?: string): { status: number | null; stdout: string; stderr: string } {

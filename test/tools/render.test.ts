@@ -9,11 +9,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatCitation, insertionText, withCitation, type DocFormat } from '../../src/core/citation';
-import { toBibtex } from '../../src/core/export';
-import { buildFactIndex, type FactIndex } from '../../src/core/factIndex';
-import { parsePackText } from '../../src/core/packLoader';
-import { updateSourcesSection } from '../../src/core/references';
+import { formatCitation, insertionText, withCitation, type DocFormat } from '../../src/core/references/citation';
+import { toBibtex } from '../../src/core/references/export';
+import { buildFactIndex, type FactIndex } from '../../src/core/facts/factIndex';
+import { parsePackText } from '../../src/core/packs/packLoader';
+import { updateSourcesSection } from '../../src/core/references/references';
 
 /** A file whose contents must never reach an output: an include or \input of it would show this text. */
 const SECRET = 'SECRET-0f9c2d7e';

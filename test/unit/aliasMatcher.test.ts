@@ -2,7 +2,7 @@
 // reports exactly where they are in the original text.
 
 import assert from 'node:assert/strict';
-import { AliasMatcher, type AliasMatch } from '../../src/core/aliasMatcher';
+import { AliasMatcher, type AliasMatch } from '../../src/core/facts/aliasMatcher';
 
 function matcher(aliases: Record<string, string>): AliasMatcher<string> {
   const m = new AliasMatcher<string>();

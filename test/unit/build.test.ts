@@ -9,10 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { bundleOrder, MAIN_PACK_FILE } from '../../src/core/buildTools';
-import { buildFactIndex } from '../../src/core/factIndex';
-import { parsePackText } from '../../src/core/packLoader';
-import { packJsonSchema } from '../../src/core/packSchema';
+import { bundleOrder, MAIN_PACK_FILE } from '../../src/core/packs/buildTools';
+import { buildFactIndex } from '../../src/core/facts/factIndex';
+import { parsePackText } from '../../src/core/packs/packLoader';
+import { packJsonSchema } from '../../src/core/packs/packSchema';
 import { bundledFiles } from './helpers';
 
 const root = path.resolve(__dirname, '..', '..', '..');

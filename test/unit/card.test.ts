@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CARD_COMMANDS, COMMANDS } from '../../src/commandIds';
-import { renderCard, type CardLinks, type CardOptions } from '../../src/core/card';
-import { buildFactIndex } from '../../src/core/factIndex';
+import { CARD_COMMANDS, COMMANDS } from '../../src/workbench/ids';
+import { renderCard, type CardLinks, type CardOptions } from '../../src/core/cite/card';
+import { buildFactIndex } from '../../src/core/facts/factIndex';
 import { bundled, describeProblems, errors, factYaml, loadPack, packYaml, projectRoot, unescapeMarkdown, unescapedChars } from './helpers';
 
 const links: CardLinks = {

@@ -3,12 +3,12 @@
 // kind, and the date a document speaks of.
 
 import assert from 'node:assert/strict';
-import { CHECK_CODES, checkDocument, checkSteps, type CheckOptions, type Finding } from '../../src/core/checker';
-import { buildFactIndex } from '../../src/core/factIndex';
-import type { TextEdit } from '../../src/core/citation';
-import { documentDate, proseText } from '../../src/core/prose';
-import { findQuotations, markupOf, quotedWords } from '../../src/core/quotations';
-import { compactDiff, diffWords, wordTokens } from '../../src/core/wordDiff';
+import { CHECK_CODES, checkDocument, checkSteps, type CheckOptions, type Finding } from '../../src/core/check/checker';
+import { buildFactIndex } from '../../src/core/facts/factIndex';
+import type { TextEdit } from '../../src/core/references/citation';
+import { documentDate, proseText } from '../../src/core/document/prose';
+import { findQuotations, markupOf, quotedWords } from '../../src/core/check/quotations';
+import { compactDiff, diffWords, wordTokens } from '../../src/core/check/wordDiff';
 import { CORPUS_TODAY, readCorpus, type CorpusParagraph } from './checkerCorpus';
 import { bundled } from './helpers';
 

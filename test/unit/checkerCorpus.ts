@@ -3,8 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CheckCode } from '../../src/core/checker';
-import type { DocFormat } from '../../src/core/citation';
+import type { CheckCode } from '../../src/core/check/checker';
+import type { DocFormat } from '../../src/core/references/citation';
 import { projectRoot } from './helpers';
 
 export interface CorpusParagraph {

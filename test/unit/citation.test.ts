@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   definitionEdit, describeSource, latexAddress, formatCitation, formatForLanguage, insertionText,
   type CitationOptions, type DocFormat,
-} from '../../src/core/citation';
+} from '../../src/core/references/citation';
 import type { Source } from '../../src/core/types';
 import { bundled } from './helpers';
 

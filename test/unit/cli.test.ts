@@ -10,10 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { applyPatch } from 'diff';
-import { checkDocument } from '../../src/core/checker';
-import { exportSources } from '../../src/core/export';
-import { sortSources } from '../../src/core/references';
-import { LineIndex } from '../../src/core/text';
+import { checkDocument } from '../../src/core/check/checker';
+import { exportSources } from '../../src/core/references/export';
+import { sortSources } from '../../src/core/references/references';
+import { LineIndex } from '../../src/core/document/text';
 import { bundled, projectRoot } from './helpers';
 
 const FIXTURES = path.join(projectRoot, 'test', 'fixtures', 'cli');

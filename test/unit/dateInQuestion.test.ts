@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { renderCard } from '../../src/core/card';
-import { checkDocument } from '../../src/core/checker';
-import { dateInQuestionAt, dateInQuestionText } from '../../src/core/dateInQuestion';
+import { renderCard } from '../../src/core/cite/card';
+import { checkDocument } from '../../src/core/check/checker';
+import { dateInQuestionAt, dateInQuestionText } from '../../src/core/document/dateInQuestion';
 import { bundled } from './helpers';
 
 suite('dateInQuestion: one chain for every feature', () => {

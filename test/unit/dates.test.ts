@@ -2,7 +2,7 @@
 // paragraph speaks of.
 
 import assert from 'node:assert/strict';
-import { dateAliases, dateInQuestion, findDates, formatDate, isoSpan, parseIsoDate } from '../../src/core/dates';
+import { dateAliases, dateInQuestion, findDates, formatDate, isoSpan, parseIsoDate } from '../../src/core/document/dates';
 
 suite('dates: parseIsoDate', () => {
   test('full, month-only and year-only dates parse', () => {

@@ -2,9 +2,9 @@
 // Zotero (Better BibTeX), citation.js and citeproc-js use.
 
 import assert from 'node:assert/strict';
-import { citationKey, curlyQuotes } from '../../src/core/citation';
-import { bibtexTitle, cslItem, exportMapping, personName, toBibtex, toCslJson, type CslItem } from '../../src/core/export';
-import { parseIsoDate } from '../../src/core/dates';
+import { citationKey, curlyQuotes } from '../../src/core/references/citation';
+import { bibtexTitle, cslItem, exportMapping, personName, toBibtex, toCslJson, type CslItem } from '../../src/core/references/export';
+import { parseIsoDate } from '../../src/core/document/dates';
 import type { Source } from '../../src/core/types';
 import { bundled } from './helpers';
 import { bibtexParser, citationJs, type BibEntry } from './formatParsers';

@@ -2,7 +2,7 @@
 // packs, references, statuses), and roles by date.
 
 import assert from 'node:assert/strict';
-import { heldOn } from '../../src/core/factIndex';
+import { heldOn } from '../../src/core/facts/factIndex';
 import type { RoleHeld } from '../../src/core/types';
 import { bundled, describeProblems, factYaml, indexOf, lineOf, packYaml, withCode } from './helpers';
 

@@ -2,9 +2,9 @@
 // keeps the last good version in use and says so.
 
 import assert from 'node:assert/strict';
-import { FactStore, bundledLoadedPack, type StoreChange } from '../../src/core/factStore';
-import type { FactIndex } from '../../src/core/factIndex';
-import { DEFAULT_MAX_PACK_BYTES, parsePackText } from '../../src/core/packLoader';
+import { FactStore, bundledLoadedPack, type StoreChange } from '../../src/core/facts/factStore';
+import type { FactIndex } from '../../src/core/facts/factIndex';
+import { DEFAULT_MAX_PACK_BYTES, parsePackText } from '../../src/core/packs/packLoader';
 import { bundled, describeProblems, factYaml, lineOf, packYaml, withCode } from './helpers';
 
 const FILE = '/workspace/.factpacks/mine.yaml';
@@ -306,7 +306,7 @@ suite('factStore: problems shown per file', () => {
   });
 
   test('the loader\'s own "…and N more" is counted into the file\'s', async () => {
-    const { capProblems } = await import('../../src/core/problemCap');
+    const { capProblems } = await import('../../src/core/packs/problemCap');
     const at = (line: number, code = 'bad'): Parameters<typeof capProblems>[1][number] =>
       ({ file: FILE, range: { start: { line, character: 0 }, end: { line, character: 1 } }, code, message: `problem ${line}`, severity: 'error' });
     const own = [...Array.from({ length: 200 }, (_, i) => at(i)), { ...at(199, 'too-many-problems'), message: '…and 50 more problems; fix the ones above first.' }];

@@ -6,17 +6,17 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { roleStateDuring, roleStateOn } from '../../src/core/asOf';
-import { compilePackFiles } from '../../src/core/compilePack';
-import { bundleOrder, factBasePage, mergeForBundle } from '../../src/core/buildTools';
-import { renderCard, type CardOptions } from '../../src/core/card';
-import { checkDocument, recordingMatchedAt, type CheckOptions } from '../../src/core/checker';
-import { citedSources, sourceRank, strongestFirst } from '../../src/core/citation';
-import { parsePackText } from '../../src/core/packLoader';
-import { earnedStatus, independentOrigins, wordingDispute } from '../../src/core/status';
+import { roleStateDuring, roleStateOn } from '../../src/core/facts/asOf';
+import { compilePackFiles } from '../../src/core/packs/compilePack';
+import { bundleOrder, factBasePage, mergeForBundle } from '../../src/core/packs/buildTools';
+import { renderCard, type CardOptions } from '../../src/core/cite/card';
+import { checkDocument, recordingMatchedAt, type CheckOptions } from '../../src/core/check/checker';
+import { citedSources, sourceRank, strongestFirst } from '../../src/core/references/citation';
+import { parsePackText } from '../../src/core/packs/packLoader';
+import { earnedStatus, independentOrigins, wordingDispute } from '../../src/core/facts/status';
 import type { Fact, RoleHeld, Source } from '../../src/core/types';
-import { wordTokens } from '../../src/core/wordDiff';
-import { canonicalSpelling, canonicalWords } from '../../src/core/wordForms';
+import { wordTokens } from '../../src/core/check/wordDiff';
+import { canonicalSpelling, canonicalWords } from '../../src/core/facts/wordForms';
 import { bundled, bundledFiles, indexOf, PACK_HEAD, projectRoot, unescapeMarkdown } from './helpers';
 
 const role = (from?: string, to?: string, checked?: string): RoleHeld => ({ role: 'role.x', from, to, checked, citations: [] });

@@ -3,13 +3,13 @@
 // reference written the plain way.
 
 import assert from 'node:assert/strict';
-import { definitionEdit, formatCitation, hasDefinition, hasMarkdownDefinition } from '../../src/core/citation';
-import type { FactIndex, IndexedFact } from '../../src/core/factIndex';
-import { FactStore, bundledLoadedPack } from '../../src/core/factStore';
-import { AliasPrefixIndex, KIND_TITLES, pickerRows, plainKey, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/search';
-import { factText } from '../../src/core/citation';
-import { formatDate } from '../../src/core/dates';
-import { foldText } from '../../src/core/text';
+import { definitionEdit, formatCitation, hasDefinition, hasMarkdownDefinition } from '../../src/core/references/citation';
+import type { FactIndex, IndexedFact } from '../../src/core/facts/factIndex';
+import { FactStore, bundledLoadedPack } from '../../src/core/facts/factStore';
+import { AliasPrefixIndex, KIND_TITLES, pickerRows, plainKey, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/cite/search';
+import { factText } from '../../src/core/references/citation';
+import { formatDate } from '../../src/core/document/dates';
+import { foldText } from '../../src/core/document/text';
 import type { Source } from '../../src/core/types';
 import { bundled } from './helpers';
 
@@ -52,7 +52,7 @@ function searchByFullSort(index: FactIndex, prefix: string, limit = 100): { alia
     .map((e) => ({ alias: e.alias, id: e.entry.fact.id }));
 }
 
-/** The picker's rows as src/insertCitation.ts built them from rankFacts, before they were cached. */
+/** The picker's rows as src/cite/insertCitation.ts built them from rankFacts, before they were cached. */
 function rowsByRanking(index: FactIndex, selection: string, today: string): { label: string; description?: string; separator?: boolean }[] {
   const out: { label: string; description?: string; separator?: boolean }[] = [];
   let lastKind: string | undefined;

@@ -5,14 +5,14 @@
 // FUZZ_CASES=100000 (and FUZZ_SEED=n) runs more.
 
 import assert from 'node:assert/strict';
-import { renderCard } from '../../src/core/card';
-import { checkDocument } from '../../src/core/checker';
-import { DOC_FORMATS, formatCitation, insertionText } from '../../src/core/citation';
-import { toBibtex, toCslJson } from '../../src/core/export';
-import { buildFactIndex } from '../../src/core/factIndex';
-import { parsePackText } from '../../src/core/packLoader';
-import { updateSourcesSection } from '../../src/core/references';
-import { rankFacts } from '../../src/core/search';
+import { renderCard } from '../../src/core/cite/card';
+import { checkDocument } from '../../src/core/check/checker';
+import { DOC_FORMATS, formatCitation, insertionText } from '../../src/core/references/citation';
+import { toBibtex, toCslJson } from '../../src/core/references/export';
+import { buildFactIndex } from '../../src/core/facts/factIndex';
+import { parsePackText } from '../../src/core/packs/packLoader';
+import { updateSourcesSection } from '../../src/core/references/references';
+import { rankFacts } from '../../src/core/cite/search';
 import { factYaml, packYaml, readBundledText } from './helpers';
 import { braceBalance, PROTO_KEYS } from './hostilePacks.test';
 

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildFactIndex, type BuildOptions, type FactIndex, type LoadedPack, type PackOrigin } from '../../src/core/factIndex';
-import { parsePackText, type LoadResult } from '../../src/core/packLoader';
+import { buildFactIndex, type BuildOptions, type FactIndex, type LoadedPack, type PackOrigin } from '../../src/core/facts/factIndex';
+import { parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
 import type { Problem, Range } from '../../src/core/types';
 
 /** The project root: tests run from `out/test/unit`. */

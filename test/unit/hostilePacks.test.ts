@@ -2,14 +2,14 @@
 // and pack strings written to end a document construct or start one.
 
 import assert from 'node:assert/strict';
-import { formatCitation, insertionText, sourceReference, type DocFormat } from '../../src/core/citation';
-import { escapeAsciidocText, escapeBibtexText, escapeLatexText, escapeMarkdownText, escapeRstText, latexUrl, safeUrl } from '../../src/core/escape';
-import { toBibtex } from '../../src/core/export';
-import { buildFactIndex } from '../../src/core/factIndex';
-import { parsePackText } from '../../src/core/packLoader';
-import { updateSourcesSection } from '../../src/core/references';
+import { formatCitation, insertionText, sourceReference, type DocFormat } from '../../src/core/references/citation';
+import { escapeAsciidocText, escapeBibtexText, escapeLatexText, escapeMarkdownText, escapeRstText, latexUrl, safeUrl } from '../../src/core/references/escape';
+import { toBibtex } from '../../src/core/references/export';
+import { buildFactIndex } from '../../src/core/facts/factIndex';
+import { parsePackText } from '../../src/core/packs/packLoader';
+import { updateSourcesSection } from '../../src/core/references/references';
 import type { Source } from '../../src/core/types';
-import { PackParsing } from '../../src/packParsing';
+import { PackParsing } from '../../src/packs/packParsing';
 import { nodePlatform } from '../../src/platform/node';
 import { factYaml, lineOf, PACK_HEAD, packYaml, withCode } from './helpers';
 

@@ -1,14 +1,14 @@
 // A rebuild of the fact index after one pack file changed judges again only
 // that file's facts and those whose sources or referenced facts changed
-// (IndexMemo, src/core/factIndex.ts); the result must be exactly that of a
+// (IndexMemo, src/core/facts/factIndex.ts); the result must be exactly that of a
 // full rebuild. A property test over seeded random sequences of edits to
 // packs that cite each other's sources, reference each other's facts and
 // reuse each other's ids.
 
 import assert from 'node:assert/strict';
-import { buildFactIndex, IndexMemo, type BuildResult, type LoadedPack } from '../../src/core/factIndex';
-import { FactStore } from '../../src/core/factStore';
-import { parsePackText } from '../../src/core/packLoader';
+import { buildFactIndex, IndexMemo, type BuildResult, type LoadedPack } from '../../src/core/facts/factIndex';
+import { FactStore } from '../../src/core/facts/factStore';
+import { parsePackText } from '../../src/core/packs/packLoader';
 import { bundled } from './helpers';
 
 /** mulberry32, as the benchmark's generator. */

@@ -3,15 +3,15 @@
 // a second by the loader and by every reader of document text.
 
 import assert from 'node:assert/strict';
-import { checkDocument } from '../../src/core/checker';
-import type { DocFormat } from '../../src/core/citation';
-import { findDates } from '../../src/core/dates';
-import { parsePackText } from '../../src/core/packLoader';
-import { documentDate, proseText } from '../../src/core/prose';
-import { findQuotations } from '../../src/core/quotations';
-import { findCitations, updateSourcesSection } from '../../src/core/references';
-import { AliasPrefixIndex, rankFacts } from '../../src/core/search';
-import { paragraphAt } from '../../src/core/text';
+import { checkDocument } from '../../src/core/check/checker';
+import type { DocFormat } from '../../src/core/references/citation';
+import { findDates } from '../../src/core/document/dates';
+import { parsePackText } from '../../src/core/packs/packLoader';
+import { documentDate, proseText } from '../../src/core/document/prose';
+import { findQuotations } from '../../src/core/check/quotations';
+import { findCitations, updateSourcesSection } from '../../src/core/references/references';
+import { AliasPrefixIndex, rankFacts } from '../../src/core/cite/search';
+import { paragraphAt } from '../../src/core/document/text';
 import { bundled, PACK_HEAD } from './helpers';
 
 const MB = 1024 * 1024;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { now, Pace } from '../../src/core/pace';
+import { now, Pace } from '../../src/core/check/pace';
 
 suite('pace: when a task in steps yields', () => {
   test('after the number of units, however fast they went', () => {

@@ -1,4 +1,4 @@
-// The cache of parsed packs (src/core/packCache.ts): used when its entry is
+// The cache of parsed packs (src/core/packs/packCache.ts): used when its entry is
 // this loader's parse of these bytes for this file, ignored and deleted when
 // it is not (stale, corrupt, another loader version, another file, not signed
 // by this cache), and what it gives back is what a parse gives.
@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LOADER_VERSION, PackCache, type CacheStorage, type ParseForCache } from '../../src/core/packCache';
-import { encodeBody } from '../../src/core/packCacheEntry';
-import { parsePackText } from '../../src/core/packLoader';
+import { LOADER_VERSION, PackCache, type CacheStorage, type ParseForCache } from '../../src/core/packs/packCache';
+import { encodeBody } from '../../src/core/packs/packCacheEntry';
+import { parsePackText } from '../../src/core/packs/packLoader';
 import { assertSameParse, factYaml, packYaml, projectRoot, readBundledText } from './helpers';
 
 /** Storage in memory, with a clock for the entries' write times. */
@@ -188,15 +188,16 @@ suite('packCache: parsed packs kept between sessions', () => {
 
   test('LOADER_VERSION is raised with every change to the loader: entries written before it are then ignored', () => {
     // When this fails: the loader changed, so a cached parse may differ from a parse now. Raise
-    // LOADER_VERSION in src/core/packCache.ts and record the new fingerprint here. (A change elsewhere
+    // LOADER_VERSION in src/core/packs/packCache.ts and record the new fingerprint here. (A change elsewhere
     // that changes what the loader returns, in the dates or line positions it uses, needs the same.)
     const fingerprints: Record<string, string> = {
       '2026-12-02.1': '9e66783852c555e8',
       '2026-12-02.2': 'e715e50e44a49d5b',
       '2026-12-02.3': '787896a887362cb4',
+      '2026-12-02.4': 'ec0ffb865f57c205',
     };
     const hash = createHash('sha256');
-    for (const f of ['src/core/packLoader.ts', 'src/core/packCacheEntry.ts', 'src/core/types.ts', 'src/core/packLimits.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
+    for (const f of ['src/core/packs/packLoader.ts', 'src/core/packs/packCacheEntry.ts', 'src/core/types.ts', 'src/core/packs/packLimits.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
     hash.update(JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'yaml', 'package.json'), 'utf8')).version);
     assert.equal(fingerprints[LOADER_VERSION], hash.digest('hex').slice(0, 16));
   });

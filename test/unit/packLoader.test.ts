@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { DEFAULT_MAX_PACK_BYTES, parsePackText, type LoadResult } from '../../src/core/packLoader';
+import { DEFAULT_MAX_PACK_BYTES, parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
 import type { Problem } from '../../src/core/types';
 import { characterOf, describeProblems, errors, factYaml, lineOf, PACK_HEAD, packYaml, withCode } from './helpers';
 
@@ -419,7 +419,7 @@ suite('packLoader: empty, huge and hostile files', () => {
 
 /** Parses texts with `parsePackText` in a separate Node process; reports a crash instead of dying with it. */
 function parseInChild(texts: string[], stackTraceLimit: number): { results: { pack: boolean; problems: Problem[] }[]; crash?: string } {
-  const loader = require.resolve('../../src/core/packLoader');
+  const loader = require.resolve('../../src/core/packs/packLoader');
   const script = [
     `Error.stackTraceLimit = ${stackTraceLimit === Infinity ? 'Infinity' : stackTraceLimit};`,
     `const { parsePackText } = require(${JSON.stringify(loader)});`,

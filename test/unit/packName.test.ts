@@ -2,7 +2,7 @@
 // whatever name a command link or a caller passes.
 
 import assert from 'node:assert/strict';
-import { packFileName } from '../../src/core/packName';
+import { packFileName } from '../../src/core/packs/packName';
 
 suite('packName: the file New Fact Pack creates', () => {
   test('a plain name becomes a .yaml file name, a .yaml ending is not doubled', () => {

@@ -1,16 +1,16 @@
-// Writers' packs parsed in a worker thread (src/packParsing.ts and
-// src/worker/packWorker.ts): the same pack, problems and positions as a
+// Writers' packs parsed in a worker thread (src/packs/packParsing.ts and
+// src/packs/worker/packWorker.ts): the same pack, problems and positions as a
 // parse in the extension host's own thread, and that parse where no worker runs.
 
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { buildSync, type BuildOptions } from 'esbuild';
-import { parsePackText } from '../../src/core/packLoader';
-import { encodeBody } from '../../src/core/packCacheEntry';
-import { fromWire, toWire } from '../../src/core/packWire';
+import { parsePackText } from '../../src/core/packs/packLoader';
+import { encodeBody } from '../../src/core/packs/packCacheEntry';
+import { fromWire, toWire } from '../../src/core/packs/packWire';
 import type { Range } from '../../src/core/types';
-import { PackParsing } from '../../src/packParsing';
+import { PackParsing } from '../../src/packs/packParsing';
 import { nodePlatform } from '../../src/platform/node';
 import { webPlatform } from '../../src/platform/web';
 import { assertSameParse, projectRoot, readBundledText } from './helpers';

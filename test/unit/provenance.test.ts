@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compilePackFiles, type CompileResult } from '../../src/core/compilePack';
+import { compilePackFiles, type CompileResult } from '../../src/core/packs/compilePack';
 import type { Source } from '../../src/core/types';
 import { bundledFiles, bundledPackPath, describeProblems, factYaml, lineOf, PACK_HEAD, withCode, projectRoot } from './helpers';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkDocument, type CheckCode, type Finding } from '../../src/core/checker';
+import { checkDocument, type CheckCode, type Finding } from '../../src/core/check/checker';
 import { CORPUS_TODAY } from './checkerCorpus';
 import { bundled, projectRoot } from './helpers';
 

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import {
   citationEdits, citedSources, formatCitation, insertionText, latexAddress, type CitationOptions, type CitationStyle, type DocFormat, type TextEdit,
-} from '../../src/core/citation';
-import type { DateStyle } from '../../src/core/dates';
-import { buildSourcesSection, citedFacts, findCitations, updateSourcesSection } from '../../src/core/references';
+} from '../../src/core/references/citation';
+import type { DateStyle } from '../../src/core/document/dates';
+import { buildSourcesSection, citedFacts, findCitations, updateSourcesSection } from '../../src/core/references/references';
 import { bundled } from './helpers';
 
 const index = () => bundled().index;

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import {
   citationPlace, curlyQuotes, formatCitation, insertionText, latexAddress, withCitation,
   type CitationOptions, type CitationStyle, type DocFormat,
-} from '../../src/core/citation';
-import { keyOf } from '../../src/core/citationKeys';
-import { bibtexEntry, cslItem, cslText, toBibtex, toCslJson } from '../../src/core/export';
-import { findCitations, frontMatterBibliography, updateSourcesSection } from '../../src/core/references';
+} from '../../src/core/references/citation';
+import { keyOf } from '../../src/core/references/citationKeys';
+import { bibtexEntry, cslItem, cslText, toBibtex, toCslJson } from '../../src/core/references/export';
+import { findCitations, frontMatterBibliography, updateSourcesSection } from '../../src/core/references/references';
 import { bundled, describeProblems, indexOf, lineOf } from './helpers';
 
 const opts = (format: DocFormat, style: CitationStyle = 'auto'): CitationOptions => ({ format, style, dateStyle: 'en-GB' });

@@ -1,7 +1,7 @@
 // search: completion by prefix, and the picker's ranking by the selected text.
 
 import assert from 'node:assert/strict';
-import { AliasPrefixIndex, rankFacts } from '../../src/core/search';
+import { AliasPrefixIndex, rankFacts } from '../../src/core/cite/search';
 import { bundled } from './helpers';
 
 suite('search: AliasPrefixIndex (completion)', () => {

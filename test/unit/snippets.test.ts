@@ -1,8 +1,8 @@
 // snippets: a fact as a VS Code snippet, and the .code-snippets files built from the pack.
 
 import assert from 'node:assert/strict';
-import { citedSources, formatCitation, insertionText, withCitation, type InsertOptions } from '../../src/core/citation';
-import { ATTRIBUTION_VERBS, escapeSnippet, factSnippet, snippetFile, snippetPrefix } from '../../src/core/snippets';
+import { citedSources, formatCitation, insertionText, withCitation, type InsertOptions } from '../../src/core/references/citation';
+import { ATTRIBUTION_VERBS, escapeSnippet, factSnippet, snippetFile, snippetPrefix } from '../../src/core/cite/snippets';
 import { bundled, factYaml, indexOf, packYaml } from './helpers';
 
 const md: InsertOptions = { format: 'markdown', style: 'auto', dateStyle: 'en-GB' };

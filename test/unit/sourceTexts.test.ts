@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sourceTextPath } from '../../src/core/sourceTextPath';
-import { refusedOnDisk } from '../../src/sourceTextDisk';
+import { sourceTextPath } from '../../src/core/packs/sourceTextPath';
+import { refusedOnDisk } from '../../src/packs/sourceTextDisk';
 
 const FOLDER = '/home/writer/project';
 const PACK = '/home/writer/project/.factpacks/mine.yaml';

@@ -1,0 +1,70 @@
+import { citationEdits, citedSources, formatCitation, insertionText, withCitation, type CitationParts, type DocFormat, type InsertOptions } from '../references/citation';
+import { formatDate, type DateStyle } from '../document/dates';
+import type { FactIndex, IndexedFact } from '../facts/factIndex';
+
+/** Verbs of attribution offered at a quote's first tab stop. */
+export const ATTRIBUTION_VERBS = ['said', 'stated', 'told reporters', 'wrote', 'added'];
+
+/** Escapes text for VS Code snippet syntax, where `$`, `}` and `\` are special. */
+export function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+const VERB_MARK = '\u0000VERB\u0000';
+/** The first tab stop of a quote: made once, not once per item of a completion list. */
+const VERB_CHOICE = `\${1|${ATTRIBUTION_VERBS.map((v) => v.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`;
+
+export interface FactSnippet {
+  /** Snippet syntax: tab stops where the writer chooses words, then the final cursor. */
+  body: string;
+  /** Footnote definitions to add at the end of the document. */
+  definitions: CitationParts['definitions'];
+}
+
+/**
+ * A fact as a snippet: its words and citation, with the attribution verb of a
+ * quote as a choice at the first tab stop.
+ */
+export function factSnippet(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText = '', offset?: number): FactSnippet {
+  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText);
+  const words = insertionText(entry, index, options, VERB_MARK);
+  const body = escapeSnippet(withCitation(words, citation.inline)).replace(VERB_MARK, VERB_CHOICE) + '$0';
+  // At the very end of the document the definitions follow in the snippet itself, after the final cursor.
+  if (offset === documentText.length && citation.definitions.length > 0) {
+    const [edit] = citationEdits(documentText, [{ offset, length: 0, text: '' }], citation.definitions);
+    return { body: body + escapeSnippet(edit.text), definitions: [] };
+  }
+  return { body, definitions: citation.definitions };
+}
+
+export interface SnippetFileEntry {
+  prefix: string[];
+  body: string[];
+  description: string;
+}
+
+/** The prefix a fact's contributed snippet answers to: `ac-` and its id. */
+export function snippetPrefix(factId: string): string {
+  return `ac-${factId.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
+/**
+ * A `.code-snippets` file for one document format. Such snippets cannot add a
+ * definition at the end of a document, so formats with separate footnote
+ * definitions (Markdown, reStructuredText) use the inline parenthetical form;
+ * LaTeX and AsciiDoc footnotes are self-contained.
+ */
+export function snippetFile(index: FactIndex, format: DocFormat, dateStyle: DateStyle): Record<string, SnippetFileEntry> {
+  const style = format === 'latex' || format === 'asciidoc' ? 'auto' : 'inline';
+  const out: Record<string, SnippetFileEntry> = {};
+  for (const entry of index.facts) {
+    const s = factSnippet(entry, index, { format, style, dateStyle });
+    const when = entry.fact.date ? `, ${formatDate(entry.fact.date, dateStyle)}` : '';
+    out[`${entry.fact.label} (${entry.fact.id})`] = {
+      prefix: [snippetPrefix(entry.fact.id)],
+      body: s.body.split('\n'),
+      description: `Agreement Cite: ${entry.fact.kind}${when}, ${entry.status}`,
+    };
+  }
+  return out;
+}

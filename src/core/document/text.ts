@@ -1,0 +1,206 @@
+import type { Position, Range } from '../types';
+
+/** Converts between string offsets and zero-based line/character positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
+    return Math.min(this.starts[line] + Math.max(0, position.character), this.text.length);
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** `file:line:col` with one-based line and column, as compilers print it. */
+export function formatLocation(file: string, position: Position): string {
+  return `${file}:${position.line + 1}:${position.character + 1}`;
+}
+
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u02BC\u02BB\uFF07]/;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033]/;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
+const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]/;
+
+/**
+ * Folds one character for matching: case, quote marks, dashes and spaces are
+ * typography, not content. Always returns exactly one UTF-16 unit so that
+ * offsets in the folded text equal offsets in the original.
+ */
+export function foldChar(ch: string): string {
+  if (QUOTES.test(ch)) return "'";
+  if (DOUBLE_QUOTES.test(ch)) return '"';
+  if (DASHES.test(ch)) return '-';
+  if (SPACES.test(ch)) return ' ';
+  const lower = ch.toLowerCase();
+  return lower.length === 1 ? lower : ch;
+}
+
+/** Folded code per UTF-16 code unit above ASCII, 0 until first asked (no character folds to NUL). */
+const foldCache = new Uint16Array(65536);
+
+/** Folded char code; cached because the matcher calls it for every character of a document. */
+export function foldCode(code: number): number {
+  if (code < 128) {
+    if (code >= 65 && code <= 90) return code + 32;
+    if (code === 9 || code === 10 || code === 13 || code === 12 || code === 11) return 32;
+    if (code === 96) return 39;
+    return code;
+  }
+  let folded = foldCache[code];
+  if (folded === 0) foldCache[code] = folded = foldChar(String.fromCharCode(code)).charCodeAt(0);
+  return folded;
+}
+
+/** Folds a whole string and collapses runs of spaces: the form aliases are stored in. */
+export function foldText(text: string): string {
+  let out = '';
+  let lastSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = foldCode(text.charCodeAt(i));
+    if (c === 32) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+    } else {
+      out += String.fromCharCode(c);
+      lastSpace = false;
+    }
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+let collator: Intl.Collator | undefined;
+
+/**
+ * The collator labels are sorted with (case- and accent-blind, numbers by
+ * value), made on first use: a process's first Intl.Collator loads collation
+ * data for milliseconds, which the bundle's evaluation at activation must not pay.
+ */
+export function labelCollator(): Intl.Collator {
+  return (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true }));
+}
+
+/** Escapes text for Markdown so that data can never become links, HTML or commands. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, (c) => `\\${c}`);
+}
+
+/** Paragraph around an offset: the text between the blank lines that enclose it. */
+export function paragraphAt(text: string, offset: number): { start: number; end: number } {
+  // Read outward from the offset, not from the top: a hover near the end of a
+  // long draft must not read the whole draft (docs/PERFORMANCE.md).
+  return { start: paragraphStart(text, offset), end: paragraphEnd(text, offset) };
+}
+
+/**
+ * Blank lines: the same expression, run from the start of the text, defined
+ * the paragraphs before; these functions give its answer without that scan.
+ */
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+
+function isBlankRunCode(code: number): boolean {
+  return code === 10 || code === 32 || code === 9 || code === 13;
+}
+
+/**
+ * The blank-line matches inside the run of spaces, tabs and line breaks around
+ * index `i`. A match holds nothing else, so it lies inside one such run, and
+ * where the matches of a run fall depends on the run alone.
+ */
+function blankLinesAround(text: string, i: number): { runEnd: number; matches: [number, number][] } {
+  let from = i;
+  while (from > 0 && isBlankRunCode(text.charCodeAt(from - 1))) from--;
+  let to = i + 1;
+  while (to < text.length && isBlankRunCode(text.charCodeAt(to))) to++;
+  const run = text.slice(from, to);
+  const matches: [number, number][] = [];
+  BLANK_LINE.lastIndex = 0;
+  for (let m = BLANK_LINE.exec(run); m; m = BLANK_LINE.exec(run)) matches.push([from + m.index, from + m.index + m[0].length]);
+  return { runEnd: to, matches };
+}
+
+/** End of the last blank line that ends at or before `offset`, else 0. */
+function paragraphStart(text: string, offset: number): number {
+  let i = Math.min(offset, text.length) - 1;
+  while (i >= 0) {
+    if (text.charCodeAt(i) !== 10) {
+      i--;
+      continue;
+    }
+    const { matches } = blankLinesAround(text, i);
+    let best = -1;
+    for (const [, end] of matches) if (end <= offset) best = end;
+    if (best >= 0) return best;
+    // Nothing in this run: go on before it.
+    while (i >= 0 && isBlankRunCode(text.charCodeAt(i))) i--;
+  }
+  return 0;
+}
+
+/** Start of the first blank line that starts at or after `offset`, else the end of the text. */
+function paragraphEnd(text: string, offset: number): number {
+  let i = Math.max(0, offset);
+  while (i < text.length) {
+    if (text.charCodeAt(i) !== 10) {
+      i++;
+      continue;
+    }
+    const { runEnd, matches } = blankLinesAround(text, i);
+    for (const [start] of matches) if (start >= offset) return start;
+    i = runEnd;
+  }
+  return text.length;
+}
+
+/** Whether [from, to) of the text holds a letter or a digit, of any script. Reads each character once at most. */
+export function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return true;
+    if (c >= 128 && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!))) return true;
+  }
+  return false;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Offset of the `}` that closes the `{` at `open`, or -1. */
+export function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
+}

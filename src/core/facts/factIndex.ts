@@ -1,0 +1,490 @@
+import { AliasMatcher, type AliasMatch } from './aliasMatcher';
+import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
+import { assignCitationKeys, citationKey } from '../references/citationKeys';
+import { compareIso, dateAliases, isoSpan } from '../document/dates';
+import { backingCitations, earnedStatus, overclaims, preferredWording, wordingDispute, type StatusBacking } from './status';
+import type { Citation, Fact, FactKind, IsoDate, Pack, PackLocations, Problem, Range, RoleHeld, Severity, Source, Status, Wording } from '../types';
+
+/** Where a pack came from: the one shipped with the extension, or a writer's file. */
+export type PackOrigin = 'bundled' | 'workspace';
+
+export interface LoadedPack {
+  pack: Pack;
+  locations: PackLocations;
+  origin: PackOrigin;
+  /** How the pack is named to writers, e.g. its workspace-relative path; defaults to its file. */
+  label?: string;
+  /** For packs whose sources have local texts: how many excerpts of each fact were found there verbatim. */
+  evidence?: ReadonlyMap<string, EvidenceSummary>;
+}
+
+export interface EvidenceSummary {
+  found: number;
+  missing: number;
+}
+
+export interface IndexedSource {
+  source: Source;
+  pack: LoadedPack;
+}
+
+export interface IndexedFact {
+  fact: Fact;
+  pack: LoadedPack;
+  /** The status shown to writers: the declared one where it does not overclaim, else what the citations earn. */
+  status: Status;
+  statusReason: string;
+  /** How many independent origins the citations behind the fact have (a source and its rewrites are one). */
+  origins: number;
+  /** For quotes: the wording to insert. */
+  wording?: Wording;
+  /** The sources of the citations behind the fact, in citation order, without repeats. */
+  sources: IndexedSource[];
+  /** Excerpts checked against local source texts, where the pack has them. */
+  evidence?: EvidenceSummary;
+  /** Every phrase that finds this fact: label, aliases and generated date aliases. */
+  aliases: readonly string[];
+}
+
+/** A person's role on a date, with the role fact resolved. */
+export interface RoleAtDate {
+  held: RoleHeld;
+  role?: IndexedFact;
+  /** The day the period was last checked (its own, its person's, or its pack's). */
+  checked?: IsoDate;
+}
+
+/** A role period read on a date: held, not held, or open-ended past its checked day. */
+export interface RoleOnDate extends RoleAtDate {
+  state: RoleState;
+}
+
+export interface BuildOptions {
+  /** Most facts accepted across all packs; the rest are left out with a problem. */
+  maxFacts?: number;
+  /** Most aliases accepted across all packs (generated date aliases included). */
+  maxAliases?: number;
+}
+
+export const DEFAULT_MAX_FACTS = 200_000;
+export const DEFAULT_MAX_ALIASES = 2_000_000;
+
+/**
+ * The merged fact base: every pack's sources and facts by id, kind, source and
+ * alias. Built once per change of packs and read by every provider.
+ */
+export class FactIndex {
+  readonly facts: IndexedFact[] = [];
+  readonly packs: readonly LoadedPack[];
+  private readonly byId = new Map<string, IndexedFact>();
+  private readonly sourcesById = new Map<string, IndexedSource>();
+  private readonly byKindMap = new Map<FactKind, IndexedFact[]>();
+  private readonly bySourceMap = new Map<string, IndexedFact[]>();
+  readonly matcher = new AliasMatcher<IndexedFact>();
+
+  constructor(packs: readonly LoadedPack[]) {
+    this.packs = packs;
+  }
+
+  fact(id: string): IndexedFact | undefined {
+    return this.byId.get(id);
+  }
+
+  source(id: string): IndexedSource | undefined {
+    return this.sourcesById.get(id);
+  }
+
+  get sources(): IndexedSource[] {
+    return [...this.sourcesById.values()];
+  }
+
+  byKind(kind: FactKind): readonly IndexedFact[] {
+    return this.byKindMap.get(kind) ?? [];
+  }
+
+  bySource(sourceId: string): readonly IndexedFact[] {
+    return this.bySourceMap.get(sourceId) ?? [];
+  }
+
+  /** Facts whose aliases cover the offset, longest match first. */
+  findAt(text: string, offset: number): AliasMatch<IndexedFact>[] {
+    return this.matcher.findAt(text, offset);
+  }
+
+  findAll(text: string): AliasMatch<IndexedFact>[] {
+    return this.matcher.findAll(text);
+  }
+
+  /**
+   * The roles a person is known to have held on a date (ISO, full). An
+   * open-ended role is known only up to the day it was last checked: on a
+   * later date it is not listed (see `roleStatesAt`).
+   */
+  rolesAt(personId: string, date: IsoDate): RoleAtDate[] {
+    return this.roleStatesAt(personId, date).filter((r) => r.state === 'held');
+  }
+
+  /** Every role period of a person read on a date: held, not held, or unconfirmed past its checked day. */
+  roleStatesAt(personId: string, date: IsoDate): RoleOnDate[] {
+    const entry = this.byId.get(personId);
+    if (!entry?.fact.roles) return [];
+    return entry.fact.roles.map((held) => {
+      const checked = checkedDayOf(held, entry.fact, entry.pack.pack.meta);
+      return { held, role: this.byId.get(held.role), checked, state: roleStateOn(held, date, checked) };
+    });
+  }
+
+  /** All roles of a person, oldest first, with the role facts resolved. */
+  roleHistory(personId: string): RoleAtDate[] {
+    const entry = this.byId.get(personId);
+    if (!entry?.fact.roles) return [];
+    return [...entry.fact.roles]
+      .sort((a, b) => compareIso(a.from ?? '0000', b.from ?? '0000'))
+      .map((held) => ({ held, role: this.byId.get(held.role), checked: checkedDayOf(held, entry.fact, entry.pack.pack.meta) }));
+  }
+
+  /** @internal used by the builder */
+  addSource(source: IndexedSource): void {
+    this.sourcesById.set(source.source.id, source);
+  }
+
+  /** @internal used by the builder */
+  addFact(entry: IndexedFact): void {
+    this.facts.push(entry);
+    this.byId.set(entry.fact.id, entry);
+    push(this.byKindMap, entry.fact.kind, entry);
+    for (const s of entry.sources) push(this.bySourceMap, s.source.id, entry);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function emptyLocations(file: string): PackLocations {
+  return { file, sources: new Map(), facts: new Map(), paths: new Map(), pathsById: new Map() };
+}
+
+/** Whether a role was held on a date: open ends are open; partial dates cover their whole month or year. */
+export function heldOn(role: RoleHeld, date: IsoDate): boolean {
+  const from = role.from ? isoSpan(role.from)?.first : undefined;
+  const to = role.to ? isoSpan(role.to)?.last : undefined;
+  if (from && compareIso(date, from) < 0) return false;
+  if (to && compareIso(date, to) > 0) return false;
+  return true;
+}
+
+export interface BuildResult {
+  index: FactIndex;
+  problems: Problem[];
+}
+
+/**
+ * Merges packs into one index, checking what no single pack can check alone:
+ * ids unique across packs, every reference resolving, declared statuses backed.
+ * The first pack given wins a conflict (pass the bundled pack first), and both
+ * places are reported: a writer's pack never silently replaces a bundled fact.
+ */
+export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptions = {}, memo?: IndexMemo): BuildResult {
+  const steps = buildFactIndexSteps(packs, options, Infinity, memo);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `buildFactIndex` in steps: it yields after every `factsPerStep` facts, so
+ * that a large fact base is indexed a slice at a time while the index in use
+ * keeps answering (FactStore). With `memo`, the facts of packs that did not
+ * change since the build that filled it are not judged again (see IndexMemo):
+ * the result is the same as without it.
+ */
+export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: BuildOptions = {}, factsPerStep = 250, memo?: IndexMemo): Generator<void, BuildResult, void> {
+  let n = 0;
+  const maxFacts = options.maxFacts ?? DEFAULT_MAX_FACTS;
+  const maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
+  const index = new FactIndex(packs);
+  const problems: Problem[] = [];
+  const report = (pack: LoadedPack, range: Range | undefined, code: string, message: string, severity: Severity = 'error'): void => {
+    problems.push({ file: pack.locations.file, range: range ?? zero, code, message, severity });
+  };
+
+  for (const pack of packs) {
+    for (const source of pack.pack.sources) {
+      const prior = index.source(source.id);
+      // Teams share sources between packs: the same source written the same way is no conflict.
+      if (prior && sameSource(prior.source, source)) continue;
+      if (prior) {
+        duplicate(report, 'source', source.id, prior.pack, pack, prior.pack.locations.sources.get(source.id), pack.locations.sources.get(source.id));
+        continue;
+      }
+      index.addSource({ source, pack });
+    }
+  }
+  for (const c of assignCitationKeys(index.sources)) {
+    const at = index.source(c.source.id)!.pack;
+    report(at, at.locations.sources.get(c.source.id), 'citation-key-collision', `Source ids "${c.keeps.id}" and "${c.source.id}" make the same citation key "${citationKey(c.source.id)}": this source is cited as "${c.key}". Give it an id of letters, digits, "-" and "_" that no other source has.`, 'warning');
+  }
+
+  const accepted: { fact: Fact; pack: LoadedPack }[] = [];
+  const seen = new Map<string, LoadedPack>();
+  let aliasCount = 0;
+  let factCapReported = false;
+  for (const pack of packs) {
+    for (const fact of pack.pack.facts) {
+      if (++n % (factsPerStep * 8) === 0) yield;
+      const prior = seen.get(fact.id);
+      if (prior) {
+        duplicate(report, 'fact', fact.id, prior, pack, prior.locations.facts.get(fact.id), pack.locations.facts.get(fact.id));
+        continue;
+      }
+      if (accepted.length >= maxFacts) {
+        if (!factCapReported) {
+          report(pack, pack.locations.facts.get(fact.id), 'too-many-facts', `The fact base holds at most ${maxFacts.toLocaleString('en-GB')} facts; fact "${fact.id}" and those after it are left out.`);
+          factCapReported = true;
+        }
+        continue;
+      }
+      seen.set(fact.id, pack);
+      accepted.push({ fact, pack });
+    }
+  }
+
+  const kinds = new Map(accepted.map(({ fact }) => [fact.id, fact.kind]));
+  if (memo) memo.last.judged = memo.last.reused = 0;
+  for (const { fact, pack } of accepted) {
+    if (++n % factsPerStep === 0) yield;
+    const kept = memo?.kept.get(fact);
+    let outcome: FactOutcome;
+    if (kept && kept.pack === pack && sameLookups(kept, index, kinds)) {
+      outcome = kept.outcome;
+      memo!.last.reused++;
+    } else {
+      const sources = new Map<string, Source | undefined>();
+      const kindsSeen = new Map<string, FactKind | undefined>();
+      outcome = judgeFact(fact, pack, (id) => {
+        const s = index.source(id)?.source;
+        sources.set(id, s);
+        return s;
+      }, (id) => {
+        const k = kinds.get(id);
+        kindsSeen.set(id, k);
+        return k;
+      });
+      if (memo) {
+        memo.kept.set(fact, { pack, sources, kinds: kindsSeen, outcome });
+        memo.last.judged++;
+      }
+    }
+    problems.push(...outcome.problems);
+    if (!outcome.ok) continue;
+    const aliases = outcome.aliases!;
+    const status = outcome.status!;
+    const statusReason = outcome.statusReason!;
+    const evidence = outcome.evidence;
+    const bad = (path: string, code: string, message: string): void => report(pack, pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id), code, message);
+    if (aliasCount + aliases.size > maxAliases) {
+      bad('/aliases', 'too-many-aliases', `The fact base holds at most ${maxAliases.toLocaleString('en-GB')} aliases; fact "${fact.id}" is left out.`);
+      continue;
+    }
+    aliasCount += aliases.size;
+
+    const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
+    const entry: IndexedFact = {
+      fact, pack, status, statusReason,
+      origins: outcome.origins!,
+      wording: preferredWording(fact),
+      sources: sourceIds.map((id) => index.source(id)!),
+      evidence,
+      aliases: [...aliases],
+    };
+    index.addFact(entry);
+    for (const a of aliases) index.matcher.add(a, entry);
+  }
+  return { index, problems };
+}
+
+/** What a fact's checks found, and what the index records for it when they passed: all it depends on besides the fact and its pack is what it looked up. */
+interface FactOutcome {
+  problems: Problem[];
+  ok: boolean;
+  status?: Status;
+  statusReason?: string;
+  origins?: number;
+  evidence?: EvidenceSummary;
+  aliases?: Set<string>;
+}
+
+/** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. */
+interface KeptOutcome {
+  pack: LoadedPack;
+  sources: Map<string, Source | undefined>;
+  kinds: Map<string, FactKind | undefined>;
+  outcome: FactOutcome;
+}
+
+/**
+ * Outcomes of facts kept between builds of a store's index: a fact of a pack
+ * that did not change, whose cited sources and referenced facts are the same
+ * objects and kinds as before, is not judged again. Kept by fact object, so
+ * that a reloaded pack's facts (new objects) are judged afresh.
+ */
+export class IndexMemo {
+  /** @internal */
+  readonly kept = new WeakMap<Fact, KeptOutcome>();
+  /** Facts judged afresh and taken from the memo in the last build: for the tests and the benchmark. */
+  readonly last = { judged: 0, reused: 0 };
+}
+
+function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Source | undefined, kindOf: (id: string) => FactKind | undefined): FactOutcome {
+  const at = (path: string): Range | undefined => pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id);
+  const own: Problem[] = [];
+  const bad = (path: string, code: string, message: string, severity: Severity = 'error'): void => {
+    own.push({ file: pack.locations.file, range: at(path) ?? zero, code, message, severity });
+  };
+  let ok = true;
+
+  const checkCitations = (list: readonly Citation[], path: string): void => {
+    list.forEach((c, i) => {
+      if (!sourceOf(c.source)) {
+        bad(`${path}/${i}/source`, 'unknown-source', `Fact "${fact.id}" cites source "${c.source}", which no pack defines.`);
+        ok = false;
+      }
+    });
+  };
+  const checkRef = (target: string | undefined, path: string, kind: FactKind | undefined, what: string): void => {
+    if (target === undefined) return;
+    const k = kindOf(target);
+    if (k === undefined) {
+      bad(path, 'unknown-fact', `Fact "${fact.id}": ${what} "${target}" is not a fact in any pack.`);
+      ok = false;
+    } else if (kind && k !== kind) {
+      bad(path, 'wrong-kind', `Fact "${fact.id}": ${what} "${target}" is a ${k}, not a ${kind}.`);
+      ok = false;
+    }
+  };
+
+  checkCitations(fact.citations, '/citations');
+  checkRef(fact.place, '/place', 'place', 'place');
+  checkRef(fact.speaker, '/speaker', 'person', 'speaker');
+  fact.related?.forEach((r, i) => checkRef(r, `/related/${i}`, undefined, 'related fact'));
+  fact.roles?.forEach((r, i) => {
+    checkRef(r.role, `/roles/${i}/role`, 'role', 'role');
+    checkCitations(r.citations, `/roles/${i}/citations`);
+    if (r.from && r.to && compareIso(isoSpan(r.from)!.first, isoSpan(r.to)!.last) > 0) {
+      bad(`/roles/${i}/to`, 'bad-period', `Fact "${fact.id}": role "${r.role}" ends (${r.to}) before it starts (${r.from}).`);
+      ok = false;
+    }
+  });
+  fact.variants?.forEach((v, i) => checkCitations(v.citations, `/variants/${i}/citations`));
+  fact.wordings?.forEach((w, i) => checkCitations(w.citations, `/wordings/${i}/citations`));
+  if (fact.date && fact.endDate && compareIso(isoSpan(fact.date)!.first, isoSpan(fact.endDate)!.last) > 0) {
+    bad('/endDate', 'bad-period', `Fact "${fact.id}" ends (${fact.endDate}) before it starts (${fact.date}).`);
+    ok = false;
+  }
+  if (fact.kind === 'quote') {
+    if (!fact.speaker) {
+      bad('', 'quote-speaker', `Quote "${fact.id}" needs a "speaker" (a person fact id).`);
+      ok = false;
+    }
+    if (!fact.wordings || fact.wordings.length === 0) {
+      bad('', 'quote-wordings', `Quote "${fact.id}" needs at least one wording, each with its source.`);
+      ok = false;
+    } else {
+      const preferred = fact.wordings.filter((w) => w.preferred);
+      if (preferred.length > 1) {
+        bad('/wordings', 'quote-preferred', `Quote "${fact.id}" marks ${preferred.length} wordings as preferred; mark one.`);
+        ok = false;
+      }
+      const ids = new Set<string>();
+      fact.wordings.forEach((w, i) => {
+        if (ids.has(w.id)) {
+          bad(`/wordings/${i}/id`, 'duplicate-id', `Quote "${fact.id}" has two wordings with id "${w.id}".`);
+          ok = false;
+        }
+        ids.add(w.id);
+        if (w.kind !== 'verbatim' && !w.by) bad(`/wordings/${i}`, 'wording-by', `Wording "${w.id}" of "${fact.id}" is a ${w.kind}: say whose ("by").`, 'warning');
+      });
+      if (preferred.length === 1 && preferred[0].kind === 'rendering') {
+        bad('/wordings', 'quote-preferred', `Quote "${fact.id}" prefers a rendering, which is not the speaker's own words; prefer a verbatim wording or a translation.`);
+        ok = false;
+      }
+    }
+  } else if (fact.wordings) {
+    bad('/wordings', 'not-a-quote', `Fact "${fact.id}" is a ${fact.kind}; only quotes have wordings.`);
+    ok = false;
+  }
+  if (fact.roles && fact.kind !== 'person') {
+    bad('/roles', 'not-a-person', `Fact "${fact.id}" is a ${fact.kind}; only people hold roles.`);
+    ok = false;
+  }
+  if (!ok) return { problems: own, ok: false };
+
+  const dispute = fact.kind === 'quote' ? wordingDispute(fact, sourceOf) : undefined;
+  const earned: StatusBacking = earnedStatus(backingCitations(fact), sourceOf, (fact.variants?.length ?? 0) > 0, dispute?.message);
+  let status = earned.status;
+  let statusReason = earned.reason;
+  if (fact.status) {
+    if (overclaims(fact.status, earned.status)) {
+      bad('/status', 'status-overclaims', `Fact "${fact.id}" is marked "${fact.status}", but its citations back only "${earned.status}" (${earned.reason}). Confirmed needs an official record or two independent origins (a rewrite or republication of a source is not a second one); a fact with variants, or a quote whose independent recorders disagree, is disputed.`);
+    } else {
+      status = fact.status;
+      statusReason = fact.status === earned.status ? earned.reason : `marked ${fact.status} by the pack`;
+    }
+  }
+
+  const evidence = pack.evidence?.get(fact.id);
+  if (evidence && evidence.missing > 0 && status === 'confirmed') {
+    // An excerpt that its source does not contain backs nothing.
+    status = 'reported';
+    statusReason = `${evidence.missing} evidence excerpt${evidence.missing === 1 ? ' was' : 's were'} not found in the source text`;
+  }
+
+  // A name of one letter or digit would match every such letter in a draft.
+  const aliases = new Set<string>();
+  const named = (name: string, path: string, what: string): void => {
+    if (name.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(name);
+    else bad(path, 'short-alias', `Fact "${fact.id}": the ${what} "${name}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least ${MIN_ALIAS_LETTERS} letters or digits.`, 'warning');
+  };
+  named(fact.label, '/label', 'label');
+  fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
+  if (fact.date && (fact.dateAliases ?? fact.kind === 'event')) for (const a of dateAliases(fact.date)) aliases.add(a);
+  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases };
+}
+
+/** A label or alias with fewer letters or digits than this does not find its fact in a draft. */
+export const MIN_ALIAS_LETTERS = 2;
+
+const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<string, FactKind>): boolean {
+  for (const [id, source] of kept.sources) {
+    // A fact is judged by its sources' fields: a pack read again has new objects with the same fields.
+    const now = index.source(id)?.source;
+    if (now !== source && !(now && source && sameSource(now, source))) return false;
+  }
+  for (const [id, kind] of kept.kinds) if (kinds.get(id) !== kind) return false;
+  return true;
+}
+
+function factPath(pack: LoadedPack, fact: Fact): string {
+  return pack.locations.pathsById.get(fact.id) ?? '/facts/?';
+}
+
+function duplicate(
+  report: (pack: LoadedPack, range: Range | undefined, code: string, message: string) => void,
+  what: string, id: string, first: LoadedPack, second: LoadedPack, firstRange: Range | undefined, secondRange: Range | undefined,
+): void {
+  const where = (p: LoadedPack): string => p.label ?? (p.origin === 'bundled' ? 'the bundled pack' : p.locations.file);
+  report(second, secondRange, 'duplicate-id', `The ${what} id "${id}" is already used in ${where(first)}; this one is ignored. Give it another id.`);
+  if (first !== second) report(first, firstRange, 'duplicate-id', `The ${what} id "${id}" is used again in ${where(second)}, where it is ignored.`);
+}
+
+function sameSource(a: Source, b: Source): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Source)[]);
+  for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  return true;
+}

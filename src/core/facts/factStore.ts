@@ -1,0 +1,314 @@
+import { buildFactIndex, buildFactIndexSteps, emptyLocations, IndexMemo, type BuildOptions, type BuildResult, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
+import { now } from '../check/pace';
+import { capProblems } from '../packs/problemCap';
+import { checkProvenance, type EvidenceCheck } from './provenance';
+import type { LoadOptions, LoadResult } from '../packs/packLoader';
+import type { Pack, Problem } from '../types';
+
+export type PackParser = (text: string, file: string, options: LoadOptions) => LoadResult;
+/** A parser that may run elsewhere (the extension's worker thread), so that a large pack does not hold up the caller. */
+export type AsyncPackParser = (text: string, file: string, options: LoadOptions) => Promise<LoadResult>;
+
+interface WorkspacePackState {
+  /** The last version that loaded without errors: kept in use while the file is broken. */
+  good?: LoadedPack;
+  /** Problems of the file's current text. */
+  problems: Problem[];
+}
+
+/**
+ * How a store rebuilds its index without holding up its host: `yieldToHost`
+ * lets the host answer requests between slices of the work, and `readying`
+ * lists what a new index should have built before it is put in use (the
+ * completion buckets, the picker's rows), so that the first request after a
+ * change finds it ready.
+ */
+export interface StoreScheduling {
+  yieldToHost: () => Promise<void>;
+  readying?: (index: FactIndex) => (() => void)[];
+  /** Milliseconds of work between two yields. */
+  sliceMs?: number;
+}
+
+export interface StoreChange {
+  index: FactIndex;
+  /** Every current problem, by file. */
+  problems: ReadonlyMap<string, Problem[]>;
+}
+
+/**
+ * The fact base in use: the bundled pack plus writers' packs, rebuilt into
+ * one index on every change. A pack file that fails to load keeps its last
+ * good version in use; its problems are reported against the file.
+ */
+export class FactStore {
+  private readonly workspace = new Map<string, WorkspacePackState>();
+  /** Load count per file, so that a slow load overtaken by a newer one is dropped. */
+  private readonly versions = new Map<string, number>();
+  /** Undefined until first asked for: see `index`. */
+  private current?: FactIndex;
+  private indexProblems: Problem[] = [];
+  /** Open `batch` calls, and whether a change waits for the rebuild at the end of the outermost. */
+  private batches = 0;
+  private pendingRebuild = false;
+  /** Rebuilds started; a rebuild in steps that a newer one overtook is dropped. */
+  private rebuilds = 0;
+  /** The latest rebuild: one overtaken waits for it. */
+  private rebuilding: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+  /**
+   * What each fact's checks found in the last builds: a rebuild judges again
+   * only the facts of the packs that changed, and those whose sources or
+   * referenced facts did (`memo.last` counts them).
+   */
+  readonly memo = new IndexMemo();
+
+  /**
+   * `parse` is `parsePackText`, passed in so that the YAML parser is loaded
+   * only when a writer's pack is read: the bundled pack is compiled at build
+   * time. `parseAsync`, when given, parses the packs `loadWorkspacePack` reads.
+   * With `scheduling`, the changes made by `loadWorkspacePack`, `batch` and
+   * `removeWorkspacePack` are indexed in slices, the index in use answering
+   * until the new one is ready; without it (and always for
+   * `setWorkspacePack`) at once. `bundled` may come later (`setBundled`).
+   */
+  constructor(
+    private bundled: LoadedPack | undefined,
+    private readonly parse: PackParser,
+    private options: LoadOptions & BuildOptions = {},
+    private readonly parseAsync?: AsyncPackParser,
+    private readonly scheduling?: StoreScheduling,
+  ) {}
+
+  /** The largest pack file read (a writer's setting); applies from the next load. */
+  setMaxBytes(maxBytes: number): void {
+    this.options = { ...this.options, maxBytes };
+  }
+
+  /**
+   * The fact base in use. The bundled pack's index is built on first use,
+   * not when the store is made: activation only wires the extension up, and
+   * the first request (or an idle moment after activation) pays for it.
+   */
+  get index(): FactIndex {
+    if (!this.current) {
+      const built = buildFactIndex(this.bundled ? [this.bundled] : [], this.options);
+      this.current = built.index;
+      this.indexProblems = built.problems;
+    }
+    return this.current;
+  }
+
+  /**
+   * Puts the bundled pack in use, read after the store was made (the
+   * extension reads it from its own folder after activation). Resolves when
+   * the index holds it, or at once if no index was built yet: the first one
+   * built will.
+   */
+  setBundled(bundled: LoadedPack): Promise<void> {
+    this.bundled = bundled;
+    return this.current || this.rebuilds > 0 ? this.changed(true) : Promise.resolve();
+  }
+
+  /**
+   * Loads or reloads a writer's pack file from its text. `sourceTexts` holds
+   * the local texts its sources point to (`textFile` → text, undefined when
+   * unreadable), against which evidence is checked. Returns the file's problems.
+   */
+  setWorkspacePack(file: string, text: string, sourceTexts: ReadonlyMap<string, string | undefined> = new Map(), label?: string): Problem[] {
+    this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
+    this.apply(file, this.parse(text, file, this.options), sourceTexts, label);
+    this.changed(false);
+    return this.problemsOf(file);
+  }
+
+  /**
+   * A place in line for a file's next load, taken before the file is read: a
+   * load or failure given an older ticket (one begun before the file was
+   * deleted, changed or read again) is dropped when it arrives.
+   */
+  ticket(file: string): number {
+    const version = (this.versions.get(file) ?? 0) + 1;
+    this.versions.set(file, version);
+    return version;
+  }
+
+  /**
+   * As `setWorkspacePack`, reading each source's `textFile` through
+   * `readRelative` (a path relative to the pack file). A result overtaken by a
+   * newer load of the same file is dropped.
+   */
+  async loadWorkspacePack(file: string, text: string, readRelative: (path: string) => Promise<string | undefined>, label?: string, ticket?: number): Promise<Problem[]> {
+    const version = ticket ?? this.ticket(file);
+    if (this.versions.get(file) !== version) return this.problemsOf(file);
+    const parsed = this.parseAsync ? await this.parseAsync(text, file, this.options) : this.parse(text, file, this.options);
+    // Receiving a large parse took a slice of the host's time already: what follows waits for the next turn.
+    if (this.parseAsync && this.scheduling) await this.scheduling.yieldToHost();
+    if (this.versions.get(file) !== version) return this.problemsOf(file);
+    const texts = new Map<string, string | undefined>();
+    for (const source of parsed.pack?.sources ?? []) {
+      if (source.textFile && !texts.has(source.textFile)) texts.set(source.textFile, await readRelative(source.textFile).catch(() => undefined));
+    }
+    if (this.versions.get(file) !== version) return this.problemsOf(file);
+    this.apply(file, parsed, texts, label);
+    await this.changed(true);
+    return this.problemsOf(file);
+  }
+
+  /**
+   * Records that a pack file could not be loaded at all (unreadable, too
+   * large): its last good version stays in use.
+   */
+  failWorkspacePack(file: string, problems: Problem[], ticket?: number): Problem[] {
+    if (ticket !== undefined && this.versions.get(file) !== ticket) return this.problemsOf(file);
+    this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
+    this.apply(file, { problems, locations: emptyLocations(file) }, new Map());
+    // A file that failed whole changes nothing in use: its last good version stays.
+    return this.problemsOf(file);
+  }
+
+  private apply(file: string, r: LoadResult, sourceTexts: ReadonlyMap<string, string | undefined>, label?: string): void {
+    const hasErrors = r.problems.some((p) => p.severity === 'error');
+    const prior = this.workspace.get(file);
+    const state: WorkspacePackState = { problems: r.problems, good: prior?.good };
+    const start = { line: 0, character: 0 };
+    if (r.pack && (!hasErrors || !prior?.good)) {
+      // A clean file replaces what was in use; a broken first version offers the facts that have no error.
+      const loaded: LoadedPack = { pack: r.pack, locations: r.locations, origin: 'workspace', label };
+      const provenance = checkProvenance(loaded, (source) => (source.textFile ? sourceTexts.get(source.textFile) : undefined));
+      state.problems = [...r.problems, ...provenance.problems];
+      state.good = { ...loaded, evidence: summarise(provenance.checks) };
+      if (hasErrors) {
+        state.problems.push({ file, range: { start, end: start }, code: 'partly-loaded', severity: 'info', message: 'This pack has errors: only its facts without errors are in use until they are fixed.' });
+      }
+    } else if (prior?.good) {
+      state.problems = [...r.problems, {
+        file, range: { start, end: start }, code: 'last-good-in-use', severity: 'info',
+        message: 'This pack has errors: its last version that loaded cleanly stays in use until they are fixed.',
+      }];
+    }
+    this.workspace.set(file, state);
+  }
+
+  /** Forgets a pack file; resolves when the index no longer holds its facts. */
+  removeWorkspacePack(file: string): Promise<void> {
+    // Counted on, not forgotten: a load begun before the delete must lose to one begun after it.
+    this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
+    return this.workspace.delete(file) ? this.changed(true) : Promise.resolve();
+  }
+
+  /** Problems of one file: its own, and those the merged index found in it. */
+  problemsOf(file: string): Problem[] {
+    void this.index; // the index's problems exist once it is built
+    // A file with thousands of bad facts shows a readable number of problems, not one per fact.
+    return capProblems(file, [...(this.workspace.get(file)?.problems ?? []), ...this.indexProblems.filter((p) => p.file === file)]);
+  }
+
+  get workspaceFiles(): string[] {
+    return [...this.workspace.keys()];
+  }
+
+  onDidChange(listener: (change: StoreChange) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Runs `work` (loading or removing several pack files) with one index
+   * rebuild at its end instead of one per file: at start-up a fact base in
+   * many files was rebuilt whole once per file. Inside the batch, `index` and
+   * the index's problems are those of before it.
+   */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    this.batches++;
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      if (--this.batches === 0 && this.pendingRebuild) {
+        this.pendingRebuild = false;
+        await this.rebuild(true);
+      }
+    }
+    return result;
+  }
+
+  /** The packs changed: rebuilds now, or at the end of the batch under way; `inSteps` where the caller can wait. */
+  private changed(inSteps: boolean): Promise<void> {
+    if (this.batches > 0) {
+      this.pendingRebuild = true;
+      return Promise.resolve();
+    }
+    return this.rebuild(inSteps);
+  }
+
+  private rebuild(inSteps: boolean): Promise<void> {
+    const ticket = ++this.rebuilds;
+    const packs = [...(this.bundled ? [this.bundled] : []), ...[...this.workspace.values()].map((s) => s.good).filter((p): p is LoadedPack => p !== undefined)];
+    if (!inSteps || !this.scheduling) {
+      this.use(buildFactIndex(packs, this.options, this.memo));
+      this.rebuilding = Promise.resolve();
+      return this.rebuilding;
+    }
+    const run = this.rebuildInSteps(packs, ticket, this.scheduling);
+    this.rebuilding = run;
+    return run;
+  }
+
+  /**
+   * Builds the index of `packs` a slice at a time, and what should be ready
+   * before it is used, then puts it in use, unless a newer rebuild started
+   * meanwhile: that one puts its own in use, and this resolves when it has.
+   */
+  private async rebuildInSteps(packs: LoadedPack[], ticket: number, scheduling: StoreScheduling): Promise<void> {
+    const sliceMs = scheduling.sliceMs ?? 8;
+    const overtaken = (): boolean => ticket !== this.rebuilds;
+    // 100 facts a step: a step of a large fact base stays within a few milliseconds on a busy machine.
+    const steps = buildFactIndexSteps(packs, this.options, 100, this.memo);
+    let built: BuildResult | undefined;
+    for (;;) {
+      await scheduling.yieldToHost();
+      if (overtaken()) return this.rebuilding;
+      const until = now() + sliceMs;
+      let r = steps.next();
+      while (!r.done && now() < until) r = steps.next();
+      if (r.done) {
+        built = r.value;
+        break;
+      }
+    }
+    const readying = scheduling.readying?.(built.index) ?? [];
+    for (let i = 0; i < readying.length;) {
+      await scheduling.yieldToHost();
+      if (overtaken()) return this.rebuilding;
+      const until = now() + sliceMs;
+      do readying[i++](); while (i < readying.length && now() < until);
+    }
+    if (overtaken()) return this.rebuilding;
+    this.use(built);
+  }
+
+  private use(built: BuildResult): void {
+    this.current = built.index;
+    this.indexProblems = built.problems;
+    const problems = new Map<string, Problem[]>();
+    for (const file of this.workspace.keys()) problems.set(file, this.problemsOf(file));
+    for (const l of this.listeners) l({ index: built.index, problems });
+  }
+}
+
+/** The bundled pack as compiled into the extension at build time. */
+export function bundledLoadedPack(pack: Pack): LoadedPack {
+  return { pack, locations: emptyLocations('bundled'), origin: 'bundled' };
+}
+
+function summarise(checks: readonly EvidenceCheck[]): Map<string, EvidenceSummary> {
+  const out = new Map<string, EvidenceSummary>();
+  for (const c of checks) {
+    const s = out.get(c.factId) ?? { found: 0, missing: 0 };
+    if (c.found) s.found++;
+    else s.missing++;
+    out.set(c.factId, s);
+  }
+  return out;
+}

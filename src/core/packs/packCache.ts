@@ -1,0 +1,200 @@
+import { decodeBody, type EncodedBody } from './packCacheEntry';
+import type { LoadOptions, LoadResult } from './packLoader';
+import { DEFAULT_MAX_PACK_BYTES } from './packLimits';
+
+/**
+ * What `parsePackText` returns for a text may change with any change to the
+ * loader (its checks, its messages, the YAML library): an entry written by
+ * another version is never used. Raise this with every such change; a unit
+ * test (packCache.test.ts) fails when the loader's source changed and this did not.
+ */
+export const LOADER_VERSION = '2026-12-02.4';
+
+/** Where entries are kept: the extension's storage folder (src/packs/packCacheStorage.ts), or a folder on disk. */
+export interface CacheStorage {
+  read(name: string): Promise<Uint8Array | undefined>;
+  write(name: string, data: Uint8Array): Promise<void>;
+  delete(name: string): Promise<void>;
+  /** Every entry with its size and when it was last written (ms since 1970). */
+  list(): Promise<{ name: string; size: number; mtime: number }[]>;
+}
+
+/** A parse whose result can also be written to the cache: `body` is undefined when it is not to be kept. */
+export type ParseForCache = (text: string, file: string, options: LoadOptions) => Promise<{ result: LoadResult; body?: EncodedBody }>;
+
+export interface PackCacheOptions {
+  storage: CacheStorage;
+  /**
+   * The secret that signs entries (HMAC-SHA-256), kept apart from the
+   * storage folder: an entry not signed with it (written by anything but this
+   * cache, or changed since) is never used.
+   */
+  secret: Uint8Array;
+  /** Largest total size of the entries; the oldest written are deleted past it. */
+  maxTotalBytes?: number;
+  /** Runs between the steps of reading an entry back, so that a large one does not hold up the host. */
+  yieldToHost?: () => Promise<void>;
+}
+
+export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
+const MAGIC = 'agreement-cite pack cache 1\n';
+const EXTENSION = '.pack';
+
+interface Header {
+  loader: string;
+  file: string;
+  content: string;
+  maxBytes: number;
+  sections: number[];
+  mac: string;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function subtle(): SubtleCrypto {
+  const c = (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto;
+  if (!c?.subtle) throw new Error('no Web Crypto in this host');
+  return c.subtle;
+}
+
+type SubtleCrypto = {
+  digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer>;
+  importKey(format: 'raw', key: Uint8Array, algorithm: { name: 'HMAC'; hash: string }, extractable: boolean, usages: string[]): Promise<unknown>;
+  sign(algorithm: 'HMAC', key: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+};
+
+function hex(buffer: ArrayBuffer): string {
+  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** SHA-256 of a text's UTF-8 bytes, in hex. */
+export async function contentHash(text: string): Promise<string> {
+  return hex(await subtle().digest('SHA-256', encoder.encode(text)));
+}
+
+/**
+ * Parsed packs kept between sessions: a window reload reads a pack file's
+ * entry instead of its YAML. An entry is found by the file, the loader's
+ * version, the size limit and the SHA-256 of the text, and is used only when
+ * its header says the same and its signature over all of it holds; anything
+ * else (another file's entry, another version's, a text since changed, a
+ * truncated or altered file, something not written by this cache) is ignored
+ * and deleted, and the pack parsed again.
+ */
+export class PackCache {
+  /** How packs were loaded: for the tests, the log and the benchmark. */
+  readonly counts = { hits: 0, misses: 0, rejected: 0, written: 0, evicted: 0 };
+  private readonly maxTotalBytes: number;
+  private readonly yieldToHost: () => Promise<void>;
+  private key?: Promise<unknown>;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: PackCacheOptions) {
+    this.maxTotalBytes = options.maxTotalBytes ?? DEFAULT_CACHE_BYTES;
+    this.yieldToHost = options.yieldToHost ?? (() => Promise.resolve());
+  }
+
+  /**
+   * The parse of `text` from the cache when it holds a valid entry for it,
+   * else from `parse`, whose result is then written to the cache (in the
+   * background: `flush` waits for it).
+   */
+  async parse(text: string, file: string, options: LoadOptions, parse: ParseForCache): Promise<LoadResult> {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
+    let content: string | undefined;
+    let name: string | undefined;
+    try {
+      content = await contentHash(text);
+      name = await this.nameOf(file, content, maxBytes);
+      const cached = await this.lookUp(name, file, content, maxBytes);
+      if (cached) {
+        this.counts.hits++;
+        return cached;
+      }
+    } catch {
+      // No cache where Web Crypto or the storage fails: the pack is parsed as before.
+    }
+    this.counts.misses++;
+    const { result, body } = await parse(text, file, options);
+    if (body && name !== undefined && content !== undefined) {
+      const entry = { name, file, content, maxBytes, body };
+      this.writing = this.writing.then(() => this.store(entry)).catch(() => undefined);
+    }
+    return result;
+  }
+
+  /** Resolves when the entries being written are written. */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+
+  private async nameOf(file: string, content: string, maxBytes: number): Promise<string> {
+    const key = `${LOADER_VERSION}\n${file}\n${maxBytes}\n${content}`;
+    return `${hex(await subtle().digest('SHA-256', encoder.encode(key))).slice(0, 40)}${EXTENSION}`;
+  }
+
+  private async signature(header: Omit<Header, 'mac'>, body: Uint8Array): Promise<string> {
+    this.key ??= subtle().importKey('raw', this.options.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const head = encoder.encode(JSON.stringify([header.loader, header.file, header.content, header.maxBytes, header.sections]));
+    const signed = new Uint8Array(head.length + body.length);
+    signed.set(head, 0);
+    signed.set(body, head.length);
+    return hex(await subtle().sign('HMAC', await this.key, signed));
+  }
+
+  private async lookUp(name: string, file: string, content: string, maxBytes: number): Promise<LoadResult | undefined> {
+    const data = await this.options.storage.read(name).catch(() => undefined);
+    if (!data) return undefined;
+    const result = await this.verified(data, file, content, maxBytes).catch(() => undefined);
+    if (!result) {
+      this.counts.rejected++;
+      await this.options.storage.delete(name).catch(() => undefined);
+    }
+    return result;
+  }
+
+  /** The entry's parse, if the entry is this cache's, for this file, text, loader and limit, and unchanged. */
+  private async verified(data: Uint8Array, file: string, content: string, maxBytes: number): Promise<LoadResult | undefined> {
+    const magic = encoder.encode(MAGIC);
+    if (data.length < magic.length || magic.some((b, i) => data[i] !== b)) return undefined;
+    const end = data.indexOf(10, magic.length);
+    if (end < 0) return undefined;
+    const header = JSON.parse(decoder.decode(data.subarray(magic.length, end))) as Header;
+    if (header.loader !== LOADER_VERSION || header.file !== file || header.content !== content || header.maxBytes !== maxBytes) return undefined;
+    if (!Array.isArray(header.sections) || typeof header.mac !== 'string') return undefined;
+    const body = data.subarray(end + 1);
+    const { mac, ...rest } = header;
+    if (mac !== await this.signature(rest, body)) return undefined;
+    return decodeBody(body, header.sections, file, this.yieldToHost);
+  }
+
+  private async store(entry: { name: string; file: string; content: string; maxBytes: number; body: EncodedBody }): Promise<void> {
+    const { body } = entry;
+    // An entry larger than a quarter of the cache would push out most of the others.
+    if (body.bytes.length > this.maxTotalBytes / 4) return;
+    const header: Omit<Header, 'mac'> = { loader: LOADER_VERSION, file: entry.file, content: entry.content, maxBytes: entry.maxBytes, sections: body.sections };
+    const head = encoder.encode(`${MAGIC}${JSON.stringify({ ...header, mac: await this.signature(header, body.bytes) })}\n`);
+    const data = new Uint8Array(head.length + body.bytes.length);
+    data.set(head, 0);
+    data.set(body.bytes, head.length);
+    await this.options.storage.write(entry.name, data);
+    this.counts.written++;
+    await this.evict(entry.name);
+  }
+
+  /** Deletes the oldest entries until the cache is within its size. */
+  private async evict(keep: string): Promise<void> {
+    const entries = (await this.options.storage.list()).filter((e) => e.name.endsWith(EXTENSION));
+    let total = entries.reduce((n, e) => n + e.size, 0);
+    if (total <= this.maxTotalBytes) return;
+    entries.sort((a, b) => a.mtime - b.mtime || a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (total <= this.maxTotalBytes) break;
+      if (e.name === keep) continue;
+      await this.options.storage.delete(e.name).catch(() => undefined);
+      total -= e.size;
+      this.counts.evicted++;
+    }
+  }
+}

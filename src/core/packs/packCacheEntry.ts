@@ -1,0 +1,143 @@
+import { PackedPaths, packPaths } from './packWire';
+import type { LoadResult } from './packLoader';
+import type { Fact, PackLocations, Problem, Range, Source } from '../types';
+
+// A parsed pack as one cache entry's body: the parse's result in sections that
+// can be read a few at a time (the facts in chunks), so that reading a large
+// entry back never holds its thread for long. The ranges of every value are
+// stored packed (one string of paths, one array of numbers) and unpacked on the
+// first lookup, as when they come from the worker (packWire.ts).
+
+/** Facts per chunk: one chunk is read per turn of the host's event loop. */
+const FACTS_PER_CHUNK = 250;
+
+/** The body of an entry and the byte length of each of its sections. */
+export interface EncodedBody {
+  bytes: Uint8Array;
+  sections: number[];
+}
+
+interface Head {
+  hasPack: boolean;
+  meta: unknown;
+  sources: Source[];
+  problems: Problem[];
+  /** id, start line, start character, end line, end character. */
+  sourceRanges: [string, number, number, number, number][];
+  factRanges: [string, number, number, number, number][];
+  pathsById: [string, string][];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function packRange(id: string, r: Range): [string, number, number, number, number] {
+  return [id, r.start.line, r.start.character, r.end.line, r.end.character];
+}
+
+function unpackRange(e: [string, number, number, number, number]): [string, Range] {
+  return [e[0], { start: { line: e[1], character: e[2] }, end: { line: e[3], character: e[4] } }];
+}
+
+/** Whether JSON would not give the value back as it is (JSON writes -0 as 0). */
+function jsonLoses(facts: readonly Fact[]): boolean {
+  return facts.some((f) => Object.is(f.number, -0));
+}
+
+/**
+ * The body of a cache entry for a parse's result, or undefined when it is not
+ * to be cached: a load that failed on an unexpected error is tried again next
+ * time, and a value JSON cannot hold exactly is parsed again.
+ */
+export function encodeBody(result: LoadResult): EncodedBody | undefined {
+  if (result.problems.some((p) => p.code === 'load-failed')) return undefined;
+  const { locations, pack } = result;
+  if (!(locations.paths instanceof Map)) return undefined;
+  if (pack && jsonLoses(pack.facts)) return undefined;
+  const head: Head = {
+    hasPack: pack !== undefined,
+    meta: pack?.meta ?? null,
+    sources: pack?.sources ?? [],
+    problems: result.problems,
+    sourceRanges: [...locations.sources].map(([id, r]) => packRange(id, r)),
+    factRanges: [...locations.facts].map(([id, r]) => packRange(id, r)),
+    pathsById: [...locations.pathsById],
+  };
+  const parts: Uint8Array[] = [encoder.encode(JSON.stringify(head))];
+  const facts = pack?.facts ?? [];
+  for (let i = 0; i < facts.length; i += FACTS_PER_CHUNK) parts.push(encoder.encode(JSON.stringify(facts.slice(i, i + FACTS_PER_CHUNK))));
+  const { keys, ranges } = packPaths(locations.paths as ReadonlyMap<string, Range>);
+  parts.push(encoder.encode(keys));
+  parts.push(littleEndian(ranges));
+  const sections = parts.map((p) => p.length);
+  const bytes = new Uint8Array(sections.reduce((a, b) => a + b, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return { bytes, sections };
+}
+
+function littleEndian(values: Int32Array): Uint8Array {
+  const out = new Uint8Array(values.length * 4);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < values.length; i++) view.setInt32(i * 4, values[i], true);
+  return out;
+}
+
+function fromLittleEndian(bytes: Uint8Array): Int32Array {
+  if (bytes.length % 4 !== 0) throw new Error('ranges section of a wrong length');
+  const out = new Int32Array(bytes.length / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
+  return out;
+}
+
+/**
+ * Reads a body back into the parse's result, one section per step (`between`
+ * runs before each, to let the host answer requests). Throws on a body that
+ * does not have the expected shape; the caller has checked its signature.
+ */
+export async function decodeBody(bytes: Uint8Array, sections: readonly number[], file: string, between: () => Promise<void>): Promise<LoadResult> {
+  if (sections.length < 3 || sections.some((n) => !Number.isSafeInteger(n) || n < 0) || sections.reduce((a, b) => a + b, 0) !== bytes.length) {
+    throw new Error('sections do not add up to the body');
+  }
+  const slices: Uint8Array[] = [];
+  let at = 0;
+  for (const n of sections) {
+    slices.push(bytes.subarray(at, at + n));
+    at += n;
+  }
+  const head = JSON.parse(decoder.decode(slices[0])) as Head;
+  if (typeof head !== 'object' || head === null || !Array.isArray(head.problems) || !Array.isArray(head.sources) || !Array.isArray(head.sourceRanges) || !Array.isArray(head.factRanges) || !Array.isArray(head.pathsById)) {
+    throw new Error('the head section is not a parse result');
+  }
+  const facts: Fact[] = [];
+  for (let i = 1; i < slices.length - 2; i++) {
+    await between();
+    const chunk = JSON.parse(decoder.decode(slices[i])) as unknown;
+    if (!Array.isArray(chunk)) throw new Error('a facts section is not a list');
+    for (const f of chunk) facts.push(f as Fact);
+  }
+  await between();
+  const keyBytes = slices[slices.length - 2];
+  const ranges = fromLittleEndian(slices[slices.length - 1]);
+  const keyCount = keyBytes.length === 0 ? 0 : countNewlines(keyBytes) + 1;
+  if (keyCount * 4 !== ranges.length) throw new Error('paths and ranges do not match');
+  const locations: PackLocations = {
+    file,
+    sources: new Map(head.sourceRanges.map(unpackRange)),
+    facts: new Map(head.factRanges.map(unpackRange)),
+    pathsById: new Map(head.pathsById),
+    paths: new PackedPaths(() => decoder.decode(keyBytes), ranges),
+  };
+  const pack = head.hasPack ? ({ meta: head.meta, sources: head.sources, facts } as LoadResult['pack']) : undefined;
+  return { pack, locations, problems: head.problems };
+}
+
+function countNewlines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,31 @@
+import type { Problem } from '../types';
+
+// Kept apart from packLoader.ts, which imports the YAML parser: the adapters
+// check sizes at activation, and importing these from the loader would make
+// every activation evaluate the parser too (see docs/PERFORMANCE.md).
+
+/** Largest pack file read by default: 5 MiB, well above a hand-written pack, small enough to parse off the typing path. */
+export const DEFAULT_MAX_PACK_BYTES = 5 * 1024 * 1024;
+
+/** The problem of a pack file over the size limit, which is not read at all. */
+export function tooLargeProblem(file: string, bytes: number, maxBytes: number): Problem {
+  const start = { line: 0, character: 0 };
+  return { file, range: { start, end: start }, code: 'file-too-large', severity: 'error', message: `The pack file is ${formatBytes(bytes)}; packs are limited to ${formatBytes(maxBytes)} (setting agreementCite.packs.maxFileSizeKB). Split it into several files.` };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * The problem of a pack file whose load failed on an unexpected error: shown
+ * in the file, so that the writer sees it and a fix reloads it, while every
+ * other pack stays in use.
+ */
+export function loadFailedProblem(file: string, error: unknown): Problem {
+  const start = { line: 0, character: 0 };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { file, range: { start, end: start }, code: 'load-failed', severity: 'error', message: `The pack could not be loaded (${detail.slice(0, 200)}). The other packs stay in use; saving the file tries again.` };
+}

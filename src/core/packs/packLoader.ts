@@ -1,0 +1,705 @@
+import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, Parser, parseDocument, visit, YAMLParseError, type Node as YamlNode } from 'yaml';
+import { parseIsoDate } from '../document/dates';
+import { emptyLocations } from '../facts/factIndex';
+import { LineIndex } from '../document/text';
+import {
+  FACT_KINDS, SOURCE_KINDS, STATUSES, WORDING_KINDS,
+  type Pack, type PackLocations, type Problem, type Range, type Severity,
+} from '../types';
+
+import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, tooLargeProblem } from './packLimits';
+
+export { DEFAULT_MAX_PACK_BYTES, formatBytes, loadFailedProblem, tooLargeProblem } from './packLimits';
+
+export interface LoadOptions {
+  maxBytes?: number;
+}
+
+export interface LoadResult {
+  /** The usable part of the pack: elements with errors are left out. Undefined when nothing usable was read. */
+  pack?: Pack;
+  locations: PackLocations;
+  problems: Problem[];
+}
+
+export type Shape =
+  | { type: 'string'; minLength?: number; pattern?: RegExp; patternHint?: string; maxLength?: number }
+  | { type: 'date' }
+  | { type: 'number' }
+  | { type: 'boolean' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'array'; items: Shape; minItems?: number; maxItems?: number }
+  | { type: 'object'; fields: Record<string, Field>; name: string };
+
+export interface Field {
+  shape: Shape;
+  required?: boolean;
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
+const id: Shape = { type: 'string', pattern: ID_PATTERN, patternHint: 'lowercase letters, digits, ".", "_" and "-", starting with a letter or digit', maxLength: 200 };
+const text: Shape = { type: 'string', minLength: 1, maxLength: 20_000 };
+const date: Shape = { type: 'date' };
+const lang: Shape = { type: 'string', pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a language tag such as "en" or "uk"' };
+const url: Shape = { type: 'string', pattern: /^https?:\/\/\S+$/, patternHint: 'an http(s) address' };
+
+const citation: Shape = {
+  type: 'object', name: 'citation',
+  fields: { source: { shape: id, required: true }, evidence: { shape: text }, locator: { shape: text } },
+};
+const citations: Shape = { type: 'array', items: citation, minItems: 1, maxItems: 100 };
+
+const roleHeld: Shape = {
+  type: 'object', name: 'role',
+  fields: { role: { shape: id, required: true }, from: { shape: date }, to: { shape: date }, citations: { shape: citations, required: true }, checked: { shape: date }, note: { shape: text } },
+};
+const variant: Shape = {
+  type: 'object', name: 'variant',
+  fields: { value: { shape: text, required: true }, citations: { shape: citations, required: true }, note: { shape: text } },
+};
+const wording: Shape = {
+  type: 'object', name: 'wording',
+  fields: {
+    id: { shape: id, required: true }, text: { shape: text, required: true }, kind: { shape: { type: 'enum', values: WORDING_KINDS }, required: true },
+    language: { shape: lang, required: true }, by: { shape: text }, citations: { shape: citations, required: true },
+    preferred: { shape: { type: 'boolean' } }, note: { shape: text },
+  },
+};
+const alias: Shape = { type: 'string', minLength: 2, maxLength: 200 };
+
+const source: Shape = {
+  type: 'object', name: 'source',
+  fields: {
+    id: { shape: id, required: true }, title: { shape: text, required: true }, publisher: { shape: text, required: true },
+    author: { shape: text }, via: { shape: text }, date: { shape: date }, url: { shape: url },
+    alsoAt: { shape: { type: 'array', items: url } }, kind: { shape: { type: 'enum', values: SOURCE_KINDS }, required: true },
+    language: { shape: lang, required: true }, textFile: { shape: text }, basedOn: { shape: { type: 'array', items: id, minItems: 1, maxItems: 20 } }, note: { shape: text },
+  },
+};
+/** For an event: the words that describe it in prose, besides its aliases. */
+const describedBy: Shape = {
+  type: 'object', name: 'describedBy',
+  fields: {
+    actions: { shape: { type: 'array', items: alias, minItems: 1, maxItems: 50 }, required: true },
+    words: { shape: { type: 'array', items: alias, maxItems: 50 } },
+  },
+};
+const fact: Shape = {
+  type: 'object', name: 'fact',
+  fields: {
+    id: { shape: id, required: true }, kind: { shape: { type: 'enum', values: FACT_KINDS }, required: true },
+    label: { shape: { type: 'string', minLength: 1, maxLength: 300 }, required: true }, text: { shape: text, required: true },
+    aliases: { shape: { type: 'array', items: alias, maxItems: 200 }, required: true }, dateAliases: { shape: { type: 'boolean' } },
+    citations: { shape: citations, required: true }, status: { shape: { type: 'enum', values: STATUSES } },
+    date: { shape: date }, endDate: { shape: date }, place: { shape: id }, number: { shape: { type: 'number' } }, unit: { shape: text },
+    roles: { shape: { type: 'array', items: roleHeld } }, speaker: { shape: id }, occasion: { shape: text }, language: { shape: lang },
+    wordings: { shape: { type: 'array', items: wording, minItems: 1 } }, variants: { shape: { type: 'array', items: variant } },
+    related: { shape: { type: 'array', items: id } }, checked: { shape: date }, note: { shape: text }, describedBy: { shape: describedBy },
+  },
+};
+const meta: Shape = {
+  type: 'object', name: 'pack',
+  fields: {
+    id: { shape: id, required: true }, title: { shape: text, required: true }, version: { shape: { type: 'string', minLength: 1, maxLength: 50 }, required: true },
+    description: { shape: text }, language: { shape: lang, required: true }, updated: { shape: date }, checked: { shape: date, required: true }, license: { shape: text },
+  },
+};
+const topLevelFields = { pack: meta, sources: source, facts: fact };
+
+/** The shapes of a pack's parts, for the JSON Schema. */
+export const PACK_SHAPES = { pack: meta, source, fact } as const;
+
+const INVALID = Symbol('invalid');
+
+/** Most problems listed for one file. */
+export const MAX_PROBLEMS = 200;
+/** Deepest nesting of YAML collections read: deeper input would exhaust the parser's stack. */
+export const MAX_NESTING = 64;
+
+class Reader {
+  readonly problems: Problem[] = [];
+  readonly paths = new Map<string, Range>();
+  constructor(private readonly file: string, private readonly lines: LineIndex, private readonly textLength: number) {}
+
+  rangeOf(node: YamlNode | null | undefined): Range {
+    const r = node?.range;
+    if (!r) return this.lines.rangeOf(0, 0);
+    return this.lines.rangeOf(r[0], Math.min(r[1], this.textLength));
+  }
+
+  private dropped = 0;
+
+  problem(node: YamlNode | null | undefined, code: string, message: string, severity: Severity = 'error', range?: Range): void {
+    // A hostile file can hold a problem per line: past a limit, count them instead of listing them.
+    if (this.problems.length >= MAX_PROBLEMS) {
+      this.dropped++;
+      return;
+    }
+    this.problems.push({ file: this.file, range: range ?? this.rangeOf(node), code, message, severity });
+  }
+
+  /** The problems, with a last one saying how many more there were. */
+  finish(): Problem[] {
+    if (this.dropped === 0) return this.problems;
+    const start = this.problems[this.problems.length - 1]?.range.start ?? { line: 0, character: 0 };
+    return [...this.problems, { file: this.file, range: { start, end: start }, code: 'too-many-problems', severity: 'error', message: `…and ${this.dropped} more problems; fix the ones above first.` }];
+  }
+
+  /** Converts a node to plain data while checking it against a shape; returns INVALID after reporting why. */
+  read(node: YamlNode | null | undefined, shape: Shape, path: string, what: string): unknown {
+    if (node) this.paths.set(path, this.rangeOf(node));
+    if (node && isAlias(node)) {
+      this.problem(node, 'yaml-alias', `${what}: YAML aliases (*${node.source}) are not allowed in fact packs; write the value out`);
+      return INVALID;
+    }
+    switch (shape.type) {
+      case 'object': return this.readObject(node, shape, path, what);
+      case 'array': {
+        if (!node || !isSeq(node)) {
+          this.problem(node, 'wrong-type', `${what} must be a list`);
+          return INVALID;
+        }
+        const out: unknown[] = [];
+        node.items.forEach((item, i) => {
+          const v = this.read(item as YamlNode, shape.items, `${path}/${i}`, `${what}[${i + 1}]`);
+          if (v !== INVALID) out.push(v);
+        });
+        if (shape.minItems !== undefined && node.items.length < shape.minItems) {
+          this.problem(node, 'too-few-items', `${what} needs at least ${shape.minItems} item${shape.minItems === 1 ? '' : 's'}`);
+          return INVALID;
+        }
+        if (shape.maxItems !== undefined && node.items.length > shape.maxItems) {
+          this.problem(node, 'too-many-items', `${what} has ${node.items.length} items; at most ${shape.maxItems} are allowed`);
+          return INVALID;
+        }
+        return out;
+      }
+      default: return this.readScalar(node, shape, what);
+    }
+  }
+
+  private readScalar(node: YamlNode | null | undefined, shape: Shape, what: string): unknown {
+    if (!node || !isScalar(node)) {
+      this.problem(node, 'wrong-type', `${what} must be ${describe(shape)}`);
+      return INVALID;
+    }
+    const value = node.value;
+    switch (shape.type) {
+      case 'string': {
+        // Numbers and dates written bare in YAML are still meant as text here ("version: 1.0" or "title: 2025").
+        const s = typeof value === 'string' ? value : typeof value === 'number' && node.source !== undefined ? String(node.source) : undefined;
+        if (s === undefined) {
+          this.problem(node, 'wrong-type', `${what} must be text, not ${typeName(value)}`);
+          return INVALID;
+        }
+        // Written as YAML escapes ("\0", "\e"), control characters pass the check of the raw text: checked again here.
+        // eslint-disable-next-line no-control-regex
+        const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(s);
+        if (control) {
+          this.problem(node, 'control-character', `${what} holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}), written as an escape: a pack is plain text. Remove it.`);
+          return INVALID;
+        }
+        if (shape.minLength !== undefined && s.trim().length < shape.minLength) {
+          this.problem(node, 'too-short', shape.minLength === 1 ? `${what} must not be empty` : `${what} must be at least ${shape.minLength} characters`);
+          return INVALID;
+        }
+        if (shape.maxLength !== undefined && s.length > shape.maxLength) {
+          this.problem(node, 'too-long', `${what} is ${s.length} characters; at most ${shape.maxLength} are allowed`);
+          return INVALID;
+        }
+        if (shape.pattern && !shape.pattern.test(s)) {
+          this.problem(node, 'bad-format', `${what} "${clip(s)}" must be ${shape.patternHint}`);
+          return INVALID;
+        }
+        return s;
+      }
+      case 'date': {
+        const s = typeof value === 'string' ? value : node.source;
+        if (typeof s !== 'string' || !parseIsoDate(s)) {
+          this.problem(node, 'bad-date', `${what} "${clip(String(s ?? value))}" is not a valid date: write YYYY-MM-DD (or YYYY-MM, YYYY where the day is not known)`);
+          return INVALID;
+        }
+        return s;
+      }
+      case 'number':
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          this.problem(node, 'wrong-type', typeof value === 'number' ? `${what} must be a finite number, not ${node.source ?? value}` : `${what} must be a number, not ${typeName(value)}`);
+          return INVALID;
+        }
+        return value;
+      case 'boolean':
+        if (typeof value !== 'boolean') {
+          this.problem(node, 'wrong-type', `${what} must be true or false, not ${typeName(value)}`);
+          return INVALID;
+        }
+        return value;
+      case 'enum':
+        if (typeof value !== 'string' || !shape.values.includes(value)) {
+          this.problem(node, 'bad-value', `${what} "${clip(String(value))}" must be one of: ${shape.values.join(', ')}`);
+          return INVALID;
+        }
+        return value;
+      default:
+        return INVALID;
+    }
+  }
+
+  private readObject(node: YamlNode | null | undefined, shape: Extract<Shape, { type: 'object' }>, path: string, what: string): unknown {
+    if (!node || !isMap(node)) {
+      this.problem(node, 'wrong-type', `${what} must be a mapping of keys to values`);
+      return INVALID;
+    }
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode | null;
+      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : undefined;
+      if (key === undefined) {
+        this.problem(keyNode ?? node, 'wrong-type', `${what}: keys must be plain words`);
+        ok = false;
+        continue;
+      }
+      if (seen.has(key)) {
+        this.problem(keyNode, 'duplicate-key', `${what}: key "${key}" is given twice`);
+        ok = false;
+        continue;
+      }
+      seen.add(key);
+      // Own keys only: "constructor" or "__proto__" in a pack are unknown keys, not Object's.
+      const field = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
+      if (!field) {
+        const suggestion = closest(key, Object.keys(shape.fields));
+        this.problem(keyNode, 'unknown-key', `${what}: unknown key "${clip(key)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${Object.keys(shape.fields).join(', ')}`);
+        ok = false;
+        continue;
+      }
+      const v = this.read(pair.value as YamlNode, field.shape, `${path}/${key}`, `${what}.${key}`);
+      if (v === INVALID) ok = false;
+      else out[key] = v;
+    }
+    for (const [key, field] of Object.entries(shape.fields)) {
+      if (field.required && !seen.has(key)) {
+        this.problem(node, 'missing-key', `${what} is missing "${key}"`, 'error', this.headRange(node));
+        ok = false;
+      }
+    }
+    return ok ? out : INVALID;
+  }
+
+  /** The first line of a mapping: where a "missing key" belongs, rather than the whole block. */
+  private headRange(node: YamlNode): Range {
+    const r = this.rangeOf(node);
+    if (r.end.line === r.start.line) return r;
+    return { start: r.start, end: { line: r.start.line, character: r.start.character + 1 } };
+  }
+}
+
+function describe(shape: Shape): string {
+  switch (shape.type) {
+    case 'string': return 'text';
+    case 'date': return 'a date (YYYY-MM-DD)';
+    case 'number': return 'a number';
+    case 'boolean': return 'true or false';
+    case 'enum': return `one of: ${shape.values.join(', ')}`;
+    case 'array': return 'a list';
+    case 'object': return 'a mapping';
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** A known key within two edits of a misspelt one. */
+function closest(key: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(key.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Parses a pack file's YAML into a pack and located problems. Never throws:
+ * every failure, from a syntax error to an oversized file, is a problem.
+ * Checks the shape of every value here; references between elements are
+ * checked by `validatePack`, and across packs by the fact index.
+ */
+export function parsePackText(textIn: string, file: string, options: LoadOptions = {}): LoadResult {
+  try {
+    return parseUnguarded(textIn, file, options);
+  } catch (e) {
+    // A bug met by some input: the writer gets a problem in the file, and the other packs stay in use.
+    return { locations: emptyLocations(file), problems: [loadFailedProblem(file, e)] };
+  }
+}
+
+function parseUnguarded(textIn: string, file: string, options: LoadOptions): LoadResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
+  const lines = new LineIndex(textIn);
+  const empty = emptyLocations(file);
+  const whole = lines.rangeOf(0, 0);
+  const bytes = byteLength(textIn);
+  if (bytes > maxBytes) return { locations: empty, problems: [tooLargeProblem(file, bytes, maxBytes)] };
+  if (textIn.trim() === '') {
+    return { locations: empty, problems: [{ file, range: whole, code: 'empty-file', severity: 'error', message: 'The pack file is empty: a pack needs "pack", "sources" and "facts".' }] };
+  }
+  const reader = new Reader(file, lines, textIn.length);
+  // Control characters are exactly what this looks for.
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(textIn);
+  if (control) {
+    reader.problem(null, 'control-character', `The pack file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): a pack is plain UTF-8 text. Remove it.`, 'error', lines.rangeOf(control.index, control.index + 1));
+    return { locations: empty, problems: reader.finish() };
+  }
+  const deep = tooDeep(textIn);
+  if (deep !== undefined) {
+    reader.problem(null, 'nested-too-deeply', `The YAML is nested more than ${MAX_NESTING} levels deep here; a fact pack needs a handful.`, 'error', lines.rangeOf(deep, deep + 1));
+    return { locations: empty, problems: reader.finish() };
+  }
+  const crowded = crowdedLine(textIn);
+  if (crowded !== undefined) {
+    reader.problem(null, 'yaml-syntax', `YAML syntax: this line starts more than ${MAX_QUOTED_PER_LINE} quoted values; is a quote mark missing its backslash (\\")?`, 'error', lines.rangeOf(crowded, crowded + 1));
+    return { locations: empty, problems: reader.finish() };
+  }
+  let doc;
+  try {
+    doc = parseYaml(textIn);
+  } catch (e) {
+    reader.problem(null, 'yaml-syntax', `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    return { locations: empty, problems: reader.finish() };
+  }
+  let unclosed: { at?: number } | undefined;
+  for (const error of doc.errors) {
+    let [start, end] = error.pos;
+    if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+      // The parser notices a missing closing quote at the end of the text; the writer needs the opening one.
+      unclosed ??= { at: unclosedQuoteAt(textIn) };
+      const open = unclosed.at;
+      if (open !== undefined) [start, end] = [open, open + 1];
+    }
+    reader.problem(null, 'yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, 'error', lines.rangeOf(start, Math.max(end, start)));
+  }
+  if (doc.errors.length > 0) {
+    // A bracket left open is noticed lines later: point at the bracket too.
+    const open = unclosedBracketBefore(textIn, doc.errors[0].pos[0]);
+    if (open !== undefined && lines.positionAt(open).line < lines.positionAt(doc.errors[0].pos[0]).line) {
+      reader.problem(null, 'yaml-syntax', `YAML syntax: this "${textIn[open]}" is never closed`, 'error', lines.rangeOf(open, open + 1));
+    }
+    // A quote left open swallows the lines after it, and the parser only stumbles later: point at the quote too.
+    const quoted = multilineQuoteBefore(textIn, doc.errors[0].pos[0]);
+    if (quoted) {
+      reader.problem(null, 'yaml-syntax', `YAML syntax: this quoted text runs on to line ${lines.positionAt(quoted.end).line + 1}; is its closing quote missing?`, 'error', lines.rangeOf(quoted.start, quoted.start + 1));
+    }
+  }
+  for (const warning of doc.warnings) {
+    const [start, end] = warning.pos;
+    reader.problem(null, 'yaml-warning', `YAML: ${firstLine(warning.message)}`, 'warning', lines.rangeOf(start, Math.max(end, start)));
+  }
+  if (doc.errors.length > 0) return { locations: empty, problems: reader.finish() };
+  let firstAlias: YamlNode | undefined;
+  let aliases = 0;
+  if (!doc.doc) return { locations: empty, problems: reader.finish() };
+  visit(doc.doc, {
+    Alias(_, node) {
+      // Refused wherever they stand, so that no alias bomb is ever expanded.
+      firstAlias ??= node;
+      aliases++;
+      return visit.SKIP;
+    },
+  });
+  if (firstAlias) {
+    const more = aliases > 1 ? ` The file uses ${aliases} aliases.` : '';
+    reader.problem(firstAlias, 'yaml-alias', `YAML aliases (${firstAlias.toString()}) are not allowed in fact packs; write the value out.${more}`);
+  }
+  if (aliases > 0) return { locations: empty, problems: reader.finish() };
+
+  const root = doc.contents as YamlNode | null;
+  if (!root || !isMap(root)) {
+    reader.problem(root, 'wrong-type', 'A pack file must be a mapping with the keys "pack", "sources" and "facts".');
+    return { locations: empty, problems: reader.finish() };
+  }
+  const seenTop = new Set<string>();
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!Object.hasOwn(topLevelFields, key)) {
+      reader.problem(pair.key as YamlNode, 'unknown-key', `unknown top-level key "${clip(key)}"; allowed: pack, sources, facts`);
+    } else if (seenTop.has(key)) {
+      reader.problem(pair.key as YamlNode, 'duplicate-key', `"${key}" is given twice; put everything under one "${key}:"`);
+    }
+    seenTop.add(key);
+  }
+  // Read each element alone so that one bad fact does not hide the rest.
+  const metaNode = root.get('pack', true) as YamlNode | undefined;
+  const metaValue = root.has('pack') ? reader.read(metaNode, meta, '/pack', 'pack') : INVALID;
+  const locations: PackLocations = { ...emptyLocations(file), paths: reader.paths };
+  const sources = readList(reader, root.get('sources', true) as YamlNode | undefined, source, 'sources', 'source', locations.sources, locations.pathsById);
+  // Citations and exports name a source by a key of letters, digits, "_" and "-": two ids that make the same key would be cited as one.
+  const keys = new Map<string, string>();
+  for (const s of sources as { id?: unknown }[]) {
+    if (typeof s.id !== 'string') continue;
+    const key = s.id.replace(/[^A-Za-z0-9_-]/g, '-');
+    const other = keys.get(key);
+    if (other !== undefined) {
+      reader.problem(null, 'citation-key-collision', `source "${clip(s.id)}": its citation key "${clip(key)}" is that of source "${clip(other)}" too, so a document citing one would read as citing the other; give one of them another id`, 'error', locations.sources.get(s.id));
+    } else keys.set(key, s.id);
+  }
+  const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
+  if (!root.has('pack')) reader.problem(root, 'missing-key', 'The pack file is missing "pack" (its id, title, version and language).', 'error', lines.rangeOf(0, 0));
+  if (!root.has('sources')) reader.problem(root, 'missing-key', 'The pack file is missing "sources".', 'error', lines.rangeOf(0, 0));
+  if (!root.has('facts')) reader.problem(root, 'missing-key', 'The pack file is missing "facts".', 'error', lines.rangeOf(0, 0));
+  if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.finish() };
+  const pack = { meta: metaValue, sources, facts } as unknown as Pack;
+  return { pack, locations, problems: reader.finish() };
+}
+
+/** Thrown to stop the YAML parser once a file has given more errors than are ever listed. */
+class TooManyYamlErrors extends Error {}
+
+type YamlDocument = ReturnType<typeof parseDocument>;
+type YamlError = YamlDocument['errors'][number];
+
+/**
+ * `parseDocument`, stopped once the file has given more syntax errors than a
+ * writer is ever shown: text such as a long run of quote marks gives one error
+ * every two characters, and the parser spends far longer building those
+ * errors than reading a pack.
+ */
+function parseYaml(text: string): Pick<YamlDocument, 'errors' | 'warnings' | 'contents'> & { doc?: YamlDocument } {
+  // A parse that stops early lists at least as many errors as the writer is shown.
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
+  const record = (composer as unknown as { onError: (...args: unknown[]) => void });
+  const original = record.onError;
+  let errors = 0;
+  record.onError = (...args: unknown[]): void => {
+    if (args[3] !== true && ++errors > MAX_PROBLEMS) throw new TooManyYamlErrors();
+    original(...args);
+  };
+  let doc: YamlDocument | undefined;
+  try {
+    for (const d of composer.compose(new Parser().parse(text), true, text.length)) {
+      if (!doc) doc = d as YamlDocument;
+      else {
+        doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a pack is one document'));
+        break;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof TooManyYamlErrors)) throw e;
+    // The document being composed is not returned: its errors so far are still the composer's.
+    const pending = (composer as unknown as { errors?: YamlError[] }).errors ?? [];
+    return { errors: [...(doc?.errors ?? []), ...pending].slice(0, MAX_PROBLEMS), warnings: [], contents: null };
+  }
+  if (!doc) throw new Error('the YAML parser returned no document');
+  return { errors: doc.errors, warnings: doc.warnings, contents: doc.contents, doc };
+}
+
+/**
+ * Offset where YAML nesting first exceeds MAX_NESTING, counting flow brackets
+ * and block indentation; undefined when the text is shallow enough to parse.
+ */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote && text[i - 1] !== '\\') quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      // Block nesting: each level is at least one column of indentation or one "- " / "? ".
+      if (c === ' ' || c === '\t') {
+        indent++;
+        continue;
+      }
+      if ((c === '-' || c === '?') && text[i + 1] === ' ') {
+        indent += 2;
+        i++;
+        continue;
+      }
+      if (indent > MAX_NESTING * 8) return i;
+      lineStart = false;
+    }
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const eol = text.indexOf('\n', i);
+      i = (eol < 0 ? text.length : eol) - 1;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1])))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** Most quoted values one line may start: a pack line holds a few. */
+export const MAX_QUOTED_PER_LINE = 256;
+
+/**
+ * Offset of the first line that starts more than MAX_QUOTED_PER_LINE quoted
+ * values (a long run of quote marks is one value every two characters, which
+ * the YAML parser reads a hundred times slower than a pack); undefined when
+ * there is none. One pass, following YAML's escapes: \" in double quotes and
+ * '' in single quotes.
+ */
+function crowdedLine(text: string): number | undefined {
+  let quote: string | undefined;
+  let count = 0;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      count = 0;
+      lineStart = i + 1;
+      continue;
+    }
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = undefined;
+    } else if (quote === "'") {
+      if (c === "'") {
+        if (text[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      if (++count > MAX_QUOTED_PER_LINE) return lineStart;
+    } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      const eol = text.indexOf('\n', i);
+      i = (eol < 0 ? text.length : eol) - 1;
+    }
+  }
+  return undefined;
+}
+
+/** The lexer's tokens that stand for source text: it also emits one-character markers that do not. */
+function* sourceTokens(text: string): Generator<string> {
+  for (const token of new Lexer().lex(text)) {
+    if (token.length === 1 && (token === '\u0002' || token === '\u0018' || token === '\u001f')) continue;
+    yield token;
+  }
+}
+
+/**
+ * The first quoted scalar spanning several lines that starts before `before`,
+ * from the YAML lexer's tokens: an unclosed quote pairs with the next quote
+ * in the file, so the first such scalar is where it went wrong.
+ */
+function multilineQuoteBefore(text: string, before: number): { start: number; end: number } | undefined {
+  let offset = 0;
+  let found: { start: number; end: number } | undefined;
+  for (const token of sourceTokens(text)) {
+    if (offset >= before) break;
+    if ((token[0] === '"' || token[0] === "'") && token.includes('\n')) {
+      found = { start: offset, end: offset + token.length };
+      break;
+    }
+    offset += token.length;
+  }
+  return found;
+}
+
+/** Offset of the innermost flow bracket still open at `before`, from the YAML lexer's tokens. */
+function unclosedBracketBefore(text: string, before: number): number | undefined {
+  const stack: number[] = [];
+  let offset = 0;
+  for (const token of sourceTokens(text)) {
+    if (offset >= before) break;
+    if (token === '[' || token === '{') stack.push(offset);
+    else if (token === ']' || token === '}') stack.pop();
+    offset += token.length;
+  }
+  return stack.pop();
+}
+
+/** Offset of a quoted scalar that never closes, from the YAML lexer's tokens. */
+function unclosedQuoteAt(text: string): number | undefined {
+  let offset = 0;
+  for (const token of sourceTokens(text)) {
+    const q = token[0];
+    if ((q === '"' || q === "'") && token.length > 0 && !closedQuote(token, q)) return offset;
+    offset += token.length;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a quoted-scalar token ends with its closing quote (trailing
+ * white space aside), and for double quotes that quote is not escaped by an
+ * odd run of backslashes. Read from the end, in steps: a regular expression
+ * here took quadratic time on a long run of spaces or backslashes.
+ */
+function closedQuote(token: string, q: string): boolean {
+  let end = token.length;
+  while (end > 0 && /\s/.test(token[end - 1])) end--;
+  if (end < 2 || token[end - 1] !== q) return false;
+  if (q === "'") return true;
+  let slashes = 0;
+  for (let i = end - 2; i >= 1 && token[i] === '\\'; i--) slashes++;
+  return slashes % 2 === 0;
+}
+
+function readList(reader: Reader, node: YamlNode | undefined, shape: Shape, path: string, what: string, ranges: Map<string, Range>, paths: Map<string, string>): unknown[] {
+  if (node === undefined) return [];
+  if (isScalar(node) && (node.value === null || node.value === undefined)) return [];
+  if (!isSeq(node)) {
+    reader.problem(node, 'wrong-type', `"${path}" must be a list`);
+    return [];
+  }
+  const out: unknown[] = [];
+  node.items.forEach((item, i) => {
+    const itemNode = item as YamlNode;
+    const idNode = isMap(itemNode) ? (itemNode.get('id', true) as YamlNode | undefined) : undefined;
+    const idText = idNode && isScalar(idNode) ? String(idNode.value) : undefined;
+    const label = idText ? `${what} "${clip(idText)}"` : `${what} ${i + 1}`;
+    const v = reader.read(itemNode, shape, `/${path}/${i}`, label);
+    if (v !== INVALID) {
+      out.push(v);
+      if (idText) {
+        ranges.set(idText, reader.rangeOf(itemNode));
+        paths.set(idText, `/${path}/${i}`);
+      }
+    }
+  });
+  return out;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+function byteLength(text: string): number {
+  return typeof Buffer !== 'undefined' ? Buffer.byteLength(text, 'utf8') : new TextEncoder().encode(text).length;
+}

@@ -1,0 +1,86 @@
+import type { LoadResult } from './packLoader';
+import type { Pack, PackLocations, Problem, Range } from '../types';
+
+/**
+ * A parsed pack as it crosses from the worker that parsed it to the extension
+ * host: the pack and its problems as they are (structured clone copies them),
+ * and the range of every value, the bulk of it, packed into one string of
+ * paths and one array of numbers, sent without a copy and unpacked on the
+ * first lookup. Most packs never need a lookup: it locates problems found
+ * after loading (a dangling reference, evidence not found).
+ */
+export interface WireResult {
+  pack?: Pack;
+  problems: Problem[];
+  file: string;
+  sources: Map<string, Range>;
+  facts: Map<string, Range>;
+  pathsById: Map<string, string>;
+  /** Every path, joined by newlines (paths hold no newline). */
+  pathKeys: string;
+  /** Per path: start line, start character, end line, end character. */
+  pathRanges: Int32Array;
+}
+
+export function toWire(r: LoadResult): WireResult {
+  const { locations } = r;
+  // The loader records ranges in a Map; anything else would lose them on the way.
+  if (!(locations.paths instanceof Map)) throw new Error('toWire needs the ranges as the loader records them (a Map).');
+  const { keys, ranges } = packPaths(locations.paths as ReadonlyMap<string, Range>);
+  return {
+    pack: r.pack,
+    problems: r.problems,
+    file: locations.file,
+    sources: locations.sources,
+    facts: locations.facts,
+    pathsById: locations.pathsById,
+    pathKeys: keys,
+    pathRanges: ranges,
+  };
+}
+
+/** Every value's range, packed as `PackedPaths` reads it: the paths joined by newlines, and four numbers a range. */
+export function packPaths(paths: ReadonlyMap<string, Range>): { keys: string; ranges: Int32Array } {
+  const keys: string[] = [];
+  const ranges = new Int32Array(paths.size * 4);
+  let i = 0;
+  for (const [key, range] of paths) {
+    keys.push(key);
+    ranges[i++] = range.start.line;
+    ranges[i++] = range.start.character;
+    ranges[i++] = range.end.line;
+    ranges[i++] = range.end.character;
+  }
+  return { keys: keys.join('\n'), ranges };
+}
+
+export function fromWire(w: WireResult): LoadResult {
+  const locations: PackLocations = { file: w.file, sources: w.sources, facts: w.facts, pathsById: w.pathsById, paths: new PackedPaths(w.pathKeys, w.pathRanges) };
+  return { pack: w.pack, problems: w.problems, locations };
+}
+
+/** The ranges of a pack's values, unpacked into a map on the first lookup. */
+export class PackedPaths {
+  private map?: Map<string, Range>;
+
+  /** `keys`: every path joined by newlines, or what makes that string when first needed. */
+  constructor(private keys: string | (() => string), private ranges: Int32Array) {}
+
+  get(path: string): Range | undefined {
+    if (!this.map) {
+      this.map = new Map();
+      const keys = typeof this.keys === 'function' ? this.keys() : this.keys;
+      if (keys !== '') {
+        const r = this.ranges;
+        let k = 0;
+        for (const key of keys.split('\n')) {
+          this.map.set(key, { start: { line: r[k], character: r[k + 1] }, end: { line: r[k + 2], character: r[k + 3] } });
+          k += 4;
+        }
+      }
+      this.keys = '';
+      this.ranges = new Int32Array(0);
+    }
+    return this.map.get(path);
+  }
+}

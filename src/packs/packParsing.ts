@@ -1,0 +1,214 @@
+import type { LoadOptions, LoadResult } from '../core/packs/packLoader';
+import { emptyLocations } from '../core/facts/factIndex';
+import { loadFailedProblem } from '../core/packs/packLimits';
+import { encodeBody, type EncodedBody } from '../core/packs/packCacheEntry';
+import { fromWire } from '../core/packs/packWire';
+import type { PackThread, StartPackThread } from '../platform/platform';
+import type { ParseReply, ParseRequest } from './worker/parseRequest';
+
+/** The parsing script (src/packs/worker/packWorker.ts) as esbuild.js writes it, inside the extension's folder. */
+export const PACK_WORKER_FILE = 'dist/packWorker.js';
+
+/** A worker that parsed nothing for this long is stopped; the next pack starts another. */
+const IDLE_MS = 60_000;
+
+type InThread = (text: string, file: string, options: LoadOptions) => LoadResult;
+
+/** A parse, and with `parseForCache` its result as a cache entry's body. */
+export interface Parsed {
+  result: LoadResult;
+  body?: EncodedBody;
+}
+
+/** Threads that parse at once: one per core the host reports, less one for the host, at least two, at most four. */
+export function parsingThreads(): number {
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
+  return Math.min(4, Math.max(2, (typeof cores === 'number' && cores > 0 ? cores : 2) - 1));
+}
+
+interface Job {
+  resolve: (r: Parsed) => void;
+  request: ParseRequest;
+}
+
+interface Thread {
+  thread: PackThread;
+  jobs: Map<number, Job>;
+}
+
+/**
+ * The parse of the worker's script, evaluated in this thread: the script
+ * hands its parse to `agreementCiteInThread` instead of waiting for messages.
+ * The extension bundles carry no YAML parser of their own.
+ */
+export function parserFromWorkerCode(code: string): InThread {
+  const handed: { answer?: (request: ParseRequest) => { reply: ParseReply } } = {};
+  new Function('agreementCiteInThread', code)(handed);
+  const answer = handed.answer;
+  if (!answer) throw new Error('the pack parser script gave no parse');
+  return (text, file, options) => {
+    const { reply } = answer({ id: 0, text, file, options });
+    if (!reply.wire) throw new Error(reply.error ?? 'the pack parser gave no answer');
+    return fromWire(reply.wire);
+  };
+}
+
+/**
+ * Parses writers' pack files in threads of their own (worker threads in the
+ * Node extension host, Web Workers in VS Code for the Web: the one script
+ * src/packs/worker/packWorker.ts), so that a large pack does not hold up the
+ * extension host; the files of a large fact base are parsed several at a time,
+ * each thread started when a file waits for one. Where no thread can be
+ * started or it fails, in this thread.
+ */
+export class PackParsing {
+  private readonly threads: Thread[] = [];
+  private unavailable = false;
+  private answered = false;
+  private next = 0;
+  private idle?: ReturnType<typeof setTimeout>;
+  /** How many packs were parsed where: for the tests and the log. */
+  readonly counts = { worker: 0, inThread: 0 };
+
+  /** The worker's script, once read. */
+  private code?: string;
+  private reading?: Promise<string>;
+
+  /**
+   * `workerCode` is the worker's script, or how to read it when the first pack is parsed (the extension reads
+   * dist/packWorker.js); `startThread` starts it (src/platform/node.ts, src/platform/web.ts); at most
+   * `maxThreads` run at once. `inThread` parses where no thread runs; without it, the worker's script is
+   * evaluated here for that (`parserFromWorkerCode`).
+   */
+  constructor(
+    private readonly workerCode: string | (() => Promise<string>),
+    private inThread: InThread | undefined,
+    private readonly startThread: StartPackThread,
+    private readonly maxThreads = parsingThreads(),
+  ) {
+    if (typeof workerCode === 'string') this.code = workerCode;
+  }
+
+  async parse(text: string, file: string, options: LoadOptions): Promise<LoadResult> {
+    return (await this.run(text, file, options, false)).result;
+  }
+
+  /** As `parse`, with the result encoded for the pack cache (src/core/packs/packCache.ts) where it is to be kept. */
+  parseForCache(text: string, file: string, options: LoadOptions): Promise<Parsed> {
+    return this.run(text, file, options, true);
+  }
+
+  /** Parses in this thread at once; for a parser script read from a file, once `parse` has read it. */
+  parseInThread(text: string, file: string, options: LoadOptions): LoadResult {
+    if (!this.inThread) {
+      if (this.code === undefined) throw new Error('the pack parser script has not been read yet');
+      this.inThread = parserFromWorkerCode(this.code);
+    }
+    return this.inThread(text, file, options);
+  }
+
+  private async run(text: string, file: string, options: LoadOptions, encode: boolean): Promise<Parsed> {
+    if (this.code === undefined && typeof this.workerCode === 'function') {
+      try {
+        this.code = await (this.reading ??= this.workerCode());
+      } catch (e) {
+        // The next pack tries again; this one reports why it could not be parsed.
+        this.reading = undefined;
+        return { result: { locations: emptyLocations(file), problems: [loadFailedProblem(file, e)] } };
+      }
+    }
+    const worker = this.code === undefined ? undefined : this.pick();
+    if (!worker) return this.parseHere(text, file, options, encode);
+    clearTimeout(this.idle);
+    const request: ParseRequest = { id: this.next++, text, file, options, encode };
+    return new Promise((resolve) => {
+      worker.jobs.set(request.id, { resolve, request });
+      try {
+        worker.thread.post(request);
+      } catch {
+        // What cannot be sent is parsed here.
+        worker.jobs.delete(request.id);
+        resolve(this.parseHere(text, file, options, encode));
+      }
+    });
+  }
+
+  private parseHere(text: string, file: string, options: LoadOptions, encode = false): Parsed {
+    this.counts.inThread++;
+    let result: LoadResult;
+    try {
+      result = this.parseInThread(text, file, options);
+    } catch (e) {
+      // A load that throws is a problem in that file; it must not stop the other packs loading.
+      return { result: { locations: emptyLocations(file), problems: [loadFailedProblem(file, e)] } };
+    }
+    return { result, body: encode ? encodeBody(result) : undefined };
+  }
+
+  /** An idle thread, a new one while there is room, else the least busy. */
+  private pick(): Thread | undefined {
+    if (this.unavailable) return undefined;
+    const idle = this.threads.find((t) => t.jobs.size === 0);
+    if (idle) return idle;
+    if (this.threads.length < this.maxThreads) {
+      const started = this.start();
+      if (started) return started;
+    }
+    if (this.threads.length === 0) return undefined;
+    return this.threads.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+  }
+
+  private start(): Thread | undefined {
+    try {
+      const thread: Thread = { thread: undefined as unknown as PackThread, jobs: new Map() };
+      thread.thread = this.startThread(this.code!, {
+        message: (m) => this.answer(thread, m),
+        failed: () => this.fail(thread),
+      });
+      this.threads.push(thread);
+      return thread;
+    } catch {
+      if (this.threads.length === 0) this.unavailable = true;
+      return undefined;
+    }
+  }
+
+  private answer(thread: Thread, m: ParseReply): void {
+    this.answered = true;
+    const job = thread.jobs.get(m.id);
+    if (!job) return;
+    thread.jobs.delete(m.id);
+    if (m.wire) {
+      this.counts.worker++;
+      job.resolve({ result: fromWire(m.wire), body: m.body });
+    } else {
+      // The parser never throws on bad input; if it did in the worker, the same text parsed here gives the writer the problem.
+      job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.request.encode));
+    }
+    if (this.threads.every((t) => t.jobs.size === 0)) this.idle = setTimeout(() => this.stop(), IDLE_MS);
+  }
+
+  /**
+   * A thread that failed or exited: what it was asked is parsed here, and the next pack gets a new thread,
+   * unless no thread ever answered (a host that cannot run the worker's code): then every pack is parsed here.
+   */
+  private fail(thread: Thread): void {
+    const at = this.threads.indexOf(thread);
+    if (at < 0) return;
+    this.threads.splice(at, 1);
+    if (!this.answered) this.unavailable = true;
+    const jobs = [...thread.jobs.values()];
+    thread.jobs.clear();
+    for (const job of jobs) job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.request.encode));
+  }
+
+  private stop(): void {
+    if (this.threads.some((t) => t.jobs.size > 0)) return;
+    for (const t of this.threads.splice(0)) t.thread.terminate();
+  }
+
+  dispose(): void {
+    clearTimeout(this.idle);
+    this.stop();
+  }
+}
