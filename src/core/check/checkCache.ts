@@ -1,0 +1,144 @@
+// What earlier checks read, kept per fact base: each paragraph's names and dates by its text, and values by key.
+import { findDates } from '../document/dates';
+import { type AliasMatch } from '../facts/aliasMatcher';
+import { type FactIndex, type IndexedFact } from '../facts/factIndex';
+import { type Finding, shifted } from './findings';
+import { type DateInText } from './scannedDocument';
+
+/**
+ * A string that does not keep the text it was cut from: a key kept across
+ * checks must not keep each version of a 1 MB draft alive.
+ */
+export function copyOf(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/** What the check read in one paragraph, in offsets of the paragraph. */
+export interface ParagraphScan {
+  matches: AliasMatch<IndexedFact>[];
+  dates: ReturnType<typeof findDates>;
+  /** The KIND_* bits of each match. */
+  kinds: Uint8Array;
+  /**
+   * The matches and dates in offsets of the document, for the paragraph
+   * starting at `at`: a paragraph before the writer's edit has not moved,
+   * and its copies are used again rather than made on every check.
+   */
+  placed?: { at: number; matches: AliasMatch<IndexedFact>[]; dates: DateInText[] };
+  /** Wrong event dates found in it, by the date style and the years its yearless dates took. */
+  events?: Map<string, KeptFindings>;
+  /** Roles not held, by the dates they were judged against. */
+  roles?: Map<string, KeptFindings>;
+  /** The words of people's names in it that have several spellings, read when first needed. */
+  names?: NameWord[];
+}
+
+/** A paragraph's findings in its own offsets, and their copies for where the paragraph last stood. */
+export interface KeptFindings {
+  found: Finding[];
+  placed?: { at: number; findings: Finding[] };
+}
+
+/** The kept findings in offsets of the document, for the paragraph starting at `at`. */
+export function placedFindings(kept: KeptFindings, at: number): Finding[] {
+  if (kept.placed?.at !== at) kept.placed = { at, findings: kept.found.map((f) => shifted(f, at)) };
+  return kept.placed.findings;
+}
+
+/** A word of a person's name, in a paragraph, whose spelling class is known; offsets in the paragraph. */
+export interface NameWord {
+  /** Where the name it is part of starts: quoted names are the speaker's, not the writer's. */
+  match: number;
+  start: number;
+  end: number;
+  cls: number;
+  written: string;
+  folded: string;
+}
+
+/**
+ * What earlier checks read, per fact base: the names and dates of each
+ * paragraph, by its text, and the verdict on each quotation, by its words.
+ * A writer changes a paragraph or two between checks; the rest is found
+ * here. Entries unused for a few checks are dropped, so that old versions of
+ * a document are not kept.
+ */
+export class CheckCache {
+  private static readonly caches = new WeakMap<FactIndex, CheckCache>();
+  private readonly paragraphs = new Map<string, { value: ParagraphScan; used: number }>();
+  private readonly values = new Map<string, { value: unknown; used: number }>();
+  private generation = 0;
+
+  static of(index: FactIndex): CheckCache {
+    let cache = CheckCache.caches.get(index);
+    if (!cache) {
+      cache = new CheckCache(index);
+      CheckCache.caches.set(index, cache);
+    }
+    cache.generation++;
+    return cache;
+  }
+
+  private constructor(private readonly index: FactIndex) {}
+
+  /** The names and dates of a paragraph, by its text; `reading` is told when it is not found here and is read. */
+  paragraph(text: string, reading?: () => void): ParagraphScan {
+    return this.kept(this.paragraphs, text, () => {
+      reading?.();
+      const matches = this.index.findAll(text);
+      const kinds = new Uint8Array(matches.length);
+      for (let i = 0; i < matches.length; i++) kinds[i] = kindsOf(matches[i].values);
+      return { matches, kinds, dates: findDates(text, LEAP_YEAR) };
+    });
+  }
+
+  /** A value computed from `key` alone, kept while checks keep asking for it. */
+  get<T>(key: string, compute: () => T): T {
+    return this.kept(this.values, key, compute) as T;
+  }
+
+  private kept<T>(map: Map<string, { value: T; used: number }>, key: string, compute: () => T): T {
+    let entry = map.get(key);
+    if (!entry) {
+      entry = { value: compute(), used: this.generation };
+      map.set(copyOf(key), entry);
+    }
+    entry.used = this.generation;
+    return entry.value;
+  }
+
+  /** Drops what the last checks did not use, once there is enough of it to matter. */
+  sweep(): void {
+    if (this.paragraphs.size + this.values.size < 20_000 && this.generation % 8 !== 0) return;
+    const keep = this.generation - 3;
+    for (const map of [this.paragraphs, this.values] as Map<string, { used: number }>[]) {
+      for (const [k, v] of map) if (v.used < keep) map.delete(k);
+    }
+  }
+}
+
+export const KIND_ROLE = 1;
+
+export const KIND_PERSON = 2;
+
+export const KIND_EVENT = 4;
+
+export const KIND_AGREEMENT = 8;
+
+export const KIND_BITS: Record<string, number> = { role: KIND_ROLE, person: KIND_PERSON, event: KIND_EVENT, agreement: KIND_AGREEMENT };
+
+/** The KIND_* bits of the facts an alias names, once per alias: a draft names the same few people on every line. */
+export const kindCache = new WeakMap<readonly IndexedFact[], number>();
+
+export function kindsOf(values: readonly IndexedFact[]): number {
+  let k = kindCache.get(values);
+  if (k === undefined) {
+    k = 0;
+    for (const v of values) k |= KIND_BITS[v.fact.kind] ?? 0;
+    kindCache.set(values, k);
+  }
+  return k;
+}
+
+/** Placeholder year for dates written without one: a leap year, so 29 February is read. */
+export const LEAP_YEAR = 2000;

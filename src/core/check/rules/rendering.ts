@@ -1,0 +1,43 @@
+// Rule `rendering-as-words`: an outlet's rendering or translation quoted as the speaker's own words.
+import { type Finding, type Fix, publisherOf, withFixes } from '../findings';
+import { type Quotation, type QuotedWords } from '../quotations';
+import { type IndexedWording } from '../quoteIndex';
+import { ScannedDocument } from '../scannedDocument';
+import { creditPattern, outletOf, possessive, speakerLabel, speakerNamed, wordSpan } from '../speakers';
+
+export function renderingFinding(doc: ScannedDocument, q: Quotation, words: () => QuotedWords, w: IndexedWording): Finding | undefined {
+  const para = doc.paragraphAt(q.start);
+  if (!speakerNamed(doc, para, w.entry)) return undefined;
+  if (doc.memo(`credited\u0000${para.start}\u0000${w.wording.id}`, () => creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end)))) return undefined;
+  const speaker = speakerLabel(doc, w.entry);
+  const outlet = outletOf(doc, w.wording);
+  const what = w.wording.kind === 'rendering' ? 'rendering' : 'translation';
+  const preferred = w.entry.wording !== w.wording ? w.entry.wording : undefined;
+  const recordedSource = preferred ? publisherOf(doc.index, preferred.citations) : undefined;
+  const fixes = (): Fix[] => {
+    const out: Fix[] = [];
+    if (preferred) {
+      const span = wordSpan(words());
+      out.push({
+        title: `Quote ${possessive(speaker)} recorded words (${recordedSource?.publisher ?? 'recorded wording'})`,
+        edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) }, ...(recordedSource ? doc.citation([recordedSource], q.end) : [])],
+        preferred: true,
+      });
+    }
+    const outletSource = publisherOf(doc.index, w.wording.citations);
+    out.push({
+      title: `Attribute this wording to ${outlet} (${what})`,
+      edits: [{ offset: q.end, length: 0, text: doc.escape(` (in ${possessive(outlet)} ${what})`) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
+    });
+    return out;
+  };
+  const recorded = recordedSource ? ` (${recordedSource.publisher})` : '';
+  return withFixes({
+    code: 'rendering-as-words',
+    start: q.start,
+    end: q.end,
+    severity: 'warning',
+    message: `Quoted as ${possessive(speaker)} own words, but this is ${possessive(outlet)} ${what}, not the recorded wording${recorded}. Quote the recorded words, or attribute this version to ${outlet}.`,
+    data: { factId: w.entry.fact.id, wordingId: w.wording.id },
+  }, fixes);
+}

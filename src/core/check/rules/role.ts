@@ -1,0 +1,199 @@
+// Rules `role-not-held` and `role-unconfirmed`: a person given a role at a date the pack does not record them holding it.
+import { type DateStyle, compareIso, formatDate, isoSpan } from '../../document/dates';
+import { foldText } from '../../document/text';
+import { type AliasMatch } from '../../facts/aliasMatcher';
+import { checkedDayOf, roleStateDuring } from '../../facts/asOf';
+import { type IndexedFact } from '../../facts/factIndex';
+import { type IsoDate, type RoleHeld } from '../../types';
+import { KIND_PERSON, KIND_ROLE, placedFindings } from '../checkCache';
+import { type CheckCode, type Finding, type FindingData, shifted, withFixes } from '../findings';
+import { type DateInText, ScannedDocument, factsOfKind } from '../scannedDocument';
+
+/** Words before a role that say it is not meant at the date in question. */
+export const QUALIFIED = /\b(?:former|ex|then|later|future|outgoing|incoming|acting|previous|erstwhile|one-time|past|new|newly appointed|interim|designate|would-be|soon-to-be|late)[\s\u2010-\u2015-]*$/;
+
+/** Between a name and a role after it: ", the", " (", " is", " remains". */
+export const NAME_THEN_ROLE = /^(?:\s*[,(]\s*|\s+(?:is|remains|serves as)\s+)(?:(?:the|now|currently|still|also|as|ukraine's|britain's|the uk's|who is)\s+)*$/;
+
+/** After a role that follows a name: a period, not a date in question. */
+export const PERIOD_AFTER = /^\s*(?:until|till|from|between|since|in|during|at the time|then|before|after)\b/;
+
+export interface RoleMention {
+  role: IndexedFact;
+  person: IndexedFact;
+  roleMatch: AliasMatch<IndexedFact>;
+  personMatch: AliasMatch<IndexedFact>;
+  /** The role written before the name ("Defence Minister Rustem Umerov") or after it ("Umerov, Ukraine's defence minister"). */
+  before: boolean;
+  /** "Shmyhal has been Minister of Defence since …": a claim that the role still holds at the document's date. */
+  stillHeld?: boolean;
+}
+
+/** "has been" between a name and a role, with "since" after the role: the role is claimed to hold now. */
+export const HAS_BEEN = /^\s+(?:has|have)\s+(?:been|served as)\s+(?:the\s+|ukraine's\s+|britain's\s+|the uk's\s+)*$/;
+
+export const SINCE_AFTER = /^\s*since\b/;
+
+/** Roles written beside a name among the matches [from, to). */
+export function roleMentions(doc: ScannedDocument, from: number, to: number): RoleMention[] {
+  const out: RoleMention[] = [];
+  const ms = doc.matches;
+  const kinds = doc.kinds;
+  for (let k = from; k + 1 < to; k++) {
+    const ka = kinds[k];
+    const kb = kinds[k + 1];
+    const roleFirst = (ka & KIND_ROLE) !== 0 && (kb & KIND_PERSON) !== 0;
+    const personFirst = (ka & KIND_PERSON) !== 0 && (kb & KIND_ROLE) !== 0;
+    if (!roleFirst && !personFirst) continue;
+    const a = ms[k];
+    const b = ms[k + 1];
+    if (b.start - a.end > 40) continue;
+    const gap = doc.prose.slice(a.end, b.start);
+    if (roleFirst && /^[ \t]*\r?\n?[ \t]*$/.test(gap)) {
+      const lead = foldText(doc.prose.slice(Math.max(0, a.start - 30), a.start));
+      if (!QUALIFIED.test(lead)) {
+        for (const role of factsOfKind(a, 'role')) for (const person of factsOfKind(b, 'person')) out.push({ role, person, roleMatch: a, personMatch: b, before: true });
+      }
+      continue;
+    }
+    if (!personFirst) continue;
+    const spaced = `${/^\s/.test(gap) ? ' ' : ''}${foldText(gap)} `;
+    const after = foldText(doc.prose.slice(b.end, b.end + 30));
+    if (HAS_BEEN.test(spaced) && SINCE_AFTER.test(after)) {
+      for (const role of factsOfKind(b, 'role')) for (const person of factsOfKind(a, 'person')) out.push({ role, person, roleMatch: b, personMatch: a, before: false, stillHeld: true });
+      continue;
+    }
+    if (!NAME_THEN_ROLE.test(spaced)) continue;
+    if (PERIOD_AFTER.test(after)) continue;
+    // "Umerov, Ukraine's defence minister, said" is an apposition; "According to Umerov, the defence minister will" is not.
+    if (/^\s*[,(]/.test(gap) && !/^\s*(?:[,;:.)!?]|[-\u2013\u2014]\s|$)/.test(doc.prose.slice(b.end, b.end + 3))) continue;
+    for (const role of factsOfKind(b, 'role')) for (const person of factsOfKind(a, 'person')) out.push({ role, person, roleMatch: b, personMatch: a, before: false });
+  }
+  return out;
+}
+
+/** The date a mention is judged at: the nearest date in its paragraph, else the document's, else today. */
+export function dateInQuestion(doc: ScannedDocument, offset: number): { first: IsoDate; last: IsoDate; source: FindingData['dateSource']; written?: string } | 'unknown' {
+  const para = doc.paragraphAt(offset);
+  let best: DateInText | undefined;
+  let bestDistance = Infinity;
+  for (const d of doc.datesIn(para.start, para.end)) {
+    const distance = offset < d.start ? d.start - offset : offset > d.end ? offset - d.end : 0;
+    if (distance < bestDistance) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  if (best) {
+    // A day whose year the text does not give cannot be judged.
+    if (!best.first) return 'unknown';
+    return { first: best.first, last: best.last!, source: 'paragraph', written: doc.prose.slice(best.start, best.end) };
+  }
+  return { first: doc.date.iso, last: doc.date.iso, source: doc.date.source, written: doc.date.written };
+}
+
+export function period(role: RoleHeld, style: DateStyle): string {
+  const from = role.from ? formatDate(role.from, style) : undefined;
+  const to = role.to ? formatDate(role.to, style) : undefined;
+  if (from && to) return `from ${from} to ${to}`;
+  if (from) return `from ${from}`;
+  if (to) return `until ${to}`;
+  return 'at other dates';
+}
+
+/** A role's name to write before a person's name: short, in title case. */
+export function roleTitle(role: IndexedFact): string {
+  if (role.fact.label.length <= 32) return role.fact.label;
+  const latin = role.fact.aliases.filter((a) => /^[A-Z][A-Za-z' ]+$/.test(a));
+  return latin.sort((a, b) => a.length - b.length)[0] ?? role.fact.label;
+}
+
+export function* checkRoles(doc: ScannedDocument, on: (code: CheckCode) => boolean): Generator<void, Finding[], void> {
+  const out: Finding[] = [];
+  const ms = doc.matches;
+  for (let i = 0; i < ms.length; ) {
+    if ((doc.kinds[i] & (KIND_ROLE | KIND_PERSON)) === 0) {
+      i++;
+      continue;
+    }
+    if (doc.pace.tick()) yield;
+    // Roles are judged paragraph by paragraph: a name and its role never sit on either side of a blank line.
+    const para = doc.paragraphAt(ms[i].start);
+    let j = i;
+    while (j < ms.length && ms[j].start < para.end) j++;
+    const from = i;
+    i = j;
+    const scan = doc.scans.get(para.start);
+    // The paragraph's findings depend on its text, the years of its yearless dates and the document's date.
+    const years = doc.datesIn(para.start, para.end).map((d) => (d.hasYear ? '' : (d.first ?? '?'))).join(',');
+    const key = `${doc.options.dateStyle}\u0000${doc.date.iso}\u0000${doc.date.source}\u0000${doc.date.written ?? ''}\u0000${years}`;
+    if (scan) scan.roles ??= new Map();
+    let kept = scan?.roles?.get(key);
+    if (!kept) {
+      kept = { found: rolesIn(doc, from, j).map((f) => shifted(f, -para.start)) };
+      scan?.roles?.set(key, kept);
+    }
+    // Kept findings are of both role rules; those switched off are left out here.
+    for (const f of placedFindings(kept, para.start)) if (on(f.code)) out.push(f);
+  }
+  return out;
+}
+
+export function rolesIn(doc: ScannedDocument, from: number, to: number): Finding[] {
+  const out: Finding[] = [];
+  const style = doc.options.dateStyle;
+  for (const m of roleMentions(doc, from, to)) {
+    if (doc.quoted(m.roleMatch.start) || doc.quoted(m.personMatch.start)) continue;
+    const history = (m.person.fact.roles ?? []).filter((r) => r.role === m.role.fact.id);
+    // A role the pack does not record for this person may still be right: the pack is not a biography.
+    if (history.length === 0) continue;
+    // "has been … since 17 July 2025" claims the role at the document's own date, not at the date after "since".
+    const at = m.stillHeld ? { first: doc.date.iso, last: doc.date.iso, source: doc.date.source, written: doc.date.written } : dateInQuestion(doc, Math.min(m.roleMatch.start, m.personMatch.start));
+    if (at === 'unknown') continue;
+    const written = doc.prose.slice(m.roleMatch.start, m.roleMatch.end);
+    // The same person, role and date give the same verdict and words wherever they are written.
+    const key = `role\u0000${m.person.fact.id}\u0000${m.role.fact.id}\u0000${at.first}\u0000${at.last}\u0000${at.source}\u0000${m.before}\u0000${m.stillHeld === true}\u0000${written}`;
+    const judged = doc.memo(key, () => {
+      // An open-ended role holds as of the day it was last checked; after it, the pack cannot say.
+      const person = m.person;
+      const states = history.map((r) => ({ r, checked: checkedDayOf(r, person.fact, person.pack.pack.meta) }))
+        .map((x) => ({ ...x, state: roleStateDuring(x.r, at.first, at.last, x.checked) }));
+      if (states.some((x) => x.state === 'held')) return undefined;
+      const when = at.first === at.last ? `on ${doc.formatDate(at.first)}` : `in ${at.written ?? doc.formatDate(at.first)}`;
+      const whence = at.source === 'paragraph' ? 'the date in this paragraph' : at.source === 'document' ? 'the document’s date' : at.source === 'setting' ? 'the document date setting' : 'today';
+      const open = states.find((x) => x.state === 'unconfirmed');
+      if (open) {
+        return {
+          code: 'role-unconfirmed' as const,
+          fixes: [],
+          message: `${person.fact.label} as ${m.role.fact.label}: last confirmed on ${doc.formatDate(open.checked!)} (held ${period(open.r, style)}); check it still holds ${when} (${whence}).`,
+        };
+      }
+      const held = doc.index.rolesAt(m.person.fact.id, at.first).filter((r) => r.role);
+      const fixes: { title: string; text: string; replace: boolean }[] = held.map((r) => {
+        const text = m.before ? roleTitle(r.role!) : r.role!.fact.label;
+        return { title: `Change to ${text}`, text: doc.escape(text), replace: true };
+      });
+      const ended = history.every((r) => r.to && compareIso(at.first, isoSpan(r.to)!.last) > 0);
+      if (ended) fixes.push({ title: `Change to “former ${written}”`, text: 'former ', replace: false });
+      const now = held.length > 0 ? ` ${at.first === at.last ? 'On that date' : 'At that time'}: ${held.map((r) => r.role!.fact.label).join('; ')}.` : '';
+      // "has been … since": the period is the writer's; which words should replace it is the writer's call.
+      const claim = m.stillHeld ? ' “Has been … since” says the role still holds then.' : '';
+      return { code: 'role-not-held' as const, fixes: m.stillHeld ? [] : fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}${claim}` };
+    });
+    if (!judged) continue;
+    out.push(withFixes({
+      code: judged.code,
+      start: m.roleMatch.start,
+      end: m.roleMatch.end,
+      severity: judged.code === 'role-unconfirmed' ? 'info' : 'warning',
+      message: judged.message,
+      data: { factId: m.role.fact.id, personId: m.person.fact.id, roleId: m.role.fact.id, date: at.first, dateSource: at.source },
+    }, () => judged.fixes.map((f, i) => ({
+      title: f.title,
+      edits: [{ offset: m.roleMatch.start, length: f.replace ? m.roleMatch.end - m.roleMatch.start : 0, text: f.text }],
+      preferred: i === 0,
+    }))));
+  }
+  return out;
+}

@@ -1,0 +1,169 @@
+// Rule `inconsistent-spelling`: one person's name spelled several ways in a document.
+import { type FactIndex, type IndexedFact } from '../../facts/factIndex';
+import { KIND_PERSON, type NameWord, type ParagraphScan, copyOf, kindsOf } from '../checkCache';
+import { type Finding, type Fix, withFixes } from '../findings';
+import { ScannedDocument } from '../scannedDocument';
+
+export interface SpellingClasses {
+  /** Per person: folded word → class id. */
+  byWord: Map<IndexedFact, Map<string, number>>;
+  /** For each class: folded spelling → how the pack writes it. */
+  classes: { person: IndexedFact; forms: Map<string, string> }[];
+}
+
+export const spellingIndexes = new WeakMap<FactIndex, SpellingClasses>();
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * The spelling variants of each person's names, from their aliases: words
+ * in Latin script that differ by a letter or two ("Zelenskyy", "Zelensky",
+ * "Zelenskiy"; "Umerov", "Umierov"). Other forms of a name ("Sir Keir") and
+ * other scripts are not spellings of it.
+ */
+export function spellingClasses(index: FactIndex): SpellingClasses {
+  let sc = spellingIndexes.get(index);
+  if (sc) return sc;
+  sc = { byWord: new Map(), classes: [] };
+  for (const person of index.byKind('person')) {
+    const words = new Map<string, string>();
+    for (const alias of [person.fact.label, ...person.fact.aliases]) {
+      for (const w of alias.match(/[A-Za-z]+/g) ?? []) if (w.length >= 4 && /^[A-Z]/.test(w)) words.set(w.toLowerCase(), w);
+    }
+    const list = [...words.keys()];
+    const parent = list.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (a[0] !== b[0] || Math.abs(a.length - b.length) > 2) continue;
+        const d = editDistance(a, b);
+        if (d <= 2 && d <= Math.max(a.length, b.length) / 3) parent[find(i)] = find(j);
+      }
+    }
+    const groups = new Map<number, string[]>();
+    list.forEach((w, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), w]));
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const id = sc.classes.length;
+      sc.classes.push({ person, forms: new Map(group.map((w) => [w, words.get(w)!])) });
+      const ids = sc.byWord.get(person) ?? new Map<string, number>();
+      for (const w of group) ids.set(w, id);
+      sc.byWord.set(person, ids);
+    }
+  }
+  spellingIndexes.set(index, sc);
+  return sc;
+}
+
+export function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[], void> {
+  const sc = spellingClasses(doc.index);
+  if (sc.classes.length === 0) return [];
+  const seen = new Map<number, Map<string, { start: number; end: number; written: string }[]>>();
+  for (const [at, scan] of doc.scans) {
+    if (scan.names === undefined && doc.pace.tick()) yield;
+    scan.names ??= nameWords(scan, doc.prose, at, sc);
+    for (const w of scan.names) {
+      if (doc.quoted(at + w.match)) continue;
+      let forms = seen.get(w.cls);
+      if (!forms) seen.set(w.cls, (forms = new Map()));
+      let list = forms.get(w.folded);
+      if (!list) forms.set(w.folded, (list = []));
+      list.push({ start: at + w.start, end: at + w.end, written: w.written });
+    }
+  }
+  yield;
+  const out: Finding[] = [];
+  for (const [id, forms] of seen) {
+    if (forms.size < 2) continue;
+    const cls = sc.classes[id];
+    const preferred = preferredSpelling(cls, forms, doc.options.spellings);
+    const counts = [...forms.values()].map((list) => `${list[0].written} (${list.length}×)`).join(', ');
+    const fixFor = (target: string, display: string, isPreferred: boolean): Fix => ({
+      title: `Spell every mention “${display}”`,
+      edits: [...forms.entries()].filter(([f]) => f !== target).flatMap(([, list]) => list.map((o) => ({ offset: o.start, length: o.end - o.start, text: matchCase(display, o.written) }))),
+      preferred: isPreferred,
+    });
+    const others = [...forms.keys()].filter((f) => f !== preferred.folded);
+    let shared: Fix[] | undefined;
+    const fixes = (): Fix[] => (shared ??= [fixFor(preferred.folded, preferred.display, true), ...others.map((x) => fixFor(x, forms.get(x)![0].written, false))]);
+    const message = `${cls.person.fact.label} is spelled several ways in this document: ${counts}. Keep one spelling: “${preferred.display}”${preferred.fromSetting ? ' (your preferred spelling)' : ''}.`;
+    for (const f of others) {
+      for (const o of forms.get(f)!) {
+        if (doc.pace.tick()) yield;
+        out.push(withFixes({
+          code: 'inconsistent-spelling',
+          start: o.start,
+          end: o.end,
+          severity: 'info',
+          message,
+          data: { factId: cls.person.fact.id, personId: cls.person.fact.id, spelling: o.written, preferredSpelling: preferred.display },
+        }, fixes));
+      }
+    }
+  }
+  return out;
+}
+
+/** The words of the names in a paragraph (at `at` in the prose) that belong to a spelling class, in order. */
+export function nameWords(scan: ParagraphScan, prose: string, at: number, sc: SpellingClasses): NameWord[] {
+  const out: NameWord[] = [];
+  for (const m of scan.matches) {
+    if ((kindsOf(m.values) & KIND_PERSON) === 0) continue;
+    for (const p of m.values) {
+      const byWord = sc.byWord.get(p);
+      if (!byWord) continue;
+      // The Latin words of the name as written ("Volodymyr", "Zelensky"), read without a regular expression per mention.
+      for (let i = at + m.start; i < at + m.end; ) {
+        if (!isAsciiLetter(prose.charCodeAt(i))) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < at + m.end && isAsciiLetter(prose.charCodeAt(j))) j++;
+        const written = prose.slice(i, j);
+        const folded = written.toLowerCase();
+        const cls = byWord.get(folded);
+        if (cls !== undefined) out.push({ match: m.start, start: i - at, end: j - at, cls, written: copyOf(written), folded: copyOf(folded) });
+        i = j;
+      }
+    }
+  }
+  return out;
+}
+
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export function matchCase(display: string, written: string): string {
+  if (written === written.toUpperCase() && written !== written.toLowerCase()) return display.toUpperCase();
+  return display;
+}
+
+export function preferredSpelling(
+  cls: SpellingClasses['classes'][number], forms: Map<string, { written: string }[]>, spellings: Readonly<Record<string, string>> | undefined,
+): { folded: string; display: string; fromSetting: boolean } {
+  for (const [from, to] of Object.entries(spellings ?? {})) {
+    const f = from.toLowerCase();
+    const t = to.toLowerCase();
+    if (cls.forms.has(t) && (forms.has(f) || cls.forms.has(f))) return { folded: t, display: to, fromSetting: true };
+  }
+  const labelWords = new Set((cls.person.fact.label.match(/[A-Za-z]+/g) ?? []).map((w) => w.toLowerCase()));
+  const ranked = [...forms.entries()].sort((a, b) => b[1].length - a[1].length || Number(labelWords.has(b[0])) - Number(labelWords.has(a[0])) || a[1][0].written.localeCompare(b[1][0].written));
+  const [folded, list] = ranked[0];
+  return { folded, display: cls.forms.get(folded) ?? list[0].written, fromSetting: false };
+}

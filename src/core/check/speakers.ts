@@ -1,0 +1,78 @@
+// Who said a quotation and who recorded it: the speaker named in the paragraph, the outlet credited.
+import { foldText } from '../document/text';
+import { type IndexedFact } from '../facts/factIndex';
+import { type Wording } from '../types';
+import { KIND_PERSON, KIND_ROLE } from './checkCache';
+import { publisherOf } from './findings';
+import { type QuotedWords } from './quotations';
+import { ScannedDocument, lowerBound } from './scannedDocument';
+
+/** Whether the paragraph names the speaker, by name or by a role the speaker holds. */
+export function speakerNamed(doc: ScannedDocument, para: { start: number; end: number }, quote: IndexedFact): boolean {
+  const speaker = quote.fact.speaker;
+  if (!speaker) return false;
+  // Once per paragraph and speaker: a long paragraph can hold many quotations.
+  return doc.memo(`named\u0000${para.start}\u0000${speaker}`, () => {
+    const roles = doc.memo(`roles\u0000${speaker}`, () => new Set((doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role)));
+    const namedIn = (from: number, to: number): boolean => {
+      const ms = doc.matches;
+      for (let i = lowerBound(ms, from); i < ms.length && ms[i].start < to; i++) {
+        if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
+        for (const v of ms[i].values) if (v.fact.id === speaker || roles.has(v.fact.id)) return true;
+      }
+      return false;
+    };
+    if (namedIn(para.start, para.end)) return true;
+    // A paragraph that names no one quotes the speaker of the paragraph before: a quotation run on, or a block
+    // quotation after the sentence that introduces it.
+    if (para.start === 0 || doc.hasKind(para.start, para.end, KIND_PERSON)) return false;
+    let k = para.start - 1;
+    while (k > 0 && /\s/.test(doc.prose[k])) k--;
+    const prev = doc.paragraphAt(k);
+    return prev.start < para.start && namedIn(prev.start, prev.end);
+  });
+}
+
+export function speakerLabel(doc: ScannedDocument, quote: IndexedFact): string {
+  return (quote.fact.speaker && doc.index.fact(quote.fact.speaker)?.fact.label) || 'the speaker';
+}
+
+export function possessive(name: string): string {
+  return `${name}\u2019s`;
+}
+
+/** Who made a translation or rendering, short enough for a message and an attribution. */
+export function outletOf(doc: ScannedDocument, w: Wording): string {
+  const publisher = publisherOf(doc.index, w.citations)?.publisher;
+  if (w.by && w.by.length <= 30) return w.by;
+  return publisher ?? w.by ?? 'the outlet';
+}
+
+/** Names that credit a wording to its outlet when they appear in the paragraph, as one case-blind expression. */
+export function creditPattern(doc: ScannedDocument, w: Wording): RegExp {
+  return doc.memo(`credit\u0000${w.id}`, () => {
+    const names = creditNames(doc, w).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019]").replace(/ /g, '\\s+'));
+    if (w.kind === 'translation') names.push('translat');
+    return names.length > 0 ? new RegExp(names.join('|'), 'iu') : /$^/;
+  });
+}
+
+export function creditNames(doc: ScannedDocument, w: Wording): string[] {
+  const names = new Set<string>();
+  for (const c of w.citations) {
+    const s = doc.index.source(c.source)?.source;
+    if (s) names.add(s.publisher);
+  }
+  if (w.by) {
+    for (const part of w.by.split(/,|\bas carried by\b|\bvia\b/)) {
+      const name = part.trim().replace(/^\S+['\u2019]s\s+/, '');
+      if (name.length >= 3) names.add(name);
+    }
+  }
+  return [...names].map((n) => foldText(n)).filter((n) => n.length >= 3);
+}
+
+/** The quotation's words from the first to the last, where a fix writes the recorded ones. */
+export function wordSpan(words: QuotedWords, from = 0, to = words.words.length - 1): { start: number; end: number } {
+  return { start: words.words[from].start, end: words.words[to].end };
+}
