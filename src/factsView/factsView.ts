@@ -3,7 +3,9 @@ import { citedSources, describeSource, factText, formatForLanguage } from '../co
 import { formatDate } from '../core/document/dates';
 import type { FactIndex, IndexedFact, IndexedSource } from '../core/facts/factIndex';
 import type { FactStore } from '../core/facts/factStore';
-import { citedFacts, findCitations, sortSources, type CitedFact } from '../core/references/references';
+import { citedFacts, type CitedFact } from '../core/references/citedFacts';
+import { findCitations } from '../core/references/citationsInText';
+import { sortSources } from '../core/references/sourcesSection';
 import { KIND_TITLES } from '../core/cite/search';
 import { escapeMarkdown, labelCollator } from '../core/document/text';
 import { FACT_KINDS, type FactKind, type SourceKind } from '../core/types';

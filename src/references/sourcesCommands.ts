@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { EXPORT_EXTENSIONS, exportSources, type ExportFormat } from '../core/references/export';
 import type { FactStore } from '../core/facts/factStore';
-import { findCitations, frontMatterBibliography, sortSources, updateSourcesSection, type SectionAction } from '../core/references/references';
+import { findCitations } from '../core/references/citationsInText';
+import { frontMatterBibliography, sortSources, updateSourcesSection, type SectionAction } from '../core/references/sourcesSection';
 import { insertOptionsFor, isSupported } from '../workbench/config';
 
 export const REFERENCE_COMMANDS = {

@@ -23,7 +23,7 @@ import {
 import { keyOf } from '../../src/core/references/citationKeys';
 import { toBibtex, toCslJson } from '../../src/core/references/export';
 import type { FactIndex, IndexedSource } from '../../src/core/facts/factIndex';
-import { updateSourcesSection } from '../../src/core/references/references';
+import { updateSourcesSection } from '../../src/core/references/sourcesSection';
 import { bundled } from '../unit/helpers';
 
 function run(cmd: string, args: string[], cwd: string, input?: string): { status: number | null; stdout: string; stderr: string } {

@@ -13,7 +13,7 @@ import { formatCitation, insertionText, withCitation, type DocFormat } from '../
 import { toBibtex } from '../../src/core/references/export';
 import { buildFactIndex, type FactIndex } from '../../src/core/facts/factIndex';
 import { parsePackText } from '../../src/core/packs/packLoader';
-import { updateSourcesSection } from '../../src/core/references/references';
+import { updateSourcesSection } from '../../src/core/references/sourcesSection';
 
 /** A file whose contents must never reach an output: an include or \input of it would show this text. */
 const SECRET = 'SECRET-0f9c2d7e';

@@ -12,7 +12,7 @@ import Ajv from 'ajv-draft-04';
 import { applyPatch } from 'diff';
 import { checkDocument } from '../../src/core/check/checker';
 import { exportSources } from '../../src/core/references/export';
-import { sortSources } from '../../src/core/references/references';
+import { sortSources } from '../../src/core/references/sourcesSection';
 import { LineIndex } from '../../src/core/document/text';
 import { bundled, projectRoot } from './helpers';
 

@@ -11,7 +11,7 @@ import { DOC_FORMATS, formatCitation, insertionText } from '../../src/core/refer
 import { toBibtex, toCslJson } from '../../src/core/references/export';
 import { buildFactIndex } from '../../src/core/facts/factIndex';
 import { parsePackText } from '../../src/core/packs/packLoader';
-import { updateSourcesSection } from '../../src/core/references/references';
+import { updateSourcesSection } from '../../src/core/references/sourcesSection';
 import { rankFacts } from '../../src/core/cite/search';
 import { factYaml, packYaml, readBundledText } from './helpers';
 import { braceBalance, PROTO_KEYS } from './hostilePacks.test';

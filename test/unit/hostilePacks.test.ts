@@ -7,7 +7,7 @@ import { escapeAsciidocText, escapeBibtexText, escapeLatexText, escapeMarkdownTe
 import { toBibtex } from '../../src/core/references/export';
 import { buildFactIndex } from '../../src/core/facts/factIndex';
 import { parsePackText } from '../../src/core/packs/packLoader';
-import { updateSourcesSection } from '../../src/core/references/references';
+import { updateSourcesSection } from '../../src/core/references/sourcesSection';
 import type { Source } from '../../src/core/types';
 import { PackParsing } from '../../src/packs/packParsing';
 import { nodePlatform } from '../../src/platform/node';

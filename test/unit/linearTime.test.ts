@@ -9,9 +9,10 @@ import { findDates } from '../../src/core/document/dates';
 import { parsePackText } from '../../src/core/packs/packLoader';
 import { documentDate, proseText } from '../../src/core/document/prose';
 import { findQuotations } from '../../src/core/check/quotations';
-import { findCitations, updateSourcesSection } from '../../src/core/references/references';
+import { findCitations } from '../../src/core/references/citationsInText';
+import { updateSourcesSection } from '../../src/core/references/sourcesSection';
 import { AliasPrefixIndex, rankFacts } from '../../src/core/cite/search';
-import { paragraphAt } from '../../src/core/document/text';
+import { paragraphAt } from '../../src/core/document/paragraphs';
 import { bundled, PACK_HEAD } from './helpers';
 
 const MB = 1024 * 1024;

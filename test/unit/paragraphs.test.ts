@@ -2,7 +2,7 @@
 // give exactly what the plain scan from the top of the text gave.
 
 import assert from 'node:assert/strict';
-import { paragraphAt } from '../../src/core/document/text';
+import { paragraphAt } from '../../src/core/document/paragraphs';
 
 /** The definition: blank lines found by one expression run from the start of the text. */
 function paragraphByScan(text: string, offset: number): { start: number; end: number } {

@@ -6,7 +6,9 @@ import {
   citationEdits, citedSources, formatCitation, insertionText, latexAddress, type CitationOptions, type CitationStyle, type DocFormat, type TextEdit,
 } from '../../src/core/references/citation';
 import type { DateStyle } from '../../src/core/document/dates';
-import { buildSourcesSection, citedFacts, findCitations, updateSourcesSection } from '../../src/core/references/references';
+import { buildSourcesSection, updateSourcesSection } from '../../src/core/references/sourcesSection';
+import { citedFacts } from '../../src/core/references/citedFacts';
+import { findCitations } from '../../src/core/references/citationsInText';
 import { bundled } from './helpers';
 
 const index = () => bundled().index;

@@ -8,7 +8,8 @@ import {
 } from '../../src/core/references/citation';
 import { keyOf } from '../../src/core/references/citationKeys';
 import { bibtexEntry, cslItem, cslText, toBibtex, toCslJson } from '../../src/core/references/export';
-import { findCitations, frontMatterBibliography, updateSourcesSection } from '../../src/core/references/references';
+import { findCitations } from '../../src/core/references/citationsInText';
+import { frontMatterBibliography, updateSourcesSection } from '../../src/core/references/sourcesSection';
 import { bundled, describeProblems, indexOf, lineOf } from './helpers';
 
 const opts = (format: DocFormat, style: CitationStyle = 'auto'): CitationOptions => ({ format, style, dateStyle: 'en-GB' });

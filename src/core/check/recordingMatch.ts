@@ -1,6 +1,6 @@
 // For the hover: whose recording a quotation matches, where it is not the preferred wording.
 import { proseText } from '../document/prose';
-import { paragraphAt } from '../document/text';
+import { paragraphAt } from '../document/paragraphs';
 import { type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { recorderOf } from '../facts/status';
 import { type DocFormat } from '../references/citation';

@@ -1,4 +1,5 @@
 // The document as every rule reads it: its prose, paragraphs, names, dates and quotations, each found once.
+import { paragraphBreaks } from '../document/paragraphs';
 import { daysInMonth, findDates, formatDate, parseIsoDate, toIso, todayIso } from '../document/dates';
 import { documentDate, proseText } from '../document/prose';
 import { hasLetterOrDigit } from '../document/text';
@@ -11,14 +12,6 @@ import { type CheckOptions } from './findings';
 import { Pace } from './pace';
 import { type Quotation, findQuotations } from './quotations';
 
-/** Where paragraphs break: pairs of the start and the end of each run of blank lines. */
-export function paragraphBreaks(prose: string): number[] {
-  const breaks: number[] = [];
-  const blank = /\n[ \t]*\r?\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = blank.exec(prose)) !== null) breaks.push(m.index, m.index + m[0].length);
-  return breaks;
-}
 
 export interface DateInText {
   start: number;

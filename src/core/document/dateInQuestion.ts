@@ -8,7 +8,7 @@
 import type { DocFormat } from '../references/citation';
 import { contextDateAt, formatDate, parseIsoDate, todayIso, type DateStyle } from './dates';
 import { documentDate, proseText } from './prose';
-import { paragraphAt } from './text';
+import { paragraphAt } from './paragraphs';
 import type { IsoDate } from '../types';
 
 export interface DateInQuestion {

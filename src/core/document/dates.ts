@@ -1,5 +1,5 @@
 import type { IsoDate } from '../types';
-import { paragraphAt } from './text';
+import { paragraphAt } from './paragraphs';
 
 export const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
