@@ -13,7 +13,7 @@ import { createPack } from './packs/newPack';
 import { registerWorkspacePacks } from './packs/workspacePacks';
 import { registerFactsView, type FactsViewApi } from './factsView/factsView';
 import { registerReferenceCommands } from './references/sourcesCommands';
-import { registerDocumentCheck } from './check/diagnostics';
+import { registerDocumentCheck } from './check/register';
 import { Log } from './workbench/log';
 import { PACK_WORKER_FILE, PackParsing } from './packs/packParsing';
 import { createPackCache } from './packs/packCacheStorage';

@@ -4,7 +4,7 @@
 
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ListedFinding } from '../../src/check/diagnostics';
+import type { ListedFinding } from '../../src/check/register';
 import { onScreen, screenshot, WIDGET } from './screenshot';
 import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
 

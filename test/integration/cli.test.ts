@@ -10,7 +10,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ListedFinding } from '../../src/check/diagnostics';
+import type { ListedFinding } from '../../src/check/register';
 import { EXTENSION_ID, resultsDir } from './harness';
 import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder } from './util';
 
