@@ -9,12 +9,10 @@ import { sortSources } from '../core/references/sourcesSection';
 import { KIND_TITLES } from '../core/cite/search';
 import { escapeMarkdown, labelCollator } from '../core/document/text';
 import { FACT_KINDS, type FactKind, type SourceKind } from '../core/types';
-import { COMMANDS } from '../workbench/ids';
+import { COMMANDS, VIEWS } from '../workbench/ids';
 import { isSupported, readSettings } from '../workbench/config';
 
-export const FACTS_VIEW_ID = 'agreementCite.facts';
 /** Runs when a fact row is clicked or Enter is pressed on it; not in the palette. */
-const INSERT_FROM_VIEW = 'agreementCite.factsView.insert';
 /** The document's own changes refresh the view this long after the last keystroke. */
 const DEBOUNCE_MS = 300;
 
@@ -84,7 +82,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
 
   constructor(private readonly store: FactStore) {
     this.statusItem.name = vscode.l10n.t('Agreement Cite: cited facts');
-    this.statusItem.command = `${FACTS_VIEW_ID}.focus`;
+    this.statusItem.command = `${VIEWS.facts}.focus`;
     this.disposables.push(
       this.changed,
       this.statusItem,
@@ -284,7 +282,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[entry.fact.kind], entry.status === 'disputed' ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = source?.source.url ? 'fact-linked' : 'fact';
-    item.command = { command: INSERT_FROM_VIEW, title: vscode.l10n.t('Insert Citation'), arguments: [{ factId: entry.fact.id }] };
+    item.command = { command: COMMANDS.insertFromFactsView, title: vscode.l10n.t('Insert Citation'), arguments: [{ factId: entry.fact.id }] };
     item.accessibilityInformation = { label: `${entry.fact.label}, ${KIND_TITLES[entry.fact.kind]}, ${entry.status}` };
     return item;
   }
@@ -323,7 +321,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
 
 export function registerFactsView(store: FactStore): { disposable: vscode.Disposable; api: FactsViewApi } {
   const view = new FactsView(store);
-  const treeView = vscode.window.createTreeView(FACTS_VIEW_ID, { treeDataProvider: view, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(VIEWS.facts, { treeDataProvider: view, showCollapseAll: true });
   view.attach(treeView);
   const api: FactsViewApi = {
     getChildren: (node) => view.getChildren(node),
@@ -335,7 +333,7 @@ export function registerFactsView(store: FactStore): { disposable: vscode.Dispos
     },
   };
   return {
-    disposable: vscode.Disposable.from(view, treeView, vscode.commands.registerCommand(INSERT_FROM_VIEW, (arg?: unknown) => view.insertFromView(arg))),
+    disposable: vscode.Disposable.from(view, treeView, vscode.commands.registerCommand(COMMANDS.insertFromFactsView, (arg?: unknown) => view.insertFromView(arg))),
     api,
   };
 }

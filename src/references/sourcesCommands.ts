@@ -4,11 +4,7 @@ import type { FactStore } from '../core/facts/factStore';
 import { findCitations } from '../core/references/citationsInText';
 import { frontMatterBibliography, sortSources, updateSourcesSection, type SectionAction } from '../core/references/sourcesSection';
 import { insertOptionsFor, isSupported } from '../workbench/config';
-
-export const REFERENCE_COMMANDS = {
-  insertSourcesSection: 'agreementCite.insertSourcesSection',
-  exportSources: 'agreementCite.exportSources',
-} as const;
+import { COMMANDS } from '../workbench/ids';
 
 /** What the Sources section command did, for callers and tests. */
 export interface SourcesSectionResult {
@@ -213,7 +209,7 @@ export async function exportSourceFiles(store: FactStore, arg?: unknown): Promis
 
 export function registerReferenceCommands(store: FactStore): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(REFERENCE_COMMANDS.insertSourcesSection, () => insertSourcesSection(store)),
-    vscode.commands.registerCommand(REFERENCE_COMMANDS.exportSources, (arg?: unknown) => exportSourceFiles(store, arg)),
+    vscode.commands.registerCommand(COMMANDS.insertSourcesSection, () => insertSourcesSection(store)),
+    vscode.commands.registerCommand(COMMANDS.exportSources, (arg?: unknown) => exportSourceFiles(store, arg)),
   );
 }

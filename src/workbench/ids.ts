@@ -1,3 +1,5 @@
+// Every command and view id the extension declares in package.json, in one place.
+
 /** Command ids, shared by the commands, the hover links and package.json. */
 export const COMMANDS = {
   insertCitation: 'agreementCite.insertCitation',
@@ -7,6 +9,15 @@ export const COMMANDS = {
   showLog: 'agreementCite.showLog',
   addDefinitions: 'agreementCite.addDefinitions',
   checkDocument: 'agreementCite.checkDocument',
+  insertSourcesSection: 'agreementCite.insertSourcesSection',
+  exportSources: 'agreementCite.exportSources',
+  /** Insert Citation from a row of the facts view. */
+  insertFromFactsView: 'agreementCite.factsView.insert',
+} as const;
+
+/** View ids, as package.json declares them. */
+export const VIEWS = {
+  facts: 'agreementCite.facts',
 } as const;
 
 /**
