@@ -1,7 +1,7 @@
 // What earlier checks read, kept per fact base: each paragraph's names and dates by its text, and values by key.
 import { findDates } from '../document/dates';
 import { type AliasMatch } from '../facts/aliasMatcher';
-import { type FactIndex, type IndexedFact } from '../facts/factIndex';
+import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { type Finding, shifted } from './findings';
 import { type DateInText } from './scannedDocument';
 
@@ -64,22 +64,18 @@ export interface NameWord {
  * a document are not kept.
  */
 export class CheckCache {
-  private static readonly caches = new WeakMap<FactIndex, CheckCache>();
   private readonly paragraphs = new Map<string, { value: ParagraphScan; used: number }>();
   private readonly values = new Map<string, { value: unknown; used: number }>();
   private generation = 0;
 
+  /** The index's cache, for one more check: what this check does not use is dropped a few checks later. */
   static of(index: FactIndex): CheckCache {
-    let cache = CheckCache.caches.get(index);
-    if (!cache) {
-      cache = new CheckCache(index);
-      CheckCache.caches.set(index, cache);
-    }
+    const cache = index.derived(CHECK_CACHE);
     cache.generation++;
     return cache;
   }
 
-  private constructor(private readonly index: FactIndex) {}
+  constructor(private readonly index: FactIndex) {}
 
   /** The names and dates of a paragraph, by its text; `reading` is told when it is not found here and is read. */
   paragraph(text: string, reading?: () => void): ParagraphScan {
@@ -142,3 +138,5 @@ export function kindsOf(values: readonly IndexedFact[]): number {
 
 /** Placeholder year for dates written without one: a leap year, so 29 February is read. */
 export const LEAP_YEAR = 2000;
+
+const CHECK_CACHE = derivedValue('check: cache', (index) => new CheckCache(index));

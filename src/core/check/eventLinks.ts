@@ -1,6 +1,6 @@
 // How events are named and described: by the agreements they belong to, their verbs, participants, place and words.
 import { foldText } from '../document/text';
-import { type FactIndex, type IndexedFact } from '../facts/factIndex';
+import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 
 export const VERB_CLASSES: Record<string, RegExp> = {
   sign: /\bsign(?:s|ed|ing)?\b/,
@@ -65,12 +65,14 @@ export function describedEvents(links: EventLinks, folded: string, mentioned: ()
   return [...out];
 }
 
-export const eventLinks = new WeakMap<FactIndex, EventLinks>();
+const EVENTLINKS = derivedValue('check: event links', readLinksOf);
 
 export function linksOf(index: FactIndex): EventLinks {
-  let links = eventLinks.get(index);
-  if (links) return links;
-  links = { byAgreement: new Map(), corroborating: new Map(), siblings: new Map(), described: new Map(), describing: new Map() };
+  return index.derived(EVENTLINKS);
+}
+
+function readLinksOf(index: FactIndex): EventLinks {
+  const links: EventLinks = { byAgreement: new Map(), corroborating: new Map(), siblings: new Map(), described: new Map(), describing: new Map() };
   const events = index.byKind('event');
   for (const e of events) {
     const by = e.fact.describedBy;
@@ -125,7 +127,6 @@ export function linksOf(index: FactIndex): EventLinks {
       }
     }
   }
-  eventLinks.set(index, links);
   return links;
 }
 

@@ -1,5 +1,5 @@
 // The recorded wordings of every quote, indexed by word pairs, and the verdict on a quotation's words against them.
-import { type FactIndex, type IndexedFact } from '../facts/factIndex';
+import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { canonicalWords } from '../facts/wordForms';
 import { type Wording } from '../types';
 import { type QuotedWords } from './quotations';
@@ -22,12 +22,14 @@ export interface QuoteIndex {
   pairs: Map<string, number[]>;
 }
 
-export const quoteIndexes = new WeakMap<FactIndex, QuoteIndex>();
+const QUOTEINDEXES = derivedValue('check: quote index', readQuoteIndex);
 
 export function quoteIndex(index: FactIndex): QuoteIndex {
-  let qi = quoteIndexes.get(index);
-  if (qi) return qi;
-  qi = { wordings: [], byFact: new Map(), pairs: new Map() };
+  return index.derived(QUOTEINDEXES);
+}
+
+function readQuoteIndex(index: FactIndex): QuoteIndex {
+  const qi: QuoteIndex = { wordings: [], byFact: new Map(), pairs: new Map() };
   for (const entry of index.byKind('quote')) {
     const all = entry.fact.wordings ?? [];
     for (const wording of all) {
@@ -52,7 +54,6 @@ export function quoteIndex(index: FactIndex): QuoteIndex {
       }
     }
   }
-  quoteIndexes.set(index, qi);
   return qi;
 }
 

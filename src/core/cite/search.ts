@@ -1,6 +1,6 @@
 import { factText } from '../references/citation';
 import { formatDate, todayIso } from '../document/dates';
-import type { FactIndex, IndexedFact } from '../facts/factIndex';
+import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { foldCode, foldText, labelCollator } from '../document/text';
 import { FACT_KINDS, type FactKind, type IsoDate } from '../types';
 
@@ -153,13 +153,11 @@ export class AliasPrefixIndex {
   }
 }
 
-const prefixIndexes = new WeakMap<FactIndex, AliasPrefixIndex>();
+const PREFIXES = derivedValue('completion: alias prefixes', (index) => new AliasPrefixIndex(index));
 
 /** The prefix index of a fact index: made once, and shared by completion and inline completion. */
 export function prefixIndexFor(index: FactIndex): AliasPrefixIndex {
-  let prefixes = prefixIndexes.get(index);
-  if (!prefixes) prefixIndexes.set(index, (prefixes = new AliasPrefixIndex(index)));
-  return prefixes;
+  return index.derived(PREFIXES);
 }
 
 /**
@@ -208,13 +206,11 @@ function namedFacts(index: FactIndex, scores: ReadonlyMap<IndexedFact, number>):
   return [...scores.entries()].sort((a, b) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!).map(([entry, score]) => ({ entry, score }));
 }
 
-const baseOrders = new WeakMap<FactIndex, { order: IndexedFact[]; position: Map<IndexedFact, number> }>();
-const kindOrders = new WeakMap<FactIndex, Map<FactKind, IndexedFact[]>>();
+const KIND_ORDERS = derivedValue('picker: facts of each kind by label', () => new Map<FactKind, IndexedFact[]>());
 
 /** One kind's facts by label: the picker's order within a kind, sorted once per index. */
 function kindOrder(index: FactIndex, kind: FactKind): IndexedFact[] {
-  let kinds = kindOrders.get(index);
-  if (!kinds) kindOrders.set(index, (kinds = new Map()));
+  const kinds = index.derived(KIND_ORDERS);
   let order = kinds.get(kind);
   if (!order) {
     const collator = labelCollator();
@@ -250,14 +246,13 @@ const LONG_NUMBER = /\d{60}/;
  * (kind, label) gives, and lets the work be done a kind at a time.
  */
 function baseOrder(index: FactIndex): { order: IndexedFact[]; position: Map<IndexedFact, number> } {
-  let base = baseOrders.get(index);
-  if (!base) {
-    const order = FACT_KINDS.flatMap((kind) => kindOrder(index, kind));
-    base = { order, position: new Map(order.map((e, i) => [e, i])) };
-    baseOrders.set(index, base);
-  }
-  return base;
+  return index.derived(BASE_ORDER);
 }
+
+const BASE_ORDER = derivedValue('picker: facts by kind, then label', (index) => {
+  const order = FACT_KINDS.flatMap((kind) => kindOrder(index, kind));
+  return { order, position: new Map(order.map((e, i) => [e, i])) };
+});
 
 /** A row of the Insert Citation picker: a fact, or the heading of a group. */
 export interface PickerRow {
@@ -275,8 +270,9 @@ interface KindRows {
   done: number;
 }
 
-const kindRowsCache = new WeakMap<FactIndex, { today: IsoDate; rows: Map<FactKind, KindRows> }>();
-const unrankedRows = new WeakMap<FactIndex, { today: IsoDate; rows: readonly PickerRow[] }>();
+/** Rows are made once per index and day: a person's row shows the role held that day. */
+const KIND_ROWS = derivedValue('picker: rows of each kind', () => ({ today: '', rows: new Map<FactKind, KindRows>() }));
+const UNRANKED_ROWS = derivedValue('picker: every row', () => ({ today: '', rows: [] as readonly PickerRow[] }));
 
 /**
  * The rows of one kind, heading first, made once per index and day. With a
@@ -284,8 +280,11 @@ const unrankedRows = new WeakMap<FactIndex, { today: IsoDate; rows: readonly Pic
  * idle preparation builds a large kind in slices.
  */
 function kindRows(index: FactIndex, kind: FactKind, today: IsoDate, budget = Infinity): PickerRow[] {
-  let cached = kindRowsCache.get(index);
-  if (cached?.today !== today) kindRowsCache.set(index, (cached = { today, rows: new Map() }));
+  const cached = index.derived(KIND_ROWS);
+  if (cached.today !== today) {
+    cached.today = today;
+    cached.rows = new Map();
+  }
   const facts = kindOrder(index, kind);
   let made = cached.rows.get(kind);
   if (!made) cached.rows.set(kind, (made = { rows: facts.length === 0 ? [] : [{ label: KIND_TITLES[kind], separator: true }], done: 0 }));
@@ -306,8 +305,11 @@ const ROWS_PER_STEP = 500;
  * over 100,000 facts does not rebuild 100,000 rows.
  */
 export function pickerRows(index: FactIndex, selection: string, today: IsoDate = todayIso()): readonly PickerRow[] {
-  let all = unrankedRows.get(index);
-  if (all?.today !== today) unrankedRows.set(index, (all = { today, rows: Object.freeze(FACT_KINDS.flatMap((kind) => kindRows(index, kind, today))) }));
+  const all = index.derived(UNRANKED_ROWS);
+  if (all.today !== today) {
+    all.today = today;
+    all.rows = Object.freeze(FACT_KINDS.flatMap((kind) => kindRows(index, kind, today)));
+  }
   const unranked = all.rows;
   const named = namedFacts(index, selectionScores(index, selection));
   // The same (frozen) array each time: the adapter keeps its items for it, so opening the picker again costs nothing.

@@ -69,6 +69,16 @@ export interface BuildOptions {
 export const DEFAULT_MAX_FACTS = 200_000;
 export const DEFAULT_MAX_ALIASES = 2_000_000;
 
+/** A kind of value derived from an index (`FactIndex.derived`): one key object per kind, made once at module load. */
+export interface Derived<T> {
+  readonly name: string;
+  make(index: FactIndex): T;
+}
+
+export function derivedValue<T>(name: string, make: (index: FactIndex) => T): Derived<T> {
+  return { name, make };
+}
+
 /**
  * The merged fact base: every pack's sources and facts by id, kind, source and
  * alias. Built once per change of packs and read by every provider.
@@ -81,6 +91,7 @@ export class FactIndex {
   private readonly byKindMap = new Map<FactKind, IndexedFact[]>();
   private readonly bySourceMap = new Map<string, IndexedFact[]>();
   readonly matcher = new AliasMatcher<IndexedFact>();
+  private readonly derivedValues = new Map<Derived<unknown>, unknown>();
 
   constructor(packs: readonly LoadedPack[]) {
     this.packs = packs;
@@ -141,6 +152,18 @@ export class FactIndex {
     return [...entry.fact.roles]
       .sort((a, b) => compareIso(a.from ?? '0000', b.from ?? '0000'))
       .map((held) => ({ held, role: this.byId.get(held.role), checked: checkedDayOf(held, entry.fact, entry.pack.pack.meta) }));
+  }
+
+  /**
+   * A value read from this index, made on first use and kept as long as the
+   * index: the check's quote index, the picker's rows, the completion
+   * prefixes. A new fact base is a new index, so nothing outlives its facts.
+   */
+  derived<T>(key: Derived<T>): T {
+    if (this.derivedValues.has(key)) return this.derivedValues.get(key) as T;
+    const value = key.make(this);
+    this.derivedValues.set(key, value);
+    return value;
   }
 
   /** @internal used by the builder */

@@ -1,6 +1,6 @@
 // Citations written as reference text (publisher, then the quoted title, in any date style): how plain-text and inline citations are found.
 import { DATE_STYLES } from '../document/dates';
-import { type FactIndex, type IndexedSource } from '../facts/factIndex';
+import { derivedValue, type FactIndex, type IndexedSource } from '../facts/factIndex';
 import { type DocFormat, curlyQuotes, describeSource, keyOf } from './citation';
 import { type CitationMention } from './citationsInText';
 import { escapeText } from './escape';
@@ -19,21 +19,18 @@ export interface Lookup {
   byTitle: Map<DocFormat, Map<string, TitleCandidate[]>>;
 }
 
-export const lookups = new WeakMap<FactIndex, Lookup>();
+const LOOKUP = derivedValue<Lookup>('references: sources by key and title', (index) => {
+  const byKey = new Map<string, IndexedSource>();
+  for (const s of index.sources) {
+    // Keys from the fact base's table (citationKeys.ts): two sources never share one.
+    const key = keyOf(s.source);
+    if (!byKey.has(key)) byKey.set(key, s);
+  }
+  return { byKey, byTitle: new Map() };
+});
 
 export function lookupFor(index: FactIndex): Lookup {
-  let l = lookups.get(index);
-  if (!l) {
-    const byKey = new Map<string, IndexedSource>();
-    for (const s of index.sources) {
-      // Keys from the fact base's table (citationKeys.ts): two sources never share one.
-      const key = keyOf(s.source);
-      if (!byKey.has(key)) byKey.set(key, s);
-    }
-    l = { byKey, byTitle: new Map() };
-    lookups.set(index, l);
-  }
-  return l;
+  return index.derived(LOOKUP);
 }
 
 export function quoteMarks(format: DocFormat): [string, string] {

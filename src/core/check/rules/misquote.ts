@@ -24,7 +24,7 @@ export function* checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => 
     });
     if (verdict.kind === 'none') {
       if (on('unrecorded-quote')) {
-        const f = unrecordedFinding(doc, q, inner, markup, qi);
+        const f = unrecordedFinding(doc, q, inner, markup);
         if (f) out.push(f);
       }
       continue;

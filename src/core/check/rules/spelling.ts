@@ -1,5 +1,5 @@
 // Rule `inconsistent-spelling`: one person's name spelled several ways in a document.
-import { type FactIndex, type IndexedFact } from '../../facts/factIndex';
+import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/factIndex';
 import { KIND_PERSON, type NameWord, type ParagraphScan, copyOf, kindsOf } from '../checkCache';
 import { type Finding, type Fix, withFixes } from '../findings';
 import { ScannedDocument } from '../scannedDocument';
@@ -10,8 +10,6 @@ export interface SpellingClasses {
   /** For each class: folded spelling → how the pack writes it. */
   classes: { person: IndexedFact; forms: Map<string, string> }[];
 }
-
-export const spellingIndexes = new WeakMap<FactIndex, SpellingClasses>();
 
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -33,10 +31,14 @@ export function editDistance(a: string, b: string): number {
  * "Zelenskiy"; "Umerov", "Umierov"). Other forms of a name ("Sir Keir") and
  * other scripts are not spellings of it.
  */
+const SPELLINGINDEXES = derivedValue('check: spelling classes', readSpellingClasses);
+
 export function spellingClasses(index: FactIndex): SpellingClasses {
-  let sc = spellingIndexes.get(index);
-  if (sc) return sc;
-  sc = { byWord: new Map(), classes: [] };
+  return index.derived(SPELLINGINDEXES);
+}
+
+function readSpellingClasses(index: FactIndex): SpellingClasses {
+  const sc: SpellingClasses = { byWord: new Map(), classes: [] };
   for (const person of index.byKind('person')) {
     const words = new Map<string, string>();
     for (const alias of [person.fact.label, ...person.fact.aliases]) {
@@ -65,7 +67,6 @@ export function spellingClasses(index: FactIndex): SpellingClasses {
       sc.byWord.set(person, ids);
     }
   }
-  spellingIndexes.set(index, sc);
   return sc;
 }
 

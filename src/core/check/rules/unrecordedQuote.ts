@@ -1,10 +1,10 @@
 // Rule `unrecorded-quote`: a known speaker at a recorded occasion, quoted in words no recording has.
 import { parseIsoDate } from '../../document/dates';
-import { type FactIndex, type IndexedFact } from '../../facts/factIndex';
+import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/factIndex';
 import { KIND_PERSON } from '../checkCache';
 import { type Finding, publisherOf, withFixes } from '../findings';
 import { type Quotation, markupOf, quotedWords } from '../quotations';
-import { type IndexedWording, type QuoteIndex, STOPWORDS, coveringWordings } from '../quoteIndex';
+import { type IndexedWording, STOPWORDS, coveringWordings, quoteIndex } from '../quoteIndex';
 import { ScannedDocument } from '../scannedDocument';
 import { possessive, speakerLabel, speakerNamed, wordSpan } from '../speakers';
 
@@ -16,13 +16,15 @@ export interface Occasions {
   content: Map<IndexedFact, Set<string>>;
 }
 
-export const occasionIndexes = new WeakMap<FactIndex, Occasions>();
+const OCCASIONS = derivedValue('check: occasions', readOccasions);
 
-export function occasionsOf(index: FactIndex, qi: QuoteIndex): Occasions {
-  let occ = occasionIndexes.get(index);
-  if (occ) return occ;
-  occ = { byDay: new Map(), bySpeaker: new Map(), content: new Map() };
-  for (const [entry, wordings] of qi.byFact) {
+export function occasionsOf(index: FactIndex): Occasions {
+  return index.derived(OCCASIONS);
+}
+
+function readOccasions(index: FactIndex): Occasions {
+  const occ: Occasions = { byDay: new Map(), bySpeaker: new Map(), content: new Map() };
+  for (const [entry, wordings] of quoteIndex(index).byFact) {
     const speaker = entry.fact.speaker;
     if (!speaker) continue;
     const list = occ.bySpeaker.get(speaker);
@@ -34,7 +36,6 @@ export function occasionsOf(index: FactIndex, qi: QuoteIndex): Occasions {
     if (day) day.push(entry);
     else occ.byDay.set(entry.fact.date!, [entry]);
   }
-  occasionIndexes.set(index, occ);
   return occ;
 }
 
@@ -56,9 +57,9 @@ export const MIN_SHARED_SHARE = 0.3;
  * Judged only where the quotation shares enough words with what was recorded
  * to be about the same remarks; a remark the pack does not hold is left alone.
  */
-export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: string, markup: ReturnType<typeof markupOf>, qi: QuoteIndex): Finding | undefined {
+export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: string, markup: ReturnType<typeof markupOf>): Finding | undefined {
   if (doc.nameQuoted(q)) return undefined;
-  const occ = occasionsOf(doc.index, qi);
+  const occ = occasionsOf(doc.index);
   const para = doc.paragraphAt(q.start);
   // The days the paragraph speaks of, else the document's own date: read once per paragraph.
   const days = doc.memo(`days\u0000${para.start}`, () => {
