@@ -6,11 +6,13 @@
 //   npm start                 port 8123, or AGREEMENT_CITE_PORT
 //   npm start -- --port 9000
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { cacheDir, codeServerEntry, node24Bin, projectRoot } from './vscode-test-env.mjs';
+import { CodeServer, codeServerArgs } from './vscode/codeServer.mjs';
+import { QUIET_SETTINGS } from './vscode/workbenchSettings.mjs';
 
 const argPort = process.argv.indexOf('--port');
 const port = Number(argPort > 0 ? process.argv[argPort + 1] : process.env.AGREEMENT_CITE_PORT || 8123);
@@ -54,14 +56,7 @@ fs.cpSync(path.join(projectRoot, 'demo'), workspace, { recursive: true });
 const userData = path.join(demoRoot, 'user-data');
 const extensions = path.join(demoRoot, 'extensions');
 fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'extensions.autoCheckUpdates': false,
-  'update.mode': 'none',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-}, null, 2));
+fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
 
 const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: path.join(demoRoot, 'config'), XDG_DATA_HOME: path.join(demoRoot, 'data') };
 const common = ['--user-data-dir', userData, '--extensions-dir', extensions];
@@ -73,38 +68,35 @@ if (install.status !== 0 || !/successfully installed/i.test(install.stdout + ins
   process.exit(1);
 }
 
-const server = spawn(node24Bin, [
-  codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-  // The sample folder is ours: trusted, so its fact pack loads (Restricted Mode uses the bundled pack only).
-  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...common, workspace,
-], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 const logFile = path.join(demoRoot, 'code-server.log');
-const log = fs.createWriteStream(logFile);
-server.stdout.pipe(log);
-server.stderr.pipe(log);
-
-const stop = () => {
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-server.on('exit', (code) => {
-  console.error(`start: code-server stopped (exit ${code}); see ${logFile}`);
-  process.exit(code ?? 1);
+const host = `127.0.0.1:${port}`;
+// The sample folder is ours: trusted, so its fact pack loads (Restricted Mode uses the bundled pack only).
+const server = new CodeServer({
+  host,
+  args: codeServerArgs({ host, userDataDir: userData, extensionsDir: extensions, trusted: true, folder: workspace }),
+  env,
+  cwd: demoRoot,
+  output: fs.createWriteStream(logFile),
 });
 
-const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
-for (let i = 0; i < 120; i++) {
-  const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-  if (ok) {
-    console.log(`\nAgreement Cite is running in VS Code at\n\n  ${url}\n\nOpen sample-report.md, hover a name or a date, type ;; or press Ctrl+Alt+C.`);
-    console.log(`Server log: ${logFile}. Stop with Ctrl-C.`);
-    break;
-  }
-  await new Promise((r) => setTimeout(r, 500));
-  if (i === 119) {
-    console.error(`start: code-server did not answer on port ${port}; see ${logFile}`);
-    stop();
-  }
+let stopping = false;
+const stop = (exitCode = 0) => {
+  stopping = true;
+  return server.stop().finally(() => process.exit(exitCode));
+};
+process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => stop());
+void server.exited.then((code) => {
+  if (stopping) return;
+  console.error(`start: code-server stopped (exit ${code}); see ${logFile}`);
+  process.exit(typeof code === 'number' ? code : 1);
+});
+
+const failed = await server.untilUp(60_000);
+if (failed) {
+  console.error(`start: code-server did not start (${failed}); see ${logFile}`);
+  await stop(1);
 }
+const url = `http://${host}/?folder=${encodeURIComponent(workspace)}`;
+console.log(`\nAgreement Cite is running in VS Code at\n\n  ${url}\n\nOpen sample-report.md, hover a name or a date, type ;; or press Ctrl+Alt+C.`);
+console.log(`Server log: ${logFile}. Stop with Ctrl-C.`);

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import esbuild from 'esbuild';
-import { projectRoot } from './vscode-test-env.mjs';
+import { projectRoot } from '../vscode-test-env.mjs';
 
 /** Node built-ins the test files import for their Node-only parts: empty here, so a Node-only use fails loudly, not the load. */
 const NODE_ONLY = /^(node:)?(fs|path|http|url|perf_hooks|os|child_process)$/;
