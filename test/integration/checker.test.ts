@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ListedFinding } from '../../src/check/register';
 import { onScreen, screenshot, WIDGET } from './screenshot';
-import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
+import { activateExtension, closeEditors, deleteFolder, openScratch, pollUntil, scratchFolder, waitFor } from './util';
 
 const api = activateExtension;
 const open = (language: string, content: string): Promise<vscode.TextEditor> => openScratch('check', language, content);
@@ -17,28 +17,31 @@ async function closeAll(): Promise<void> {
   await deleteFolder(scratchFolder('check'));
 }
 
-/** The extension's problems for a document, once `ready` says they are what the test waits for (or after 15 s: a loaded machine is slow). */
+/**
+ * The extension's problems for a document, once `ready` says they are what the
+ * test waits for (or as they are after 15 s: a loaded machine is slow, and the
+ * assertion that follows says what was there instead). A test that waits for
+ * none waits for a change from the problems it saw before: only the check,
+ * having run again, takes them away.
+ */
 async function problems(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => boolean = (d) => d.length > 0): Promise<vscode.Diagnostic[]> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Agreement Cite');
-    if (ready(found) || Date.now() > deadline) return found;
-    await sleep(100);
-  }
+  const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Agreement Cite');
+  await waitFor('the check’s problems', () => ready(ours())).catch(() => undefined);
+  return ours();
 }
 
 /**
  * The quick fixes VS Code offers where a problem is (the API returns them
  * without their diagnostics). VS Code drops a code action request when any
  * provider registers meanwhile, as the built-in Markdown extension does when
- * the first Markdown file opens: an empty answer is asked again.
+ * the first Markdown file opens: an empty answer is asked again, until one comes.
  */
 async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  for (let attempt = 0; ; attempt++) {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    if (actions.length > 0 || attempt === 5) return actions;
-    await sleep(300);
-  }
+  const ask = (): Thenable<vscode.CodeAction[]> => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  return pollUntil('quick fixes', async () => {
+    const actions = await ask();
+    return actions.length > 0 && actions;
+  }).catch(() => ask());
 }
 
 function textAt(editor: vscode.TextEditor, range: vscode.Range): string {

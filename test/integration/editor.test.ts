@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { keyboard, onScreen, screenshot, WIDGET } from './screenshot';
-import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep, waitFor } from './util';
+import { activateExtension, closeEditors, deleteFolder, nextEvent, openScratch, scratchFolder, waitFor } from './util';
 
 const open = (language: string, content: string): Promise<vscode.TextEditor> => openScratch('editor', language, content);
 const api = activateExtension;
@@ -41,11 +41,15 @@ async function closeAll(): Promise<void> {
   await deleteFolder(scratchFolder('editor'));
 }
 
-/** Types text as a writer would, one character at a time, so that trigger characters fire. */
-async function type(text: string): Promise<void> {
+/**
+ * Types text as a writer would, one character at a time, so that trigger
+ * characters fire; each character is in the document before the next is typed.
+ */
+async function type(editor: vscode.TextEditor, text: string): Promise<void> {
   for (const ch of text) {
+    const typed = nextEvent(`“${ch}” to be typed`, vscode.workspace.onDidChangeTextDocument, (e) => e.document === editor.document && e.contentChanges.some((c) => c.text.includes(ch)));
     await vscode.commands.executeCommand('type', { text: ch });
-    await sleep(40);
+    await typed;
   }
 }
 
@@ -116,10 +120,15 @@ suite('hover cards', () => {
     assert.match(text, /I am very proud that today/);
   });
 
-  test('plain prose gives no card', async () => {
-    const editor = await open('markdown', 'The weather was fine.\n');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 5));
-    assert.strictEqual(hovers.filter((h) => h.contents.some((c) => typeof c !== 'string' && 'value' in c && /Source:/.test(c.value))).length, 0);
+  test('plain prose gives no card; a known name beside it does', async () => {
+    const editor = await open('markdown', 'The weather was fine in Kyiv.\n');
+    const cards = async (needle: string): Promise<number> => {
+      const at = editor.document.positionAt(editor.document.getText().indexOf(needle) + 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+      return hovers.filter((h) => h.contents.some((c) => typeof c !== 'string' && 'value' in c && /Source:/.test(c.value))).length;
+    };
+    assert.strictEqual(await cards('Kyiv'), 1, 'the hover provider answers in this document');
+    assert.strictEqual(await cards('weather'), 0);
   });
 
   test('screenshot: the hover card', async () => {
@@ -159,7 +168,9 @@ suite('completions', () => {
     assert.match((quote.insertText as vscode.SnippetString).value, /\$\{1\|said,/);
   });
 
-  test('a single semicolon lists nothing', async () => {
+  test('a single semicolon lists nothing; two list the facts', async () => {
+    const twice = await open('markdown', 'First;; ');
+    assert.ok((await completionLabels(twice, end(twice), ';')).length > 0, 'the trigger lists facts in this kind of document');
     const editor = await open('markdown', 'First; ');
     const items = await completionLabels(editor, end(editor), ';');
     assert.strictEqual(items.length, 0);
@@ -168,7 +179,7 @@ suite('completions', () => {
   test('typing ;; and a phrase, then accepting, inserts the recorded wording and one footnote definition', async () => {
     const editor = await open('markdown', 'Starmer was clear. ');
     editor.selection = new vscode.Selection(end(editor), end(editor));
-    await type(';;massive');
+    await type(editor, ';;massive');
     await onScreen({ texts: ['Starmer'], within: WIDGET.suggest });
     await vscode.commands.executeCommand('acceptSelectedSuggestion');
     const text = await waitFor('the accepted suggestion', () => editor.document.getText().includes('Keir Starmer said') && editor.document.getText());

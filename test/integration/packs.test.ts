@@ -7,8 +7,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import { EXTENSION_ID, restrictedModeRequested } from './harness';
-import { screenshot } from './screenshot';
-import { sleep, waitFor } from './util';
+import { screenshot, WIDGET } from './screenshot';
+import { closeEditors, deleteFolder, fileEvent, openScratch, scratchFolder, waitFor } from './util';
 
 const encoder = new TextEncoder();
 
@@ -44,6 +44,46 @@ facts:
         locator: "12:40"
 ${extra}`;
 
+/** A pack of its own for each marker (packEventsHandled): ids no other pack uses. */
+const markerPack = (id: string): string => `pack:
+  id: ${id}
+  title: Marker ${id}
+  version: 1.0.0
+  language: en
+  checked: 2025-07-01
+sources:
+  - id: ${id}-note
+    title: Note ${id}
+    publisher: Team newsroom
+    date: 2025-07-01
+    kind: other
+    language: en
+facts:
+  - id: ${id}.fact
+    kind: term
+    label: Marker ${id}
+    text: A pack written to see that the file events before it were handled
+    citations:
+      - source: ${id}-note
+`;
+
+let markers = 0;
+
+/**
+ * The positive signal a test waits for before saying that something did not
+ * happen: every file event so far has been handled. The file system reports
+ * events in order, so once a pack written now has loaded (and, deleted, gone),
+ * the events before it reached the extension's watchers and were acted on.
+ */
+async function packEventsHandled(api: AgreementCiteApi): Promise<void> {
+  const id = `marker-${process.pid}-${++markers}`;
+  const uri = vscode.Uri.joinPath(folder(), `${id}.factpack.yaml`);
+  await write(uri, markerPack(id));
+  await waitFor(`the marker pack ${id} to load`, () => api.index.fact(`${id}.fact`));
+  await vscode.workspace.fs.delete(uri);
+  await waitFor(`the marker pack ${id} to go`, () => api.index.fact(`${id}.fact`) === undefined);
+}
+
 /** The hover cards at `needle`, with Markdown escapes removed: the words a writer reads. */
 async function hoverMarkdown(document: vscode.TextDocument, needle: string): Promise<string> {
   const position = document.positionAt(document.getText().indexOf(needle) + 2);
@@ -77,11 +117,21 @@ suite('workspace fact packs', function () {
   test('in Restricted Mode a workspace pack is not read; the bundled pack still answers', async function () {
     if (!restrictedModeRequested()) return this.skip();
     assert.strictEqual(vscode.workspace.isTrusted, false);
+    const reported = fileEvent(packUri());
     await write(packUri(), pack('Project Kestrel'));
-    await sleep(1500);
-    assert.strictEqual(api.index.fact('team.kestrel'), undefined);
-    assert.ok(api.index.fact('person.starmer'));
-    await vscode.workspace.fs.delete(packUri());
+    // The file system reported the pack, as it reports packs to the extension's watchers in a trusted workspace,
+    await reported;
+    // and the extension has acted on what came after: a draft opened now, naming the pack's fact, has been checked.
+    const draft = await openScratch('packs', 'markdown', 'The Project Kestrel line opened.\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n');
+    try {
+      await waitFor('the check of a draft opened after the pack was written', () => vscode.languages.getDiagnostics(draft.document.uri).some((d) => d.code === 'misquote'));
+      assert.strictEqual(api.index.fact('team.kestrel'), undefined);
+      assert.strictEqual(await hoverMarkdown(draft.document, 'Project Kestrel'), '', 'no card for the pack’s fact');
+      assert.match(await hoverMarkdown(draft.document, 'Starmer'), /Keir Starmer/, 'the bundled pack answers');
+    } finally {
+      await closeEditors();
+      await deleteFolder(scratchFolder('packs'));
+    }
   });
 
   test('write, break, fix and delete a pack: hovers, completions and diagnostics follow without a reload', async function () {
@@ -121,7 +171,10 @@ suite('workspace fact packs', function () {
     assert.ok(api.index.fact('team.kestrel'), 'the last good version stays in use');
     assert.match(await hoverMarkdown(draft, 'Project Kestrel'), /Project Kestrel/);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(packUri()));
-    await screenshot('pack-diagnostic', { texts: ['[unclosed'] });
+    // The problem as a writer finds it: in the Problems panel, beside the broken line.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('pack-diagnostic', { texts: ['team.yaml', 'last version that loaded cleanly stays in use'], within: WIDGET.problems });
+    await vscode.commands.executeCommand('workbench.action.closePanel');
 
     // Fixed, with a new label: the diagnostic goes and the new version is used.
     await write(packUri(), pack('Project Kestrel line'));
@@ -173,7 +226,8 @@ suite('workspace fact packs', function () {
     const at = doc.getText().indexOf('label: Project Kestrel') + 'label: Project Kestrel'.length;
     edit.insert(doc.uri, doc.positionAt(at), ' drone line');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await sleep(400);
+    assert.ok(doc.isDirty && doc.getText().includes('Project Kestrel drone line'), 'the edit is in the editor, unsaved');
+    await packEventsHandled(api);
     assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel', 'an unsaved edit is not read');
     const saved = Date.now();
     assert.ok(await doc.save());
@@ -219,16 +273,19 @@ suite('workspace fact packs', function () {
     await vscode.workspace.fs.delete(packsDir(), { recursive: true, useTrash: false });
     await write(packUri(), pack('Project Kestrel again'));
     await waitFor('the new version', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel again');
-    // The watcher reports the deletion after the folder was made again; the pack stays.
-    await sleep(3000);
+    // The watcher reports the deletion after the folder was made again: once it has been handled, the pack stays.
+    await packEventsHandled(api);
     assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel again');
   });
 
   test('a folder of packs moved into place is read, though only the folder is reported as created', async function () {
     if (restrictedModeRequested()) return this.skip();
     const staging = vscode.Uri.joinPath(folder(), 'staging-packs');
-    await write(vscode.Uri.joinPath(staging, 'nested', 'moved.yaml'), pack('Project Kestrel').replace('id: team\n', 'id: moved\n'));
-    await sleep(500);
+    const staged = vscode.Uri.joinPath(staging, 'nested', 'moved.yaml');
+    const reported = fileEvent(staged);
+    await write(staged, pack('Project Kestrel').replace('id: team\n', 'id: moved\n'));
+    await reported;
+    await packEventsHandled(api);
     assert.strictEqual(api.index.fact('team.kestrel'), undefined, 'staging-packs/ is not a pack folder');
     await vscode.workspace.fs.rename(staging, packsDir());
     await waitFor('the moved pack to load', () => api.index.fact('team.kestrel'));
@@ -266,7 +323,7 @@ suite('workspace fact packs', function () {
     assert.match(card, /Evidence:\*\* ⚠️ 1 of 1 excerpts not found in the source text/);
     await write(uri, text.replace('open in autumn', 'open in spring'));
     await waitFor('the evidence to be found', () => api.index.fact('team.kestrel')?.evidence?.found === 1);
-    assert.deepStrictEqual(vscode.languages.getDiagnostics(uri), []);
+    await waitFor('its diagnostic to clear', () => vscode.languages.getDiagnostics(uri).length === 0);
     await vscode.workspace.fs.delete(uri);
   });
 

@@ -1,7 +1,8 @@
 // Records how long the extension took to load and activate in this real VS
 // Code, for the benchmark (scripts/bench/bench.mjs runs this suite with
-// --grep perf and reads the file; see docs/PERFORMANCE.md). It writes numbers
-// and asserts none about speed: the benchmark reports them against the targets.
+// --grep perf and reads the file; see docs/PERFORMANCE.md), and judges the
+// activation against the benchmark's budget (activation.ts). The editor-side
+// costs of a large draft are recorded only: the benchmark reports them.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -9,6 +10,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
+import { describeVerdict, judgeActivation } from './activation';
 import { EXTENSION_ID, resultsDir, testHost } from './harness';
 
 function median(samples: number[]): number {
@@ -17,7 +19,7 @@ function median(samples: number[]): number {
 }
 
 suite('perf', () => {
-  test('records load and activation times, and the editor-side costs of a 1 MB draft', async function () {
+  test('records load and activation times, within the activation budget, and the editor-side costs of a 1 MB draft', async function () {
     this.timeout(120_000);
     const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
@@ -68,8 +70,16 @@ suite('perf', () => {
       result.hoverShortMs = median(shortHover.slice(1));
     }
 
+    const verdict = judgeActivation(api);
+    result.budgetMs = verdict.budgetMs;
+    result.withinBudget = verdict.withinBudget;
+    const file = path.join(resultsDir(), 'activation.json');
     fs.mkdirSync(resultsDir(), { recursive: true });
-    fs.writeFileSync(path.join(resultsDir(), 'activation.json'), JSON.stringify(result, null, 1));
-    assert.equal(typeof api.activationMs, 'number', 'the API reports activationMs');
+    fs.writeFileSync(file, JSON.stringify(result, null, 1));
+    console.log(`  ${describeVerdict(verdict)} (${file})`);
+    // Recorded: the file the benchmark reads holds the figures the extension measured.
+    const recorded = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    assert.strictEqual(recorded.activationMs, api.activationMs);
+    assert.strictEqual(recorded.loadMs, api.loadMs);
   });
 });

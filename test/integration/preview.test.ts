@@ -4,13 +4,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { screenshot } from './screenshot';
-import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, sleep } from './util';
+import { activateExtension, closeEditors, deleteFolder, openScratch, pollUntil, scratchFolder, waitFor } from './util';
 
 suite('Markdown preview: footnotes', function () {
   this.timeout(120_000);
   suiteTeardown(async () => {
     await closeEditors();
-    await sleep(1500);
+    // The preview reads its document until its tab is closed: the file is deleted after that.
+    await waitFor('the editors and the preview to close', () => vscode.window.tabGroups.all.every((g) => g.tabs.length === 0));
     await deleteFolder(scratchFolder('preview'));
   });
 
@@ -27,18 +28,19 @@ suite('Markdown preview: footnotes', function () {
 
     // The preview's own engine, with every extension's markdown-it plugins.
     // The preview's engine takes the extension's plugin once the extension is active: asked again until it has.
-    let html = '';
-    for (const start = Date.now(); Date.now() - start < 30_000; await sleep(500)) {
-      html = await vscode.commands.executeCommand<string>('markdown.api.render', text);
-      if (html.includes('footnote-ref')) break;
-    }
+    const render = (): Thenable<string> => vscode.commands.executeCommand<string>('markdown.api.render', text);
+    const html = await pollUntil('the preview’s engine to render footnotes', async () => {
+      const out = await render();
+      return out.includes('footnote-ref') && out;
+    }, 30_000).catch(() => render());
     assert.match(html, /<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/, html);
     assert.match(html, /<section class="footnotes">[\s\S]*<li id="fn1" class="footnote-item"><p[^>]*>[^<]+/, html);
     assert.doesNotMatch(html, /\[\^/, 'a footnote mark is left raw');
 
+    // The preview itself: a webview, whose text is read from its frame.
+    const source = /^\[\^[^\]]+\]: ([^“,]+)/m.exec(text)?.[1].trim();
+    assert.ok(source, text);
     await vscode.commands.executeCommand('markdown.showPreviewToSide');
-    // The preview is a webview, whose text the workbench page does not expose: its tab is awaited.
-    await sleep(2000);
-    await screenshot('markdown-preview-footnotes', { texts: ['Preview preview.md'] });
+    await screenshot('markdown-preview-footnotes', { texts: ['Preview preview.md', 'signed the partnership in Kyiv[1]', source], frames: true });
   });
 });

@@ -8,7 +8,7 @@ import type { AgreementCiteApi } from '../../src/extension';
 import type { FactsNode } from '../../src/factsView/factsView';
 import { bibtexParser, citationJs } from '../unit/formatParsers';
 import { onlyIn } from './harness';
-import { onScreen, screenshot } from './screenshot';
+import { onScreen, screenshot, WIDGET } from './screenshot';
 import { activateExtension, closeEditors, deleteFolder, openScratch, scratchFolder, waitFor } from './util';
 
 const api = activateExtension;
@@ -335,6 +335,6 @@ suite('references: the facts view', () => {
     await view.reveal(roots[0], { expand: true, select: false, focus: false });
     await view.reveal(kinds.find((n) => label(n) === 'Figures')!, { expand: true, select: false, focus: false });
     await view.reveal(roots[0], { select: false, focus: false });
-    await screenshot('facts-view', { texts: ['Cited in this document (', 'Figures', 'Rustem Umerov'] });
+    await screenshot('facts-view', { texts: [label(roots[0]), 'Figures', 'Rustem Umerov'], within: WIDGET.sideBar });
   });
 });

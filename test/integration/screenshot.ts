@@ -1,8 +1,8 @@
 // Screenshot of the workbench, taken from inside a test.
 //
 // The tests run in the extension host (Node, or the browser's web worker),
-// which cannot see the workbench page. The code-server runner (scripts/run-vscode-tests.mjs) starts a small
-// HTTP endpoint on 127.0.0.1 and passes its URL, with a per-run token, in
+// which cannot see the workbench page. The code-server runner (scripts/run-vscode-tests.mjs,
+// scripts/vscode/screenshotServer.mjs) starts a small HTTP endpoint on 127.0.0.1 and passes its URL, with a per-run token, in
 // AGREEMENT_CITE_SCREENSHOT_URL; asking it makes the runner call Playwright's
 // page.screenshot(), once the texts the test names are on screen. Under
 // @vscode/test-electron there is no such endpoint and screenshot() resolves to
@@ -13,6 +13,8 @@ export interface OnScreen {
   texts?: readonly string[];
   within?: string;
   hidden?: string;
+  /** Look for the texts in every frame too: a webview (the Markdown preview) shows its content in frames of its own. */
+  frames?: boolean;
   /** How long to wait: 20 s unless given, inside a test's own time limit. */
   timeoutMs?: number;
 }
@@ -49,12 +51,16 @@ export async function onScreen(expect: OnScreen): Promise<boolean> {
   return true;
 }
 
-/** Where VS Code shows a hover, the suggestions, a quick pick, and the problems and notifications. */
+/** Where VS Code shows a hover, the suggestions, a quick pick, ghost text, the Problems panel, the side bar, the status bar and the editors. */
 export const WIDGET = {
   hover: '.monaco-hover',
   suggest: '.suggest-widget',
   quickPick: '.quick-input-widget',
   ghostText: '.ghost-text, .ghost-text-decoration',
+  problems: '.markers-panel',
+  sideBar: '.part.sidebar',
+  statusBar: '.part.statusbar',
+  editor: '.part.editor',
 } as const;
 
 /** A POST with `fetch`, which the Node extension host and the web worker host both have (text/plain: no CORS preflight). */

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, extensionHostMode, restrictedModeRequested, testHost } from './harness';
-import { screenshot } from './screenshot';
+import { onScreen, screenshot, WIDGET } from './screenshot';
 
 suite('smoke', () => {
   test('a workspace folder with the fixtures is open', () => {
@@ -37,8 +37,9 @@ suite('smoke', () => {
     await ext.activate();
     assert.strictEqual(ext.isActive, true);
 
-    // The report's words and the extension's status bar item on screen.
-    const png = await screenshot('workbench', { texts: ['Keir Starmer', 'cited'] });
+    // The report's words in the editor, and the extension's count of cited facts in the status bar.
+    await onScreen({ texts: ['Keir Starmer'], within: WIDGET.editor });
+    const png = await screenshot('workbench', { texts: ['cited'], within: WIDGET.statusBar });
     if (testHost() === 'code-server') {
       assert.ok(png, 'the code-server runner should have saved test-results/screenshots/workbench.png');
     }

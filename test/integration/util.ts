@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import { EXTENSION_ID } from './harness';
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** The pause between two looks of a poll: never a wait on its own (see waitFor, pollUntil). */
+const POLL_MS = 100;
+const pause = (): Promise<void> => new Promise((r) => setTimeout(r, POLL_MS));
 
 /**
  * Polls until `check` returns a value, for at most `ms`: reloads are debounced
@@ -15,13 +17,51 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
  * the benchmark's business; this only waits.
  */
 export async function waitFor<T>(what: string, check: () => T | undefined | false, ms = 15_000): Promise<T> {
-  const start = Date.now();
+  return pollUntil(what, async () => check(), ms);
+}
+
+/** Like waitFor, for a check that asks VS Code (a command, a provider) and so is asynchronous. */
+export async function pollUntil<T>(what: string, check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
   for (;;) {
-    const v = check();
+    const v = await check();
     if (v) return v;
-    if (Date.now() - start > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await sleep(100);
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await pause();
   }
+}
+
+/**
+ * Resolves with the first event of `event` for which `accept` holds; rejects
+ * after `ms`. Subscribe before doing what fires the event.
+ */
+export function nextEvent<T>(what: string, event: vscode.Event<T>, accept: (e: T) => boolean = () => true, ms = 15_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+    const listener = event((e) => {
+      if (!accept(e)) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(e);
+    });
+  });
+}
+
+/**
+ * The file system reporting a file created (or, with `kind`, changed or
+ * deleted) in the workspace: what the extension's own watchers are told at
+ * the same moment. Subscribe before writing; the promise settles once.
+ */
+export function fileEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete' = 'create', ms = 15_000): Promise<vscode.Uri> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  assert.ok(folder, `${uri.toString()} is not in the workspace`);
+  // Relative to the workspace folder, as the extension's own globs are: the workspace's watcher reports it.
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, vscode.workspace.asRelativePath(uri, false)));
+  const event = kind === 'create' ? watcher.onDidCreate : kind === 'change' ? watcher.onDidChange : watcher.onDidDelete;
+  return nextEvent(`the file system to report ${uri.path} (${kind})`, event, (u) => u.toString() === uri.toString(), ms).finally(() => watcher.dispose());
 }
 
 /**
