@@ -63,6 +63,7 @@ facts:
     kind: term
     label: Marker ${id}
     text: A pack written to see that the file events before it were handled
+    aliases: [Marker ${id}]
     citations:
       - source: ${id}-note
 `;
@@ -79,8 +80,11 @@ async function packEventsHandled(api: AgreementCiteApi): Promise<void> {
   const id = `marker-${process.pid}-${++markers}`;
   const uri = vscode.Uri.joinPath(folder(), `${id}.factpack.yaml`);
   await write(uri, markerPack(id));
-  await waitFor(`the marker pack ${id} to load`, () => api.index.fact(`${id}.fact`));
-  await vscode.workspace.fs.delete(uri);
+  try {
+    await waitFor(`the marker pack ${id} to load`, () => api.index.fact(`${id}.fact`));
+  } finally {
+    await vscode.workspace.fs.delete(uri);
+  }
   await waitFor(`the marker pack ${id} to go`, () => api.index.fact(`${id}.fact`) === undefined);
 }
 
@@ -222,17 +226,25 @@ suite('workspace fact packs', function () {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await waitFor('the editor to show the file as written', () => doc.getText() === pack('Project Kestrel') && !doc.isDirty);
-    const edit = new vscode.WorkspaceEdit();
-    const at = doc.getText().indexOf('label: Project Kestrel') + 'label: Project Kestrel'.length;
-    edit.insert(doc.uri, doc.positionAt(at), ' drone line');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(doc.isDirty && doc.getText().includes('Project Kestrel drone line'), 'the edit is in the editor, unsaved');
-    await packEventsHandled(api);
-    assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel', 'an unsaved edit is not read');
-    const saved = Date.now();
-    assert.ok(await doc.save());
-    await waitFor('the saved version', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel drone line');
-    console.log(`pack reload: the saved version in use ${Date.now() - saved} ms after saving`);
+    // The edit stays unsaved until the test saves it: the workbench would otherwise save it a moment later.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      const at = doc.getText().indexOf('label: Project Kestrel') + 'label: Project Kestrel'.length;
+      edit.insert(doc.uri, doc.positionAt(at), ' drone line');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(doc.isDirty && doc.getText().includes('Project Kestrel drone line'), 'the edit is in the editor, unsaved');
+      await packEventsHandled(api);
+      assert.ok(doc.isDirty, 'the edit is still unsaved');
+      assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel', 'an unsaved edit is not read');
+      const saved = Date.now();
+      assert.ok(await doc.save());
+      await waitFor('the saved version', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel drone line');
+      console.log(`pack reload: the saved version in use ${Date.now() - saved} ms after saving`);
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('packs read again, as at a window reload, come from the cache of parsed packs; a changed pack is parsed', async function () {
