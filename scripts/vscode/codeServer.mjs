@@ -82,11 +82,20 @@ export class CodeServer {
    * `timeoutMs` pass: resolves undefined when up, else why not.
    */
   async untilUp(timeoutMs = 60_000) {
+    const deadline = Date.now() + timeoutMs;
+    let exited = false;
+    void this.exited.then(() => (exited = true));
     let timer;
-    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(`no answer on ${this.host} within ${timeoutMs / 1000} s`), timeoutMs)));
+    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     try {
-      const listening = this.#listening.then(() => healthy(this.host)).then((ok) => (ok ? undefined : `${this.host}/healthz did not answer 200`));
-      return await Promise.race([listening, this.exited.then(() => 'it exited during startup'), timedOut]);
+      const first = await Promise.race([this.#listening, this.exited.then(() => 'exited'), timedOut]);
+      if (first === 'exited') return 'it exited during startup';
+      // Listening: it answers at once, but a loaded machine can be slow to; asked again until the deadline.
+      while (!exited && Date.now() < deadline) {
+        if (await healthy(this.host)) return undefined;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return exited ? 'it exited during startup' : `no answer on ${this.host} within ${timeoutMs / 1000} s`;
     } finally {
       clearTimeout(timer);
     }
