@@ -330,7 +330,13 @@ suite('references: the facts view', () => {
     await onScreen({ texts: ['Cited in this document'] });
     // Wide enough for the statuses beside long labels.
     for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
-    const roots = view.getChildren();
+    // The view has read the briefing as written: every fact cited in it is counted (its row's label is what the screenshot shows).
+    const citedIds = ['quote.starmer.co-production', 'provision.co-production.wartime-allocation', 'term.mega-project', 'person.umerov'];
+    const roots = await waitFor('the view to count the facts cited in the briefing', () => {
+      const rows = view.getChildren();
+      const counted = view.getChildren(rows[0]).map((n) => (n.type === 'fact' ? n.factId : ''));
+      return citedIds.every((id) => counted.includes(id)) && rows;
+    });
     const kinds = view.getChildren(roots[1]);
     await view.reveal(roots[0], { expand: true, select: false, focus: false });
     await view.reveal(kinds.find((n) => label(n) === 'Figures')!, { expand: true, select: false, focus: false });
