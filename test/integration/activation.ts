@@ -11,11 +11,12 @@ export const ACTIVATION_BUDGET_MS: number = budgets.activationMs;
 /**
  * The benchmark judges the budget on the median of several runs on a quiet
  * machine. One activation on a shared test machine under load takes many
- * times longer (over ten times the budget has been seen with eleven processes
- * waiting for two cores), so a test fails only past this many budgets: what no
- * load explains, such as a pack parsed inside activate().
+ * times longer (743 ms in the web worker host, 147 to 404 ms in the Node
+ * host, with eighteen processes waiting for two cores), so a test fails only
+ * past this many budgets: what no load explains, such as a pack parsed inside
+ * activate().
  */
-export const LOADED_MACHINE_ALLOWANCE = 50;
+export const LOADED_MACHINE_ALLOWANCE = 100;
 
 export interface ActivationVerdict {
   loadMs: number;
