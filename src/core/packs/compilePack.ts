@@ -69,7 +69,18 @@ export function missingLanguages(loaded: LoadedPack, required: readonly string[]
   return out;
 }
 
-/** The pack as shipped in the bundle: local source paths are for checking, not for writers. */
+/**
+ * The pack as shipped in the bundle, without what only its editors read in
+ * data/*.yaml and no feature shows: local source paths (for checking
+ * evidence), notes on sources and on role periods (where each was read), a
+ * source's further addresses, and the pack's description, licence and
+ * update day. A fact's notes and its wordings' notes stay: the hover shows them.
+ */
 export function shippedPack(pack: Pack): Pack {
-  return { ...pack, sources: pack.sources.map(({ textFile: _textFile, ...rest }) => rest) };
+  const { description: _description, license: _license, updated: _updated, ...meta } = pack.meta;
+  return {
+    meta,
+    sources: pack.sources.map(({ textFile: _textFile, note: _note, alsoAt: _alsoAt, ...rest }) => rest),
+    facts: pack.facts.map((f) => (f.roles ? { ...f, roles: f.roles.map(({ note: _note, ...rest }) => rest) } : f)),
+  };
 }
