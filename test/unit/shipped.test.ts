@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { mergeForBundle } from '../../src/core/buildTools';
-import { buildFactIndex } from '../../src/core/factIndex';
-import { renderCard } from '../../src/core/card';
+import { mergeForBundle } from '../../src/core/packs/buildTools';
+import { buildFactIndex } from '../../src/core/facts/factIndex';
+import { renderCard } from '../../src/core/cite/card';
 import { runsInNode } from '../../src/platform/whichHost';
 import { bundled } from './helpers';
 

@@ -4,7 +4,7 @@
 // the speaker's words is a misquote, as it is in English.
 
 import assert from 'node:assert/strict';
-import { checkDocument, type CheckOptions, type Finding } from '../../src/core/checker';
+import { checkDocument, type CheckOptions, type Finding } from '../../src/core/check/checker';
 import { CORPUS_TODAY } from './checkerCorpus';
 import { bundled } from './helpers';
 
