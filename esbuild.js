@@ -1,6 +1,6 @@
 // Builds the extension: checks and compiles the bundled fact pack (data/*.yaml)
 // into dist/pack.json, generates the contributed snippets from it, and bundles
-// the extension into one file per extension host. A broken pack fails the build with
+// the extension into one file that both extension hosts load. A broken pack fails the build with
 // file:line:col and a plain message.
 //
 //   node esbuild.js               development build (source maps)
@@ -50,7 +50,8 @@ async function compileData(tools) {
     const p = path.resolve(path.dirname(packPath), source.textFile);
     try { return fs.readFileSync(p, 'utf8'); } catch { return undefined; }
   };
-  const result = tools.compilePackFiles(files, readSourceText);
+  // Every fact of the bundled pack is written in Ukrainian too: a fact without it stops the build.
+  const result = tools.compilePackFiles(files, readSourceText, { requiredLanguages: tools.BUNDLED_LANGUAGES });
   let errors = 0;
   for (const p of result.problems) {
     // Source texts are test fixtures beside the project, not part of it: a
@@ -129,28 +130,31 @@ async function main() {
   // file for both hosts, read when the first writer's pack is parsed (src/packs/packParsing.ts).
   const packWorker = await esbuild.build(packWorkerBuildOptions());
   fs.writeFileSync(path.join(outDir, 'packWorker.js'), packWorker.outputFiles[0].text);
+  // One bundle for both extension hosts (src/extension.host.ts picks the platform when activated): `main` and
+  // `browser` in package.json name the same file, and the .vsix carries it once.
   const result = await esbuild.build(extensionBundle({
-    entry: 'src/extension.node.ts',
-    // The Node extension host; VS Code for the Web has its own bundle (buildBrowser below).
+    entry: 'src/extension.host.ts',
+    // Neutral, not Node: a Node built-in that is not listed here fails the build, as the web worker host has none.
     platform: 'neutral',
     mainFields: ['module', 'main'],
     outfile: path.join(outDir, 'extension.js'),
-    // worker_threads is asked for when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
+    // Asked for only in the Node host: worker_threads when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
     external: ['vscode', 'worker_threads', 'fs'],
     plugins: [vscodeRequirePlugin],
   }));
   const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
-  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
+  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}, for both extension hosts`);
   await buildCli(bundledPackPlugin);
   if (process.env.AGREEMENT_CITE_METAFILE) fs.writeFileSync(process.env.AGREEMENT_CITE_METAFILE, JSON.stringify(result.metafile));
-  await buildBrowser([vscodeRequirePlugin]);
+  // A bundle of an earlier build for the web worker host alone is not left to be packaged.
+  fs.rmSync(path.join(outDir, 'web'), { recursive: true, force: true });
 }
 
 // ------------------------------------------------------------------ VS Code for the Web
 
 /**
- * The options both extension bundles share (the Node host's and the web
- * worker host's); each names what differs for its host.
+ * The options of the extension's bundle; the entry point and what differs by
+ * platform are given.
  * @param {{ entry: string, platform: import('esbuild').Platform, mainFields: string[], outfile: string, external: string[], plugins: import('esbuild').Plugin[] }} host
  * @returns {import('esbuild').BuildOptions}
  */
@@ -169,26 +173,6 @@ function extensionBundle({ entry, ...host }) {
     logLevel: 'warning',
     ...host,
   };
-}
-
-/**
- * The bundle for the browser's web worker extension host (`browser` in
- * package.json): src/extension.browser.ts, no Node built-ins (the build fails
- * if anything asks for one), writers' packs parsed in a Web Worker.
- * @param {import('esbuild').Plugin[]} shared the `vscode` plugin of the Node build
- */
-async function buildBrowser(shared) {
-  const outfile = path.join(outDir, 'web', 'extension.js');
-  await esbuild.build(extensionBundle({
-    entry: 'src/extension.browser.ts',
-    platform: 'browser',
-    mainFields: ['browser', 'module', 'main'],
-    outfile,
-    external: ['vscode'],
-    plugins: shared,
-  }));
-  const bytes = fs.statSync(outfile).size;
-  console.log(`dist/web/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
 }
 
 /**

@@ -119,6 +119,26 @@ export interface Wording {
   note?: string;
 }
 
+export const GENDERS = ['masculine', 'feminine'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/**
+ * A fact's label, text and names in another language than the pack's own,
+ * under `languages:` keyed by a BCP 47 tag (`uk`). The bundled pack has `uk`
+ * for every fact; writers' packs may add any language.
+ */
+export interface FactInLanguage {
+  label: string;
+  /** The text Insert Citation writes in a document in this language, in the pack's own words. */
+  text: string;
+  /** Base (nominative) names in this language, variant spellings too. */
+  aliases?: string[];
+  /** For a person: the parts of the name, for declining it. */
+  name?: { given?: string; patronymic?: string; family: string; gender: Gender };
+  /** Inflected forms written by hand where no library declines the word. */
+  forms?: string[];
+}
+
 export interface Fact {
   id: string;
   kind: FactKind;
@@ -161,6 +181,8 @@ export interface Fact {
   /** The day this fact was last checked, where it differs from the pack's. */
   checked?: IsoDate;
   note?: string;
+  /** Label, text and names in other languages, by BCP 47 tag. */
+  languages?: Record<string, FactInLanguage>;
 }
 
 export interface PackMeta {

@@ -52,6 +52,10 @@ facts:
     aliases: [a term]
     citations:
       - source: s
+    languages:
+      uk:
+        label: Термін
+        text: Термін.
 `;
 
 suite('build: checking data/*.yaml', function () {
@@ -73,6 +77,24 @@ suite('build: checking data/*.yaml', function () {
     assert.equal(r.status, 1);
     assert.match(r.output, /^broken\.yaml:20:17: error: Fact "f" cites source "missing", which no pack defines\. \[unknown-source\]$/m);
     assert.match(r.output, /The fact pack has 1 error; the build stops here\./);
+  });
+
+  test('a fact without its Ukrainian label and text stops the build at the fact', () => {
+    const r = checkData({ 'broken.yaml': GOOD.replace(/ {4}languages:\n[^]*$/, '') });
+    assert.equal(r.status, 1);
+    assert.match(r.output, /^broken\.yaml:14:5: error: Fact "f" has no Ukrainian label and text: add "languages: uk: \{ label, text \}" \(every fact of this pack is written in Ukrainian too\)\. \[missing-language\]$/m);
+    assert.match(r.output, /The fact pack has 1 error; the build stops here\./);
+  });
+
+  test('every fact of the bundled pack has its Ukrainian label and text, and every person the parts of the name', () => {
+    for (const file of bundledFiles()) {
+      for (const fact of (parseYaml(file.text) as { facts: { id: string; kind: string; languages?: { uk?: { label?: string; text?: string; name?: unknown } } }[] }).facts) {
+        const uk = fact.languages?.uk;
+        assert.ok(uk?.label && uk.text, `${fact.id}: no Ukrainian label and text`);
+        assert.match(`${uk.label} ${uk.text}`, /[а-яєіїґ]/i, `${fact.id}: the Ukrainian text is not in Ukrainian`);
+        if (fact.kind === 'person') assert.ok(uk.name, `${fact.id}: a person without the parts of the name`);
+      }
+    }
   });
 
   test('a YAML syntax error stops the build at its line', () => {
@@ -127,6 +149,9 @@ suite('build: the JSON Schema agrees with the loader', () => {
     ['a missing label', GOOD.replace('    label: Term\n', '')],
     ['a bad date', GOOD.replace('    kind: outlet\n', '    kind: outlet\n    date: 23 June\n')],
     ['no citations', GOOD.replace('    citations:\n      - source: s\n', '    citations: []\n')],
+    ['a language key that is not a tag', GOOD.replace('      uk:\n', '      Ukrainian:\n')],
+    ['an unknown key in a language', GOOD.replace('        label: Термін\n', '        label: Термін\n        colour: red\n')],
+    ['an empty text in a language', GOOD.replace('        text: Термін.\n', '        text: ""\n')],
   ] as const) {
     test(`both reject ${name}`, () => {
       assert.equal(validate(parseYaml(text)), false, `the schema accepts ${name}`);

@@ -330,7 +330,8 @@ suite('docs/FACTBASE.md', () => {
     assert.match(page, new RegExp(`\\| \\*\\*all\\*\\* \\| \\d+ \\| \\d+ \\| \\d+ \\| ${index.facts.length} \\|`));
     assert.match(page, /Facts resting on a single origin: \d+ of \d+/);
     assert.match(page, /\| Mykhailo Fedorov \| Minister of Defence of Ukraine \| 14 January 2026 \| 19 January 2026 \|/);
-    assert.match(page, /\| Zelenskyy on the joint production deal<br>`quote\.zelenskyy\.co-production` \|.*\| disputed: /);
+    assert.match(page, /\| Zelenskyy on the joint production deal<br>uk: Зеленський про угоду про спільне виробництво<br>`quote\.zelenskyy\.co-production` \|.*\| disputed: /);
+    assert.match(page, new RegExp(`In other languages: uk ${index.facts.length} of ${index.facts.length} `));
   });
 });
 

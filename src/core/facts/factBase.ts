@@ -28,6 +28,8 @@ export function factBaseMarkdown(index: FactIndex): string {
   out.push(`| **all** | ${STATUSES.map((s) => index.facts.filter((f) => f.status === s).length).join(' | ')} | ${index.facts.length} |`, '');
   const single = index.facts.filter((f) => f.origins <= 1).sort((a, b) => a.fact.id.localeCompare(b.fact.id));
   out.push(`Sources: ${index.sources.length}. Facts resting on a single origin: ${single.length} of ${index.facts.length}${single.length > 0 ? ` (${single.map((f) => `\`${f.fact.id}\``).join(', ')})` : ''}.`, '');
+  const tags = [...new Set(index.facts.flatMap((f) => Object.keys(f.fact.languages ?? {})))].sort();
+  if (tags.length > 0) out.push(`In other languages: ${tags.map((t) => `${t} ${index.facts.filter((f) => f.fact.languages?.[t]).length} of ${index.facts.length}`).join('; ')} (label and text; the facts below show the Ukrainian label).`, '');
 
   const open = [...index.byKind('person')].sort((a, b) => a.fact.id.localeCompare(b.fact.id)).flatMap((p) => index.roleHistory(p.fact.id).filter((r) => !r.held.to).map((r) => ({ person: p, r })));
   out.push('### Open-ended roles', '', 'Each holds as of the day it was last checked, not after it.', '');
@@ -51,7 +53,8 @@ export function factBaseMarkdown(index: FactIndex): string {
 }
 
 function factCell(f: IndexedFact): string {
-  return `${cell(f.fact.label)}<br>\`${f.fact.id}\``;
+  const uk = f.fact.languages?.uk?.label;
+  return `${cell(f.fact.label)}${uk && uk !== f.fact.label ? `<br>uk: ${cell(uk)}` : ''}<br>\`${f.fact.id}\``;
 }
 
 /** What a fact says, in a line: its text with dates filled in, its figure, its roles or its wordings. */

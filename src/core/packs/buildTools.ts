@@ -8,7 +8,7 @@ import { factBaseMarkdown } from '../facts/factBase';
 import { snippetFile, type SnippetFileEntry } from '../cite/snippets';
 import type { Pack } from '../types';
 
-export { compilePackFiles } from './compilePack';
+export { BUNDLED_LANGUAGES, compilePackFiles } from './compilePack';
 export { factBaseMarkdown } from '../facts/factBase';
 export { packJsonSchema } from './packSchema';
 

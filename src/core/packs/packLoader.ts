@@ -3,8 +3,8 @@ import { parseIsoDate } from '../document/dates';
 import { emptyLocations } from '../facts/factIndex';
 import { LineIndex } from '../document/text';
 import {
-  FACT_KINDS, SOURCE_KINDS, STATUSES, WORDING_KINDS,
-  type Pack, type PackLocations, type Problem, type Range, type Severity,
+  FACT_KINDS, GENDERS, SOURCE_KINDS, STATUSES, WORDING_KINDS,
+  type Fact, type Pack, type PackLocations, type Problem, type Range, type Severity,
 } from '../types';
 
 import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, tooLargeProblem } from './packLimits';
@@ -29,7 +29,9 @@ export type Shape =
   | { type: 'boolean' }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'array'; items: Shape; minItems?: number; maxItems?: number }
-  | { type: 'object'; fields: Record<string, Field>; name: string };
+  | { type: 'object'; fields: Record<string, Field>; name: string }
+  /** A mapping whose keys are not fixed: each key must match `keys`, each value `values` (e.g. `languages:`, keyed by language tag). */
+  | { type: 'record'; keys: Extract<Shape, { type: 'string' }>; values: Shape; maxEntries?: number };
 
 export interface Field {
   shape: Shape;
@@ -67,6 +69,26 @@ const wording: Shape = {
 };
 const alias: Shape = { type: 'string', minLength: 2, maxLength: 200 };
 
+/** A fact's label, text and names in another language than the pack's (src/core/types.ts, FactInLanguage). */
+const nameText: Shape = { type: 'string', minLength: 1, maxLength: 100 };
+const personName: Shape = {
+  type: 'object', name: 'name',
+  fields: {
+    given: { shape: nameText }, patronymic: { shape: nameText }, family: { shape: nameText, required: true },
+    gender: { shape: { type: 'enum', values: GENDERS }, required: true },
+  },
+};
+const factInLanguage: Shape = {
+  type: 'object', name: 'language',
+  fields: {
+    label: { shape: { type: 'string', minLength: 1, maxLength: 300 }, required: true }, text: { shape: text, required: true },
+    aliases: { shape: { type: 'array', items: alias, maxItems: 200 } }, name: { shape: personName },
+    forms: { shape: { type: 'array', items: alias, maxItems: 500 } },
+  },
+};
+const languageKey: Extract<Shape, { type: 'string' }> = { type: 'string', pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a language tag such as "uk" or "pt-BR" (the language in lowercase first)', maxLength: 35 };
+const languages: Shape = { type: 'record', keys: languageKey, values: factInLanguage, maxEntries: 50 };
+
 const source: Shape = {
   type: 'object', name: 'source',
   fields: {
@@ -95,6 +117,7 @@ const fact: Shape = {
     roles: { shape: { type: 'array', items: roleHeld } }, speaker: { shape: id }, occasion: { shape: text }, language: { shape: lang },
     wordings: { shape: { type: 'array', items: wording, minItems: 1 } }, variants: { shape: { type: 'array', items: variant } },
     related: { shape: { type: 'array', items: id } }, checked: { shape: date }, note: { shape: text }, describedBy: { shape: describedBy },
+    languages: { shape: languages },
   },
 };
 const meta: Shape = {
@@ -154,6 +177,7 @@ class Reader {
     }
     switch (shape.type) {
       case 'object': return this.readObject(node, shape, path, what);
+      case 'record': return this.readRecord(node, shape, path, what);
       case 'array': {
         if (!node || !isSeq(node)) {
           this.problem(node, 'wrong-type', `${what} must be a list`);
@@ -287,6 +311,39 @@ class Reader {
     return ok ? out : INVALID;
   }
 
+  private readRecord(node: YamlNode | null | undefined, shape: Extract<Shape, { type: 'record' }>, path: string, what: string): unknown {
+    if (!node || !isMap(node)) {
+      this.problem(node, 'wrong-type', `${what} must be a mapping of keys to values`);
+      return INVALID;
+    }
+    if (shape.maxEntries !== undefined && node.items.length > shape.maxEntries) {
+      this.problem(node, 'too-many-items', `${what} has ${node.items.length} entries; at most ${shape.maxEntries} are allowed`);
+      return INVALID;
+    }
+    // Keys match shape.keys (a language tag), so none can be one of Object's own properties.
+    const out: Record<string, unknown> = {};
+    let ok = true;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as YamlNode | null;
+      const key = this.readScalar(keyNode, shape.keys, `${what}: key`);
+      if (typeof key !== 'string') {
+        ok = false;
+        continue;
+      }
+      if (seen.has(key)) {
+        this.problem(keyNode, 'duplicate-key', `${what}: key "${clip(key)}" is given twice`);
+        ok = false;
+        continue;
+      }
+      seen.add(key);
+      const v = this.read(pair.value as YamlNode, shape.values, `${path}/${key}`, `${what}.${key}`);
+      if (v === INVALID) ok = false;
+      else out[key] = v;
+    }
+    return ok ? out : INVALID;
+  }
+
   /** The first line of a mapping: where a "missing key" belongs, rather than the whole block. */
   private headRange(node: YamlNode): Range {
     const r = this.rangeOf(node);
@@ -304,6 +361,7 @@ function describe(shape: Shape): string {
     case 'enum': return `one of: ${shape.values.join(', ')}`;
     case 'array': return 'a list';
     case 'object': return 'a mapping';
+    case 'record': return 'a mapping';
   }
 }
 
@@ -472,12 +530,25 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     } else keys.set(key, s.id);
   }
   const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
+  checkNamesInLanguages(reader, facts as Fact[], locations);
   if (!root.has('pack')) reader.problem(root, 'missing-key', 'The pack file is missing "pack" (its id, title, version and language).', 'error', lines.rangeOf(0, 0));
   if (!root.has('sources')) reader.problem(root, 'missing-key', 'The pack file is missing "sources".', 'error', lines.rangeOf(0, 0));
   if (!root.has('facts')) reader.problem(root, 'missing-key', 'The pack file is missing "facts".', 'error', lines.rangeOf(0, 0));
   if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.finish() };
   const pack = { meta: metaValue, sources, facts } as unknown as Pack;
   return { pack, locations, problems: reader.finish() };
+}
+
+/** The parts of a name (`languages.<tag>.name`) are for people: on another kind of fact nothing would read them. */
+function checkNamesInLanguages(reader: Reader, facts: readonly Fact[], locations: PackLocations): void {
+  for (const f of facts) {
+    if (!f.languages || f.kind === 'person') continue;
+    for (const [tag, inLanguage] of Object.entries(f.languages)) {
+      if (!inLanguage.name) continue;
+      const path = `${locations.pathsById.get(f.id) ?? ''}/languages/${tag}/name`;
+      reader.problem(null, 'not-a-person', `fact "${clip(f.id)}".languages.${tag}.name: only a person's name has parts (given, family, gender); this fact is a ${f.kind}. Write its names in "aliases".`, 'error', reader.paths.get(path));
+    }
+  }
 }
 
 /** Thrown to stop the YAML parser once a file has given more errors than are ever listed. */

@@ -35,6 +35,13 @@ const DOCS: Record<string, string> = {
   via: 'Who republished it, where the address is a republication.',
   url: 'The address where the source can be read.',
   basedOn: 'The sources this one rewrites or republishes: they count as one witness with it.',
+  languages: 'The fact in other languages, keyed by language tag (uk, pt-BR): its label, the text inserted in a document in that language, and its names there.',
+  name: 'For a person: the parts of the name in this language (given, patronymic, family, gender), from which its grammatical cases are made.',
+  given: 'The given name.',
+  patronymic: 'The patronymic, where the language uses one.',
+  family: 'The family name.',
+  gender: 'The grammatical gender the name is declined in.',
+  forms: 'Inflected forms written by hand, where no library makes them (e.g. "у Лондоні").',
   checked: 'The day these facts were last checked against the record: an open-ended role or a current figure is a claim as of this day.',
 };
 
@@ -55,6 +62,12 @@ function toSchema(shape: Shape, key?: string): JsonSchema {
       additionalProperties: false,
       required: Object.entries(shape.fields).filter(([, f]) => f.required).map(([k]) => k),
       properties: Object.fromEntries(Object.entries(shape.fields).map(([k, f]) => [k, toSchema(f.shape, k)])),
+    });
+    case 'record': return withDoc({
+      type: 'object',
+      propertyNames: toSchema(shape.keys),
+      additionalProperties: toSchema(shape.values),
+      ...(shape.maxEntries ? { maxProperties: shape.maxEntries } : {}),
     });
   }
 }
