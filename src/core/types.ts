@@ -119,6 +119,14 @@ export interface Wording {
   note?: string;
 }
 
+export interface FactInLanguage {
+  label: string;
+  text: string;
+  aliases?: string[];
+  name?: { given?: string; patronymic?: string; family: string; gender: 'masculine' | 'feminine' };
+  forms?: string[];
+}
+
 export interface Fact {
   id: string;
   kind: FactKind;
@@ -161,6 +169,7 @@ export interface Fact {
   /** The day this fact was last checked, where it differs from the pack's. */
   checked?: IsoDate;
   note?: string;
+  languages?: Record<string, FactInLanguage>;
 }
 
 export interface PackMeta {

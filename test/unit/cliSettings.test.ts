@@ -19,8 +19,8 @@ function workspaceWith(settings: string): string {
 
 suite('settings: one reading for the editor and the command line', () => {
   test('unknown values fall back to the defaults', () => {
-    assert.deepStrictEqual(settingsFrom({}), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {} });
-    assert.deepStrictEqual(settingsFrom({ citationStyle: 'footnote', dateLocale: 'fr-FR', preferredSpellings: ['x'] }), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {} });
+    assert.deepStrictEqual(settingsFrom({}), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {}, language: 'auto' });
+    assert.deepStrictEqual(settingsFrom({ citationStyle: 'footnote', dateLocale: 'fr-FR', preferredSpellings: ['x'] }), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {}, language: 'auto' });
     assert.deepStrictEqual(settingsFrom({ citationStyle: 'inline', dateLocale: 'iso', preferredSpellings: { Zelenskyy: 'Zelensky', bad: 3 } }), { citationStyle: 'inline', dateStyle: 'iso', spellings: { Zelenskyy: 'Zelensky' } });
   });
 

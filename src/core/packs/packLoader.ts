@@ -84,6 +84,16 @@ const describedBy: Shape = {
     words: { shape: { type: 'array', items: alias, maxItems: 50 } },
   },
 };
+/** A fact's label, text and names in another language than the pack's (types.ts FactInLanguage). */
+const inLanguage: Shape = {
+  type: 'object', name: 'language',
+  fields: {
+    label: { shape: { type: 'string', minLength: 1, maxLength: 300 }, required: true }, text: { shape: text, required: true },
+    aliases: { shape: { type: 'array', items: alias, maxItems: 200 } }, forms: { shape: { type: 'array', items: alias, maxItems: 500 } },
+    name: { shape: { type: 'object', name: 'name', fields: { given: { shape: alias }, patronymic: { shape: alias }, family: { shape: alias, required: true }, gender: { shape: { type: 'enum', values: ['masculine', 'feminine'] }, required: true } } } },
+  },
+};
+const languages: Shape = { type: 'object', name: 'languages', fields: { uk: { shape: inLanguage }, en: { shape: inLanguage } } };
 const fact: Shape = {
   type: 'object', name: 'fact',
   fields: {
@@ -95,6 +105,7 @@ const fact: Shape = {
     roles: { shape: { type: 'array', items: roleHeld } }, speaker: { shape: id }, occasion: { shape: text }, language: { shape: lang },
     wordings: { shape: { type: 'array', items: wording, minItems: 1 } }, variants: { shape: { type: 'array', items: variant } },
     related: { shape: { type: 'array', items: id } }, checked: { shape: date }, note: { shape: text }, describedBy: { shape: describedBy },
+    languages: { shape: languages },
   },
 };
 const meta: Shape = {
