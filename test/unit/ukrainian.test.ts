@@ -12,7 +12,7 @@ import { buildFactIndex, type FactIndex } from '../../src/core/facts/factIndex';
 import { declaredLanguage, documentLanguage, languageSetting, scriptLanguage } from '../../src/core/document/language';
 import { parsedWithForms, withGeneratedForms } from '../../src/core/facts/languageForms';
 import { parsePackText } from '../../src/core/packs/packLoader';
-import { buildSourcesSection } from '../../src/core/references/references';
+import { buildSourcesSection } from '../../src/core/references/sourcesSection';
 import { settingsFrom } from '../../src/core/settings';
 import type { Fact, FactInLanguage } from '../../src/core/types';
 import { CASES, personForms, phraseForms } from '../../src/core/facts/ukInflect';
