@@ -5,6 +5,8 @@
 // overlay, the way `languages:` gives them in a pack.
 
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { buildSync, type BuildOptions } from 'esbuild';
 import { checkDocument, type Finding } from '../../src/core/check/checker';
 import { citedSources, formatCitation, insertionText, withCitation, type DocFormat, type InsertOptions } from '../../src/core/references/citation';
 import { dateStyleIn, findDates, formatDate } from '../../src/core/document/dates';
@@ -16,7 +18,8 @@ import { buildSourcesSection } from '../../src/core/references/sourcesSection';
 import { settingsFrom } from '../../src/core/settings';
 import type { Fact, FactInLanguage } from '../../src/core/types';
 import { CASES, personForms, phraseForms } from '../../src/core/facts/ukInflect';
-import { bundled } from './helpers';
+import { parserFromWorkerCode } from '../../src/packs/packParsing';
+import { bundled, projectRoot } from './helpers';
 
 /** Ukrainian names of a few bundled facts, in the pack's own words. */
 const UK: Record<string, FactInLanguage> = {
@@ -30,6 +33,9 @@ const UK: Record<string, FactInLanguage> = {
   'place.the-hague': { label: 'Гаага', text: 'Гаага', aliases: ['Гаага'] },
   'org.verkhovna-rada': { label: 'Верховна Рада', text: 'Верховна Рада України', aliases: ['Верховна Рада'] },
 };
+
+/** A writer's pack with a Ukrainian name for its one person. */
+const WRITER_PACK = `pack:\n  id: team\n  title: Team\n  version: 1.0.0\n  language: en\n  checked: 2025-07-01\nsources:\n  - id: s\n    title: Interview\n    publisher: Team\n    kind: other\n    language: uk\nfacts:\n  - id: team.kovalenko\n    kind: person\n    label: Olena Kovalenko\n    text: Olena Kovalenko\n    aliases: [Kovalenko]\n    citations: [{ source: s }]\n    languages:\n      uk:\n        label: Олена Коваленко\n        text: Олена Коваленко, аналітикиня\n        aliases: [Коваленко]\n        name: { given: Олена, family: Коваленко, gender: feminine }\n`;
 
 let cached: FactIndex | undefined;
 /** The bundled pack with the overlay, its forms generated as the build generates them. */
@@ -104,13 +110,21 @@ suite('Ukrainian: names in every case', () => {
   });
 
   test('a writer’s pack gets its forms when it is parsed', () => {
-    const yaml = `pack:\n  id: team\n  title: Team\n  version: 1.0.0\n  language: en\n  checked: 2025-07-01\nsources:\n  - id: s\n    title: Interview\n    publisher: Team\n    kind: other\n    language: uk\nfacts:\n  - id: team.kovalenko\n    kind: person\n    label: Olena Kovalenko\n    text: Olena Kovalenko\n    aliases: [Kovalenko]\n    citations: [{ source: s }]\n    languages:\n      uk:\n        label: Олена Коваленко\n        text: Олена Коваленко, аналітикиня\n        aliases: [Коваленко]\n        name: { given: Олена, family: Коваленко, gender: feminine }\n`;
+    const yaml = WRITER_PACK;
     const r = parsedWithForms(parsePackText(yaml, 'team.yaml'));
     assert.deepEqual(r.problems.filter((p) => p.severity === 'error'), []);
     const forms = r.pack!.facts[0].languages!.uk.forms!;
     for (const f of ['Олени Коваленко', 'Оленою Коваленко', 'Олені Коваленко']) assert.ok(forms.includes(f), f);
     const index = buildFactIndex([{ pack: r.pack!, locations: r.locations, origin: 'workspace' }]).index;
     assert.equal(index.findAll('з Оленою Коваленко')[0]?.values[0].fact.id, 'team.kovalenko');
+  });
+
+  test('the pack-parsing thread’s script, as the build writes it, generates them too', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as { packWorkerBuildOptions: () => BuildOptions & { write: false } };
+    const parse = parserFromWorkerCode(buildSync(packWorkerBuildOptions()).outputFiles[0].text);
+    const r = parse(WRITER_PACK, 'team.yaml', {});
+    assert.deepEqual(r.pack!.facts[0].languages!.uk.forms, parsedWithForms(parsePackText(WRITER_PACK, 'team.yaml')).pack!.facts[0].languages!.uk.forms);
   });
 });
 
