@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { renderCard } from '../core/cite/card';
-import type { InsertOptions } from '../core/references/citation';
+import { labelIn, type InsertOptions } from '../core/references/citation';
 import { todayIso, type DateStyle } from '../core/document/dates';
 import type { FactIndex, IndexedFact } from '../core/facts/factIndex';
 import type { FactStore } from '../core/facts/factStore';
@@ -60,7 +60,7 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
       // A large pack lists its first facts by kind; typing after the trigger narrows by name.
       const typed = afterTrigger.trim();
       const entries = typed.length > 0 ? this.prefixesFor(index).search(typed, TRIGGER_LIST_LIMIT).map((h) => h.entry) : index.facts.slice(0, TRIGGER_LIST_LIMIT);
-      const items = entries.map((entry) => this.item(context, entry, entry.fact.label, range, true));
+      const items = entries.map((entry) => this.item(context, entry, labelIn(entry, context.options.language), range, true));
       return new vscode.CompletionList(items, entries.length >= TRIGGER_LIST_LIMIT);
     }
     const hits = this.wordHits(line, index);
@@ -119,7 +119,7 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
     const kindOrder = Object.keys(KIND_TITLES).indexOf(fact.kind);
     item.sortText = byKind ? `${String(kindOrder).padStart(2, '0')} ${fact.label}` : `${String(alias.length).padStart(4, '0')} ${alias}`;
     // Filtering runs on the text in `range`, which includes the trigger when there is one.
-    item.filterText = byKind ? `${TRIGGER}${fact.label} ${KIND_TITLES[fact.kind]} ${fact.aliases.join(' ')}` : alias;
+    item.filterText = byKind ? `${TRIGGER}${alias} ${fact.label} ${KIND_TITLES[fact.kind]} ${fact.aliases.join(' ')}` : alias;
     item.detail = `${KIND_TITLES[fact.kind]} · ${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`;
     const snippet = factSnippet(entry, this.store.index, context.options, context.text, context.offset);
     item.insertText = new vscode.SnippetString(snippet.body);

@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import { bundledLoadedPack, FactStore } from '../core/facts/factStore';
 import { parsePackText } from '../core/packs/packLoader';
 import { tooLargeProblem } from '../core/packs/packLimits';
+import { parsedWithForms } from '../core/facts/languageForms';
 import type { Problem } from '../core/types';
 import { CliError } from './errors';
 import { displayPath } from './files';
@@ -55,7 +56,7 @@ const decoder = new TextDecoder('utf-8');
  * texts), with every problem of every file.
  */
 export async function loadFactBase(packFiles: readonly string[], maxBytes: number, cwd: string): Promise<FactBase> {
-  const store = new FactStore(bundledLoadedPack(bundled), parsePackText, { maxBytes });
+  const store = new FactStore(bundledLoadedPack(bundled), (text, file, options) => parsedWithForms(parsePackText(text, file, options)), { maxBytes });
   await store.batch(async () => {
     for (const file of packFiles) {
       let text: string | undefined;

@@ -1,6 +1,7 @@
 import { CHECK_CODES, type CheckCode, type CheckOptions } from './check/checker';
 import type { CitationStyle, DocFormat } from './references/citation';
 import { DATE_STYLES, parseIsoDate, todayIso, type DateStyle } from './document/dates';
+import { languageSetting, type LanguageSetting } from './document/language';
 import type { IsoDate } from './types';
 
 /*
@@ -17,6 +18,8 @@ export interface Settings {
   citationStyle: CitationStyle;
   dateStyle: DateStyle;
   spellings: Record<string, string>;
+  /** `agreementCite.language`: the language citations are written in, `auto` from the document (language.ts). */
+  language: LanguageSetting;
 }
 
 export interface CheckSettings {
@@ -25,8 +28,8 @@ export interface CheckSettings {
   documentDate?: IsoDate;
 }
 
-/** `agreementCite.citationStyle`, `dateLocale` and `preferredSpellings`; unknown values fall back to the defaults. */
-export function settingsFrom(values: { citationStyle?: unknown; dateLocale?: unknown; preferredSpellings?: unknown }): Settings {
+/** `agreementCite.citationStyle`, `dateLocale`, `preferredSpellings` and `language`; unknown values fall back to the defaults. */
+export function settingsFrom(values: { citationStyle?: unknown; dateLocale?: unknown; preferredSpellings?: unknown; language?: unknown }): Settings {
   const style = values.citationStyle;
   const date = values.dateLocale;
   const spellings = values.preferredSpellings;
@@ -36,6 +39,7 @@ export function settingsFrom(values: { citationStyle?: unknown; dateLocale?: unk
     spellings: spellings && typeof spellings === 'object' && !Array.isArray(spellings)
       ? Object.fromEntries(Object.entries(spellings).filter((e): e is [string, string] => typeof e[1] === 'string'))
       : {},
+    language: languageSetting(values.language),
   };
 }
 

@@ -19,9 +19,9 @@ function workspaceWith(settings: string): string {
 
 suite('settings: one reading for the editor and the command line', () => {
   test('unknown values fall back to the defaults', () => {
-    assert.deepStrictEqual(settingsFrom({}), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {} });
-    assert.deepStrictEqual(settingsFrom({ citationStyle: 'footnote', dateLocale: 'fr-FR', preferredSpellings: ['x'] }), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {} });
-    assert.deepStrictEqual(settingsFrom({ citationStyle: 'inline', dateLocale: 'iso', preferredSpellings: { Zelenskyy: 'Zelensky', bad: 3 } }), { citationStyle: 'inline', dateStyle: 'iso', spellings: { Zelenskyy: 'Zelensky' } });
+    assert.deepStrictEqual(settingsFrom({}), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {}, language: 'auto' });
+    assert.deepStrictEqual(settingsFrom({ citationStyle: 'footnote', dateLocale: 'fr-FR', preferredSpellings: ['x'] }), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {}, language: 'auto' });
+    assert.deepStrictEqual(settingsFrom({ citationStyle: 'inline', dateLocale: 'iso', preferredSpellings: { Zelenskyy: 'Zelensky', bad: 3 } }), { citationStyle: 'inline', dateStyle: 'iso', spellings: { Zelenskyy: 'Zelensky' }, language: 'auto' });
   });
 
   test('a rule is off only when false; a document date counts only when it names a day', () => {

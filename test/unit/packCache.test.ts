@@ -196,9 +196,10 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-02.3': '787896a887362cb4',
       '2026-12-02.4': 'ec0ffb865f57c205',
       '2026-12-02.5': 'efe24d25d29de255',
+      '2026-12-02.6': '6da4091ad5200857',
     };
     const hash = createHash('sha256');
-    for (const f of ['src/core/packs/packLoader.ts', 'src/core/packs/packCacheEntry.ts', 'src/core/types.ts', 'src/core/packs/packLimits.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
+    for (const f of ['src/core/packs/packLoader.ts', 'src/core/packs/packCacheEntry.ts', 'src/core/types.ts', 'src/core/packs/packLimits.ts', 'src/core/facts/languageForms.ts', 'src/core/facts/ukInflect.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
     hash.update(JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'yaml', 'package.json'), 'utf8')).version);
     assert.equal(fingerprints[LOADER_VERSION], hash.digest('hex').slice(0, 16));
   });

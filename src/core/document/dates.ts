@@ -56,16 +56,30 @@ export function isoSpan(value: IsoDate): { first: IsoDate; last: IsoDate } | und
   };
 }
 
-/** Date styles a writer can choose. */
-export type DateStyle = 'en-GB' | 'en-US' | 'iso';
+/** Date styles: the three a writer can choose, and Ukrainian, which a Ukrainian document takes in place of the first two. */
+export type DateStyle = 'en-GB' | 'en-US' | 'iso' | 'uk';
 
+/** The styles of the `agreementCite.dateLocale` setting. */
 export const DATE_STYLES: readonly DateStyle[] = ['en-GB', 'en-US', 'iso'];
+/** Every style a citation may have been written in. */
+export const ALL_DATE_STYLES: readonly DateStyle[] = [...DATE_STYLES, 'uk'];
 
-/** "23 June 2025", "June 23, 2025" or "2025-06-23"; partial dates print what they know. */
+/** Ukrainian month names: "23 червня" (genitive), "червень 2025" (nominative), "у червні 2025" (locative). */
+export const UK_MONTHS_GENITIVE = ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'] as const;
+export const UK_MONTHS = ['січень', 'лютий', 'березень', 'квітень', 'травень', 'червень', 'липень', 'серпень', 'вересень', 'жовтень', 'листопад', 'грудень'] as const;
+const UK_MONTHS_LOCATIVE = ['січні', 'лютому', 'березні', 'квітні', 'травні', 'червні', 'липні', 'серпні', 'вересні', 'жовтні', 'листопаді', 'грудні'] as const;
+
+/** The style a document's dates take: a Ukrainian document writes "23 червня 2025 року" unless its writer chose ISO dates. */
+export function dateStyleIn(style: DateStyle, language: string | undefined): DateStyle {
+  return language === 'uk' && style !== 'iso' ? 'uk' : style;
+}
+
+/** "23 June 2025", "June 23, 2025", "2025-06-23" or "23 червня 2025 року"; partial dates print what they know. */
 export function formatDate(value: IsoDate, style: DateStyle): string {
   const p = parseIsoDate(value);
   if (!p) return value;
-  if (style === 'iso' || p.month === undefined) return value;
+  if (style === 'uk' && p.month !== undefined) return p.day === undefined ? `${UK_MONTHS[p.month - 1]} ${p.year} року` : `${p.day} ${UK_MONTHS_GENITIVE[p.month - 1]} ${p.year} року`;
+  if (style === 'iso' || style === 'uk' || p.month === undefined) return value;
   const month = MONTHS[p.month - 1];
   if (p.day === undefined) return `${month} ${p.year}`;
   return style === 'en-US' ? `${month} ${p.day}, ${p.year}` : `${p.day} ${month} ${p.year}`;
@@ -93,6 +107,15 @@ export function dateAliases(value: IsoDate): string[] {
   return out;
 }
 
+/** The ways Ukrainian writes a full date: "23 червня 2025 року", "23 червня 2025 р.", "23 червня 2025", "23 червня", "23.06.2025". */
+export function ukDateAliases(value: IsoDate): string[] {
+  const p = parseIsoDate(value);
+  if (!p || p.month === undefined || p.day === undefined) return [];
+  const dm = `${p.day} ${UK_MONTHS_GENITIVE[p.month - 1]}`;
+  const dotted = `${String(p.day).padStart(2, '0')}.${String(p.month).padStart(2, '0')}.${p.year}`;
+  return [`${dm} ${p.year} року`, `${dm} ${p.year} р.`, `${dm} ${p.year}`, dm, dotted];
+}
+
 /** A date written in prose, with the span of days it stands for. */
 export interface DateMention {
   start: number;
@@ -118,6 +141,39 @@ const DATE_PATTERN = new RegExp(
   ].join('|'),
   'gi',
 );
+
+const UK_DATE_PATTERN = new RegExp(
+  [
+    `(?<![\\p{L}\\p{N}.])(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}(?![\\p{L}\\p{N}]|\\.\\d)`, // 23.06.2025
+    `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?\\s+(${UK_MONTHS_GENITIVE.join('|')})(?:\\s+${YEAR}(?:\\s*(?:року|р\\.|рік))?)?(?![\\p{L}\\p{N}])`, // 16 січня 2025 року, 24–25 червня
+    `(?<![\\p{L}\\p{N}])(${[...UK_MONTHS, ...UK_MONTHS_LOCATIVE].join('|')})\\s+${YEAR}(?:\\s*(?:року|р\\.|рік))?(?![\\p{L}\\p{N}])`, // (у) червні 2025 року, червень 2025
+  ].join('|'),
+  'giu',
+);
+const CYRILLIC = /[\u0400-\u04FF]/;
+
+/** Dates written in Ukrainian: genitive month names with or without "року" / "р.", and day.month.year. */
+function findUkrainianDates(text: string, defaultYear: number | undefined, out: DateMention[]): void {
+  UK_DATE_PATTERN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = UK_DATE_PATTERN.exec(text)) !== null) {
+    let parts: DateParts | undefined;
+    let hasYear = true;
+    if (m[1] !== undefined) parts = { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
+    else if (m[4] !== undefined) {
+      hasYear = m[6] !== undefined;
+      const year = hasYear ? Number(m[6]) : defaultYear;
+      if (year !== undefined) parts = { year, month: UK_MONTHS_GENITIVE.indexOf(m[5].toLowerCase() as never) + 1, day: Number(m[4]) };
+    } else if (m[7] !== undefined) {
+      const name = m[7].toLowerCase();
+      parts = { year: Number(m[8]), month: (UK_MONTHS.indexOf(name as never) + 1) || UK_MONTHS_LOCATIVE.indexOf(name as never) + 1 };
+    }
+    if (!parts || !parseIsoDate(toIso(parts))) continue;
+    const span = isoSpan(toIso(parts));
+    if (!span) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, first: span.first, last: span.last, hasYear, hasDay: parts.day !== undefined });
+  }
+}
 
 function monthNumber(name: string): number {
   const lower = name.toLowerCase().slice(0, 3);
@@ -154,6 +210,12 @@ export function findDates(text: string, defaultYear?: number): DateMention[] {
     const span = isoSpan(iso);
     if (!span) continue;
     out.push({ start: m.index, end: m.index + m[0].length, first: span.first, last: span.last, hasYear, hasDay: parts.day !== undefined });
+  }
+  // Ukrainian prose: the English patterns find "2025-06-23" there too; the Ukrainian ones are read only where Cyrillic is.
+  if (CYRILLIC.test(text)) {
+    const before = out.length;
+    findUkrainianDates(text, defaultYear, out);
+    if (out.length > before) out.sort((a, b) => a.start - b.start);
   }
   return out;
 }

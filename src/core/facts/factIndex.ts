@@ -1,7 +1,7 @@
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
 import { assignCitationKeys, citationKey } from '../references/citationKeys';
-import { compareIso, dateAliases, isoSpan } from '../document/dates';
+import { compareIso, dateAliases, isoSpan, ukDateAliases } from '../document/dates';
 import { backingCitations, earnedStatus, overclaims, preferredWording, wordingDispute, type StatusBacking } from './status';
 import type { Citation, Fact, FactKind, IsoDate, Pack, PackLocations, Problem, Range, RoleHeld, Severity, Source, Status, Wording } from '../types';
 
@@ -474,7 +474,15 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   };
   named(fact.label, '/label', 'label');
   fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
-  if (fact.date && (fact.dateAliases ?? fact.kind === 'event')) for (const a of dateAliases(fact.date)) aliases.add(a);
+  const dated = fact.date && (fact.dateAliases ?? fact.kind === 'event');
+  if (dated) for (const a of dateAliases(fact.date!)) aliases.add(a);
+  // Its names in other languages, and their case forms (languageForms.ts): "Умєров", "Умєрова", "Рустемові Умєрову".
+  for (const [lang, entry] of Object.entries(fact.languages ?? {})) {
+    named(entry.label, `/languages/${lang}/label`, 'label');
+    entry.aliases?.forEach((a, i) => named(a, `/languages/${lang}/aliases/${i}`, 'alias'));
+    for (const f of entry.forms ?? []) if (f.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(f);
+    if (dated && lang === 'uk') for (const a of ukDateAliases(fact.date!)) aliases.add(a);
+  }
   return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases };
 }
 

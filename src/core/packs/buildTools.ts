@@ -7,6 +7,7 @@ import { bundledLoadedPack } from '../facts/factStore';
 import { factBaseMarkdown } from '../facts/factBase';
 import { snippetFile, type SnippetFileEntry } from '../cite/snippets';
 import type { Pack } from '../types';
+import { withGeneratedForms } from '../facts/languageForms';
 
 export { BUNDLED_LANGUAGES, compilePackFiles } from './compilePack';
 export { factBaseMarkdown } from '../facts/factBase';
@@ -29,11 +30,12 @@ export function bundleOrder(names: readonly string[]): string[] {
 export function mergeForBundle(packs: readonly LoadedPack[]): Pack {
   const [first] = packs;
   const checked = first.pack.meta.checked;
-  return shippedPack({
+  // With the case forms of its names in other languages, generated here so that the extension carries no declension rules for it.
+  return withGeneratedForms(shippedPack({
     meta: first.pack.meta,
     sources: packs.flatMap((p) => p.pack.sources),
     facts: packs.flatMap((p) => p.pack.facts.map((f) => (f.checked || p.pack.meta.checked === checked ? f : { ...f, checked: p.pack.meta.checked }))),
-  });
+  }));
 }
 
 /** docs/FACTBASE.md for the pack the extension ships. */

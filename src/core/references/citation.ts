@@ -5,7 +5,7 @@ import {
 } from './escape';
 import { keyOf } from './citationKeys';
 import { matchingBrace } from '../document/text';
-import type { Source, SourceKind } from '../types';
+import type { FactInLanguage, Source, SourceKind } from '../types';
 
 
 /** The document formats citations are written in. */
@@ -25,6 +25,8 @@ export interface CitationOptions {
   format: DocFormat;
   style: CitationStyle;
   dateStyle: DateStyle;
+  /** The document's language (language.ts): a fact's text in it where the pack has one, and the words around citations. Default: the pack's. */
+  language?: string;
 }
 
 /** VS Code language ids mapped to the format their citations are written in. */
@@ -370,10 +372,10 @@ export function citedSources(entry: IndexedFact, index: FactIndex): IndexedSourc
   return best ? [best] : [];
 }
 
-/** A fact's text with `{date}` and `{endDate}` written in the chosen date style. */
-export function factText(entry: IndexedFact, dateStyle: DateStyle): string {
+/** A fact's text with `{date}` and `{endDate}` written in the chosen date style; in `language` where the pack gives it, else in the pack's. */
+export function factText(entry: IndexedFact, dateStyle: DateStyle, language?: string): string {
   const f = entry.fact;
-  return f.text
+  return (inLanguage(entry, language)?.text ?? f.text)
     .replace(/\{date\}/g, f.date ? formatDate(f.date, dateStyle) : '')
     .replace(/\{endDate\}/g, f.endDate ? formatDate(f.endDate, dateStyle) : '');
 }
@@ -401,6 +403,22 @@ function escapeFor(format: DocFormat, text: string): string {
   return escapeText(format, text);
 }
 
+/** A fact's label, text and names in a language, where the pack gives them (types.ts FactInLanguage). */
+export function inLanguage(entry: IndexedFact | undefined, language: string | undefined): FactInLanguage | undefined {
+  return language ? entry?.fact.languages?.[language] : undefined;
+}
+
+/** A fact's label in a language, else its own. */
+export function labelIn(entry: IndexedFact, language: string | undefined): string {
+  return inLanguage(entry, language)?.label ?? entry.fact.label;
+}
+
+/** "said" in Ukrainian, in the speaker's gender; another verb (a snippet's placeholder) as given. */
+function verbIn(verb: string, language: string | undefined, speaker: IndexedFact | undefined): string {
+  if (language !== 'uk' || verb !== 'said') return verb;
+  return inLanguage(speaker, 'uk')?.name?.gender === 'feminine' ? 'заявила' : 'заявив';
+}
+
 /**
  * The words inserted for a fact, before its citation: a quote with its
  * attribution and recorded wording; a person with the role held at the date
@@ -409,19 +427,23 @@ function escapeFor(format: DocFormat, text: string): string {
 export function insertionText(entry: IndexedFact, index: FactIndex, options: InsertOptions, verb = 'said'): string {
   const { fact } = entry;
   const spell = (t: string): string => applySpellings(t, options.spellings);
+  const language = options.language;
   if (fact.kind === 'quote' && entry.wording) {
-    const speaker = fact.speaker ? index.fact(fact.speaker)?.fact.label : undefined;
-    const [open, close] = quoteMarks(options.format);
+    const speakerEntry = fact.speaker ? index.fact(fact.speaker) : undefined;
+    const speaker = speakerEntry ? labelIn(speakerEntry, language) : undefined;
+    verb = verbIn(verb, language, speakerEntry);
+    // Ukrainian quotes in «guillemets», LaTeX's in its own marks.
+    const [open, close] = language === 'uk' && options.format !== 'latex' ? ['\u00AB', '\u00BB'] : quoteMarks(options.format);
     // The quote itself is the fact: its words are never respelt.
     // A whole sentence takes a colon; a fragment runs on from the attribution.
     const colon = /^\p{Lu}/u.test(entry.wording.text) ? ':' : '';
     return `${escapeFor(options.format, spell(speaker ?? 'The speaker'))} ${verb}${colon} ${open}${escapeFor(options.format, curlyQuotes(entry.wording.text, options.format, true))}${close}`;
   }
   if (fact.kind === 'person' && options.atDate && fact.roles?.length) {
-    const roles = index.rolesAt(fact.id, options.atDate).map((r) => r.role?.fact.label).filter((l): l is string => !!l);
-    if (roles.length > 0) return escapeFor(options.format, curlyQuotes(spell(`${fact.label}, ${roles.join(' and ')}`), options.format));
+    const roles = index.rolesAt(fact.id, options.atDate).map((r) => (r.role ? labelIn(r.role, language) : undefined)).filter((l): l is string => !!l);
+    if (roles.length > 0) return escapeFor(options.format, curlyQuotes(spell(`${labelIn(entry, language)}, ${roles.join(language === 'uk' ? ' і ' : ' and ')}`), options.format));
   }
-  return escapeFor(options.format, curlyQuotes(spell(factText(entry, options.dateStyle)), options.format));
+  return escapeFor(options.format, curlyQuotes(spell(factText(entry, options.dateStyle, language)), options.format));
 }
 
 /**

@@ -1,5 +1,5 @@
 // Which facts a draft cites: a fact named in a paragraph that also cites one of its sources.
-import { DATE_STYLES } from '../document/dates';
+import { ALL_DATE_STYLES } from '../document/dates';
 import { paragraphStarts } from '../document/paragraphs';
 import { foldText } from '../document/text';
 import { type FactIndex, type IndexedFact, type IndexedSource } from '../facts/factIndex';
@@ -34,7 +34,9 @@ export function writtenForms(entry: IndexedFact, format: DocFormat): string[] {
   if (!byFormat) writtenCache.set(entry, (byFormat = new Map()));
   let forms = byFormat.get(format);
   if (!forms) {
-    const texts = new Set<string>(DATE_STYLES.map((style) => factText(entry, style)));
+    const texts = new Set<string>(ALL_DATE_STYLES.map((style) => factText(entry, style)));
+    // And in the other languages the pack writes it in ("23 червня 2025 року").
+    for (const lang of Object.keys(entry.fact.languages ?? {})) for (const style of ALL_DATE_STYLES) texts.add(factText(entry, style, lang));
     for (const w of entry.fact.wordings ?? []) texts.add(w.text);
     // As written now (curly quotes, in LaTeX `` and '') and as the pack has them.
     for (const t of [...texts]) texts.add(curlyQuotes(t, format));

@@ -1,5 +1,5 @@
 // Citations written as reference text (publisher, then the quoted title, in any date style): how plain-text and inline citations are found.
-import { DATE_STYLES } from '../document/dates';
+import { ALL_DATE_STYLES } from '../document/dates';
 import { derivedValue, type FactIndex, type IndexedSource } from '../facts/factIndex';
 import { type DocFormat, curlyQuotes, describeSource, keyOf } from './citation';
 import { type CitationMention } from './citationsInText';
@@ -53,7 +53,7 @@ export function titlesFor(index: FactIndex, format: DocFormat): Map<string, Titl
     const quoted = `${open}${shownTitle}${close}`;
     let prefix: string | undefined;
     const suffixes = new Set<string>();
-    for (const style of DATE_STYLES) {
+    for (const style of ALL_DATE_STYLES) {
       const full = describeSource(s.source, style, format);
       const at = full.indexOf(quoted);
       if (at < 0) continue;

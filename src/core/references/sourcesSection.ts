@@ -34,39 +34,41 @@ export function buildSourcesSection(sources: readonly IndexedSource[], options: 
   const [open, close] = sectionMarkers(options.format);
   const sorted = sortSources(sources);
   const entries = sorted.map((s) => listEntry(s, options, documentText));
+  // A Ukrainian document's list is headed "Джерела" (as long as "Sources": the plain-text underline fits both).
+  const heading = options.language === 'uk' ? 'Джерела' : 'Sources';
   let body: string[];
   switch (options.format) {
     case 'markdown':
-      body = ['## Sources', '', ...entries.map((e) => `- ${e}`), ''];
+      body = [`## ${heading}`, '', ...entries.map((e) => `- ${e}`), ''];
       break;
     case 'latex':
       if (options.style === 'latex-cite') {
         body = [
           // Ragged right: a long address breaks at the margin instead of overrunning it.
           '\\begingroup\\raggedright',
-          '\\providecommand{\\refname}{}\\renewcommand{\\refname}{Sources}%',
-          '\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{Sources}%',
+          `\\providecommand{\\refname}{}\\renewcommand{\\refname}{${heading}}%`,
+          `\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{${heading}}%`,
           `\\begin{thebibliography}{${'9'.repeat(String(sorted.length).length)}}`,
           ...sorted.map((s, i) => `\\bibitem{${keyOf(s.source)}} ${entries[i]}`),
           '\\end{thebibliography}',
           '\\endgroup',
         ];
       } else {
-        body = ['\\section*{Sources}', '\\begingroup\\raggedright', '\\begin{itemize}', ...entries.map((e) => `  \\item ${e}`), '\\end{itemize}', '\\endgroup'];
+        body = [`\\section*{${heading}}`, '\\begingroup\\raggedright', '\\begin{itemize}', ...entries.map((e) => `  \\item ${e}`), '\\end{itemize}', '\\endgroup'];
       }
       break;
     case 'restructuredtext':
       // A rubric is a heading outside the section hierarchy, so it fits whatever underline style the document uses.
-      body = ['', '.. rubric:: Sources', '', ...entries.map((e) => `- ${e}`), ''];
+      body = ['', `.. rubric:: ${heading}`, '', ...entries.map((e) => `- ${e}`), ''];
       break;
     case 'asciidoc':
-      body = ['== Sources', '', ...entries.map((e) => `* ${e}`), ''];
+      body = [`== ${heading}`, '', ...entries.map((e) => `* ${e}`), ''];
       break;
     case 'html':
-      body = ['<section class="sources">', '<h2>Sources</h2>', '<ul>', ...entries.map((e) => `  <li>${e}</li>`), '</ul>', '</section>'];
+      body = ['<section class="sources">', `<h2>${heading}</h2>`, '<ul>', ...entries.map((e) => `  <li>${e}</li>`), '</ul>', '</section>'];
       break;
     case 'plaintext':
-      body = ['Sources', '=======', '', ...entries.map((e) => `- ${e}`)];
+      body = [heading, '='.repeat(heading.length), '', ...entries.map((e) => `- ${e}`)];
       break;
   }
   return [open, ...body, close].join(eol);

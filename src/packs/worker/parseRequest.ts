@@ -4,6 +4,7 @@
 import { parsePackText, type LoadOptions } from '../../core/packs/packLoader';
 import { encodeBody, type EncodedBody } from '../../core/packs/packCacheEntry';
 import { toWire, type WireResult } from '../../core/packs/packWire';
+import { parsedWithForms } from '../../core/facts/languageForms';
 
 export interface ParseRequest {
   id: number;
@@ -24,7 +25,8 @@ export interface ParseReply {
 /** Parses the request's text; the reply's ranges travel as a transferred buffer, not copied. */
 export function answer(request: ParseRequest): { reply: ParseReply; transfer: ArrayBuffer[] } {
   try {
-    const result = parsePackText(request.text, request.file, request.options);
+    // With the case forms of its names in other languages (languageForms.ts): the declension rules load in this thread only.
+    const result = parsedWithForms(parsePackText(request.text, request.file, request.options));
     // Encoded here, not in the extension host: writing a large pack's entry takes tens of milliseconds.
     const body = request.encode ? encodeBody(result) : undefined;
     const wire = toWire(result);

@@ -8,6 +8,7 @@ import { type IsoDate, type RoleHeld } from '../../types';
 import { KIND_PERSON, KIND_ROLE, placedFindings } from '../checkCache';
 import { type CheckCode, type Finding, type FindingData, shifted, withFixes } from '../findings';
 import { type DateInText, ScannedDocument, factsOfKind } from '../scannedDocument';
+import { UK_QUALIFIED } from '../ukProse';
 
 /** Words before a role that say it is not meant at the date in question. */
 export const QUALIFIED = /\b(?:former|ex|then|later|future|outgoing|incoming|acting|previous|erstwhile|one-time|past|new|newly appointed|interim|designate|would-be|soon-to-be|late)[\s\u2010-\u2015-]*$/;
@@ -51,7 +52,7 @@ export function roleMentions(doc: ScannedDocument, from: number, to: number): Ro
     const gap = doc.prose.slice(a.end, b.start);
     if (roleFirst && /^[ \t]*\r?\n?[ \t]*$/.test(gap)) {
       const lead = foldText(doc.prose.slice(Math.max(0, a.start - 30), a.start));
-      if (!QUALIFIED.test(lead)) {
+      if (!QUALIFIED.test(lead) && !UK_QUALIFIED.test(lead)) {
         for (const role of factsOfKind(a, 'role')) for (const person of factsOfKind(b, 'person')) out.push({ role, person, roleMatch: a, personMatch: b, before: true });
       }
       continue;
