@@ -196,6 +196,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-02.3': '787896a887362cb4',
       '2026-12-02.4': 'ec0ffb865f57c205',
       '2026-12-02.5': 'efe24d25d29de255',
+      '2026-12-02.6': '7a6036621507c5fc',
     };
     const hash = createHash('sha256');
     for (const f of ['src/core/packs/packLoader.ts', 'src/core/packs/packCacheEntry.ts', 'src/core/types.ts', 'src/core/packs/packLimits.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
