@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_MAX_PACK_BYTES, parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
+import { MAX_BLANK_LINES, MAX_TEXT_CHARS, MAX_VALUE_CHARS } from '../../src/core/packs/packLimits';
 import type { Problem } from '../../src/core/types';
 import { characterOf, describeProblems, errors, factYaml, lineOf, PACK_HEAD, packYaml, withCode } from './helpers';
 
@@ -382,6 +383,71 @@ suite('packLoader: empty, huge and hostile files', () => {
     assert.equal(r.pack, undefined);
     assert.ok(r.problems.length > 0);
     assert.ok(r.problems.every((p) => p.range.start.line === 0));
+  });
+
+  test(`a value longer than ${MAX_VALUE_CHARS} characters is one too-long problem at the value, naming both limits, and the file is not composed`, () => {
+    const text = packYaml(factYaml('f1', { omit: ['text'], lines: [`text: "${'x'.repeat(MAX_VALUE_CHARS)}"`] }), factYaml('f2'));
+    const { value: r, ms } = timed(() => parse(text));
+    assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+    assert.equal(r.problems.length, 1, describeProblems(r.problems));
+    const p = only(r, 'too-long');
+    assert.match(p.message, new RegExp(`This value is ${MAX_VALUE_CHARS + 2} characters long as written; a value in a pack is at most ${MAX_VALUE_CHARS} characters \\(a text at most ${MAX_TEXT_CHARS}\\)`));
+    assert.deepEqual([p.range.start.line, p.range.start.character], [lineOf(text, 'text: "xxx'), characterOf(text, '"xxx')]);
+    assert.equal(p.range.end.character, characterOf(text, '"xxx') + MAX_VALUE_CHARS + 2);
+    assert.equal(r.pack, undefined);
+    assertLocated(r, text);
+  });
+
+  test('a value of the longest length read is composed, and its field\'s own limit applies', () => {
+    const long = 'x'.repeat(MAX_VALUE_CHARS - 2);
+    const text = packYaml(factYaml('f1', { omit: ['text'], lines: [`text: "${long}"`] }), factYaml('f2'));
+    const p = only(parse(text), 'too-long');
+    assert.match(p.message, new RegExp(`text is ${MAX_VALUE_CHARS - 2} characters; at most ${MAX_TEXT_CHARS}`));
+    assert.deepEqual(parse(text).pack?.facts.map((f) => f.id), ['f2']);
+  });
+
+  test('a long block or plain value is refused like a quoted one, from its first line to its last', () => {
+    const block = packYaml(factYaml('f1', { omit: ['text'], lines: ['text: |', ...Array.from({ length: MAX_VALUE_CHARS / 10 }, () => '      line six')] }));
+    const p = only(parse(block), 'too-long');
+    assert.equal(p.range.start.line, lineOf(block, 'line six'));
+    assert.match(p.message, new RegExp(`, to line ${block.split('\n').length - 1};`));
+    const plain = `pack: ${'y'.repeat(MAX_VALUE_CHARS + 1)}\n`;
+    assert.deepEqual(parse(plain).problems.map((q) => [q.code, q.range.start.line, q.range.start.character]), [['too-long', 0, 6]]);
+  });
+
+  for (const quote of ['"', "'"]) {
+    test(`an unclosed ${quote} whose value runs past ${MAX_VALUE_CHARS} characters is a yaml-syntax problem at the quote, asking for the closing quote`, () => {
+      const text = `${PACK_HEAD}  - id: x\n    label: ${quote}${' \t\n'.repeat(MAX_VALUE_CHARS / 2)}`;
+      const r = parse(text);
+      assert.equal(r.problems.length, 1, describeProblems(r.problems));
+      const p = only(r, 'yaml-syntax');
+      assert.match(p.message, new RegExp(`this quote is never closed; the value it opens runs for \\d+ characters, to line \\d+, more than the ${MAX_VALUE_CHARS} a value may have\\. Is its closing quote missing\\?`));
+      assert.deepEqual([p.range.start.line, p.range.start.character, p.range.end.character], [lineOf(text, 'label: '), characterOf(text, `label: ${quote}`) + 7, characterOf(text, `label: ${quote}`) + 8]);
+    });
+  }
+
+  test(`more than ${MAX_BLANK_LINES} blank lines in a row are one problem at the first of them; ${MAX_BLANK_LINES} load`, () => {
+    const head = `${PACK_HEAD}  - id: x\n    label: a\n`;
+    const many = `${head}${' \t\n'.repeat(MAX_BLANK_LINES + 1)}`;
+    const { value: r, ms } = timed(() => parse(`${many}${' \t\n'.repeat(300_000)}`));
+    assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+    assert.equal(r.problems.length, 1, describeProblems(r.problems));
+    const p = only(r, 'too-many-blank-lines');
+    assert.match(p.message, new RegExp(`More than ${MAX_BLANK_LINES} lines in a row hold nothing but white space, from this line on`));
+    assert.deepEqual([p.range.start.line, p.range.start.character], [head.split('\n').length - 1, 0]);
+    assert.equal(withCode(parse(many).problems, 'too-many-blank-lines').length, 1);
+    const enough = `${head}${'\n'.repeat(MAX_BLANK_LINES)}  - id: y\n`;
+    assert.deepEqual(withCode(parse(enough).problems, 'too-many-blank-lines'), []);
+    assert.deepEqual(withCode(parse(enough.replace(/\n/g, '\r\n')).problems, 'too-many-blank-lines'), []);
+    const over = `${head}${'\n'.repeat(MAX_BLANK_LINES + 1)}  - id: y\n`;
+    assert.equal(withCode(parse(over.replace(/\n/g, '\r\n')).problems, 'too-many-blank-lines').length, 1);
+  });
+
+  test('blank lines inside a block value are part of the value, not a run of blank lines', () => {
+    const text = packYaml(factYaml('f1', { omit: ['text'], lines: ['text: |', '      first', ...Array.from({ length: MAX_BLANK_LINES + 10 }, () => ''), '      last'] }));
+    const r = parse(text);
+    assert.deepEqual(errors(r.problems), []);
+    assert.equal(r.pack?.facts[0].text, `first${'\n'.repeat(MAX_BLANK_LINES + 11)}last\n`);
   });
 
   // Deep nesting makes the YAML parser recurse until the stack overflows. That

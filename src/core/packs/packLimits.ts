@@ -7,6 +7,20 @@ import type { Problem } from '../types';
 /** Largest pack file read by default: 5 MiB, well above a hand-written pack, small enough to parse off the typing path. */
 export const DEFAULT_MAX_PACK_BYTES = 5 * 1024 * 1024;
 
+/** Longest text a pack field holds: a fact's `text`, a note, an excerpt. */
+export const MAX_TEXT_CHARS = 20_000;
+
+/**
+ * Longest value read from a pack file as it is written (indentation, line
+ * breaks and escapes included): five times the longest text. A longer one is
+ * refused before it is composed, which takes far longer per character than
+ * reading the file.
+ */
+export const MAX_VALUE_CHARS = 100_000;
+
+/** Most lines in a row that hold nothing but white space: each costs the YAML parser several tokens. */
+export const MAX_BLANK_LINES = 1_000;
+
 /** The problem of a pack file over the size limit, which is not read at all. */
 export function tooLargeProblem(file: string, bytes: number, maxBytes: number): Problem {
   const start = { line: 0, character: 0 };

@@ -1,4 +1,4 @@
-import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, Parser, parseDocument, visit, YAMLParseError, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, Parser, parseDocument, visit, YAMLParseError, type CST, type Node as YamlNode } from 'yaml';
 import { parseIsoDate } from '../document/dates';
 import { emptyLocations } from '../facts/factIndex';
 import { LineIndex } from '../document/text';
@@ -7,7 +7,7 @@ import {
   type Fact, type Pack, type PackLocations, type Problem, type Range, type Severity,
 } from '../types';
 
-import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, tooLargeProblem } from './packLimits';
+import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, MAX_BLANK_LINES, MAX_TEXT_CHARS, MAX_VALUE_CHARS, tooLargeProblem } from './packLimits';
 
 export { DEFAULT_MAX_PACK_BYTES, formatBytes, loadFailedProblem, tooLargeProblem } from './packLimits';
 
@@ -40,7 +40,7 @@ export interface Field {
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 const id: Shape = { type: 'string', pattern: ID_PATTERN, patternHint: 'lowercase letters, digits, ".", "_" and "-", starting with a letter or digit', maxLength: 200 };
-const text: Shape = { type: 'string', minLength: 1, maxLength: 20_000 };
+const text: Shape = { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS };
 const date: Shape = { type: 'date' };
 const lang: Shape = { type: 'string', pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a language tag such as "en" or "uk"' };
 const url: Shape = { type: 'string', pattern: /^https?:\/\/\S+$/, patternHint: 'an http(s) address' };
@@ -451,7 +451,10 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   try {
     doc = parseYaml(textIn);
   } catch (e) {
-    reader.problem(null, 'yaml-syntax', `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof Refused) {
+      const { code, message } = refusedMessage(e, lines);
+      reader.problem(null, code, message, 'error', lines.rangeOf(e.start, e.end));
+    } else reader.problem(null, 'yaml-syntax', `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`);
     return { locations: empty, problems: reader.finish() };
   }
   let unclosed: { at?: number } | undefined;
@@ -575,7 +578,7 @@ function parseYaml(text: string): Pick<YamlDocument, 'errors' | 'warnings' | 'co
   };
   let doc: YamlDocument | undefined;
   try {
-    for (const d of composer.compose(new Parser().parse(text), true, text.length)) {
+    for (const d of composer.compose(guardedTokens(text), true, text.length)) {
       if (!doc) doc = d as YamlDocument;
       else {
         doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; a pack is one document'));
@@ -590,6 +593,75 @@ function parseYaml(text: string): Pick<YamlDocument, 'errors' | 'warnings' | 'co
   }
   if (!doc) throw new Error('the YAML parser returned no document');
   return { errors: doc.errors, warnings: doc.warnings, contents: doc.contents, doc };
+}
+
+/** What the loader refuses to compose: a value or a run of blank lines over its limit, shown from `start` to `end`, running to `through`. */
+class Refused extends Error {
+  constructor(readonly what: 'unclosed-quote' | 'long-value' | 'blank-lines', readonly start: number, readonly end: number, readonly through = end) {
+    super(what);
+  }
+}
+
+/** The one-character markers of the YAML lexer: a document starts, a flow collection ends in error, a plain or block scalar follows. */
+const DOCUMENT_MARK = '\u0002';
+const FLOW_END_MARK = '\u0018';
+const SCALAR_MARK = '\u001f';
+
+/**
+ * The YAML parser's tokens for `text`, exactly as `new Parser().parse(text)`
+ * gives them, stopped with `Refused` at a value longer than MAX_VALUE_CHARS or
+ * at more than MAX_BLANK_LINES blank lines in a row. The lexer reads a value
+ * in one fast pass, but composing it costs far more per character (a 1 MB
+ * quoted run took seconds), and each blank line is up to three tokens, each
+ * costing the parser and the composer as much as a value does.
+ */
+function* guardedTokens(text: string): Generator<CST.Token> {
+  const parser = new Parser();
+  let offset = 0;
+  let scalarNext = false;
+  let lineBlank = true;
+  let lineStart = 0;
+  let blankLines = 0;
+  let blankFrom = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme === DOCUMENT_MARK || lexeme === FLOW_END_MARK || lexeme === SCALAR_MARK) {
+      scalarNext = lexeme === SCALAR_MARK;
+      yield* parser.next(lexeme);
+      continue;
+    }
+    const c = lexeme[0];
+    if (lexeme.length > MAX_VALUE_CHARS && (scalarNext || c === '"' || c === "'")) {
+      const unclosed = !scalarNext && !closedQuote(lexeme, c);
+      throw new Refused(unclosed ? 'unclosed-quote' : 'long-value', offset, unclosed ? offset + 1 : offset + lexeme.length, offset + lexeme.length);
+    }
+    scalarNext = false;
+    if (c === '\n' || (c === '\r' && lexeme[1] === '\n')) {
+      if (!lineBlank) blankLines = 0;
+      else if (++blankLines === 1) blankFrom = lineStart;
+      else if (blankLines > MAX_BLANK_LINES) throw new Refused('blank-lines', blankFrom, blankFrom + 1);
+      lineBlank = true;
+      lineStart = offset + lexeme.length;
+    } else if (c !== ' ' && c !== '\t') lineBlank = false;
+    offset += lexeme.length;
+    yield* parser.next(lexeme);
+  }
+  yield* parser.end();
+}
+
+/** The located problem's code and message for what `guardedTokens` refused. */
+function refusedMessage(e: Refused, lines: LineIndex): { code: string; message: string } {
+  const length = e.through - e.start;
+  const from = lines.positionAt(e.start).line + 1;
+  const to = lines.positionAt(Math.max(e.start, e.through - 1)).line + 1;
+  const span = to > from ? `, to line ${to}` : '';
+  switch (e.what) {
+    case 'unclosed-quote':
+      return { code: 'yaml-syntax', message: `YAML syntax: this quote is never closed; the value it opens runs for ${length} characters${span}, more than the ${MAX_VALUE_CHARS} a value may have. Is its closing quote missing?` };
+    case 'long-value':
+      return { code: 'too-long', message: `This value is ${length} characters long as written${span}; a value in a pack is at most ${MAX_VALUE_CHARS} characters (a text at most ${MAX_TEXT_CHARS}), and a longer one is not read.` };
+    case 'blank-lines':
+      return { code: 'too-many-blank-lines', message: `More than ${MAX_BLANK_LINES} lines in a row hold nothing but white space, from this line on; remove them.` };
+  }
 }
 
 /**
