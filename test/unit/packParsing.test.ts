@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { buildSync, type BuildOptions } from 'esbuild';
-import { parsePackText } from '../../src/core/packs/packLoader';
+import { parsePackText, type LoadOptions } from '../../src/core/packs/packLoader';
+import { parsedWithForms } from '../../src/core/facts/languageForms';
+
+/** A parse in this thread, as the parsing thread's script answers one: with the case forms of names in other languages. */
+const parseHere = (text: string, file: string, options?: LoadOptions) => parsedWithForms(parsePackText(text, file, options));
 import { encodeBody } from '../../src/core/packs/packCacheEntry';
 import { fromWire, toWire } from '../../src/core/packs/packWire';
 import type { Range } from '../../src/core/types';
@@ -58,7 +62,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   teardown(() => parsing?.dispose());
 
   test('the worker gives the pack, problems and every value\u2019s range that a parse here gives', async () => {
-    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
+    parsing = new PackParsing(workerCode(), parseHere, nodePlatform.startPackThread);
     const bundledText = readBundledText();
     assertSameParse(await parsing.parse(bundledText, 'bundled.yaml', {}), bundledText, 'bundled.yaml');
     assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
@@ -66,11 +70,11 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   });
 
   test('asked for a cache entry, the worker encodes the result as this thread would', async () => {
-    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
+    parsing = new PackParsing(workerCode(), parseHere, nodePlatform.startPackThread);
     for (const [text, file] of [[readBundledText(), 'bundled.yaml'], [BROKEN, 'broken.yaml']]) {
       const { result, body } = await parsing.parseForCache(text, file, {});
       assertSameParse(result, text, file);
-      const here = encodeBody(parsePackText(text, file));
+      const here = encodeBody(parseHere(text, file));
       assert.ok(body && here);
       assert.deepEqual(body.sections, here.sections);
       assert.ok(Buffer.from(body.bytes).equals(Buffer.from(here.bytes)));
@@ -81,7 +85,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
     // Parsed several at a time: at most three threads here.
     let started = 0;
-    parsing = new PackParsing(workerCode(), parsePackText, (code, events) => {
+    parsing = new PackParsing(workerCode(), parseHere, (code, events) => {
       started++;
       return nodePlatform.startPackThread(code, events);
     }, 3);
@@ -95,24 +99,24 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   });
 
   test('hostile input is refused in the worker as it is here: an alias bomb', async () => {
-    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
+    parsing = new PackParsing(workerCode(), parseHere, nodePlatform.startPackThread);
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`;
     assertSameParse(await parsing.parse(bomb, 'bomb.yaml', {}), bomb, 'bomb.yaml');
   });
 
   test('where the worker cannot start or fails, packs are parsed in this thread, and nothing is lost', async () => {
-    parsing = new PackParsing('throw new Error("no worker here")', parsePackText, nodePlatform.startPackThread);
+    parsing = new PackParsing('throw new Error("no worker here")', parseHere, nodePlatform.startPackThread);
     assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
     parsing.dispose();
-    parsing = new PackParsing('this is not JavaScript (', parsePackText, nodePlatform.startPackThread);
+    parsing = new PackParsing('this is not JavaScript (', parseHere, nodePlatform.startPackThread);
     const results = await Promise.all([parsing.parse(BROKEN, 'a.yaml', {}), parsing.parse(readBundledText(), 'b.yaml', {})]);
     assertSameParse(results[0], BROKEN, 'a.yaml');
     assertSameParse(results[1], readBundledText(), 'b.yaml');
     assert.equal(parsing.counts.inThread, 2);
     parsing.dispose();
     // Options that cannot be sent to a worker (a function) are not lost: that pack is parsed here.
-    parsing = new PackParsing(workerCode(), parsePackText, nodePlatform.startPackThread);
+    parsing = new PackParsing(workerCode(), parseHere, nodePlatform.startPackThread);
     const odd = { maxBytes: 1_000_000, extra: () => undefined } as unknown as { maxBytes: number };
     assertSameParse(await parsing.parse(BROKEN, 'odd.yaml', odd), BROKEN, 'odd.yaml');
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
@@ -163,7 +167,7 @@ suite('packParsing in VS Code for the Web', () => {
 
   test('where the host has no Web Worker, packs are parsed in its own thread', async () => {
     // Node has no global Worker: the web platform cannot start one here.
-    const parsing = new PackParsing('self.onmessage = () => {}', parsePackText, webPlatform.startPackThread);
+    const parsing = new PackParsing('self.onmessage = () => {}', parseHere, webPlatform.startPackThread);
     try {
       assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
       assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
