@@ -13,7 +13,9 @@
 // Builds nothing: run `npm run build` (dist/extension.js) and
 // `tsc -p tsconfig.test.json` (out/) first, and scripts/setup-vscode-test.mjs once.
 //
-// Usage: node scripts/run-vscode-tests.mjs [--restricted | --web] [--timeout <seconds>] [--grep <pattern>] [--verbose]
+// With --locale uk, VS Code runs with that display language (scripts/vscode-test-locale.mjs).
+//
+// Usage: node scripts/run-vscode-tests.mjs [--restricted | --web] [--locale <code>] [--timeout <seconds>] [--grep <pattern>] [--verbose]
 // (each also an environment variable: scripts/vscode/options.mjs)
 //
 // Exit code: the suite's (0 all passed, 1 a test failed), 2 when the harness
@@ -24,6 +26,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { prepareLocale } from './vscode-test-locale.mjs';
 import { openBrowserPage } from './vscode/chromium.mjs';
 import { Cleanup, exitOnSignals } from './vscode/cleanup.mjs';
 import { startTestServer } from './vscode/codeServer.mjs';
@@ -59,6 +62,7 @@ function suiteEnvironment(screenshotUrl) {
     AGREEMENT_CITE_SCREENSHOT_URL: screenshotUrl,
     AGREEMENT_CITE_RESULTS_DIR: options.resultsDir,
     ...(options.grep ? { AGREEMENT_CITE_TEST_GREP: options.grep } : {}),
+    ...(options.locale ? { AGREEMENT_CITE_LOCALE: options.locale } : {}),
   };
 }
 
@@ -86,10 +90,14 @@ async function main() {
   // NODE_OPTIONS (a debugger, say) must not leak into Node 24.
   const { NODE_OPTIONS: _callersNodeOptions, ...inherited } = process.env;
   const env = { ...inherited, ...run.xdg, EXTENSIONS_GALLERY: '{}', ...suiteEnv };
+  if (options.locale) {
+    prepareLocale({ locale: options.locale, tmp: run.tmp, userDataDir: run.userDataDir, extensionsDir: run.extensionsDir, env });
+    log(`display language: ${options.locale}`);
+  }
   const server = await startTestServer({ options, run, env, output: serverLog, outputFile: serverLogFile, cleanup, log });
   log('code-server is up');
 
-  const page = await openBrowserPage({ xdg: run.xdg, cleanup });
+  const page = await openBrowserPage({ xdg: run.xdg, cleanup, locale: options.locale });
   endpoints.page = page;
   const session = await SuiteSession.attach(page, options);
   log(`opening the workbench (extension ${extensionId} from ${options.extPath}${options.web ? ', in the web worker extension host' : ''})`);

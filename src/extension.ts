@@ -15,7 +15,8 @@ import { registerFactsView, type FactsViewApi } from './factsView/factsView';
 import { registerReferenceCommands } from './references/sourcesCommands';
 import { registerDocumentCheck } from './check/register';
 import { Log } from './workbench/log';
-import { PACK_WORKER_FILE, PackParsing } from './packs/packParsing';
+import { PACK_WORKER_FILE, PackParsing, withTranslations } from './packs/packParsing';
+import { useTranslations } from './workbench/l10n';
 import { createPackCache } from './packs/packCacheStorage';
 import type { PackCache } from './core/packs/packCache';
 import { nextTurn } from './platform/nextTurn';
@@ -54,10 +55,11 @@ export interface AgreementCiteApi {
 /** Called by the entry point of each host (src/extension.node.ts, src/extension.browser.ts) with what differs there. */
 export function activate(context: vscode.ExtensionContext, platform: Platform): AgreementCiteApi {
   const started = performance.now();
+  useTranslations();
   // The YAML parser is in the worker's script (dist/packWorker.js), read when the first writer's pack is parsed:
   // activation does not pay for it, and the extension ships one copy of it for both hosts.
   const parsing = new PackParsing(
-    async () => new TextDecoder('utf-8').decode(await platform.readExtensionFile(context, PACK_WORKER_FILE)),
+    async () => withTranslations(new TextDecoder('utf-8').decode(await platform.readExtensionFile(context, PACK_WORKER_FILE)), vscode.l10n.bundle),
     undefined,
     platform.startPackThread,
   );

@@ -6,7 +6,9 @@ import { renderCard } from '../../src/core/cite/card';
 import { definitionEdit, type InsertOptions } from '../../src/core/references/citation';
 import { dateInQuestion, findDates, todayIso } from '../../src/core/document/dates';
 import type { FactIndex, IndexedFact } from '../../src/core/facts/factIndex';
-import { KIND_TITLES, pickerRows, prefixIndexFor, TRIGGER_LIST_LIMIT, type PickerRow } from '../../src/core/cite/search';
+import { kindTitle } from '../../src/core/facts/labels';
+import { FACT_KINDS } from '../../src/core/types';
+import { pickerRows, prefixIndexFor, TRIGGER_LIST_LIMIT, type PickerRow } from '../../src/core/cite/search';
 import { factSnippet } from '../../src/core/cite/snippets';
 
 export { buildFactIndex, buildFactIndexSteps } from '../../src/core/facts/factIndex';
@@ -48,15 +50,15 @@ interface Item {
 
 function item(index: FactIndex, text: string, offset: number, options: InsertOptions, entry: IndexedFact, alias: string, byKind: boolean): Item {
   const { fact } = entry;
-  const kindOrder = Object.keys(KIND_TITLES).indexOf(fact.kind);
+  const kindOrder = FACT_KINDS.indexOf(fact.kind);
   const snippet = factSnippet(entry, index, options, text, offset);
   // src/cite/editing.ts definitionEdits, with the request's text.
   const def = definitionEdit(text, snippet.definitions);
   return {
     label: alias,
     sortText: byKind ? `${String(kindOrder).padStart(2, '0')} ${fact.label}` : `${String(alias.length).padStart(4, '0')} ${alias}`,
-    filterText: byKind ? `;;${fact.label} ${KIND_TITLES[fact.kind]} ${fact.aliases.join(' ')}` : alias,
-    detail: `${KIND_TITLES[fact.kind]} · ${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`,
+    filterText: byKind ? `;;${fact.label} ${kindTitle(fact.kind)} ${fact.aliases.join(' ')}` : alias,
+    detail: `${kindTitle(fact.kind)} · ${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`,
     body: snippet.body,
     definitions: def ? 1 : 0,
   };

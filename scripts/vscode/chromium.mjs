@@ -8,7 +8,7 @@ import { chromiumPath } from '../vscode-test-env.mjs';
 export const VIEWPORT = Object.freeze({ width: 1400, height: 900 });
 
 /** Launches Chromium with its files in the run's folder (`xdg`), registers its closing, and opens one page. */
-export async function openBrowserPage({ xdg, cleanup }) {
+export async function openBrowserPage({ xdg, cleanup, locale }) {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -22,6 +22,6 @@ export async function openBrowserPage({ xdg, cleanup }) {
     ],
   });
   cleanup.add(() => browser.close());
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: VIEWPORT, ...(locale ? { locale } : {}) });
   return context.newPage();
 }

@@ -12,7 +12,7 @@ import { HarnessError, shown } from './log.mjs';
 const LISTENING = /HTTP server listening on http:\/\/\S+/;
 
 /** code-server's command line: no login, no telemetry or update check, this profile, and the folder to open. */
-export function codeServerArgs({ host, userDataDir, extensionsDir, trusted = true, testDriver = false, folder }) {
+export function codeServerArgs({ host, userDataDir, extensionsDir, trusted = true, testDriver = false, locale, folder }) {
   return [
     codeServerEntry,
     '--auth', 'none',
@@ -24,6 +24,7 @@ export function codeServerArgs({ host, userDataDir, extensionsDir, trusted = tru
     // The workbench calls window.codeAutomationLog / codeAutomationExit and runs extensionTestsPath.
     ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver', '--vscode-option', 'enable-proposed-api'] : []),
     ...(trusted ? ['--disable-workspace-trust'] : []),
+    ...(locale ? ['--locale', locale] : []),
     ...(folder ? [folder] : []),
   ];
 }
@@ -135,6 +136,7 @@ export async function startTestServer({ options, run, env, output, outputFile, c
       extensionsDir: run.extensionsDir,
       trusted: !options.restricted,
       testDriver: true,
+      locale: options.locale,
       folder: run.workspace,
     });
     log(`starting code-server ${CODE_SERVER_VERSION} on ${host} (${options.restricted ? 'Restricted Mode' : 'workspace trust disabled'})`);

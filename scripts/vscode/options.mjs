@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../vscode-test-env.mjs';
+import { checkLocale } from '../vscode-test-locale.mjs';
 
 /** A bad flag or setting: the runner exits with EXIT.harness before starting anything. */
 export class OptionsError extends Error {}
@@ -35,6 +36,8 @@ export const OPTIONS = {
   verbose: { flag: 'boolean', env: 'AGREEMENT_CITE_VSCODE_VERBOSE' },
   /** The whole run's time limit in seconds, startup included. */
   timeout: { flag: 'string', env: 'AGREEMENT_CITE_VSCODE_TIMEOUT', default: '900', read: positiveSeconds },
+  /** VS Code's display language for the run (scripts/vscode-test-locale.mjs); English unless given. */
+  locale: { flag: 'string', env: 'AGREEMENT_CITE_LOCALE', read: (v) => { try { return checkLocale(v); } catch (err) { throw new OptionsError(err.message); } } },
   /** Only the tests whose full title matches this pattern. */
   grep: { flag: 'string', env: 'AGREEMENT_CITE_TEST_GREP' },
   /** The extension under test (a folder with package.json). */

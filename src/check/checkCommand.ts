@@ -4,7 +4,7 @@ import type { CheckCode, Finding } from '../core/check/checker';
 import type { Severity } from '../core/types';
 import { isSupported, readCheckSettings } from '../workbench/config';
 import type { DocumentCheck } from './diagnostics';
-import { TITLES } from './titles';
+import { title } from './titles';
 
 /** A finding as the Check Document command returns it: what a writer sees, in editor positions. */
 export interface ListedFinding {
@@ -59,7 +59,7 @@ export class CheckCommand {
     const items = findings.map((f) => {
       const at = document.positionAt(f.start);
       return {
-        label: `${icon[f.severity]} ${TITLES[f.code]}: ${document.getText(new vscode.Range(at, document.positionAt(Math.min(f.end, f.start + 60)))).replace(/\s+/g, ' ')}${f.end - f.start > 60 ? '…' : ''}`,
+        label: `${icon[f.severity]} ${title(f.code)}: ${document.getText(new vscode.Range(at, document.positionAt(Math.min(f.end, f.start + 60)))).replace(/\s+/g, ' ')}${f.end - f.start > 60 ? '…' : ''}`,
         description: vscode.l10n.t('line {0}', at.line + 1),
         detail: f.message.replace(/^(?:Misquote|Wrong date): /, ''),
         finding: f,

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CHECK_CODES } from '../core/check/checker';
 import { COMMANDS } from '../workbench/ids';
 import type { DocumentCheck } from './diagnostics';
-import { TITLES } from './titles';
+import { title } from './titles';
 
 export class StatusItem implements vscode.Disposable {
   private readonly status = vscode.window.createStatusBarItem('agreementCite.checkFindings', vscode.StatusBarAlignment.Right, 99);
@@ -32,7 +32,7 @@ export class StatusItem implements vscode.Disposable {
     this.status.text = n === 0 ? '$(check) 0' : `$(warning) ${n}`;
     this.status.tooltip = n === 0
       ? vscode.l10n.t('Agreement Cite: no fact-check findings in this document')
-      : `${vscode.l10n.t('Agreement Cite: {0} fact-check findings in this document', n)} (${counts.map(([code, c]) => `${TITLES[code]}: ${c}`).join(', ')}). ${vscode.l10n.t('Click to list them.')}`;
+      : `${vscode.l10n.t('Agreement Cite: {0} fact-check findings in this document', n)} (${counts.map(([code, c]) => `${title(code)}: ${c}`).join(', ')}). ${vscode.l10n.t('Click to list them.')}`;
     this.status.accessibilityInformation = { label: typeof this.status.tooltip === 'string' ? this.status.tooltip : '' };
     this.status.show();
   }

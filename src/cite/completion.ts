@@ -4,9 +4,10 @@ import { labelIn, type InsertOptions } from '../core/references/citation';
 import { todayIso, type DateStyle } from '../core/document/dates';
 import type { FactIndex, IndexedFact } from '../core/facts/factIndex';
 import type { FactStore } from '../core/facts/factStore';
-import { KIND_TITLES, prefixIndexFor, TRIGGER_LIST_LIMIT, type AliasPrefixIndex } from '../core/cite/search';
+import { kindLabel, kindTitle, statusLabel } from '../core/facts/labels';
+import { prefixIndexFor, TRIGGER_LIST_LIMIT, type AliasPrefixIndex } from '../core/cite/search';
 import { factSnippet } from '../core/cite/snippets';
-import type { FactKind } from '../core/types';
+import { FACT_KINDS, type FactKind } from '../core/types';
 import { dateInQuestionFor, insertOptionsFor, SELECTOR } from '../workbench/config';
 import { definitionEdits } from './editing';
 
@@ -114,13 +115,13 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
 
   private item(context: RequestContext, entry: IndexedFact, alias: string, range: vscode.Range, byKind: boolean): vscode.CompletionItem {
     const { fact } = entry;
-    const item: FactItem = new vscode.CompletionItem({ label: alias, detail: alias === fact.label ? undefined : `  ${fact.label}`, description: `${fact.kind} · ${entry.status}` }, ITEM_KINDS[fact.kind]);
+    const item: FactItem = new vscode.CompletionItem({ label: alias, detail: alias === fact.label ? undefined : `  ${fact.label}`, description: `${kindLabel(fact.kind)} · ${statusLabel(entry.status)}` }, ITEM_KINDS[fact.kind]);
     item.range = range;
-    const kindOrder = Object.keys(KIND_TITLES).indexOf(fact.kind);
+    const kindOrder = FACT_KINDS.indexOf(fact.kind);
     item.sortText = byKind ? `${String(kindOrder).padStart(2, '0')} ${fact.label}` : `${String(alias.length).padStart(4, '0')} ${alias}`;
     // Filtering runs on the text in `range`, which includes the trigger when there is one.
-    item.filterText = byKind ? `${TRIGGER}${alias} ${fact.label} ${KIND_TITLES[fact.kind]} ${fact.aliases.join(' ')}` : alias;
-    item.detail = `${KIND_TITLES[fact.kind]} · ${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`;
+    item.filterText = byKind ? `${TRIGGER}${alias} ${fact.label} ${kindTitle(fact.kind)} ${fact.aliases.join(' ')}` : alias;
+    item.detail = `${kindTitle(fact.kind)} · ${statusLabel(entry.status)} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`;
     const snippet = factSnippet(entry, this.store.index, context.options, context.text, context.offset);
     item.insertText = new vscode.SnippetString(snippet.body);
     // The request's text, read once: reading the document again per item made a long list cost a pass over the document per item.

@@ -38,7 +38,7 @@ export class FactInlineCompletionProvider implements vscode.InlineCompletionItem
       const completion = typed + hit.alias.slice(typed.length) + citation.inline;
       const item = new vscode.InlineCompletionItem(completion, new vscode.Range(position.line, w.index!, position.line, position.character));
       if (citation.definitions.length > 0) {
-        item.command = { command: COMMANDS.addDefinitions, title: 'Add footnote definitions', arguments: [document.uri, citation.definitions] };
+        item.command = { command: COMMANDS.addDefinitions, title: vscode.l10n.t('Add footnote definitions'), arguments: [document.uri, citation.definitions] };
       }
       return [item];
     }

@@ -6,7 +6,7 @@ import type { FactStore } from '../core/facts/factStore';
 import { citedFacts, type CitedFact } from '../core/references/citedFacts';
 import { findCitations } from '../core/references/citationsInText';
 import { sortSources } from '../core/references/sourcesSection';
-import { KIND_TITLES } from '../core/cite/search';
+import { kindTitle, statusLabel } from '../core/facts/labels';
 import { escapeMarkdown, labelCollator } from '../core/document/text';
 import { FACT_KINDS, type FactKind, type SourceKind } from '../core/types';
 import { COMMANDS, VIEWS } from '../workbench/ids';
@@ -241,7 +241,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
         return item;
       }
       case 'kind': {
-        const item = new vscode.TreeItem(KIND_TITLES[node.kind], Collapsed);
+        const item = new vscode.TreeItem(kindTitle(node.kind), Collapsed);
         item.id = `kind:${node.kind}`;
         item.description = String(index.byKind(node.kind).length);
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind]);
@@ -273,9 +273,9 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     item.id = `${this.pathOf(node.parent)}/fact:${node.factId}`;
     if (!entry) return item;
     const source: IndexedSource | undefined = node.sourceId ? index.source(node.sourceId) : undefined;
-    item.description = entry.status;
+    item.description = statusLabel(entry.status);
     const value = entry.fact.kind === 'quote' && entry.wording ? `\u201C${entry.wording.text}\u201D` : factText(entry, dateStyle);
-    const lines = [`**${escapeMarkdown(entry.fact.label)}** \u2014 ${escapeMarkdown(entry.status)} (${escapeMarkdown(entry.statusReason)})`, escapeMarkdown(value)];
+    const lines = [`**${escapeMarkdown(entry.fact.label)}** \u2014 ${escapeMarkdown(statusLabel(entry.status))} (${escapeMarkdown(entry.statusReason)})`, escapeMarkdown(value)];
     if (node.cited) lines.push(escapeMarkdown(vscode.l10n.t('Cited with: {0}', node.cited.sources.map((s) => describeSource(s.source, dateStyle)).join('; '))));
     else if (source) lines.push(escapeMarkdown(vscode.l10n.t('Source: {0}', describeSource(source.source, dateStyle))));
     lines.push(escapeMarkdown(vscode.l10n.t('Click to insert it with its citation.')));
@@ -283,7 +283,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[entry.fact.kind], entry.status === 'disputed' ? new vscode.ThemeColor('list.warningForeground') : undefined);
     item.contextValue = source?.source.url ? 'fact-linked' : 'fact';
     item.command = { command: COMMANDS.insertFromFactsView, title: vscode.l10n.t('Insert Citation'), arguments: [{ factId: entry.fact.id }] };
-    item.accessibilityInformation = { label: `${entry.fact.label}, ${KIND_TITLES[entry.fact.kind]}, ${entry.status}` };
+    item.accessibilityInformation = { label: `${entry.fact.label}, ${kindTitle(entry.fact.kind)}, ${statusLabel(entry.status)}` };
     return item;
   }
 

@@ -51,5 +51,7 @@ function secretOf(context: vscode.ExtensionContext): Uint8Array {
 export function createPackCache(context: vscode.ExtensionContext): PackCache | undefined {
   const base = context.storageUri ?? context.globalStorageUri;
   if (!base || !globalThis.crypto?.subtle) return undefined;
-  return new PackCache({ storage: workspaceFsStorage(vscode.Uri.joinPath(base, FOLDER)), secret: secretOf(context), yieldToHost: nextTurn });
+  // An entry keeps its problems' messages as written: one folder per display language.
+  const folder = vscode.env.language === 'en' ? FOLDER : `${FOLDER}.${vscode.env.language.replace(/[^A-Za-z0-9-]/g, '_')}`;
+  return new PackCache({ storage: workspaceFsStorage(vscode.Uri.joinPath(base, folder)), secret: secretOf(context), yieldToHost: nextTurn });
 }

@@ -9,6 +9,14 @@ import type { ParseReply, ParseRequest } from './worker/parseRequest';
 /** The parsing script (src/packs/worker/packWorker.ts) as esbuild.js writes it, inside the extension's folder. */
 export const PACK_WORKER_FILE = 'dist/packWorker.js';
 
+/**
+ * The worker's script with the interface's translations (VS Code's `l10n.bundle`) written in before it, so that
+ * the problems it reports are in the writer's language wherever the script runs (src/worker/packWorker.ts).
+ */
+export function withTranslations(code: string, bundle: Record<string, string | { message: string }> | undefined): string {
+  return bundle ? `var agreementCiteTranslations = ${JSON.stringify(bundle)};\n${code}` : code;
+}
+
 /** A worker that parsed nothing for this long is stopped; the next pack starts another. */
 const IDLE_MS = 60_000;
 

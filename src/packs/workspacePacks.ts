@@ -185,7 +185,7 @@ export class WorkspacePacks implements vscode.Disposable {
       else text = decoder.decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
       const start = { line: 0, character: 0 };
-      failure = { file, range: { start, end: start }, code: 'unreadable', severity: 'error', message: `The pack file could not be read: ${e instanceof Error ? e.message : String(e)}` };
+      failure = { file, range: { start, end: start }, code: 'unreadable', severity: 'error', message: vscode.l10n.t('The pack file could not be read: {0}', e instanceof Error ? e.message : String(e)) };
     }
     if (text === undefined) return this.store.failWorkspacePack(file, [failure!], ticket);
     try {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { definitionEdit, formatCitation, hasDefinition, hasMarkdownDefinition } from '../../src/core/references/citation';
 import type { FactIndex, IndexedFact } from '../../src/core/facts/factIndex';
 import { FactStore, bundledLoadedPack } from '../../src/core/facts/factStore';
-import { AliasPrefixIndex, KIND_TITLES, pickerRows, plainKey, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/cite/search';
+import { kindTitle } from '../../src/core/facts/labels';
+import { AliasPrefixIndex, pickerRows, plainKey, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/cite/search';
 import { factText } from '../../src/core/references/citation';
 import { formatDate } from '../../src/core/document/dates';
 import { foldText } from '../../src/core/document/text';
@@ -62,7 +63,7 @@ function rowsByRanking(index: FactIndex, selection: string, today: string): { la
       out.push({ label: 'Named in the selection', separator: true });
       namedHeader = true;
     } else if (score === 0 && entry.fact.kind !== lastKind) {
-      out.push({ label: KIND_TITLES[entry.fact.kind], separator: true });
+      out.push({ label: kindTitle(entry.fact.kind), separator: true });
       lastKind = entry.fact.kind;
     }
     const { fact } = entry;
@@ -118,7 +119,7 @@ suite('fast paths: picker rows', () => {
     const places = index.byKind('place').map((e) => e.fact.label).join(', ');
     const rows = strip(pickerRows(index, places, today));
     assert.deepEqual(rows, rowsByRanking(index, places, today));
-    assert.ok(!rows.some((r) => r.separator && r.label === KIND_TITLES.place), 'every place is named, so "Places" has no group');
+    assert.ok(!rows.some((r) => r.separator && r.label === kindTitle('place')), 'every place is named, so "Places" has no group');
   });
 
   test('rows follow the day: a person shows the role held on it', () => {

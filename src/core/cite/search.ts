@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { kindTitle, statusLabel } from '../facts/labels';
 import { factText } from '../references/citation';
 import { formatDate, todayIso } from '../document/dates';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
@@ -166,10 +168,6 @@ export function prefixIndexFor(index: FactIndex): AliasPrefixIndex {
  */
 export const TRIGGER_LIST_LIMIT = 200;
 
-export const KIND_TITLES: Record<FactKind, string> = {
-  person: 'People', role: 'Roles', event: 'Events and dates', place: 'Places', organisation: 'Organisations',
-  agreement: 'Agreements', provision: 'Provisions', figure: 'Figures', term: 'Terms', quote: 'Quotes',
-};
 
 export interface RankedFact {
   entry: IndexedFact;
@@ -287,7 +285,7 @@ function kindRows(index: FactIndex, kind: FactKind, today: IsoDate, budget = Inf
   }
   const facts = kindOrder(index, kind);
   let made = cached.rows.get(kind);
-  if (!made) cached.rows.set(kind, (made = { rows: facts.length === 0 ? [] : [{ label: KIND_TITLES[kind], separator: true }], done: 0 }));
+  if (!made) cached.rows.set(kind, (made = { rows: facts.length === 0 ? [] : [{ label: kindTitle(kind), separator: true }], done: 0 }));
   const end = Math.min(facts.length, made.done + budget);
   for (let i = made.done; i < end; i++) made.rows.push(pickerRow(facts[i], index, today));
   made.done = end;
@@ -314,7 +312,7 @@ export function pickerRows(index: FactIndex, selection: string, today: IsoDate =
   const named = namedFacts(index, selectionScores(index, selection));
   // The same (frozen) array each time: the adapter keeps its items for it, so opening the picker again costs nothing.
   if (named.length === 0) return unranked;
-  const out: PickerRow[] = [{ label: 'Named in the selection', separator: true }];
+  const out: PickerRow[] = [{ label: l10n.t('Named in the selection'), separator: true }];
   const skip = new Set<IndexedFact>();
   for (const { entry } of named) {
     out.push(pickerRow(entry, index, today));
@@ -337,7 +335,7 @@ function pickerRow(entry: IndexedFact, index: FactIndex, today: IsoDate): Picker
   return {
     label: entry.fact.label,
     description: pickerValue(entry, index, today),
-    detail: `${entry.status} · ${entry.sources.map((s) => s.source.publisher).join(', ')}${entry.pack.origin === 'workspace' ? ` · ${entry.pack.locations.file}` : ''}`,
+    detail: `${statusLabel(entry.status)} · ${entry.sources.map((s) => s.source.publisher).join(', ')}${entry.pack.origin === 'workspace' ? ` · ${entry.pack.locations.file}` : ''}`,
     entry,
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
 import { assignCitationKeys, citationKey } from '../references/citationKeys';
@@ -249,7 +250,7 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
   }
   for (const c of assignCitationKeys(index.sources)) {
     const at = index.source(c.source.id)!.pack;
-    report(at, at.locations.sources.get(c.source.id), 'citation-key-collision', `Source ids "${c.keeps.id}" and "${c.source.id}" make the same citation key "${citationKey(c.source.id)}": this source is cited as "${c.key}". Give it an id of letters, digits, "-" and "_" that no other source has.`, 'warning');
+    report(at, at.locations.sources.get(c.source.id), 'citation-key-collision', l10n.t('Source ids "{0}" and "{1}" make the same citation key "{2}": this source is cited as "{3}". Give it an id of letters, digits, "-" and "_" that no other source has.', c.keeps.id, c.source.id, citationKey(c.source.id), c.key), 'warning');
   }
 
   const accepted: { fact: Fact; pack: LoadedPack }[] = [];
@@ -266,7 +267,7 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
       }
       if (accepted.length >= maxFacts) {
         if (!factCapReported) {
-          report(pack, pack.locations.facts.get(fact.id), 'too-many-facts', `The fact base holds at most ${maxFacts.toLocaleString('en-GB')} facts; fact "${fact.id}" and those after it are left out.`);
+          report(pack, pack.locations.facts.get(fact.id), 'too-many-facts', l10n.t('The fact base holds at most {0} facts; fact "{1}" and those after it are left out.', maxFacts.toLocaleString('en-GB'), fact.id));
           factCapReported = true;
         }
         continue;
@@ -310,7 +311,7 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
     const evidence = outcome.evidence;
     const bad = (path: string, code: string, message: string): void => report(pack, pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id), code, message);
     if (aliasCount + aliases.size > maxAliases) {
-      bad('/aliases', 'too-many-aliases', `The fact base holds at most ${maxAliases.toLocaleString('en-GB')} aliases; fact "${fact.id}" is left out.`);
+      bad('/aliases', 'too-many-aliases', l10n.t('The fact base holds at most {0} aliases; fact "{1}" is left out.', maxAliases.toLocaleString('en-GB'), fact.id));
       continue;
     }
     aliasCount += aliases.size;
@@ -373,7 +374,7 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   const checkCitations = (list: readonly Citation[], path: string): void => {
     list.forEach((c, i) => {
       if (!sourceOf(c.source)) {
-        bad(`${path}/${i}/source`, 'unknown-source', `Fact "${fact.id}" cites source "${c.source}", which no pack defines.`);
+        bad(`${path}/${i}/source`, 'unknown-source', l10n.t('Fact "{0}" cites source "{1}", which no pack defines.', fact.id, c.source));
         ok = false;
       }
     });
@@ -382,10 +383,10 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
     if (target === undefined) return;
     const k = kindOf(target);
     if (k === undefined) {
-      bad(path, 'unknown-fact', `Fact "${fact.id}": ${what} "${target}" is not a fact in any pack.`);
+      bad(path, 'unknown-fact', l10n.t('Fact "{0}": {1} "{2}" is not a fact in any pack.', fact.id, what, target));
       ok = false;
     } else if (kind && k !== kind) {
-      bad(path, 'wrong-kind', `Fact "${fact.id}": ${what} "${target}" is a ${k}, not a ${kind}.`);
+      bad(path, 'wrong-kind', l10n.t('Fact "{0}": {1} "{2}" is a {3}, not a {4}.', fact.id, what, target, k, kind));
       ok = false;
     }
   };
@@ -398,50 +399,50 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
     checkRef(r.role, `/roles/${i}/role`, 'role', 'role');
     checkCitations(r.citations, `/roles/${i}/citations`);
     if (r.from && r.to && compareIso(isoSpan(r.from)!.first, isoSpan(r.to)!.last) > 0) {
-      bad(`/roles/${i}/to`, 'bad-period', `Fact "${fact.id}": role "${r.role}" ends (${r.to}) before it starts (${r.from}).`);
+      bad(`/roles/${i}/to`, 'bad-period', l10n.t('Fact "{0}": role "{1}" ends ({2}) before it starts ({3}).', fact.id, r.role, r.to ?? '', r.from ?? ''));
       ok = false;
     }
   });
   fact.variants?.forEach((v, i) => checkCitations(v.citations, `/variants/${i}/citations`));
   fact.wordings?.forEach((w, i) => checkCitations(w.citations, `/wordings/${i}/citations`));
   if (fact.date && fact.endDate && compareIso(isoSpan(fact.date)!.first, isoSpan(fact.endDate)!.last) > 0) {
-    bad('/endDate', 'bad-period', `Fact "${fact.id}" ends (${fact.endDate}) before it starts (${fact.date}).`);
+    bad('/endDate', 'bad-period', l10n.t('Fact "{0}" ends ({1}) before it starts ({2}).', fact.id, fact.endDate ?? '', fact.date ?? ''));
     ok = false;
   }
   if (fact.kind === 'quote') {
     if (!fact.speaker) {
-      bad('', 'quote-speaker', `Quote "${fact.id}" needs a "speaker" (a person fact id).`);
+      bad('', 'quote-speaker', l10n.t('Quote "{0}" needs a "speaker" (a person fact id).', fact.id));
       ok = false;
     }
     if (!fact.wordings || fact.wordings.length === 0) {
-      bad('', 'quote-wordings', `Quote "${fact.id}" needs at least one wording, each with its source.`);
+      bad('', 'quote-wordings', l10n.t('Quote "{0}" needs at least one wording, each with its source.', fact.id));
       ok = false;
     } else {
       const preferred = fact.wordings.filter((w) => w.preferred);
       if (preferred.length > 1) {
-        bad('/wordings', 'quote-preferred', `Quote "${fact.id}" marks ${preferred.length} wordings as preferred; mark one.`);
+        bad('/wordings', 'quote-preferred', l10n.t('Quote "{0}" marks {1} wordings as preferred; mark one.', fact.id, preferred.length));
         ok = false;
       }
       const ids = new Set<string>();
       fact.wordings.forEach((w, i) => {
         if (ids.has(w.id)) {
-          bad(`/wordings/${i}/id`, 'duplicate-id', `Quote "${fact.id}" has two wordings with id "${w.id}".`);
+          bad(`/wordings/${i}/id`, 'duplicate-id', l10n.t('Quote "{0}" has two wordings with id "{1}".', fact.id, w.id));
           ok = false;
         }
         ids.add(w.id);
-        if (w.kind !== 'verbatim' && !w.by) bad(`/wordings/${i}`, 'wording-by', `Wording "${w.id}" of "${fact.id}" is a ${w.kind}: say whose ("by").`, 'warning');
+        if (w.kind !== 'verbatim' && !w.by) bad(`/wordings/${i}`, 'wording-by', l10n.t('Wording "{0}" of "{1}" is a {2}: say whose ("by").', w.id, fact.id, w.kind), 'warning');
       });
       if (preferred.length === 1 && preferred[0].kind === 'rendering') {
-        bad('/wordings', 'quote-preferred', `Quote "${fact.id}" prefers a rendering, which is not the speaker's own words; prefer a verbatim wording or a translation.`);
+        bad('/wordings', 'quote-preferred', l10n.t('Quote "{0}" prefers a rendering, which is not the speaker\'s own words; prefer a verbatim wording or a translation.', fact.id));
         ok = false;
       }
     }
   } else if (fact.wordings) {
-    bad('/wordings', 'not-a-quote', `Fact "${fact.id}" is a ${fact.kind}; only quotes have wordings.`);
+    bad('/wordings', 'not-a-quote', l10n.t('Fact "{0}" is a {1}; only quotes have wordings.', fact.id, fact.kind));
     ok = false;
   }
   if (fact.roles && fact.kind !== 'person') {
-    bad('/roles', 'not-a-person', `Fact "${fact.id}" is a ${fact.kind}; only people hold roles.`);
+    bad('/roles', 'not-a-person', l10n.t('Fact "{0}" is a {1}; only people hold roles.', fact.id, fact.kind));
     ok = false;
   }
   if (!ok) return { problems: own, ok: false };
@@ -452,7 +453,7 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   let statusReason = earned.reason;
   if (fact.status) {
     if (overclaims(fact.status, earned.status)) {
-      bad('/status', 'status-overclaims', `Fact "${fact.id}" is marked "${fact.status}", but its citations back only "${earned.status}" (${earned.reason}). Confirmed needs an official record or two independent origins (a rewrite or republication of a source is not a second one); a fact with variants, or a quote whose independent recorders disagree, is disputed.`);
+      bad('/status', 'status-overclaims', l10n.t('Fact "{0}" is marked "{1}", but its citations back only "{2}" ({3}). Confirmed needs an official record or two independent origins (a rewrite or republication of a source is not a second one); a fact with variants, or a quote whose independent recorders disagree, is disputed.', fact.id, fact.status ?? '', earned.status, earned.reason));
     } else {
       status = fact.status;
       statusReason = fact.status === earned.status ? earned.reason : `marked ${fact.status} by the pack`;
@@ -463,14 +464,14 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   if (evidence && evidence.missing > 0 && status === 'confirmed') {
     // An excerpt that its source does not contain backs nothing.
     status = 'reported';
-    statusReason = `${evidence.missing} evidence excerpt${evidence.missing === 1 ? ' was' : 's were'} not found in the source text`;
+    statusReason = evidence.missing === 1 ? l10n.t('1 evidence excerpt was not found in the source text') : l10n.t('{0} evidence excerpts were not found in the source text', evidence.missing);
   }
 
   // A name of one letter or digit would match every such letter in a draft.
   const aliases = new Set<string>();
   const named = (name: string, path: string, what: string): void => {
     if (name.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(name);
-    else bad(path, 'short-alias', `Fact "${fact.id}": the ${what} "${name}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least ${MIN_ALIAS_LETTERS} letters or digits.`, 'warning');
+    else bad(path, 'short-alias', l10n.t('Fact "{0}": the {1} "{2}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least {3} letters or digits.', fact.id, what, name, MIN_ALIAS_LETTERS), 'warning');
   };
   named(fact.label, '/label', 'label');
   fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
@@ -509,9 +510,9 @@ function duplicate(
   report: (pack: LoadedPack, range: Range | undefined, code: string, message: string) => void,
   what: string, id: string, first: LoadedPack, second: LoadedPack, firstRange: Range | undefined, secondRange: Range | undefined,
 ): void {
-  const where = (p: LoadedPack): string => p.label ?? (p.origin === 'bundled' ? 'the bundled pack' : p.locations.file);
-  report(second, secondRange, 'duplicate-id', `The ${what} id "${id}" is already used in ${where(first)}; this one is ignored. Give it another id.`);
-  if (first !== second) report(first, firstRange, 'duplicate-id', `The ${what} id "${id}" is used again in ${where(second)}, where it is ignored.`);
+  const where = (p: LoadedPack): string => p.label ?? (p.origin === 'bundled' ? l10n.t('the bundled pack') : p.locations.file);
+  report(second, secondRange, 'duplicate-id', l10n.t('The {0} id "{1}" is already used in {2}; this one is ignored. Give it another id.', what, id, where(first)));
+  if (first !== second) report(first, firstRange, 'duplicate-id', l10n.t('The {0} id "{1}" is used again in {2}, where it is ignored.', what, id, where(second)));
 }
 
 function sameSource(a: Source, b: Source): boolean {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { buildFactIndex, buildFactIndexSteps, emptyLocations, IndexMemo, type BuildOptions, type BuildResult, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
 import { now } from '../check/pace';
 import { capProblems } from '../packs/problemCap';
@@ -179,12 +180,12 @@ export class FactStore {
       state.problems = [...r.problems, ...provenance.problems];
       state.good = { ...loaded, evidence: summarise(provenance.checks) };
       if (hasErrors) {
-        state.problems.push({ file, range: { start, end: start }, code: 'partly-loaded', severity: 'info', message: 'This pack has errors: only its facts without errors are in use until they are fixed.' });
+        state.problems.push({ file, range: { start, end: start }, code: 'partly-loaded', severity: 'info', message: l10n.t('This pack has errors: only its facts without errors are in use until they are fixed.') });
       }
     } else if (prior?.good) {
       state.problems = [...r.problems, {
         file, range: { start, end: start }, code: 'last-good-in-use', severity: 'info',
-        message: 'This pack has errors: its last version that loaded cleanly stays in use until they are fixed.',
+        message: l10n.t('This pack has errors: its last version that loaded cleanly stays in use until they are fixed.'),
       }];
     }
     this.workspace.set(file, state);

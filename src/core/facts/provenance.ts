@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LoadedPack } from './factIndex';
 import type { Citation, Problem, Range, Source } from '../types';
 
@@ -37,7 +38,7 @@ export function checkProvenance(loaded: LoadedPack, readText: (source: Source) =
       texts.set(source.id, t);
       if (t === undefined) {
         const path = `${loaded.locations.pathsById.get(source.id) ?? '/sources'}/textFile`;
-        problems.push({ file, range: rangeOf(path, path), code: 'source-text-missing', severity: 'error', message: `Source "${source.id}": its text file "${source.textFile}" could not be read, so its evidence cannot be checked. It must be a file inside the workspace folder that holds the pack, within the size limit (agreementCite.packs.maxSourceTextKB); Agreement Cite: Show Log says why it was refused.` });
+        problems.push({ file, range: rangeOf(path, path), code: 'source-text-missing', severity: 'error', message: l10n.t('Source "{0}": its text file "{1}" could not be read, so its evidence cannot be checked. It must be a file inside the workspace folder that holds the pack, within the size limit (agreementCite.packs.maxSourceTextKB); Agreement Cite: Show Log says why it was refused.', source.id, source.textFile ?? '') });
       }
     }
     return texts.get(source.id);
@@ -53,7 +54,7 @@ export function checkProvenance(loaded: LoadedPack, readText: (source: Source) =
     if (!found) {
       problems.push({
         file, range: rangeOf(path, factPath), code: 'evidence-not-found', severity: 'error',
-        message: `Fact "${factId}": this excerpt is not found verbatim in the text of source "${source.id}" (${source.textFile}). Copy it exactly, quote marks and dashes included.`,
+        message: l10n.t('Fact "{0}": this excerpt is not found verbatim in the text of source "{1}" ({2}). Copy it exactly, quote marks and dashes included.', factId, source.id, source.textFile ?? ''),
       });
     }
   };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Citation, Fact, Source, SourceKind, Status, Wording } from '../types';
 import { alignWords, wordTokens } from '../check/wordDiff';
 import { canonicalWords } from './wordForms';
@@ -71,7 +72,7 @@ export function originName(origin: readonly Source[]): string {
   const ids = new Set(origin.map((s) => s.id));
   const root = origin.find((s) => !(s.basedOn ?? []).some((id) => ids.has(id))) ?? origin[0];
   const base = root.basedOn?.[0];
-  return base && !ids.has(base) ? `${root.publisher} (based on ${base})` : root.publisher;
+  return base && !ids.has(base) ? l10n.t('{0} (based on {1})', root.publisher, base) : root.publisher;
 }
 
 /**
@@ -85,13 +86,13 @@ export function earnedStatus(citations: readonly Citation[], sourceOf: SourceOf,
   const origins = independentOrigins(sources, sourceOf);
   const record = sources.find((s) => RECORD_KINDS.includes(s.kind));
   const n = origins.length;
-  if (hasVariants) return { status: 'disputed', reason: 'sources give different values', origins: n };
+  if (hasVariants) return { status: 'disputed', reason: l10n.t('sources give different values'), origins: n };
   if (dispute) return { status: 'disputed', reason: dispute, origins: n };
-  if (record) return { status: 'confirmed', reason: `in an official record (${record.publisher})`, origins: n };
-  if (n >= 2) return { status: 'confirmed', reason: `${n} independent origins agree (${origins.map(originName).join('; ')})`, origins: n };
-  if (sources.length === 0) return { status: 'reported', reason: 'no source could be resolved', origins: 0 };
+  if (record) return { status: 'confirmed', reason: l10n.t('in an official record ({0})', record.publisher), origins: n };
+  if (n >= 2) return { status: 'confirmed', reason: l10n.t('{0} independent origins agree ({1})', n, origins.map(originName).join('; ')), origins: n };
+  if (sources.length === 0) return { status: 'reported', reason: l10n.t('no source could be resolved'), origins: 0 };
   const one = originName(origins[0]);
-  return { status: 'reported', reason: sources.length > 1 ? `one origin (${one}), in ${sources.length} sources` : `one publisher (${one})`, origins: 1 };
+  return { status: 'reported', reason: sources.length > 1 ? l10n.t('one origin ({0}), in {1} sources', one, sources.length) : l10n.t('one publisher ({0})', one), origins: 1 };
 }
 
 /** The wording to offer for a quote: the one marked preferred, else the first verbatim one, else the first. */
@@ -110,7 +111,7 @@ export function backingCitations(fact: Fact): Citation[] {
 /** The recorder of a wording: the origin of its cited sources, by name. */
 export function recorderOf(wording: Wording, sourceOf: SourceOf): string {
   const sources = wording.citations.map((c) => sourceOf(c.source)).filter((s): s is Source => s !== undefined);
-  if (sources.length === 0) return wording.by ?? 'an unknown recorder';
+  if (sources.length === 0) return wording.by ?? l10n.t('an unknown recorder');
   return independentOrigins(sources, sourceOf).map(originName).join('; ');
 }
 
@@ -156,7 +157,7 @@ export function wordingDispute(fact: Fact, sourceOf: SourceOf): WordingDispute |
       if (contains(x, y) || contains(y, x)) continue;
       const common = alignWords(x, y).length;
       if (common * 2 < Math.min(x.length, y.length)) continue;
-      return { a, b, message: `independent recorders disagree on the words: ${recorderOf(a, sourceOf)} has “${a.text}”, ${recorderOf(b, sourceOf)} has “${b.text}”` };
+      return { a, b, message: l10n.t('independent recorders disagree on the words: {0} has “{1}”, {2} has “{3}”', recorderOf(a, sourceOf), a.text, recorderOf(b, sourceOf), b.text) };
     }
   }
   return undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem } from '../types';
 
 // Kept apart from packLoader.ts, which imports the YAML parser: the adapters
@@ -24,7 +25,7 @@ export const MAX_BLANK_LINES = 1_000;
 /** The problem of a pack file over the size limit, which is not read at all. */
 export function tooLargeProblem(file: string, bytes: number, maxBytes: number): Problem {
   const start = { line: 0, character: 0 };
-  return { file, range: { start, end: start }, code: 'file-too-large', severity: 'error', message: `The pack file is ${formatBytes(bytes)}; packs are limited to ${formatBytes(maxBytes)} (setting agreementCite.packs.maxFileSizeKB). Split it into several files.` };
+  return { file, range: { start, end: start }, code: 'file-too-large', severity: 'error', message: l10n.t('The pack file is {0}; packs are limited to {1} (setting agreementCite.packs.maxFileSizeKB). Split it into several files.', formatBytes(bytes), formatBytes(maxBytes)) };
 }
 
 export function formatBytes(bytes: number): string {
@@ -41,5 +42,5 @@ export function formatBytes(bytes: number): string {
 export function loadFailedProblem(file: string, error: unknown): Problem {
   const start = { line: 0, character: 0 };
   const detail = error instanceof Error ? error.message : String(error);
-  return { file, range: { start, end: start }, code: 'load-failed', severity: 'error', message: `The pack could not be loaded (${detail.slice(0, 200)}). The other packs stay in use; saving the file tries again.` };
+  return { file, range: { start, end: start }, code: 'load-failed', severity: 'error', message: l10n.t('The pack could not be loaded ({0}). The other packs stay in use; saving the file tries again.', detail.slice(0, 200)) };
 }

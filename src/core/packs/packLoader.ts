@@ -1,6 +1,8 @@
+import * as l10n from '@vscode/l10n';
 import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, Parser, parseDocument, visit, YAMLParseError, type CST, type Node as YamlNode } from 'yaml';
 import { parseIsoDate } from '../document/dates';
 import { emptyLocations } from '../facts/factIndex';
+import { kindLabel } from '../facts/labels';
 import { LineIndex } from '../document/text';
 import {
   FACT_KINDS, GENDERS, SOURCE_KINDS, STATUSES, WORDING_KINDS,
@@ -23,7 +25,7 @@ export interface LoadResult {
 }
 
 export type Shape =
-  | { type: 'string'; minLength?: number; pattern?: RegExp; patternHint?: string; maxLength?: number }
+  | { type: 'string'; minLength?: number; pattern?: RegExp; patternHint?: () => string; maxLength?: number }
   | { type: 'date' }
   | { type: 'number' }
   | { type: 'boolean' }
@@ -39,11 +41,11 @@ export interface Field {
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-const id: Shape = { type: 'string', pattern: ID_PATTERN, patternHint: 'lowercase letters, digits, ".", "_" and "-", starting with a letter or digit', maxLength: 200 };
+const id: Shape = { type: 'string', pattern: ID_PATTERN, patternHint: () => l10n.t('lowercase letters, digits, ".", "_" and "-", starting with a letter or digit'), maxLength: 200 };
 const text: Shape = { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS };
 const date: Shape = { type: 'date' };
-const lang: Shape = { type: 'string', pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a language tag such as "en" or "uk"' };
-const url: Shape = { type: 'string', pattern: /^https?:\/\/\S+$/, patternHint: 'an http(s) address' };
+const lang: Shape = { type: 'string', pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: () => l10n.t('a language tag such as "en" or "uk"') };
+const url: Shape = { type: 'string', pattern: /^https?:\/\/\S+$/, patternHint: () => l10n.t('an http(s) address') };
 
 const citation: Shape = {
   type: 'object', name: 'citation',
@@ -86,7 +88,7 @@ const factInLanguage: Shape = {
     forms: { shape: { type: 'array', items: alias, maxItems: 500 } },
   },
 };
-const languageKey: Extract<Shape, { type: 'string' }> = { type: 'string', pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: 'a language tag such as "uk" or "pt-BR" (the language in lowercase first)', maxLength: 35 };
+const languageKey: Extract<Shape, { type: 'string' }> = { type: 'string', pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: () => l10n.t('a language tag such as "uk" or "pt-BR" (the language in lowercase first)'), maxLength: 35 };
 const languages: Shape = { type: 'record', keys: languageKey, values: factInLanguage, maxEntries: 50 };
 
 const source: Shape = {
@@ -165,14 +167,14 @@ class Reader {
   finish(): Problem[] {
     if (this.dropped === 0) return this.problems;
     const start = this.problems[this.problems.length - 1]?.range.start ?? { line: 0, character: 0 };
-    return [...this.problems, { file: this.file, range: { start, end: start }, code: 'too-many-problems', severity: 'error', message: `…and ${this.dropped} more problems; fix the ones above first.` }];
+    return [...this.problems, { file: this.file, range: { start, end: start }, code: 'too-many-problems', severity: 'error', message: l10n.t('…and {0} more problems; fix the ones above first.', this.dropped) }];
   }
 
   /** Converts a node to plain data while checking it against a shape; returns INVALID after reporting why. */
   read(node: YamlNode | null | undefined, shape: Shape, path: string, what: string): unknown {
     if (node) this.paths.set(path, this.rangeOf(node));
     if (node && isAlias(node)) {
-      this.problem(node, 'yaml-alias', `${what}: YAML aliases (*${node.source}) are not allowed in fact packs; write the value out`);
+      this.problem(node, 'yaml-alias', l10n.t('{0}: YAML aliases ({1}) are not allowed in fact packs; write the value out', what, `*${node.source}`));
       return INVALID;
     }
     switch (shape.type) {
@@ -180,7 +182,7 @@ class Reader {
       case 'record': return this.readRecord(node, shape, path, what);
       case 'array': {
         if (!node || !isSeq(node)) {
-          this.problem(node, 'wrong-type', `${what} must be a list`);
+          this.problem(node, 'wrong-type', l10n.t('{0} must be a list', what));
           return INVALID;
         }
         const out: unknown[] = [];
@@ -189,11 +191,11 @@ class Reader {
           if (v !== INVALID) out.push(v);
         });
         if (shape.minItems !== undefined && node.items.length < shape.minItems) {
-          this.problem(node, 'too-few-items', `${what} needs at least ${shape.minItems} item${shape.minItems === 1 ? '' : 's'}`);
+          this.problem(node, 'too-few-items', shape.minItems === 1 ? l10n.t('{0} needs at least 1 item', what) : l10n.t('{0} needs at least {1} items', what, shape.minItems));
           return INVALID;
         }
         if (shape.maxItems !== undefined && node.items.length > shape.maxItems) {
-          this.problem(node, 'too-many-items', `${what} has ${node.items.length} items; at most ${shape.maxItems} are allowed`);
+          this.problem(node, 'too-many-items', l10n.t('{0} has {1} items; at most {2} are allowed', what, node.items.length, shape.maxItems));
           return INVALID;
         }
         return out;
@@ -204,7 +206,7 @@ class Reader {
 
   private readScalar(node: YamlNode | null | undefined, shape: Shape, what: string): unknown {
     if (!node || !isScalar(node)) {
-      this.problem(node, 'wrong-type', `${what} must be ${describe(shape)}`);
+      this.problem(node, 'wrong-type', l10n.t('{0} must be {1}', what, describe(shape)));
       return INVALID;
     }
     const value = node.value;
@@ -213,26 +215,26 @@ class Reader {
         // Numbers and dates written bare in YAML are still meant as text here ("version: 1.0" or "title: 2025").
         const s = typeof value === 'string' ? value : typeof value === 'number' && node.source !== undefined ? String(node.source) : undefined;
         if (s === undefined) {
-          this.problem(node, 'wrong-type', `${what} must be text, not ${typeName(value)}`);
+          this.problem(node, 'wrong-type', l10n.t('{0} must be text, not {1}', what, typeName(value)));
           return INVALID;
         }
         // Written as YAML escapes ("\0", "\e"), control characters pass the check of the raw text: checked again here.
         // eslint-disable-next-line no-control-regex
         const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(s);
         if (control) {
-          this.problem(node, 'control-character', `${what} holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}), written as an escape: a pack is plain text. Remove it.`);
+          this.problem(node, 'control-character', l10n.t('{0} holds a control character ({1}), written as an escape: a pack is plain text. Remove it.', what, `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
           return INVALID;
         }
         if (shape.minLength !== undefined && s.trim().length < shape.minLength) {
-          this.problem(node, 'too-short', shape.minLength === 1 ? `${what} must not be empty` : `${what} must be at least ${shape.minLength} characters`);
+          this.problem(node, 'too-short', shape.minLength === 1 ? l10n.t('{0} must not be empty', what) : l10n.t('{0} must be at least {1} characters', what, shape.minLength));
           return INVALID;
         }
         if (shape.maxLength !== undefined && s.length > shape.maxLength) {
-          this.problem(node, 'too-long', `${what} is ${s.length} characters; at most ${shape.maxLength} are allowed`);
+          this.problem(node, 'too-long', l10n.t('{0} is {1} characters; at most {2} are allowed', what, s.length, shape.maxLength));
           return INVALID;
         }
         if (shape.pattern && !shape.pattern.test(s)) {
-          this.problem(node, 'bad-format', `${what} "${clip(s)}" must be ${shape.patternHint}`);
+          this.problem(node, 'bad-format', l10n.t('{0} "{1}" must be {2}', what, clip(s), shape.patternHint?.() ?? ''));
           return INVALID;
         }
         return s;
@@ -240,26 +242,26 @@ class Reader {
       case 'date': {
         const s = typeof value === 'string' ? value : node.source;
         if (typeof s !== 'string' || !parseIsoDate(s)) {
-          this.problem(node, 'bad-date', `${what} "${clip(String(s ?? value))}" is not a valid date: write YYYY-MM-DD (or YYYY-MM, YYYY where the day is not known)`);
+          this.problem(node, 'bad-date', l10n.t('{0} "{1}" is not a valid date: write YYYY-MM-DD (or YYYY-MM, YYYY where the day is not known)', what, clip(String(s ?? value))));
           return INVALID;
         }
         return s;
       }
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) {
-          this.problem(node, 'wrong-type', typeof value === 'number' ? `${what} must be a finite number, not ${node.source ?? value}` : `${what} must be a number, not ${typeName(value)}`);
+          this.problem(node, 'wrong-type', typeof value === 'number' ? l10n.t('{0} must be a finite number, not {1}', what, node.source ?? value) : l10n.t('{0} must be a number, not {1}', what, typeName(value)));
           return INVALID;
         }
         return value;
       case 'boolean':
         if (typeof value !== 'boolean') {
-          this.problem(node, 'wrong-type', `${what} must be true or false, not ${typeName(value)}`);
+          this.problem(node, 'wrong-type', l10n.t('{0} must be true or false, not {1}', what, typeName(value)));
           return INVALID;
         }
         return value;
       case 'enum':
         if (typeof value !== 'string' || !shape.values.includes(value)) {
-          this.problem(node, 'bad-value', `${what} "${clip(String(value))}" must be one of: ${shape.values.join(', ')}`);
+          this.problem(node, 'bad-value', l10n.t('{0} "{1}" must be one of: {2}', what, clip(String(value)), shape.values.join(', ')));
           return INVALID;
         }
         return value;
@@ -270,7 +272,7 @@ class Reader {
 
   private readObject(node: YamlNode | null | undefined, shape: Extract<Shape, { type: 'object' }>, path: string, what: string): unknown {
     if (!node || !isMap(node)) {
-      this.problem(node, 'wrong-type', `${what} must be a mapping of keys to values`);
+      this.problem(node, 'wrong-type', l10n.t('{0} must be a mapping of keys to values', what));
       return INVALID;
     }
     const out: Record<string, unknown> = {};
@@ -280,12 +282,12 @@ class Reader {
       const keyNode = pair.key as YamlNode | null;
       const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : undefined;
       if (key === undefined) {
-        this.problem(keyNode ?? node, 'wrong-type', `${what}: keys must be plain words`);
+        this.problem(keyNode ?? node, 'wrong-type', l10n.t('{0}: keys must be plain words', what));
         ok = false;
         continue;
       }
       if (seen.has(key)) {
-        this.problem(keyNode, 'duplicate-key', `${what}: key "${key}" is given twice`);
+        this.problem(keyNode, 'duplicate-key', l10n.t('{0}: key "{1}" is given twice', what, key));
         ok = false;
         continue;
       }
@@ -294,7 +296,7 @@ class Reader {
       const field = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
       if (!field) {
         const suggestion = closest(key, Object.keys(shape.fields));
-        this.problem(keyNode, 'unknown-key', `${what}: unknown key "${clip(key)}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${Object.keys(shape.fields).join(', ')}`);
+        this.problem(keyNode, 'unknown-key', l10n.t('{0}: unknown key "{1}"{2}; allowed: {3}', what, clip(key), suggestion ? l10n.t(' (did you mean "{0}"?)', suggestion) : '', Object.keys(shape.fields).join(', ')));
         ok = false;
         continue;
       }
@@ -304,7 +306,7 @@ class Reader {
     }
     for (const [key, field] of Object.entries(shape.fields)) {
       if (field.required && !seen.has(key)) {
-        this.problem(node, 'missing-key', `${what} is missing "${key}"`, 'error', this.headRange(node));
+        this.problem(node, 'missing-key', l10n.t('{0} is missing "{1}"', what, key), 'error', this.headRange(node));
         ok = false;
       }
     }
@@ -313,11 +315,11 @@ class Reader {
 
   private readRecord(node: YamlNode | null | undefined, shape: Extract<Shape, { type: 'record' }>, path: string, what: string): unknown {
     if (!node || !isMap(node)) {
-      this.problem(node, 'wrong-type', `${what} must be a mapping of keys to values`);
+      this.problem(node, 'wrong-type', l10n.t('{0} must be a mapping of keys to values', what));
       return INVALID;
     }
     if (shape.maxEntries !== undefined && node.items.length > shape.maxEntries) {
-      this.problem(node, 'too-many-items', `${what} has ${node.items.length} entries; at most ${shape.maxEntries} are allowed`);
+      this.problem(node, 'too-many-items', l10n.t('{0} has {1} entries; at most {2} are allowed', what, node.items.length, shape.maxEntries));
       return INVALID;
     }
     // Keys match shape.keys (a language tag), so none can be one of Object's own properties.
@@ -332,7 +334,7 @@ class Reader {
         continue;
       }
       if (seen.has(key)) {
-        this.problem(keyNode, 'duplicate-key', `${what}: key "${clip(key)}" is given twice`);
+        this.problem(keyNode, 'duplicate-key', l10n.t('{0}: key "{1}" is given twice', what, clip(key)));
         ok = false;
         continue;
       }
@@ -354,22 +356,24 @@ class Reader {
 
 function describe(shape: Shape): string {
   switch (shape.type) {
-    case 'string': return 'text';
-    case 'date': return 'a date (YYYY-MM-DD)';
-    case 'number': return 'a number';
-    case 'boolean': return 'true or false';
-    case 'enum': return `one of: ${shape.values.join(', ')}`;
-    case 'array': return 'a list';
-    case 'object': return 'a mapping';
-    case 'record': return 'a mapping';
+    case 'string': return l10n.t('text');
+    case 'date': return l10n.t('a date (YYYY-MM-DD)');
+    case 'number': return l10n.t('a number');
+    case 'boolean': return l10n.t('true or false');
+    case 'enum': return l10n.t('one of: {0}', shape.values.join(', '));
+    case 'array': return l10n.t('a list');
+    case 'object': return l10n.t('a mapping');
+    case 'record': return l10n.t('a mapping');
   }
 }
 
 function typeName(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'object') return 'a mapping';
+  if (value === null || value === undefined) return l10n.t('empty');
+  if (Array.isArray(value)) return l10n.t('a list');
+  if (typeof value === 'string') return l10n.t('text');
+  if (typeof value === 'object') return l10n.t('a mapping');
+  if (typeof value === 'number') return l10n.t('a number');
+  if (typeof value === 'boolean') return l10n.t('a boolean');
   return `a ${typeof value}`;
 }
 
@@ -427,24 +431,24 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   const bytes = byteLength(textIn);
   if (bytes > maxBytes) return { locations: empty, problems: [tooLargeProblem(file, bytes, maxBytes)] };
   if (textIn.trim() === '') {
-    return { locations: empty, problems: [{ file, range: whole, code: 'empty-file', severity: 'error', message: 'The pack file is empty: a pack needs "pack", "sources" and "facts".' }] };
+    return { locations: empty, problems: [{ file, range: whole, code: 'empty-file', severity: 'error', message: l10n.t('The pack file is empty: a pack needs "pack", "sources" and "facts".') }] };
   }
   const reader = new Reader(file, lines, textIn.length);
   // Control characters are exactly what this looks for.
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(textIn);
   if (control) {
-    reader.problem(null, 'control-character', `The pack file holds a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): a pack is plain UTF-8 text. Remove it.`, 'error', lines.rangeOf(control.index, control.index + 1));
+    reader.problem(null, 'control-character', l10n.t('The pack file holds a control character ({0}): a pack is plain UTF-8 text. Remove it.', `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`), 'error', lines.rangeOf(control.index, control.index + 1));
     return { locations: empty, problems: reader.finish() };
   }
   const deep = tooDeep(textIn);
   if (deep !== undefined) {
-    reader.problem(null, 'nested-too-deeply', `The YAML is nested more than ${MAX_NESTING} levels deep here; a fact pack needs a handful.`, 'error', lines.rangeOf(deep, deep + 1));
+    reader.problem(null, 'nested-too-deeply', l10n.t('The YAML is nested more than {0} levels deep here; a fact pack needs a handful.', MAX_NESTING), 'error', lines.rangeOf(deep, deep + 1));
     return { locations: empty, problems: reader.finish() };
   }
   const crowded = crowdedLine(textIn);
   if (crowded !== undefined) {
-    reader.problem(null, 'yaml-syntax', `YAML syntax: this line starts more than ${MAX_QUOTED_PER_LINE} quoted values; is a quote mark missing its backslash (\\")?`, 'error', lines.rangeOf(crowded, crowded + 1));
+    reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: this line starts more than {0} quoted values; is a quote mark missing its backslash (\\")?', MAX_QUOTED_PER_LINE), 'error', lines.rangeOf(crowded, crowded + 1));
     return { locations: empty, problems: reader.finish() };
   }
   let doc;
@@ -454,7 +458,7 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     if (e instanceof Refused) {
       const { code, message } = refusedMessage(e, lines);
       reader.problem(null, code, message, 'error', lines.rangeOf(e.start, e.end));
-    } else reader.problem(null, 'yaml-syntax', `YAML could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    } else reader.problem(null, 'yaml-syntax', l10n.t('YAML could not be read: {0}', e instanceof Error ? e.message : String(e)));
     return { locations: empty, problems: reader.finish() };
   }
   let unclosed: { at?: number } | undefined;
@@ -466,23 +470,23 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
       const open = unclosed.at;
       if (open !== undefined) [start, end] = [open, open + 1];
     }
-    reader.problem(null, 'yaml-syntax', `YAML syntax: ${firstLine(error.message)}`, 'error', lines.rangeOf(start, Math.max(end, start)));
+    reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: {0}', firstLine(error.message)), 'error', lines.rangeOf(start, Math.max(end, start)));
   }
   if (doc.errors.length > 0) {
     // A bracket left open is noticed lines later: point at the bracket too.
     const open = unclosedBracketBefore(textIn, doc.errors[0].pos[0]);
     if (open !== undefined && lines.positionAt(open).line < lines.positionAt(doc.errors[0].pos[0]).line) {
-      reader.problem(null, 'yaml-syntax', `YAML syntax: this "${textIn[open]}" is never closed`, 'error', lines.rangeOf(open, open + 1));
+      reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: this "{0}" is never closed', textIn[open]), 'error', lines.rangeOf(open, open + 1));
     }
     // A quote left open swallows the lines after it, and the parser only stumbles later: point at the quote too.
     const quoted = multilineQuoteBefore(textIn, doc.errors[0].pos[0]);
     if (quoted) {
-      reader.problem(null, 'yaml-syntax', `YAML syntax: this quoted text runs on to line ${lines.positionAt(quoted.end).line + 1}; is its closing quote missing?`, 'error', lines.rangeOf(quoted.start, quoted.start + 1));
+      reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: this quoted text runs on to line {0}; is its closing quote missing?', lines.positionAt(quoted.end).line + 1), 'error', lines.rangeOf(quoted.start, quoted.start + 1));
     }
   }
   for (const warning of doc.warnings) {
     const [start, end] = warning.pos;
-    reader.problem(null, 'yaml-warning', `YAML: ${firstLine(warning.message)}`, 'warning', lines.rangeOf(start, Math.max(end, start)));
+    reader.problem(null, 'yaml-warning', l10n.t('YAML: {0}', firstLine(warning.message)), 'warning', lines.rangeOf(start, Math.max(end, start)));
   }
   if (doc.errors.length > 0) return { locations: empty, problems: reader.finish() };
   let firstAlias: YamlNode | undefined;
@@ -497,23 +501,23 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     },
   });
   if (firstAlias) {
-    const more = aliases > 1 ? ` The file uses ${aliases} aliases.` : '';
-    reader.problem(firstAlias, 'yaml-alias', `YAML aliases (${firstAlias.toString()}) are not allowed in fact packs; write the value out.${more}`);
+    const more = aliases > 1 ? ` ${l10n.t('The file uses {0} aliases.', aliases)}` : '';
+    reader.problem(firstAlias, 'yaml-alias', l10n.t('YAML aliases ({0}) are not allowed in fact packs; write the value out.', firstAlias.toString()) + more);
   }
   if (aliases > 0) return { locations: empty, problems: reader.finish() };
 
   const root = doc.contents as YamlNode | null;
   if (!root || !isMap(root)) {
-    reader.problem(root, 'wrong-type', 'A pack file must be a mapping with the keys "pack", "sources" and "facts".');
+    reader.problem(root, 'wrong-type', l10n.t('A pack file must be a mapping with the keys "pack", "sources" and "facts".'));
     return { locations: empty, problems: reader.finish() };
   }
   const seenTop = new Set<string>();
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!Object.hasOwn(topLevelFields, key)) {
-      reader.problem(pair.key as YamlNode, 'unknown-key', `unknown top-level key "${clip(key)}"; allowed: pack, sources, facts`);
+      reader.problem(pair.key as YamlNode, 'unknown-key', l10n.t('unknown top-level key "{0}"; allowed: pack, sources, facts', clip(key)));
     } else if (seenTop.has(key)) {
-      reader.problem(pair.key as YamlNode, 'duplicate-key', `"${key}" is given twice; put everything under one "${key}:"`);
+      reader.problem(pair.key as YamlNode, 'duplicate-key', l10n.t('"{0}" is given twice; put everything under one "{0}:"', key));
     }
     seenTop.add(key);
   }
@@ -529,14 +533,14 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     const key = s.id.replace(/[^A-Za-z0-9_-]/g, '-');
     const other = keys.get(key);
     if (other !== undefined) {
-      reader.problem(null, 'citation-key-collision', `source "${clip(s.id)}": its citation key "${clip(key)}" is that of source "${clip(other)}" too, so a document citing one would read as citing the other; give one of them another id`, 'error', locations.sources.get(s.id));
+      reader.problem(null, 'citation-key-collision', l10n.t('source "{0}": its citation key "{1}" is that of source "{2}" too, so a document citing one would read as citing the other; give one of them another id', clip(s.id), clip(key), clip(other)), 'error', locations.sources.get(s.id));
     } else keys.set(key, s.id);
   }
   const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
   checkNamesInLanguages(reader, facts as Fact[], locations);
-  if (!root.has('pack')) reader.problem(root, 'missing-key', 'The pack file is missing "pack" (its id, title, version and language).', 'error', lines.rangeOf(0, 0));
-  if (!root.has('sources')) reader.problem(root, 'missing-key', 'The pack file is missing "sources".', 'error', lines.rangeOf(0, 0));
-  if (!root.has('facts')) reader.problem(root, 'missing-key', 'The pack file is missing "facts".', 'error', lines.rangeOf(0, 0));
+  if (!root.has('pack')) reader.problem(root, 'missing-key', l10n.t('The pack file is missing "pack" (its id, title, version and language).'), 'error', lines.rangeOf(0, 0));
+  if (!root.has('sources')) reader.problem(root, 'missing-key', l10n.t('The pack file is missing "sources".'), 'error', lines.rangeOf(0, 0));
+  if (!root.has('facts')) reader.problem(root, 'missing-key', l10n.t('The pack file is missing "facts".'), 'error', lines.rangeOf(0, 0));
   if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.finish() };
   const pack = { meta: metaValue, sources, facts } as unknown as Pack;
   return { pack, locations, problems: reader.finish() };
@@ -549,7 +553,7 @@ function checkNamesInLanguages(reader: Reader, facts: readonly Fact[], locations
     for (const [tag, inLanguage] of Object.entries(f.languages)) {
       if (!inLanguage.name) continue;
       const path = `${locations.pathsById.get(f.id) ?? ''}/languages/${tag}/name`;
-      reader.problem(null, 'not-a-person', `fact "${clip(f.id)}".languages.${tag}.name: only a person's name has parts (given, family, gender); this fact is a ${f.kind}. Write its names in "aliases".`, 'error', reader.paths.get(path));
+      reader.problem(null, 'not-a-person', l10n.t('fact "{0}".languages.{1}.name: only a person\'s name has parts (given, family, gender); this fact is a {2}. Write its names in "aliases".', clip(f.id), tag, kindLabel(f.kind)), 'error', reader.paths.get(path));
     }
   }
 }
@@ -653,14 +657,14 @@ function refusedMessage(e: Refused, lines: LineIndex): { code: string; message: 
   const length = e.through - e.start;
   const from = lines.positionAt(e.start).line + 1;
   const to = lines.positionAt(Math.max(e.start, e.through - 1)).line + 1;
-  const span = to > from ? `, to line ${to}` : '';
+  const span = to > from ? l10n.t(', to line {0}', to) : '';
   switch (e.what) {
     case 'unclosed-quote':
-      return { code: 'yaml-syntax', message: `YAML syntax: this quote is never closed; the value it opens runs for ${length} characters${span}, more than the ${MAX_VALUE_CHARS} a value may have. Is its closing quote missing?` };
+      return { code: 'yaml-syntax', message: l10n.t('YAML syntax: this quote is never closed; the value it opens runs for {0} characters{1}, more than the {2} a value may have. Is its closing quote missing?', length, span, MAX_VALUE_CHARS) };
     case 'long-value':
-      return { code: 'too-long', message: `This value is ${length} characters long as written${span}; a value in a pack is at most ${MAX_VALUE_CHARS} characters (a text at most ${MAX_TEXT_CHARS}), and a longer one is not read.` };
+      return { code: 'too-long', message: l10n.t('This value is {0} characters long as written{1}; a value in a pack is at most {2} characters (a text at most {3}), and a longer one is not read.', length, span, MAX_VALUE_CHARS, MAX_TEXT_CHARS) };
     case 'blank-lines':
-      return { code: 'too-many-blank-lines', message: `More than ${MAX_BLANK_LINES} lines in a row hold nothing but white space, from this line on; remove them.` };
+      return { code: 'too-many-blank-lines', message: l10n.t('More than {0} lines in a row hold nothing but white space, from this line on; remove them.', MAX_BLANK_LINES) };
   }
 }
 
@@ -818,7 +822,7 @@ function readList(reader: Reader, node: YamlNode | undefined, shape: Shape, path
   if (node === undefined) return [];
   if (isScalar(node) && (node.value === null || node.value === undefined)) return [];
   if (!isSeq(node)) {
-    reader.problem(node, 'wrong-type', `"${path}" must be a list`);
+    reader.problem(node, 'wrong-type', l10n.t('"{0}" must be a list', path));
     return [];
   }
   const out: unknown[] = [];
@@ -826,7 +830,9 @@ function readList(reader: Reader, node: YamlNode | undefined, shape: Shape, path
     const itemNode = item as YamlNode;
     const idNode = isMap(itemNode) ? (itemNode.get('id', true) as YamlNode | undefined) : undefined;
     const idText = idNode && isScalar(idNode) ? String(idNode.value) : undefined;
-    const label = idText ? `${what} "${clip(idText)}"` : `${what} ${i + 1}`;
+    const label = what === 'fact'
+      ? (idText ? l10n.t('fact "{0}"', clip(idText)) : l10n.t('fact {0}', i + 1))
+      : (idText ? l10n.t('source "{0}"', clip(idText)) : l10n.t('source {0}', i + 1));
     const v = reader.read(itemNode, shape, `/${path}/${i}`, label);
     if (v !== INVALID) {
       out.push(v);

@@ -1,9 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem } from '../types';
 
 /** The most problems one file shows; past it, one last problem says how many more there are. */
 export const MAX_PROBLEMS_SHOWN = 200;
 
-const MORE = /^…and (\d+) more problems/;
+/** The count in a "…and N more problems", in whichever language it was written. */
+const MORE = /(\d+)/;
 
 /**
  * A file's problems as a writer is shown them: at most `MAX_PROBLEMS_SHOWN`,
@@ -18,5 +20,5 @@ export function capProblems(file: string, problems: readonly Problem[], max = MA
   const earlier = notes.reduce((n, p) => n + Number(MORE.exec(p.message)?.[1] ?? 0), 0);
   const dropped = rest.length - shown.length + earlier;
   const start = shown[shown.length - 1]?.range.start ?? { line: 0, character: 0 };
-  return [...shown, { file, range: { start, end: start }, code: 'too-many-problems', severity: 'error', message: `…and ${dropped} more problems; fix the ones above first.` }];
+  return [...shown, { file, range: { start, end: start }, code: 'too-many-problems', severity: 'error', message: l10n.t('…and {0} more problems; fix the ones above first.', dropped) }];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // The Sources section's marker lines in each format, and where a document has its section.
 import { type DocFormat } from './citation';
 import { lineEnd, lineStart } from '../document/text';
@@ -39,8 +40,8 @@ export function locateSection(text: string, format: DocFormat): { section?: Sect
   const starts = markerLines(text, open);
   const ends = markerLines(text, close);
   if (starts.length === 0 && ends.length === 0) return {};
-  if (starts.length === 0) return { broken: { offset: ends[0], message: `The Sources section has its end marker "${close}" but not its start marker "${open}".` } };
+  if (starts.length === 0) return { broken: { offset: ends[0], message: l10n.t('The Sources section has its end marker "{0}" but not its start marker "{1}".', close, open) } };
   const end = ends.find((e) => e > starts[0]);
-  if (end === undefined) return { broken: { offset: starts[0], message: `The Sources section has its start marker "${open}" but not its end marker "${close}".` } };
+  if (end === undefined) return { broken: { offset: starts[0], message: l10n.t('The Sources section has its start marker "{0}" but not its end marker "{1}".', open, close) } };
   return { section: { start: starts[0], end: lineEnd(text, end) } };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // The Sources section: the cited sources in reference-list order, written, updated or removed in place.
 import { labelCollator } from '../document/text';
 import { type FactIndex, type IndexedSource } from '../facts/factIndex';
@@ -103,14 +104,14 @@ export function updateSourcesSection(text: string, options: CitationOptions, ind
   ) {
     return {
       action: 'bibliography', sources,
-      message: 'This document prints its bibliography through BibTeX or biblatex: export the sources as BibTeX for it instead of adding a list.',
+      message: l10n.t('This document prints its bibliography through BibTeX or biblatex: export the sources as BibTeX for it instead of adding a list.'),
     };
   }
   const bibliography = options.format === 'markdown' && !section ? frontMatterBibliography(text) : undefined;
   if (bibliography !== undefined) {
     return {
       action: 'bibliography', sources,
-      message: `This document's front matter names its bibliography (${bibliography[0] ?? ''}): Pandoc prints the sources from it. Export the sources to that file instead of adding a list.`,
+      message: l10n.t('This document\'s front matter names its bibliography ({0}): Pandoc prints the sources from it. Export the sources to that file instead of adding a list.', bibliography[0] ?? ''),
     };
   }
   if (sources.length === 0) {

@@ -10,12 +10,15 @@
 // can be made, the extension evaluates the same script in its own thread,
 // handing it `agreementCiteInThread` to receive the parse.
 
+import * as l10n from '@vscode/l10n';
 import { answer, type ParseRequest } from './parseRequest';
 
 export type { ParseRequest } from './parseRequest';
 
 /** Given by the extension when it evaluates this script in its own thread (src/packs/packParsing.ts). */
 declare const agreementCiteInThread: { answer?: typeof answer } | undefined;
+/** The interface's translations, written before this script by the extension (src/packParsing.ts); absent in English. */
+declare const agreementCiteTranslations: l10n.l10nJsonFormat | undefined;
 /** Defined in a Web Worker, as in every worker scope of the browser. */
 declare const importScripts: unknown;
 
@@ -24,6 +27,9 @@ interface WebWorkerScope {
   onmessage: ((event: { data: ParseRequest }) => void) | null;
   postMessage(message: unknown, transfer: ArrayBuffer[]): void;
 }
+
+// Problems in the writer's language: the core's messages go through @vscode/l10n.
+if (typeof agreementCiteTranslations === 'object' && agreementCiteTranslations !== null) l10n.config({ contents: agreementCiteTranslations });
 
 if (typeof agreementCiteInThread === 'object' && agreementCiteInThread !== null) {
   agreementCiteInThread.answer = answer;

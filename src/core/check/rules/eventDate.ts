@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Rule `wrong-event-date`: a known event, named or described, put on a day it did not happen.
 import { type DateStyle, MONTHS, compareIso, formatDate, isoSpan, parseIsoDate, toIso } from '../../document/dates';
 import { sentencesOf } from '../../document/sentences';
@@ -208,7 +209,7 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
     start: d.start,
     end: d.end,
     severity: 'warning',
-    message: `Wrong date: “${event.fact.label.replace(/\s*\([^()]*\d{4}\)$/, '')}” was on ${span}, not ${written}${sources ? ` (${sources})` : ''}.`,
+    message: l10n.t('Wrong date: “{0}” was on {1}, not {2}{3}.', event.fact.label.replace(/\s*\([^()]*\d{4}\)$/, ''), span, written, sources ? ` (${sources})` : ''),
     data: { factId: event.fact.id, date: event.fact.date },
-  }, () => [{ title: `Change to ${right}`, edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true }]);
+  }, () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true }]);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Rule `misquote`: quoted words that differ from every recorded wording of the speaker; the quotations pass that runs the quotation rules.
 import { canonicalWords } from '../../facts/wordForms';
 import { type CheckCode, type Finding, type FindingData, describeSourceShort, publisherOf, withFixes } from '../findings';
@@ -76,12 +77,17 @@ export function misquoteFinding(doc: ScannedDocument, q: Quotation, inner: strin
     const targetText = target === w.wording
       ? w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end)
       : target.text.replace(/^[\u2026.\s]+/, '');
+    const outlet = outletOf(doc, w.wording);
     const by = w.wording.kind === 'verbatim'
-      ? `${possessive(speaker)} words as recorded by ${describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle)}`
-      : `${possessive(outletOf(doc, w.wording))} ${w.wording.kind} of ${possessive(speaker)} words`;
-    const note = w.acceptable ? '' : ` That ${w.wording.kind} is not ${possessive(speaker)} recorded wording.`;
+      ? l10n.t('{0} words as recorded by {2}', possessive(speaker), speaker, describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle))
+      : w.wording.kind === 'rendering'
+        ? l10n.t('{2} rendering of {0} words', possessive(speaker), speaker, possessive(outlet), outlet)
+        : l10n.t('{2} translation of {0} words', possessive(speaker), speaker, possessive(outlet), outlet);
+    const note = w.acceptable ? '' : w.wording.kind === 'rendering'
+      ? ` ${l10n.t('That rendering is not {0} recorded wording.', possessive(speaker), speaker)}`
+      : ` ${l10n.t('That translation is not {0} recorded wording.', possessive(speaker), speaker)}`;
     const data: FindingData = { factId: w.entry.fact.id, wordingId: w.wording.id, diff, recorded: w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end) };
-    return { message: `Misquote: differs in words from ${by}: ${sentence(compactDiff(diff))}${note}`, data, targetText, source: publisherOf(doc.index, target.citations) };
+    return { message: l10n.t('Misquote: differs in words from {0}: {1}', by, sentence(compactDiff(diff))) + note, data, targetText, source: publisherOf(doc.index, target.citations) };
   });
   return withFixes({
     code: 'misquote',
@@ -93,7 +99,7 @@ export function misquoteFinding(doc: ScannedDocument, q: Quotation, inner: strin
   }, () => {
     const span = wordSpan(words(), c.q0, c.q1);
     return [{
-      title: `Replace with ${possessive(speaker)} recorded words${said.source ? ` (${said.source.publisher})` : ''}`,
+      title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, said.source ? ` (${said.source.publisher})` : ''),
       edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(said.targetText) }, ...(said.source ? doc.citation([said.source], q.end) : [])],
       preferred: true,
     }];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Rule `rendering-as-words`: an outlet's rendering or translation quoted as the speaker's own words.
 import { type Finding, type Fix, publisherOf, withFixes } from '../findings';
 import { type Quotation, type QuotedWords } from '../quotations';
@@ -19,14 +20,14 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, words: () =
     if (preferred) {
       const span = wordSpan(words());
       out.push({
-        title: `Quote ${possessive(speaker)} recorded words (${recordedSource?.publisher ?? 'recorded wording'})`,
+        title: l10n.t('Quote {0} recorded words ({2})', possessive(speaker), speaker, recordedSource?.publisher ?? l10n.t('recorded wording')),
         edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) }, ...(recordedSource ? doc.citation([recordedSource], q.end) : [])],
         preferred: true,
       });
     }
     const outletSource = publisherOf(doc.index, w.wording.citations);
     out.push({
-      title: `Attribute this wording to ${outlet} (${what})`,
+      title: what === 'rendering' ? l10n.t('Attribute this wording to {0} (rendering)', outlet) : l10n.t('Attribute this wording to {0} (translation)', outlet),
       edits: [{ offset: q.end, length: 0, text: doc.escape(` (in ${possessive(outlet)} ${what})`) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
     });
     return out;
@@ -37,7 +38,9 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, words: () =
     start: q.start,
     end: q.end,
     severity: 'warning',
-    message: `Quoted as ${possessive(speaker)} own words, but this is ${possessive(outlet)} ${what}, not the recorded wording${recorded}. Quote the recorded words, or attribute this version to ${outlet}.`,
+    message: what === 'rendering'
+      ? l10n.t('Quoted as {0} own words, but this is {2} rendering, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.', possessive(speaker), speaker, possessive(outlet), outlet, recorded)
+      : l10n.t('Quoted as {0} own words, but this is {2} translation, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.', possessive(speaker), speaker, possessive(outlet), outlet, recorded),
     data: { factId: w.entry.fact.id, wordingId: w.wording.id },
   }, fixes);
 }

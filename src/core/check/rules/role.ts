@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Rules `role-not-held` and `role-unconfirmed`: a person given a role at a date the pack does not record them holding it.
 import { type DateStyle, compareIso, formatDate, isoSpan } from '../../document/dates';
 import { foldText } from '../../document/text';
@@ -96,10 +97,10 @@ export function dateInQuestion(doc: ScannedDocument, offset: number): { first: I
 export function period(role: RoleHeld, style: DateStyle): string {
   const from = role.from ? formatDate(role.from, style) : undefined;
   const to = role.to ? formatDate(role.to, style) : undefined;
-  if (from && to) return `from ${from} to ${to}`;
-  if (from) return `from ${from}`;
-  if (to) return `until ${to}`;
-  return 'at other dates';
+  if (from && to) return l10n.t('from {0} to {1}', from, to);
+  if (from) return l10n.t('from {0}', from);
+  if (to) return l10n.t('until {0}', to);
+  return l10n.t('at other dates');
 }
 
 /** A role's name to write before a person's name: short, in title case. */
@@ -160,27 +161,28 @@ export function rolesIn(doc: ScannedDocument, from: number, to: number): Finding
       const states = history.map((r) => ({ r, checked: checkedDayOf(r, person.fact, person.pack.pack.meta) }))
         .map((x) => ({ ...x, state: roleStateDuring(x.r, at.first, at.last, x.checked) }));
       if (states.some((x) => x.state === 'held')) return undefined;
-      const when = at.first === at.last ? `on ${doc.formatDate(at.first)}` : `in ${at.written ?? doc.formatDate(at.first)}`;
-      const whence = at.source === 'paragraph' ? 'the date in this paragraph' : at.source === 'document' ? 'the document’s date' : at.source === 'setting' ? 'the document date setting' : 'today';
+      const when = at.first === at.last ? l10n.t('on {0}', doc.formatDate(at.first)) : l10n.t('in {0}', at.written ?? doc.formatDate(at.first));
+      const whence = at.source === 'paragraph' ? l10n.t('the date in this paragraph') : at.source === 'document' ? l10n.t('the document’s date') : at.source === 'setting' ? l10n.t('the document date setting') : l10n.t('today');
       const open = states.find((x) => x.state === 'unconfirmed');
       if (open) {
         return {
           code: 'role-unconfirmed' as const,
           fixes: [],
-          message: `${person.fact.label} as ${m.role.fact.label}: last confirmed on ${doc.formatDate(open.checked!)} (held ${period(open.r, style)}); check it still holds ${when} (${whence}).`,
+          message: l10n.t('{0} as {1}: last confirmed on {2} (held {3}); check it still holds {4} ({5}).', person.fact.label, m.role.fact.label, doc.formatDate(open.checked!), period(open.r, style), when, whence),
         };
       }
       const held = doc.index.rolesAt(m.person.fact.id, at.first).filter((r) => r.role);
       const fixes: { title: string; text: string; replace: boolean }[] = held.map((r) => {
         const text = m.before ? roleTitle(r.role!) : r.role!.fact.label;
-        return { title: `Change to ${text}`, text: doc.escape(text), replace: true };
+        return { title: l10n.t('Change to {0}', text), text: doc.escape(text), replace: true };
       });
       const ended = history.every((r) => r.to && compareIso(at.first, isoSpan(r.to)!.last) > 0);
-      if (ended) fixes.push({ title: `Change to “former ${written}”`, text: 'former ', replace: false });
-      const now = held.length > 0 ? ` ${at.first === at.last ? 'On that date' : 'At that time'}: ${held.map((r) => r.role!.fact.label).join('; ')}.` : '';
+      if (ended) fixes.push({ title: l10n.t('Change to “former {0}”', written), text: 'former ', replace: false });
+      const roles = held.map((r) => r.role!.fact.label).join('; ');
+      const now = held.length > 0 ? ` ${at.first === at.last ? l10n.t('On that date: {0}.', roles) : l10n.t('At that time: {0}.', roles)}` : '';
       // "has been … since": the period is the writer's; which words should replace it is the writer's call.
-      const claim = m.stillHeld ? ' “Has been … since” says the role still holds then.' : '';
-      return { code: 'role-not-held' as const, fixes: m.stillHeld ? [] : fixes, message: `${m.person.fact.label} was not ${m.role.fact.label} ${when} (${whence}); held ${history.map((r) => period(r, style)).join(', ')}.${now}${claim}` };
+      const claim = m.stillHeld ? ` ${l10n.t('“Has been … since” says the role still holds then.')}` : '';
+      return { code: 'role-not-held' as const, fixes: m.stillHeld ? [] : fixes, message: l10n.t('{0} was not {1} {2} ({3}); held {4}.', m.person.fact.label, m.role.fact.label, when, whence, history.map((r) => period(r, style)).join(', ')) + now + claim };
     });
     if (!judged) continue;
     out.push(withFixes({

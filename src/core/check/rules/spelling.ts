@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Rule `inconsistent-spelling`: one person's name spelled several ways in a document.
 import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/factIndex';
 import { KIND_PERSON, type NameWord, type ParagraphScan, copyOf, kindsOf } from '../checkCache';
@@ -94,14 +95,16 @@ export function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[]
     const preferred = preferredSpelling(cls, forms, doc.options.spellings);
     const counts = [...forms.values()].map((list) => `${list[0].written} (${list.length}×)`).join(', ');
     const fixFor = (target: string, display: string, isPreferred: boolean): Fix => ({
-      title: `Spell every mention “${display}”`,
+      title: l10n.t('Spell every mention “{0}”', display),
       edits: [...forms.entries()].filter(([f]) => f !== target).flatMap(([, list]) => list.map((o) => ({ offset: o.start, length: o.end - o.start, text: matchCase(display, o.written) }))),
       preferred: isPreferred,
     });
     const others = [...forms.keys()].filter((f) => f !== preferred.folded);
     let shared: Fix[] | undefined;
     const fixes = (): Fix[] => (shared ??= [fixFor(preferred.folded, preferred.display, true), ...others.map((x) => fixFor(x, forms.get(x)![0].written, false))]);
-    const message = `${cls.person.fact.label} is spelled several ways in this document: ${counts}. Keep one spelling: “${preferred.display}”${preferred.fromSetting ? ' (your preferred spelling)' : ''}.`;
+    const message = preferred.fromSetting
+      ? l10n.t('{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}” (your preferred spelling).', cls.person.fact.label, counts, preferred.display)
+      : l10n.t('{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}”.', cls.person.fact.label, counts, preferred.display);
     for (const f of others) {
       for (const o of forms.get(f)!) {
         if (doc.pace.tick()) yield;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Rule `unrecorded-quote`: a known speaker at a recorded occasion, quoted in words no recording has.
 import { parseIsoDate } from '../../document/dates';
 import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/factIndex';
@@ -116,7 +117,7 @@ export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: str
     start: q.start,
     end: q.end,
     severity: 'info',
-    message: `Not recorded words: no recorded wording of ${possessive(speaker)} remarks (${occasion}${doc.formatDate(best.fact.date!)}) has these words${recordedText ? `; recorded: “${recordedText}”` : ''}. Quote the recorded words, or drop the quotation marks.`,
+    message: l10n.t('Not recorded words: no recorded wording of {0} remarks ({2}) has these words{3}. Quote the recorded words, or drop the quotation marks.', possessive(speaker), speaker, `${occasion}${doc.formatDate(best.fact.date!)}`, recordedText ? l10n.t('; recorded: “{0}”', recordedText) : ''),
     data: { factId: best.fact.id, wordingId: recorded?.id, recorded: recordedText },
   }, () => {
     if (!recordedText) return [];
@@ -124,7 +125,7 @@ export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: str
     if (words.words.length === 0) return [];
     const span = wordSpan(words);
     return [{
-      title: `Replace with ${possessive(speaker)} recorded words${source ? ` (${source.publisher})` : ''}`,
+      title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, source ? ` (${source.publisher})` : ''),
       edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(recordedText) }, ...(source ? doc.citation([source], q.end) : [])],
       preferred: true,
     }];
