@@ -69,7 +69,7 @@ async function pickFact(index: FactIndex, selection: string): Promise<IndexedFac
 /** The text a citation inserts at one cursor. */
 function textAt(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText: string, offset: number, selected: boolean, args: CitationArgs): { inline: string; definitions: ReturnType<typeof formatCitation>['definitions'] } {
   const mode = args.mode ?? (selected ? 'citation' : 'text');
-  const words = mode === 'text' ? insertionText(entry, index, options, args.verb ?? 'said') : '';
+  const words = mode === 'text' ? insertionText(entry, index, options, args.verb ?? 'said', documentText) : '';
   // Inside a footnote the citation joins its text; elsewhere it follows the inserted words, or what is before the cursor.
   const place = citationPlace(documentText, offset, options.format);
   const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText, words && place !== 'footnote' ? 'word' : place);
@@ -134,7 +134,7 @@ export async function copyCitation(store: FactStore, arg?: unknown): Promise<str
   const editor = vscode.window.activeTextEditor;
   const options: InsertOptions = editor ? insertOptionsFor(editor.document, todayIso()) : { format: 'plaintext', style: 'auto', dateStyle: 'en-GB', atDate: todayIso() };
   const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options);
-  const text = [withCitation(insertionText(entry, index, options, args.verb ?? 'said'), citation.inline), ...citation.definitions.map((d) => d.text)].join('\n\n');
+  const text = [withCitation(insertionText(entry, index, options, args.verb ?? 'said', editor?.document.getText()), citation.inline), ...citation.definitions.map((d) => d.text)].join('\n\n');
   await vscode.env.clipboard.writeText(text);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Agreement Cite: citation of "{0}" copied', entry.fact.label), 3000);
   return text;

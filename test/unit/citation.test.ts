@@ -136,6 +136,14 @@ suite('citation: formatCitation per format', () => {
 suite('citation: insertionText', () => {
   const STARMER_WORDS = 'I\u2019m really proud that this afternoon, we\u2019re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make';
 
+  test('in LaTeX, a speaker\'s Ukrainian words are set in Ukrainian where the document loads babel\'s Ukrainian, and left as they are elsewhere', () => {
+    const withBabel = '\\documentclass{article}\n\\usepackage[T2A,T1]{fontenc}\n\\usepackage[ukrainian,english]{babel}\n\\begin{document}\n\\end{document}\n';
+    const marked = insertionText(fact('quote.umerov.wartime-drones'), bundled().index, opts('latex'), 'said', withBabel);
+    assert.match(marked, /^Rustem Umerov said: ``\\foreignlanguage\{ukrainian\}\{Поки триває війна, [^}]*\}''$/);
+    const plain = insertionText(fact('quote.umerov.wartime-drones'), bundled().index, opts('latex'), 'said', '\\documentclass{article}\n');
+    assert.ok(!plain.includes('foreignlanguage') && plain.includes('Поки триває війна'), plain);
+  });
+
   test('a quote is the speaker, the verb and the preferred wording verbatim in curly quotes', () => {
     assert.equal(insertionText(fact('quote.starmer.co-production'), bundled().index, opts('markdown')), `Keir Starmer said: \u201C${STARMER_WORDS}\u201D`);
   });

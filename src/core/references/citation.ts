@@ -422,9 +422,16 @@ function verbIn(verb: string, language: string | undefined, speaker: IndexedFact
 /**
  * The words inserted for a fact, before its citation: a quote with its
  * attribution and recorded wording; a person with the role held at the date
- * in question; else the fact's text.
+ * in question; else the fact's text. With the document's text, LaTeX's
+ * Cyrillic words are marked as Ukrainian (`latexLanguageRuns`).
  */
-export function insertionText(entry: IndexedFact, index: FactIndex, options: InsertOptions, verb = 'said'): string {
+export function insertionText(entry: IndexedFact, index: FactIndex, options: InsertOptions, verb = 'said', documentText?: string): string {
+  const words = insertionWords(entry, index, options, verb);
+  // A speaker's Ukrainian words in a LaTeX document set in Ukrainian where it loads babel's Ukrainian, as titles are.
+  return options.format === 'latex' && documentText !== undefined ? latexLanguageRuns(words, documentText) : words;
+}
+
+function insertionWords(entry: IndexedFact, index: FactIndex, options: InsertOptions, verb: string): string {
   const { fact } = entry;
   const spell = (t: string): string => applySpellings(t, options.spellings);
   const language = options.language;
