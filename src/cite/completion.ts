@@ -62,7 +62,9 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
       const typed = afterTrigger.trim();
       const entries = typed.length > 0 ? this.prefixesFor(index).search(typed, TRIGGER_LIST_LIMIT).map((h) => h.entry) : index.facts.slice(0, TRIGGER_LIST_LIMIT);
       const items = entries.map((entry) => this.item(context, entry, labelIn(entry, context.options.language), range, true));
-      return new vscode.CompletionList(items, entries.length >= TRIGGER_LIST_LIMIT);
+      // Once a phrase is typed the list is asked for again at each keystroke: the editor's own fuzzy filter over an
+      // earlier, shorter phrase's list would rank a fact whose name merely contains its letters ("Mariinskyi" for "massive").
+      return new vscode.CompletionList(items, typed.length > 0 || entries.length >= TRIGGER_LIST_LIMIT);
     }
     const hits = this.wordHits(line, index);
     if (!hits) return undefined;
