@@ -140,6 +140,8 @@ async function main() {
     outfile: path.join(outDir, 'extension.js'),
     // Asked for only in the Node host: worker_threads when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
     external: ['vscode', 'worker_threads', 'fs'],
+    // @vscode/l10n's Node build reads files with fs when loaded; its browser build takes the bundle's contents, as here in both hosts.
+    alias: { '@vscode/l10n': require.resolve('@vscode/l10n/dist/browser.js') },
     plugins: [vscodeRequirePlugin],
   }));
   const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
