@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import { EXTENSION_ID, restrictedModeRequested } from './harness';
 import { screenshot, WIDGET } from './screenshot';
-import { closeEditors, deleteFolder, fileEvent, openScratch, scratchFolder, waitFor } from './util';
+import { closeEditors, createdWithin, deleteFolder, fileEvent, openScratch, scratchFolder, waitFor } from './util';
 
 const encoder = new TextEncoder();
 
@@ -294,7 +294,7 @@ suite('workspace fact packs', function () {
     if (restrictedModeRequested()) return this.skip();
     const staging = vscode.Uri.joinPath(folder(), 'staging-packs');
     const staged = vscode.Uri.joinPath(staging, 'nested', 'moved.yaml');
-    const reported = fileEvent(staged);
+    const reported = createdWithin(staging);
     await write(staged, pack('Project Kestrel').replace('id: team\n', 'id: moved\n'));
     await reported;
     await packEventsHandled(api);
