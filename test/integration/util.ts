@@ -51,32 +51,19 @@ export function nextEvent<T>(what: string, event: vscode.Event<T>, accept: (e: T
 }
 
 /**
- * The file system reporting a file created (or, with `kind`, changed or
- * deleted) in the workspace: what the extension's own watchers are told at
- * the same moment. Subscribe before writing; the promise settles once.
- */
-export function fileEvent(uri: vscode.Uri, kind: 'create' | 'change' | 'delete' = 'create', ms = 15_000): Promise<vscode.Uri> {
-  return watchedEvent(uri, (rel) => rel, kind, ms, (u) => u.toString() === uri.toString());
-}
-
-/**
- * The file system reporting a folder, or anything in it, created. A folder
- * made with files in it at once may be reported as the folder alone, or as
- * its files alone: either way, the watchers have been told.
+ * The file system reporting a folder, or anything in it, created: what the
+ * extension's own watchers are told at the same moment. A folder made with
+ * files in it at once may be reported as the folder alone: either way, the
+ * watchers have been told. Subscribe before writing; the promise settles once.
  */
 export function createdWithin(folderUri: vscode.Uri, ms = 15_000): Promise<vscode.Uri> {
   const inside = (u: vscode.Uri) => u.toString() === folderUri.toString() || u.toString().startsWith(`${folderUri.toString()}/`);
-  return watchedEvent(folderUri, (rel) => `{${rel},${rel}/**}`, 'create', ms, inside);
-}
-
-function watchedEvent(uri: vscode.Uri, globOf: (relative: string) => string, kind: 'create' | 'change' | 'delete', ms: number, accept: (u: vscode.Uri) => boolean): Promise<vscode.Uri> {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  assert.ok(folder, `${uri.toString()} is not in the workspace`);
+  const folder = vscode.workspace.getWorkspaceFolder(folderUri);
+  assert.ok(folder, `${folderUri.toString()} is not in the workspace`);
   // Relative to the workspace folder, as the extension's own globs are: the workspace's watcher reports it.
-  const glob = globOf(vscode.workspace.asRelativePath(uri, false));
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-  const event = kind === 'create' ? watcher.onDidCreate : kind === 'change' ? watcher.onDidChange : watcher.onDidDelete;
-  return nextEvent(`the file system to report ${uri.path} (${kind})`, event, accept, ms).finally(() => watcher.dispose());
+  const relative = vscode.workspace.asRelativePath(folderUri, false);
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${relative},${relative}/**}`));
+  return nextEvent(`the file system to report ${folderUri.path} or anything in it created`, watcher.onDidCreate, inside, ms).finally(() => watcher.dispose());
 }
 
 /**
