@@ -4,7 +4,9 @@
 import type { CardLinks } from '../../src/core/cite/card';
 import { renderCard } from '../../src/core/cite/card';
 import { definitionEdit, type InsertOptions } from '../../src/core/references/citation';
-import { dateInQuestion, findDates, todayIso } from '../../src/core/document/dates';
+import { findDates, todayIso } from '../../src/core/document/dates';
+import { DocumentModel } from '../../src/core/document/model';
+import { dateInQuestionText } from '../../src/core/document/dateInQuestion';
 import type { FactIndex, IndexedFact } from '../../src/core/facts/factIndex';
 import { kindTitle } from '../../src/core/facts/labels';
 import { FACT_KINDS } from '../../src/core/types';
@@ -30,12 +32,21 @@ const links: CardLinks = {
   openSource: (id) => `command:agreementCite.openSource?${encodeURIComponent(JSON.stringify({ sourceId: id }))}`,
 };
 
+/** The model of the draft's current version, as src/workbench/documents.ts keeps one per version. */
+let lastModel: DocumentModel | undefined;
+export function modelOf(text: string): DocumentModel {
+  if (lastModel?.text !== text) lastModel = new DocumentModel(text, 'markdown', { today: todayIso() });
+  return lastModel;
+}
+
 /** src/cite/hover.ts per hover: the facts under the pointer, the date in question, the cards. */
 export function hoverPath(index: FactIndex, text: string, offset: number): string | undefined {
   const matches = index.findAt(text, offset);
   if (matches.length === 0) return undefined;
   const longest = matches[0];
-  const contextDate = dateInQuestion(text, offset);
+  const when = modelOf(text).dateInQuestionAt(offset);
+  const written = dateInQuestionText(when, 'en-GB');
+  const contextDate = written === undefined ? undefined : { iso: when.iso, written };
   return longest.values.map((entry) => renderCard(entry, index, { dateStyle: 'en-GB', contextDate, today: todayIso(), links })).join('\n\n---\n\n');
 }
 
@@ -51,9 +62,9 @@ interface Item {
 function item(index: FactIndex, text: string, offset: number, options: InsertOptions, entry: IndexedFact, alias: string, byKind: boolean): Item {
   const { fact } = entry;
   const kindOrder = FACT_KINDS.indexOf(fact.kind);
-  const snippet = factSnippet(entry, index, options, text, offset);
-  // src/cite/editing.ts definitionEdits, with the request's text.
-  const def = definitionEdit(text, snippet.definitions);
+  const snippet = factSnippet(entry, index, options, modelOf(text), offset);
+  // src/cite/editing.ts definitionEdits, with the request's model.
+  const def = definitionEdit(modelOf(text), snippet.definitions);
   return {
     label: alias,
     sortText: byKind ? `${String(kindOrder).padStart(2, '0')} ${fact.label}` : `${String(alias.length).padStart(4, '0')} ${alias}`,
@@ -65,7 +76,7 @@ function item(index: FactIndex, text: string, offset: number, options: InsertOpt
 }
 
 function options(text: string, offset: number): InsertOptions {
-  const atDate = dateInQuestion(text, offset)?.iso ?? todayIso();
+  const atDate = modelOf(text).dateInQuestionAt(offset).iso;
   return { format: 'markdown', style: 'auto', dateStyle: 'en-GB', spellings: {}, atDate };
 }
 

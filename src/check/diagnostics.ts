@@ -4,6 +4,7 @@ import { formatForLanguage } from '../core/references/citation';
 import type { FactStore } from '../core/facts/factStore';
 import { checkOptionsFor } from '../core/settings';
 import { isSupported, readCheckSettings, readSettings } from '../workbench/config';
+import { modelOf } from '../workbench/documents';
 import { nextTurn } from '../platform/nextTurn';
 import { rangeOf, toDiagnostic } from '../workbench/positions';
 
@@ -93,13 +94,13 @@ export class DocumentCheck implements vscode.Disposable {
   private async checkInSlices(document: vscode.TextDocument, run: object): Promise<void> {
     const key = document.uri.toString();
     const version = document.version;
-    const text = document.getText();
-    if (text.length <= SLICED_ABOVE) {
+    const model = modelOf(document);
+    if (model.text.length <= SLICED_ABOVE) {
       this.runs.delete(key);
       this.check(document);
       return;
     }
-    const steps = checkSteps(text, this.store.index, this.options(document));
+    const steps = checkSteps(model, this.store.index, this.options(document));
     for (;;) {
       const until = Date.now() + SLICE_MS;
       let r = steps.next();
@@ -135,7 +136,7 @@ export class DocumentCheck implements vscode.Disposable {
 
   /** Checks a document now, in one go, and publishes its diagnostics. */
   check(document: vscode.TextDocument): Checked {
-    return this.publish(document, document.version, checkDocument(document.getText(), this.store.index, this.options(document)));
+    return this.publish(document, document.version, checkDocument(modelOf(document), this.store.index, this.options(document)));
   }
 
   /** Shows the findings of a version of a document as its diagnostics. */

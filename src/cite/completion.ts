@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DocumentModel } from '../core/document/model';
 import { renderCard } from '../core/cite/card';
 import { labelIn, type InsertOptions } from '../core/references/citation';
 import { todayIso, type DateStyle } from '../core/document/dates';
@@ -8,7 +9,8 @@ import { kindLabel, kindTitle, statusLabel } from '../core/facts/labels';
 import { prefixIndexFor, TRIGGER_LIST_LIMIT, type AliasPrefixIndex } from '../core/cite/search';
 import { factSnippet } from '../core/cite/snippets';
 import { FACT_KINDS, type FactKind } from '../core/types';
-import { dateInQuestionFor, insertOptionsFor, SELECTOR } from '../workbench/config';
+import { SELECTOR } from '../workbench/config';
+import { dateInQuestionFor, insertOptionsFor, modelOf } from '../workbench/documents';
 import { definitionEdits } from './editing';
 
 /** Typed twice, it lists every fact by kind: rare in prose, and unused by Markdown, LaTeX and Pandoc. */
@@ -20,6 +22,7 @@ const MAX_ITEMS = 50;
 
 interface RequestContext {
   document: vscode.TextDocument;
+  model: DocumentModel;
   text: string;
   offset: number;
   options: InsertOptions;
@@ -85,10 +88,10 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
 
   /** What every item of one request shares: the document's text and the citation settings. */
   private context(document: vscode.TextDocument, position: vscode.Position): RequestContext {
-    const text = document.getText();
+    const model = modelOf(document);
     const offset = document.offsetAt(position);
-    const atDate = dateInQuestionFor(document, text, offset).iso;
-    return { document, text, offset, options: insertOptionsFor(document, atDate) };
+    const atDate = dateInQuestionFor(document, offset).iso;
+    return { document, model, text: model.text, offset, options: insertOptionsFor(document, atDate) };
   }
 
   /** Aliases that start with the last one, two or three words typed, longest typed phrase first. */
@@ -124,10 +127,10 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
     // Filtering runs on the text in `range`, which includes the trigger when there is one.
     item.filterText = byKind ? `${TRIGGER}${alias} ${fact.label} ${kindTitle(fact.kind)} ${fact.aliases.join(' ')}` : alias;
     item.detail = `${kindTitle(fact.kind)} · ${statusLabel(entry.status)} · ${entry.sources.map((s) => s.source.publisher).join(', ')}`;
-    const snippet = factSnippet(entry, this.store.index, context.options, context.text, context.offset);
+    const snippet = factSnippet(entry, this.store.index, context.options, context.model, context.offset);
     item.insertText = new vscode.SnippetString(snippet.body);
     // The request's text, read once: reading the document again per item made a long list cost a pass over the document per item.
-    item.additionalTextEdits = definitionEdits(context.document, snippet.definitions, context.text);
+    item.additionalTextEdits = definitionEdits(context.document, snippet.definitions, context.model);
     item.entry = entry;
     item.dateStyle = context.options.dateStyle;
     return item;

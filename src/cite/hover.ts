@@ -8,7 +8,8 @@ import type { FactIndex } from '../core/facts/factIndex';
 import type { FactStore } from '../core/facts/factStore';
 import { escapeMarkdown } from '../core/document/text';
 import { CARD_COMMANDS, COMMANDS, commandLink } from '../workbench/ids';
-import { dateInQuestionFor, readSettings, SELECTOR } from '../workbench/config';
+import { readSettings, SELECTOR } from '../workbench/config';
+import { dateInQuestionFor, modelOf } from '../workbench/documents';
 
 const links: CardLinks = {
   insert: (factId) => commandLink(COMMANDS.insertCitation, { factId }),
@@ -37,7 +38,7 @@ export class FactHoverProvider implements vscode.HoverProvider {
   constructor(private readonly store: FactStore) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const text = document.getText();
+    const text = modelOf(document).text;
     const offset = document.offsetAt(position);
     const index = this.store.index;
     const matches = index.findAt(text, offset);
@@ -45,7 +46,7 @@ export class FactHoverProvider implements vscode.HoverProvider {
     const recording = QUOTE_MARK.test(line) ? recordingMatchedAt(text, offset, index, formatForLanguage(document.languageId)) : undefined;
     if (matches.length === 0 && !recording) return undefined;
     const settings = readSettings(document);
-    const when = dateInQuestionFor(document, text, offset);
+    const when = dateInQuestionFor(document, offset);
     const written = dateInQuestionText(when, settings.dateStyle);
     const contextDate = written === undefined ? undefined : { iso: when.iso, written };
     const parts: string[] = [];

@@ -5,7 +5,8 @@ import type { FactStore } from '../core/facts/factStore';
 import { prefixIndexFor, type AliasPrefixIndex } from '../core/cite/search';
 import { foldText } from '../core/document/text';
 import { COMMANDS } from '../workbench/ids';
-import { insertOptionsFor, SELECTOR } from '../workbench/config';
+import { SELECTOR } from '../workbench/config';
+import { insertOptionsFor, modelOf } from '../workbench/documents';
 
 /** Fewest characters typed before a name is completed inline. */
 const MIN_TYPED = 3;
@@ -34,7 +35,7 @@ export class FactInlineCompletionProvider implements vscode.InlineCompletionItem
       // Complete only what is unfinished: a name typed in full gets no ghost text.
       if (!hit || foldText(hit.alias).length <= folded.length) continue;
       const options = insertOptionsFor(document);
-      const citation = formatCitation(citedSources(hit.entry, index).map((s) => s.source), options, document.getText());
+      const citation = formatCitation(citedSources(hit.entry, index).map((s) => s.source), options, modelOf(document));
       const completion = typed + hit.alias.slice(typed.length) + citation.inline;
       const item = new vscode.InlineCompletionItem(completion, new vscode.Range(position.line, w.index!, position.line, position.character));
       if (citation.definitions.length > 0) {

@@ -5,7 +5,7 @@ import type { FactIndex, IndexedFact } from '../core/facts/factIndex';
 import type { FactStore } from '../core/facts/factStore';
 import { pickerRows, type PickerRow } from '../core/cite/search';
 import { COMMANDS } from '../workbench/ids';
-import { dateInQuestionFor, insertOptionsFor } from '../workbench/config';
+import { dateInQuestionFor, insertOptionsFor, modelOf } from '../workbench/documents';
 
 /** Arguments of the Insert Citation and Copy Citation commands, for links, keybindings and tests. */
 export interface CitationArgs {
@@ -102,12 +102,12 @@ export async function insertCitation(store: FactStore, arg?: unknown): Promise<b
     entry = await pickFact(index, document.getText(firstSelection));
     if (!entry) return false;
   }
-  const text = document.getText();
+  const text = modelOf(document).text;
   const selections = [...editor.selections].sort((a, b) => document.offsetAt(a.start) - document.offsetAt(b.start));
   let definitions: ReturnType<typeof formatCitation>['definitions'] = [];
   const insertions: TextEdit[] = [];
   for (const selection of selections) {
-    const options = insertOptionsFor(document, dateInQuestionFor(document, text, document.offsetAt(selection.start)).iso);
+    const options = insertOptionsFor(document, dateInQuestionFor(document, document.offsetAt(selection.start)).iso);
     // A selection keeps its words: the citation goes after it.
     const at = selection.isEmpty ? document.offsetAt(selection.start) : document.offsetAt(selection.end);
     const parts = textAt(entry, index, options, text, at, !selection.isEmpty, args);

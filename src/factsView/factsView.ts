@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { citedSources, describeSource, factText, formatForLanguage } from '../core/references/citation';
+import { citedSources, describeSource, factText } from '../core/references/citation';
 import { formatDate } from '../core/document/dates';
 import type { FactIndex, IndexedFact, IndexedSource } from '../core/facts/factIndex';
 import type { FactStore } from '../core/facts/factStore';
@@ -11,6 +11,7 @@ import { escapeMarkdown, labelCollator } from '../core/document/text';
 import { FACT_KINDS, type FactKind, type SourceKind } from '../core/types';
 import { COMMANDS, VIEWS } from '../workbench/ids';
 import { isSupported, readSettings } from '../workbench/config';
+import { modelOf } from '../workbench/documents';
 
 /** Runs when a fact row is clicked or Enter is pressed on it; not in the palette. */
 /** The document's own changes refresh the view this long after the last keystroke. */
@@ -53,9 +54,6 @@ const SOURCE_ICONS: Record<SourceKind, string> = {
 const collator = { compare: (a: string, b: string): number => labelCollator().compare(a, b) };
 
 interface CitedState {
-  uri: string;
-  version: number;
-  index: FactIndex;
   facts: CitedFact[];
   sources: number;
 }
@@ -76,7 +74,6 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
   /** The report the view speaks of: the active editor's, kept while focus is in the view or a panel. */
   private document?: vscode.TextDocument;
   private viewColumn?: vscode.ViewColumn;
-  private cited?: CitedState;
   private timer?: ReturnType<typeof setTimeout>;
   private treeView?: vscode.TreeView<FactsNode>;
 
@@ -135,7 +132,6 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
   }
 
   private refresh(): void {
-    this.cited = undefined;
     this.updateStatus();
     this.changed.fire(undefined);
   }
@@ -145,17 +141,16 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     this.changed.fire(this.roots.cited);
   }
 
-  /** The facts the tracked document cites, computed once per version of it and of the fact base. */
+  /** The facts the tracked document cites, found once per version of it (its model) and of the fact base. */
   citedState(): CitedState | undefined {
     const doc = this.document;
     if (!doc || doc.isClosed) return undefined;
     const index = this.store.index;
-    const uri = doc.uri.toString();
-    const c = this.cited;
-    if (c && c.uri === uri && c.version === doc.version && c.index === index) return c;
-    const citations = findCitations(doc.getText(), formatForLanguage(doc.languageId), index);
-    this.cited = { uri, version: doc.version, index, facts: citedFacts(citations, index), sources: citations.sources.length };
-    return this.cited;
+    const model = modelOf(doc);
+    return model.memo(index, (): CitedState => {
+      const citations = findCitations(model.text, model.format, index);
+      return { facts: citedFacts(citations, index), sources: citations.sources.length };
+    });
   }
 
   private updateStatus(): void {

@@ -3,7 +3,8 @@ import { EXPORT_EXTENSIONS, exportSources, type ExportFormat } from '../core/ref
 import type { FactStore } from '../core/facts/factStore';
 import { findCitations } from '../core/references/citationsInText';
 import { frontMatterBibliography, sortSources, updateSourcesSection, type SectionAction } from '../core/references/sourcesSection';
-import { insertOptionsFor, isSupported } from '../workbench/config';
+import { isSupported } from '../workbench/config';
+import { insertOptionsFor } from '../workbench/documents';
 import { COMMANDS } from '../workbench/ids';
 
 /** What the Sources section command did, for callers and tests. */

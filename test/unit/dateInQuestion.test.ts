@@ -1,33 +1,37 @@
 import * as assert from 'assert';
 import { renderCard } from '../../src/core/cite/card';
 import { checkDocument } from '../../src/core/check/checker';
-import { dateInQuestionAt, dateInQuestionText } from '../../src/core/document/dateInQuestion';
+import { dateInQuestionText } from '../../src/core/document/dateInQuestion';
+import { DocumentModel } from '../../src/core/document/model';
+import type { DocFormat } from '../../src/core/references/citation';
 import { bundled } from './helpers';
 
 suite('dateInQuestion: one chain for every feature', () => {
   const { index } = bundled();
   const TODAY = '2026-12-01';
+  const dateInQuestionAt = (text: string, offset: number, format: DocFormat, setting?: string, today = TODAY) =>
+    new DocumentModel(text, format, { documentDate: setting, today }).dateInQuestionAt(offset);
 
   test('the paragraph’s own date first, then the document’s, then the setting, then today', () => {
     const fm = '---\ndate: 2024-03-01\n---\n\n';
     const at = (text: string, setting?: string) => dateInQuestionAt(text, text.indexOf('Umerov'), 'markdown', setting, TODAY);
-    assert.deepStrictEqual(at(`${fm}On 23 June 2025 Rustem Umerov spoke.\n`), { iso: '2025-06-23', source: 'paragraph', written: '23 June 2025' });
-    assert.deepStrictEqual(at(`${fm}Rustem Umerov spoke.\n`, '2025-01-16'), { iso: '2024-03-01', source: 'document', written: '2024-03-01' });
-    assert.deepStrictEqual(at('Rustem Umerov spoke.\n', '2025-01-16'), { iso: '2025-01-16', source: 'setting' });
-    assert.deepStrictEqual(at('Rustem Umerov spoke.\n', '2025-01'), { iso: TODAY, source: 'today' }, 'a setting without a day is no date');
-    assert.deepStrictEqual(at('Rustem Umerov spoke.\n'), { iso: TODAY, source: 'today' });
+    assert.deepStrictEqual(at(`${fm}On 23 June 2025 Rustem Umerov spoke.\n`), { iso: '2025-06-23', last: '2025-06-23', source: 'paragraph', written: '23 June 2025' });
+    assert.deepStrictEqual(at(`${fm}Rustem Umerov spoke.\n`, '2025-01-16'), { iso: '2024-03-01', last: '2024-03-01', source: 'document', written: '2024-03-01' });
+    assert.deepStrictEqual(at('Rustem Umerov spoke.\n', '2025-01-16'), { iso: '2025-01-16', last: '2025-01-16', source: 'setting', written: undefined });
+    assert.deepStrictEqual(at('Rustem Umerov spoke.\n', '2025-01'), { iso: TODAY, last: TODAY, source: 'today', written: undefined }, 'a setting without a day is no date');
+    assert.deepStrictEqual(at('Rustem Umerov spoke.\n'), { iso: TODAY, last: TODAY, source: 'today', written: undefined });
   });
 
   test('LaTeX’s \\date{} is the document’s date', () => {
     const text = '\\documentclass{article}\n\\date{1 March 2024}\n\\begin{document}\nRustem Umerov spoke.\n\\end{document}\n';
-    assert.deepStrictEqual(dateInQuestionAt(text, text.indexOf('Umerov'), 'latex', undefined, TODAY), { iso: '2024-03-01', source: 'document', written: '1 March 2024' });
+    assert.deepStrictEqual(dateInQuestionAt(text, text.indexOf('Umerov'), 'latex', undefined, TODAY), { iso: '2024-03-01', last: '2024-03-01', source: 'document', written: '1 March 2024' });
   });
 
   test('the card names where its date came from', () => {
-    assert.strictEqual(dateInQuestionText({ iso: '2024-03-01', source: 'document', written: '2024-03-01' }, 'en-GB'), '1 March 2024 (the document’s date)');
-    assert.strictEqual(dateInQuestionText({ iso: '2025-01-16', source: 'setting' }, 'en-GB'), '16 January 2025 (the date set for the check)');
-    assert.strictEqual(dateInQuestionText({ iso: '2025-06-23', source: 'paragraph', written: 'June 23, 2025' }, 'en-GB'), 'June 23, 2025');
-    assert.strictEqual(dateInQuestionText({ iso: TODAY, source: 'today' }, 'en-GB'), undefined);
+    assert.strictEqual(dateInQuestionText({ iso: '2024-03-01', last: '2024-03-01', source: 'document', written: '2024-03-01' }, 'en-GB'), '1 March 2024 (the document’s date)');
+    assert.strictEqual(dateInQuestionText({ iso: '2025-01-16', last: '2025-01-16', source: 'setting' }, 'en-GB'), '16 January 2025 (the date set for the check)');
+    assert.strictEqual(dateInQuestionText({ iso: '2025-06-23', last: '2025-06-23', source: 'paragraph', written: 'June 23, 2025' }, 'en-GB'), 'June 23, 2025');
+    assert.strictEqual(dateInQuestionText({ iso: TODAY, last: TODAY, source: 'today' }, 'en-GB'), undefined);
   });
 
   test('the hover and the check read a role at the same date: a document dated 1 March 2024', () => {

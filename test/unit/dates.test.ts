@@ -2,7 +2,14 @@
 // paragraph speaks of.
 
 import assert from 'node:assert/strict';
-import { dateAliases, dateInQuestion, findDates, formatDate, isoSpan, parseIsoDate } from '../../src/core/document/dates';
+import { dateAliases, findDates, formatDate, isoSpan, parseIsoDate } from '../../src/core/document/dates';
+import { DocumentModel } from '../../src/core/document/model';
+
+/** The paragraph's own date at an offset, as every feature reads it; undefined where the paragraph names none with a year. */
+function dateInQuestion(text: string, offset: number): { iso: string; written?: string } | undefined {
+  const d = new DocumentModel(text, 'plaintext', { today: '2026-12-01' }).dateInQuestionAt(offset);
+  return d.source === 'paragraph' ? { iso: d.iso, written: d.written } : undefined;
+}
 
 suite('dates: parseIsoDate', () => {
   test('full, month-only and year-only dates parse', () => {
@@ -118,7 +125,7 @@ suite('dates: findDates', () => {
   });
 });
 
-suite('dates: dateInQuestion', () => {
+suite('dates: the date a paragraph speaks of', () => {
   test('picks the nearest dated mention in the same paragraph', () => {
     const text = 'On 23 June 2025 Umerov described the deal. By 18 July 2025 he had a new post.';
     assert.equal(dateInQuestion(text, text.indexOf('Umerov'))?.iso, '2025-06-23');

@@ -3,7 +3,7 @@ import { findDates } from '../document/dates';
 import { type AliasMatch } from '../facts/aliasMatcher';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { type Finding, shifted } from './findings';
-import { type DateInText } from './scannedDocument';
+import { type DateInText } from '../document/documentDates';
 
 /**
  * A string that does not keep the text it was cut from: a key kept across

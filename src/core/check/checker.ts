@@ -1,4 +1,5 @@
 // The fact check: runs each rule (rules/) over the scanned document (scannedDocument.ts), in steps.
+import { DocumentModel } from '../document/model';
 import { type FactIndex } from '../facts/factIndex';
 import { CheckCache } from './checkCache';
 import { CHECK_CODES, type CheckCode, type CheckOptions, type Finding } from './findings';
@@ -16,7 +17,7 @@ import { readDocument } from './scannedDocument';
  * several ways. Pure and linear in the text: one alias scan, one date scan,
  * one pass for quotation marks.
  */
-export function checkDocument(text: string, index: FactIndex, options: CheckOptions): Finding[] {
+export function checkDocument(text: string | DocumentModel, index: FactIndex, options: CheckOptions): Finding[] {
   const steps = checkSteps(text, index, options, Infinity);
   for (;;) {
     const r = steps.next();
@@ -31,13 +32,14 @@ export function checkDocument(text: string, index: FactIndex, options: CheckOpti
  * extension runs a long draft's check a slice of steps per turn of the event
  * loop, so that a first check (a draft opened, a fact base replaced) never
  * holds up typing for long. The text is read once, at the start: a caller
- * whose document changes meanwhile starts again.
+ * whose document changes meanwhile starts again. Given the document's model
+ * (the one its other features read), the check shares what it finds there.
  */
-export function* checkSteps(text: string, index: FactIndex, options: CheckOptions, stepChars = 16_384): Generator<void, Finding[], void> {
+export function* checkSteps(text: string | DocumentModel, index: FactIndex, options: CheckOptions, stepChars = 16_384): Generator<void, Finding[], void> {
   const on = (code: CheckCode): boolean => options.rules?.[code] !== false;
   if (!CHECK_CODES.some(on)) return [];
   const cache = CheckCache.of(index);
-  const doc = yield* readDocument(text, index, options, cache, stepChars, new Pace(UNITS_PER_STEP, STEP_MS));
+  const doc = yield* readDocument(modelFor(text, options), index, options, cache, stepChars, new Pace(UNITS_PER_STEP, STEP_MS));
   const findings: Finding[] = [];
   if (on('misquote') || on('rendering-as-words') || on('unrecorded-quote')) findings.push(...(yield* checkQuotations(doc, on)));
   if (on('wrong-event-date')) findings.push(...(yield* checkEventDates(doc)));
@@ -46,6 +48,13 @@ export function* checkSteps(text: string, index: FactIndex, options: CheckOption
   yield;
   cache.sweep();
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The document's model, made for the check's dates and format unless the one given was. */
+function modelFor(text: string | DocumentModel, options: CheckOptions): DocumentModel {
+  const { documentDate, today } = options;
+  if (typeof text !== 'string' && text.format === options.format && text.settings.documentDate === documentDate && text.settings.today === today) return text;
+  return new DocumentModel(typeof text === 'string' ? text : text.text, options.format, { documentDate, today });
 }
 
 /** Rules yield after judging this many paragraphs or quotations, */

@@ -1,7 +1,7 @@
 // The document as every rule reads it: its prose, paragraphs, names, dates and quotations, each found once.
-import { paragraphBreaks } from '../document/paragraphs';
-import { daysInMonth, findDates, formatDate, parseIsoDate, toIso, todayIso } from '../document/dates';
-import { documentDate, proseText } from '../document/prose';
+import { formatDate } from '../document/dates';
+import { placedDate, resolveYears, type DateInText } from '../document/documentDates';
+import { DocumentModel, type DocumentDay } from '../document/model';
 import { hasLetterOrDigit } from '../document/text';
 import { type AliasMatch } from '../facts/aliasMatcher';
 import { type FactIndex, type IndexedFact } from '../facts/factIndex';
@@ -13,17 +13,6 @@ import { Pace } from './pace';
 import { type Quotation, findQuotations } from './quotations';
 
 
-export interface DateInText {
-  start: number;
-  end: number;
-  /** Full ISO dates; for a date written without a year, those of the year the text around it speaks of. */
-  first?: IsoDate;
-  last?: IsoDate;
-  month?: number;
-  day?: number;
-  hasYear: boolean;
-  hasDay: boolean;
-}
 
 /**
  * Reads a document for the rules: its prose, and the names and dates of each
@@ -31,11 +20,11 @@ export interface DateInText {
  * found in the cache, not read again; yields after reading about
  * `stepChars` characters.
  */
-export function* readDocument(text: string, index: FactIndex, options: CheckOptions, cache: CheckCache, stepChars: number, pace: Pace): Generator<void, ScannedDocument, void> {
-  const long = text.length > stepChars;
-  const prose = proseText(text, options.format);
+export function* readDocument(model: DocumentModel, index: FactIndex, options: CheckOptions, cache: CheckCache, stepChars: number, pace: Pace): Generator<void, ScannedDocument, void> {
+  const long = model.text.length > stepChars;
+  const prose = model.prose;
   if (long) yield;
-  const breaks = paragraphBreaks(prose);
+  const breaks = model.breaks;
   const matches: AliasMatch<IndexedFact>[] = [];
   const dates: DateInText[] = [];
   const kinds: number[] = [];
@@ -64,7 +53,7 @@ export function* readDocument(text: string, index: FactIndex, options: CheckOpti
   const quotations = findQuotations(prose, options.format);
   if (long) yield;
   pace.reset();
-  return new ScannedDocument(text, index, options, cache, pace, { prose, breaks, matches, kinds: Uint8Array.from(kinds), dates, scans, quotations });
+  return new ScannedDocument(model, index, options, cache, pace, { matches, kinds: Uint8Array.from(kinds), dates, scans, quotations });
 }
 
 /** Where a paragraph without names or dates stands makes no difference. */
@@ -81,15 +70,6 @@ export function placedAt(scan: ParagraphScan, at: number): NonNullable<Paragraph
   });
 }
 
-/** A date found in a paragraph, in offsets of the document; a date without a year takes one later (`resolveYears`). */
-export function placedDate(d: ReturnType<typeof findDates>[number], at: number): DateInText {
-  // `first` is a full ISO date: read by position, as there are thousands in a draft.
-  const month = Number(d.first.slice(5, 7));
-  const day = Number(d.first.slice(8, 10));
-  if (d.hasYear) return { start: d.start + at, end: d.end + at, first: d.first, last: d.last, month, day: d.hasDay ? day : undefined, hasYear: true, hasDay: d.hasDay };
-  return { start: d.start + at, end: d.end + at, month, day, hasYear: false, hasDay: true };
-}
-
 /** What every rule reads: the prose, its aliases, dates, quotations and paragraphs, each found once. */
 export class ScannedDocument {
   readonly format: DocFormat;
@@ -99,50 +79,30 @@ export class ScannedDocument {
   readonly quotations: Quotation[];
   /** For each alias match, the kinds of fact it names (KIND_* bits): rules skip matches that name nothing they check. */
   readonly kinds: Uint8Array;
-  private readonly paragraphBreaks: number[];
   /** What was read in each paragraph, by the paragraph's start. */
   readonly scans: Map<number, ParagraphScan>;
-  readonly date: { iso: IsoDate; source: 'document' | 'setting' | 'today'; written?: string };
+  readonly text: string;
+  readonly date: DocumentDay;
 
   constructor(
-    readonly text: string, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache, readonly pace: Pace,
-    read: { prose: string; breaks: number[]; matches: AliasMatch<IndexedFact>[]; kinds: Uint8Array; dates: DateInText[]; scans: Map<number, ParagraphScan>; quotations: Quotation[] },
+    readonly model: DocumentModel, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache, readonly pace: Pace,
+    read: { matches: AliasMatch<IndexedFact>[]; kinds: Uint8Array; dates: DateInText[]; scans: Map<number, ParagraphScan>; quotations: Quotation[] },
   ) {
+    this.text = model.text;
     this.format = options.format;
-    this.prose = read.prose;
-    this.paragraphBreaks = read.breaks;
+    this.prose = model.prose;
     this.matches = read.matches;
     this.scans = read.scans;
     this.kinds = read.kinds;
     this.quotations = read.quotations;
-    const own = documentDate(text, this.format);
-    this.date = own
-      ? { iso: own.iso, source: 'document', written: own.written }
-      : options.documentDate && parseIsoDate(options.documentDate)?.day !== undefined
-        ? { iso: options.documentDate, source: 'setting' }
-        : { iso: options.today ?? todayIso(), source: 'today' };
-    this.dates = resolveYears(read.dates, read.breaks, this.date.source === 'today' ? undefined : this.date.iso);
+    this.date = model.day;
+    this.dates = resolveYears(read.dates, model.breaks, this.date.source === 'today' ? undefined : this.date.iso);
+    model.adoptDates(this.dates);
   }
 
   /** The paragraph around an offset: between the blank lines that enclose it. */
   paragraphAt(offset: number): { start: number; end: number } {
-    const b = this.paragraphBreaks;
-    // Breaks come in pairs (start of the blank run, end of it); find the last end at or before the offset.
-    let lo = 0;
-    let hi = b.length / 2 - 1;
-    let start = 0;
-    let end = this.prose.length;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (b[mid * 2 + 1] <= offset) {
-        start = b[mid * 2 + 1];
-        lo = mid + 1;
-      } else {
-        end = b[mid * 2];
-        hi = mid - 1;
-      }
-    }
-    return { start, end: Math.max(end, start) };
+    return this.model.paragraphAt(offset);
   }
 
   /** Alias matches inside [start, end). */
@@ -240,15 +200,15 @@ export class ScannedDocument {
     const key = sources.map((s) => s.id).join('\u0000');
     let c = this.citations.get(key);
     if (!c) {
-      const parts = formatCitation(sources, this.options, this.text);
-      c = { parts, definition: definitionEdit(this.text, parts.definitions) };
+      const parts = formatCitation(sources, this.options, this.model);
+      c = { parts, definition: definitionEdit(this.model, parts.definitions) };
       this.citations.set(key, c);
     }
     const probe = c.parts.inline.trimStart();
     // A citation the writer already has right after the quotation is kept as it is.
     if (probe !== '' && this.text.slice(after, after + probe.length + 1).trimStart().startsWith(probe)) return [];
     const insertion: TextEdit = { offset: after, length: 0, text: c.parts.inline };
-    if (after === this.text.length) return citationEdits(this.text, [insertion], c.parts.definitions);
+    if (after === this.text.length) return citationEdits(this.model, [insertion], c.parts.definitions);
     return c.definition ? [insertion, c.definition] : [insertion];
   }
 
@@ -268,54 +228,6 @@ export function lowerBound(list: readonly { start: number }[], offset: number): 
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Gives a date written without a year ("on 23 June") a year: that of the
- * nearest full date in its paragraph (the last before it, else the first
- * after it), else the document's own date (its front matter or the setting;
- * a day more than two months after that date is last year's), else that of
- * the last full date before it in the document. Without any, the date stays
- * without a year.
- */
-export function resolveYears(found: DateInText[], breaks: readonly number[], documentDate?: IsoDate): DateInText[] {
-  let year: number | undefined;
-  let yearAt = -1;
-  const out: DateInText[] = new Array(found.length);
-  const docParts = documentDate ? parseIsoDate(documentDate) : undefined;
-  // The paragraph of each date, by the index of the blank run before it.
-  let b = 0;
-  const paraOf = (offset: number): number => {
-    while (b < breaks.length && breaks[b] <= offset) b += 2;
-    return b;
-  };
-  const paras = found.map((d) => paraOf(d.start));
-  // The year of the first full date after each date in its paragraph, read backwards once.
-  const nextYear: (number | undefined)[] = new Array(found.length);
-  for (let i = found.length - 1, next: number | undefined; i >= 0; i--) {
-    if (i + 1 < found.length && paras[i + 1] !== paras[i]) next = undefined;
-    nextYear[i] = next;
-    if (found[i].hasYear) next = Number(found[i].first!.slice(0, 4));
-  }
-  for (let i = 0; i < found.length; i++) {
-    const d = found[i];
-    if (d.hasYear) {
-      year = Number(d.first!.slice(0, 4));
-      yearAt = paras[i];
-      out[i] = d;
-      continue;
-    }
-    let y: number | undefined = yearAt === paras[i] ? year : nextYear[i];
-    if (y === undefined && docParts?.month !== undefined && docParts.day !== undefined) {
-      y = docParts.year;
-      const after = (d.month! - docParts.month) * 31 + (d.day! - docParts.day);
-      if (after > 62) y--;
-    }
-    y ??= year;
-    const iso = y !== undefined && d.day! <= daysInMonth(y, d.month!) ? toIso({ year: y, month: d.month!, day: d.day! }) : undefined;
-    out[i] = iso === d.first ? d : { ...d, first: iso, last: iso };
-  }
-  return out;
 }
 
 export function kindOf(entry: IndexedFact): string {

@@ -1,4 +1,4 @@
-import { citationEdits, citedSources, formatCitation, insertionText, withCitation, type CitationParts, type DocFormat, type InsertOptions } from '../references/citation';
+import { citationEdits, citedSources, formatCitation, insertionText, withCitation, type CitationParts, type DocFormat, type DocumentText, type InsertOptions } from '../references/citation';
 import { formatDate, type DateStyle } from '../document/dates';
 import type { FactIndex, IndexedFact } from '../facts/factIndex';
 
@@ -25,13 +25,13 @@ export interface FactSnippet {
  * A fact as a snippet: its words and citation, with the attribution verb of a
  * quote as a choice at the first tab stop.
  */
-export function factSnippet(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText = '', offset?: number): FactSnippet {
-  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText);
+export function factSnippet(entry: IndexedFact, index: FactIndex, options: InsertOptions, document: DocumentText = '', offset?: number): FactSnippet {
+  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, document);
   const words = insertionText(entry, index, options, VERB_MARK);
   const body = escapeSnippet(withCitation(words, citation.inline)).replace(VERB_MARK, VERB_CHOICE) + '$0';
   // At the very end of the document the definitions follow in the snippet itself, after the final cursor.
-  if (offset === documentText.length && citation.definitions.length > 0) {
-    const [edit] = citationEdits(documentText, [{ offset, length: 0, text: '' }], citation.definitions);
+  if (offset === (typeof document === 'string' ? document : document.text).length && citation.definitions.length > 0) {
+    const [edit] = citationEdits(document, [{ offset, length: 0, text: '' }], citation.definitions);
     return { body: body + escapeSnippet(edit.text), definitions: [] };
   }
   return { body, definitions: citation.definitions };

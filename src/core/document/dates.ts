@@ -1,5 +1,4 @@
 import type { IsoDate } from '../types';
-import { paragraphAt } from './paragraphs';
 
 export const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -230,24 +229,3 @@ export function compareIso(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * The date the text around an offset speaks of: the nearest date with a year
- * in the same paragraph, preferring one before the offset at equal distance.
- */
-export function contextDateAt(text: string, offset: number, paragraph: { start: number; end: number }): { iso: IsoDate; written: string } | undefined {
-  const slice = text.slice(paragraph.start, paragraph.end);
-  let best: { iso: IsoDate; written: string; distance: number } | undefined;
-  for (const d of findDates(slice)) {
-    if (!d.hasYear) continue;
-    const start = paragraph.start + d.start;
-    const end = paragraph.start + d.end;
-    const distance = offset < start ? start - offset : offset > end ? offset - end : 0;
-    if (!best || distance < best.distance) best = { iso: d.first, written: slice.slice(d.start, d.end), distance };
-  }
-  return best && { iso: best.iso, written: best.written };
-}
-
-/** The date the paragraph around an offset speaks of, if it names one. */
-export function dateInQuestion(text: string, offset: number): { iso: IsoDate; written: string } | undefined {
-  return contextDateAt(text, offset, paragraphAt(text, offset));
-}

@@ -6,6 +6,7 @@ import {
 import { keyOf } from './citationKeys';
 import { matchingBrace } from '../document/text';
 import type { FactInLanguage, Source, SourceKind } from '../types';
+import type { DocumentModel } from '../document/model';
 
 
 /** The document formats citations are written in. */
@@ -157,21 +158,41 @@ export function citationPlace(documentText: string, offset: number, format: DocF
  * later citation of it; AsciiDoc names its footnote so later citations reuse it.
  * The markup fits its place (see citationPlace); by default, right after a word.
  */
-export function formatCitation(sources: readonly Source[], options: CitationOptions, documentText = '', place: CitationPlace = 'word'): CitationParts {
-  // A `;;` completion list cites a few sources for hundreds of facts, with one options object and one text.
-  if (sources.length !== 1) return citationOf(sources, options, documentText, place);
-  if (lastCitations?.options !== options || lastCitations.text !== documentText) lastCitations = { options, text: documentText, parts: new Map() };
-  let byPlace = lastCitations.parts.get(place);
-  if (!byPlace) lastCitations.parts.set(place, (byPlace = new WeakMap()));
-  let parts = byPlace.get(sources[0]);
-  if (!parts) byPlace.set(sources[0], (parts = citationOf(sources, options, documentText, place)));
+export function formatCitation(sources: readonly Source[], options: CitationOptions, document: DocumentText = '', place: CitationPlace = 'word'): CitationParts {
+  // A `;;` completion list cites a few sources for hundreds of facts, with one options object and one document.
+  if (sources.length !== 1 || typeof document === 'string') return citationOf(sources, options, textOf(document), place);
+  const byOptions = document.memo(CITATIONS, () => new WeakMap<CitationOptions, Map<CitationPlace, WeakMap<Source, CitationParts>>>());
+  let byPlace = byOptions.get(options);
+  if (!byPlace) byOptions.set(options, (byPlace = new Map()));
+  let bySource = byPlace.get(place);
+  if (!bySource) byPlace.set(place, (bySource = new WeakMap()));
+  let parts = bySource.get(sources[0]);
+  if (!parts) bySource.set(sources[0], (parts = citationOf(sources, options, document, place)));
   return { inline: parts.inline, definitions: [...parts.definitions] };
 }
 
-/** Citations made for the last options object and text, by place and source object (a reloaded pack makes new ones). */
-let lastCitations: { options: CitationOptions; text: string; parts: Map<CitationPlace, WeakMap<Source, CitationParts>> } | undefined;
+/**
+ * A document as the citation functions read it: its text, or its model,
+ * where what they find (the footnote keys it defines, its line break, the
+ * citations made for one request's options) is kept for that version.
+ */
+export type DocumentText = string | DocumentModel;
 
-function citationOf(sources: readonly Source[], options: CitationOptions, documentText: string, place: CitationPlace): CitationParts {
+function textOf(document: DocumentText): string {
+  return typeof document === 'string' ? document : document.text;
+}
+
+function memoOn<T>(document: DocumentText, key: object, make: () => T): T {
+  return typeof document === 'string' ? make() : document.memo(key, make);
+}
+
+/** Keys of what a document's model keeps for the functions here. */
+const CITATIONS = {};
+const DEFINED_KEYS = {};
+const LINE_BREAK = {};
+
+function citationOf(sources: readonly Source[], options: CitationOptions, document: DocumentText, place: CitationPlace): CitationParts {
+  const documentText = textOf(document);
   const { format, style } = options;
   const definitions: CitationParts['definitions'] = [];
   const inline: string[] = [];
@@ -196,18 +217,18 @@ function citationOf(sources: readonly Source[], options: CitationOptions, docume
     switch (format) {
       case 'markdown':
         inline.push(`[^${key}]`);
-        if (!hasMarkdownDefinition(documentText, key)) definitions.push({ key, text: `[^${key}]: ${sourceReference(s, options)}` });
+        if (!hasMarkdownDefinition(document, key)) definitions.push({ key, text: `[^${key}]: ${sourceReference(s, options)}` });
         break;
       case 'latex':
         inline.push(`\\footnote{${sourceReference(s, options, documentText)}}`);
         break;
       case 'asciidoc':
-        inline.push(hasAsciidocFootnote(documentText, key) ? `footnote:${key}[]` : `footnote:${key}[${sourceReference(s, options)}]`);
+        inline.push(hasAsciidocFootnote(document, key) ? `footnote:${key}[]` : `footnote:${key}[${sourceReference(s, options)}]`);
         break;
       case 'restructuredtext':
         // An escaped space joins the reference to its word: docutils needs a separator there and prints none.
         inline.push(`${place === 'space' || inline.length > 0 ? '' : '\\ '}[#${key}]_`);
-        if (!hasRstDefinition(documentText, key)) definitions.push({ key, text: `.. [#${key}] ${sourceReference(s, options)}` });
+        if (!hasRstDefinition(document, key)) definitions.push({ key, text: `.. [#${key}] ${sourceReference(s, options)}` });
         break;
       case 'html':
         // data-source names the source for the Sources section and the facts view, whatever the title says.
@@ -279,9 +300,9 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function hasMarkdownDefinition(text: string, key: string): boolean {
-  if (SIMPLE_KEY.test(key)) return definedKeys(text).markdown.has(key);
-  return new RegExp(`^ {0,3}\\[\\^${escapeRegExp(key)}\\]:`, 'm').test(text);
+export function hasMarkdownDefinition(document: DocumentText, key: string): boolean {
+  if (SIMPLE_KEY.test(key)) return definedKeys(document).markdown.has(key);
+  return new RegExp(`^ {0,3}\\[\\^${escapeRegExp(key)}\\]:`, 'm').test(textOf(document));
 }
 
 /** Keys as citationKey makes them: for these, one pass over the text answers every question below. */
@@ -293,47 +314,42 @@ interface DefinedKeys {
   asciidoc: Set<string>;
 }
 
-/** The keys of the last text asked about: a completion list asks once per item, about one text. */
-let lastKeys: { text: string; keys: DefinedKeys } | undefined;
-
 /**
  * Every footnote key a text defines, in one pass. For a key of SIMPLE_KEY
  * characters, "the text matches the per-key expression" and "the key is in
  * the set" agree: the key's characters end where the bracket begins.
  */
-function definedKeys(text: string): DefinedKeys {
-  if (lastKeys?.text === text) return lastKeys.keys;
-  const collect = (re: RegExp): Set<string> => new Set([...text.matchAll(re)].map((m) => m[1]));
-  const keys = {
-    markdown: collect(/^ {0,3}\[\^([A-Za-z0-9_-]+)\]:/gm),
-    rst: collect(/^\.\. \[#([A-Za-z0-9_-]+)\]/gm),
-    asciidoc: collect(/footnote:([A-Za-z0-9_-]+)\[[^\]]/g),
-  };
-  lastKeys = { text, keys };
-  return keys;
+function definedKeys(document: DocumentText): DefinedKeys {
+  // A completion list asks once per item, about one version of one document.
+  return memoOn(document, DEFINED_KEYS, () => {
+    const text = textOf(document);
+    const collect = (re: RegExp): Set<string> => new Set([...text.matchAll(re)].map((m) => m[1]));
+    return {
+      markdown: collect(/^ {0,3}\[\^([A-Za-z0-9_-]+)\]:/gm),
+      rst: collect(/^\.\. \[#([A-Za-z0-9_-]+)\]/gm),
+      asciidoc: collect(/footnote:([A-Za-z0-9_-]+)\[[^\]]/g),
+    };
+  });
 }
 
-let lastEol: { text: string; eol: string } | undefined;
-
-/** The text's line break, remembered for the last text: every item of a completion list asks. */
-function eolOf(text: string): string {
-  if (lastEol?.text !== text) lastEol = { text, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-  return lastEol.eol;
+/** The document's line break: every item of a completion list asks. */
+function eolOf(document: DocumentText): string {
+  return memoOn(document, LINE_BREAK, () => (textOf(document).includes('\r\n') ? '\r\n' : '\n'));
 }
 
 /** Whether the document already defines the footnote `key`, in Markdown or reStructuredText. */
-export function hasDefinition(text: string, key: string): boolean {
-  return hasMarkdownDefinition(text, key) || hasRstDefinition(text, key);
+export function hasDefinition(document: DocumentText, key: string): boolean {
+  return hasMarkdownDefinition(document, key) || hasRstDefinition(document, key);
 }
 
-function hasRstDefinition(text: string, key: string): boolean {
-  if (SIMPLE_KEY.test(key)) return definedKeys(text).rst.has(key);
-  return new RegExp(`^\\.\\. \\[#${escapeRegExp(key)}\\]`, 'm').test(text);
+function hasRstDefinition(document: DocumentText, key: string): boolean {
+  if (SIMPLE_KEY.test(key)) return definedKeys(document).rst.has(key);
+  return new RegExp(`^\\.\\. \\[#${escapeRegExp(key)}\\]`, 'm').test(textOf(document));
 }
 
-function hasAsciidocFootnote(text: string, key: string): boolean {
-  if (SIMPLE_KEY.test(key)) return definedKeys(text).asciidoc.has(key);
-  return new RegExp(`footnote:${escapeRegExp(key)}\\[[^\\]]`).test(text);
+function hasAsciidocFootnote(document: DocumentText, key: string): boolean {
+  if (SIMPLE_KEY.test(key)) return definedKeys(document).asciidoc.has(key);
+  return new RegExp(`footnote:${escapeRegExp(key)}\\[[^\\]]`).test(textOf(document));
 }
 
 const KIND_RANK: Record<SourceKind, number> = {
@@ -475,9 +491,10 @@ export interface TextEdit {
  * blank line before a first definition and none between definitions. Only
  * inserts, so that it can never overlap an edit at a cursor.
  */
-export function definitionEdit(documentText: string, definitions: CitationParts['definitions']): TextEdit | undefined {
+export function definitionEdit(document: DocumentText, definitions: CitationParts['definitions']): TextEdit | undefined {
   if (definitions.length === 0) return undefined;
-  const eol = eolOf(documentText);
+  const eol = eolOf(document);
+  const documentText = textOf(document);
   const body = definitions.map((d) => d.text).join(eol);
   // Trailing white space read from the end, as /\s+$/ would strip it, without a pass over the whole document.
   let end = documentText.length;
@@ -498,11 +515,11 @@ export function definitionEdit(documentText: string, definitions: CitationParts[
  * follow it in the same edit, so that the order of the two can never be
  * confused; otherwise they are a separate edit at the end.
  */
-export function citationEdits(documentText: string, insertions: readonly TextEdit[], definitions: CitationParts['definitions']): TextEdit[] {
-  const atEnd = insertions.findIndex((e) => e.offset + e.length === documentText.length);
+export function citationEdits(document: DocumentText, insertions: readonly TextEdit[], definitions: CitationParts['definitions']): TextEdit[] {
+  const atEnd = insertions.findIndex((e) => e.offset + e.length === textOf(document).length);
   if (definitions.length === 0) return [...insertions];
-  if (atEnd < 0) return [...insertions, definitionEdit(documentText, definitions)!];
-  const eol = eolOf(documentText);
+  if (atEnd < 0) return [...insertions, definitionEdit(document, definitions)!];
+  const eol = eolOf(document);
   const out = [...insertions];
   const e = out[atEnd];
   out[atEnd] = { ...e, text: `${e.text}${eol}${eol}${definitions.map((d) => d.text).join(eol)}${eol}` };

@@ -9,7 +9,8 @@ import { type Fact, type IsoDate } from '../../types';
 import { KIND_AGREEMENT, KIND_EVENT, placedFindings } from '../checkCache';
 import { type EventLinks, VERB_CLASSES, describedEvents, linksOf, siblingEvents } from '../eventLinks';
 import { type Finding, shifted, withFixes } from '../findings';
-import { type DateInText, ScannedDocument } from '../scannedDocument';
+import { type DateInText } from '../../document/documentDates';
+import { ScannedDocument } from '../scannedDocument';
 
 /** Words that put a date before, after or around an event rather than on it. */
 export const RELATIVE = /\b(?:before|after|ahead|prior|following|followed|since|until|till|later|earlier|previous|previously|preceding|preceded|eve|afterwards|next|by then|ago)\b/;

@@ -8,7 +8,7 @@ import { type IndexedFact } from '../../facts/factIndex';
 import { type IsoDate, type RoleHeld } from '../../types';
 import { KIND_PERSON, KIND_ROLE, placedFindings } from '../checkCache';
 import { type CheckCode, type Finding, type FindingData, shifted, withFixes } from '../findings';
-import { type DateInText, ScannedDocument, factsOfKind } from '../scannedDocument';
+import { ScannedDocument, factsOfKind } from '../scannedDocument';
 import { UK_QUALIFIED } from '../ukProse';
 
 /** Words before a role that say it is not meant at the date in question. */
@@ -74,24 +74,11 @@ export function roleMentions(doc: ScannedDocument, from: number, to: number): Ro
   return out;
 }
 
-/** The date a mention is judged at: the nearest date in its paragraph, else the document's, else today. */
+/** The date a mention is judged at: the one every feature reads it at (DocumentModel.dateInQuestionAt). */
 export function dateInQuestion(doc: ScannedDocument, offset: number): { first: IsoDate; last: IsoDate; source: FindingData['dateSource']; written?: string } | 'unknown' {
-  const para = doc.paragraphAt(offset);
-  let best: DateInText | undefined;
-  let bestDistance = Infinity;
-  for (const d of doc.datesIn(para.start, para.end)) {
-    const distance = offset < d.start ? d.start - offset : offset > d.end ? offset - d.end : 0;
-    if (distance < bestDistance) {
-      best = d;
-      bestDistance = distance;
-    }
-  }
-  if (best) {
-    // A day whose year the text does not give cannot be judged.
-    if (!best.first) return 'unknown';
-    return { first: best.first, last: best.last!, source: 'paragraph', written: doc.prose.slice(best.start, best.end) };
-  }
-  return { first: doc.date.iso, last: doc.date.iso, source: doc.date.source, written: doc.date.written };
+  const d = doc.model.dateInQuestionAt(offset);
+  // A day whose year the text does not give cannot be judged.
+  return d.source === 'yearless' ? 'unknown' : { first: d.iso, last: d.last, source: d.source, written: d.written };
 }
 
 export function period(role: RoleHeld, style: DateStyle): string {
