@@ -48,6 +48,8 @@ export interface AgreementCiteApi {
   readonly loadMs?: number;
   /** Milliseconds activate() took, for the benchmark. */
   readonly activationMs: number;
+  /** Milliseconds each part of activate() took, in order, for the benchmark. */
+  readonly activationSteps: Readonly<Record<string, number>>;
   /** Milliseconds from the start of activate() until the bundled pack, read after it returns, was in the store; undefined until then. */
   readonly bundledPackMs?: number;
 }
@@ -55,7 +57,15 @@ export interface AgreementCiteApi {
 /** Called by the entry point of each host (src/extension.node.ts, src/extension.browser.ts) with what differs there. */
 export function activate(context: vscode.ExtensionContext, platform: Platform): AgreementCiteApi {
   const started = performance.now();
-  useTranslations();
+  const steps: Record<string, number> = {};
+  let mark = started;
+  const step = <T>(name: string, value: T): T => {
+    const now = performance.now();
+    steps[name] = now - mark;
+    mark = now;
+    return value;
+  };
+  step('translations', useTranslations());
   // The YAML parser is in the worker's script (dist/packWorker.js), read when the first writer's pack is parsed:
   // activation does not pay for it, and the extension ships one copy of it for both hosts.
   const parsing = new PackParsing(
@@ -63,8 +73,9 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     undefined,
     platform.startPackThread,
   );
+  step('pack parsing', undefined);
   // A pack parsed in an earlier session is read from the cache; others are parsed in the worker and kept there.
-  const cache = createPackCache(context);
+  const cache = step('pack cache', createPackCache(context));
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
   const store = new FactStore(undefined, (text, file, options) => parsing.parseInThread(text, file, options), {}, (text, file, options) => (cache
     ? cache.parse(text, file, options, (t, f, o) => parsing.parseForCache(t, f, o))
@@ -72,7 +83,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     yieldToHost: nextTurn,
     readying: (index) => preparationSteps(index),
   });
-  const log = new Log();
+  const log = step('fact store and log', new Log());
   // The bundled pack is read from the extension's folder after activation (src/packs/bundledPackFile.ts). The index is
   // built on first use (FactStore.index), so activation does not wait for it; once the pack is in, this builds
   // it, and what the first requests need, in idle moments instead.
@@ -81,21 +92,22 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     bundledPackMs = performance.now() - started;
     context.subscriptions.push(prepareInIdleMoments(store));
   });
-  const packs = registerWorkspacePacks(store, log);
-  const factsView = registerFactsView(store);
+  step('bundled pack read begun', undefined);
+  const packs = step('workspace packs', registerWorkspacePacks(store, log));
+  const factsView = step('facts view', registerFactsView(store));
   context.subscriptions.push(
     parsing,
     log,
     packs.disposable,
-    registerHover(store),
-    registerCompletion(store),
-    registerInlineCompletion(store),
-    registerCitationCommands(store),
-    registerReferenceCommands(store),
-    registerDocumentCheck(store),
+    step('hover', registerHover(store)),
+    step('completion', registerCompletion(store)),
+    step('inline completion', registerInlineCompletion(store)),
+    step('citation commands', registerCitationCommands(store)),
+    step('reference commands', registerReferenceCommands(store)),
+    step('document check', registerDocumentCheck(store)),
     factsView.disposable,
     vscode.commands.registerCommand(COMMANDS.newPack, (name?: unknown) => createPack(typeof name === 'string' ? name : undefined)),
-    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+    step('other commands', vscode.commands.registerCommand(COMMANDS.showLog, () => log.show())),
   );
   return {
     extendMarkdownIt,
@@ -110,6 +122,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     host: platform.host,
     loadMs,
     activationMs: performance.now() - started,
+    activationSteps: steps,
     get bundledPackMs() {
       return bundledPackMs;
     },

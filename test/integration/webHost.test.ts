@@ -72,6 +72,7 @@ suite('VS Code for the Web: the web worker extension host', function () {
     const line = `web worker host: activate() ${api.activationMs.toFixed(2)} ms, bundle evaluated in ${api.loadMs?.toFixed(2) ?? '?'} ms, bundled pack read and in the store ${api.bundledPackMs?.toFixed(2) ?? '?'} ms after activate() began`;
     const verdict = judgeActivation(api);
     console.log(`  ${line}; ${describeVerdict(verdict)}`);
+    console.log(`  web worker host: activate() steps: ${Object.entries(api.activationSteps).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`);
     // Read from the extension's folder through VS Code's file system API (src/platform/web.ts).
     assert.ok(api.bundledPackMs !== undefined && api.bundledPackMs < 10_000, line);
     assert.ok(api.index.facts.some((f) => f.pack.origin === 'bundled' && f.fact.id === 'place.kyiv'), 'the bundled facts are in use');

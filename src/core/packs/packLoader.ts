@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, Parser, parseDocument, visit, YAMLParseError, type CST, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, Parser, parseDocument, visit, YAMLParseError, type CST, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { parseIsoDate } from '../document/dates';
 import { emptyLocations } from '../facts/factIndex';
 import { kindLabel } from '../facts/labels';
@@ -271,65 +271,61 @@ class Reader {
   }
 
   private readObject(node: YamlNode | null | undefined, shape: Extract<Shape, { type: 'object' }>, path: string, what: string): unknown {
-    if (!node || !isMap(node)) {
-      this.problem(node, 'wrong-type', l10n.t('{0} must be a mapping of keys to values', what));
-      return INVALID;
-    }
-    const out: Record<string, unknown> = {};
-    let ok = true;
-    const seen = new Set<string>();
-    for (const pair of node.items) {
-      const keyNode = pair.key as YamlNode | null;
+    if (!this.isMapping(node, what)) return INVALID;
+    const read = this.readPairs(node, what, (keyNode) => {
       const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : undefined;
-      if (key === undefined) {
-        this.problem(keyNode ?? node, 'wrong-type', l10n.t('{0}: keys must be plain words', what));
-        ok = false;
-        continue;
-      }
-      if (seen.has(key)) {
-        this.problem(keyNode, 'duplicate-key', l10n.t('{0}: key "{1}" is given twice', what, key));
-        ok = false;
-        continue;
-      }
-      seen.add(key);
+      if (key === undefined) this.problem(keyNode ?? node, 'wrong-type', l10n.t('{0}: keys must be plain words', what));
+      return key;
+    }, (key, keyNode, valueNode) => {
       // Own keys only: "constructor" or "__proto__" in a pack are unknown keys, not Object's.
       const field = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
-      if (!field) {
-        const suggestion = closest(key, Object.keys(shape.fields));
-        this.problem(keyNode, 'unknown-key', l10n.t('{0}: unknown key "{1}"{2}; allowed: {3}', what, clip(key), suggestion ? l10n.t(' (did you mean "{0}"?)', suggestion) : '', Object.keys(shape.fields).join(', ')));
-        ok = false;
-        continue;
-      }
-      const v = this.read(pair.value as YamlNode, field.shape, `${path}/${key}`, `${what}.${key}`);
-      if (v === INVALID) ok = false;
-      else out[key] = v;
-    }
+      if (field) return this.read(valueNode, field.shape, `${path}/${key}`, `${what}.${key}`);
+      const suggestion = closest(key, Object.keys(shape.fields));
+      this.problem(keyNode, 'unknown-key', l10n.t('{0}: unknown key "{1}"{2}; allowed: {3}', what, clip(key), suggestion ? l10n.t(' (did you mean "{0}"?)', suggestion) : '', Object.keys(shape.fields).join(', ')));
+      return INVALID;
+    });
     for (const [key, field] of Object.entries(shape.fields)) {
-      if (field.required && !seen.has(key)) {
+      if (field.required && !read.seen.has(key)) {
         this.problem(node, 'missing-key', l10n.t('{0} is missing "{1}"', what, key), 'error', this.headRange(node));
-        ok = false;
+        read.ok = false;
       }
     }
-    return ok ? out : INVALID;
+    return read.ok ? read.out : INVALID;
   }
 
   private readRecord(node: YamlNode | null | undefined, shape: Extract<Shape, { type: 'record' }>, path: string, what: string): unknown {
-    if (!node || !isMap(node)) {
-      this.problem(node, 'wrong-type', l10n.t('{0} must be a mapping of keys to values', what));
-      return INVALID;
-    }
+    if (!this.isMapping(node, what)) return INVALID;
     if (shape.maxEntries !== undefined && node.items.length > shape.maxEntries) {
       this.problem(node, 'too-many-items', l10n.t('{0} has {1} entries; at most {2} are allowed', what, node.items.length, shape.maxEntries));
       return INVALID;
     }
     // Keys match shape.keys (a language tag), so none can be one of Object's own properties.
+    const read = this.readPairs(node, what, (keyNode) => {
+      const key = this.readScalar(keyNode, shape.keys, `${what}: key`);
+      return typeof key === 'string' ? key : undefined;
+    }, (key, _keyNode, valueNode) => this.read(valueNode, shape.values, `${path}/${key}`, `${what}.${key}`));
+    return read.ok ? read.out : INVALID;
+  }
+
+  private isMapping(node: YamlNode | null | undefined, what: string): node is YAMLMap {
+    if (node && isMap(node)) return true;
+    this.problem(node, 'wrong-type', l10n.t('{0} must be a mapping of keys to values', what));
+    return false;
+  }
+
+  /**
+   * A mapping's pairs, each key read by `keyOf` (undefined: refused, its
+   * problem told) and given once (a key given twice is a problem), each value
+   * by `valueOf`.
+   */
+  private readPairs(node: YAMLMap, what: string, keyOf: (keyNode: YamlNode | null) => string | undefined, valueOf: (key: string, keyNode: YamlNode | null, valueNode: YamlNode) => unknown): { out: Record<string, unknown>; seen: Set<string>; ok: boolean } {
     const out: Record<string, unknown> = {};
-    let ok = true;
     const seen = new Set<string>();
+    let ok = true;
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
-      const key = this.readScalar(keyNode, shape.keys, `${what}: key`);
-      if (typeof key !== 'string') {
+      const key = keyOf(keyNode);
+      if (key === undefined) {
         ok = false;
         continue;
       }
@@ -339,11 +335,11 @@ class Reader {
         continue;
       }
       seen.add(key);
-      const v = this.read(pair.value as YamlNode, shape.values, `${path}/${key}`, `${what}.${key}`);
+      const v = valueOf(key, keyNode, pair.value as YamlNode);
       if (v === INVALID) ok = false;
       else out[key] = v;
     }
-    return ok ? out : INVALID;
+    return { out, seen, ok };
   }
 
   /** The first line of a mapping: where a "missing key" belongs, rather than the whole block. */
