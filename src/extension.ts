@@ -75,11 +75,14 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
   );
   step('pack parsing', undefined);
   // A pack parsed in an earlier session is read from the cache; others are parsed in the worker and kept there.
-  const cache = step('pack cache', createPackCache(context));
+  // The cache is opened for the first writer's pack: activation does not pay for it.
+  let cache: PackCache | undefined | null = null;
+  const cacheOf = (): PackCache | undefined => (cache === null ? (cache = createPackCache(context)) : cache);
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
-  const store = new FactStore(undefined, (text, file, options) => parsing.parseInThread(text, file, options), {}, (text, file, options) => (cache
-    ? cache.parse(text, file, options, (t, f, o) => parsing.parseForCache(t, f, o))
-    : parsing.parse(text, file, options)), {
+  const store = new FactStore(undefined, (text, file, options) => parsing.parseInThread(text, file, options), {}, (text, file, options) => {
+    const c = cacheOf();
+    return c ? c.parse(text, file, options, (t, f, o) => parsing.parseForCache(t, f, o)) : parsing.parse(text, file, options);
+  }, {
     yieldToHost: nextTurn,
     readying: (index) => preparationSteps(index),
   });
@@ -118,7 +121,9 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     packsReady: Promise.all([bundledReady, packs.ready]).then(() => undefined),
     factsView: factsView.api,
     packParsing: parsing.counts,
-    packCache: cache?.counts,
+    get packCache() {
+      return cacheOf()?.counts;
+    },
     host: platform.host,
     loadMs,
     activationMs: performance.now() - started,

@@ -263,8 +263,23 @@ export class WorkspacePacks implements vscode.Disposable {
   }
 }
 
-/** Finds and loads the workspace packs once activation is over: activation does not wait for the search. */
+/**
+ * Finds, watches and loads the workspace packs once activation is over:
+ * activation neither waits for the search nor sets up the watchers.
+ */
 export function registerWorkspacePacks(store: FactStore, log: Log): { disposable: vscode.Disposable; ready: Promise<void> } {
-  const packs = new WorkspacePacks(store, log);
-  return { disposable: packs, ready: new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => packs.start()) };
+  let packs: WorkspacePacks | undefined;
+  let disposed = false;
+  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+    if (disposed) return;
+    packs = new WorkspacePacks(store, log);
+    return packs.start();
+  });
+  return {
+    disposable: new vscode.Disposable(() => {
+      disposed = true;
+      packs?.dispose();
+    }),
+    ready,
+  };
 }
