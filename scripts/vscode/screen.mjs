@@ -11,10 +11,24 @@ function visibleText(within) {
 
 const loose = (t) => String(t).replace(/\s+/g, ' ');
 
-/** The text of every frame of the page (webviews are frames within frames), for `frames: true`. */
+/**
+ * The text of every frame of the page that is shown (webviews are frames
+ * within frames), for `frames: true`. A webview loads its content in a
+ * hidden frame and shows it once loaded: text in a frame that is not yet
+ * shown is not on screen.
+ */
 async function textInFrames(page, within) {
-  const texts = await Promise.all(page.frames().map((f) => f.evaluate(visibleText, within).catch(() => '')));
+  const texts = await Promise.all(page.frames().map(async (f) => ((await frameShown(f)) ? f.evaluate(visibleText, within).catch(() => '') : '')));
   return texts.join('\n');
+}
+
+/** Whether a frame and every frame around it are shown: each frame element visible (a box, not visibility: hidden). */
+async function frameShown(frame) {
+  for (let f = frame; f.parentFrame(); f = f.parentFrame()) {
+    const element = await f.frameElement().catch(() => undefined);
+    if (!element || !(await element.isVisible().catch(() => false))) return false;
+  }
+  return true;
 }
 
 /**
