@@ -219,6 +219,8 @@ suite('the bundled pack rendered by the real tools', function () {
     const { text, cited } = draft(index, 'plaintext', 'auto');
     assertCitesAll(text, cited, 'plain text');
     assert.doesNotMatch(text, /[<>[\]{}\\]{2}/);
+    assert.doesNotMatch(text, /agreement-cite/, 'a marker line of the Sources section');
+    assert.match(text, /^Sources\n=======\n\n- /m, 'the Sources section');
   });
 
   /** Runs pdflatex (twice, or with biber between) and fails on any warning, overfull box or undefined reference. */

@@ -229,7 +229,30 @@ suite('references: the Sources section', () => {
     assert.match(buildSourcesSection(reuters, opts('restructuredtext')), /^\.\. agreement-cite:sources\n\n\.\. rubric:: Sources\n\n- Reuters .*\n\n\.\. \/agreement-cite:sources$/);
     assert.match(buildSourcesSection(reuters, opts('asciidoc')), /^\/\/ agreement-cite:sources\n== Sources\n\n\* Reuters .*, https:\/\/\S+\n\n\/\/ \/agreement-cite:sources$/);
     assert.match(buildSourcesSection(reuters, opts('html')), /^<!-- agreement-cite:sources -->\n<section class="sources">\n<h2>Sources<\/h2>\n<ul>\n {2}<li>Reuters .*<a href="https:[^"]+">https:[^<]+<\/a><\/li>\n<\/ul>\n<\/section>\n<!-- \/agreement-cite:sources -->$/);
-    assert.match(buildSourcesSection(reuters, opts('plaintext')), /^-- agreement-cite:sources --\nSources\n=======\n\n- Reuters .*, https:\S+\n-- \/agreement-cite:sources --$/);
+    // Plain text has no comments: no marker line a reader would see.
+    assert.match(buildSourcesSection(reuters, opts('plaintext')), /^Sources\n=======\n\n- Reuters .*, https:\S+$/);
+  });
+
+  test('plain text: the section is found by its heading and refreshed in place; one written with the old marker lines loses them', () => {
+    let doc = insert('Intro.\n\n', 'Intro.\n\n'.length, 'event.kyiv-signing-2025-01-16', opts('plaintext'));
+    const first = section(doc, opts('plaintext'));
+    assert.equal(first.action, 'inserted');
+    assert.doesNotMatch(first.text, /agreement-cite/);
+    assert.match(first.text, /\n\nSources\n=======\n\n- [^\n]+\n?$/);
+    assert.deepEqual(section(first.text, opts('plaintext')), { text: first.text, action: 'unchanged' });
+    // A second citation: the same section is refreshed, not a second one added.
+    doc = insert(first.text, first.text.indexOf('\n\nSources'), 'term.mega-project', opts('plaintext'));
+    const second = section(doc, opts('plaintext'));
+    assert.equal(second.action, 'updated');
+    assert.equal(second.text.match(/^Sources$/gm)?.length, 1, second.text);
+    assert.equal(second.text.match(/^- /gm)?.length, 2, second.text);
+    // Written before: marker lines around the list.
+    const old = first.text.replace(/Sources\n=======\n\n- [^\n]+/, (m) => `-- agreement-cite:sources --\n${m}\n-- /agreement-cite:sources --`);
+    const refreshed = section(old, opts('plaintext'));
+    assert.equal(refreshed.action, 'updated');
+    assert.equal(refreshed.text, first.text);
+    // A heading the writer wrote, not underlined as the section is, is prose.
+    assert.equal(section('Sources\n\n- my own notes\n', opts('plaintext')).action, 'nothing-cited');
   });
 
   test('Windows line endings are kept', () => {

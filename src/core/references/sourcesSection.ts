@@ -32,7 +32,7 @@ export function listEntry(s: IndexedSource, options: CitationOptions, documentTe
  * `\cite` keys, so that the citations resolve without BibTeX.
  */
 export function buildSourcesSection(sources: readonly IndexedSource[], options: CitationOptions, eol = '\n', documentText = ''): string {
-  const [open, close] = sectionMarkers(options.format);
+  const markers = sectionMarkers(options.format);
   const sorted = sortSources(sources);
   const entries = sorted.map((s) => listEntry(s, options, documentText));
   // A Ukrainian document's list is headed "Джерела" (as long as "Sources": the plain-text underline fits both).
@@ -72,7 +72,7 @@ export function buildSourcesSection(sources: readonly IndexedSource[], options: 
       body = [heading, '='.repeat(heading.length), '', ...entries.map((e) => `- ${e}`)];
       break;
   }
-  return [open, ...body, close].join(eol);
+  return (markers ? [markers[0], ...body, markers[1]] : body).join(eol);
 }
 
 export type SectionAction = 'inserted' | 'updated' | 'unchanged' | 'removed' | 'nothing-cited' | 'broken' | 'bibliography';
