@@ -5,6 +5,7 @@ import { CheckCache } from './checkCache';
 import { CHECK_CODES, type CheckCode, type CheckOptions, type Finding } from './findings';
 import { Pace } from './pace';
 import { checkEventDates } from './rules/eventDate';
+import { checkRelativeEventDates } from './rules/relativeEventDate';
 import { checkQuotations } from './rules/misquote';
 import { checkRoles } from './rules/role';
 import { checkSpellings } from './rules/spelling';
@@ -42,7 +43,7 @@ export function* checkSteps(text: string | DocumentModel, index: FactIndex, opti
   const doc = yield* readDocument(modelFor(text, options), index, options, cache, stepChars, new Pace(UNITS_PER_STEP, STEP_MS));
   const findings: Finding[] = [];
   if (on('misquote') || on('rendering-as-words') || on('unrecorded-quote')) findings.push(...(yield* checkQuotations(doc, on)));
-  if (on('wrong-event-date')) findings.push(...(yield* checkEventDates(doc)));
+  if (on('wrong-event-date')) findings.push(...(yield* checkEventDates(doc)), ...(yield* checkRelativeEventDates(doc)));
   if (on('role-not-held') || on('role-unconfirmed')) findings.push(...(yield* checkRoles(doc, on)));
   if (on('inconsistent-spelling')) findings.push(...(yield* checkSpellings(doc)));
   yield;

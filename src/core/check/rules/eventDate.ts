@@ -139,31 +139,7 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
   if (dates.length === 0) return undefined;
   // Names and verbs inside quotation marks are someone's words, not the writer's claim about a date.
   const matches = doc.matchesIn(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end) && !doc.quoted(m.start));
-  let folded: string | undefined;
-  const sentence = (): string => (folded ??= foldText(doc.unquoted(s.start, s.end)));
-  let mentionedIds: Set<string> | undefined;
-  const mentioned = (): Set<string> => (mentionedIds ??= new Set(matches.flatMap((m) => m.values.map((v) => v.fact.id))));
-  const events = new Map<string, { event: IndexedFact; at: AliasMatch<IndexedFact> }>();
-  for (const m of matches) {
-    for (const v of m.values) {
-      if (v.fact.kind === 'event' && v.fact.date) {
-        // A common phrase ("ratification", "entry into force") names this event only beside something it concerns.
-        const specific = /\p{Lu}/u.test(m.alias) && /\s/.test(m.alias.trim());
-        if (specific || [...(links.corroborating.get(v.fact.id) ?? [])].some((id) => mentioned().has(id))) events.set(v.fact.id, { event: v, at: m });
-      } else if (v.fact.kind === 'agreement') {
-        for (const [cls, re] of Object.entries(VERB_CLASSES)) {
-          if (!re.test(sentence())) continue;
-          for (const e of links.byAgreement.get(v.fact.id)?.get(cls) ?? []) events.set(e.fact.id, { event: e, at: m });
-        }
-      }
-    }
-  }
-  // Events the sentence describes by who, where and what, rather than names.
-  for (const e of describedEvents(links, sentence(), mentioned, new Set(events.keys()))) {
-    if (events.has(e.fact.id)) continue;
-    const at = matches.find((m) => (links.describing.get(e.fact.id)?.ids.has(m.values[0]?.fact.id) ?? false)) ?? describedAt(doc, s, dates);
-    events.set(e.fact.id, { event: e, at });
-  }
+  const events = eventsIn(links, matches, () => foldText(doc.unquoted(s.start, s.end)), () => describedAt(doc, s, dates));
   if (events.size === 0) return undefined;
   // A named event is judged with the other events of its kind on the same thing: Project OCTOPUS was announced by the
   // UK on 10 September and by Ukraine on 11 September, and a sentence may mean either.
@@ -213,4 +189,44 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
     message: l10n.t('Wrong date: “{0}” was on {1}, not {2}{3}.', event.fact.label.replace(/\s*\([^()]*\d{4}\)$/, ''), span, written, sources ? ` (${sources})` : ''),
     data: { factId: event.fact.id, date: event.fact.date },
   }, () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true }]);
+}
+
+/** A found event and the words that name or describe it. */
+export interface EventAt {
+  event: IndexedFact;
+  at: AliasMatch<IndexedFact>;
+}
+
+/**
+ * The dated events some words name or describe: by an event's name, by an agreement's name with the verb of one of
+ * its events ("the partnership was ratified"), or by who, where and what (`describedEvents`). `matches` are the
+ * names in the words, `text` the words folded, `fallback` where a described event stands when no name marks it.
+ */
+export function eventsIn(links: EventLinks, matches: readonly AliasMatch<IndexedFact>[], text: () => string, fallback: () => AliasMatch<IndexedFact>): Map<string, EventAt> {
+  let folded: string | undefined;
+  const sentence = (): string => (folded ??= text());
+  let mentionedIds: Set<string> | undefined;
+  const mentioned = (): Set<string> => (mentionedIds ??= new Set(matches.flatMap((m) => m.values.map((v) => v.fact.id))));
+  const events = new Map<string, { event: IndexedFact; at: AliasMatch<IndexedFact> }>();
+  for (const m of matches) {
+    for (const v of m.values) {
+      if (v.fact.kind === 'event' && v.fact.date) {
+        // A common phrase ("ratification", "entry into force") names this event only beside something it concerns.
+        const specific = /\p{Lu}/u.test(m.alias) && /\s/.test(m.alias.trim());
+        if (specific || [...(links.corroborating.get(v.fact.id) ?? [])].some((id) => mentioned().has(id))) events.set(v.fact.id, { event: v, at: m });
+      } else if (v.fact.kind === 'agreement') {
+        for (const [cls, re] of Object.entries(VERB_CLASSES)) {
+          if (!re.test(sentence())) continue;
+          for (const e of links.byAgreement.get(v.fact.id)?.get(cls) ?? []) events.set(e.fact.id, { event: e, at: m });
+        }
+      }
+    }
+  }
+  // Events the sentence describes by who, where and what, rather than names.
+  for (const e of describedEvents(links, sentence(), mentioned, new Set(events.keys()))) {
+    if (events.has(e.fact.id)) continue;
+    const at = matches.find((m) => (links.describing.get(e.fact.id)?.ids.has(m.values[0]?.fact.id) ?? false)) ?? fallback();
+    events.set(e.fact.id, { event: e, at });
+  }
+  return events;
 }
