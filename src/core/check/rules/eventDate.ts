@@ -165,6 +165,27 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
     const nearest = before[0];
     if (nearest && d.start - nearest.at.end <= 30 && all.every((e) => e === nearest || e.at.end <= nearest.at.start || e.at.start >= d.end)) unmatchedEvents = [nearest];
   }
+  let others: IsoDate[] = [];
+  if (unmatchedDates.length === 1 && unmatchedEvents.length > 1 && unmatchedEvents.length === all.length) {
+    // One date, several events it could be, none on that day and all within a day or two of each other (the UK
+    // announced Project OCTOPUS on 10 September, Ukraine on 11 September): wrong whichever is meant. The first named
+    // is reported, the others' days offered too.
+    const days = [...new Set(all.map((e) => e.event.fact.date!))].sort();
+    if (days.length <= 2 && daysOf(days[days.length - 1]) - daysOf(days[0]) <= 2 && all.every((e) => !e.event.fact.endDate && plausibleSlip(unmatchedDates[0], e.event.fact))) {
+      const first = all.reduce((a, b) => (b.at.start < a.at.start ? b : a));
+      others = days.filter((x) => x !== first.event.fact.date);
+      unmatchedEvents = [first];
+    }
+  }
+  if (unmatchedDates.length === 1 && unmatchedEvents.length === 0 && dates.length > 1) {
+    // Two dates, each after the events of its clause ("lunched with the King at Windsor Castle on 23 June and held
+    // talks in Downing Street on 24 June"): the date that fits no event is judged against the events of its clause.
+    const d = unmatchedDates[0];
+    const from = Math.max(s.start, ...dates.filter((x) => x.end <= d.start).map((x) => x.end));
+    const clause = all.filter((e) => e.at.end > e.at.start && e.at.start >= from && e.at.end <= d.start);
+    const clauseDays = new Set(clause.map((e) => e.event.fact.date));
+    if (clause.length > 0 && clauseDays.size === 1 && all.every((e) => clause.includes(e) || e.at.end <= from || e.at.start >= d.end)) unmatchedEvents = [clause[0]];
+  }
   if (unmatchedDates.length !== 1 || unmatchedEvents.length !== 1) return undefined;
   const d = unmatchedDates[0];
   const { event, at } = unmatchedEvents[0];
@@ -174,7 +195,9 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
   const to = Math.max(at.start, d.start);
   const between = foldText(doc.prose.slice(Math.min(from, to), Math.max(from, to)));
   const lead = foldText(doc.prose.slice(Math.max(s.start, Math.min(at.start, d.start) - 25), Math.min(at.start, d.start)));
-  if (RELATIVE.test(between) || RELATIVE.test(lead)) return undefined;
+  // "ahead of the NATO summit, which opens on 26 June": the date is said of the event itself, whatever comes before it.
+  const ofItself = at.end <= d.start && OF_ITSELF.test(between);
+  if (RELATIVE.test(between) || (!ofItself && RELATIVE.test(lead))) return undefined;
   if (REPORTED.test(foldText(doc.prose.slice(Math.max(s.start, d.start - 50), d.start)))) return undefined;
   if (doc.quoted(d.start)) return undefined;
   const written = doc.prose.slice(d.start, d.end);
@@ -188,8 +211,17 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
     severity: 'warning',
     message: l10n.t('Wrong date: “{0}” was on {1}, not {2}{3}.', event.fact.label.replace(/\s*\([^()]*\d{4}\)$/, ''), span, written, sources ? ` (${sources})` : ''),
     data: { factId: event.fact.id, date: event.fact.date },
-  }, () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true }]);
+  }, () => [
+    { title: l10n.t('Change to {0}', right), edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true },
+    ...others.map((iso) => {
+      const other = rewriteDate(written, iso, d.hasYear);
+      return { title: l10n.t('Change to {0}', other), edits: [{ offset: d.start, length: d.end - d.start, text: other }] };
+    }),
+  ]);
 }
+
+/** Words between an event and a date that say the date is the event's own: "…, which opens on", "that began on". */
+const OF_ITSELF = /^[^.;()]{0,40},?\s*(?:which|that)\s+(?:will\s+|is\s+to\s+)?(?:opens?|opened|begins?|began|starts?|started|took\s+place|takes\s+place|(?:is|was|will\s+be)\s+held)\s+on\s*$/;
 
 /** A found event and the words that name or describe it. */
 export interface EventAt {
