@@ -15,8 +15,8 @@ import { ScannedDocument } from '../scannedDocument';
 /** Words that put a date before, after or around an event rather than on it. */
 export const RELATIVE = /\b(?:before|after|ahead|prior|following|followed|since|until|till|later|earlier|previous|previously|preceding|preceded|eve|afterwards|next|by then|ago)\b/;
 
-/** A date right after these is when something was reported, not when the event happened. */
-export const REPORTED = /\b(?:reported|wrote|published|posted|said|says|told|stated|tweeted|noted|added|recalled|confirmed|explained|commented|reporting|writing)\b[^.;:]{0,30}$/;
+/** A date right after these is when something was reported, not when the event happened; "as reported earlier, on …" recalls the event's own date. */
+export const REPORTED = /\b(?<!\bas\s)(?:reported|wrote|published|posted|said|says|told|stated|tweeted|noted|added|recalled|confirmed|explained|commented|reporting|writing)\b[^.;:]{0,30}$/;
 
 export function daysOf(iso: IsoDate): number {
   const p = parseIsoDate(iso)!;

@@ -64,6 +64,12 @@ function eventsOf(doc: ScannedDocument, links: EventLinks, parts: Span[]): Map<s
   return eventsIn(links, matches, () => foldText(parts.map((p) => doc.unquoted(p.start, p.end)).join(' \u2026 ')), () => ({ start: at.start, end: at.start, alias: '', values: [] }));
 }
 
+/** The day of the events the rest of a sentence names, those it counts from left out. */
+function subjectDay(doc: ScannedDocument, links: EventLinks, rest: Span[], counted: Map<string, EventAt>): IsoDate | undefined {
+  const subjects = [...eventsOf(doc, links, rest).values()].filter((e) => !counted.has(e.event.fact.id));
+  return subjects.length > 0 ? oneDay(subjects, (f) => f.date) : undefined;
+}
+
 /** The one day the events are on, if they are all on one day and each has its day. */
 function oneDay(events: Iterable<EventAt>, pick: (f: Fact) => IsoDate | undefined): IsoDate | undefined {
   const days = new Set<IsoDate>();
@@ -98,6 +104,14 @@ function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: Relativ
     // After an event of several days counts from its last day, before it from its first.
     from = oneDay(counted.values(), (f) => (r.days > 0 ? (f.endDate ?? f.date) : f.date));
     if (!from) return undefined;
+    const start = oneDay(counted.values(), (f) => f.date);
+    const end = oneDay(counted.values(), (f) => f.endDate ?? f.date);
+    // The right relation counts the same way: before an event from its first day, after it from its last.
+    if (start && end && subjectDay(doc, links, rest, counted) !== undefined) {
+      const on = subjectDay(doc, links, rest, counted)!;
+      from = daysOf(on) < daysOf(start) ? start : daysOf(on) > daysOf(end) ? end : on;
+      if (from === on && r.days !== 0 && start !== end) return undefined;
+    }
     const first = [...counted.values()][0].event.fact;
     fromLabel = counted.size === 1 ? `“${labelOf(first)}”` : doc.prose.slice(anchor.start, anchor.end);
   }
