@@ -157,6 +157,24 @@ suite('fact check', function () {
     assert.match(d.message, /Starmer and Zelenskyy meet at 10 Downing Street/);
   });
 
+  test('a date written relative to another event: the fix writes the right relation; the next day after a date, the right date', async () => {
+    const editor = await open('markdown', 'Two days after the London talks, the UK announced the drone production agreement.\n\nZelensky visited London on 23 June 2025. Two days later, Umerov published the drone deal on Facebook.\n');
+    const uri = editor.document.uri;
+    const found = await problems(uri, (ds) => ds.length >= 2);
+    assert.deepStrictEqual(found.map((d) => [d.code, textAt(editor, d.range)]), [['wrong-event-date', 'Two days after'], ['wrong-event-date', 'Two days later']]);
+    assert.match(found[0].message, /23 June 2025, on the day of “Starmer and Zelenskyy meet at 10 Downing Street”, not two days after/);
+    const [fix] = await quickFixes(uri, found[0]);
+    assert.strictEqual(fix.title, 'Change to On the day of');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+    const [next] = await problems(uri, (ds) => ds.length === 1);
+    assert.strictEqual(textAt(editor, next.range), 'Two days later');
+    const [dated] = await quickFixes(uri, next);
+    assert.strictEqual(dated.title, 'Change to On 24 June');
+    assert.ok(await vscode.workspace.applyEdit(dated.edit!));
+    assert.strictEqual(editor.document.getText(), 'On the day of the London talks, the UK announced the drone production agreement.\n\nZelensky visited London on 23 June 2025. On 24 June, Umerov published the drone deal on Facebook.\n');
+    assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
+  });
+
   test('a long draft, read ahead a slice at a time: its problems appear, and an edit far down brings one more', async () => {
     // About 400 KB of correct prose, with one misquote near the start and one wrong date near the end.
     const filler = 'The committee met again to review the delivery schedule for the components agreed earlier in the year.';

@@ -171,7 +171,7 @@ function judgeFollowing(doc: ScannedDocument, links: EventLinks, sentences: Span
     start: r.start,
     end: r.end,
     severity: 'warning',
-    message: l10n.t('Wrong date: “{0}” was on {1}; {2} after {3} is {4}.', labelOf(subject), doc.formatDate(on), uncapitalised(written), doc.prose.slice(before[0].start, before[0].end), formatDate(meant, doc.options.dateStyle)),
+    message: l10n.t('Wrong date: “{0}” was on {1}; “{2}” from {3} is {4}.', labelOf(subject), doc.formatDate(on), written, doc.prose.slice(before[0].start, before[0].end), formatDate(meant, doc.options.dateStyle)),
     data: { factId: subject.id, date: on },
   }, () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: start, length: r.end - start, text: right }], preferred: true }]);
 }
