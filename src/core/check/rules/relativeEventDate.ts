@@ -17,18 +17,25 @@ import { type EventAt, checkSentence, daysOf, eventsIn, rewriteDate } from './ev
 /** Every relative date names a day or a week: paragraphs without either word are not read further. */
 const DAY_OR_WEEK = /\b(?:days?|weeks?|morning)\b/i;
 
+/** The key under which a paragraph with no relative date is kept. */
+const NONE = 'relative\u0000none';
+
 export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, Finding[], void> {
   const out: Finding[] = [];
   const links = linksOf(doc.index);
   if (links.described.size === 0 && links.byAgreement.size === 0) return out;
   for (const [start, scan] of doc.scans) {
     if (doc.pace.tick()) yield;
+    scan.events ??= new Map();
+    // A paragraph without a relative date is read once, not at every check.
+    if (scan.events.has(NONE)) continue;
     const para = doc.paragraphAt(start);
-    const text = doc.prose.slice(para.start, para.end);
-    if (!DAY_OR_WEEK.test(text)) continue;
+    if (!DAY_OR_WEEK.test(doc.prose.slice(para.start, para.end))) {
+      scan.events.set(NONE, { found: [] });
+      continue;
+    }
     // A paragraph's findings depend on its text and on the years its yearless dates take from the text before it.
     const key = `relative\u0000${doc.options.dateStyle}\u0000${doc.datesIn(para.start, para.end).map((d) => d.first ?? '?').join(',')}`;
-    scan.events ??= new Map();
     let kept = scan.events.get(key);
     if (!kept) {
       const found: Finding[] = [];
