@@ -10,7 +10,7 @@ import { kindTitle, statusLabel } from '../core/facts/labels';
 import { escapeMarkdown, labelCollator } from '../core/document/text';
 import { FACT_KINDS, type FactKind, type SourceKind } from '../core/types';
 import { COMMANDS, VIEWS } from '../workbench/ids';
-import { isSupported, readSettings } from '../workbench/config';
+import { isSupported, readSettings, workspaceSettings } from '../workbench/config';
 import { modelOf } from '../workbench/documents';
 
 /** Runs when a fact row is clicked or Enter is pressed on it; not in the palette. */
@@ -146,7 +146,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     const doc = this.document;
     if (!doc || doc.isClosed) return undefined;
     const index = this.store.index;
-    const model = modelOf(doc);
+    const model = modelOf(doc, workspaceSettings);
     return model.memo(index, (): CitedState => {
       const citations = findCitations(model.text, model.format, index);
       return { facts: citedFacts(citations, index), sources: citations.sources.length };
