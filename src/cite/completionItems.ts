@@ -62,8 +62,9 @@ interface RequestContext {
 export function factCompletionsAt(document: TextDocumentLike, position: DocumentPosition, index: FactIndex, settings: SettingsSource): FactCompletions | undefined {
   if (!isSupported(document)) return undefined;
   const line = document.lineAt(position.line).text.slice(0, position.character);
-  const lineStart = document.offsetAt({ line: position.line, character: 0 });
-  const offset = lineStart + line.length;
+  // VS Code's offsetAt takes only its own Position objects: the position given, never one made here.
+  const offset = document.offsetAt(position);
+  const lineStart = offset - line.length;
   const trigger = line.lastIndexOf(TRIGGER);
   const afterTrigger = line.slice(trigger + TRIGGER.length);
   if (trigger >= 0 && /^[\p{L}\p{N} .'’-]*$/u.test(afterTrigger)) {

@@ -29,7 +29,8 @@ export function ghostTextAt(document: TextDocumentLike, position: DocumentPositi
   // Only at the end of a word: never in the middle of one.
   if (/^[\p{L}\p{N}]/u.test(line.slice(position.character))) return undefined;
   const before = line.slice(0, position.character);
-  const lineStart = document.offsetAt({ line: position.line, character: 0 });
+  // VS Code's offsetAt takes only its own Position objects: the position given, never one made here.
+  const lineStart = document.offsetAt(position) - before.length;
   const words = [...before.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)].slice(-3);
   for (const w of words) {
     const typed = before.slice(w.index);

@@ -17,6 +17,7 @@ export interface TextDocumentLike {
   readonly version: number;
   readonly isClosed: boolean;
   getText(): string;
+  /** Only for a position the editor or this document gave: VS Code's refuses any object that is not its own Position. */
   offsetAt(position: DocumentPosition): number;
   positionAt(offset: number): DocumentPosition;
   /** A line's text, without its line break. */

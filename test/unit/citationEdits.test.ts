@@ -21,7 +21,7 @@ suite('Insert Citation edits', () => {
     const doc = new InMemoryDocument('# Draft\n\n');
     insert(doc, [{ start: 9, end: 9 }], 'quote.starmer.rest-of-conflict');
     assert.equal(doc.getText(), `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^afp-2025-06-23]\n\n${AFP_MD}\n`);
-    const lineEnd = doc.offsetAt({ line: 2, character: 999 });
+    const lineEnd = doc.offsetAt(doc.position(2, 999));
     insert(doc, [{ start: lineEnd, end: lineEnd }], 'quote.starmer.rest-of-conflict', { verb: 'added' });
     assert.equal(doc.getText(), `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^afp-2025-06-23]Keir Starmer added “for the rest of the conflict”[^afp-2025-06-23]\n\n${AFP_MD}\n`);
   });
@@ -58,7 +58,7 @@ suite('Insert Citation edits', () => {
 
   test('each cursor reads the role held on the date of its own paragraph', () => {
     const doc = new InMemoryDocument('On 23 June 2025 we met \n\nOn 1 December 2025 we met \n');
-    const ends = [doc.offsetAt({ line: 0, character: 99 }), doc.offsetAt({ line: 2, character: 99 })];
+    const ends = [doc.offsetAt(doc.position(0, 99)), doc.offsetAt(doc.position(2, 99))];
     const [june, , march] = insert(doc, ends.map((o) => ({ start: o, end: o })), 'person.umerov').split('\n');
     assert.match(june, /Minister of Defence/);
     assert.doesNotMatch(june, /Security/);

@@ -76,13 +76,13 @@ suite('completion list', () => {
 
   test('in the middle of a document the definition is an edit at its end, and an existing one is reused', () => {
     const doc = new InMemoryDocument('Talks with Umer\n\nMore text.\n');
-    const at = { line: 0, character: 'Talks with Umer'.length };
+    const at = doc.position(0, 'Talks with Umer'.length);
     const item = factCompletionsAt(doc, at, index(), new InMemorySettings())!.items.find((i) => i.entry.fact.id === 'person.umerov')!;
     const text = accept(doc, item);
     const key = /\[\^([a-z0-9-]+)\]/.exec(text)![1];
     assert.match(text, new RegExp(`^Talks with Rustem Umerov[^\\n]*\\[\\^${key}\\]\\n\\nMore text\\.\\n\\n\\[\\^${key}\\]: `));
     const again = new InMemoryDocument(text.replace('Talks with', 'Talks with Umer and'));
-    const second = factCompletionsAt(again, { line: 0, character: 'Talks with Umer'.length }, index(), new InMemorySettings())!.items.find((i) => i.entry.fact.id === 'person.umerov')!;
+    const second = factCompletionsAt(again, again.position(0, 'Talks with Umer'.length), index(), new InMemorySettings())!.items.find((i) => i.entry.fact.id === 'person.umerov')!;
     assert.deepEqual(second.additionalEdits, [], 'the definition is already there');
   });
 

@@ -6,7 +6,7 @@ import { InMemoryDocument } from './doubles/inMemoryDocument';
 import { InMemorySettings } from './doubles/settings';
 
 const index = () => bundled().index;
-const at = (doc: InMemoryDocument, line: number, character: number) => ghostTextAt(doc, { line, character }, index(), new InMemorySettings());
+const at = (doc: InMemoryDocument, line: number, character: number) => ghostTextAt(doc, doc.position(line, character), index(), new InMemorySettings());
 
 suite('ghost text', () => {
   test('part of a name is completed with its citation; accepting it and adding its definitions gives the cited name', () => {

@@ -21,10 +21,16 @@ suite('InMemoryDocument', () => {
 
   test('positions past a line or the document are clamped, as VS Code clamps them', () => {
     const doc = new InMemoryDocument('ab\r\ncd');
-    assert.equal(doc.offsetAt({ line: 0, character: 99 }), 2);
-    assert.equal(doc.offsetAt({ line: 9, character: 0 }), 6);
+    assert.equal(doc.offsetAt(doc.position(0, 99)), 2);
+    assert.equal(doc.offsetAt(doc.position(9, 0)), 6);
     assert.deepEqual(doc.positionAt(-5), { line: 0, character: 0 });
     assert.deepEqual(doc.positionAt(99), { line: 1, character: 2 });
+  });
+
+  test('like VS Code, offsetAt refuses a position the editor did not make', () => {
+    const doc = new InMemoryDocument('ab\ncd');
+    assert.throws(() => doc.offsetAt({ line: 1, character: 0 }), /Invalid argument/);
+    assert.equal(doc.offsetAt(doc.position(1, 0)), 3);
   });
 
   test('an edit changes the text and its lines and raises the version', () => {

@@ -8,6 +8,19 @@ export interface OffsetEdit {
   text: string;
 }
 
+/**
+ * Positions this double made: VS Code's offsetAt refuses any object that is not
+ * its own Position ("Invalid argument"), so this one refuses positions made
+ * elsewhere too; a test makes one with `position(line, character)`.
+ */
+const made = new WeakSet<DocumentPosition>();
+
+function madePosition(line: number, character: number): DocumentPosition {
+  const p = { line, character };
+  made.add(p);
+  return p;
+}
+
 export class InMemoryDocument implements TextDocumentLike {
   readonly uri: { readonly scheme: string; toString(): string };
   private _version = 1;
@@ -45,8 +58,14 @@ export class InMemoryDocument implements TextDocumentLike {
     return { text: this.text.slice(l.start, l.end) };
   }
 
+  /** A position, as `new vscode.Position(line, character)` makes one. */
+  position(line: number, character: number): DocumentPosition {
+    return madePosition(line, character);
+  }
+
   /** VS Code's clamping: a line past the end is the last line, a character past a line's text its end. */
   offsetAt(position: DocumentPosition): number {
+    if (!made.has(position)) throw new Error('Invalid argument: a position not made by the editor');
     if (position.line < 0) return 0;
     if (position.line >= this.lines.length) return this.text.length;
     const l = this.lines[position.line];
@@ -64,7 +83,7 @@ export class InMemoryDocument implements TextDocumentLike {
       else hi = mid - 1;
     }
     const l = this.lines[lo];
-    return { line: lo, character: Math.min(at, l.end) - l.start };
+    return madePosition(lo, Math.min(at, l.end) - l.start);
   }
 
   /** Applies edits given against the current text (as an editor applies one edit of several ranges), and bumps the version. */
