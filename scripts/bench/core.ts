@@ -63,7 +63,7 @@ function item(index: FactIndex, text: string, offset: number, options: InsertOpt
   const { fact } = entry;
   const kindOrder = FACT_KINDS.indexOf(fact.kind);
   const snippet = factSnippet(entry, index, options, modelOf(text), offset);
-  // src/cite/editing.ts definitionEdits, with the request's model.
+  // As src/cite/completionItems.ts adds definitions, with the request's model.
   const def = definitionEdit(modelOf(text), snippet.definitions);
   return {
     label: alias,

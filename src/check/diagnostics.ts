@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { checkDocument, checkSteps, type CheckOptions, type Finding } from '../core/check/checker';
-import { formatForLanguage } from '../core/references/citation';
+import { checkSteps, type Finding } from '../core/check/checker';
 import type { FactStore } from '../core/facts/factStore';
-import { checkOptionsFor } from '../core/settings';
-import { isSupported, readCheckSettings, readSettings } from '../workbench/config';
+import { workspaceSettings } from '../workbench/config';
 import { modelOf } from '../workbench/documents';
+import type { SettingsSource } from '../workbench/textDocument';
+import { checkOptionsOf, findingsOf, isChecked } from './checking';
 import { nextTurn } from '../platform/nextTurn';
 import { rangeOf, toDiagnostic } from '../workbench/positions';
 
@@ -19,8 +19,6 @@ const DEBOUNCE_MS = 300;
  */
 const SLICED_ABOVE = 64 * 1024;
 const SLICE_MS = 4;
-/** Documents in these schemes are views of other text (diffs, output), not drafts. */
-const IGNORED_SCHEMES = new Set(['git', 'output', 'debug', 'vscode-scm', 'search-editor']);
 
 export interface Checked {
   version: number;
@@ -48,7 +46,7 @@ export class DocumentCheck implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly store: FactStore) {
+  constructor(private readonly store: FactStore, private readonly settings: SettingsSource = workspaceSettings) {
     this.disposables.push(
       this.collection,
       this.changed,
@@ -68,7 +66,7 @@ export class DocumentCheck implements vscode.Disposable {
 
   /** Whether the document is one the check reads: a supported language, a draft (not a diff or output), the check on. */
   wanted(document: vscode.TextDocument): boolean {
-    return isSupported(document) && !IGNORED_SCHEMES.has(document.uri.scheme) && readCheckSettings(document).enabled;
+    return isChecked(document, this.settings);
   }
 
   private schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
@@ -94,13 +92,13 @@ export class DocumentCheck implements vscode.Disposable {
   private async checkInSlices(document: vscode.TextDocument, run: object): Promise<void> {
     const key = document.uri.toString();
     const version = document.version;
-    const model = modelOf(document);
+    const model = modelOf(document, this.settings);
     if (model.text.length <= SLICED_ABOVE) {
       this.runs.delete(key);
       this.check(document);
       return;
     }
-    const steps = checkSteps(model, this.store.index, this.options(document));
+    const steps = checkSteps(model, this.store.index, checkOptionsOf(document, this.settings));
     for (;;) {
       const until = Date.now() + SLICE_MS;
       let r = steps.next();
@@ -130,13 +128,9 @@ export class DocumentCheck implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private options(document: vscode.TextDocument): CheckOptions {
-    return checkOptionsFor(formatForLanguage(document.languageId), readSettings(document), readCheckSettings(document));
-  }
-
   /** Checks a document now, in one go, and publishes its diagnostics. */
   check(document: vscode.TextDocument): Checked {
-    return this.publish(document, document.version, checkDocument(modelOf(document), this.store.index, this.options(document)));
+    return this.publish(document, document.version, findingsOf(document, this.store.index, this.settings));
   }
 
   /** Shows the findings of a version of a document as its diagnostics. */
@@ -162,7 +156,6 @@ export class DocumentCheck implements vscode.Disposable {
     return checked && checked.version === document.version ? checked : this.check(document);
   }
 
-  /** The word diff of a misquote, and the recorded words, beside the problem's own hover. */
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();

@@ -1,8 +1,8 @@
-// Quick fixes of the check's findings: each fix of the finding behind a diagnostic, as a code action.
+// Quick fixes of the check's findings: each fix of the finding behind a diagnostic, as a code action (checking.ts finds them).
 import * as vscode from 'vscode';
-import { CHECK_CODES, type CheckCode } from '../core/check/checker';
-import { DIAGNOSTIC_SOURCE } from '../workbench/positions';
+import { DIAGNOSTIC_SOURCE, rangeOf } from '../workbench/positions';
 import type { DocumentCheck } from './diagnostics';
+import { quickFixesFor } from './checking';
 
 export class QuickFixes implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
@@ -10,29 +10,20 @@ export class QuickFixes implements vscode.CodeActionProvider {
   constructor(private readonly check: DocumentCheck) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && CHECK_CODES.includes(d.code as CheckCode));
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
     const checked = this.check.current(document);
     if (!checked) return [];
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of ours) {
-      const start = document.offsetAt(diagnostic.range.start);
-      const end = document.offsetAt(diagnostic.range.end);
-      // The finding behind the diagnostic: same code and range, or, for a diagnostic from before the last edit, the same code where the request is.
-      const finding = checked.findings.find((f) => f.code === diagnostic.code && f.start === start && f.end === end)
-        ?? checked.findings.find((f) => f.code === diagnostic.code && f.start <= document.offsetAt(range.end) && f.end >= document.offsetAt(range.start));
-      if (!finding) continue;
-      const index = checked.findings.indexOf(finding);
-      for (const fix of finding.fixes) {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [checked.diagnostics[index]];
-        action.isPreferred = fix.preferred === true;
-        const edit = new vscode.WorkspaceEdit();
-        for (const e of fix.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.text);
-        action.edit = edit;
-        actions.push(action);
-      }
-    }
-    return actions;
+    const shown = ours.map((d) => ({ code: typeof d.code === 'object' ? d.code.value : d.code, start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) }));
+    const fixes = quickFixesFor(checked.findings, shown, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) });
+    return fixes.map((fix) => {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [checked.diagnostics[fix.finding]];
+      action.isPreferred = fix.preferred;
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of fix.edits) edit.replace(document.uri, rangeOf(document, { start: e.offset, end: e.offset + e.length }), e.text);
+      action.edit = edit;
+      return action;
+    });
   }
 }

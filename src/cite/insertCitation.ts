@@ -1,39 +1,16 @@
 import * as vscode from 'vscode';
-import { citationEdits, citationPlace, citedSources, formatCitation, insertionText, withCitation, type InsertOptions, type TextEdit } from '../core/references/citation';
-import { todayIso } from '../core/document/dates';
 import type { FactIndex, IndexedFact } from '../core/facts/factIndex';
 import type { FactStore } from '../core/facts/factStore';
 import { pickerRows, type PickerRow } from '../core/cite/search';
 import { COMMANDS } from '../workbench/ids';
-import { dateInQuestionFor, insertOptionsFor, modelOf } from '../workbench/documents';
+import { workspaceSettings } from '../workbench/config';
+import { rangeOf } from '../workbench/positions';
+import { citationEditsAt, copiedCitation, parseArgs } from './citationEdits';
 
-/** Arguments of the Insert Citation and Copy Citation commands, for links, keybindings and tests. */
-export interface CitationArgs {
-  factId?: string;
-  /**
-   * `text` inserts the fact's words and citation; `citation` only the citation,
-   * after whatever is selected. Default: `citation` where text is selected, else `text`.
-   */
-  mode?: 'text' | 'citation';
-  /** Attribution verb for a quote; default "said". */
-  verb?: string;
-}
+export type { CitationArgs } from './citationEdits';
 
 interface FactPick extends vscode.QuickPickItem {
   entry?: IndexedFact;
-}
-
-function parseArgs(arg: unknown): CitationArgs {
-  if (typeof arg === 'string') return { factId: arg };
-  if (arg && typeof arg === 'object') {
-    const a = arg as Record<string, unknown>;
-    return {
-      factId: typeof a.factId === 'string' ? a.factId : undefined,
-      mode: a.mode === 'text' || a.mode === 'citation' ? a.mode : undefined,
-      verb: typeof a.verb === 'string' && a.verb.length <= 60 ? a.verb : undefined,
-    };
-  }
-  return {};
 }
 
 /** Picker rows: facts by kind, those the selection names first, each with its value, source and status. */
@@ -66,16 +43,6 @@ async function pickFact(index: FactIndex, selection: string): Promise<IndexedFac
   return pick?.entry;
 }
 
-/** The text a citation inserts at one cursor. */
-function textAt(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText: string, offset: number, selected: boolean, args: CitationArgs): { inline: string; definitions: ReturnType<typeof formatCitation>['definitions'] } {
-  const mode = args.mode ?? (selected ? 'citation' : 'text');
-  const words = mode === 'text' ? insertionText(entry, index, options, args.verb ?? 'said', documentText) : '';
-  // Inside a footnote the citation joins its text; elsewhere it follows the inserted words, or what is before the cursor.
-  const place = citationPlace(documentText, offset, options.format);
-  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText, words && place !== 'footnote' ? 'word' : place);
-  return { inline: withCitation(words, citation.inline), definitions: citation.definitions };
-}
-
 /**
  * Inserts a fact with its citation at every cursor, as one undo step; with
  * text selected, the citation goes after the selection and the text stays.
@@ -102,21 +69,10 @@ export async function insertCitation(store: FactStore, arg?: unknown): Promise<b
     entry = await pickFact(index, document.getText(firstSelection));
     if (!entry) return false;
   }
-  const text = modelOf(document).text;
-  const selections = [...editor.selections].sort((a, b) => document.offsetAt(a.start) - document.offsetAt(b.start));
-  let definitions: ReturnType<typeof formatCitation>['definitions'] = [];
-  const insertions: TextEdit[] = [];
-  for (const selection of selections) {
-    const options = insertOptionsFor(document, dateInQuestionFor(document, document.offsetAt(selection.start)).iso);
-    // A selection keeps its words: the citation goes after it.
-    const at = selection.isEmpty ? document.offsetAt(selection.start) : document.offsetAt(selection.end);
-    const parts = textAt(entry, index, options, text, at, !selection.isEmpty, args);
-    definitions = parts.definitions;
-    insertions.push({ offset: at, length: 0, text: parts.inline });
-  }
-  const edits = citationEdits(text, insertions, definitions);
+  const spans = editor.selections.map((s) => ({ start: document.offsetAt(s.start), end: document.offsetAt(s.end) }));
+  const edits = citationEditsAt(document, spans, entry, index, workspaceSettings, args);
   const ok = await editor.edit((builder) => {
-    for (const e of edits) builder.replace(new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.text);
+    for (const e of edits) builder.replace(rangeOf(document, { start: e.offset, end: e.offset + e.length }), e.text);
   });
   if (!ok) void vscode.window.showErrorMessage(vscode.l10n.t('Agreement Cite: the citation could not be inserted; the document is unchanged.'));
   return ok;
@@ -131,10 +87,7 @@ export async function copyCitation(store: FactStore, arg?: unknown): Promise<str
     if (args.factId) void vscode.window.showErrorMessage(vscode.l10n.t('Agreement Cite: no fact has the id "{0}".', args.factId));
     return undefined;
   }
-  const editor = vscode.window.activeTextEditor;
-  const options: InsertOptions = editor ? insertOptionsFor(editor.document, todayIso()) : { format: 'plaintext', style: 'auto', dateStyle: 'en-GB', atDate: todayIso() };
-  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options);
-  const text = [withCitation(insertionText(entry, index, options, args.verb ?? 'said', editor?.document.getText()), citation.inline), ...citation.definitions.map((d) => d.text)].join('\n\n');
+  const text = copiedCitation(entry, index, vscode.window.activeTextEditor?.document, workspaceSettings, args);
   await vscode.env.clipboard.writeText(text);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Agreement Cite: citation of "{0}" copied', entry.fact.label), 3000);
   return text;

@@ -1,34 +1,21 @@
 import * as vscode from 'vscode';
-import { citedSources, describeSource, factText } from '../core/references/citation';
+import { describeSource, factText } from '../core/references/citation';
 import { formatDate } from '../core/document/dates';
-import type { FactIndex, IndexedFact, IndexedSource } from '../core/facts/factIndex';
+import type { FactIndex, IndexedSource } from '../core/facts/factIndex';
 import type { FactStore } from '../core/facts/factStore';
-import { citedFacts, type CitedFact } from '../core/references/citedFacts';
-import { findCitations } from '../core/references/citationsInText';
-import { sortSources } from '../core/references/sourcesSection';
+import type { CitedFact } from '../core/references/citedFacts';
 import { kindTitle, statusLabel } from '../core/facts/labels';
-import { escapeMarkdown, labelCollator } from '../core/document/text';
-import { FACT_KINDS, type FactKind, type SourceKind } from '../core/types';
+import { escapeMarkdown } from '../core/document/text';
+import type { FactKind, SourceKind } from '../core/types';
 import { COMMANDS, VIEWS } from '../workbench/ids';
-import { isSupported, readSettings } from '../workbench/config';
-import { modelOf } from '../workbench/documents';
+import { isSupported, readSettings, workspaceSettings } from '../workbench/config';
+import { childrenOf, citedStateOf, pathOf, type CitedState, type FactsNode } from './factsTree';
+
+export type { FactsNode } from './factsTree';
 
 /** Runs when a fact row is clicked or Enter is pressed on it; not in the palette. */
 /** The document's own changes refresh the view this long after the last keystroke. */
 const DEBOUNCE_MS = 300;
-
-/**
- * A row of the facts view. Fact rows carry `factId` and `sourceId`, and
- * source rows `sourceId`, so that the context menu's Copy Citation and Open
- * Source, which receive the row, read them as their usual arguments.
- */
-export type FactsNode =
-  | { readonly type: 'cited' }
-  | { readonly type: 'kinds' }
-  | { readonly type: 'sources' }
-  | { readonly type: 'kind'; readonly kind: FactKind; readonly parent: FactsNode }
-  | { readonly type: 'source'; readonly sourceId: string; readonly parent: FactsNode }
-  | { readonly type: 'fact'; readonly factId: string; readonly sourceId?: string; readonly parent: FactsNode; readonly cited?: CitedFact };
 
 /** What tests and other extensions can read of the view: its rows as the tree shows them, and the status bar item. */
 export interface FactsViewApi {
@@ -49,14 +36,6 @@ const SOURCE_ICONS: Record<SourceKind, string> = {
   wire: 'radio-tower', outlet: 'book', parliament: 'law', 'official-record': 'law', government: 'law',
   encyclopedia: 'library', 'social-media': 'comment', other: 'file',
 };
-
-/** Made on first sort, not at load: the first Intl.Collator costs activation milliseconds (see labelCollator). */
-const collator = { compare: (a: string, b: string): number => labelCollator().compare(a, b) };
-
-interface CitedState {
-  facts: CitedFact[];
-  sources: number;
-}
 
 /**
  * The facts view, in a view container of its own so that the tree has the
@@ -145,12 +124,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
   citedState(): CitedState | undefined {
     const doc = this.document;
     if (!doc || doc.isClosed) return undefined;
-    const index = this.store.index;
-    const model = modelOf(doc);
-    return model.memo(index, (): CitedState => {
-      const citations = findCitations(model.text, model.format, index);
-      return { facts: citedFacts(citations, index), sources: citations.sources.length };
-    });
+    return citedStateOf(doc, this.store.index, workspaceSettings);
   }
 
   private updateStatus(): void {
@@ -173,28 +147,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
   }
 
   getChildren(node?: FactsNode): FactsNode[] {
-    const index = this.store.index;
-    if (!node) return [this.roots.cited, this.roots.kinds, this.roots.sources];
-    switch (node.type) {
-      case 'cited':
-        return (this.citedState()?.facts ?? []).map((c) => ({ type: 'fact', factId: c.entry.fact.id, sourceId: c.sources[0]?.source.id, parent: node, cited: c }));
-      case 'kinds':
-        return FACT_KINDS.filter((k) => index.byKind(k).length > 0).map((kind) => ({ type: 'kind', kind, parent: node }));
-      case 'sources':
-        return sortSources(index.sources).filter((s) => index.bySource(s.source.id).length > 0).map((s) => ({ type: 'source', sourceId: s.source.id, parent: node }));
-      case 'kind':
-        return [...index.byKind(node.kind)].sort((a, b) => collator.compare(a.fact.label, b.fact.label)).map((e) => this.factNode(e, index, node));
-      case 'source':
-        return [...index.bySource(node.sourceId)]
-          .sort((a, b) => FACT_KINDS.indexOf(a.fact.kind) - FACT_KINDS.indexOf(b.fact.kind) || collator.compare(a.fact.label, b.fact.label))
-          .map((e) => this.factNode(e, index, node));
-      case 'fact':
-        return [];
-    }
-  }
-
-  private factNode(entry: IndexedFact, index: FactIndex, parent: FactsNode): FactsNode {
-    return { type: 'fact', factId: entry.fact.id, sourceId: citedSources(entry, index)[0]?.source.id, parent };
+    return node ? childrenOf(node, this.store.index, this.citedState()) : [this.roots.cited, this.roots.kinds, this.roots.sources];
   }
 
   getParent(node: FactsNode): FactsNode | undefined {
@@ -265,7 +218,7 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
   private factItem(node: Extract<FactsNode, { type: 'fact' }>, index: FactIndex, dateStyle: ReturnType<typeof readSettings>['dateStyle']): vscode.TreeItem {
     const entry = index.fact(node.factId);
     const item = new vscode.TreeItem(entry?.fact.label ?? node.factId, vscode.TreeItemCollapsibleState.None);
-    item.id = `${this.pathOf(node.parent)}/fact:${node.factId}`;
+    item.id = `${pathOf(node.parent)}/fact:${node.factId}`;
     if (!entry) return item;
     const source: IndexedSource | undefined = node.sourceId ? index.source(node.sourceId) : undefined;
     item.description = statusLabel(entry.status);
@@ -280,15 +233,6 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     item.command = { command: COMMANDS.insertFromFactsView, title: vscode.l10n.t('Insert Citation'), arguments: [{ factId: entry.fact.id }] };
     item.accessibilityInformation = { label: `${entry.fact.label}, ${kindTitle(entry.fact.kind)}, ${statusLabel(entry.status)}` };
     return item;
-  }
-
-  private pathOf(node: FactsNode): string {
-    switch (node.type) {
-      case 'cited': case 'kinds': case 'sources': return node.type;
-      case 'kind': return `kinds/${node.kind}`;
-      case 'source': return `sources/${node.sourceId}`;
-      case 'fact': return `${this.pathOf(node.parent)}/${node.factId}`;
-    }
   }
 
   /**

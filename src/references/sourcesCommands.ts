@@ -3,7 +3,7 @@ import { EXPORT_EXTENSIONS, exportSources, type ExportFormat } from '../core/ref
 import type { FactStore } from '../core/facts/factStore';
 import { findCitations } from '../core/references/citationsInText';
 import { frontMatterBibliography, sortSources, updateSourcesSection, type SectionAction } from '../core/references/sourcesSection';
-import { isSupported } from '../workbench/config';
+import { isSupported, workspaceSettings } from '../workbench/config';
 import { insertOptionsFor } from '../workbench/documents';
 import { COMMANDS } from '../workbench/ids';
 
@@ -26,7 +26,7 @@ export async function insertSourcesSection(store: FactStore): Promise<SourcesSec
     return undefined;
   }
   const { document } = editor;
-  const update = updateSourcesSection(document.getText(), insertOptionsFor(document), store.index);
+  const update = updateSourcesSection(document.getText(), insertOptionsFor(document, workspaceSettings), store.index);
   const result: SourcesSectionResult = { action: update.action, sources: update.sources.map((s) => s.source.id) };
   const count = update.sources.length;
   if (update.edit) {
@@ -137,7 +137,7 @@ export async function exportSourceFiles(store: FactStore, arg?: unknown): Promis
   const editor = vscode.window.activeTextEditor;
   const document = editor && isSupported(editor.document) ? editor.document : undefined;
   const index = store.index;
-  const cited = document ? sortSources(findCitations(document.getText(), insertOptionsFor(document).format, index).sources) : [];
+  const cited = document ? sortSources(findCitations(document.getText(), insertOptionsFor(document, workspaceSettings).format, index).sources) : [];
   const all = sortSources(index.sources);
 
   let scope = args.scope;

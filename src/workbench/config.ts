@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
 import { checkSettingsFrom, settingsFrom, type CheckSettings, type Settings } from '../core/settings';
+import { SUPPORTED_LANGUAGES, type SettingsSource, type TextDocumentLike } from './textDocument';
 
-/** The languages Agreement Cite works in; each maps to a citation format. */
-export const SUPPORTED_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext', 'asciidoc', 'restructuredtext', 'html'] as const;
+export { isSupported, SUPPORTED_LANGUAGES } from './textDocument';
 
 export const SELECTOR: vscode.DocumentSelector = SUPPORTED_LANGUAGES.map((language) => ({ language }));
-
-export function isSupported(document: vscode.TextDocument): boolean {
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(document.languageId);
-}
 
 export type { Settings };
 
@@ -24,3 +20,12 @@ export function readCheckSettings(scope: vscode.ConfigurationScope): CheckSettin
   return checkSettingsFrom({ enabled: c.get('enabled'), rules: c.get('rules'), documentDate: c.get('documentDate') });
 }
 
+/**
+ * The workspace's settings, as the providers read them. In the editor every
+ * document they are given is a vscode.TextDocument, which VS Code takes as
+ * the scope (its folder and its language's overrides).
+ */
+export const workspaceSettings: SettingsSource = {
+  settings: (document: TextDocumentLike) => readSettings(document as vscode.TextDocument),
+  checkSettings: (document: TextDocumentLike) => readCheckSettings(document as vscode.TextDocument),
+};

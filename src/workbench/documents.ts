@@ -1,10 +1,11 @@
-import * as vscode from 'vscode';
+// The one DocumentModel of each document version, and what the providers derive from it with the settings.
+// Free of `vscode`: the adapters pass the workspace's settings (config.ts), tests a double.
 import { DocumentModel, type DateInQuestion } from '../core/document/model';
 import { formatForLanguage } from '../core/references/citation';
 import type { InsertOptions } from '../core/references/citation';
 import { dateStyleIn, todayIso } from '../core/document/dates';
 import type { DocLanguage } from '../core/document/language';
-import { readCheckSettings, readSettings } from './config';
+import type { SettingsSource, TextDocumentLike } from './textDocument';
 
 /**
  * The model of each open document at its current version (core/document/model.ts):
@@ -12,14 +13,15 @@ import { readCheckSettings, readSettings } from './config';
  * the same one. Held by the document object only: a closed document's text
  * is not kept here.
  */
-const models = new WeakMap<vscode.TextDocument, { version: number; model: DocumentModel }>();
+const models = new WeakMap<TextDocumentLike, { version: number; model: DocumentModel }>();
 
 /** The document's model at its current version, for its language and the date set for the check. */
-export function modelOf(document: vscode.TextDocument): DocumentModel {
+export function modelOf(document: TextDocumentLike, settings: SettingsSource): DocumentModel {
   const format = formatForLanguage(document.languageId);
-  const documentDate = readCheckSettings(document).documentDate;
+  const documentDate = settings.checkSettings(document).documentDate;
   const today = todayIso();
-  const held = models.get(document)?.version === document.version ? models.get(document)!.model : undefined;
+  const kept = models.get(document);
+  const held = kept?.version === document.version ? kept.model : undefined;
   if (held && held.format === format && held.settings.documentDate === documentDate && held.settings.today === today) return held;
   const model = new DocumentModel(document.getText(), format, { documentDate, today });
   models.set(document, { version: document.version, model });
@@ -27,18 +29,18 @@ export function modelOf(document: vscode.TextDocument): DocumentModel {
 }
 
 /** The date a mention at `offset` is read at: its paragraph's, the document's, the setting's, or today (DocumentModel.dateInQuestionAt). */
-export function dateInQuestionFor(document: vscode.TextDocument, offset: number): DateInQuestion {
-  return modelOf(document).dateInQuestionAt(offset);
+export function dateInQuestionFor(document: TextDocumentLike, offset: number, settings: SettingsSource): DateInQuestion {
+  return modelOf(document, settings).dateInQuestionAt(offset);
 }
 
 /** The language citations are written in for this document: `agreementCite.language`, else what the document declares or its script. */
-export function languageOf(document: vscode.TextDocument, setting = readSettings(document).language): DocLanguage {
-  return modelOf(document).language(setting);
+export function languageOf(document: TextDocumentLike, settings: SettingsSource): DocLanguage {
+  return modelOf(document, settings).language(settings.settings(document).language);
 }
 
 /** How citations are written in this document, from its format, its language and the settings. */
-export function insertOptionsFor(document: vscode.TextDocument, atDate?: string): InsertOptions {
-  const s = readSettings(document);
-  const language = languageOf(document, s.language);
+export function insertOptionsFor(document: TextDocumentLike, settings: SettingsSource, atDate?: string): InsertOptions {
+  const s = settings.settings(document);
+  const language = modelOf(document, settings).language(s.language);
   return { format: formatForLanguage(document.languageId), style: s.citationStyle, dateStyle: dateStyleIn(s.dateStyle, language), spellings: s.spellings, atDate, language };
 }

@@ -29,3 +29,8 @@ export function toDiagnostic(problem: { range: Problem['range'] | vscode.Range; 
   d.code = problem.code;
   return d;
 }
+
+/** A core edit (offset, length, text) as VS Code's. */
+export function toTextEdit(document: vscode.TextDocument, edit: { offset: number; length: number; text: string }): vscode.TextEdit {
+  return vscode.TextEdit.replace(rangeOf(document, { start: edit.offset, end: edit.offset + edit.length }), edit.text);
+}
