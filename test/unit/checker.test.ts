@@ -446,6 +446,48 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
     }
   });
 
+  test('a quotation the writer did not touch gets fixes for the document as it is now: a citation added before it changes them', () => {
+    const index = buildFactIndex([bundled().loaded]).index;
+    const misquote = 'Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned”.';
+    let text = `Intro.\n\n${misquote}\n\nBetween.\n\n${misquote}\n\nEnd.`;
+    const before = checkDocument(text, index, options()).filter((f) => f.code === 'misquote');
+    assert.equal(before.length, 2);
+    // Each fix cites the source and adds its footnote definition at the end of the document.
+    const definition = (f: Finding): TextEdit | undefined => f.fixes[0].edits.find((e) => e.text.includes(']: '));
+    assert.ok(definition(before[0]) && definition(before[1]));
+    const quoted = text.slice(before[1].start, before[1].end);
+    // The writer applies the first fix: the second paragraph is as it was, but the footnote is defined now.
+    text = apply(text, before[0].fixes[0].edits);
+    const after = checkDocument(text, index, options()).filter((f) => f.code === 'misquote');
+    assert.equal(after.length, 1);
+    assert.equal(text.slice(after[0].start, after[0].end), quoted);
+    assert.equal(definition(after[0]), undefined, 'the footnote is defined: the fix only cites it');
+    assert.match(after[0].fixes[0].edits.map((e) => e.text).join(''), /\[\^[^\]]+\]$/);
+    assert.deepEqual(seen(text, checkDocument(text, index, options())), seen(text, fresh(text)));
+    // A paragraph added before it moves it and the end of the document: its fix follows.
+    text = `Added first, about Keir Starmer.\n\n${text}\n\nAdded last.`;
+    assert.deepEqual(seen(text, checkDocument(text, index, options())), seen(text, fresh(text)));
+  });
+
+  test('what a quotation’s verdict depends on outside its paragraph is not taken from another document', () => {
+    const index = buildFactIndex([bundled().loaded]).index;
+    // A quotation run on from the paragraph before is that paragraph's speaker's.
+    const rendering = '“I am very proud that today we can announce an agreement on joint industrial military production – the first of its kind for Ukraine and Great Britain.”';
+    const codes = (text: string): string[] => checkDocument(text, index, options()).map((f) => f.code);
+    assert.deepEqual(codes(`Keir Starmer spoke on 23 June 2025.\n\n${rendering}`), ['rendering-as-words']);
+    assert.deepEqual(codes(`Someone spoke on 23 June 2025.\n\n${rendering}`), []);
+    assert.deepEqual(codes(`Keir Starmer spoke on 23 June 2025.\n\n${rendering}`), ['rendering-as-words']);
+    // Words not recorded on the day the document speaks of: the same paragraph in a document of another date is not judged.
+    const unrecorded = 'Starmer said he was “very happy that we can now announce a brand new co-production agreement with Ukraine”.';
+    const dated = (iso: string): string => `---\ndate: ${iso}\n---\n\n${unrecorded}`;
+    assert.deepEqual(codes(dated('2025-06-23')), ['unrecorded-quote']);
+    assert.deepEqual(codes(dated('2025-01-01')), []);
+    assert.deepEqual(codes(dated('2025-06-23')), ['unrecorded-quote']);
+    // The same paragraph in a document with a rule switched off, then on again.
+    assert.deepEqual(checkDocument(dated('2025-06-23'), index, options({ rules: { 'unrecorded-quote': false } })).map((f) => f.code), []);
+    assert.deepEqual(codes(dated('2025-06-23')), ['unrecorded-quote']);
+  });
+
   test('a draft without blank lines, one long paragraph: judged in many steps, with the findings of a check in one go', () => {
     const text = longDraft().replace(/\n\n/g, '\n');
     const index = buildFactIndex([bundled().loaded]).index;

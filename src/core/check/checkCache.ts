@@ -2,8 +2,10 @@
 import { findDates } from '../document/dates';
 import { type AliasMatch } from '../facts/aliasMatcher';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
-import { type Finding, shifted } from './findings';
+import { type Finding, type Fix, shifted, withFixes } from './findings';
+import { type Quotation } from './quotations';
 import { type DateInText } from '../document/documentDates';
+import { type ScannedDocument } from './scannedDocument';
 
 /**
  * A string that does not keep the text it was cut from: a key kept across
@@ -29,6 +31,8 @@ export interface ParagraphScan {
   events?: Map<string, KeptFindings>;
   /** Roles not held, by the dates they were judged against. */
   roles?: Map<string, KeptFindings>;
+  /** Verdicts on the quotations in it, by what they depend on outside its text (`quotationContext`). */
+  quotes?: Map<string, QuoteFinding[]>;
   /** The words of people's names in it that have several spellings, read when first needed. */
   names?: NameWord[];
 }
@@ -43,6 +47,26 @@ export interface KeptFindings {
 export function placedFindings(kept: KeptFindings, at: number): Finding[] {
   if (kept.placed?.at !== at) kept.placed = { at, findings: kept.found.map((f) => shifted(f, at)) };
   return kept.placed.findings;
+}
+
+/**
+ * A finding on a quotation, without its fixes: those cite sources with a
+ * footnote whose number and definition depend on the whole document, so they
+ * are made for the check that reports the finding, from the quotation where
+ * it stands then.
+ */
+export interface QuoteFinding {
+  finding: Omit<Finding, 'fixes'>;
+  q: Quotation;
+  fixes: (doc: ScannedDocument, q: Quotation) => Fix[];
+}
+
+/** A quotation finding moved by `delta` characters; its fixes are made for `doc` when first read. */
+export function placedQuoteFinding(doc: ScannedDocument, k: QuoteFinding, delta: number): Finding {
+  const f = k.finding;
+  if (delta === 0) return withFixes({ ...f }, () => k.fixes(doc, k.q));
+  const q = { start: k.q.start + delta, end: k.q.end + delta, innerStart: k.q.innerStart + delta, innerEnd: k.q.innerEnd + delta, block: k.q.block };
+  return withFixes({ code: f.code, start: f.start + delta, end: f.end + delta, message: f.message, severity: f.severity, data: f.data }, () => k.fixes(doc, q));
 }
 
 /** A word of a person's name, in a paragraph, whose spelling class is known; offsets in the paragraph. */

@@ -180,6 +180,17 @@ export class ScannedDocument {
 
   private readonly memos = new Map<string, unknown>();
 
+  private readonly paragraphMemos = new Map<string, Map<number, unknown>>();
+
+  /** A value computed once per check for the paragraph starting at `start`, without a key string per question. */
+  perParagraph<T>(kind: string, start: number, make: () => T): T {
+    let byStart = this.paragraphMemos.get(kind) as Map<number, T> | undefined;
+    if (!byStart) this.paragraphMemos.set(kind, (byStart = new Map()));
+    let v = byStart.get(start);
+    if (v === undefined) byStart.set(start, (v = make()));
+    return v;
+  }
+
   /** A value computed once per check: findings that repeat (a name spelled the same wrong way on every page) share their words. */
   memo<T>(key: string, make: () => T): T {
     if (this.memos.has(key)) return this.memos.get(key) as T;

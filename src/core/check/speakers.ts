@@ -1,6 +1,6 @@
 // Who said a quotation and who recorded it: the speaker named in the paragraph, the outlet credited.
 import { foldText } from '../document/text';
-import { type IndexedFact } from '../facts/factIndex';
+import { derivedValue, type IndexedFact } from '../facts/factIndex';
 import { type Wording } from '../types';
 import { KIND_PERSON, KIND_ROLE } from './checkCache';
 import { publisherOf } from './findings';
@@ -11,26 +11,56 @@ import { ScannedDocument, lowerBound } from './scannedDocument';
 export function speakerNamed(doc: ScannedDocument, para: { start: number; end: number }, quote: IndexedFact): boolean {
   const speaker = quote.fact.speaker;
   if (!speaker) return false;
-  // Once per paragraph and speaker: a long paragraph can hold many quotations.
-  return doc.memo(`named\u0000${para.start}\u0000${speaker}`, () => {
-    const roles = doc.memo(`roles\u0000${speaker}`, () => new Set((doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role)));
-    const namedIn = (from: number, to: number): boolean => {
-      const ms = doc.matches;
-      for (let i = lowerBound(ms, from); i < ms.length && ms[i].start < to; i++) {
-        if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
-        for (const v of ms[i].values) if (v.fact.id === speaker || roles.has(v.fact.id)) return true;
-      }
-      return false;
-    };
-    if (namedIn(para.start, para.end)) return true;
-    // A paragraph that names no one quotes the speaker of the paragraph before: a quotation run on, or a block
-    // quotation after the sentence that introduces it.
-    if (para.start === 0 || doc.hasKind(para.start, para.end, KIND_PERSON)) return false;
-    let k = para.start - 1;
-    while (k > 0 && /\s/.test(doc.prose[k])) k--;
-    const prev = doc.paragraphAt(k);
-    return prev.start < para.start && namedIn(prev.start, prev.end);
+  if (namedIn(doc, namedIds(doc, para), speaker)) return true;
+  // A paragraph that names no one quotes the speaker of the paragraph before: a quotation run on, or a block
+  // quotation after the sentence that introduces it.
+  const prev = previousParagraph(doc, para);
+  return prev !== undefined && namedIn(doc, namedIds(doc, prev), speaker);
+}
+
+function namedIn(doc: ScannedDocument, ids: ReadonlySet<string>, speaker: string): boolean {
+  if (ids.size === 0) return false;
+  if (ids.has(speaker)) return true;
+  for (const role of rolesOf(doc, speaker)) if (ids.has(role)) return true;
+  return false;
+}
+
+/** The roles a speaker is recorded holding, at any date. */
+function rolesOf(doc: ScannedDocument, speaker: string): readonly string[] {
+  const all = doc.index.derived(SPEAKER_ROLES);
+  let roles = all.get(speaker);
+  if (!roles) all.set(speaker, (roles = (doc.index.fact(speaker)?.fact.roles ?? []).map((r) => r.role)));
+  return roles;
+}
+
+const SPEAKER_ROLES = derivedValue('check: roles of speakers', () => new Map<string, readonly string[]>());
+
+/** The facts the people and roles named in a paragraph stand for; once per paragraph and check. */
+export function namedIds(doc: ScannedDocument, para: { start: number; end: number }): ReadonlySet<string> {
+  return doc.perParagraph(NAMED, para.start, () => {
+    const ids = new Set<string>();
+    const ms = doc.matches;
+    for (let i = lowerBound(ms, para.start); i < ms.length && ms[i].start < para.end; i++) {
+      if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
+      for (const v of ms[i].values) ids.add(v.fact.id);
+    }
+    return ids;
   });
+}
+
+const NAMED = 'named';
+
+/**
+ * The paragraph before one that names no one, whose speaker a quotation in it
+ * is taken to be quoting; undefined where the paragraph names someone or
+ * opens the document.
+ */
+export function previousParagraph(doc: ScannedDocument, para: { start: number; end: number }): { start: number; end: number } | undefined {
+  if (para.start === 0 || doc.hasKind(para.start, para.end, KIND_PERSON)) return undefined;
+  let k = para.start - 1;
+  while (k > 0 && /\s/.test(doc.prose[k])) k--;
+  const prev = doc.paragraphAt(k);
+  return prev.start < para.start ? prev : undefined;
 }
 
 export function speakerLabel(doc: ScannedDocument, quote: IndexedFact): string {

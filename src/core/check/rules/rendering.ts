@@ -1,12 +1,13 @@
 import * as l10n from '@vscode/l10n';
 // Rule `rendering-as-words`: an outlet's rendering or translation quoted as the speaker's own words.
-import { type Finding, type Fix, publisherOf, withFixes } from '../findings';
-import { type Quotation, type QuotedWords } from '../quotations';
+import { type QuoteFinding } from '../checkCache';
+import { type Fix, publisherOf } from '../findings';
+import { type Quotation, markupOf, quotedWords } from '../quotations';
 import { type IndexedWording } from '../quoteIndex';
 import { ScannedDocument } from '../scannedDocument';
 import { creditPattern, outletOf, possessive, speakerLabel, speakerNamed, wordSpan } from '../speakers';
 
-export function renderingFinding(doc: ScannedDocument, q: Quotation, words: () => QuotedWords, w: IndexedWording): Finding | undefined {
+export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedWording): QuoteFinding | undefined {
   const para = doc.paragraphAt(q.start);
   if (!speakerNamed(doc, para, w.entry)) return undefined;
   if (doc.memo(`credited\u0000${para.start}\u0000${w.wording.id}`, () => creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end)))) return undefined;
@@ -15,10 +16,10 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, words: () =
   const what = w.wording.kind === 'rendering' ? 'rendering' : 'translation';
   const preferred = w.entry.wording !== w.wording ? w.entry.wording : undefined;
   const recordedSource = preferred ? publisherOf(doc.index, preferred.citations) : undefined;
-  const fixes = (): Fix[] => {
+  const fixes = (doc: ScannedDocument, q: Quotation): Fix[] => {
     const out: Fix[] = [];
     if (preferred) {
-      const span = wordSpan(words());
+      const span = wordSpan(quotedWords(doc.prose, q, markupOf(doc.format)));
       out.push({
         title: l10n.t('Quote {0} recorded words ({2})', possessive(speaker), speaker, recordedSource?.publisher ?? l10n.t('recorded wording')),
         edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) }, ...(recordedSource ? doc.citation([recordedSource], q.end) : [])],
@@ -33,14 +34,18 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, words: () =
     return out;
   };
   const recorded = recordedSource ? ` (${recordedSource.publisher})` : '';
-  return withFixes({
-    code: 'rendering-as-words',
-    start: q.start,
-    end: q.end,
-    severity: 'warning',
-    message: what === 'rendering'
-      ? l10n.t('Quoted as {0} own words, but this is {2} rendering, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.', possessive(speaker), speaker, possessive(outlet), outlet, recorded)
-      : l10n.t('Quoted as {0} own words, but this is {2} translation, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.', possessive(speaker), speaker, possessive(outlet), outlet, recorded),
-    data: { factId: w.entry.fact.id, wordingId: w.wording.id },
-  }, fixes);
+  return {
+    finding: {
+      code: 'rendering-as-words',
+      start: q.start,
+      end: q.end,
+      severity: 'warning',
+      message: what === 'rendering'
+        ? l10n.t('Quoted as {0} own words, but this is {2} rendering, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.', possessive(speaker), speaker, possessive(outlet), outlet, recorded)
+        : l10n.t('Quoted as {0} own words, but this is {2} translation, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.', possessive(speaker), speaker, possessive(outlet), outlet, recorded),
+      data: { factId: w.entry.fact.id, wordingId: w.wording.id },
+    },
+    q,
+    fixes,
+  };
 }

@@ -3,7 +3,8 @@ import * as l10n from '@vscode/l10n';
 import { parseIsoDate } from '../../document/dates';
 import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/factIndex';
 import { KIND_PERSON } from '../checkCache';
-import { type Finding, publisherOf, withFixes } from '../findings';
+import { type QuoteFinding } from '../checkCache';
+import { publisherOf } from '../findings';
 import { type Quotation, markupOf, quotedWords } from '../quotations';
 import { type IndexedWording, STOPWORDS, coveringWordings, quoteIndex } from '../quoteIndex';
 import { ScannedDocument } from '../scannedDocument';
@@ -58,7 +59,7 @@ export const MIN_SHARED_SHARE = 0.3;
  * Judged only where the quotation shares enough words with what was recorded
  * to be about the same remarks; a remark the pack does not hold is left alone.
  */
-export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: string, markup: ReturnType<typeof markupOf>): Finding | undefined {
+export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: string, markup: ReturnType<typeof markupOf>): QuoteFinding | undefined {
   if (doc.nameQuoted(q)) return undefined;
   const occ = occasionsOf(doc.index);
   const para = doc.paragraphAt(q.start);
@@ -112,22 +113,26 @@ export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: str
   const source = recorded ? publisherOf(doc.index, recorded.citations) : undefined;
   const occasion = best.fact.occasion ? `${best.fact.occasion}, ` : '';
   const recordedText = recorded?.text.replace(/^[\u2026.\s]+/, '');
-  return withFixes({
-    code: 'unrecorded-quote',
-    start: q.start,
-    end: q.end,
-    severity: 'info',
-    message: l10n.t('Not recorded words: no recorded wording of {0} remarks ({2}) has these words{3}. Quote the recorded words, or drop the quotation marks.', possessive(speaker), speaker, `${occasion}${doc.formatDate(best.fact.date!)}`, recordedText ? l10n.t('; recorded: “{0}”', recordedText) : ''),
-    data: { factId: best.fact.id, wordingId: recorded?.id, recorded: recordedText },
-  }, () => {
-    if (!recordedText) return [];
-    const words = quotedWords(doc.prose, q, markup);
-    if (words.words.length === 0) return [];
-    const span = wordSpan(words);
-    return [{
-      title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, source ? ` (${source.publisher})` : ''),
-      edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(recordedText) }, ...(source ? doc.citation([source], q.end) : [])],
-      preferred: true,
-    }];
-  });
+  return {
+    finding: {
+      code: 'unrecorded-quote',
+      start: q.start,
+      end: q.end,
+      severity: 'info',
+      message: l10n.t('Not recorded words: no recorded wording of {0} remarks ({2}) has these words{3}. Quote the recorded words, or drop the quotation marks.', possessive(speaker), speaker, `${occasion}${doc.formatDate(best.fact.date!)}`, recordedText ? l10n.t('; recorded: “{0}”', recordedText) : ''),
+      data: { factId: best.fact.id, wordingId: recorded?.id, recorded: recordedText },
+    },
+    q,
+    fixes: (doc, q) => {
+      if (!recordedText) return [];
+      const words = quotedWords(doc.prose, q, markup);
+      if (words.words.length === 0) return [];
+      const span = wordSpan(words);
+      return [{
+        title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, source ? ` (${source.publisher})` : ''),
+        edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(recordedText) }, ...(source ? doc.citation([source], q.end) : [])],
+        preferred: true,
+      }];
+    },
+  };
 }
