@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildFactIndex, type BuildOptions, type FactIndex, type LoadedPack, type PackOrigin } from '../../src/core/facts/factIndex';
-import { parsedWithForms } from '../../src/core/facts/languageForms';
+import { parsedWithForms, withGeneratedForms } from '../../src/core/facts/languageForms';
 import { parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
 import type { Problem, Range } from '../../src/core/types';
 
@@ -46,7 +46,8 @@ export function bundled(): Bundled {
   if (!bundledCache) {
     const parsed = bundledFiles().map((f) => loadPack(f.text, f.path, 'bundled'));
     const [main] = parsed;
-    const pack = { meta: main.loaded.pack.meta, sources: parsed.flatMap((p) => p.loaded.pack.sources), facts: parsed.flatMap((p) => p.loaded.pack.facts) };
+    // With the case forms of names in other languages, as the build generates them into the pack it ships.
+    const pack = withGeneratedForms({ meta: main.loaded.pack.meta, sources: parsed.flatMap((p) => p.loaded.pack.sources), facts: parsed.flatMap((p) => p.loaded.pack.facts) });
     const loaded: LoadedPack = { ...main.loaded, pack };
     const built = buildFactIndex([loaded]);
     bundledCache = { loaded, result: main.result, results: parsed.map((p) => p.result), index: built.index, problems: built.problems };

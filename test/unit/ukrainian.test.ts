@@ -17,7 +17,7 @@ import { parsePackText } from '../../src/core/packs/packLoader';
 import { buildSourcesSection } from '../../src/core/references/sourcesSection';
 import { settingsFrom } from '../../src/core/settings';
 import type { Fact, FactInLanguage } from '../../src/core/types';
-import { CASES, personForms, phraseForms } from '../../src/core/facts/ukInflect';
+import { CASES, type NounKind, personForms, phraseForms } from '../../src/core/facts/ukInflect';
 import { parserFromWorkerCode } from '../../src/packs/packParsing';
 import { bundled, projectRoot } from './helpers';
 
@@ -84,14 +84,14 @@ suite('Ukrainian: names in every case', () => {
   });
 
   test('places, institutions and roles: adjectives agree, the genitive after the head stays', () => {
-    const all = (p: string, thing = true): string[] => phraseForms(p, thing);
+    const all = (p: string, kind: NounKind = 'thing'): string[] => phraseForms(p, kind);
     assert.ok(all('Лондон').includes('Лондоні'));
     assert.ok(all('Гаага').includes('Гаазі'));
     assert.ok(all('Верховна Рада').includes('Верховною Радою'));
     assert.ok(all('Верховна Рада').includes('Верховній Раді'));
     assert.ok(all('Сполучене Королівство').includes('Сполученому Королівстві'));
-    assert.ok(all('міністр оборони', false).includes('міністром оборони'));
-    assert.ok(all('секретар РНБО', false).includes('секретаря РНБО'));
+    assert.ok(all('міністр оборони', 'person').includes('міністром оборони'));
+    assert.ok(all('секретар РНБО', 'person').includes('секретаря РНБО'));
     assert.equal(CASES.length, 7);
   });
 

@@ -1,12 +1,14 @@
 // How events are named and described: by the agreements they belong to, their verbs, participants, place and words.
 import { foldText } from '../document/text';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
+import { UK_VERBS } from './ukProse';
 
+/** Verbs that say what happened to an agreement, in English and (ukProse.ts) Ukrainian. */
 export const VERB_CLASSES: Record<string, RegExp> = {
-  sign: /\bsign(?:s|ed|ing)?\b/,
-  ratify: /\bratif(?:y|ies|ied|ying|ication)\b/,
-  force: /\binto force\b/,
-  announce: /\bannounc(?:e|es|ed|ing|ement)\b/,
+  sign: new RegExp(`\\bsign(?:s|ed|ing)?\\b|${UK_VERBS.sign}`, 'u'),
+  ratify: new RegExp(`\\bratif(?:y|ies|ied|ying|ication)\\b|${UK_VERBS.ratify}`, 'u'),
+  force: new RegExp(`\\binto force\\b|${UK_VERBS.force}`, 'u'),
+  announce: new RegExp(`\\bannounc(?:e|es|ed|ing|ement)\\b|${UK_VERBS.announce}`, 'u'),
 };
 
 export interface EventLinks {

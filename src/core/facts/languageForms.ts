@@ -9,8 +9,8 @@ import { personForms, phraseForms, type PersonName } from './ukInflect';
  * matcher then finds "Умєрова", "Зеленським", "у Лондоні".
  */
 
-/** The kinds whose names decline as nouns: people by their name, the others as noun phrases. */
-const DECLINED_KINDS = new Set<Fact['kind']>(['person', 'role', 'place', 'organisation', 'term', 'agreement']);
+/** The kinds whose names decline as nouns: people by their name, the others as noun phrases (a role as a person's title). */
+const DECLINED_KINDS = new Set<Fact['kind']>(['person', 'role', 'place', 'organisation', 'term', 'agreement', 'event']);
 
 /** The case forms of a fact's names in one language, besides the names themselves; none for a language not declined here. */
 export function generatedForms(fact: Fact, language: string, entry: FactInLanguage): string[] {
@@ -29,7 +29,8 @@ export function generatedForms(fact: Fact, language: string, entry: FactInLangua
       if (spelled) for (const f of personForms(spelled)) out.add(f);
     }
   } else {
-    for (const name of [entry.label, ...(entry.aliases ?? [])]) for (const f of phraseForms(name, fact.kind !== 'role')) out.add(f);
+    const kind = fact.kind === 'role' ? 'person' : fact.kind === 'place' ? 'place' : 'thing';
+    for (const name of [entry.label, ...(entry.aliases ?? [])]) for (const f of phraseForms(name, kind)) out.add(f);
   }
   for (const known of [entry.label, ...(entry.aliases ?? []), ...(entry.forms ?? [])]) out.delete(known);
   return [...out];

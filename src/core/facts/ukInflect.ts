@@ -98,12 +98,34 @@ export function personForms(name: PersonName): string[] {
 
 /** A phrase's words read as adjectives agreeing with the noun after them, the head noun, and the rest (a genitive: "міністр оборони"). */
 function headOf(words: readonly string[]): number {
-  for (let i = 0; i < words.length - 1; i++) if (!isAdjective(words[i])) return i;
+  // "тристороння декларація": a word in "-ння" before a noun in "-ія" is an adjective, not a noun like "призначення".
+  for (let i = 0; i < words.length - 1; i++) if (!isAdjective(words[i]) && !(/ння$/i.test(words[i]) && /^\p{Ll}.*ія$/u.test(words[i + 1]))) return i;
   return words.length - 1;
 }
 
+/**
+ * Whether a word of a name reads as an adjective: "Верховна", "Віндзорський",
+ * "Сполучене", "легка", "дронова". Nouns with the same last letter are told
+ * by the letters before it: "Палата", "Бібліотека", "Україна" are nouns.
+ */
 function isAdjective(word: string): boolean {
-  return /(?:ий|ій|[нквшчжтлр]а|[нщ]я|[нкчшжтлрвд]е|є)$/i.test(word) && !/^\p{Lu}{2,}$/u.test(word);
+  return /(?:[иі]й|[^аеєиіїоуюя'’н]на|[сцз]ька|[гк]ка|ика|[оеє]ва|[шчж]а|[^аеєиіїоуюяь'’н]ня|[^аеєиіїоуюя'’н]не|[сцз]ьке|[оеє]ве|[шчж]е|[^аеєиіїоуюя]є)$/i.test(word) && !/^\p{Lu}{2,}$/u.test(word);
+}
+
+/** A word that may stand in a declined phrase: letters, with hyphens or apostrophes inside ("Даунінг-стріт", "прем'єр-міністр"). */
+const PLAIN_WORD = /^\p{L}+(?:['’-]\p{L}+)*$/u;
+
+/** Words that are never the head noun of a name: prepositions and conjunctions. */
+const FUNCTION_WORDS = new Set(['у', 'в', 'з', 'із', 'зі', 'на', 'до', 'від', 'про', 'для', 'за', 'по', 'при', 'та', 'і', 'й', 'або', 'щодо', 'між']);
+
+/**
+ * A masculine noun whose stem changes when it declines, in ways its ending
+ * does not tell: "і" in the last syllable ("Київ" → "Києва", "Львів" →
+ * "Львова"), a vowel that drops ("замок" → "замку", "кінець" → "кінця").
+ * Such a word gets no generated forms: the pack lists them in `forms`.
+ */
+function changesStem(word: string): boolean {
+  return /[ії][^аеєиіїоуюяь'’-]+$/i.test(word) || /(?:ок|ець|ень)$/i.test(word);
 }
 
 /** A noun's gender, from its ending: -а/-я feminine, -о/-е/-є and "-ння" neuter; a plural (-и/-і) is not declined here. */
@@ -140,15 +162,25 @@ function matchCase(template: string, word: string): string {
   return template === template.toUpperCase() && template.length > 1 ? word.toUpperCase() : word;
 }
 
-/** One word's forms in a case, as a noun or an adjective of the given gender. */
-function wordInCase(word: string, c: GrammaticalCase, gender: Gender | 'neuter', adjective: boolean, thing: boolean): string[] {
+/**
+ * What a name's noun names: a person (declined as shevchenko declines
+ * names), a place, or another thing (an organisation, a term, an event).
+ */
+export type NounKind = 'person' | 'place' | 'thing';
+
+/** One word's forms in a case, as a noun or an adjective of the given gender; none where they cannot be told from its ending. */
+function wordInCase(word: string, c: GrammaticalCase, gender: Gender | 'neuter', adjective: boolean, kind: NounKind, proper: boolean): string[] {
   if (/^\p{Lu}{2,}$/u.test(word) || !/\p{Script=Cyrillic}/u.test(word)) return [word];
   if (gender === 'neuter') return neuter(word, c, adjective);
+  const masculineThing = !adjective && kind !== 'person' && gender === 'masculine' && /[^аеєиіїоуюяй]$/i.test(word);
+  // A thing in "-ь", or in "-ч", "-ж", "-ш", "-щ" other than a town, may be feminine ("доповідь", "зустріч"): its ending does not tell.
+  if (masculineThing && (changesStem(word) || /ь$/i.test(word) || (/[чжшщ]$/i.test(word) && !(kind === 'place' && proper)))) return [];
   const out = [inflectWord(word, c, gender, adjective ? 'adjective' : 'noun', adjective ? 'familyName' : undefined)];
-  if (!adjective && thing && gender === 'masculine' && /[^аеєиіїоуюяьй]$/i.test(word)) {
-    // Things take "-і" in the locative and often "-у" in the genitive ("у Лондоні", "Кабінету"), where people take "-ові" and "-а".
-    if (c === 'locative') out.push(word + 'і');
-    if (c === 'genitive') out.push(word + 'у');
+  if (masculineThing) {
+    // Things take "-і" in the locative ("у Лондоні"), where people take "-ові"; a town's genitive is "-а" ("Лондона"),
+    // another thing's "-у" ("Кабінету", "палацу", "альянсу"), the dative's form.
+    if (c === 'locative') return [word + 'і'];
+    if (c === 'genitive' && !(kind === 'place' && proper) && !/(?:[ая]ч|ник|тор)$/i.test(word)) return [inflectWord(word, 'dative', gender, 'noun')].filter((f) => /[ую]$/.test(f));
   }
   return out;
 }
@@ -156,24 +188,32 @@ function wordInCase(word: string, c: GrammaticalCase, gender: Gender | 'neuter',
 /**
  * Every case of a noun phrase: the adjectives before the head noun agree
  * with it ("Верховною Радою"); what follows the head stays as written
- * ("міністра оборони", "секретарем РНБО"). `thing` is for places,
- * organisations and terms, whose masculine nouns decline as things do.
+ * ("міністра оборони", "секретарем РНБО"). Places, organisations, terms
+ * and events decline as things do: no vocative, and a masculine thing's
+ * accusative is its nominative. A phrase in parentheses or with a comma is a
+ * label, not words a writer declines.
  */
-export function phraseForms(phrase: string, thing = true): string[] {
+export function phraseForms(phrase: string, kind: NounKind = 'thing'): string[] {
   const words = phrase.split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
+  if (words.length === 0 || /[(),/]/.test(phrase)) return [];
   const head = headOf(words);
+  // A head or adjective with punctuation ("Даунінг-стріт, 10", "«Мегапроєкт» (так …)") or a preposition as the head ("перша у своєму роді") is not a noun phrase declined here.
+  if (words.slice(0, head + 1).some((w) => !PLAIN_WORD.test(w)) || FUNCTION_WORDS.has(words[head].toLowerCase())) return [];
+  // An event's name may be a clause ("набула чинності", "Стармер став прем'єр-міністром"): with a verb in it, it is no noun phrase.
+  if (kind === 'thing' && words.some((w) => /(?:[аеиіоуя](?:ла|ло|ли)|[аиуя]в|[ую]є|[аяії]є|[ая]ють|[ую]ють|ить|ать|ять)$/i.test(w))) return [];
   const gender = genderOf(words[head].split('-').pop()!);
   if (gender === 'plural') return [];
   const out = new Set<string>();
-  for (const c of CASES) {
+  const thing = kind !== 'person';
+  // Things are not called to: no vocative ("Лондоне"); an inanimate masculine noun's accusative is its nominative.
+  for (const c of thing ? CASES.filter((k) => k !== 'vocative' && (k !== 'accusative' || gender !== 'masculine')) : CASES) {
     let variants: string[][] = [[]];
     for (let i = 0; i <= head; i++) {
       const w = words[i];
       // A hyphenated noun declines in its last part ("прем'єр-міністр"), as shevchenko does it.
       const parts = w.split('-');
       const last = parts.pop()!;
-      const forms = wordInCase(last, c, gender, i < head, thing).map((f) => [...parts, f].join('-'));
+      const forms = wordInCase(last, c, gender, i < head, kind, /^\p{Lu}/u.test(w)).map((f) => [...parts, f].join('-'));
       variants = variants.flatMap((v) => forms.map((f) => [...v, f]));
     }
     for (const v of variants) out.add([...v, ...words.slice(head + 1)].join(' '));

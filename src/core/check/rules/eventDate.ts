@@ -11,6 +11,7 @@ import { type EventLinks, VERB_CLASSES, describedEvents, linksOf, siblingEvents 
 import { type Finding, shifted, withFixes } from '../findings';
 import { type DateInText } from '../../document/documentDates';
 import { ScannedDocument } from '../scannedDocument';
+import { ukRewriteDate } from '../ukProse';
 
 /** Words that put a date before, after or around an event rather than on it. */
 export const RELATIVE = /\b(?:before|after|ahead|prior|following|followed|since|until|till|later|earlier|previous|previously|preceding|preceded|eve|afterwards|next|by then|ago)\b/;
@@ -75,6 +76,8 @@ export function writtenStyle(written: string): DateStyle {
 }
 
 export function rewriteDate(written: string, iso: IsoDate, hasYear: boolean): string {
+  const uk = ukRewriteDate(written, iso, hasYear);
+  if (uk !== undefined) return uk;
   const style = writtenStyle(written);
   const full = formatDate(iso, style);
   if (hasYear || style === 'iso') return full;

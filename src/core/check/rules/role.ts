@@ -9,7 +9,7 @@ import { type IsoDate, type RoleHeld } from '../../types';
 import { KIND_PERSON, KIND_ROLE, placedFindings } from '../checkCache';
 import { type CheckCode, type Finding, type FindingData, shifted, withFixes } from '../findings';
 import { ScannedDocument, factsOfKind } from '../scannedDocument';
-import { UK_QUALIFIED } from '../ukProse';
+import { FORMER, UK_QUALIFIED, roleCase, roleIn } from '../ukProse';
 
 /** Words before a role that say it is not meant at the date in question. */
 export const QUALIFIED = /\b(?:former|ex|then|later|future|outgoing|incoming|acting|previous|erstwhile|one-time|past|new|newly appointed|interim|designate|would-be|soon-to-be|late)[\s\u2010-\u2015-]*$/;
@@ -159,12 +159,20 @@ export function rolesIn(doc: ScannedDocument, from: number, to: number): Finding
         };
       }
       const held = doc.index.rolesAt(m.person.fact.id, at.first).filter((r) => r.role);
-      const fixes: { title: string; text: string; replace: boolean }[] = held.map((r) => {
-        const text = m.before ? roleTitle(r.role!) : r.role!.fact.label;
-        return { title: l10n.t('Change to {0}', text), text: doc.escape(text), replace: true };
-      });
       const ended = history.every((r) => r.to && compareIso(at.first, isoSpan(r.to)!.last) > 0);
-      if (ended) fixes.push({ title: l10n.t('Change to “former {0}”', written), text: 'former ', replace: false });
+      // A role written in Ukrainian is changed to the role held then in Ukrainian, in the case it is written in.
+      const uk = /\p{Script=Cyrillic}/u.test(written) ? m.role.fact.languages?.uk : undefined;
+      const inCase = uk && roleCase(written, uk);
+      const fixes: { title: string; text: string; replace: boolean }[] = [];
+      for (const r of held) {
+        const text = uk ? (inCase && r.role!.fact.languages?.uk ? roleIn(r.role!.fact.languages.uk, inCase, /^\p{Lu}/u.test(written)) : undefined) : m.before ? roleTitle(r.role!) : r.role!.fact.label;
+        if (text) fixes.push({ title: l10n.t('Change to {0}', text), text: doc.escape(text), replace: true });
+      }
+      if (ended && !uk) fixes.push({ title: l10n.t('Change to “former {0}”', written), text: 'former ', replace: false });
+      else if (ended && inCase) {
+        const former = /^\p{Lu}/u.test(written) ? FORMER[inCase][0].toUpperCase() + FORMER[inCase].slice(1) + ' ' + written[0].toLowerCase() + written.slice(1) : `${FORMER[inCase]} ${written}`;
+        fixes.push({ title: l10n.t('Change to {0}', former), text: doc.escape(former), replace: true });
+      }
       const roles = held.map((r) => r.role!.fact.label).join('; ');
       const now = held.length > 0 ? ` ${at.first === at.last ? l10n.t('On that date: {0}.', roles) : l10n.t('At that time: {0}.', roles)}` : '';
       // "has been … since": the period is the writer's; which words should replace it is the writer's call.

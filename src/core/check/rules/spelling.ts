@@ -4,12 +4,20 @@ import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/fact
 import { KIND_PERSON, type NameWord, type ParagraphScan, copyOf, kindsOf } from '../checkCache';
 import { type Finding, type Fix, withFixes } from '../findings';
 import { ScannedDocument } from '../scannedDocument';
+import { type CaseForms, NOT_UKRAINIAN, UKRAINIAN_LETTERS, cyrillicSpellings, isCyrillicLetter } from '../ukProse';
+
+export interface SpellingClass {
+  person: IndexedFact;
+  /** Folded spelling → how the pack writes it. */
+  forms: Map<string, string>;
+  /** Cyrillic spellings (cyrillic.ts): a declined word's spelling and its forms in the others; the pack's own spelling is preferred. */
+  cases?: CaseForms;
+}
 
 export interface SpellingClasses {
   /** Per person: folded word → class id. */
   byWord: Map<IndexedFact, Map<string, number>>;
-  /** For each class: folded spelling → how the pack writes it. */
-  classes: { person: IndexedFact; forms: Map<string, string> }[];
+  classes: SpellingClass[];
 }
 
 export function editDistance(a: string, b: string): number {
@@ -29,8 +37,10 @@ export function editDistance(a: string, b: string): number {
 /**
  * The spelling variants of each person's names, from their aliases: words
  * in Latin script that differ by a letter or two ("Zelenskyy", "Zelensky",
- * "Zelenskiy"; "Umerov", "Umierov"). Other forms of a name ("Sir Keir") and
- * other scripts are not spellings of it.
+ * "Zelenskiy"; "Umerov", "Umierov"), and in Cyrillic the family names of a
+ * language's aliases that differ so from its recorded one ("Умеров" beside
+ * "Умєров"), each in every case its forms give ("Умерова" is "Умєрова").
+ * Other forms of a name ("Sir Keir") are not spellings of it.
  */
 const SPELLINGINDEXES = derivedValue('check: spelling classes', readSpellingClasses);
 
@@ -67,6 +77,13 @@ function readSpellingClasses(index: FactIndex): SpellingClasses {
       for (const w of group) ids.set(w, id);
       sc.byWord.set(person, ids);
     }
+    for (const cases of cyrillicSpellings(person.fact, editDistance)) {
+      const id = sc.classes.length;
+      sc.classes.push({ person, forms: cases.spellings, cases });
+      const ids = sc.byWord.get(person) ?? new Map<string, number>();
+      for (const w of cases.spellingOf.keys()) ids.set(w, id);
+      sc.byWord.set(person, ids);
+    }
   }
   return sc;
 }
@@ -90,21 +107,28 @@ export function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[]
   yield;
   const out: Finding[] = [];
   for (const [id, forms] of seen) {
-    if (forms.size < 2) continue;
     const cls = sc.classes[id];
+    // One spelling throughout is consistent, unless it is written with letters Ukrainian has not ("Шмыгаль") in Ukrainian prose.
+    const lone = forms.size === 1 && cls.cases !== undefined && NOT_UKRAINIAN.test(forms.keys().next().value!) && UKRAINIAN_LETTERS.test(doc.prose);
+    if (forms.size < 2 && !lone) continue;
     const preferred = preferredSpelling(cls, forms, doc.options.spellings);
+    if (lone && preferred.folded === forms.keys().next().value) continue;
     const counts = [...forms.values()].map((list) => `${list[0].written} (${list.length}×)`).join(', ');
+    // A Cyrillic name is respelt in the case it is written in ("Умерова" → "Умєрова").
+    const respelt = (target: string, display: string, written: string): string => matchCase(cls.cases?.respell(written, target) ?? display, written);
     const fixFor = (target: string, display: string, isPreferred: boolean): Fix => ({
       title: l10n.t('Spell every mention “{0}”', display),
-      edits: [...forms.entries()].filter(([f]) => f !== target).flatMap(([, list]) => list.map((o) => ({ offset: o.start, length: o.end - o.start, text: matchCase(display, o.written) }))),
+      edits: [...forms.entries()].filter(([f]) => f !== target).flatMap(([, list]) => list.map((o) => ({ offset: o.start, length: o.end - o.start, text: respelt(target, display, o.written) }))),
       preferred: isPreferred,
     });
     const others = [...forms.keys()].filter((f) => f !== preferred.folded);
     let shared: Fix[] | undefined;
-    const fixes = (): Fix[] => (shared ??= [fixFor(preferred.folded, preferred.display, true), ...others.map((x) => fixFor(x, forms.get(x)![0].written, false))]);
-    const message = preferred.fromSetting
-      ? l10n.t('{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}” (your preferred spelling).', cls.person.fact.label, counts, preferred.display)
-      : l10n.t('{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}”.', cls.person.fact.label, counts, preferred.display);
+    const fixes = (): Fix[] => (shared ??= [fixFor(preferred.folded, preferred.display, true), ...(lone ? [] : others.map((x) => fixFor(x, cls.cases ? cls.forms.get(x)! : forms.get(x)![0].written, false)))]);
+    const message = lone
+      ? l10n.t('{0} is spelled “{1}” here, with a letter Ukrainian does not use; the pack spells it “{2}”.', cls.person.fact.label, forms.values().next().value![0].written, preferred.display)
+      : preferred.fromSetting
+        ? l10n.t('{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}” (your preferred spelling).', cls.person.fact.label, counts, preferred.display)
+        : l10n.t('{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}”.', cls.person.fact.label, counts, preferred.display);
     for (const f of others) {
       for (const o of forms.get(f)!) {
         if (doc.pace.tick()) yield;
@@ -130,18 +154,22 @@ export function nameWords(scan: ParagraphScan, prose: string, at: number, sc: Sp
     for (const p of m.values) {
       const byWord = sc.byWord.get(p);
       if (!byWord) continue;
-      // The Latin words of the name as written ("Volodymyr", "Zelensky"), read without a regular expression per mention.
+      // The Latin or Cyrillic words of the name as written ("Volodymyr", "Zelensky", "Умєрова"), read without a regular expression per mention.
       for (let i = at + m.start; i < at + m.end; ) {
-        if (!isAsciiLetter(prose.charCodeAt(i))) {
+        const c = prose.charCodeAt(i);
+        const letter = isAsciiLetter(c) ? isAsciiLetter : isCyrillicLetter(c) ? isCyrillicLetter : undefined;
+        if (!letter) {
           i++;
           continue;
         }
         let j = i + 1;
-        while (j < at + m.end && isAsciiLetter(prose.charCodeAt(j))) j++;
+        while (j < at + m.end && letter(prose.charCodeAt(j))) j++;
         const written = prose.slice(i, j);
         const folded = written.toLowerCase();
         const cls = byWord.get(folded);
-        if (cls !== undefined) out.push({ match: m.start, start: i - at, end: j - at, cls, written: copyOf(written), folded: copyOf(folded) });
+        // A declined Cyrillic word counts as its spelling: "Умерова" and "Умеров" are one spelling.
+        const spelling = cls === undefined ? undefined : sc.classes[cls].cases?.spellingOf.get(folded) ?? folded;
+        if (cls !== undefined) out.push({ match: m.start, start: i - at, end: j - at, cls, written: copyOf(written), folded: copyOf(spelling!) });
         i = j;
       }
     }
@@ -159,13 +187,15 @@ export function matchCase(display: string, written: string): string {
 }
 
 export function preferredSpelling(
-  cls: SpellingClasses['classes'][number], forms: Map<string, { written: string }[]>, spellings: Readonly<Record<string, string>> | undefined,
+  cls: SpellingClass, forms: Map<string, { written: string }[]>, spellings: Readonly<Record<string, string>> | undefined,
 ): { folded: string; display: string; fromSetting: boolean } {
   for (const [from, to] of Object.entries(spellings ?? {})) {
     const f = from.toLowerCase();
     const t = to.toLowerCase();
     if (cls.forms.has(t) && (forms.has(f) || cls.forms.has(f))) return { folded: t, display: to, fromSetting: true };
   }
+  // In Cyrillic the pack's own spelling is the one to keep, however often another is written.
+  if (cls.cases) return { folded: cls.cases.recorded, display: cls.forms.get(cls.cases.recorded)!, fromSetting: false };
   const labelWords = new Set((cls.person.fact.label.match(/[A-Za-z]+/g) ?? []).map((w) => w.toLowerCase()));
   const ranked = [...forms.entries()].sort((a, b) => b[1].length - a[1].length || Number(labelWords.has(b[0])) - Number(labelWords.has(a[0])) || a[1][0].written.localeCompare(b[1][0].written));
   const [folded, list] = ranked[0];
