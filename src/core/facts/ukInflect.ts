@@ -109,7 +109,7 @@ function headOf(words: readonly string[]): number {
  * by the letters before it: "Палата", "Бібліотека", "Україна" are nouns.
  */
 function isAdjective(word: string): boolean {
-  return /(?:[иі]й|[^аеєиіїоуюя'’н]на|[сцз]ька|[гк]ка|ика|[оеє]ва|[шчж]а|[^аеєиіїоуюяь'’н]ня|[^аеєиіїоуюя'’н]не|[сцз]ьке|[оеє]ве|[шчж]е|[^аеєиіїоуюя]є)$/i.test(word) && !/^\p{Lu}{2,}$/u.test(word);
+  return /(?:[иі]й|[^аеєиіїоуюя'’н]на|[сцз]ька|[гк]ка|ика|[оеє]ва|[шчж]а|[^аеєиіїоуюяь'’н]ня|не|[сцз]ьке|[оеє]ве|[шчж]е|[^аеєиіїоуюя]є)$/i.test(word) && !/^\p{Lu}{2,}$/u.test(word);
 }
 
 /** A word that may stand in a declined phrase: letters, with hyphens or apostrophes inside ("Даунінг-стріт", "прем'єр-міністр"). */
