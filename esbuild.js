@@ -26,7 +26,12 @@ const outDir = process.env.AGREEMENT_CITE_OUT_DIR ? path.resolve(process.env.AGR
 async function loadBuildTools() {
   const result = await esbuild.build({
     entryPoints: [path.join(root, 'src/core/packs/buildTools.ts')],
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
   });
   const m = new Module('agreement-cite-build-tools', module);
   m.paths = module.paths;
@@ -42,13 +47,18 @@ function location(problem) {
 
 async function compileData(tools) {
   // The main pack first: the bundle carries its metadata (title, checked day).
-  const files = tools.bundleOrder(fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f)))
+  const files = tools
+    .bundleOrder(fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f)))
     .map((f) => path.join(dataDir, f))
     .map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
   if (files.length === 0) throw new Error(`${dataDir}: no pack files (*.yaml) found`);
   const readSourceText = (packPath, source) => {
     const p = path.resolve(path.dirname(packPath), source.textFile);
-    try { return fs.readFileSync(p, 'utf8'); } catch { return undefined; }
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
   };
   // Every fact of the bundled pack is written in Ukrainian too: a fact without it stops the build.
   const result = tools.compilePackFiles(files, readSourceText, { requiredLanguages: tools.BUNDLED_LANGUAGES });
@@ -65,7 +75,9 @@ async function compileData(tools) {
     process.exit(1);
   }
   const found = result.evidence.filter((e) => e.found).length;
-  console.log(`fact pack: ${result.packs.reduce((n, p) => n + p.pack.facts.length, 0)} facts, ${result.packs.reduce((n, p) => n + p.pack.sources.length, 0)} sources; evidence checked verbatim: ${found}/${result.evidence.length}`);
+  console.log(
+    `fact pack: ${result.packs.reduce((n, p) => n + p.pack.facts.length, 0)} facts, ${result.packs.reduce((n, p) => n + p.pack.sources.length, 0)} sources; evidence checked verbatim: ${found}/${result.evidence.length}`,
+  );
   return tools.mergeForBundle(result.packs);
 }
 
@@ -132,18 +144,20 @@ async function main() {
   fs.writeFileSync(path.join(outDir, 'packWorker.js'), packWorker.outputFiles[0].text);
   // One bundle for both extension hosts (src/extension.host.ts picks the platform when activated): `main` and
   // `browser` in package.json name the same file, and the .vsix carries it once.
-  const result = await esbuild.build(extensionBundle({
-    entry: 'src/extension.host.ts',
-    // Neutral, not Node: a Node built-in that is not listed here fails the build, as the web worker host has none.
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    outfile: path.join(outDir, 'extension.js'),
-    // Asked for only in the Node host: worker_threads when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
-    external: ['vscode', 'worker_threads', 'fs'],
-    // @vscode/l10n's Node build reads files with fs when loaded; its browser build takes the bundle's contents, as here in both hosts.
-    alias: { '@vscode/l10n': require.resolve('@vscode/l10n/dist/browser.js') },
-    plugins: [vscodeRequirePlugin],
-  }));
+  const result = await esbuild.build(
+    extensionBundle({
+      entry: 'src/extension.host.ts',
+      // Neutral, not Node: a Node built-in that is not listed here fails the build, as the web worker host has none.
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      outfile: path.join(outDir, 'extension.js'),
+      // Asked for only in the Node host: worker_threads when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
+      external: ['vscode', 'worker_threads', 'fs'],
+      // @vscode/l10n's Node build reads files with fs when loaded; its browser build takes the bundle's contents, as here in both hosts.
+      alias: { '@vscode/l10n': require.resolve('@vscode/l10n/dist/browser.js') },
+      plugins: [vscodeRequirePlugin],
+    }),
+  );
   const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
   console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}, for both extension hosts`);
   await buildCli(bundledPackPlugin);

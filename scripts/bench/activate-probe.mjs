@@ -64,16 +64,25 @@ const require = createRequire(import.meta.url);
 const t0 = performance.now();
 const ext = require(file);
 const t1 = performance.now();
-const context = { subscriptions: [], extensionUri: vscode, extensionPath: path.dirname(path.dirname(file)), globalState: vscode, workspaceState: vscode, extension: vscode };
+const context = {
+  subscriptions: [],
+  extensionUri: vscode,
+  extensionPath: path.dirname(path.dirname(file)),
+  globalState: vscode,
+  workspaceState: vscode,
+  extension: vscode,
+};
 const api = ext.activate(context);
 const t2 = performance.now();
-process.stdout.write(JSON.stringify({
-  loadMs: t1 - t0,
-  activateMs: t2 - t1,
-  totalMs: t2 - t0,
-  // What the extension measured itself (src/extension.ts), where the build records it.
-  selfLoadMs: typeof api?.loadMs === 'number' ? api.loadMs : undefined,
-  selfActivationMs: typeof api?.activationMs === 'number' ? api.activationMs : undefined,
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    loadMs: t1 - t0,
+    activateMs: t2 - t1,
+    totalMs: t2 - t0,
+    // What the extension measured itself (src/extension.ts), where the build records it.
+    selfLoadMs: typeof api?.loadMs === 'number' ? api.loadMs : undefined,
+    selfActivationMs: typeof api?.activationMs === 'number' ? api.activationMs : undefined,
+  }) + '\n',
+);
 // Pending timers and watchers of the stand-in workspace must not keep the process alive.
 process.exit(0);

@@ -69,7 +69,12 @@ async function loadCore() {
   const contents = `export * from './scripts/bench/core';\n${hasChecker ? "export * as checker from './src/core/check/checker';\n" : ''}`;
   const result = await esbuild.build({
     stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
   });
   const m = new Module(path.join(work, 'bench-core.js'));
   m.paths = Module._nodeModulePaths(root);
@@ -94,7 +99,10 @@ function machine() {
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB`,
     node: process.version,
     os: `${os.type()} ${os.release()}`,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -108,7 +116,9 @@ const notes = [];
 function record(id, size, samples, extra = {}) {
   const s = summary(samples);
   rows.push({ id, size, ...s, ...extra });
-  log(`${size.padEnd(7)} ${id.padEnd(28)} ${fmtMs(s.median).padStart(9)}  (${fmtMs(s.p10)}–${fmtMs(s.p90)}, n=${s.n})${extra.naive ? `  naive ${fmtMs(extra.naive.median)}` : ''}`);
+  log(
+    `${size.padEnd(7)} ${id.padEnd(28)} ${fmtMs(s.median).padStart(9)}  (${fmtMs(s.p10)}–${fmtMs(s.p90)}, n=${s.n})${extra.naive ? `  naive ${fmtMs(extra.naive.median)}` : ''}`,
+  );
   return s;
 }
 
@@ -161,13 +171,16 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
   // ---- load: parse + validate each file, then index with the bundled pack first (as FactStore does)
   let loaded;
   let problems = 0;
-  const parseSamples = repeat(() => {
-    loaded = files.map((f) => {
-      const r = core.parsePackText(f.text, f.name);
-      problems += r.problems.filter((p) => p.severity === 'error').length;
-      return { pack: r.pack, locations: r.locations, origin: size.n > 0 ? 'workspace' : 'bundled' };
-    });
-  }, { warmup: heavy ? 0 : 1, reps: loadReps });
+  const parseSamples = repeat(
+    () => {
+      loaded = files.map((f) => {
+        const r = core.parsePackText(f.text, f.name);
+        problems += r.problems.filter((p) => p.severity === 'error').length;
+        return { pack: r.pack, locations: r.locations, origin: size.n > 0 ? 'workspace' : 'bundled' };
+      });
+    },
+    { warmup: heavy ? 0 : 1, reps: loadReps },
+  );
   if (problems > 0) throw new Error(`${size.key}: the generated pack has ${problems} errors; the generator and the loader disagree`);
   const bundledLoaded = core.bundledLoadedPack(bundledPack);
   const packs = size.n > 0 ? [bundledLoaded, ...loaded] : [bundledLoaded];
@@ -176,27 +189,41 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
   const prepTotal = [];
   const prepLongest = [];
   let round = 0;
-  const buildSamples = repeat(() => {
-    built = core.buildFactIndex(packs);
-    // On a new index, either the picker opened before the idle preparation ran, or that preparation, step by step.
-    if (round++ % 2 === 0) pickerCold.push(timed(() => core.pickerPath(built.index, ''))[0]);
-    else {
-      const times = core.preparationSteps(built.index).map((step) => timed(step)[0]);
-      prepTotal.push(times.reduce((a, b) => a + b, 0));
-      prepLongest.push(Math.max(...times));
-    }
-  }, { warmup: heavy ? 0 : 1, reps: heavy ? reps.big : loadReps + 3 });
+  const buildSamples = repeat(
+    () => {
+      built = core.buildFactIndex(packs);
+      // On a new index, either the picker opened before the idle preparation ran, or that preparation, step by step.
+      if (round++ % 2 === 0) pickerCold.push(timed(() => core.pickerPath(built.index, ''))[0]);
+      else {
+        const times = core.preparationSteps(built.index).map((step) => timed(step)[0]);
+        prepTotal.push(times.reduce((a, b) => a + b, 0));
+        prepLongest.push(Math.max(...times));
+      }
+    },
+    { warmup: heavy ? 0 : 1, reps: heavy ? reps.big : loadReps + 3 },
+  );
   const errors = built.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new Error(`${size.key}: ${errors.length} index errors, e.g. ${errors[0].message}`);
   const index = built.index;
   const parse = record('load.parse', size.key, parseSamples, { bytes });
   const build = record('load.index', size.key, buildSamples);
-  rows.push({ id: 'load.total', size: size.key, median: parse.median + build.median, p10: parse.p10 + build.p10, p90: parse.p90 + build.p90, n: Math.min(parse.n, build.n) });
+  rows.push({
+    id: 'load.total',
+    size: size.key,
+    median: parse.median + build.median,
+    p10: parse.p10 + build.p10,
+    p90: parse.p90 + build.p90,
+    n: Math.min(parse.n, build.n),
+  });
   rows.push({ id: 'pack.info', size: size.key, facts: index.facts.length, aliases: index.matcher.size, files: files.length, bytes });
 
   if (size.n === 0) {
     // What activation does with the pack compiled into the bundle: no YAML, one index build.
-    record('load.bundled', size.key, repeat(() => core.buildFactIndex([core.bundledLoadedPack(bundledPack)]), { warmup: 1, reps: 50 }));
+    record(
+      'load.bundled',
+      size.key,
+      repeat(() => core.buildFactIndex([core.bundledLoadedPack(bundledPack)]), { warmup: 1, reps: 50 }),
+    );
   } else {
     // A writer's packs as the extension loads them at start-up (src/packs/workspacePacks.ts): every file into the
     // store in one batch, one index rebuild at its end. The YAML is parsed once beforehand (load.parse).
@@ -224,21 +251,49 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
   // ---- hover: what src/cite/hover.ts does per request
   const small = draft.slice(0, 5000);
   const smallOffsets = hoverOffsets(index, small, 200).offsets;
-  record('hover.lookup', size.key, perCall(offsets, (o) => index.findAt(draft, o)));
-  record('hover.full', size.key, perCall(offsets, (o) => core.hoverPath(index, draft, o)));
-  record('hover.full.small', size.key, perCall(smallOffsets, (o) => core.hoverPath(index, small, o)));
+  record(
+    'hover.lookup',
+    size.key,
+    perCall(offsets, (o) => index.findAt(draft, o)),
+  );
+  record(
+    'hover.full',
+    size.key,
+    perCall(offsets, (o) => core.hoverPath(index, draft, o)),
+  );
+  record(
+    'hover.full.small',
+    size.key,
+    perCall(smallOffsets, (o) => core.hoverPath(index, small, o)),
+  );
 
   // ---- completion: what src/cite/completion.ts does per keystroke
   const typed = typedPrefixes(index, quick ? 200 : 1000, seeded(SEED));
   // The first keystroke after a change of packs: a new prefix index, and the search that fills its first bucket.
   const firstKeys = typed.filter((t) => t.length === 3);
-  record('completion.first', size.key, repeat((i) => new core.AliasPrefixIndex(index).search(firstKeys[i % firstKeys.length], 50), { warmup: heavy ? 0 : 1, reps: heavy ? 5 : 10 }));
+  record(
+    'completion.first',
+    size.key,
+    repeat((i) => new core.AliasPrefixIndex(index).search(firstKeys[i % firstKeys.length], 50), { warmup: heavy ? 0 : 1, reps: heavy ? 5 : 10 }),
+  );
   const prefixes = core.prefixIndexFor(index);
   const at = draft.indexOf('\n\n', draft.length >> 1);
   const withLine = typed.map((t) => ({ line: `The meeting with ${t}`, text: draft, offset: at }));
-  record('completion.search', size.key, perCall(typed, (t) => prefixes.search(t, 50)));
-  record('completion.list', size.key, perCall(withLine, (r) => core.completionPath(index, r.text, r.offset, r.line)));
-  record('completion.trigger', size.key, repeat(() => core.triggerPath(index, draft, at), { warmup: 1, reps: quick ? 3 : 10 }));
+  record(
+    'completion.search',
+    size.key,
+    perCall(typed, (t) => prefixes.search(t, 50)),
+  );
+  record(
+    'completion.list',
+    size.key,
+    perCall(withLine, (r) => core.completionPath(index, r.text, r.offset, r.line)),
+  );
+  record(
+    'completion.trigger',
+    size.key,
+    repeat(() => core.triggerPath(index, draft, at), { warmup: 1, reps: quick ? 3 : 10 }),
+  );
 
   // ---- picker: rankFacts and the rows of src/cite/insertCitation.ts
   const selection = draft.slice(offsets[10] - 40, offsets[10] + 40);
@@ -247,13 +302,26 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
     record('prepare.total', size.key, prepTotal);
     record('prepare.step', size.key, prepLongest);
   }
-  record('picker.items', size.key, repeat(() => core.pickerPath(index, ''), { warmup: 1, reps: heavy ? 5 : 10 }));
-  record('picker.selection', size.key, repeat(() => core.pickerPath(index, selection), { warmup: 1, reps: heavy ? 5 : 10 }));
+  record(
+    'picker.items',
+    size.key,
+    repeat(() => core.pickerPath(index, ''), { warmup: 1, reps: heavy ? 5 : 10 }),
+  );
+  record(
+    'picker.selection',
+    size.key,
+    repeat(() => core.pickerPath(index, selection), { warmup: 1, reps: heavy ? 5 : 10 }),
+  );
 
   // ---- scanning the draft: every alias in 1 MB, the document check's hot path
   const scan = repeat(() => index.findAll(draft), { warmup: 1, reps: quick ? 3 : 10 });
   record('scan.findAll', size.key, scan, { bytes: draftBytes });
-  record('check.core', size.key, repeat(() => core.scanPath(index, draft), { warmup: 1, reps: quick ? 3 : 10 }), { bytes: draftBytes });
+  record(
+    'check.core',
+    size.key,
+    repeat(() => core.scanPath(index, draft), { warmup: 1, reps: quick ? 3 : 10 }),
+    { bytes: draftBytes },
+  );
   if (core.checker?.checkDocument && !process.env.BENCH_SKIP_CHECK) measureCheck(core, size, index, draft, draftBytes);
 
   // ---- naive baselines, last: their alias lists would otherwise sit in the heap while the real code is timed
@@ -267,7 +335,13 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
   const regexps = core.naive.aliasRegExps(rows0.length > 400 ? sample(rows0, 400, seeded(SEED + 1)) : rows0);
   const naiveScanOnce = summary(repeat(() => core.naive.naiveFindAll(draft, regexps), { warmup: 0, reps: 1 }));
   const factor = rows0.length / regexps.length;
-  naive('scan.findAll', size.key, { median: naiveScanOnce.median * factor, p10: naiveScanOnce.p10 * factor, p90: naiveScanOnce.p90 * factor, sampled: regexps.length, of: rows0.length });
+  naive('scan.findAll', size.key, {
+    median: naiveScanOnce.median * factor,
+    p10: naiveScanOnce.p10 * factor,
+    p90: naiveScanOnce.p90 * factor,
+    sampled: regexps.length,
+    of: rows0.length,
+  });
   settle();
 }
 
@@ -291,7 +365,11 @@ function buildAndPackage() {
   const stage = path.join(work, 'stage');
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
-  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { cwd: root, env: { ...process.env, AGREEMENT_CITE_OUT_DIR: path.join(stage, 'dist') }, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], {
+    cwd: root,
+    env: { ...process.env, AGREEMENT_CITE_OUT_DIR: path.join(stage, 'dist') },
+    stdio: 'pipe',
+  });
   for (const f of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) {
     if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(stage, f));
   }
@@ -302,14 +380,22 @@ function buildAndPackage() {
   const vsix = path.join(work, 'agreement-cite.vsix');
   fs.rmSync(vsix, { force: true });
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', vsix], { cwd: stage, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', vsix],
+    { cwd: stage, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stderr || r.stdout}`);
-  const entries = zipEntries(fs.readFileSync(vsix)).filter((e) => e.name.startsWith('extension/')).map((e) => ({ ...e, name: e.name.slice('extension/'.length) }));
+  const entries = zipEntries(fs.readFileSync(vsix))
+    .filter((e) => e.name.startsWith('extension/'))
+    .map((e) => ({ ...e, name: e.name.slice('extension/'.length) }));
   const jsFiles = entries.filter((e) => e.name.endsWith('.js')).map((e) => ({ name: e.name, bytes: e.bytes }));
   const bundle = path.join(stage, 'dist', 'extension.js');
   rows.push({ id: 'size.bundle', size: 'bundled', bytes: fs.statSync(bundle).size, jsFiles: jsFiles.length, files: jsFiles });
   rows.push({ id: 'size.vsix', size: 'bundled', bytes: fs.statSync(vsix).size, files: entries.sort((a, b) => b.compressed - a.compressed) });
-  log(`bundle ${fmtBytes(fs.statSync(bundle).size)}; JS files in the .vsix: ${jsFiles.map((f) => f.name).join(', ')}; .vsix ${fmtBytes(fs.statSync(vsix).size)}`);
+  log(
+    `bundle ${fmtBytes(fs.statSync(bundle).size)}; JS files in the .vsix: ${jsFiles.map((f) => f.name).join(', ')}; .vsix ${fmtBytes(fs.statSync(vsix).size)}`,
+  );
   return { stage, bundle };
 }
 
@@ -337,7 +423,12 @@ function activationInNode(bundle) {
     if (r.status !== 0) throw new Error(`activation probe failed: ${r.stderr}`);
     if (i >= 2) out.push(JSON.parse(r.stdout.trim().split('\n').pop()));
   }
-  record('activation.node', 'bundled', out.map((o) => o.totalMs), { load: summary(out.map((o) => o.loadMs)), activate: summary(out.map((o) => o.activateMs)) });
+  record(
+    'activation.node',
+    'bundled',
+    out.map((o) => o.totalMs),
+    { load: summary(out.map((o) => o.loadMs)), activate: summary(out.map((o) => o.activateMs)) },
+  );
 }
 
 /**
@@ -356,19 +447,38 @@ async function activationInVsCode(stage, draftFile) {
   // The suite's entry and the perf test, compiled here so that the shared out/ folder is left alone.
   await esbuild.build({
     entryPoints: { index: path.join(root, 'test/integration/index.ts'), 'perf.test': path.join(root, 'test/integration/perf.test.ts') },
-    outdir: tests, bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], logLevel: 'silent',
+    outdir: tests,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+    logLevel: 'silent',
   });
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const results = path.join(work, `vscode-${i}`);
     fs.rmSync(results, { recursive: true, force: true });
     const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-vscode-tests.mjs'), '--grep', 'perf', '--timeout', '300'], {
-      cwd: root, encoding: 'utf8',
-      env: { ...process.env, AGREEMENT_CITE_EXT_PATH: stage, AGREEMENT_CITE_TESTS_PATH: path.join(tests, 'index.js'), AGREEMENT_CITE_RESULTS_DIR: results, AGREEMENT_CITE_BENCH_DRAFT: draftFile },
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        AGREEMENT_CITE_EXT_PATH: stage,
+        AGREEMENT_CITE_TESTS_PATH: path.join(tests, 'index.js'),
+        AGREEMENT_CITE_RESULTS_DIR: results,
+        AGREEMENT_CITE_BENCH_DRAFT: draftFile,
+      },
     });
     const file = path.join(results, 'activation.json');
     if (r.status !== 0 || !fs.existsSync(file)) {
-      notes.push(`A real VS Code run failed (exit ${r.status}); its activation time is missing. ${(r.stdout + r.stderr).split('\n').filter((l) => /ERROR|failed|not set up/i.test(l)).slice(0, 2).join(' ')}`);
+      notes.push(
+        `A real VS Code run failed (exit ${r.status}); its activation time is missing. ${(r.stdout + r.stderr)
+          .split('\n')
+          .filter((l) => /ERROR|failed|not set up/i.test(l))
+          .slice(0, 2)
+          .join(' ')}`,
+      );
       log(`VS Code run ${i + 1}/${runs}: failed (exit ${r.status})`);
       if (/not set up|is missing/.test(r.stdout + r.stderr)) break;
       continue;
@@ -378,10 +488,15 @@ async function activationInVsCode(stage, draftFile) {
     log(`VS Code run ${i + 1}/${runs}: load ${fmtMs(result.loadMs)} + activate ${fmtMs(result.activationMs)}`);
   }
   if (samples.length === 0) return;
-  record('activation.vscode', 'bundled', samples.map((s) => (s.loadMs ?? 0) + s.activationMs), {
-    load: summary(samples.map((s) => s.loadMs ?? 0)),
-    activate: summary(samples.map((s) => s.activationMs)),
-  });
+  record(
+    'activation.vscode',
+    'bundled',
+    samples.map((s) => (s.loadMs ?? 0) + s.activationMs),
+    {
+      load: summary(samples.map((s) => s.loadMs ?? 0)),
+      activate: summary(samples.map((s) => s.activationMs)),
+    },
+  );
   const getText = samples.map((s) => s.getTextMs).filter((x) => typeof x === 'number');
   if (getText.length > 0) record('vscode.getText1MB', 'bundled', getText);
   const hover = samples.map((s) => s.hoverMs).filter((x) => typeof x === 'number');
@@ -406,14 +521,25 @@ async function activationInWeb(stage) {
   for (let i = 0; i < runs; i++) {
     const results = path.join(work, `web-${i}`);
     fs.rmSync(results, { recursive: true, force: true });
-    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'run-vscode-tests.mjs'), '--web', '--grep', 'activation in the web worker host', '--timeout', '300'], {
-      cwd: root, encoding: 'utf8',
-      env: { ...process.env, AGREEMENT_CITE_EXT_PATH: stage, AGREEMENT_CITE_RESULTS_DIR: results },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'run-vscode-tests.mjs'), '--web', '--grep', 'activation in the web worker host', '--timeout', '300'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, AGREEMENT_CITE_EXT_PATH: stage, AGREEMENT_CITE_RESULTS_DIR: results },
+      },
+    );
     // The runner relays the web worker host's console, where the test prints the figures.
     const line = /web worker host: activate\(\) ([\d.]+) ms, bundle evaluated in ([\d.]+) ms, bundled pack read and in the store ([\d.]+) ms/.exec(r.stdout);
     if (r.status !== 0 || !line) {
-      notes.push(`A VS Code for the Web run failed (exit ${r.status}); its activation time is missing. ${(r.stdout + r.stderr).split('\n').filter((l) => /ERROR|failed|not set up/i.test(l)).slice(0, 2).join(' ')}`);
+      notes.push(
+        `A VS Code for the Web run failed (exit ${r.status}); its activation time is missing. ${(r.stdout + r.stderr)
+          .split('\n')
+          .filter((l) => /ERROR|failed|not set up/i.test(l))
+          .slice(0, 2)
+          .join(' ')}`,
+      );
       log(`web run ${i + 1}/${runs}: failed (exit ${r.status})`);
       if (/not set up|is missing/.test(r.stdout + r.stderr)) break;
       continue;
@@ -423,11 +549,16 @@ async function activationInWeb(stage) {
     log(`web run ${i + 1}/${runs}: load ${fmtMs(loadMs)} + activate ${fmtMs(activationMs)}; bundled pack in use after ${fmtMs(bundledPackMs)}`);
   }
   if (samples.length === 0) return;
-  record('activation.web', 'bundled', samples.map((s) => s.loadMs + s.activationMs), {
-    load: summary(samples.map((s) => s.loadMs)),
-    activate: summary(samples.map((s) => s.activationMs)),
-    bundledPack: summary(samples.map((s) => s.bundledPackMs)),
-  });
+  record(
+    'activation.web',
+    'bundled',
+    samples.map((s) => s.loadMs + s.activationMs),
+    {
+      load: summary(samples.map((s) => s.loadMs)),
+      activate: summary(samples.map((s) => s.activationMs)),
+      bundledPack: summary(samples.map((s) => s.bundledPackMs)),
+    },
+  );
 }
 
 /** Cold, warm and one-changed-file loads through the cache of parsed packs; at 10k, the side-by-side with latex-utensils. */
@@ -483,11 +614,19 @@ function measureCheck(core, size, index, draft, draftBytes) {
   // A draft none of whose paragraphs the check has read: each is marked with the round.
   let round = 0;
   const unread = () => paragraphs.map((p) => (p.startsWith('#') || p.startsWith('_') ? p : `R${round} ${p}`)).join('\n\n');
-  record('check.first', size.key, repeat(() => {
-    round++;
-    const text = unread();
-    return timed(() => core.checker.checkDocument(text, index, options))[0];
-  }, { warmup: 1, reps, value: true }), { bytes: draftBytes });
+  record(
+    'check.first',
+    size.key,
+    repeat(
+      () => {
+        round++;
+        const text = unread();
+        return timed(() => core.checker.checkDocument(text, index, options))[0];
+      },
+      { warmup: 1, reps, value: true },
+    ),
+    { bytes: draftBytes },
+  );
   // As src/check/diagnostics.ts runs a long draft's check: checkSteps, a step at a time (it runs steps for about 4 ms per turn of the event loop).
   const longest = [];
   const totals = [];
@@ -511,14 +650,27 @@ function measureCheck(core, size, index, draft, draftBytes) {
   let text = draft;
   core.checker.checkDocument(text, index, options);
   let edit = 0;
-  record('check.edit', size.key, repeat(() => {
-    const at = Math.floor(((edit++ * 7919) % 997) / 997 * (text.length - 100));
-    const para = text.indexOf('\n\n', at);
-    // Joined from its lines, as VS Code's document.getText() makes it: one flat string, not a rope of the pieces.
-    text = `${text.slice(0, para)} Edit ${edit}.${text.slice(para)}`.split('\n').join('\n');
-    return timed(() => core.checker.checkDocument(text, index, options))[0];
-  }, { warmup: 1, reps: reps * 2, value: true }), { bytes: draftBytes });
-  record('check.document', size.key, repeat(() => core.checker.checkDocument(draft, index, options), { warmup: 1, reps }), { bytes: draftBytes });
+  record(
+    'check.edit',
+    size.key,
+    repeat(
+      () => {
+        const at = Math.floor((((edit++ * 7919) % 997) / 997) * (text.length - 100));
+        const para = text.indexOf('\n\n', at);
+        // Joined from its lines, as VS Code's document.getText() makes it: one flat string, not a rope of the pieces.
+        text = `${text.slice(0, para)} Edit ${edit}.${text.slice(para)}`.split('\n').join('\n');
+        return timed(() => core.checker.checkDocument(text, index, options))[0];
+      },
+      { warmup: 1, reps: reps * 2, value: true },
+    ),
+    { bytes: draftBytes },
+  );
+  record(
+    'check.document',
+    size.key,
+    repeat(() => core.checker.checkDocument(draft, index, options), { warmup: 1, reps }),
+    { bytes: draftBytes },
+  );
 }
 
 /** Shared with the real-VS-Code suite, which asserts activation against the same figure. */
@@ -600,20 +752,57 @@ function report(info, sizes, { before, seconds } = {}) {
   const out = [];
   out.push('# Performance', '');
   out.push(`Written by \`npm run bench\` (scripts/bench/bench.mjs) on ${date}; do not edit by hand: run it again.`, '');
-  out.push(`**Machine:** ${info.cpu}, ${info.cores} cores, ${info.memory} RAM, Node ${info.node}, ${info.os}. Load average at the start: ${info.load}. Total run time: ${seconds.toFixed(0)} s.`, '');
-  out.push('Each cell: median (10th–90th percentile) over repeated runs or over many different requests (offsets, prefixes). Targets from DESIGN.md, "Performance targets". Packs: the bundled pack, and generated packs of 1k, 10k and 100k facts (scripts/bench/generate.mjs, fixed seed), each indexed together with the bundled pack as in the extension; each with a generated 1 MB Markdown draft that mentions its facts.', '');
+  out.push(
+    `**Machine:** ${info.cpu}, ${info.cores} cores, ${info.memory} RAM, Node ${info.node}, ${info.os}. Load average at the start: ${info.load}. Total run time: ${seconds.toFixed(0)} s.`,
+    '',
+  );
+  out.push(
+    'Each cell: median (10th–90th percentile) over repeated runs or over many different requests (offsets, prefixes). Targets from DESIGN.md, "Performance targets". Packs: the bundled pack, and generated packs of 1k, 10k and 100k facts (scripts/bench/generate.mjs, fixed seed), each indexed together with the bundled pack as in the extension; each with a generated 1 MB Markdown draft that mentions its facts.',
+    '',
+  );
   const info2 = sizes.map((s) => get('pack.info', s.key));
   out.push('| pack | facts | aliases | YAML files | YAML size | draft | mentions in draft |', '|---|---:|---:|---:|---:|---:|---:|');
   sizes.forEach((s, i) => {
     const d = get('draft.info', s.key);
-    out.push(`| ${s.key} | ${info2[i].facts.toLocaleString('en-GB')} | ${info2[i].aliases.toLocaleString('en-GB')} | ${info2[i].files} | ${fmtBytes(info2[i].bytes)} | ${fmtBytes(d.bytes)} | ${d.mentions.toLocaleString('en-GB')} |`);
+    out.push(
+      `| ${s.key} | ${info2[i].facts.toLocaleString('en-GB')} | ${info2[i].aliases.toLocaleString('en-GB')} | ${info2[i].files} | ${fmtBytes(info2[i].bytes)} | ${fmtBytes(d.bytes)} | ${d.mentions.toLocaleString('en-GB')} |`,
+    );
   });
   out.push('', '## Against the targets', '');
   out.push(`| measurement | target | ${sizes.map((s) => s.key).join(' | ')} | verdict |`, `|---|---|${sizes.map(() => '---|').join('')}---|`);
-  const ids = ['hover.full', 'hover.lookup', 'hover.full.small', 'completion.list', 'completion.trigger', 'completion.search', 'completion.first', 'picker.items', 'picker.selection', 'picker.first', 'prepare.step', 'prepare.total', 'check.edit', 'check.first', 'check.sliced.longest', 'check.sliced.total', 'check.document', 'check.core', 'scan.findAll', 'load.offthread.total', 'load.offthread.lag', 'load.parse', 'load.index', 'load.total', 'load.store', 'load.bundled'];
+  const ids = [
+    'hover.full',
+    'hover.lookup',
+    'hover.full.small',
+    'completion.list',
+    'completion.trigger',
+    'completion.search',
+    'completion.first',
+    'picker.items',
+    'picker.selection',
+    'picker.first',
+    'prepare.step',
+    'prepare.total',
+    'check.edit',
+    'check.first',
+    'check.sliced.longest',
+    'check.sliced.total',
+    'check.document',
+    'check.core',
+    'scan.findAll',
+    'load.offthread.total',
+    'load.offthread.lag',
+    'load.parse',
+    'load.index',
+    'load.total',
+    'load.store',
+    'load.bundled',
+  ];
   for (const id of ids) {
     if (!rows.some((r) => r.id === id)) continue;
-    out.push(`| ${LABELS[id]} | ${TARGETS[id]?.text ?? (/^(load|prepare)/.test(id) ? 'off the typing path' : '')} | ${sizes.map((s) => cell(get(id, s.key))).join(' | ')} | ${verdict(id, sizes)} |`);
+    out.push(
+      `| ${LABELS[id]} | ${TARGETS[id]?.text ?? (/^(load|prepare)/.test(id) ? 'off the typing path' : '')} | ${sizes.map((s) => cell(get(id, s.key))).join(' | ')} | ${verdict(id, sizes)} |`,
+    );
   }
   out.push('', ...packageTable());
 
@@ -629,20 +818,39 @@ function report(info, sizes, { before, seconds } = {}) {
     ['scan.findAll', 'one regular expression per alias over the draft†'],
   ];
   for (const [id, what] of pairs) {
-    out.push(`| ${LABELS[id]} | ${what} | ${sizes.map((s) => {
-      const r = get(id, s.key);
-      if (!r?.naive) return '–';
-      return `${fmtMs(r.median)} vs ${fmtMs(r.naive.median)}: **${ratio(r.median / r.naive.median)}**`;
-    }).join(' | ')} |`);
+    out.push(
+      `| ${LABELS[id]} | ${what} | ${sizes
+        .map((s) => {
+          const r = get(id, s.key);
+          if (!r?.naive) return '–';
+          return `${fmtMs(r.median)} vs ${fmtMs(r.naive.median)}: **${ratio(r.median / r.naive.median)}**`;
+        })
+        .join(' | ')} |`,
+    );
   }
   const scan100 = sizes.map((s) => get('scan.findAll', s.key)?.naive).filter(Boolean);
-  out.push('', `† Timed on a sample of ${scan100.map((n) => `${n.sampled} of ${n.of.toLocaleString('en-GB')}`).join(', ')} aliases and scaled to all of them: the full run would take hours at 100k. The other baselines run on fewer requests than the real code where they are slow (same inputs, first N).`);
+  out.push(
+    '',
+    `† Timed on a sample of ${scan100.map((n) => `${n.sampled} of ${n.of.toLocaleString('en-GB')}`).join(', ')} aliases and scaled to all of them: the full run would take hours at 100k. The other baselines run on fewer requests than the real code where they are slow (same inputs, first N).`,
+  );
 
   out.push('', ...cliSection(get));
   if (before) out.push('', before);
   if (notes.length > 0) out.push('', '## Notes from this run', '', ...notes.map((n) => `- ${n}`));
-  out.push('', '## How to run', '', '```sh', 'npm run bench                       # everything, ~5 minutes on 2 cores; writes this file', 'node --expose-gc scripts/bench/bench.mjs --sizes=1k,10k --vscode-runs=0 --out=-   # a quick look', '```', '');
-  out.push('The real VS Code runs need the harness set up once (`npm run setup:vscode-test`). Timings on a shared or busy machine vary by tens of percent; compare medians from the same machine.', '');
+  out.push(
+    '',
+    '## How to run',
+    '',
+    '```sh',
+    'npm run bench                       # everything, ~5 minutes on 2 cores; writes this file',
+    'node --expose-gc scripts/bench/bench.mjs --sizes=1k,10k --vscode-runs=0 --out=-   # a quick look',
+    '```',
+    '',
+  );
+  out.push(
+    'The real VS Code runs need the harness set up once (`npm run setup:vscode-test`). Timings on a shared or busy machine vary by tens of percent; compare medians from the same machine.',
+    '',
+  );
   return out.join('\n');
 }
 
@@ -666,11 +874,18 @@ function packageTable() {
   const v = get('size.vsix', 'bundled');
   if (b) {
     const files = b.files.map((f) => `\`${f.name}\` ${fmtBytes(f.bytes)}`).join(', ');
-    out.push(`| JS files in the \`.vsix\` (production) | one bundled JS file per host | ${files} | one bundle per host; \`dist/packWorker.js\`, the pack parser, runs in a thread of its own, read on the first writer's pack |`);
+    out.push(
+      `| JS files in the \`.vsix\` (production) | one bundled JS file per host | ${files} | one bundle per host; \`dist/packWorker.js\`, the pack parser, runs in a thread of its own, read on the first writer's pack |`,
+    );
   }
   if (v) {
-    const largest = v.files.slice(0, 4).map((f) => `\`${f.name}\` ${fmtBytes(f.compressed)}`).join(', ');
-    out.push(`| \`.vsix\` | < 400 KB | ${fmtBytes(v.bytes)} (${v.bytes.toLocaleString('en-GB')} bytes); compressed, largest first: ${largest} | ${v.bytes < 400_000 ? '✅ met' : '❌ missed'} |`);
+    const largest = v.files
+      .slice(0, 4)
+      .map((f) => `\`${f.name}\` ${fmtBytes(f.compressed)}`)
+      .join(', ');
+    out.push(
+      `| \`.vsix\` | < 400 KB | ${fmtBytes(v.bytes)} (${v.bytes.toLocaleString('en-GB')} bytes); compressed, largest first: ${largest} | ${v.bytes < 400_000 ? '✅ met' : '❌ missed'} |`,
+    );
   }
   return out;
 }
@@ -697,11 +912,14 @@ async function main() {
   const info = { ...machine(), date: new Date().toISOString().slice(0, 10) };
   log(`${info.cpu}, ${info.cores} cores, ${info.memory}, Node ${info.node}, load ${info.load}`);
   const core = await loadCore();
-  if (!core.checker?.checkDocument) notes.push('`src/core/check/checker.ts` has no `checkDocument` yet: the document check row measures its core (every alias and every date in the draft).');
+  if (!core.checker?.checkDocument)
+    notes.push('`src/core/check/checker.ts` has no `checkDocument` yet: the document check row measures its core (every alias and every date in the draft).');
 
   // The bundled pack as the build compiles it into the extension.
   const dataDir = path.join(root, 'data');
-  const dataFiles = core.bundleOrder(fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f))).map((f) => ({ path: path.join(dataDir, f), text: fs.readFileSync(path.join(dataDir, f), 'utf8') }));
+  const dataFiles = core
+    .bundleOrder(fs.readdirSync(dataDir).filter((f) => /\.ya?ml$/.test(f)))
+    .map((f) => ({ path: path.join(dataDir, f), text: fs.readFileSync(path.join(dataDir, f), 'utf8') }));
   const compiled = core.compilePackFiles(dataFiles, () => undefined);
   const bundledPack = core.mergeForBundle(compiled.packs);
   // Each file parsed on its own, as the build does: one YAML text per pack file.
@@ -728,9 +946,20 @@ async function main() {
     else write(splicePackageTable(fs.existsSync(argv.out) ? fs.readFileSync(argv.out, 'utf8') : '# Performance\n', table, measured));
     return;
   }
-  const wanted = new Set(argv.sizes.split(',').map((s) => s.trim()).filter(Boolean));
+  const wanted = new Set(
+    argv.sizes
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   if (argv.only === 'load') {
-    const loadSizes = [['1k', 1000], ['10k', 10_000], ['100k', 100_000]].filter(([k]) => wanted.has(k)).map(([key, n]) => ({ key, n }));
+    const loadSizes = [
+      ['1k', 1000],
+      ['10k', 10_000],
+      ['100k', 100_000],
+    ]
+      .filter(([k]) => wanted.has(k))
+      .map(([key, n]) => ({ key, n }));
     for (const size of loadSizes) {
       log(`---- ${size.key}: loading`);
       await measureLoading(core, size, generatePack(size.n, SEED).files, core.bundledLoadedPack(bundledPack));
@@ -741,7 +970,16 @@ async function main() {
     else write(spliceLoadSection(fs.existsSync(argv.out) ? fs.readFileSync(argv.out, 'utf8') : '# Performance\n', section));
     return;
   }
-  const sizes = [{ key: 'bundled', n: 0 }, ...[['1k', 1000], ['10k', 10_000], ['100k', 100_000]].filter(([k]) => wanted.has(k)).map(([key, n]) => ({ key, n }))];
+  const sizes = [
+    { key: 'bundled', n: 0 },
+    ...[
+      ['1k', 1000],
+      ['10k', 10_000],
+      ['100k', 100_000],
+    ]
+      .filter(([k]) => wanted.has(k))
+      .map(([key, n]) => ({ key, n })),
+  ];
   for (const size of sizes) {
     log(`---- ${size.key}`);
     await measureSize(core, size, bundledPack, bundledFiles);

@@ -21,7 +21,8 @@ const LIMIT_MS = 3000;
 const CORES = os.availableParallelism?.() ?? os.cpus().length;
 
 /** A preload that reports the process's peak memory when it exits. */
-const RSS_PROBE = "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, '\\n@@maxrss ' + u.maxRSS + ' cpu ' + Math.round((u.userCPUTime + u.systemCPUTime) / 1000) + '\\n'); });\n";
+const RSS_PROBE =
+  "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, '\\n@@maxrss ' + u.maxRSS + ' cpu ' + Math.round((u.userCPUTime + u.systemCPUTime) / 1000) + '\\n'); });\n";
 
 function makeRepo(dir, facts, count, seed) {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -51,7 +52,11 @@ export function measureCli({ root, work, facts, quick, record, rows, log }) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   // The production build, as `npm pack` ships it.
-  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], { cwd: root, env: { ...process.env, AGREEMENT_CITE_OUT_DIR: path.join(dir, 'dist') }, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(root, 'esbuild.js'), '--production'], {
+    cwd: root,
+    env: { ...process.env, AGREEMENT_CITE_OUT_DIR: path.join(dir, 'dist') },
+    stdio: 'pipe',
+  });
   const cli = path.join(dir, 'dist', 'cli.js');
   const probe = path.join(dir, 'rss-probe.cjs');
   fs.writeFileSync(probe, RSS_PROBE);
@@ -80,8 +85,24 @@ export function measureCli({ root, work, facts, quick, record, rows, log }) {
     // The same with a checking thread per processor, interleaved so that both see the same load.
     allThreads.push(runCli(cli, repo, ['check', '--jobs', String(CORES)], probe).ms);
   }
-  const f = record('cli.check1000', 'bundled', full, { files: FILES, bytes: FILES * DRAFT_BYTES, findings: last.findings, rssKiB: last.rssKiB, cpu: summary(cpu), allThreads: summary(allThreads), defaultJobs: Math.max(1, CORES - 1), load: os.loadavg()[0] });
-  rows.push({ id: 'cli.perFile', size: 'bundled', n: full.length, median: (f.median - s.median) / FILES, p10: (f.p10 - s.median) / FILES, p90: (f.p90 - s.median) / FILES });
+  const f = record('cli.check1000', 'bundled', full, {
+    files: FILES,
+    bytes: FILES * DRAFT_BYTES,
+    findings: last.findings,
+    rssKiB: last.rssKiB,
+    cpu: summary(cpu),
+    allThreads: summary(allThreads),
+    defaultJobs: Math.max(1, CORES - 1),
+    load: os.loadavg()[0],
+  });
+  rows.push({
+    id: 'cli.perFile',
+    size: 'bundled',
+    n: full.length,
+    median: (f.median - s.median) / FILES,
+    p10: (f.p10 - s.median) / FILES,
+    p90: (f.p90 - s.median) / FILES,
+  });
   log(`cli: per file ${fmtMs((f.median - s.median) / FILES)}; ${last.findings} findings; peak RSS ${fmtBytes(last.rssKiB * 1024)}`);
 
   // Streaming: three times the files, the same peak memory.
@@ -103,14 +124,23 @@ export function cliSection(get) {
   if (!s || !f) return [];
   const spread = (r) => (r.n > 1 ? ` (${fmtMs(r.p10)}–${fmtMs(r.p90)})` : '');
   const out = ['## Command line', ''];
-  out.push(`\`agreement-cite check\` (the production \`dist/cli.js\`) in a fresh Node process per run, text output to a pipe, the bundled pack; a generated repository of ${f.files.toLocaleString('en-GB')} Markdown drafts of 5 KB (${f.findings.toLocaleString('en-GB')} findings). Median (10th–90th percentile) of ${f.n} runs; start-up of ${s.n}. Load average (1 min) at the end: ${f.load?.toFixed(1) ?? '?'} on ${os.cpus().length} cores: wall-clock times on a busy machine are the machine's, processor time is the command's.`, '');
+  out.push(
+    `\`agreement-cite check\` (the production \`dist/cli.js\`) in a fresh Node process per run, text output to a pipe, the bundled pack; a generated repository of ${f.files.toLocaleString('en-GB')} Markdown drafts of 5 KB (${f.findings.toLocaleString('en-GB')} findings). Median (10th–90th percentile) of ${f.n} runs; start-up of ${s.n}. Load average (1 min) at the end: ${f.load?.toFixed(1) ?? '?'} on ${os.cpus().length} cores: wall-clock times on a busy machine are the machine's, processor time is the command's.`,
+    '',
+  );
   out.push('| measurement | target | result | verdict |', '|---|---|---|---|');
-  out.push(`| Check ${f.files.toLocaleString('en-GB')} files of 5 KB, start-up included${f.defaultJobs ? ` (default: ${f.defaultJobs === 1 ? 'one thread' : `${f.defaultJobs} checking threads`})` : ''} | < 3 s | ${fmtMs(f.median)}${spread(f)} | ${f.median < LIMIT_MS ? '✅ met' : '❌ missed'} |`);
+  out.push(
+    `| Check ${f.files.toLocaleString('en-GB')} files of 5 KB, start-up included${f.defaultJobs ? ` (default: ${f.defaultJobs === 1 ? 'one thread' : `${f.defaultJobs} checking threads`})` : ''} | < 3 s | ${fmtMs(f.median)}${spread(f)} | ${f.median < LIMIT_MS ? '✅ met' : '❌ missed'} |`,
+  );
   if (f.cpu) out.push(`| The same: processor time (all threads) | | ${fmtMs(f.cpu.median)} | |`);
-  if (f.allThreads) out.push(`| The same with a checking thread per processor (\`--jobs ${CORES}\`) | | ${fmtMs(f.allThreads.median)}${spread(f.allThreads)} | |`);
+  if (f.allThreads)
+    out.push(`| The same with a checking thread per processor (\`--jobs ${CORES}\`) | | ${fmtMs(f.allThreads.median)}${spread(f.allThreads)} | |`);
   out.push(`| Start-up (Node, bundle, bundled pack, one short draft) | (part of the above) | ${fmtMs(s.median)}${spread(s)} | |`);
   if (p) out.push(`| Cost per file (the rest ÷ ${f.files.toLocaleString('en-GB')}) | | ${fmtMs(p.median)} | |`);
-  if (m) out.push(`| Peak memory (max RSS), ${f.files.toLocaleString('en-GB')} files → ${MANY.toLocaleString('en-GB')} files | does not grow with the files | ${fmtBytes(m.rss1000 * 1024)} → ${fmtBytes(m.rss3000 * 1024)} (${MANY.toLocaleString('en-GB')} files in ${fmtMs(m.median)}) | ${m.rss3000 < m.rss1000 * 1.25 ? '✅ met' : '❌ grows'} |`);
+  if (m)
+    out.push(
+      `| Peak memory (max RSS), ${f.files.toLocaleString('en-GB')} files → ${MANY.toLocaleString('en-GB')} files | does not grow with the files | ${fmtBytes(m.rss1000 * 1024)} → ${fmtBytes(m.rss3000 * 1024)} (${MANY.toLocaleString('en-GB')} files in ${fmtMs(m.median)}) | ${m.rss3000 < m.rss1000 * 1.25 ? '✅ met' : '❌ grows'} |`,
+    );
   out.push('');
   return out;
 }

@@ -115,7 +115,13 @@ export function pickerPath(index: FactIndex, selection: string): readonly Picker
   if (!items) {
     items = rows.map((row) => {
       let pick = picks.get(row);
-      if (!pick) picks.set(row, (pick = row.separator ? { label: row.label, separator: true } : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }));
+      if (!pick)
+        picks.set(
+          row,
+          (pick = row.separator
+            ? { label: row.label, separator: true }
+            : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }),
+        );
       return pick;
     });
     itemsOf.set(rows, items);

@@ -32,12 +32,54 @@ export function prng(seed) {
 
 /** Latin and Cyrillic syllables of Ukrainian surnames: pairs keep the two scripts consistent. */
 const SYLLABLES = [
-  ['Ko', 'Ко'], ['Va', 'Ва'], ['Len', 'Лен'], ['Shev', 'Шев'], ['Bon', 'Бон'], ['Dar', 'Дар'], ['Tka', 'Тка'], ['Kra', 'Кра'],
-  ['Mel', 'Мель'], ['Ny', 'Ни'], ['Mo', 'Мо'], ['Roz', 'Роз'], ['Hry', 'Гри'], ['Tsen', 'Цен'], ['Pa', 'Па'], ['Nas', 'Нас'],
-  ['Do', 'До'], ['Ro', 'Ро'], ['Sav', 'Сав'], ['Ly', 'Ли'], ['Sen', 'Сен'], ['Ku', 'Ку'], ['Zhu', 'Жу'], ['Ly', 'Лі'],
-  ['Ha', 'Га'], ['Vol', 'Вол'], ['Ste', 'Сте'], ['Fe', 'Фе'], ['Dor', 'Дор'], ['Ma', 'Ма'], ['Khar', 'Хар'], ['Bi', 'Бі'],
-  ['Le', 'Ле'], ['Pe', 'Пе'], ['Tym', 'Тим'], ['Os', 'Ос'], ['Ta', 'Та'], ['Ras', 'Рас'], ['Yar', 'Яр'], ['Zo', 'Зо'],
-  ['Ler', 'Лер'], ['Hol', 'Гол'], ['Bur', 'Бур'], ['Chor', 'Чор'], ['Shyn', 'Шин'], ['Pyl', 'Пил'], ['Kov', 'Ков'], ['Ni', 'Ні'],
+  ['Ko', 'Ко'],
+  ['Va', 'Ва'],
+  ['Len', 'Лен'],
+  ['Shev', 'Шев'],
+  ['Bon', 'Бон'],
+  ['Dar', 'Дар'],
+  ['Tka', 'Тка'],
+  ['Kra', 'Кра'],
+  ['Mel', 'Мель'],
+  ['Ny', 'Ни'],
+  ['Mo', 'Мо'],
+  ['Roz', 'Роз'],
+  ['Hry', 'Гри'],
+  ['Tsen', 'Цен'],
+  ['Pa', 'Па'],
+  ['Nas', 'Нас'],
+  ['Do', 'До'],
+  ['Ro', 'Ро'],
+  ['Sav', 'Сав'],
+  ['Ly', 'Ли'],
+  ['Sen', 'Сен'],
+  ['Ku', 'Ку'],
+  ['Zhu', 'Жу'],
+  ['Ly', 'Лі'],
+  ['Ha', 'Га'],
+  ['Vol', 'Вол'],
+  ['Ste', 'Сте'],
+  ['Fe', 'Фе'],
+  ['Dor', 'Дор'],
+  ['Ma', 'Ма'],
+  ['Khar', 'Хар'],
+  ['Bi', 'Бі'],
+  ['Le', 'Ле'],
+  ['Pe', 'Пе'],
+  ['Tym', 'Тим'],
+  ['Os', 'Ос'],
+  ['Ta', 'Та'],
+  ['Ras', 'Рас'],
+  ['Yar', 'Яр'],
+  ['Zo', 'Зо'],
+  ['Ler', 'Лер'],
+  ['Hol', 'Гол'],
+  ['Bur', 'Бур'],
+  ['Chor', 'Чор'],
+  ['Shyn', 'Шин'],
+  ['Pyl', 'Пил'],
+  ['Kov', 'Ков'],
+  ['Ni', 'Ні'],
 ];
 /** Surname endings, with the transliteration variants writers meet in English-language reports. */
 const ENDINGS = [
@@ -55,28 +97,127 @@ const ENDINGS = [
   { lat: 'nyk', cyr: 'ник', variants: ['nik'] },
 ];
 const UA_GIVEN = [
-  ['Volodymyr', 'Володимир', ['Vladimir']], ['Olena', 'Олена', ['Elena']], ['Oleksandr', 'Олександр', ['Alexander', 'Oleksander']],
-  ['Andrii', 'Андрій', ['Andriy', 'Andrey']], ['Yuliia', 'Юлія', ['Yulia', 'Julia']], ['Denys', 'Денис', ['Denis']],
-  ['Rustem', 'Рустем', []], ['Dmytro', 'Дмитро', ['Dmitry', 'Dmitro']], ['Iryna', 'Ірина', ['Irina']],
-  ['Serhii', 'Сергій', ['Sergiy', 'Sergei']], ['Mykola', 'Микола', ['Nikolai']], ['Taras', 'Тарас', []],
-  ['Oksana', 'Оксана', []], ['Kateryna', 'Катерина', ['Katerina']], ['Vitalii', 'Віталій', ['Vitaliy']],
-  ['Petro', 'Петро', ['Petr']], ['Yurii', 'Юрій', ['Yuriy', 'Yuri']], ['Halyna', 'Галина', ['Galina']],
-  ['Nataliia', 'Наталія', ['Natalia']], ['Pavlo', 'Павло', ['Pavel']], ['Mykhailo', 'Михайло', ['Mikhail']],
-  ['Olha', 'Ольга', ['Olga']], ['Ihor', 'Ігор', ['Igor']], ['Svitlana', 'Світлана', ['Svetlana']],
+  ['Volodymyr', 'Володимир', ['Vladimir']],
+  ['Olena', 'Олена', ['Elena']],
+  ['Oleksandr', 'Олександр', ['Alexander', 'Oleksander']],
+  ['Andrii', 'Андрій', ['Andriy', 'Andrey']],
+  ['Yuliia', 'Юлія', ['Yulia', 'Julia']],
+  ['Denys', 'Денис', ['Denis']],
+  ['Rustem', 'Рустем', []],
+  ['Dmytro', 'Дмитро', ['Dmitry', 'Dmitro']],
+  ['Iryna', 'Ірина', ['Irina']],
+  ['Serhii', 'Сергій', ['Sergiy', 'Sergei']],
+  ['Mykola', 'Микола', ['Nikolai']],
+  ['Taras', 'Тарас', []],
+  ['Oksana', 'Оксана', []],
+  ['Kateryna', 'Катерина', ['Katerina']],
+  ['Vitalii', 'Віталій', ['Vitaliy']],
+  ['Petro', 'Петро', ['Petr']],
+  ['Yurii', 'Юрій', ['Yuriy', 'Yuri']],
+  ['Halyna', 'Галина', ['Galina']],
+  ['Nataliia', 'Наталія', ['Natalia']],
+  ['Pavlo', 'Павло', ['Pavel']],
+  ['Mykhailo', 'Михайло', ['Mikhail']],
+  ['Olha', 'Ольга', ['Olga']],
+  ['Ihor', 'Ігор', ['Igor']],
+  ['Svitlana', 'Світлана', ['Svetlana']],
 ];
 const UK_GIVEN = [
-  'Keir', 'Rachel', 'David', 'John', 'Sarah', 'James', 'Emma', 'Oliver', 'Charlotte', 'William', 'Sophie', 'Thomas',
-  'Grant', 'Yvette', 'Catherine', 'Andrew', 'Helen', 'Richard', 'Ben', 'Lucy', 'Angela', 'Pat', 'Liz', 'Jonathan',
-  'Bridget', 'Luke', 'Maria', 'Alistair', 'Fiona', 'Hamish', 'Priya', 'Imran',
+  'Keir',
+  'Rachel',
+  'David',
+  'John',
+  'Sarah',
+  'James',
+  'Emma',
+  'Oliver',
+  'Charlotte',
+  'William',
+  'Sophie',
+  'Thomas',
+  'Grant',
+  'Yvette',
+  'Catherine',
+  'Andrew',
+  'Helen',
+  'Richard',
+  'Ben',
+  'Lucy',
+  'Angela',
+  'Pat',
+  'Liz',
+  'Jonathan',
+  'Bridget',
+  'Luke',
+  'Maria',
+  'Alistair',
+  'Fiona',
+  'Hamish',
+  'Priya',
+  'Imran',
 ];
-const UK_SURNAME_HEADS = ['Ash', 'Brad', 'Cal', 'Dun', 'Ell', 'Fair', 'Gar', 'Hal', 'Kings', 'Lang', 'Mar', 'Nor', 'Pen', 'Red', 'Shel', 'Thorn', 'Wal', 'Whit', 'Ald', 'Brom', 'Crans', 'Hart'];
+const UK_SURNAME_HEADS = [
+  'Ash',
+  'Brad',
+  'Cal',
+  'Dun',
+  'Ell',
+  'Fair',
+  'Gar',
+  'Hal',
+  'Kings',
+  'Lang',
+  'Mar',
+  'Nor',
+  'Pen',
+  'Red',
+  'Shel',
+  'Thorn',
+  'Wal',
+  'Whit',
+  'Ald',
+  'Brom',
+  'Crans',
+  'Hart',
+];
 const UK_SURNAME_TAILS = ['ton', 'ley', 'ford', 'field', 'wood', 'bury', 'mere', 'ridge', 'worth', 'by', 'well', 'more', 'ham', 'stone', 'er', 'ing'];
 
 const LATIN_TO_CYRILLIC = [
-  ['shch', 'щ'], ['kh', 'х'], ['zh', 'ж'], ['ch', 'ч'], ['sh', 'ш'], ['ts', 'ц'], ['yu', 'ю'], ['ya', 'я'], ['ye', 'є'],
-  ['a', 'а'], ['b', 'б'], ['c', 'к'], ['d', 'д'], ['e', 'е'], ['f', 'ф'], ['g', 'г'], ['h', 'г'], ['i', 'і'], ['j', 'дж'],
-  ['k', 'к'], ['l', 'л'], ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'], ['q', 'к'], ['r', 'р'], ['s', 'с'], ['t', 'т'],
-  ['u', 'у'], ['v', 'в'], ['w', 'в'], ['x', 'кс'], ['y', 'і'], ['z', 'з'],
+  ['shch', 'щ'],
+  ['kh', 'х'],
+  ['zh', 'ж'],
+  ['ch', 'ч'],
+  ['sh', 'ш'],
+  ['ts', 'ц'],
+  ['yu', 'ю'],
+  ['ya', 'я'],
+  ['ye', 'є'],
+  ['a', 'а'],
+  ['b', 'б'],
+  ['c', 'к'],
+  ['d', 'д'],
+  ['e', 'е'],
+  ['f', 'ф'],
+  ['g', 'г'],
+  ['h', 'г'],
+  ['i', 'і'],
+  ['j', 'дж'],
+  ['k', 'к'],
+  ['l', 'л'],
+  ['m', 'м'],
+  ['n', 'н'],
+  ['o', 'о'],
+  ['p', 'п'],
+  ['q', 'к'],
+  ['r', 'р'],
+  ['s', 'с'],
+  ['t', 'т'],
+  ['u', 'у'],
+  ['v', 'в'],
+  ['w', 'в'],
+  ['x', 'кс'],
+  ['y', 'і'],
+  ['z', 'з'],
 ];
 
 /** An approximate Cyrillic spelling of an English name, as Ukrainian outlets write it. */
@@ -99,26 +240,82 @@ function toCyrillic(latin) {
 }
 
 const AREAS = [
-  ['defence', 'defense', 'оборони'], ['drone production', 'drone production', 'виробництва дронів'], ['energy security', 'energy security', 'енергетичної безпеки'],
-  ['reconstruction', 'reconstruction', 'відбудови'], ['cyber security', 'cybersecurity', 'кібербезпеки'], ['trade', 'trade', 'торгівлі'],
-  ['health', 'health', 'охорони здоровʼя'], ['education', 'education', 'освіти'], ['maritime security', 'maritime security', 'морської безпеки'],
-  ['agriculture', 'agriculture', 'аграрної політики'], ['digital transformation', 'digital transformation', 'цифрової трансформації'],
-  ['demining', 'demining', 'розмінування'], ['air defence', 'air defense', 'протиповітряної оборони'], ['critical minerals', 'critical minerals', 'критичних мінералів'],
-  ['veterans affairs', "veterans' affairs", 'у справах ветеранів'], ['culture', 'culture', 'культури'], ['science', 'science', 'науки'],
-  ['justice', 'justice', 'юстиції'], ['finance', 'finance', 'фінансів'], ['infrastructure', 'infrastructure', 'інфраструктури'],
+  ['defence', 'defense', 'оборони'],
+  ['drone production', 'drone production', 'виробництва дронів'],
+  ['energy security', 'energy security', 'енергетичної безпеки'],
+  ['reconstruction', 'reconstruction', 'відбудови'],
+  ['cyber security', 'cybersecurity', 'кібербезпеки'],
+  ['trade', 'trade', 'торгівлі'],
+  ['health', 'health', 'охорони здоровʼя'],
+  ['education', 'education', 'освіти'],
+  ['maritime security', 'maritime security', 'морської безпеки'],
+  ['agriculture', 'agriculture', 'аграрної політики'],
+  ['digital transformation', 'digital transformation', 'цифрової трансформації'],
+  ['demining', 'demining', 'розмінування'],
+  ['air defence', 'air defense', 'протиповітряної оборони'],
+  ['critical minerals', 'critical minerals', 'критичних мінералів'],
+  ['veterans affairs', "veterans' affairs", 'у справах ветеранів'],
+  ['culture', 'culture', 'культури'],
+  ['science', 'science', 'науки'],
+  ['justice', 'justice', 'юстиції'],
+  ['finance', 'finance', 'фінансів'],
+  ['infrastructure', 'infrastructure', 'інфраструктури'],
 ];
 const PUBLISHERS = [
-  ['Reuters', 'wire'], ['AFP', 'wire'], ['PA', 'wire'], ['Associated Press', 'wire'], ['Ukrinform', 'wire'], ['Interfax-Ukraine', 'wire'],
-  ['BBC News', 'outlet'], ['The Guardian', 'outlet'], ['The Times', 'outlet'], ['Financial Times', 'outlet'], ['The Kyiv Independent', 'outlet'],
-  ['Ukrainska Pravda', 'outlet'], ['Yevropeiska Pravda', 'outlet'], ['Censor.NET', 'outlet'], ['NV', 'outlet'], ['LB.ua', 'outlet'],
-  ['Euromaidan Press', 'outlet'], ['The Independent', 'outlet'], ['Politico Europe', 'outlet'], ['Kyiv Post', 'outlet'],
-  ['UK Parliament (House of Commons)', 'parliament'], ['UK Parliament (House of Lords)', 'parliament'], ['Verkhovna Rada of Ukraine', 'parliament'],
-  ['GOV.UK', 'government'], ['President of Ukraine (official website)', 'government'], ['Ministry of Defence of Ukraine', 'government'],
-  ['Official Journal of Ukraine', 'official-record'], ['UK Treaty Series', 'official-record'], ['Wikipedia', 'encyclopedia'], ['Telegram', 'social-media'],
+  ['Reuters', 'wire'],
+  ['AFP', 'wire'],
+  ['PA', 'wire'],
+  ['Associated Press', 'wire'],
+  ['Ukrinform', 'wire'],
+  ['Interfax-Ukraine', 'wire'],
+  ['BBC News', 'outlet'],
+  ['The Guardian', 'outlet'],
+  ['The Times', 'outlet'],
+  ['Financial Times', 'outlet'],
+  ['The Kyiv Independent', 'outlet'],
+  ['Ukrainska Pravda', 'outlet'],
+  ['Yevropeiska Pravda', 'outlet'],
+  ['Censor.NET', 'outlet'],
+  ['NV', 'outlet'],
+  ['LB.ua', 'outlet'],
+  ['Euromaidan Press', 'outlet'],
+  ['The Independent', 'outlet'],
+  ['Politico Europe', 'outlet'],
+  ['Kyiv Post', 'outlet'],
+  ['UK Parliament (House of Commons)', 'parliament'],
+  ['UK Parliament (House of Lords)', 'parliament'],
+  ['Verkhovna Rada of Ukraine', 'parliament'],
+  ['GOV.UK', 'government'],
+  ['President of Ukraine (official website)', 'government'],
+  ['Ministry of Defence of Ukraine', 'government'],
+  ['Official Journal of Ukraine', 'official-record'],
+  ['UK Treaty Series', 'official-record'],
+  ['Wikipedia', 'encyclopedia'],
+  ['Telegram', 'social-media'],
 ];
 const VERBS = ['strengthen', 'deepen', 'expand', 'accelerate', 'secure', 'support', 'fund', 'launch', 'protect', 'rebuild'];
-const OBJECTS = ['our joint production', 'the partnership', 'air defence for Ukrainian cities', 'the supply of drones', 'investment in the front line', 'energy links across Europe', 'training for new brigades', 'the reconstruction of schools', 'demining of farmland', 'the defence industry of both nations'];
-const ADVERBIALS = ['this year', 'for the next decade', 'without delay', 'together with our allies', 'at every stage', 'for a hundred years', 'from this summer', 'as long as it takes'];
+const OBJECTS = [
+  'our joint production',
+  'the partnership',
+  'air defence for Ukrainian cities',
+  'the supply of drones',
+  'investment in the front line',
+  'energy links across Europe',
+  'training for new brigades',
+  'the reconstruction of schools',
+  'demining of farmland',
+  'the defence industry of both nations',
+];
+const ADVERBIALS = [
+  'this year',
+  'for the next decade',
+  'without delay',
+  'together with our allies',
+  'at every stage',
+  'for a hundred years',
+  'from this summer',
+  'as long as it takes',
+];
 const FILLER = [
   'Analysts noted that progress remained uneven across regions.',
   'The details of the financing were not published at the time.',
@@ -139,7 +336,8 @@ function y(value) {
   if (/^[A-Za-z\u0400-\u04FF][\w\u0400-\u04FF .,'’()–-]*$/.test(s) && !/[:#]|\s$/.test(s) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(s)) return s;
   return JSON.stringify(s);
 }
-const flow = (list) => `[${list.map((a) => (/^[A-Za-z\u0400-\u04FF][\w\u0400-\u04FF .'’–-]*$/.test(a) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(a) ? a : JSON.stringify(a))).join(', ')}]`;
+const flow = (list) =>
+  `[${list.map((a) => (/^[A-Za-z\u0400-\u04FF][\w\u0400-\u04FF .'’–-]*$/.test(a) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(a) ? a : JSON.stringify(a))).join(', ')}]`;
 
 function isoDate(r, from = 2014, to = 2025) {
   const year = r.int(from, to);
@@ -165,7 +363,12 @@ export function generateFacts(n, seed = 1) {
   const usedNames = new Set();
   const usedIds = new Set();
   const idOf = (kind, base) => {
-    const slug = base.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+    const slug =
+      base
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'x';
     let id = `${kind}.${slug}`;
     for (let i = 2; usedIds.has(id); i++) id = `${kind}.${slug}-${i}`;
     usedIds.add(id);
@@ -199,7 +402,8 @@ export function generateFacts(n, seed = 1) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
       const c = { source: s.id };
-      if (r.chance(0.6)) c.evidence = `${r.pick(['officials said', 'according to the statement', 'the report says', 'it was announced that'])} ${r.pick(OBJECTS)} ${r.pick(ADVERBIALS)}`;
+      if (r.chance(0.6))
+        c.evidence = `${r.pick(['officials said', 'according to the statement', 'the report says', 'it was announced that'])} ${r.pick(OBJECTS)} ${r.pick(ADVERBIALS)}`;
       if (r.chance(0.5)) c.locator = `paragraph ${r.int(1, 14)}`;
       out.push(c);
     }
@@ -224,8 +428,16 @@ export function generateFacts(n, seed = 1) {
 
   // Shares as in the bundled pack: people, events and quotes dominate.
   const plan = [
-    ['place', 0.07], ['organisation', 0.08], ['role', 0.08], ['person', 0.24], ['agreement', 0.03],
-    ['provision', 0.07], ['event', 0.15], ['figure', 0.08], ['term', 0.07], ['quote', 0.13],
+    ['place', 0.07],
+    ['organisation', 0.08],
+    ['role', 0.08],
+    ['person', 0.24],
+    ['agreement', 0.03],
+    ['provision', 0.07],
+    ['event', 0.15],
+    ['figure', 0.08],
+    ['term', 0.07],
+    ['quote', 0.13],
   ];
   const counts = Object.fromEntries(plan.map(([k, share]) => [k, Math.max(1, Math.round(n * share))]));
   counts.person += n - Object.values(counts).reduce((a, b) => a + b, 0);
@@ -234,7 +446,23 @@ export function generateFacts(n, seed = 1) {
     const ua = r.chance(0.6);
     const stem = r.pick(SYLLABLES);
     const stem2 = r.pick(SYLLABLES);
-    const [tailLat, tailCyr] = ua ? r.pick([['ivka', 'івка'], ['ove', 'ове'], ['ytsia', 'иця'], ['horod', 'город'], ['pil', 'піль'], ['ske', 'ське']]) : r.pick([['ton', 'тон'], ['bury', 'бері'], ['field', 'філд'], ['ford', 'форд'], ['ham', 'гем'], ['by', 'бі']]);
+    const [tailLat, tailCyr] = ua
+      ? r.pick([
+          ['ivka', 'івка'],
+          ['ove', 'ове'],
+          ['ytsia', 'иця'],
+          ['horod', 'город'],
+          ['pil', 'піль'],
+          ['ske', 'ське'],
+        ])
+      : r.pick([
+          ['ton', 'тон'],
+          ['bury', 'бері'],
+          ['field', 'філд'],
+          ['ford', 'форд'],
+          ['ham', 'гем'],
+          ['by', 'бі'],
+        ]);
     let name = stem[0] + stem2[0].toLowerCase() + tailLat;
     if (usedNames.has(name)) name = `${r.pick(['Nova', 'Stara', 'Upper', 'Lower', 'Great'])} ${name}`;
     if (usedNames.has(name)) name = `${name} ${i}`;
@@ -256,7 +484,10 @@ export function generateFacts(n, seed = 1) {
       aliases = [label, `${place} ${cap(us)} Agency`, `Агенція ${cyrArea} ${place}`];
     } else if (form === 1) {
       label = `${place} Council on ${cap(area)}`;
-      const acronym = `${place[0]}C${area.split(' ').map((w) => w[0].toUpperCase()).join('')}`;
+      const acronym = `${place[0]}C${area
+        .split(' ')
+        .map((w) => w[0].toUpperCase())
+        .join('')}`;
       aliases = [label, acronym + (i % 97), `Рада ${cyrArea} ${place}`];
     } else if (form === 2) {
       label = `${surname().lat} Foundation for ${cap(area)}`;
@@ -282,7 +513,12 @@ export function generateFacts(n, seed = 1) {
     // Each office once: an alias shared by hundreds of roles would be no name at all.
     if (!usedNames.has(minister)) {
       label = minister;
-      aliases = [label, `${country === 'Ukraine' ? 'Ukrainian' : 'British'} ${cap(area)} Minister`, `Minister of ${cap(us)} of ${country}`, `Міністр ${cyrArea}${country === 'Ukraine' ? ' України' : ' Великої Британії'}`];
+      aliases = [
+        label,
+        `${country === 'Ukraine' ? 'Ukrainian' : 'British'} ${cap(area)} Minister`,
+        `Minister of ${cap(us)} of ${country}`,
+        `Міністр ${cyrArea}${country === 'Ukraine' ? ' України' : ' Великої Британії'}`,
+      ];
     } else if (org && r.chance(0.6)) {
       const deputy = r.chance(0.3) ? 'Deputy ' : '';
       label = `${deputy}Head of the ${org.label}`;
@@ -310,7 +546,15 @@ export function generateFacts(n, seed = 1) {
       label = `${given} ${s.lat}`;
       if (usedNames.has(label)) label = `${given} ${r.pick(['M.', 'O.', 'V.', 'S.', 'I.'])} ${s.lat}`;
       if (usedNames.has(label)) label = `${label} ${i}`;
-      aliases = [label, s.lat, `${given[0]}. ${s.lat}`, `${givenCyr} ${s.cyr}`, s.cyr, ...s.variants, ...givenVariants.slice(0, 1).map((g) => `${g} ${s.variants[0] ?? s.lat}`)];
+      aliases = [
+        label,
+        s.lat,
+        `${given[0]}. ${s.lat}`,
+        `${givenCyr} ${s.cyr}`,
+        s.cyr,
+        ...s.variants,
+        ...givenVariants.slice(0, 1).map((g) => `${g} ${s.variants[0] ?? s.lat}`),
+      ];
     } else {
       const given = r.pick(UK_GIVEN);
       const s = `${r.pick(UK_SURNAME_HEADS)}${r.pick(UK_SURNAME_TAILS)}${r.chance(0.5) ? '' : r.pick(['s', 'e', 'son'])}`;
@@ -349,7 +593,19 @@ export function generateFacts(n, seed = 1) {
     if (usedNames.has(label)) label = `${label} (${i})`;
     usedNames.add(label);
     const aliases = [...new Set([label, `${place} ${area} accord`, `${cap(us)} agreement of ${year}`, `угода щодо ${cyrArea} ${year}`])];
-    add({ id: idOf('agreement', label), kind: 'agreement', label, text: `the ${label}`, aliases, date: isoDate(r, year, year), dateAliases: false, citations: cite(r.int(1, 2)) }, { names: aliases, short: `${place} ${area} accord` });
+    add(
+      {
+        id: idOf('agreement', label),
+        kind: 'agreement',
+        label,
+        text: `the ${label}`,
+        aliases,
+        date: isoDate(r, year, year),
+        dateAliases: false,
+        citations: cite(r.int(1, 2)),
+      },
+      { names: aliases, short: `${place} ${area} accord` },
+    );
   }
 
   for (let i = 0; i < counts.provision; i++) {
@@ -360,11 +616,18 @@ export function generateFacts(n, seed = 1) {
     if (usedNames.has(label)) label = `${label} (${i})`;
     usedNames.add(label);
     const aliases = [label, `${ag.short}, Article ${article}`, `Art. ${article} ${ag.short}`];
-    add({
-      id: idOf('provision', label), kind: 'provision', label,
-      text: `Article ${article} of the ${ag.fact.label} commits both parties to ${r.pick(OBJECTS)}`,
-      aliases: [...new Set(aliases)], related: [ag.fact.id], citations: cite(r.int(1, 2)),
-    }, { names: aliases });
+    add(
+      {
+        id: idOf('provision', label),
+        kind: 'provision',
+        label,
+        text: `Article ${article} of the ${ag.fact.label} commits both parties to ${r.pick(OBJECTS)}`,
+        aliases: [...new Set(aliases)],
+        related: [ag.fact.id],
+        citations: cite(r.int(1, 2)),
+      },
+      { names: aliases },
+    );
   }
 
   for (let i = 0; i < counts.event; i++) {
@@ -381,10 +644,13 @@ export function generateFacts(n, seed = 1) {
     if (usedNames.has(label)) label = `${label} (${i})`;
     usedNames.add(label);
     const fact = {
-      id: idOf('event', label), kind: 'event', label,
+      id: idOf('event', label),
+      kind: 'event',
+      label,
       text: `${label.replace(/, \d.*$/, '')} on {date}`,
       aliases: [label.replace(/, \d.*$/, '')].filter((a) => a.length >= 2),
-      date, citations: cite(r.int(1, 3)),
+      date,
+      citations: cite(r.int(1, 3)),
     };
     if (r.chance(0.15)) {
       const end = new Date(`${date}T00:00:00Z`);
@@ -394,7 +660,13 @@ export function generateFacts(n, seed = 1) {
     if (place) fact.place = place.id;
     if (r.chance(0.05)) {
       // Sources disagree on the day: the fact becomes disputed.
-      fact.variants = [{ value: `${date.slice(0, 8)}${String(Math.min(28, Number(date.slice(8)) + 1)).padStart(2, '0')}`, citations: cite(1).map(({ source }) => ({ source })), note: 'one report gives the next day' }];
+      fact.variants = [
+        {
+          value: `${date.slice(0, 8)}${String(Math.min(28, Number(date.slice(8)) + 1)).padStart(2, '0')}`,
+          citations: cite(1).map(({ source }) => ({ source })),
+          note: 'one report gives the next day',
+        },
+      ];
     }
     add(fact, { names: fact.aliases, date });
   }
@@ -408,7 +680,19 @@ export function generateFacts(n, seed = 1) {
     if (usedNames.has(label)) label = `${label} (${i})`;
     usedNames.add(label);
     const aliases = [label, `${currency}${amount}m for ${area} in ${place}`, `${amount} million for ${area} in ${place}`];
-    add({ id: idOf('figure', label), kind: 'figure', label, text: `${currency}${amount} million committed to ${area} in ${place}`, number: amount * 1_000_000, unit: currency === '£' ? 'GBP' : currency === '$' ? 'USD' : 'EUR', aliases: [...new Set(aliases)], citations: cite(r.int(1, 2)) }, { names: aliases });
+    add(
+      {
+        id: idOf('figure', label),
+        kind: 'figure',
+        label,
+        text: `${currency}${amount} million committed to ${area} in ${place}`,
+        number: amount * 1_000_000,
+        unit: currency === '£' ? 'GBP' : currency === '$' ? 'USD' : 'EUR',
+        aliases: [...new Set(aliases)],
+        citations: cite(r.int(1, 2)),
+      },
+      { names: aliases },
+    );
   }
 
   for (let i = 0; i < counts.term; i++) {
@@ -438,7 +722,13 @@ export function generateFacts(n, seed = 1) {
     usedNames.add(label);
     const wordings = [];
     if (ukrainian) {
-      wordings.push({ id: `w${i}-uk`, text: `Ми будемо ${r.pick(['зміцнювати', 'розширювати', 'підтримувати'])} ${r.pick(['спільне виробництво', 'партнерство', 'оборону'])} ${r.pick(['цього року', 'разом із союзниками', 'без зволікань'])}.`, kind: 'verbatim', language: 'uk', citations: cite(1) });
+      wordings.push({
+        id: `w${i}-uk`,
+        text: `Ми будемо ${r.pick(['зміцнювати', 'розширювати', 'підтримувати'])} ${r.pick(['спільне виробництво', 'партнерство', 'оборону'])} ${r.pick(['цього року', 'разом із союзниками', 'без зволікань'])}.`,
+        kind: 'verbatim',
+        language: 'uk',
+        citations: cite(1),
+      });
       wordings.push({ id: `w${i}-en`, text: words, kind: 'translation', language: 'en', by: r.pick(PUBLISHERS)[0], preferred: true, citations: cite(1) });
     } else {
       wordings.push({ id: `w${i}-en`, text: words, kind: 'verbatim', language: 'en', preferred: true, citations: cite(r.int(1, 2)) });
@@ -446,15 +736,32 @@ export function generateFacts(n, seed = 1) {
     let rendering;
     if (r.chance(0.3)) {
       rendering = words.replace(/^We will (\w+)/, (_, v) => `We are going to ${v}`);
-      wordings.push({ id: `w${i}-r`, text: rendering, kind: 'rendering', language: 'en', by: r.pick(PUBLISHERS)[0], citations: cite(1), note: 'a re-translation that does not match the recorded words' });
+      wordings.push({
+        id: `w${i}-r`,
+        text: rendering,
+        kind: 'rendering',
+        language: 'en',
+        by: r.pick(PUBLISHERS)[0],
+        citations: cite(1),
+        note: 'a re-translation that does not match the recorded words',
+      });
     }
-    add({
-      id: idOf('quote', label), kind: 'quote', label,
-      text: `${speaker.fact.label} on ${key}, ${proseDate(date, { chance: () => true })}`,
-      aliases: [key], speaker: speaker.fact.id, date, language: ukrainian ? 'uk' : 'en',
-      occasion: r.pick(['a press conference', 'a joint statement', 'an interview', 'a speech to parliament', 'a post on Telegram']),
-      wordings, citations: cite(1),
-    }, { names: [key], words, rendering, speaker: speaker.fact });
+    add(
+      {
+        id: idOf('quote', label),
+        kind: 'quote',
+        label,
+        text: `${speaker.fact.label} on ${key}, ${proseDate(date, { chance: () => true })}`,
+        aliases: [key],
+        speaker: speaker.fact.id,
+        date,
+        language: ukrainian ? 'uk' : 'en',
+        occasion: r.pick(['a press conference', 'a joint statement', 'an interview', 'a speech to parliament', 'a post on Telegram']),
+        wordings,
+        citations: cite(1),
+      },
+      { names: [key], words, rendering, speaker: speaker.fact },
+    );
   }
 
   return { sources, facts, byKind };
@@ -534,16 +841,17 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
  */
 export function generatePack(n, seed = 1, name = `bench-${n}`) {
   const { sources, facts, byKind } = generateFacts(n, seed);
-  const head = (part) => [
-    '# Generated by scripts/bench/generate.mjs for the benchmark: not real facts.',
-    'pack:',
-    `  id: ${name}${part === 0 ? '' : `-part${part + 1}`}`,
-    `  title: "Benchmark pack of ${n.toLocaleString('en-GB')} facts${part === 0 ? '' : `, part ${part + 1}`}"`,
-    '  version: "1.0.0"',
-    '  language: en',
-    '  checked: "2025-12-01"',
-    '',
-  ].join('\n');
+  const head = (part) =>
+    [
+      '# Generated by scripts/bench/generate.mjs for the benchmark: not real facts.',
+      'pack:',
+      `  id: ${name}${part === 0 ? '' : `-part${part + 1}`}`,
+      `  title: "Benchmark pack of ${n.toLocaleString('en-GB')} facts${part === 0 ? '' : `, part ${part + 1}`}"`,
+      '  version: "1.0.0"',
+      '  language: en',
+      '  checked: "2025-12-01"',
+      '',
+    ].join('\n');
   const files = [];
   let part = 0;
   let body = [`${head(0)}sources:`, ...sources.map(sourceYaml), '', 'facts:'];

@@ -19,7 +19,11 @@ const require = createRequire(import.meta.url);
 function diskStorage(dir) {
   const at = (name) => path.join(dir, name);
   return {
-    read: (name) => fs.promises.readFile(at(name)).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength), () => undefined),
+    read: (name) =>
+      fs.promises.readFile(at(name)).then(
+        (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+        () => undefined,
+      ),
     write: async (name, data) => {
       await fs.promises.mkdir(dir, { recursive: true });
       await fs.promises.writeFile(at(name), data);
@@ -27,10 +31,12 @@ function diskStorage(dir) {
     delete: (name) => fs.promises.rm(at(name), { force: true }),
     list: async () => {
       const names = await fs.promises.readdir(dir).catch(() => []);
-      return Promise.all(names.map(async (name) => {
-        const s = await fs.promises.stat(at(name));
-        return { name, size: s.size, mtime: s.mtimeMs };
-      }));
+      return Promise.all(
+        names.map(async (name) => {
+          const s = await fs.promises.stat(at(name));
+          return { name, size: s.size, mtime: s.mtimeMs };
+        }),
+      );
     },
   };
 }
@@ -76,7 +82,8 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
     let cold = extensionStore(core, bundledLoaded, workerCode, dir);
     const c = await held(() => cold.store.batch(() => Promise.all(files.map((f) => cold.store.loadWorkspacePack(f.name, f.text, async () => undefined)))));
     if (cold.store.index.facts.length < size.n) throw new Error(`${size.key}: ${cold.store.index.facts.length} facts after a cold load`);
-    if (cold.parsing.counts.worker !== files.length) throw new Error(`${size.key}: ${cold.parsing.counts.worker} of ${files.length} files parsed in the worker`);
+    if (cold.parsing.counts.worker !== files.length)
+      throw new Error(`${size.key}: ${cold.parsing.counts.worker} of ${files.length} files parsed in the worker`);
     await cold.cache.flush();
     cold.parsing.dispose();
     if (cold.cache.counts.written !== files.length) throw new Error(`${size.key}: ${cold.cache.counts.written} of ${files.length} entries written`);
@@ -91,7 +98,8 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
     // A window reload: a new extension host, the cache on disk.
     const warm = extensionStore(core, bundledLoaded, workerCode, dir);
     const w = await held(() => warm.store.batch(() => Promise.all(files.map((f) => warm.store.loadWorkspacePack(f.name, f.text, async () => undefined)))));
-    if (warm.cache.counts.hits !== files.length || warm.parsing.counts.worker + warm.parsing.counts.inThread !== 0) throw new Error(`${size.key}: the warm load parsed (${JSON.stringify(warm.cache.counts)})`);
+    if (warm.cache.counts.hits !== files.length || warm.parsing.counts.worker + warm.parsing.counts.inThread !== 0)
+      throw new Error(`${size.key}: the warm load parsed (${JSON.stringify(warm.cache.counts)})`);
     if (warm.store.index.facts.length !== coldFacts) throw new Error(`${size.key}: warm and cold loads differ`);
     samples.warm.push(w.ms);
     samples.warmLag.push(w.lag);
@@ -160,7 +168,9 @@ export function measureSideBySide({ core, size, files, record, log, reps = 3 }) 
   }
   const b = record('load.bibtex', size.key, bibTimes, { bytes: bibBytes, entries: bib.entries });
   const o = record('load.parse.side', size.key, ours, { bytes });
-  log?.(`${size.key} side by side: latex-utensils ${(bibBytes / 1048576 / (b.median / 1000)).toFixed(2)} MB/s, this loader ${(bytes / 1048576 / (o.median / 1000)).toFixed(2)} MB/s`);
+  log?.(
+    `${size.key} side by side: latex-utensils ${(bibBytes / 1048576 / (b.median / 1000)).toFixed(2)} MB/s, this loader ${(bytes / 1048576 / (o.median / 1000)).toFixed(2)} MB/s`,
+  );
 }
 
 const mbps = (r) => (r?.bytes && r.median ? r.bytes / 1048576 / (r.median / 1000) : undefined);
@@ -179,9 +189,12 @@ export function loadSection(get, sizes) {
     'load.changed': ['One file changed, with the other files loaded: its new version in use', '< 1 s'],
     'load.changed.lag': ['The same: longest hold of the event loop', '< 50 ms'],
   };
-  const out = ['## Loading writers\' packs', ''];
+  const out = ["## Loading writers' packs", ''];
   const info = keys.map((k) => get('load.cold', k));
-  out.push(`As the extension loads them (src/extension.ts, src/packs/workspacePacks.ts, src/core/packs/packCache.ts): every file of a pack size into the fact store in one batch, parsed in the worker thread or read from the cache of parsed packs (a folder on disk here, the extension's storage folder in VS Code), indexed a slice at a time and readied, then in use. Packs: ${keys.map((k, i) => `${k}, ${info[i].files} file${info[i].files === 1 ? '' : 's'}, ${fmtBytes(info[i].bytes)} of YAML, ${fmtBytes(get('load.warm', k)?.cacheBytes ?? 0)} of cache`).join('; ')}. Targets at 100k (DESIGN.md, "Performance targets"; the targets for loading). Machine load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores.`, '');
+  out.push(
+    `As the extension loads them (src/extension.ts, src/packs/workspacePacks.ts, src/core/packs/packCache.ts): every file of a pack size into the fact store in one batch, parsed in the worker thread or read from the cache of parsed packs (a folder on disk here, the extension's storage folder in VS Code), indexed a slice at a time and readied, then in use. Packs: ${keys.map((k, i) => `${k}, ${info[i].files} file${info[i].files === 1 ? '' : 's'}, ${fmtBytes(info[i].bytes)} of YAML, ${fmtBytes(get('load.warm', k)?.cacheBytes ?? 0)} of cache`).join('; ')}. Targets at 100k (DESIGN.md, "Performance targets"; the targets for loading). Machine load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores.`,
+    '',
+  );
   out.push(`| measurement | target | ${keys.join(' | ')} | verdict at 100k |`, `|---|---|${keys.map(() => '---|').join('')}---|`);
   for (const id of ['load.warm', 'load.warm.lag', 'load.cold', 'load.cold.lag', 'load.changed', 'load.changed.lag']) {
     const r100 = get(id, '100k');
@@ -190,14 +203,23 @@ export function loadSection(get, sizes) {
   }
   const side = sizes.map((s) => s.key).filter((k) => get('load.bibtex', k));
   if (side.length > 0) {
-    out.push('', 'Side by side, in one thread, on the same number of bytes: latex-utensils\' BibTeX parser (used by LaTeX Workshop) on a generated bibliography, and this loader (YAML parse and validation, every value located) on the generated pack; and the whole cold and warm loads above, for their throughput.', '');
-    out.push('| pack size | latex-utensils, BibTeX | this loader, YAML parse + validate | cold load (worker, index, readied) | warm load (cache, index, readied) | target |', '|---|---|---|---|---|---|');
+    out.push(
+      '',
+      "Side by side, in one thread, on the same number of bytes: latex-utensils' BibTeX parser (used by LaTeX Workshop) on a generated bibliography, and this loader (YAML parse and validation, every value located) on the generated pack; and the whole cold and warm loads above, for their throughput.",
+      '',
+    );
+    out.push(
+      '| pack size | latex-utensils, BibTeX | this loader, YAML parse + validate | cold load (worker, index, readied) | warm load (cache, index, readied) | target |',
+      '|---|---|---|---|---|---|',
+    );
     for (const k of side) {
       const b = get('load.bibtex', k);
       const o = get('load.parse.side', k);
       const fmt = (r) => (r ? `${fmtMs(r.median)}: ${mbps(r).toFixed(2)} MB/s` : '–');
       const ratio = mbps(get('load.cold', k)) / mbps(b);
-      out.push(`| ${k} (${fmtBytes(b.bytes)}, ${b.entries.toLocaleString('en-GB')} entries) | ${fmt(b)} | ${fmt(o)} (${(mbps(o) / mbps(b)).toFixed(2)}×) | ${fmt(get('load.cold', k))} (${Number.isFinite(ratio) ? ratio.toFixed(2) : '–'}×) | ${fmt(get('load.warm', k))} (${(mbps(get('load.warm', k)) / mbps(b)).toFixed(1)}×) | cold ≥ 3× latex-utensils: ${ratio >= 3 ? '✅ met' : '❌ missed'} |`);
+      out.push(
+        `| ${k} (${fmtBytes(b.bytes)}, ${b.entries.toLocaleString('en-GB')} entries) | ${fmt(b)} | ${fmt(o)} (${(mbps(o) / mbps(b)).toFixed(2)}×) | ${fmt(get('load.cold', k))} (${Number.isFinite(ratio) ? ratio.toFixed(2) : '–'}×) | ${fmt(get('load.warm', k))} (${(mbps(get('load.warm', k)) / mbps(b)).toFixed(1)}×) | cold ≥ 3× latex-utensils: ${ratio >= 3 ? '✅ met' : '❌ missed'} |`,
+      );
     }
   }
   return out;

@@ -16,8 +16,13 @@ export async function openBrowserPage({ xdg, cleanup, locale }) {
     // Chromium creates ~/.config/chromium/Crash Reports even with a temporary profile.
     env: { ...process.env, ...xdg },
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       '--disable-dev-shm-usage',
     ],
   });

@@ -57,7 +57,10 @@ export class Cleanup {
  */
 export function exitOnSignals(cleanup, log) {
   let asked;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     process.on(signal, () => {
       if (asked) process.exit(code);
       asked = code;

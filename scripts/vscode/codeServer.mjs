@@ -15,12 +15,16 @@ const LISTENING = /HTTP server listening on http:\/\/\S+/;
 export function codeServerArgs({ host, userDataDir, extensionsDir, trusted = true, testDriver = false, locale, folder }) {
   return [
     codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', host,
+    '--auth',
+    'none',
+    '--bind-addr',
+    host,
     '--disable-telemetry',
     '--disable-update-check',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     // The workbench calls window.codeAutomationLog / codeAutomationExit and runs extensionTestsPath.
     ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver', '--vscode-option', 'enable-proposed-api'] : []),
     ...(trusted ? ['--disable-workspace-trust'] : []),

@@ -37,7 +37,17 @@ export const OPTIONS = {
   /** The whole run's time limit in seconds, startup included. */
   timeout: { flag: 'string', env: 'AGREEMENT_CITE_VSCODE_TIMEOUT', default: '900', read: positiveSeconds },
   /** VS Code's display language for the run (scripts/vscode-test-locale.mjs); English unless given. */
-  locale: { flag: 'string', env: 'AGREEMENT_CITE_LOCALE', read: (v) => { try { return checkLocale(v); } catch (err) { throw new OptionsError(err.message); } } },
+  locale: {
+    flag: 'string',
+    env: 'AGREEMENT_CITE_LOCALE',
+    read: (v) => {
+      try {
+        return checkLocale(v);
+      } catch (err) {
+        throw new OptionsError(err.message);
+      }
+    },
+  },
   /** Only the tests whose full title matches this pattern. */
   grep: { flag: 'string', env: 'AGREEMENT_CITE_TEST_GREP' },
   /** The extension under test (a folder with package.json). */
@@ -54,7 +64,11 @@ export const OPTIONS = {
 
 /** Reads OPTIONS from the command line and the environment, and derives the paths of the run's results. */
 export function readOptions(args = process.argv.slice(2), env = process.env) {
-  const flags = Object.fromEntries(Object.entries(OPTIONS).filter(([, o]) => o.flag).map(([name, o]) => [name, { type: o.flag }]));
+  const flags = Object.fromEntries(
+    Object.entries(OPTIONS)
+      .filter(([, o]) => o.flag)
+      .map(([name, o]) => [name, { type: o.flag }]),
+  );
   let given;
   try {
     given = parseArgs({ args, options: flags }).values;

@@ -6,7 +6,10 @@
 /** The visible text of the elements matching `within` (the whole page if none), white space made single. */
 function visibleText(within) {
   const roots = within ? [...document.querySelectorAll(within)] : [document.body];
-  return roots.map((r) => r.innerText ?? '').join('\n').replace(/\s+/g, ' ');
+  return roots
+    .map((r) => r.innerText ?? '')
+    .join('\n')
+    .replace(/\s+/g, ' ');
 }
 
 const loose = (t) => String(t).replace(/\s+/g, ' ');
@@ -43,12 +46,19 @@ export async function untilShown(page, { texts = [], within, hidden, frames = fa
   const deadline = Date.now() + timeoutMs;
   try {
     if (wanted.length > 0 && !frames) {
-      await page.waitForFunction(([wanted, within]) => {
-        // visibleText(), inlined: the function runs in the page, without this module.
-        const roots = within ? [...document.querySelectorAll(within)] : [document.body];
-        const seen = roots.map((r) => r.innerText ?? '').join('\n').replace(/\s+/g, ' ');
-        return wanted.every((t) => seen.includes(t));
-      }, [wanted, within], { timeout: timeoutMs, polling: 100 });
+      await page.waitForFunction(
+        ([wanted, within]) => {
+          // visibleText(), inlined: the function runs in the page, without this module.
+          const roots = within ? [...document.querySelectorAll(within)] : [document.body];
+          const seen = roots
+            .map((r) => r.innerText ?? '')
+            .join('\n')
+            .replace(/\s+/g, ' ');
+          return wanted.every((t) => seen.includes(t));
+        },
+        [wanted, within],
+        { timeout: timeoutMs, polling: 100 },
+      );
     } else if (wanted.length > 0) {
       // Frames come and go (a webview loads its content in a frame of its own): asked again until the deadline.
       for (;;) {
@@ -61,6 +71,9 @@ export async function untilShown(page, { texts = [], within, hidden, frames = fa
     if (hidden) await page.waitForSelector(hidden, { state: 'hidden', timeout: Math.max(1, deadline - Date.now()) });
   } catch (cause) {
     const seen = await (frames ? textInFrames(page, within) : page.evaluate(visibleText, within)).catch(() => '?');
-    throw new Error(`the workbench did not show ${wanted.map((t) => `"${t}"`).join(', ') || 'the change'}${within ? ` in ${within}` : ''}${hidden ? ` with ${hidden} hidden` : ''} within ${timeoutMs} ms; it showed: ${seen.slice(0, 400)}`, { cause });
+    throw new Error(
+      `the workbench did not show ${wanted.map((t) => `"${t}"`).join(', ') || 'the change'}${within ? ` in ${within}` : ''}${hidden ? ` with ${hidden} hidden` : ''} within ${timeoutMs} ms; it showed: ${seen.slice(0, 400)}`,
+      { cause },
+    );
   }
 }

@@ -16,7 +16,11 @@ import { untilShown } from './screen.mjs';
 
 /** A file name from a test's screenshot name: letters, digits, `.`, `_`, `-`. */
 function pngName(prefix, name) {
-  const safe = String(name || 'screenshot').replace(/\.png$/i, '').replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'screenshot';
+  const safe =
+    String(name || 'screenshot')
+      .replace(/\.png$/i, '')
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .replace(/^\.+/, '_') || 'screenshot';
   return `${prefix}${safe}.png`;
 }
 

@@ -16,10 +16,16 @@ export function verdict({ code, options, userDataDir, extensionId, extensionErro
     log('ERROR: no remote extension host log to check where the extension ran');
     ok = false;
   } else if (inRemote === options.web) {
-    log(`ERROR: the remote (Node) extension host ${inRemote ? 'activated' : 'did not activate'} ${extensionId}; expected it ${options.web ? 'in the web worker host only' : 'there'}`);
+    log(
+      `ERROR: the remote (Node) extension host ${inRemote ? 'activated' : 'did not activate'} ${extensionId}; expected it ${options.web ? 'in the web worker host only' : 'there'}`,
+    );
     ok = false;
   } else {
-    log(options.web ? `the remote (Node) extension host's log has no activation of ${extensionId}: it ran in the web worker host` : `the remote (Node) extension host activated ${extensionId}`);
+    log(
+      options.web
+        ? `the remote (Node) extension host's log has no activation of ${extensionId}: it ran in the web worker host`
+        : `the remote (Node) extension host activated ${extensionId}`,
+    );
   }
   if (extensionErrors.length > 0) {
     log(`ERROR: the workbench logged ${extensionErrors.length} error(s) naming the extension:`);

@@ -140,7 +140,11 @@ export class SuiteSession {
 /** The suite's `N passed, N failed` line from its report, if it wrote one. */
 export function reportSummary(reportFile) {
   try {
-    return fs.readFileSync(reportFile, 'utf8').split('\n').reverse().find((l) => SUMMARY_LINE.test(l));
+    return fs
+      .readFileSync(reportFile, 'utf8')
+      .split('\n')
+      .reverse()
+      .find((l) => SUMMARY_LINE.test(l));
   } catch {
     return undefined;
   }

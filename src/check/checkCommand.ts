@@ -27,7 +27,9 @@ export class CheckCommand {
     const uri = typeof a.uri === 'string' ? a.uri : a.uri instanceof vscode.Uri ? a.uri.toString() : undefined;
     const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
     if (!document || !isSupported(document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Agreement Cite: open a Markdown, LaTeX, plain text, AsciiDoc, reStructuredText or HTML document to check it.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Agreement Cite: open a Markdown, LaTeX, plain text, AsciiDoc, reStructuredText or HTML document to check it.'),
+      );
       return [];
     }
     if (!readCheckSettings(document).enabled) {
@@ -72,7 +74,10 @@ export class CheckCommand {
     });
     if (!pick || document.isClosed) return;
     // The document may have changed while the picker was open; the check's offsets are for the version listed.
-    const finding = document.version === version ? pick.finding : this.check.current(document)?.findings.find((f) => f.code === pick.finding.code && f.message === pick.finding.message);
+    const finding =
+      document.version === version
+        ? pick.finding
+        : this.check.current(document)?.findings.find((f) => f.code === pick.finding.code && f.message === pick.finding.message);
     if (!finding) return;
     const editor = await vscode.window.showTextDocument(document);
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));

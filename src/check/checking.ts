@@ -49,8 +49,9 @@ export function quickFixesFor(findings: readonly Finding[], diagnostics: readonl
   const fixes: QuickFix[] = [];
   for (const d of diagnostics) {
     if (!CHECK_CODES.includes(d.code as CheckCode)) continue;
-    const finding = findings.find((f) => f.code === d.code && f.start === d.start && f.end === d.end)
-      ?? findings.find((f) => f.code === d.code && f.start <= request.end && f.end >= request.start);
+    const finding =
+      findings.find((f) => f.code === d.code && f.start === d.start && f.end === d.end) ??
+      findings.find((f) => f.code === d.code && f.start <= request.end && f.end >= request.start);
     if (!finding) continue;
     for (const fix of finding.fixes) fixes.push({ title: fix.title, preferred: fix.preferred === true, finding: findings.indexOf(finding), edits: fix.edits });
   }

@@ -46,7 +46,10 @@ export class DocumentCheck implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly store: FactStore, private readonly settings: SettingsSource = workspaceSettings) {
+  constructor(
+    private readonly store: FactStore,
+    private readonly settings: SettingsSource = workspaceSettings,
+  ) {
     this.disposables.push(
       this.collection,
       this.changed,
@@ -78,10 +81,13 @@ export class DocumentCheck implements vscode.Disposable {
     }
     const run = {};
     this.runs.set(key, run);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!document.isClosed) void this.checkInSlices(document, run);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) void this.checkInSlices(document, run);
+      }, delay),
+    );
   }
 
   /**

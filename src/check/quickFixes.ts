@@ -14,7 +14,11 @@ export class QuickFixes implements vscode.CodeActionProvider {
     if (ours.length === 0) return [];
     const checked = this.check.current(document);
     if (!checked) return [];
-    const shown = ours.map((d) => ({ code: typeof d.code === 'object' ? d.code.value : d.code, start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) }));
+    const shown = ours.map((d) => ({
+      code: typeof d.code === 'object' ? d.code.value : d.code,
+      start: document.offsetAt(d.range.start),
+      end: document.offsetAt(d.range.end),
+    }));
     const fixes = quickFixesFor(checked.findings, shown, { start: document.offsetAt(range.start), end: document.offsetAt(range.end) });
     return fixes.map((fix) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

@@ -30,9 +30,10 @@ export class StatusItem implements vscode.Disposable {
     const n = checked.findings.length;
     const counts = CHECK_CODES.map((code) => [code, checked.findings.filter((f) => f.code === code).length] as const).filter(([, c]) => c > 0);
     this.status.text = n === 0 ? '$(check) 0' : `$(warning) ${n}`;
-    this.status.tooltip = n === 0
-      ? vscode.l10n.t('Agreement Cite: no fact-check findings in this document')
-      : `${vscode.l10n.t('Agreement Cite: {0} fact-check findings in this document', n)} (${counts.map(([code, c]) => `${title(code)}: ${c}`).join(', ')}). ${vscode.l10n.t('Click to list them.')}`;
+    this.status.tooltip =
+      n === 0
+        ? vscode.l10n.t('Agreement Cite: no fact-check findings in this document')
+        : `${vscode.l10n.t('Agreement Cite: {0} fact-check findings in this document', n)} (${counts.map(([code, c]) => `${title(code)}: ${c}`).join(', ')}). ${vscode.l10n.t('Click to list them.')}`;
     this.status.accessibilityInformation = { label: typeof this.status.tooltip === 'string' ? this.status.tooltip : '' };
     this.status.show();
   }

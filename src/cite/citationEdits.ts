@@ -1,5 +1,15 @@
 // What Insert Citation and Copy Citation write, for given selections; free of `vscode` (insertCitation.ts runs them).
-import { citationEdits, citationPlace, citedSources, formatCitation, insertionText, withCitation, type CitationParts, type InsertOptions, type TextEdit } from '../core/references/citation';
+import {
+  citationEdits,
+  citationPlace,
+  citedSources,
+  formatCitation,
+  insertionText,
+  withCitation,
+  type CitationParts,
+  type InsertOptions,
+  type TextEdit,
+} from '../core/references/citation';
 import { todayIso } from '../core/document/dates';
 import type { FactIndex, IndexedFact } from '../core/facts/factIndex';
 import { dateInQuestionFor, insertOptionsFor, modelOf } from '../workbench/documents';
@@ -32,12 +42,25 @@ export function parseArgs(arg: unknown): CitationArgs {
 }
 
 /** The text a citation inserts at one cursor. */
-function textAt(entry: IndexedFact, index: FactIndex, options: InsertOptions, documentText: string, offset: number, selected: boolean, args: CitationArgs): { inline: string; definitions: CitationParts['definitions'] } {
+function textAt(
+  entry: IndexedFact,
+  index: FactIndex,
+  options: InsertOptions,
+  documentText: string,
+  offset: number,
+  selected: boolean,
+  args: CitationArgs,
+): { inline: string; definitions: CitationParts['definitions'] } {
   const mode = args.mode ?? (selected ? 'citation' : 'text');
   const words = mode === 'text' ? insertionText(entry, index, options, args.verb ?? 'said', documentText) : '';
   // Inside a footnote the citation joins its text; elsewhere it follows the inserted words, or what is before the cursor.
   const place = citationPlace(documentText, offset, options.format);
-  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, documentText, words && place !== 'footnote' ? 'word' : place);
+  const citation = formatCitation(
+    citedSources(entry, index).map((s) => s.source),
+    options,
+    documentText,
+    words && place !== 'footnote' ? 'word' : place,
+  );
   return { inline: withCitation(words, citation.inline), definitions: citation.definitions };
 }
 
@@ -47,7 +70,14 @@ function textAt(entry: IndexedFact, index: FactIndex, options: InsertOptions, do
  * fact's words and citation, a selection keeps its words and gets the
  * citation after it; footnote definitions are added once, at the end.
  */
-export function citationEditsAt(document: TextDocumentLike, selections: readonly Span[], entry: IndexedFact, index: FactIndex, settings: SettingsSource, args: CitationArgs = {}): TextEdit[] {
+export function citationEditsAt(
+  document: TextDocumentLike,
+  selections: readonly Span[],
+  entry: IndexedFact,
+  index: FactIndex,
+  settings: SettingsSource,
+  args: CitationArgs = {},
+): TextEdit[] {
   const text = modelOf(document, settings).text;
   let definitions: CitationParts['definitions'] = [];
   const insertions: TextEdit[] = [];
@@ -63,8 +93,22 @@ export function citationEditsAt(document: TextDocumentLike, selections: readonly
 }
 
 /** A fact with its citation and footnote definitions, as Copy Citation puts it on the clipboard, in the document's format (plain text without one). */
-export function copiedCitation(entry: IndexedFact, index: FactIndex, document: TextDocumentLike | undefined, settings: SettingsSource, args: CitationArgs = {}): string {
-  const options: InsertOptions = document ? insertOptionsFor(document, settings, todayIso()) : { format: 'plaintext', style: 'auto', dateStyle: 'en-GB', atDate: todayIso() };
-  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options);
-  return [withCitation(insertionText(entry, index, options, args.verb ?? 'said', document?.getText()), citation.inline), ...citation.definitions.map((d) => d.text)].join('\n\n');
+export function copiedCitation(
+  entry: IndexedFact,
+  index: FactIndex,
+  document: TextDocumentLike | undefined,
+  settings: SettingsSource,
+  args: CitationArgs = {},
+): string {
+  const options: InsertOptions = document
+    ? insertOptionsFor(document, settings, todayIso())
+    : { format: 'plaintext', style: 'auto', dateStyle: 'en-GB', atDate: todayIso() };
+  const citation = formatCitation(
+    citedSources(entry, index).map((s) => s.source),
+    options,
+  );
+  return [
+    withCitation(insertionText(entry, index, options, args.verb ?? 'said', document?.getText()), citation.inline),
+    ...citation.definitions.map((d) => d.text),
+  ].join('\n\n');
 }

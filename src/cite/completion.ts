@@ -31,12 +31,18 @@ const ITEM_KINDS: Record<FactKind, vscode.CompletionItemKind> = {
  * (inlineCompletion.ts) completes names as ghost text in Markdown too.
  */
 export class FactCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly store: FactStore, private readonly settings: SettingsSource = workspaceSettings) {}
+  constructor(
+    private readonly store: FactStore,
+    private readonly settings: SettingsSource = workspaceSettings,
+  ) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
     const list = factCompletionsAt(document, position, this.store.index, this.settings);
     if (!list) return undefined;
-    return new vscode.CompletionList(list.items.map((f) => toItem(document, f)), list.isIncomplete);
+    return new vscode.CompletionList(
+      list.items.map((f) => toItem(document, f)),
+      list.isIncomplete,
+    );
   }
 
   resolveCompletionItem(item: vscode.CompletionItem): vscode.CompletionItem {

@@ -59,7 +59,12 @@ interface RequestContext {
  * typed after it), or the facts whose names start with the last one, two or
  * three words typed. Nothing elsewhere, or in a language not supported.
  */
-export function factCompletionsAt(document: TextDocumentLike, position: DocumentPosition, index: FactIndex, settings: SettingsSource): FactCompletions | undefined {
+export function factCompletionsAt(
+  document: TextDocumentLike,
+  position: DocumentPosition,
+  index: FactIndex,
+  settings: SettingsSource,
+): FactCompletions | undefined {
   if (!isSupported(document)) return undefined;
   const line = document.lineAt(position.line).text.slice(0, position.character);
   // VS Code's offsetAt takes only its own Position objects: the position given, never one made here.
@@ -71,7 +76,12 @@ export function factCompletionsAt(document: TextDocumentLike, position: Document
     const context = contextAt(document, offset, settings);
     // A large pack lists its first facts by kind; typing after the trigger narrows by name.
     const typed = afterTrigger.trim();
-    const entries = typed.length > 0 ? prefixIndexFor(index).search(typed, TRIGGER_LIST_LIMIT).map((h) => h.entry) : index.facts.slice(0, TRIGGER_LIST_LIMIT);
+    const entries =
+      typed.length > 0
+        ? prefixIndexFor(index)
+            .search(typed, TRIGGER_LIST_LIMIT)
+            .map((h) => h.entry)
+        : index.facts.slice(0, TRIGGER_LIST_LIMIT);
     const range = { start: lineStart + trigger, end: offset };
     const items = entries.map((entry) => item(context, index, entry, labelIn(entry, context.options.language), range, true));
     // Once a phrase is typed the list is asked for again at each keystroke: the editor's own fuzzy filter over an

@@ -40,7 +40,11 @@ export function ghostTextAt(document: TextDocumentLike, position: DocumentPositi
     const hit = prefixIndexFor(index).search(typed, 1)[0];
     // Complete only what is unfinished: a name typed in full gets no ghost text.
     if (!hit || foldText(hit.alias).length <= folded.length) continue;
-    const citation = formatCitation(citedSources(hit.entry, index).map((s) => s.source), insertOptionsFor(document, settings), modelOf(document, settings));
+    const citation = formatCitation(
+      citedSources(hit.entry, index).map((s) => s.source),
+      insertOptionsFor(document, settings),
+      modelOf(document, settings),
+    );
     return {
       text: typed + hit.alias.slice(typed.length) + citation.inline,
       range: { start: lineStart + w.index, end: lineStart + before.length },
@@ -53,6 +57,8 @@ export function ghostTextAt(document: TextDocumentLike, position: DocumentPositi
 /** Edits adding the definitions a document lacks, after ghost text was accepted; another citation may have added some since. */
 export function missingDefinitionEdits(text: string, definitions: unknown): TextEdit[] {
   if (!Array.isArray(definitions)) return [];
-  const missing = (definitions as CitationParts['definitions']).filter((d) => typeof d?.key === 'string' && typeof d.text === 'string' && !hasDefinition(text, d.key));
+  const missing = (definitions as CitationParts['definitions']).filter(
+    (d) => typeof d?.key === 'string' && typeof d.text === 'string' && !hasDefinition(text, d.key),
+  );
   return citationEdits(text, [], missing);
 }

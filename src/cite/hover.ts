@@ -8,7 +8,10 @@ import { factHoverAt } from './hoverCard';
 
 /** Cards for every known name, role, date, place, term and quote under the pointer (hoverCard.ts). */
 export class FactHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: FactStore, private readonly settings: SettingsSource = workspaceSettings) {}
+  constructor(
+    private readonly store: FactStore,
+    private readonly settings: SettingsSource = workspaceSettings,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const card = factHoverAt(document, document.offsetAt(position), this.store.index, this.settings);

@@ -30,11 +30,15 @@ function recordingNote(match: RecordingMatch, index: FactIndex): string {
   const entry = index.fact(match.factId);
   const speaker = entry?.fact.speaker ? index.fact(entry.fact.speaker)?.fact.label : undefined;
   const whose = match.recorders.join(' and ');
-  const words = speaker ? l10n.t('This quotation matches {0}’s recording of {1}’s words', whose, speaker) : l10n.t('This quotation matches {0}’s recording', whose);
+  const words = speaker
+    ? l10n.t('This quotation matches {0}’s recording of {1}’s words', whose, speaker)
+    : l10n.t('This quotation matches {0}’s recording', whose);
   const nonePreferred = entry?.status === 'disputed' && !(entry.fact.wordings ?? []).some((w) => w.preferred);
   const preferred = nonePreferred
     ? ` ${l10n.t('(independent recorders disagree: no wording is preferred).')}`
-    : entry?.wording && !match.wordingIds.includes(entry.wording.id) ? ` ${l10n.t('(not the wording the fact base prefers).')}` : '.';
+    : entry?.wording && !match.wordingIds.includes(entry.wording.id)
+      ? ` ${l10n.t('(not the wording the fact base prefers).')}`
+      : '.';
   return `ℹ️ ${escapeMarkdown(words)}${escapeMarkdown(preferred)}`;
 }
 

@@ -14,7 +14,10 @@ import { ghostTextAt, missingDefinitionEdits } from './ghostText';
  * suggestion list only opens on request or after the `;;` trigger.
  */
 export class FactInlineCompletionProvider implements vscode.InlineCompletionItemProvider {
-  constructor(private readonly store: FactStore, private readonly settings: SettingsSource = workspaceSettings) {}
+  constructor(
+    private readonly store: FactStore,
+    private readonly settings: SettingsSource = workspaceSettings,
+  ) {}
 
   provideInlineCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.InlineCompletionItem[] | undefined {
     const ghost = ghostTextAt(document, position, this.store.index, this.settings);

@@ -22,7 +22,13 @@ export function pickerItems(index: FactIndex, selection: string): FactPick[] {
   if (!items) {
     items = rows.map((row) => {
       let pick = picks.get(row);
-      if (!pick) picks.set(row, (pick = row.separator ? { label: row.label, kind: vscode.QuickPickItemKind.Separator } : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }));
+      if (!pick)
+        picks.set(
+          row,
+          (pick = row.separator
+            ? { label: row.label, kind: vscode.QuickPickItemKind.Separator }
+            : { label: row.label, description: row.description, detail: row.detail, entry: row.entry }),
+        );
       return pick;
     });
     itemsOf.set(rows, items);

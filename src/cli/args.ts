@@ -144,11 +144,23 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   }
   if (command === '-v' || command === '--version') return { command: 'version' };
   if (command === 'check') {
-    const { values: v, positionals } = parse(rest, {
-      format: { type: 'string' }, 'max-severity': { type: 'string' }, pack: { type: 'string', multiple: true },
-      'no-workspace-packs': { type: 'boolean' }, rule: { type: 'string', multiple: true }, date: { type: 'string' },
-      fix: { type: 'boolean' }, 'fix-dry-run': { type: 'boolean' }, 'max-file-size': { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    }, HELP.check);
+    const { values: v, positionals } = parse(
+      rest,
+      {
+        format: { type: 'string' },
+        'max-severity': { type: 'string' },
+        pack: { type: 'string', multiple: true },
+        'no-workspace-packs': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        date: { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'max-file-size': { type: 'string' },
+        jobs: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      HELP.check,
+    );
     if (v.help) return { command: 'help', text: HELP.check };
     const rules: Record<string, boolean> = {};
     for (const r of (v.rule as string[] | undefined) ?? []) {
@@ -162,39 +174,63 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     const kb = v['max-file-size'] === undefined ? DEFAULT_MAX_DOCUMENT_KB : Number(v['max-file-size']);
     if (!Number.isFinite(kb) || kb <= 0) throw new CliError(`--max-file-size ${String(v['max-file-size'])}: expected a number of kilobytes.`);
     const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
-    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new CliError(`--jobs ${String(v.jobs)}: expected a whole number of threads, 1 or more.`);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+      throw new CliError(`--jobs ${String(v.jobs)}: expected a whole number of threads, 1 or more.`);
     if (v.fix && v['fix-dry-run']) throw new CliError('--fix and --fix-dry-run: choose one.');
     return {
-      command: 'check', targets: positionals,
+      command: 'check',
+      targets: positionals,
       format: oneOf(v.format as string | undefined, FORMATS, '--format', 'text'),
       maxSeverity: oneOf(v['max-severity'] as string | undefined, SEVERITIES, '--max-severity', 'warning'),
-      packs: (v.pack as string[] | undefined) ?? [], workspacePacks: !v['no-workspace-packs'], rules, date,
-      fix: v.fix === true, fixDryRun: v['fix-dry-run'] === true, maxFileKB: kb, jobs,
+      packs: (v.pack as string[] | undefined) ?? [],
+      workspacePacks: !v['no-workspace-packs'],
+      rules,
+      date,
+      fix: v.fix === true,
+      fixDryRun: v['fix-dry-run'] === true,
+      maxFileKB: kb,
+      jobs,
     };
   }
   if (command === 'packs') {
     const [sub, ...more] = rest;
     if (sub === '-h' || sub === '--help' || sub === undefined) return { command: 'help', text: HELP.packs };
     if (sub !== 'check') throw new CliError(`packs ${sub}: unknown; the command is "packs check".\n\n${HELP.packs}`);
-    const { values: v, positionals } = parse(more, { format: { type: 'string' }, 'max-severity': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, HELP.packs);
+    const { values: v, positionals } = parse(
+      more,
+      { format: { type: 'string' }, 'max-severity': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      HELP.packs,
+    );
     if (v.help) return { command: 'help', text: HELP.packs };
     return {
-      command: 'packs', targets: positionals,
+      command: 'packs',
+      targets: positionals,
       format: oneOf(v.format as string | undefined, FORMATS, '--format', 'text'),
       maxSeverity: oneOf(v['max-severity'] as string | undefined, SEVERITIES, '--max-severity', 'warning'),
     };
   }
   if (command === 'export') {
-    const { values: v, positionals } = parse(rest, {
-      format: { type: 'string' }, cited: { type: 'string', multiple: true }, output: { type: 'string', short: 'o' },
-      pack: { type: 'string', multiple: true }, 'no-workspace-packs': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    }, HELP.export);
+    const { values: v, positionals } = parse(
+      rest,
+      {
+        format: { type: 'string' },
+        cited: { type: 'string', multiple: true },
+        output: { type: 'string', short: 'o' },
+        pack: { type: 'string', multiple: true },
+        'no-workspace-packs': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      HELP.export,
+    );
     if (v.help) return { command: 'help', text: HELP.export };
     if (positionals.length > 0) throw new CliError(`export: unexpected argument ${positionals[0]} (drafts are named with --cited).\n\n${HELP.export}`);
     return {
-      command: 'export', format: oneOf(v.format as string | undefined, ['bibtex', 'csl-json'] as const, '--format'),
-      cited: v.cited as string[] | undefined, output: v.output as string | undefined,
-      packs: (v.pack as string[] | undefined) ?? [], workspacePacks: !v['no-workspace-packs'],
+      command: 'export',
+      format: oneOf(v.format as string | undefined, ['bibtex', 'csl-json'] as const, '--format'),
+      cited: v.cited as string[] | undefined,
+      output: v.output as string | undefined,
+      packs: (v.pack as string[] | undefined) ?? [],
+      workspacePacks: !v['no-workspace-packs'],
     };
   }
   throw new CliError(`${command}: unknown command.\n\n${HELP.main}`);

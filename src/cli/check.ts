@@ -13,10 +13,14 @@ import { packSettings, readWorkspaceSettings, settingsFor } from './settings';
 /** The reporter of an output format; `packs` for pack problems, whose rules are the problems' codes. */
 export function reporterFor(format: CheckArgs['format'], io: Io, packs?: { codes: readonly string[] }): Reporter {
   switch (format) {
-    case 'json': return new JsonReporter(io.stdout, io.version);
-    case 'sarif': return new SarifReporter(io.stdout, io.version, io.cwd, packs?.codes);
-    case 'github': return new GithubReporter(io.stdout);
-    default: return new TextReporter(io.stdout, io.colour, packs ? { item: 'problem', file: 'pack' } : undefined);
+    case 'json':
+      return new JsonReporter(io.stdout, io.version);
+    case 'sarif':
+      return new SarifReporter(io.stdout, io.version, io.cwd, packs?.codes);
+    case 'github':
+      return new GithubReporter(io.stdout);
+    default:
+      return new TextReporter(io.stdout, io.colour, packs ? { item: 'problem', file: 'pack' } : undefined);
   }
 }
 
@@ -37,7 +41,10 @@ export async function runCheck(a: CheckArgs, io: Io): Promise<number> {
     return EXIT.clean;
   }
   const plan: CheckPlan = {
-    workspace, overrides, today: todayIso(), maxBytes: a.maxFileKB * 1024,
+    workspace,
+    overrides,
+    today: todayIso(),
+    maxBytes: a.maxFileKB * 1024,
     mode: a.fix ? 'fix' : a.fixDryRun ? 'dry-run' : 'check',
     withFixes: a.format === 'json',
   };

@@ -59,7 +59,8 @@ export function checkFile(target: Target, index: FactIndex, plan: CheckPlan): Fi
   const read = readDocument(target.path, plan.maxBytes);
   if (!read.ok) return { report: { display: target.display, items: [], notChecked: { code: read.code, message: read.message } }, fixes: [] };
   const options = optionsFor(plan, target.language);
-  if (plan.mode === 'check') return { report: { display: target.display, items: items(read.text, checkDocument(read.text, index, options), plan.withFixes) }, fixes: [] };
+  if (plan.mode === 'check')
+    return { report: { display: target.display, items: items(read.text, checkDocument(read.text, index, options), plan.withFixes) }, fixes: [] };
   const fixed = applySafeFixes(read.text, index, options);
   const fixes = fixed.applied.map((f) => {
     const at = new LineIndex(f.text).positionAt(f.offset);
@@ -77,7 +78,17 @@ export function checkFile(target: Target, index: FactIndex, plan: CheckPlan): Fi
     try {
       fs.writeFileSync(target.path, (read.bom ? '\uFEFF' : '') + fixed.text);
     } catch (e) {
-      return { report: { display: target.display, items: [], notChecked: { code: 'unwritable', message: `the fixes could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file is unchanged` } }, fixes: [] };
+      return {
+        report: {
+          display: target.display,
+          items: [],
+          notChecked: {
+            code: 'unwritable',
+            message: `the fixes could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file is unchanged`,
+          },
+        },
+        fixes: [],
+      };
     }
   }
   return { report: { display: target.display, items: items(fixed.text, fixed.remaining, plan.withFixes) }, fixes };

@@ -31,7 +31,9 @@ export async function factBaseFor(io: Io, workspace: WorkspaceSettings, named: r
   for (const p of base.problems) io.stderr(`${problemLine(p, io.cwd)}\n`);
   const broken = new Set(base.problems.filter((p) => p.severity === 'error').map((p) => p.file));
   if (broken.size > 0) {
-    io.stderr(`\n${broken.size === 1 ? 'A fact pack does' : `${broken.size} fact packs do`} not load (${[...broken].map((f) => displayPath(f, io.cwd)).join(', ')}): fix ${broken.size === 1 ? 'it' : 'them'}, or leave the workspace's packs out with --no-workspace-packs.\n`);
+    io.stderr(
+      `\n${broken.size === 1 ? 'A fact pack does' : `${broken.size} fact packs do`} not load (${[...broken].map((f) => displayPath(f, io.cwd)).join(', ')}): fix ${broken.size === 1 ? 'it' : 'them'}, or leave the workspace's packs out with --no-workspace-packs.\n`,
+    );
     return EXIT.usage;
   }
   return base;

@@ -23,7 +23,8 @@ export function findPackFiles(root: string, globs: readonly string[]): string[] 
   if (globs.length === 0) return [];
   // Dot folders are searched as VS Code's findFiles does; installed packages and version control are not.
   return globSync([...globs], { cwd: root, absolute: true, onlyFiles: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false })
-    .map((f) => path.normalize(f)).sort();
+    .map((f) => path.normalize(f))
+    .sort();
 }
 
 /** Pack files named with `--pack` or `packs check`: a file as it is, a folder for the packs in it. */
@@ -69,16 +70,29 @@ export async function loadFactBase(packFiles: readonly string[], maxBytes: numbe
         text = decoder.decode(fs.readFileSync(file));
       } catch (e) {
         const start = { line: 0, character: 0 };
-        store.failWorkspacePack(file, [{ file, range: { start, end: start }, code: 'unreadable', severity: 'error', message: `The pack file could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+        store.failWorkspacePack(file, [
+          {
+            file,
+            range: { start, end: start },
+            code: 'unreadable',
+            severity: 'error',
+            message: `The pack file could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          },
+        ]);
         continue;
       }
-      await store.loadWorkspacePack(file, text, async (relative) => {
-        try {
-          return decoder.decode(await fs.promises.readFile(path.resolve(path.dirname(file), relative)));
-        } catch {
-          return undefined;
-        }
-      }, displayPath(file, cwd));
+      await store.loadWorkspacePack(
+        file,
+        text,
+        async (relative) => {
+          try {
+            return decoder.decode(await fs.promises.readFile(path.resolve(path.dirname(file), relative)));
+          } catch {
+            return undefined;
+          }
+        },
+        displayPath(file, cwd),
+      );
     }
   });
   return { store, files: [...packFiles], problems: packFiles.flatMap((f) => store.problemsOf(f)) };

@@ -24,9 +24,12 @@ const MAX_ROUNDS = 25;
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   // Two insertions at one place, or an insertion at the edge of a replacement, have no order that is sure: one of them waits for the next round.
-  return a.offset < b.offset + b.length && b.offset < a.offset + a.length
-    || a.offset === b.offset
-    || (a.length === 0 && a.offset === b.offset + b.length) || (b.length === 0 && b.offset === a.offset + a.length);
+  return (
+    (a.offset < b.offset + b.length && b.offset < a.offset + a.length) ||
+    a.offset === b.offset ||
+    (a.length === 0 && a.offset === b.offset + b.length) ||
+    (b.length === 0 && b.offset === a.offset + a.length)
+  );
 }
 
 /**
@@ -60,6 +63,5 @@ export function applySafeFixes(original: string, index: FactIndex, options: Chec
 
 /** A unified diff of a file's fixes, as `git diff` prints it. */
 export function unifiedDiff(display: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${display}`, `b/${display}`, before, after, undefined, undefined, { context: 3 })
-    .replace(/^=+\n/m, '');
+  return createTwoFilesPatch(`a/${display}`, `b/${display}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/m, '');
 }

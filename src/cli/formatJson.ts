@@ -13,7 +13,10 @@ type Write = (text: string) => void;
 export class JsonReporter implements Reporter {
   private readonly files: { path: string; findings: (Item & { line: number; column: number })[]; notChecked?: FileReport['notChecked'] }[] = [];
 
-  constructor(private readonly write: Write, private readonly version: string) {}
+  constructor(
+    private readonly write: Write,
+    private readonly version: string,
+  ) {}
 
   file(report: FileReport): void {
     this.files.push({
@@ -48,18 +51,33 @@ export class SarifReporter implements Reporter {
   private readonly results: unknown[] = [];
   private readonly notifications: unknown[] = [];
 
-  constructor(private readonly write: Write, private readonly version: string, private readonly root: string, private readonly ruleIds: readonly string[] = CHECK_CODES) {}
+  constructor(
+    private readonly write: Write,
+    private readonly version: string,
+    private readonly root: string,
+    private readonly ruleIds: readonly string[] = CHECK_CODES,
+  ) {}
 
   private location(display: string, item?: Item): unknown {
     const artifactLocation = /^(\/|[A-Za-z]:[\\/])/.test(display) ? { uri: pathToFileURL(display).href } : { uri: encodeURI(display), uriBaseId: '%SRCROOT%' };
     if (!item) return { physicalLocation: { artifactLocation } };
     const { start, end } = item.range;
-    return { physicalLocation: { artifactLocation, region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 } } };
+    return {
+      physicalLocation: {
+        artifactLocation,
+        region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+      },
+    };
   }
 
   file(report: FileReport): void {
     if (report.notChecked) {
-      this.notifications.push({ level: 'error', descriptor: { id: report.notChecked.code }, message: { text: `${report.display}: ${report.notChecked.message}` }, locations: [this.location(report.display)] });
+      this.notifications.push({
+        level: 'error',
+        descriptor: { id: report.notChecked.code },
+        message: { text: `${report.display}: ${report.notChecked.message}` },
+        locations: [this.location(report.display)],
+      });
     }
     for (const i of report.items) {
       this.results.push({ ruleId: i.code, level: LEVEL[i.severity], message: { text: i.message }, locations: [this.location(report.display, i)] });
@@ -71,20 +89,22 @@ export class SarifReporter implements Reporter {
     const log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
-      runs: [{
-        tool: {
-          driver: {
-            name: 'Agreement Cite',
-            semanticVersion: this.version,
-            version: this.version,
-            rules: ids.map((id) => ({ id, name: id, shortDescription: { text: RULES[id] ?? id } })),
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'Agreement Cite',
+              semanticVersion: this.version,
+              version: this.version,
+              rules: ids.map((id) => ({ id, name: id, shortDescription: { text: RULES[id] ?? id } })),
+            },
           },
+          originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(this.root.endsWith('/') ? this.root : `${this.root}/`).href } },
+          columnKind: 'utf16CodeUnits',
+          invocations: [{ executionSuccessful: summary.notChecked === 0, toolExecutionNotifications: this.notifications }],
+          results: this.results,
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(this.root.endsWith('/') ? this.root : `${this.root}/`).href } },
-        columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: summary.notChecked === 0, toolExecutionNotifications: this.notifications }],
-        results: this.results,
-      }],
+      ],
     };
     this.write(`${JSON.stringify(log, null, 2)}\n`);
   }

@@ -26,7 +26,11 @@ function plural(n: number, word: string): string {
  */
 export class TextReporter implements Reporter {
   /** `nouns` name what is counted: findings in files, or problems in packs. */
-  constructor(private readonly write: Write, private readonly colour: boolean, private readonly nouns = { item: 'finding', file: 'file' }) {}
+  constructor(
+    private readonly write: Write,
+    private readonly colour: boolean,
+    private readonly nouns = { item: 'finding', file: 'file' },
+  ) {}
 
   private paint(style: Style, text: string): string {
     return this.colour ? `\x1b[${CODES[style]}m${text}\x1b[0m` : text;
@@ -35,7 +39,8 @@ export class TextReporter implements Reporter {
   file(report: FileReport): void {
     if (report.items.length === 0 && !report.notChecked) return;
     const lines = [this.paint('underline', report.display)];
-    if (report.notChecked) lines.push(`  ${report.display}  ${this.paint('red', 'error')}  ${this.paint('dim', report.notChecked.code)}  ${report.notChecked.message}`);
+    if (report.notChecked)
+      lines.push(`  ${report.display}  ${this.paint('red', 'error')}  ${this.paint('dim', report.notChecked.code)}  ${report.notChecked.message}`);
     for (const i of report.items) {
       const at = `${report.display}:${i.range.start.line + 1}:${i.range.start.character + 1}`;
       lines.push(`  ${at}  ${this.paint(SEVERITY_STYLE[i.severity], i.severity)}  ${this.paint('dim', i.code)}  ${i.message}`);
@@ -72,15 +77,20 @@ export class GithubReporter implements Reporter {
 
   file(report: FileReport): void {
     const file = escapeProperty(report.display);
-    if (report.notChecked) this.write(`::error file=${file},title=${escapeProperty(`Agreement Cite (${report.notChecked.code})`)}::${escapeData(report.notChecked.message)}\n`);
+    if (report.notChecked)
+      this.write(`::error file=${file},title=${escapeProperty(`Agreement Cite (${report.notChecked.code})`)}::${escapeData(report.notChecked.message)}\n`);
     for (const i of report.items) {
       const { start, end } = i.range;
-      this.write(`::${GITHUB_LEVEL[i.severity]} file=${file},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1},title=${escapeProperty(`Agreement Cite (${i.code})`)}::${escapeData(i.message)}\n`);
+      this.write(
+        `::${GITHUB_LEVEL[i.severity]} file=${file},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1},title=${escapeProperty(`Agreement Cite (${i.code})`)}::${escapeData(i.message)}\n`,
+      );
     }
   }
 
   end(summary: Summary): void {
     const { error, warning, info } = summary.counts;
-    this.write(`Agreement Cite: ${plural(error + warning + info, 'finding')} in ${plural(summary.files - summary.notChecked, 'file')} checked${summary.notChecked ? `, ${summary.notChecked} not checked` : ''}.\n`);
+    this.write(
+      `Agreement Cite: ${plural(error + warning + info, 'finding')} in ${plural(summary.files - summary.notChecked, 'file')} checked${summary.notChecked ? `, ${summary.notChecked} not checked` : ''}.\n`,
+    );
   }
 }

@@ -62,7 +62,7 @@ if (setup?.agreementCiteWorker) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`agreement-cite: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`agreement-cite: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 70;
     },
   );

@@ -22,9 +22,13 @@ export async function runPacksCheck(a: PacksArgs, io: Io): Promise<number> {
   const summary = emptySummary();
   let worst = -1;
   for (const file of files) {
-    const problems = base.problems.filter((p) => p.file === file)
+    const problems = base.problems
+      .filter((p) => p.file === file)
       .sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
-    const report = { display: displayPath(file, io.cwd), items: problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range })) };
+    const report = {
+      display: displayPath(file, io.cwd),
+      items: problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range })),
+    };
     for (const p of problems) worst = Math.max(worst, SEVERITY_RANK[p.severity]);
     count(summary, report);
     reporter.file(report);

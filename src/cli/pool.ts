@@ -30,7 +30,13 @@ type Done = { i: number; result: FileResult } | { i: number; error: string };
  * files there are. `index` is asked for only when the files are checked in
  * this thread: the workers build their own.
  */
-export async function* checkAll(targets: readonly Target[], index: () => FactIndex, plan: CheckPlan, setup: Omit<WorkerSetup, 'agreementCiteWorker' | 'plan'>, jobs?: number): AsyncGenerator<FileResult> {
+export async function* checkAll(
+  targets: readonly Target[],
+  index: () => FactIndex,
+  plan: CheckPlan,
+  setup: Omit<WorkerSetup, 'agreementCiteWorker' | 'plan'>,
+  jobs?: number,
+): AsyncGenerator<FileResult> {
   const count = Math.min(jobs ?? defaultJobs(), Math.ceil(targets.length / PARALLEL_FROM));
   let threads: typeof import('node:worker_threads') | undefined;
   if (count >= 2 && typeof __filename === 'string') {
@@ -118,7 +124,7 @@ export async function runWorker(setup: WorkerSetup): Promise<void> {
     try {
       reply = { i: job.i, result: checkFile(job.target, index, setup.plan) };
     } catch (e) {
-      reply = { i: job.i, error: e instanceof Error ? e.stack ?? e.message : String(e) };
+      reply = { i: job.i, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
     parentPort!.postMessage(reply);
   });

@@ -4,9 +4,7 @@ import { formatBytes } from '../core/packs/packLimits';
 /** Drafts larger than this are not read unless `--max-file-size` says otherwise. */
 export const DEFAULT_MAX_DOCUMENT_KB = 2048;
 
-export type ReadResult =
-  | { ok: true; text: string; bom: boolean }
-  | { ok: false; code: 'unreadable' | 'too-large' | 'binary' | 'not-utf8'; message: string };
+export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; code: 'unreadable' | 'too-large' | 'binary' | 'not-utf8'; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -20,7 +18,12 @@ export function readDocument(file: string, maxBytes: number): ReadResult {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
-    if (size > maxBytes) return { ok: false, code: 'too-large', message: `not checked: the file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} (--max-file-size, in KB)` };
+    if (size > maxBytes)
+      return {
+        ok: false,
+        code: 'too-large',
+        message: `not checked: the file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} (--max-file-size, in KB)`,
+      };
     bytes = fs.readFileSync(file);
   } catch (e) {
     return { ok: false, code: 'unreadable', message: `not checked: the file could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };

@@ -33,17 +33,22 @@ export function readWorkspaceSettings(root: string): WorkspaceSettings {
   const tree: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   if (errors.length > 0) {
     const lines = new LineIndex(text);
-    throw new CliError(errors.map((e) => {
-      const at = lines.positionAt(e.offset);
-      return `${path.relative(process.cwd(), file) || file}:${at.line + 1}:${at.character + 1}: error: the settings file is not valid JSON: ${printParseErrorCode(e.error)}`;
-    }).join('\n'));
+    throw new CliError(
+      errors
+        .map((e) => {
+          const at = lines.positionAt(e.offset);
+          return `${path.relative(process.cwd(), file) || file}:${at.line + 1}:${at.character + 1}: error: the settings file is not valid JSON: ${printParseErrorCode(e.error)}`;
+        })
+        .join('\n'),
+    );
   }
   const root_ = tree && typeof tree === 'object' && !Array.isArray(tree) ? (tree as Record<string, unknown>) : {};
   const languages = new Map<string, Record<string, unknown>>();
   for (const [key, value] of Object.entries(root_)) {
     // "[markdown]" or "[markdown][latex]": settings for documents in those languages.
     if (!/^\[.+\]$/.test(key) || !value || typeof value !== 'object') continue;
-    for (const language of key.slice(1, -1).split('][')) languages.set(language, { ...languages.get(language), ...overridable(ours(value as Record<string, unknown>)) });
+    for (const language of key.slice(1, -1).split(']['))
+      languages.set(language, { ...languages.get(language), ...overridable(ours(value as Record<string, unknown>)) });
   }
   return { file, values: ours(root_), languages };
 }
@@ -56,7 +61,11 @@ function overridable(values: Record<string, unknown>): Record<string, unknown> {
 }
 
 function ours(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(PREFIX)).map(([k, v]) => [k.slice(PREFIX.length), v]));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([k]) => k.startsWith(PREFIX))
+      .map(([k, v]) => [k.slice(PREFIX.length), v]),
+  );
 }
 
 /** What the command line changes: rules switched, a document date. */

@@ -36,9 +36,10 @@ export function settingsFrom(values: { citationStyle?: unknown; dateLocale?: unk
   return {
     citationStyle: style === 'inline' || style === 'latex-cite' || style === 'pandoc' ? style : 'auto',
     dateStyle: typeof date === 'string' && (DATE_STYLES as readonly string[]).includes(date) ? (date as DateStyle) : 'en-GB',
-    spellings: spellings && typeof spellings === 'object' && !Array.isArray(spellings)
-      ? Object.fromEntries(Object.entries(spellings).filter((e): e is [string, string] => typeof e[1] === 'string'))
-      : {},
+    spellings:
+      spellings && typeof spellings === 'object' && !Array.isArray(spellings)
+        ? Object.fromEntries(Object.entries(spellings).filter((e): e is [string, string] => typeof e[1] === 'string'))
+        : {},
     language: languageSetting(values.language),
   };
 }

@@ -49,7 +49,9 @@ export function childrenOf(node: FactsNode, index: FactIndex, cited: CitedState 
     case 'kinds':
       return FACT_KINDS.filter((k) => index.byKind(k).length > 0).map((kind) => ({ type: 'kind', kind, parent: node }));
     case 'sources':
-      return sortSources(index.sources).filter((s) => index.bySource(s.source.id).length > 0).map((s) => ({ type: 'source', sourceId: s.source.id, parent: node }));
+      return sortSources(index.sources)
+        .filter((s) => index.bySource(s.source.id).length > 0)
+        .map((s) => ({ type: 'source', sourceId: s.source.id, parent: node }));
     case 'kind':
       return [...index.byKind(node.kind)].sort((a, b) => collator.compare(a.fact.label, b.fact.label)).map((e) => factNode(e, index, node));
     case 'source':
@@ -68,9 +70,15 @@ function factNode(entry: IndexedFact, index: FactIndex, parent: FactsNode): Fact
 /** A row's path from the root, unique in the tree: a fact under two kinds or sources has two. */
 export function pathOf(node: FactsNode): string {
   switch (node.type) {
-    case 'cited': case 'kinds': case 'sources': return node.type;
-    case 'kind': return `kinds/${node.kind}`;
-    case 'source': return `sources/${node.sourceId}`;
-    case 'fact': return `${pathOf(node.parent)}/${node.factId}`;
+    case 'cited':
+    case 'kinds':
+    case 'sources':
+      return node.type;
+    case 'kind':
+      return `kinds/${node.kind}`;
+    case 'source':
+      return `sources/${node.sourceId}`;
+    case 'fact':
+      return `${pathOf(node.parent)}/${node.factId}`;
   }
 }

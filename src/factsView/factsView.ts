@@ -28,13 +28,27 @@ export interface FactsViewApi {
 }
 
 const KIND_ICONS: Record<FactKind, string> = {
-  person: 'person', role: 'briefcase', event: 'calendar', place: 'location', organisation: 'organization',
-  agreement: 'law', provision: 'list-ordered', figure: 'symbol-number', term: 'symbol-keyword', quote: 'quote',
+  person: 'person',
+  role: 'briefcase',
+  event: 'calendar',
+  place: 'location',
+  organisation: 'organization',
+  agreement: 'law',
+  provision: 'list-ordered',
+  figure: 'symbol-number',
+  term: 'symbol-keyword',
+  quote: 'quote',
 };
 
 const SOURCE_ICONS: Record<SourceKind, string> = {
-  wire: 'radio-tower', outlet: 'book', parliament: 'law', 'official-record': 'law', government: 'law',
-  encyclopedia: 'library', 'social-media': 'comment', other: 'file',
+  wire: 'radio-tower',
+  outlet: 'book',
+  parliament: 'law',
+  'official-record': 'law',
+  government: 'law',
+  encyclopedia: 'library',
+  'social-media': 'comment',
+  other: 'file',
 };
 
 /**
@@ -47,7 +61,11 @@ const SOURCE_ICONS: Record<SourceKind, string> = {
 export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FactsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly roots: { cited: FactsNode; kinds: FactsNode; sources: FactsNode } = { cited: { type: 'cited' }, kinds: { type: 'kinds' }, sources: { type: 'sources' } };
+  private readonly roots: { cited: FactsNode; kinds: FactsNode; sources: FactsNode } = {
+    cited: { type: 'cited' },
+    kinds: { type: 'kinds' },
+    sources: { type: 'sources' },
+  };
   private readonly statusItem = vscode.window.createStatusBarItem('agreementCite.citedFacts', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
   /** The report the view speaks of: the active editor's, kept while focus is in the view or a panel. */
@@ -209,7 +227,9 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     if (!s) return item;
     const { source } = s;
     item.description = [source.date ? formatDate(source.date, dateStyle) : undefined, `\u201C${source.title}\u201D`].filter(Boolean).join(' \u00B7 ');
-    item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(describeSource(source, dateStyle))}${source.url ? `\n\n${escapeMarkdown(source.url)}` : ''}\n\n${escapeMarkdown(vscode.l10n.t('{0} facts', index.bySource(sourceId).length))}`);
+    item.tooltip = new vscode.MarkdownString(
+      `${escapeMarkdown(describeSource(source, dateStyle))}${source.url ? `\n\n${escapeMarkdown(source.url)}` : ''}\n\n${escapeMarkdown(vscode.l10n.t('{0} facts', index.bySource(sourceId).length))}`,
+    );
     item.iconPath = new vscode.ThemeIcon(SOURCE_ICONS[source.kind]);
     item.contextValue = source.url ? 'source-linked' : 'source';
     return item;
@@ -223,12 +243,18 @@ export class FactsView implements vscode.TreeDataProvider<FactsNode>, vscode.Dis
     const source: IndexedSource | undefined = node.sourceId ? index.source(node.sourceId) : undefined;
     item.description = statusLabel(entry.status);
     const value = entry.fact.kind === 'quote' && entry.wording ? `\u201C${entry.wording.text}\u201D` : factText(entry, dateStyle);
-    const lines = [`**${escapeMarkdown(entry.fact.label)}** \u2014 ${escapeMarkdown(statusLabel(entry.status))} (${escapeMarkdown(entry.statusReason)})`, escapeMarkdown(value)];
+    const lines = [
+      `**${escapeMarkdown(entry.fact.label)}** \u2014 ${escapeMarkdown(statusLabel(entry.status))} (${escapeMarkdown(entry.statusReason)})`,
+      escapeMarkdown(value),
+    ];
     if (node.cited) lines.push(escapeMarkdown(vscode.l10n.t('Cited with: {0}', node.cited.sources.map((s) => describeSource(s.source, dateStyle)).join('; '))));
     else if (source) lines.push(escapeMarkdown(vscode.l10n.t('Source: {0}', describeSource(source.source, dateStyle))));
     lines.push(escapeMarkdown(vscode.l10n.t('Click to insert it with its citation.')));
     item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
-    item.iconPath = new vscode.ThemeIcon(KIND_ICONS[entry.fact.kind], entry.status === 'disputed' ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    item.iconPath = new vscode.ThemeIcon(
+      KIND_ICONS[entry.fact.kind],
+      entry.status === 'disputed' ? new vscode.ThemeColor('list.warningForeground') : undefined,
+    );
     item.contextValue = source?.source.url ? 'fact-linked' : 'fact';
     item.command = { command: COMMANDS.insertFromFactsView, title: vscode.l10n.t('Insert Citation'), arguments: [{ factId: entry.fact.id }] };
     item.accessibilityInformation = { label: `${entry.fact.label}, ${kindTitle(entry.fact.kind)}, ${statusLabel(entry.status)}` };
@@ -272,7 +298,11 @@ export function registerFactsView(store: FactStore): { disposable: vscode.Dispos
     },
   };
   return {
-    disposable: vscode.Disposable.from(view, treeView, vscode.commands.registerCommand(COMMANDS.insertFromFactsView, (arg?: unknown) => view.insertFromView(arg))),
+    disposable: vscode.Disposable.from(
+      view,
+      treeView,
+      vscode.commands.registerCommand(COMMANDS.insertFromFactsView, (arg?: unknown) => view.insertFromView(arg)),
+    ),
     api,
   };
 }

@@ -43,12 +43,14 @@ export async function createPack(name?: string): Promise<vscode.Uri | undefined>
     void vscode.window.showWarningMessage(vscode.l10n.t('Agreement Cite: open a folder to keep a fact pack in it.'));
     return undefined;
   }
-  const chosen = name ?? (await vscode.window.showInputBox({
-    title: vscode.l10n.t('New Fact Pack'),
-    prompt: vscode.l10n.t('File name in .factpacks/'),
-    value: 'my-pack',
-    validateInput: (v) => ('refused' in packFileName(v) ? vscode.l10n.t('Letters, digits, ".", "_" and "-" only') : undefined),
-  }));
+  const chosen =
+    name ??
+    (await vscode.window.showInputBox({
+      title: vscode.l10n.t('New Fact Pack'),
+      prompt: vscode.l10n.t('File name in .factpacks/'),
+      value: 'my-pack',
+      validateInput: (v) => ('refused' in packFileName(v) ? vscode.l10n.t('Letters, digits, ".", "_" and "-" only') : undefined),
+    }));
   if (!chosen) return undefined;
   // A name passed by a command's arguments is checked as strictly as one typed in the box.
   const named = packFileName(chosen);

@@ -12,7 +12,11 @@ export function workspaceFsStorage(folder: vscode.Uri): CacheStorage {
   const uri = (name: string): vscode.Uri => vscode.Uri.joinPath(folder, name);
   let made: Thenable<void> | undefined;
   return {
-    read: (name) => Promise.resolve(fs.readFile(uri(name))).then((d) => d, () => undefined),
+    read: (name) =>
+      Promise.resolve(fs.readFile(uri(name))).then(
+        (d) => d,
+        () => undefined,
+      ),
     write: async (name, data) => {
       made ??= fs.createDirectory(folder);
       await made;
@@ -22,11 +26,17 @@ export function workspaceFsStorage(folder: vscode.Uri): CacheStorage {
       await fs.delete(uri(name));
     },
     list: async () => {
-      const names = await Promise.resolve(fs.readDirectory(folder)).then((entries) => entries, () => []);
+      const names = await Promise.resolve(fs.readDirectory(folder)).then(
+        (entries) => entries,
+        () => [],
+      );
       const out: { name: string; size: number; mtime: number }[] = [];
       for (const [name, type] of names) {
         if (type !== vscode.FileType.File) continue;
-        const stat = await Promise.resolve(fs.stat(uri(name))).then((s) => s, () => undefined);
+        const stat = await Promise.resolve(fs.stat(uri(name))).then(
+          (s) => s,
+          () => undefined,
+        );
         if (stat) out.push({ name, size: stat.size, mtime: stat.mtime });
       }
       return out;

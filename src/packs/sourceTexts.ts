@@ -27,19 +27,23 @@ export async function readSourceText(pack: vscode.Uri, relative: string, maxByte
   if (target.scheme !== folder.uri.scheme || target.authority !== folder.uri.authority) {
     return { refused: 'it is outside the workspace folder that holds the pack' };
   }
-  return withTimeout((async (): Promise<SourceTextResult> => {
-    const disk = target.scheme === 'file' ? nodeDisk() : undefined;
-    if (disk) {
-      const refused = await refusedOnDisk(disk, realSeparator(), folder.uri.fsPath, target.fsPath, maxBytes);
-      if (refused) return { refused };
-    }
-    const stat = await vscode.workspace.fs.stat(target);
-    if ((stat.type & vscode.FileType.File) === 0) return { refused: 'it is not a file' };
-    if (stat.size > maxBytes) return { refused: sizeRefusal(stat.size, maxBytes) };
-    const bytes = await vscode.workspace.fs.readFile(target);
-    if (bytes.byteLength > maxBytes) return { refused: `it is over the limit of ${Math.floor(maxBytes / 1024)} KiB (setting agreementCite.packs.maxSourceTextKB)` };
-    return { text: decoder.decode(bytes) };
-  })().catch((e: unknown) => ({ refused: `it could not be read (${e instanceof Error ? e.message : String(e)})` })), timeoutMs);
+  return withTimeout(
+    (async (): Promise<SourceTextResult> => {
+      const disk = target.scheme === 'file' ? nodeDisk() : undefined;
+      if (disk) {
+        const refused = await refusedOnDisk(disk, realSeparator(), folder.uri.fsPath, target.fsPath, maxBytes);
+        if (refused) return { refused };
+      }
+      const stat = await vscode.workspace.fs.stat(target);
+      if ((stat.type & vscode.FileType.File) === 0) return { refused: 'it is not a file' };
+      if (stat.size > maxBytes) return { refused: sizeRefusal(stat.size, maxBytes) };
+      const bytes = await vscode.workspace.fs.readFile(target);
+      if (bytes.byteLength > maxBytes)
+        return { refused: `it is over the limit of ${Math.floor(maxBytes / 1024)} KiB (setting agreementCite.packs.maxSourceTextKB)` };
+      return { text: decoder.decode(bytes) };
+    })().catch((e: unknown) => ({ refused: `it could not be read (${e instanceof Error ? e.message : String(e)})` })),
+    timeoutMs,
+  );
 }
 
 function realSeparator(): string {

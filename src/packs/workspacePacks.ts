@@ -45,7 +45,10 @@ export class WorkspacePacks implements vscode.Disposable {
   private settings = readSettings();
   private disposed = false;
 
-  constructor(private readonly store: FactStore, private readonly log: Log) {
+  constructor(
+    private readonly store: FactStore,
+    private readonly log: Log,
+  ) {
     this.disposables.push(
       this.diagnostics,
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -84,10 +87,14 @@ export class WorkspacePacks implements vscode.Disposable {
     // and made again at once is reported as changed (VS Code joins the two
     // events), so a changed folder is searched too.
     const folders = vscode.workspace.createFileSystemWatcher('**/*');
-    folders.onDidDelete((uri) => {
-      const prefix = `${uri.toString()}/`;
-      for (const file of this.store.workspaceFiles) if (file.startsWith(prefix)) void this.removeIfGone(vscode.Uri.parse(file));
-    }, undefined, this.watchers);
+    folders.onDidDelete(
+      (uri) => {
+        const prefix = `${uri.toString()}/`;
+        for (const file of this.store.workspaceFiles) if (file.startsWith(prefix)) void this.removeIfGone(vscode.Uri.parse(file));
+      },
+      undefined,
+      this.watchers,
+    );
     folders.onDidCreate((uri) => this.noteCreated(uri), undefined, this.watchers);
     folders.onDidChange((uri) => this.noteCreated(uri), undefined, this.watchers);
     this.watchers.push(folders);
@@ -107,10 +114,12 @@ export class WorkspacePacks implements vscode.Disposable {
         for (const file of this.store.workspaceFiles) {
           if (!found.has(file)) this.remove(vscode.Uri.parse(file));
         }
-        return Promise.all([...found.values()].map(async (uri) => {
-          await this.read(uri);
-          return uri;
-        }));
+        return Promise.all(
+          [...found.values()].map(async (uri) => {
+            await this.read(uri);
+            return uri;
+          }),
+        );
       });
     } catch (e) {
       // One pack broke the joint rebuild: each is loaded on its own, so that only that one fails.
@@ -140,10 +149,14 @@ export class WorkspacePacks implements vscode.Disposable {
   private async searchNewFolders(): Promise<void> {
     const created = [...this.created];
     this.created.clear();
-    const isFolder = await Promise.all(created.map((u) => vscode.workspace.fs.stat(vscode.Uri.parse(u)).then(
-      (s) => (s.type & vscode.FileType.Directory) !== 0,
-      () => false,
-    )));
+    const isFolder = await Promise.all(
+      created.map((u) =>
+        vscode.workspace.fs.stat(vscode.Uri.parse(u)).then(
+          (s) => (s.type & vscode.FileType.Directory) !== 0,
+          () => false,
+        ),
+      ),
+    );
     if (!isFolder.some(Boolean) || !vscode.workspace.isTrusted) return;
     const known = new Set(this.store.workspaceFiles);
     for (const glob of this.settings.globs) {
@@ -157,10 +170,13 @@ export class WorkspacePacks implements vscode.Disposable {
   private schedule(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      void this.load(uri);
-    }, DEBOUNCE_MS));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void this.load(uri);
+      }, DEBOUNCE_MS),
+    );
   }
 
   /** Loads one pack file; a file that cannot be read or has errors keeps its last good version in use. */
@@ -185,7 +201,13 @@ export class WorkspacePacks implements vscode.Disposable {
       else text = decoder.decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
       const start = { line: 0, character: 0 };
-      failure = { file, range: { start, end: start }, code: 'unreadable', severity: 'error', message: vscode.l10n.t('The pack file could not be read: {0}', e instanceof Error ? e.message : String(e)) };
+      failure = {
+        file,
+        range: { start, end: start },
+        code: 'unreadable',
+        severity: 'error',
+        message: vscode.l10n.t('The pack file could not be read: {0}', e instanceof Error ? e.message : String(e)),
+      };
     }
     if (text === undefined) return this.store.failWorkspacePack(file, [failure!], ticket);
     try {
@@ -213,7 +235,9 @@ export class WorkspacePacks implements vscode.Disposable {
     const name = vscode.workspace.asRelativePath(uri);
     if (errors.length === 0) this.log.info(`${name}: loaded (${this.factCount(file)} facts).`);
     else {
-      this.log.warn(`${name}: ${errors.length} error${errors.length === 1 ? '' : 's'}${this.factCount(file) > 0 ? '; its last good version stays in use' : ''}.`);
+      this.log.warn(
+        `${name}: ${errors.length} error${errors.length === 1 ? '' : 's'}${this.factCount(file) > 0 ? '; its last good version stays in use' : ''}.`,
+      );
       for (const p of errors) this.log.warn(`  ${formatLocation(name, p.range.start)}: ${p.message}`);
     }
   }
@@ -228,7 +252,10 @@ export class WorkspacePacks implements vscode.Disposable {
    * gone, and read again if it is there.
    */
   private async removeIfGone(uri: vscode.Uri): Promise<void> {
-    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
     if (exists) this.schedule(uri);
     else this.remove(uri);
   }

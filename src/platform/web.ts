@@ -8,7 +8,10 @@ import type { Platform, StartPackThread } from './platform';
 
 /** The parts of the browser's worker API used here (the project compiles without the DOM library). */
 interface BrowserGlobals {
-  Worker?: new (url: string, options?: { name?: string }) => {
+  Worker?: new (
+    url: string,
+    options?: { name?: string },
+  ) => {
     onmessage: ((event: { data: ParseReply }) => void) | null;
     onerror: ((event: unknown) => void) | null;
     onmessageerror: ((event: unknown) => void) | null;

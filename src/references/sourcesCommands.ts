@@ -22,7 +22,9 @@ export async function insertSourcesSection(store: FactStore): Promise<SourcesSec
   const editor = vscode.window.activeTextEditor;
   // A YAML or code file has no Sources section: it would get a plain-text one.
   if (!editor || !isSupported(editor.document)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Agreement Cite: open a Markdown, LaTeX, AsciiDoc, reStructuredText, HTML or plain text document to add its Sources section.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Agreement Cite: open a Markdown, LaTeX, AsciiDoc, reStructuredText, HTML or plain text document to add its Sources section.'),
+    );
     return undefined;
   }
   const { document } = editor;
@@ -40,7 +42,12 @@ export async function insertSourcesSection(store: FactStore): Promise<SourcesSec
   switch (update.action) {
     case 'inserted':
     case 'updated':
-      void vscode.window.setStatusBarMessage(count === 1 ? vscode.l10n.t('Agreement Cite: Sources section lists 1 source') : vscode.l10n.t('Agreement Cite: Sources section lists {0} sources', count), 4000);
+      void vscode.window.setStatusBarMessage(
+        count === 1
+          ? vscode.l10n.t('Agreement Cite: Sources section lists 1 source')
+          : vscode.l10n.t('Agreement Cite: Sources section lists {0} sources', count),
+        4000,
+      );
       break;
     case 'unchanged':
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Agreement Cite: the Sources section is up to date'), 4000);
@@ -197,13 +204,20 @@ export async function exportSourceFiles(store: FactStore, arg?: unknown): Promis
   try {
     for (const t of targets) await vscode.workspace.fs.writeFile(t.uri, encoder.encode(exportSources(sources, t.format)));
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Agreement Cite: the sources could not be written: {0}', err instanceof Error ? err.message : String(err)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Agreement Cite: the sources could not be written: {0}', err instanceof Error ? err.message : String(err)),
+    );
     return undefined;
   }
   const names = targets.map((t) => t.uri.path.replace(/^.*\//, '')).join(', ');
   const open = vscode.l10n.t('Open');
   void vscode.window
-    .showInformationMessage(sources.length === 1 ? vscode.l10n.t('Agreement Cite: exported 1 source to {0}.', names) : vscode.l10n.t('Agreement Cite: exported {0} sources to {1}.', sources.length, names), open)
+    .showInformationMessage(
+      sources.length === 1
+        ? vscode.l10n.t('Agreement Cite: exported 1 source to {0}.', names)
+        : vscode.l10n.t('Agreement Cite: exported {0} sources to {1}.', sources.length, names),
+      open,
+    )
     .then((choice) => (choice === open ? vscode.window.showTextDocument(targets[0].uri) : undefined));
   return { scope, sources: sources.map((s) => s.source.id), files: targets.map((t) => ({ format: t.format, uri: t.uri.toString() })) };
 }

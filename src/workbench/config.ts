@@ -11,7 +11,12 @@ export type { Settings };
 /** The writer's settings for a document, with unknown values falling back to the defaults. */
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration('agreementCite', scope);
-  return settingsFrom({ citationStyle: c.get('citationStyle'), dateLocale: c.get('dateLocale'), preferredSpellings: c.get('preferredSpellings'), language: c.get('language') });
+  return settingsFrom({
+    citationStyle: c.get('citationStyle'),
+    dateLocale: c.get('dateLocale'),
+    preferredSpellings: c.get('preferredSpellings'),
+    language: c.get('language'),
+  });
 }
 
 /** `agreementCite.check.*` for a document. */

@@ -42,5 +42,12 @@ export function languageOf(document: TextDocumentLike, settings: SettingsSource)
 export function insertOptionsFor(document: TextDocumentLike, settings: SettingsSource, atDate?: string): InsertOptions {
   const s = settings.settings(document);
   const language = modelOf(document, settings).language(s.language);
-  return { format: formatForLanguage(document.languageId), style: s.citationStyle, dateStyle: dateStyleIn(s.dateStyle, language), spellings: s.spellings, atDate, language };
+  return {
+    format: formatForLanguage(document.languageId),
+    style: s.citationStyle,
+    dateStyle: dateStyleIn(s.dateStyle, language),
+    spellings: s.spellings,
+    atDate,
+    language,
+  };
 }

@@ -31,11 +31,17 @@ export interface ActivationVerdict {
 /** Asserts that the extension recorded its load and activation times, and that they are within the budget and its allowance. */
 export function judgeActivation(api: Pick<AgreementCiteApi, 'loadMs' | 'activationMs'>): ActivationVerdict {
   const { loadMs, activationMs } = api;
-  assert.ok(typeof activationMs === 'number' && Number.isFinite(activationMs) && activationMs > 0, `the extension records how long activate() took (${activationMs})`);
+  assert.ok(
+    typeof activationMs === 'number' && Number.isFinite(activationMs) && activationMs > 0,
+    `the extension records how long activate() took (${activationMs})`,
+  );
   assert.ok(typeof loadMs === 'number' && Number.isFinite(loadMs) && loadMs > 0, `the extension records how long its bundle took to evaluate (${loadMs})`);
   const totalMs = loadMs + activationMs;
   const limit = ACTIVATION_BUDGET_MS * LOADED_MACHINE_ALLOWANCE;
-  assert.ok(totalMs < limit, `load ${loadMs.toFixed(1)} ms + activate ${activationMs.toFixed(1)} ms is over ${LOADED_MACHINE_ALLOWANCE} times the ${ACTIVATION_BUDGET_MS} ms budget`);
+  assert.ok(
+    totalMs < limit,
+    `load ${loadMs.toFixed(1)} ms + activate ${activationMs.toFixed(1)} ms is over ${LOADED_MACHINE_ALLOWANCE} times the ${ACTIVATION_BUDGET_MS} ms budget`,
+  );
   return { loadMs, activationMs, totalMs, budgetMs: ACTIVATION_BUDGET_MS, withinBudget: totalMs < ACTIVATION_BUDGET_MS };
 }
 

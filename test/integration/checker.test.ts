@@ -37,7 +37,8 @@ async function problems(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => bool
  * the first Markdown file opens: an empty answer is asked again, until one comes.
  */
 async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const ask = (): Thenable<vscode.CodeAction[]> => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const ask = (): Thenable<vscode.CodeAction[]> =>
+    vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
   return pollUntil('quick fixes', async () => {
     const actions = await ask();
     return actions.length > 0 && actions;
@@ -48,7 +49,8 @@ function textAt(editor: vscode.TextEditor, range: vscode.Range): string {
   return editor.document.getText(range);
 }
 
-const REUTERS_DEFINITION = '[^reuters-2025-06-23]: Reuters via The Star (Malaysia), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>';
+const REUTERS_DEFINITION =
+  '[^reuters-2025-06-23]: Reuters via The Star (Malaysia), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>';
 
 const MISQUOTE = '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n';
 
@@ -78,9 +80,11 @@ suite('fact check', function () {
     assert.ok(fix?.edit, `no fix among ${fixes.map((a) => a.title).join(', ')}`);
     assert.strictEqual(fix.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.strictEqual(editor.document.getText(),
+    assert.strictEqual(
+      editor.document.getText(),
       '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n' +
-      `${REUTERS_DEFINITION}\n`);
+        `${REUTERS_DEFINITION}\n`,
+    );
     assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
   });
 
@@ -92,16 +96,25 @@ suite('fact check', function () {
     assert.strictEqual(d.code, 'role-not-held');
     assert.strictEqual(textAt(editor, d.range), 'Defence Minister');
     assert.deepStrictEqual([d.range.start.line, d.range.start.character, d.range.end.character], [5, 0, 16]);
-    assert.match(d.message, /Rustem Umerov was not Minister of Defence of Ukraine on 24 February 2026 \(the document’s date\); held from 6 September 2023 to 16 July 2025\./);
+    assert.match(
+      d.message,
+      /Rustem Umerov was not Minister of Defence of Ukraine on 24 February 2026 \(the document’s date\); held from 6 September 2023 to 16 July 2025\./,
+    );
     const fixes = await quickFixes(uri, d);
-    assert.deepStrictEqual(fixes.map((a) => a.title), ['Change to NSDC Secretary', 'Change to “former Defence Minister”']);
+    assert.deepStrictEqual(
+      fixes.map((a) => a.title),
+      ['Change to NSDC Secretary', 'Change to “former Defence Minister”'],
+    );
     assert.ok(await vscode.workspace.applyEdit(fixes[0].edit!));
     assert.strictEqual(editor.document.getText(), '---\ntitle: Briefing\ndate: 2026-02-24\n---\n\nNSDC Secretary Rustem Umerov will brief the committee.\n');
     assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
   });
 
   test('a rendering quoted as the speaker’s words: the fix attributes it to the outlet, before its footnote', async () => {
-    const editor = await open('markdown', '“I am very proud that today we can announce an agreement on joint industrial military production,” Starmer stated.\n');
+    const editor = await open(
+      'markdown',
+      '“I am very proud that today we can announce an agreement on joint industrial military production,” Starmer stated.\n',
+    );
     const uri = editor.document.uri;
     const [d] = await problems(uri);
     assert.strictEqual(d?.code, 'rendering-as-words');
@@ -109,7 +122,10 @@ suite('fact check', function () {
     const attribute = fixes.find((a) => a.title.startsWith('Attribute this wording to Euromaidan Press'));
     assert.ok(attribute?.edit, fixes.map((a) => a.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(attribute.edit));
-    assert.match(editor.document.getText(), /^“I am very proud that today we can announce an agreement on joint industrial military production,” \(in Euromaidan Press’s rendering\)\[\^ep-2025-06\] Starmer stated\.\n\n\[\^ep-2025-06\]: Euromaidan Press /);
+    assert.match(
+      editor.document.getText(),
+      /^“I am very proud that today we can announce an agreement on joint industrial military production,” \(in Euromaidan Press’s rendering\)\[\^ep-2025-06\] Starmer stated\.\n\n\[\^ep-2025-06\]: Euromaidan Press /,
+    );
     assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
   });
 
@@ -131,7 +147,10 @@ suite('fact check', function () {
   });
 
   test('a paraphrase quoted as a known speaker’s words at a recorded occasion, the speaker named in the paragraph before: an information-level problem whose fix writes the recorded words', async () => {
-    const editor = await open('markdown', '# Notes\n\nKeir Starmer spoke in the Downing Street garden on 23 June 2025.\n\n“We are really proud to announce this co-production agreement, a massive step for both nations,” he said.\n');
+    const editor = await open(
+      'markdown',
+      '# Notes\n\nKeir Starmer spoke in the Downing Street garden on 23 June 2025.\n\n“We are really proud to announce this co-production agreement, a massive step for both nations,” he said.\n',
+    );
     const uri = editor.document.uri;
     const [d] = await problems(uri);
     assert.strictEqual(d?.code, 'unrecorded-quote');
@@ -142,9 +161,11 @@ suite('fact check', function () {
     const fix = fixes.find((a) => a.title === 'Replace with Keir Starmer’s recorded words (Reuters)');
     assert.ok(fix?.edit, fixes.map((a) => a.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.strictEqual(editor.document.getText(),
+    assert.strictEqual(
+      editor.document.getText(),
       '# Notes\n\nKeir Starmer spoke in the Downing Street garden on 23 June 2025.\n\n“I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make,”[^reuters-2025-06-23] he said.\n\n' +
-      `${REUTERS_DEFINITION}\n`);
+        `${REUTERS_DEFINITION}\n`,
+    );
     assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
   });
 
@@ -158,10 +179,19 @@ suite('fact check', function () {
   });
 
   test('a date written relative to another event: the fix writes the right relation; the next day after a date, the right date', async () => {
-    const editor = await open('markdown', 'Two days after the London talks, the UK announced the drone production agreement.\n\nZelensky visited London on 23 June 2025. Two days later, Umerov published the drone deal on Facebook.\n');
+    const editor = await open(
+      'markdown',
+      'Two days after the London talks, the UK announced the drone production agreement.\n\nZelensky visited London on 23 June 2025. Two days later, Umerov published the drone deal on Facebook.\n',
+    );
     const uri = editor.document.uri;
     const found = await problems(uri, (ds) => ds.length >= 2);
-    assert.deepStrictEqual(found.map((d) => [d.code, textAt(editor, d.range)]), [['wrong-event-date', 'Two days after'], ['wrong-event-date', 'Two days later']]);
+    assert.deepStrictEqual(
+      found.map((d) => [d.code, textAt(editor, d.range)]),
+      [
+        ['wrong-event-date', 'Two days after'],
+        ['wrong-event-date', 'Two days later'],
+      ],
+    );
     assert.match(found[0].message, /23 June 2025, on the day of “Starmer and Zelenskyy meet at 10 Downing Street”, not two days after/);
     const [fix] = await quickFixes(uri, found[0]);
     assert.strictEqual(fix.title, 'Change to On the day of');
@@ -171,7 +201,10 @@ suite('fact check', function () {
     const [dated] = await quickFixes(uri, next);
     assert.strictEqual(dated.title, 'Change to On 24 June');
     assert.ok(await vscode.workspace.applyEdit(dated.edit!));
-    assert.strictEqual(editor.document.getText(), 'On the day of the London talks, the UK announced the drone production agreement.\n\nZelensky visited London on 23 June 2025. On 24 June, Umerov published the drone deal on Facebook.\n');
+    assert.strictEqual(
+      editor.document.getText(),
+      'On the day of the London talks, the UK announced the drone production agreement.\n\nZelensky visited London on 23 June 2025. On 24 June, Umerov published the drone deal on Facebook.\n',
+    );
     assert.deepStrictEqual(await problems(uri, (ds) => ds.length === 0), []);
   });
 
@@ -185,16 +218,35 @@ suite('fact check', function () {
     assert.ok(editor.document.getText().length > 300_000);
     const uri = editor.document.uri;
     const found = await problems(uri, (ds) => ds.length >= 2);
-    assert.deepStrictEqual(found.map((d) => [d.code, d.range.start.line]), [['misquote', 22], ['wrong-event-date', 7402]]);
+    assert.deepStrictEqual(
+      found.map((d) => [d.code, d.range.start.line]),
+      [
+        ['misquote', 22],
+        ['wrong-event-date', 7402],
+      ],
+    );
     await editor.edit((b) => b.insert(new vscode.Position(7000, 0), 'Defence Minister Rustem Umerov spoke on 1 March 2026. '));
     const after = await problems(uri, (ds) => ds.length >= 3);
-    assert.deepStrictEqual(after.map((d) => [d.code, d.range.start.line]), [['misquote', 22], ['role-not-held', 7000], ['wrong-event-date', 7402]]);
+    assert.deepStrictEqual(
+      after.map((d) => [d.code, d.range.start.line]),
+      [
+        ['misquote', 22],
+        ['role-not-held', 7000],
+        ['wrong-event-date', 7402],
+      ],
+    );
   });
 
   test('Check Document returns the findings of the active document', async () => {
     const editor = await open('markdown', `${MISQUOTE}\nZelensky met Zelenskyy's team.\n`);
     const findings = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { list: false });
-    assert.deepStrictEqual(findings.map((f) => [f.code, f.range.start.line]), [['misquote', 2], ['inconsistent-spelling', 4]]);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.range.start.line]),
+      [
+        ['misquote', 2],
+        ['inconsistent-spelling', 4],
+      ],
+    );
     assert.deepStrictEqual(findings[1].fixes, ['Spell every mention “Zelenskyy”', 'Spell every mention “Zelensky”']);
     assert.strictEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'Agreement Cite').length, 2);
   });
@@ -218,16 +270,27 @@ suite('fact check', function () {
   });
 
   test('a paragraph dated 1 December 2026: Shmyhal as Defence Minister is marked, his hover shows the post ended; Fedorov, in a paragraph dated 19 January 2026, holds it as of the day it was last checked', async () => {
-    const content = '# Notes\n\nOn 1 December 2026 Defence Minister Denys Shmyhal met British officials in London.\n\nOn 19 January 2026 Defence Minister Mykhailo Fedorov spoke with them.\n';
+    const content =
+      '# Notes\n\nOn 1 December 2026 Defence Minister Denys Shmyhal met British officials in London.\n\nOn 19 January 2026 Defence Minister Mykhailo Fedorov spoke with them.\n';
     const editor = await open('markdown', content);
     const uri = editor.document.uri;
     const found = await problems(uri);
-    assert.deepStrictEqual(found.map((d) => [d.code, textAt(editor, d.range), d.range.start.line]), [['role-not-held', 'Defence Minister', 2]]);
-    assert.match(found[0].message, /Denys Shmyhal was not Minister of Defence of Ukraine on 1 December 2026 \(the date in this paragraph\); held from 17 July 2025 to 13 January 2026\./);
+    assert.deepStrictEqual(
+      found.map((d) => [d.code, textAt(editor, d.range), d.range.start.line]),
+      [['role-not-held', 'Defence Minister', 2]],
+    );
+    assert.match(
+      found[0].message,
+      /Denys Shmyhal was not Minister of Defence of Ukraine on 1 December 2026 \(the date in this paragraph\); held from 17 July 2025 to 13 January 2026\./,
+    );
     const hoverText = async (word: string): Promise<string> => {
       const at = editor.document.positionAt(content.indexOf(word) + 2);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
-      return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+      return hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
     };
     const shmyhal = await hoverText('Shmyhal');
     assert.match(shmyhal, /\*\*Denys Shmyhal\*\* · person/);
@@ -251,19 +314,28 @@ suite('fact check', function () {
     assert.deepStrictEqual(done, [], 'he was Minister of Defence on 1 March 2024');
     const at = editor.document.positionAt(content.indexOf('Umerov') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
     assert.match(text, /\*\*Role on 1 March 2024 \(the document’s date\):\*\* Minister of Defence of Ukraine/);
   });
 
   test('quoting PA\u2019s recording of Zelenskyy is no misquote, and the hover says whose recording it matches', async () => {
-    const content = '# Notes\n\nOn 23 June 2025 PA recorded Zelenskyy saying the agreement would “strengthen both nations”.\n\nStarmer said: “I’m really proud that this afternoon we are able to announce an industrial military co-production agreement”.\n';
+    const content =
+      '# Notes\n\nOn 23 June 2025 PA recorded Zelenskyy saying the agreement would “strengthen both nations”.\n\nStarmer said: “I’m really proud that this afternoon we are able to announce an industrial military co-production agreement”.\n';
     const editor = await open('markdown', content);
     const uri = editor.document.uri;
     const done = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { list: false });
     assert.deepStrictEqual(done, []);
     const at = editor.document.positionAt(content.indexOf('both nations'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
     assert.match(text, /This quotation matches PA’s recording of Volodymyr Zelenskyy’s words \(independent recorders disagree: no wording is preferred\)\./);
     assert.match(text, /⚠️ disputed/);
   });
@@ -274,7 +346,10 @@ suite('fact check', function () {
     const at = d.range.start.translate(0, 40);
     editor.selection = new vscode.Selection(at, at);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
     assert.match(text, /~~this afternoon, we’re able to~~ \*\*today we can\*\*/);
     await vscode.commands.executeCommand('editor.action.showHover');
     await screenshot('diagnostic', { texts: ['this afternoon, we’re able to', 'today we can'], within: WIDGET.hover });

@@ -25,7 +25,11 @@ function documents(root: string): { name: string; language: string; text: string
     { name: 'errors.md', language: 'markdown', text: fixture('checker/errors.md') },
     { name: 'correct.md', language: 'markdown', text: fixture('checker/correct.md') },
     { name: 'limits.md', language: 'markdown', text: fixture('checker/limits.md') },
-    { name: 'report.tex', language: 'latex', text: `${fixture('workspace/report.tex').replace('\\end{document}', `On 23 June 2025 Starmer said: \`\`I’m really proud that today we can announce an industrial military co-production agreement''.\n\n${wrongDate}\n\n\\end{document}`)}` },
+    {
+      name: 'report.tex',
+      language: 'latex',
+      text: `${fixture('workspace/report.tex').replace('\\end{document}', `On 23 June 2025 Starmer said: \`\`I’m really proud that today we can announce an industrial military co-production agreement''.\n\n${wrongDate}\n\n\\end{document}`)}`,
+    },
     { name: 'notes.txt', language: 'plaintext', text: `On 23 June 2025 Starmer said: ${quote}.\r\n\r\n${wrongDate} Zelensky and Zelenskyy met.\r\n` },
     { name: 'page.html', language: 'html', text: `<html><body>\n<p>On 23 June 2025 Starmer said: ${quote}.</p>\n<p>${wrongDate}</p>\n</body></html>\n` },
     { name: 'brief.adoc', language: 'asciidoc', text: `= Brief\n\nOn 23 June 2025 Starmer said: ${quote}.\n\n${wrongDate}\n` },
@@ -63,11 +67,21 @@ suite('command line and editor agree', function () {
     const languages = await vscode.languages.getLanguages();
     const all = documents(extension.extensionPath);
     const docs = all.filter((d) => languages.includes(d.language));
-    console.log(`command line and editor: languages not registered here, left out: ${all.filter((d) => !docs.includes(d)).map((d) => d.language).join(', ') || 'none'}`);
+    console.log(
+      `command line and editor: languages not registered here, left out: ${
+        all
+          .filter((d) => !docs.includes(d))
+          .map((d) => d.language)
+          .join(', ') || 'none'
+      }`,
+    );
     for (const doc of docs) {
       const opened = await openScratch(SUITE, doc.language, doc.text, doc.name);
       assert.strictEqual(opened.document.languageId, doc.language);
-      editor[doc.name] = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', { uri: opened.document.uri.toString(), list: false });
+      editor[doc.name] = await vscode.commands.executeCommand<ListedFinding[]>('agreementCite.checkDocument', {
+        uri: opened.document.uri.toString(),
+        list: false,
+      });
       files.push(opened.document.uri.fsPath);
     }
 
@@ -92,10 +106,19 @@ suite('command line and editor agree', function () {
     }
     // The comparison is not of empty lists: every format had its planted findings.
     for (const name of Object.keys(editor).filter((n) => n !== 'correct.md' && n !== 'limits.md')) {
-      assert.ok(editor[name].some((f) => f.code === 'misquote'), `${name}: no misquote found`);
-      assert.ok(editor[name].some((f) => f.code === 'wrong-event-date'), `${name}: no wrong date found`);
+      assert.ok(
+        editor[name].some((f) => f.code === 'misquote'),
+        `${name}: no misquote found`,
+      );
+      assert.ok(
+        editor[name].some((f) => f.code === 'wrong-event-date'),
+        `${name}: no wrong date found`,
+      );
     }
-    assert.ok(['errors.md', 'report.tex', 'notes.txt', 'page.html'].every((n) => n in editor), 'Markdown, LaTeX, plain text and HTML are always compared');
+    assert.ok(
+      ['errors.md', 'report.tex', 'notes.txt', 'page.html'].every((n) => n in editor),
+      'Markdown, LaTeX, plain text and HTML are always compared',
+    );
     console.log(`command line and editor: ${compared} findings in ${files.length} documents, identical`);
   });
 });

@@ -47,14 +47,19 @@ async function closeAll(): Promise<void> {
  */
 async function type(editor: vscode.TextEditor, text: string): Promise<void> {
   for (const ch of text) {
-    const typed = nextEvent(`“${ch}” to be typed`, vscode.workspace.onDidChangeTextDocument, (e) => e.document === editor.document && e.contentChanges.some((c) => c.text.includes(ch)));
+    const typed = nextEvent(
+      `“${ch}” to be typed`,
+      vscode.workspace.onDidChangeTextDocument,
+      (e) => e.document === editor.document && e.contentChanges.some((c) => c.text.includes(ch)),
+    );
     await vscode.commands.executeCommand('type', { text: ch });
     await typed;
   }
 }
 
 /** The footnote definition of the Reuters report, as Insert Citation writes it in Markdown. */
-const AFP_MD = '[^afp-2025-06-23]: AFP via Arab News, “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025. <https://www.arabnews.pk/node/2605541/world>';
+const AFP_MD =
+  '[^afp-2025-06-23]: AFP via Arab News, “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025. <https://www.arabnews.pk/node/2605541/world>';
 
 function end(editor: vscode.TextEditor): vscode.Position {
   return editor.document.lineAt(editor.document.lineCount - 1).range.end;
@@ -92,8 +97,17 @@ suite('hover cards', () => {
     assert.match(june, /Role on 23 June 2025:\*\* Minister of Defence/);
     const doc = editor.document.getText();
     const second = doc.indexOf('Рустем Умєров', doc.indexOf('2026'));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(second + 2));
-    const march = plain(hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      editor.document.positionAt(second + 2),
+    );
+    const march = plain(
+      hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+        .join('\n'),
+    );
     assert.match(march, /Role on 1 March 2026:\*\* Secretary of the National Security and Defence Council/);
   });
 
@@ -183,7 +197,10 @@ suite('completions', () => {
     await onScreen({ texts: ['Starmer'], within: WIDGET.suggest });
     await vscode.commands.executeCommand('acceptSelectedSuggestion');
     const text = await waitFor('the accepted suggestion', () => editor.document.getText().includes('Keir Starmer said') && editor.document.getText());
-    assert.match(text, /^Starmer was clear\. Keir Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/);
+    assert.match(
+      text,
+      /^Starmer was clear\. Keir Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/,
+    );
     assert.strictEqual(text.match(/^\[\^reuters-2025-06-23\]:/gm)?.length, 1);
     assert.ok(!text.includes(';;'), 'the trigger is replaced');
   });
@@ -198,14 +215,20 @@ suite('completions', () => {
     await screenshot('inline-completion', { texts: ['ov'], within: WIDGET.ghostText });
     await keyboard({ press: 'Tab' });
     // The name goes in first, then its footnote definition at the end of the document.
-    const text = await waitFor('the accepted ghost text and its footnote', () => /\n\n\[\^[a-z0-9-]+\]: /.test(editor.document.getText()) && editor.document.getText());
+    const text = await waitFor(
+      'the accepted ghost text and its footnote',
+      () => /\n\n\[\^[a-z0-9-]+\]: /.test(editor.document.getText()) && editor.document.getText(),
+    );
     assert.match(text, /^Talks with Umerov\[\^([a-z0-9-]+)\]\n\nMore text\.\n\n\[\^\1\]: /);
   });
 
   test('Ctrl+Space on a partial name lists the matching facts', async () => {
     const editor = await open('markdown', 'As Umer');
     const items = await completionLabels(editor, end(editor));
-    assert.ok(items.some((i) => labelOf(i) === 'Umerov' || labelOf(i).startsWith('Umer')), items.map(labelOf).join(', '));
+    assert.ok(
+      items.some((i) => labelOf(i) === 'Umerov' || labelOf(i).startsWith('Umer')),
+      items.map(labelOf).join(', '),
+    );
   });
 
   test('screenshot: the completion list', async () => {
@@ -244,7 +267,10 @@ suite('Insert Citation', () => {
     editor.selection = new vscode.Selection(end(editor), end(editor));
     await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'quote.starmer.rest-of-conflict', verb: 'promised' });
     const text = editor.document.getText();
-    assert.match(text, /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{AFP[^}]*, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\texttt\{https:\/\/\\allowbreak\{\}www\.\\allowbreak\{\}arabnews\..*world\}\.\}$/);
+    assert.match(
+      text,
+      /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{AFP[^}]*, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\texttt\{https:\/\/\\allowbreak\{\}www\.\\allowbreak\{\}arabnews\..*world\}\.\}$/,
+    );
   });
 
   test('plain text: a parenthetical reference, and undo restores the document exactly', async () => {

@@ -56,7 +56,10 @@ export async function run(): Promise<void> {
   let failures: number;
   try {
     failures = await new Promise<number>((resolve) => {
-      recordOutcomes(mocha.run((n) => resolve(n)), outcomes);
+      recordOutcomes(
+        mocha.run((n) => resolve(n)),
+        outcomes,
+      );
     });
   } catch (err) {
     // A test file that throws while loading lands here (mocha.run loads files synchronously).
@@ -81,7 +84,16 @@ function writeReport(outcomes: Outcome[], files: string[], summary: string, elap
   try {
     const dir = resultsDir();
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'integration.txt'), reportText(heading, files.map((f) => path.relative(__dirname, f)), outcomes, summary, elapsedMs));
+    fs.writeFileSync(
+      path.join(dir, 'integration.txt'),
+      reportText(
+        heading,
+        files.map((f) => path.relative(__dirname, f)),
+        outcomes,
+        summary,
+        elapsedMs,
+      ),
+    );
   } catch (err) {
     // The report is a convenience; the exit code and console output still tell the result.
     console.warn(`could not write test-results/integration.txt: ${String(err)}`);

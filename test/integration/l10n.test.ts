@@ -37,7 +37,10 @@ suite('the interface in Ukrainian', function () {
     const pos = editor.document.positionAt(editor.document.getText().indexOf('Umerov') + 2);
     editor.selection = new vscode.Selection(pos, pos);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await screenshot('hover-card-uk', { texts: ['Rustem Umerov', 'особа', 'Посада на 24 June 2025:', 'Вставити посилання', 'Джерело:', 'Статус:'], within: WIDGET.hover });
+    await screenshot('hover-card-uk', {
+      texts: ['Rustem Umerov', 'особа', 'Посада на 24 June 2025:', 'Вставити посилання', 'Джерело:', 'Статус:'],
+      within: WIDGET.hover,
+    });
     await vscode.commands.executeCommand('editor.action.hideHover');
   });
 
@@ -56,7 +59,10 @@ suite('the interface in Ukrainian', function () {
     const found = await waitFor('the role finding', () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'Agreement Cite'));
     assert.match(found.message, /^Rustem Umerov не обіймав\(-ла\) посаду «Minister of Defence of Ukraine» 24 February 2026 \(дата в цьому абзаці\)/);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range);
-    assert.ok(actions.some((a) => /^Замінити на /.test(a.title)), actions.map((a) => a.title).join(' | '));
+    assert.ok(
+      actions.some((a) => /^Замінити на /.test(a.title)),
+      actions.map((a) => a.title).join(' | '),
+    );
   });
 
   test('a writer’s pack with an error shows its problem in Ukrainian, from the worker that parsed it', async () => {

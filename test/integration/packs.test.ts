@@ -127,9 +127,15 @@ suite('workspace fact packs', function () {
     // The file system reported the pack, as it reports packs to the extension's watchers in a trusted workspace,
     await reported;
     // and the extension has acted on what came after: a draft opened now, naming the pack's fact, has been checked.
-    const draft = await openScratch('packs', 'markdown', 'The Project Kestrel line opened.\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n');
+    const draft = await openScratch(
+      'packs',
+      'markdown',
+      'The Project Kestrel line opened.\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n',
+    );
     try {
-      await waitFor('the check of a draft opened after the pack was written', () => vscode.languages.getDiagnostics(draft.document.uri).some((d) => d.code === 'misquote'));
+      await waitFor('the check of a draft opened after the pack was written', () =>
+        vscode.languages.getDiagnostics(draft.document.uri).some((d) => d.code === 'misquote'),
+      );
       assert.strictEqual(api.index.fact('team.kestrel'), undefined);
       assert.strictEqual(await hoverMarkdown(draft.document, 'Project Kestrel'), '', 'no card for the pack’s fact');
       assert.match(await hoverMarkdown(draft.document, 'Starmer'), /Keir Starmer/, 'the bundled pack answers');
@@ -160,7 +166,10 @@ suite('workspace fact packs', function () {
     assert.match(card, /reported \(single source\)/, 'one publisher earns "reported", never more');
     const editorDoc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See Kest' });
     const items = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editorDoc.uri, new vscode.Position(0, 8));
-    assert.ok(items.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label).startsWith('Kestrel')), 'completion offers the new fact');
+    assert.ok(
+      items.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label).startsWith('Kestrel')),
+      'completion offers the new fact',
+    );
     assert.deepStrictEqual(vscode.languages.getDiagnostics(packUri()), []);
 
     // Broken: a diagnostic at the bad line, and the last good version still answers.
@@ -171,7 +180,10 @@ suite('workspace fact packs', function () {
       return d.length > 0 ? d : undefined;
     });
     const badLine = broken.split('\n').findIndex((l) => l.includes('[unclosed'));
-    assert.ok(diags.some((d) => d.range.start.line >= badLine && d.range.start.line <= badLine + 1), `expected an error near line ${badLine + 1}: ${diags.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
+    assert.ok(
+      diags.some((d) => d.range.start.line >= badLine && d.range.start.line <= badLine + 1),
+      `expected an error near line ${badLine + 1}: ${diags.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`,
+    );
     assert.ok(vscode.languages.getDiagnostics(packUri()).some((d) => /last version that loaded cleanly stays in use/.test(d.message)));
     assert.ok(api.index.fact('team.kestrel'), 'the last good version stays in use');
     assert.match(await hoverMarkdown(draft, 'Project Kestrel'), /Project Kestrel/);
@@ -200,7 +212,12 @@ suite('workspace fact packs', function () {
     await write(otherUri, pack('Project Kestrel'));
     await waitFor('the other pack to load', () => api.index.fact('team.kestrel'));
     const badUri = vscode.Uri.joinPath(packsDir(), 'hostile.yaml');
-    const good = pack('Project Osprey').replace('id: team\n', 'id: hostile\n').replace('team.kestrel', 'hostile.osprey').replace('team-interview', 'hostile-src').replace('source: team-interview', 'source: hostile-src').replace('[Project Kestrel, Kestrel line]', '[Project Osprey]');
+    const good = pack('Project Osprey')
+      .replace('id: team\n', 'id: hostile\n')
+      .replace('team.kestrel', 'hostile.osprey')
+      .replace('team-interview', 'hostile-src')
+      .replace('source: team-interview', 'source: hostile-src')
+      .replace('[Project Kestrel, Kestrel line]', '[Project Osprey]');
     const bad = good.replace('    kind: term\n', '    kind: term\n    constructor: x\n');
     await write(badUri, bad);
     const diags = await waitFor('a diagnostic at the "constructor" key', () => {
@@ -208,7 +225,10 @@ suite('workspace fact packs', function () {
       return d.length > 0 ? d : undefined;
     });
     const keyLine = bad.split('\n').findIndex((l) => l.includes('constructor:'));
-    assert.ok(diags.some((d) => d.range.start.line === keyLine && /unknown key "constructor"/.test(d.message)), diags.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; '));
+    assert.ok(
+      diags.some((d) => d.range.start.line === keyLine && /unknown key "constructor"/.test(d.message)),
+      diags.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; '),
+    );
     assert.ok(api.index.fact('team.kestrel'), 'the other pack stays in use');
     assert.ok(api.index.fact('person.starmer'), 'and the bundled one');
     await write(badUri, good);
@@ -323,7 +343,9 @@ suite('workspace fact packs', function () {
     if (restrictedModeRequested()) return this.skip();
     const uri = vscode.Uri.joinPath(packsDir(), 'evidence.yaml');
     await write(vscode.Uri.joinPath(packsDir(), 'interview.txt'), 'The official said the Kestrel line would open in spring.\n');
-    const text = pack('Project Kestrel').replace('id: team\n', 'id: evidence\n').replace('    language: en\nfacts:', '    language: en\n    textFile: interview.txt\nfacts:')
+    const text = pack('Project Kestrel')
+      .replace('id: team\n', 'id: evidence\n')
+      .replace('    language: en\nfacts:', '    language: en\n    textFile: interview.txt\nfacts:')
       .replace('        locator: "12:40"', '        evidence: "the Kestrel line would open in autumn"\n        locator: "12:40"');
     await write(uri, text);
     const diags = await waitFor('an evidence-not-found diagnostic', () => {
@@ -346,7 +368,10 @@ suite('workspace fact packs', function () {
     assert.ok(uri);
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), /^# A fact pack for Agreement Cite/);
     await waitFor('the template pack to load', () => api.index.fact('my-pack.example'));
-    assert.deepStrictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });

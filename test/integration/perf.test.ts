@@ -24,7 +24,13 @@ suite('perf', () => {
     const ext = vscode.extensions.getExtension<AgreementCiteApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
     const api = await ext.activate();
-    const result: Record<string, unknown> = { host: testHost(), vscode: vscode.version, loadMs: api.loadMs, activationMs: api.activationMs, activationSteps: api.activationSteps };
+    const result: Record<string, unknown> = {
+      host: testHost(),
+      vscode: vscode.version,
+      loadMs: api.loadMs,
+      activationMs: api.activationMs,
+      activationSteps: api.activationSteps,
+    };
     // The bundled pack is read after activation: the hovers below need its facts.
     await api.packsReady;
     result.bundledPackMs = api.bundledPackMs;
@@ -59,7 +65,10 @@ suite('perf', () => {
       }
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       // The same request on a short document: what the round trip costs apart from the draft's size.
-      const short = await vscode.workspace.openTextDocument({ content: 'On 23 June 2025 Volodymyr Zelenskyy met Keir Starmer in London.\n', language: 'markdown' });
+      const short = await vscode.workspace.openTextDocument({
+        content: 'On 23 June 2025 Volodymyr Zelenskyy met Keir Starmer in London.\n',
+        language: 'markdown',
+      });
       const shortAt = short.positionAt(short.getText().indexOf('Zelensk') + 2);
       const shortHover: number[] = [];
       for (let i = 0; i < 11; i++) {

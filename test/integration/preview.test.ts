@@ -20,7 +20,10 @@ suite('Markdown preview: footnotes', function () {
     const editor = await openScratch('preview', 'markdown', '# Report\n\nThe two governments signed the partnership in Kyiv\n', 'preview.md');
     const end = editor.document.lineAt(2).range.end;
     editor.selection = new vscode.Selection(end, end);
-    assert.strictEqual(await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'event.kyiv-signing-2025-01-16', mode: 'citation' }), true);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: 'event.kyiv-signing-2025-01-16', mode: 'citation' }),
+      true,
+    );
     const text = editor.document.getText();
     const key = /\[\^([^\]]+)\]/.exec(text)?.[1];
     assert.ok(key, text);
@@ -29,10 +32,14 @@ suite('Markdown preview: footnotes', function () {
     // The preview's own engine, with every extension's markdown-it plugins.
     // The preview's engine takes the extension's plugin once the extension is active: asked again until it has.
     const render = (): Thenable<string> => vscode.commands.executeCommand<string>('markdown.api.render', text);
-    const html = await pollUntil('the preview’s engine to render footnotes', async () => {
-      const out = await render();
-      return out.includes('footnote-ref') && out;
-    }, 30_000).catch(() => render());
+    const html = await pollUntil(
+      'the preview’s engine to render footnotes',
+      async () => {
+        const out = await render();
+        return out.includes('footnote-ref') && out;
+      },
+      30_000,
+    ).catch(() => render());
     assert.match(html, /<sup class="footnote-ref"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/, html);
     assert.match(html, /<section class="footnotes">[\s\S]*<li id="fn1" class="footnote-item"><p[^>]*>[^<]+/, html);
     assert.doesNotMatch(html, /\[\^/, 'a footnote mark is left raw');

@@ -29,13 +29,19 @@ const closeAll = closeEditors;
  */
 async function deleteScratch(): Promise<void> {
   const scratch = [scratchFolder('references'), exportFolder()].map((f) => `${f.toString()}/`);
-  await waitFor('edited scratch files to be saved', () => !vscode.workspace.textDocuments.some((d) => d.isDirty && scratch.some((f) => d.uri.toString().startsWith(f))));
+  await waitFor(
+    'edited scratch files to be saved',
+    () => !vscode.workspace.textDocuments.some((d) => d.isDirty && scratch.some((f) => d.uri.toString().startsWith(f))),
+  );
   for (const folder of [scratchFolder('references'), exportFolder()]) await deleteFolder(folder);
 }
 
 /** Puts the cursor at the end of the first line containing `needle` and inserts a fact there. */
 async function citeAt(editor: vscode.TextEditor, needle: string, factId: string): Promise<void> {
-  const line = editor.document.getText().split('\n').findIndex((l) => l.includes(needle));
+  const line = editor.document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes(needle));
   assert.ok(line >= 0, `no line with "${needle}"`);
   const end = editor.document.lineAt(line).range.end;
   editor.selection = new vscode.Selection(end, end);
@@ -47,7 +53,8 @@ interface SectionResult {
   sources: string[];
 }
 
-const sourcesSection = (): Thenable<SectionResult | undefined> => vscode.commands.executeCommand<SectionResult | undefined>('agreementCite.insertSourcesSection');
+const sourcesSection = (): Thenable<SectionResult | undefined> =>
+  vscode.commands.executeCommand<SectionResult | undefined>('agreementCite.insertSourcesSection');
 
 const AFP = 'AFP via Arab News, “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025';
 const AFP_URL = 'https://www.arabnews.pk/node/2605541/world';
@@ -73,40 +80,46 @@ suite('references: the Sources section', () => {
   test('Markdown: inserted once, unchanged when run again, and a source whose last citation is gone leaves the list', async () => {
     const editor = await briefing();
     const cited = editor.document.getText();
-    assert.strictEqual(cited, [
-      '# Briefing',
-      '',
-      'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
-      '',
-      'In Kyiv, what Rustem Umerov called a “mega-project”[^censor-2025-06-24]',
-      '',
-      `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
-      `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
-      '',
-    ].join('\n'));
+    assert.strictEqual(
+      cited,
+      [
+        '# Briefing',
+        '',
+        'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
+        '',
+        'In Kyiv, what Rustem Umerov called a “mega-project”[^censor-2025-06-24]',
+        '',
+        `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
+        `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
+        '',
+      ].join('\n'),
+    );
 
     const first = await sourcesSection();
     assert.deepStrictEqual(first, { action: 'inserted', sources: ['afp-2025-06-23', 'censor-2025-06-24'] });
     const listed = editor.document.getText();
-    assert.strictEqual(listed, [
-      '# Briefing',
-      '',
-      'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
-      '',
-      'In Kyiv, what Rustem Umerov called a “mega-project”[^censor-2025-06-24]',
-      '',
-      '<!-- agreement-cite:sources -->',
-      '## Sources',
-      '',
-      `- ${AFP}. <${AFP_URL}>`,
-      `- ${CENSOR}. <${CENSOR_URL}>`,
-      '',
-      '<!-- /agreement-cite:sources -->',
-      '',
-      `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
-      `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
-      '',
-    ].join('\n'));
+    assert.strictEqual(
+      listed,
+      [
+        '# Briefing',
+        '',
+        'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
+        '',
+        'In Kyiv, what Rustem Umerov called a “mega-project”[^censor-2025-06-24]',
+        '',
+        '<!-- agreement-cite:sources -->',
+        '## Sources',
+        '',
+        `- ${AFP}. <${AFP_URL}>`,
+        `- ${CENSOR}. <${CENSOR_URL}>`,
+        '',
+        '<!-- /agreement-cite:sources -->',
+        '',
+        `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
+        `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
+        '',
+      ].join('\n'),
+    );
 
     const version = editor.document.version;
     assert.deepStrictEqual(await sourcesSection(), { action: 'unchanged', sources: ['afp-2025-06-23', 'censor-2025-06-24'] });
@@ -122,23 +135,26 @@ suite('references: the Sources section', () => {
       b.delete(editor.document.lineAt(editor.document.positionAt(definition).line).rangeIncludingLineBreak);
     });
     assert.deepStrictEqual(await sourcesSection(), { action: 'updated', sources: ['afp-2025-06-23'] });
-    assert.strictEqual(editor.document.getText(), [
-      '# Briefing',
-      '',
-      'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
-      '',
-      'In Kyiv, what Rustem Umerov called a “mega-project”',
-      '',
-      '<!-- agreement-cite:sources -->',
-      '## Sources',
-      '',
-      `- ${AFP}. <${AFP_URL}>`,
-      '',
-      '<!-- /agreement-cite:sources -->',
-      '',
-      `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
-      '',
-    ].join('\n'));
+    assert.strictEqual(
+      editor.document.getText(),
+      [
+        '# Briefing',
+        '',
+        'In London, Keir Starmer said “for the rest of the conflict”[^afp-2025-06-23]',
+        '',
+        'In Kyiv, what Rustem Umerov called a “mega-project”',
+        '',
+        '<!-- agreement-cite:sources -->',
+        '## Sources',
+        '',
+        `- ${AFP}. <${AFP_URL}>`,
+        '',
+        '<!-- /agreement-cite:sources -->',
+        '',
+        `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
+        '',
+      ].join('\n'),
+    );
 
     // One undo step takes the update back.
     await vscode.commands.executeCommand('undo');
@@ -155,7 +171,10 @@ suite('references: the Sources section', () => {
       assert.match(editor.document.getText(), /conflict''~\\cite\{afp-2025-06-23\}/);
       assert.deepStrictEqual(await sourcesSection(), { action: 'inserted', sources: ['afp-2025-06-23'] });
       const text = editor.document.getText();
-      assert.match(text, /% agreement-cite:sources\n\\begingroup\\raggedright\n.*\n.*\n\\begin\{thebibliography\}\{9\}\n\\bibitem\{afp-2025-06-23\} AFP via Arab News, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', June 23, 2025, \\texttt\{https:\/\/\\allowbreak\{\}www\..*world\}\.\n\\end\{thebibliography\}\n\\endgroup\n% \/agreement-cite:sources\n\n\\end\{document\}\n$/);
+      assert.match(
+        text,
+        /% agreement-cite:sources\n\\begingroup\\raggedright\n.*\n.*\n\\begin\{thebibliography\}\{9\}\n\\bibitem\{afp-2025-06-23\} AFP via Arab News, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', June 23, 2025, \\texttt\{https:\/\/\\allowbreak\{\}www\..*world\}\.\n\\end\{thebibliography\}\n\\endgroup\n% \/agreement-cite:sources\n\n\\end\{document\}\n$/,
+      );
     } finally {
       await config.update('dateLocale', undefined, vscode.ConfigurationTarget.Workspace);
       await config.update('citationStyle', undefined, vscode.ConfigurationTarget.Workspace);
@@ -188,26 +207,51 @@ suite('references: export', () => {
     await briefing();
     const bib = vscode.Uri.joinPath(exportFolder(), 'briefing.bib');
     const json = vscode.Uri.joinPath(exportFolder(), 'briefing.json');
-    const result = await vscode.commands.executeCommand<{ scope: string; sources: string[]; files: { format: string; uri: string }[] }>('agreementCite.exportSources', { scope: 'cited', bibtex: bib, cslJson: json });
+    const result = await vscode.commands.executeCommand<{ scope: string; sources: string[]; files: { format: string; uri: string }[] }>(
+      'agreementCite.exportSources',
+      { scope: 'cited', bibtex: bib, cslJson: json },
+    );
     assert.deepStrictEqual(result, {
       scope: 'cited',
       sources: ['afp-2025-06-23', 'censor-2025-06-24'],
-      files: [{ format: 'bibtex', uri: bib.toString() }, { format: 'csl-json', uri: json.toString() }],
+      files: [
+        { format: 'bibtex', uri: bib.toString() },
+        { format: 'csl-json', uri: json.toString() },
+      ],
     });
 
     const decoder = new TextDecoder();
     const { parse } = await bibtexParser();
     const library = parse(decoder.decode(await vscode.workspace.fs.readFile(bib)));
     assert.deepStrictEqual(library.errors, []);
-    assert.deepStrictEqual(library.entries.map((e) => [e.type, e.key]), [['article', 'afp-2025-06-23'], ['article', 'censor-2025-06-24']]);
+    assert.deepStrictEqual(
+      library.entries.map((e) => [e.type, e.key]),
+      [
+        ['article', 'afp-2025-06-23'],
+        ['article', 'censor-2025-06-24'],
+      ],
+    );
     const afp = library.entries[0].fields;
     assert.strictEqual(afp.title, 'UK and Ukraine agree to deepen ties as Zelensky meets Starmer');
     assert.strictEqual(afp.journaltitle, 'AFP');
     assert.strictEqual(afp.date, '2025-06-23');
     assert.strictEqual(afp.url, AFP_URL);
 
-    const items = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(json))) as { id: string; type: string; title: string; 'container-title': string; issued: unknown; URL: string }[];
-    assert.deepStrictEqual(items.map((i) => [i.id, i.type, i['container-title']]), [['afp-2025-06-23', 'article-newspaper', '<span class="nocase">Arab News</span>'], ['censor-2025-06-24', 'article-newspaper', '<span class="nocase">Censor.NET</span>']]);
+    const items = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(json))) as {
+      id: string;
+      type: string;
+      title: string;
+      'container-title': string;
+      issued: unknown;
+      URL: string;
+    }[];
+    assert.deepStrictEqual(
+      items.map((i) => [i.id, i.type, i['container-title']]),
+      [
+        ['afp-2025-06-23', 'article-newspaper', '<span class="nocase">Arab News</span>'],
+        ['censor-2025-06-24', 'article-newspaper', '<span class="nocase">Censor.NET</span>'],
+      ],
+    );
     assert.deepStrictEqual(items[0].issued, { 'date-parts': [[2025, 6, 23]] });
     const Cite = citationJs();
     const apa = new Cite(items).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' });
@@ -253,7 +297,18 @@ suite('references: the facts view', () => {
     const roots = view.getChildren();
     assert.deepStrictEqual(roots.map(label).slice(1), ['By kind', 'By source']);
     const kinds = view.getChildren(find(roots, 'By kind'));
-    assert.deepStrictEqual(kinds.map(label), ['People', 'Roles', 'Events and dates', 'Places', 'Organisations', 'Agreements', 'Provisions', 'Figures', 'Terms', 'Quotes']);
+    assert.deepStrictEqual(kinds.map(label), [
+      'People',
+      'Roles',
+      'Events and dates',
+      'Places',
+      'Organisations',
+      'Agreements',
+      'Provisions',
+      'Figures',
+      'Terms',
+      'Quotes',
+    ]);
     for (const k of kinds) {
       const rows = view.getChildren(k);
       assert.strictEqual(String(view.getTreeItem(k).description), String(rows.length));
@@ -277,23 +332,39 @@ suite('references: the facts view', () => {
 
   test('the facts cited in the active document, and the status bar count, kept current as it changes', async () => {
     const editor = await briefing();
-    const roots = await waitFor('the cited facts to be counted', () => label(view.getChildren()[0]) === 'Cited in this document (3)' && view.statusBar.text === '$(book) 3 cited' && view.getChildren());
+    const roots = await waitFor(
+      'the cited facts to be counted',
+      () => label(view.getChildren()[0]) === 'Cited in this document (3)' && view.statusBar.text === '$(book) 3 cited' && view.getChildren(),
+    );
     assert.strictEqual(view.getTreeItem(roots[0]).description, editor.document.uri.path.replace(/^.*\//, ''));
     const cited = view.getChildren(roots[0]);
     // AFP's story backs Starmer's words, not London or Starmer himself; Censor.NET's backs Umerov and his term.
-    assert.deepStrictEqual(cited.map((n) => (n.type === 'fact' ? n.factId : '')), ['quote.starmer.rest-of-conflict', 'person.umerov', 'term.mega-project']);
-    assert.deepStrictEqual(view.statusBar, { text: '$(book) 3 cited', tooltip: '3 facts cited from 2 sources in this document. Click to show the facts.', visible: true });
+    assert.deepStrictEqual(
+      cited.map((n) => (n.type === 'fact' ? n.factId : '')),
+      ['quote.starmer.rest-of-conflict', 'person.umerov', 'term.mega-project'],
+    );
+    assert.deepStrictEqual(view.statusBar, {
+      text: '$(book) 3 cited',
+      tooltip: '3 facts cited from 2 sources in this document. Click to show the facts.',
+      visible: true,
+    });
 
     // The writer deletes the AFP citation: Starmer's words are no longer cited.
     const at = editor.document.getText().indexOf('[^afp-2025-06-23]');
     await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + '[^afp-2025-06-23]'.length))));
-    await waitFor('the count to follow the edit', () => view.statusBar.text !== '$(book) 3 cited' && label(view.getChildren()[0]) !== 'Cited in this document (3)');
+    await waitFor(
+      'the count to follow the edit',
+      () => view.statusBar.text !== '$(book) 3 cited' && label(view.getChildren()[0]) !== 'Cited in this document (3)',
+    );
     assert.strictEqual(view.statusBar.text, '$(book) 2 cited');
     assert.strictEqual(label(view.getChildren()[0]), 'Cited in this document (2)');
 
     // Another document: the view follows the active editor.
     await open('markdown', 'Nothing cited here.\n');
-    await waitFor('the view to follow the active editor', () => label(view.getChildren()[0]) !== 'Cited in this document (2)' && view.statusBar.text !== '$(book) 2 cited');
+    await waitFor(
+      'the view to follow the active editor',
+      () => label(view.getChildren()[0]) !== 'Cited in this document (2)' && view.statusBar.text !== '$(book) 2 cited',
+    );
     assert.strictEqual(label(view.getChildren()[0]), 'Cited in this document (0)');
     assert.strictEqual(view.statusBar.text, '$(book) 0 cited');
   });
@@ -307,7 +378,10 @@ suite('references: the facts view', () => {
     const item = view.getTreeItem(terms.find((n) => n.type === 'fact' && n.factId === 'term.mega-project')!);
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
-    assert.match(editor.document.getText(), /^Summary: what Rustem Umerov called a “mega-project”\[\^censor-2025-06-24\]\n\n\[\^censor-2025-06-24\]: Censor\.NET/);
+    assert.match(
+      editor.document.getText(),
+      /^Summary: what Rustem Umerov called a “mega-project”\[\^censor-2025-06-24\]\n\n\[\^censor-2025-06-24\]: Censor\.NET/,
+    );
     assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'focus is back in the editor');
   });
 
@@ -320,7 +394,11 @@ suite('references: the facts view', () => {
   });
 
   test('screenshot: the facts view beside a briefing that cites a few facts', async () => {
-    const editor = await open('markdown', '# Briefing: the London meeting\n\nOn 23 June 2025, \n\nThe agreement: \n\nIn Kyiv, \n\nDefence Minister \n', 'briefing.md');
+    const editor = await open(
+      'markdown',
+      '# Briefing: the London meeting\n\nOn 23 June 2025, \n\nThe agreement: \n\nIn Kyiv, \n\nDefence Minister \n',
+      'briefing.md',
+    );
     await citeAt(editor, 'On 23 June 2025,', 'quote.starmer.co-production');
     await citeAt(editor, 'The agreement:', 'provision.co-production.wartime-allocation');
     await citeAt(editor, 'In Kyiv,', 'term.mega-project');
@@ -341,7 +419,10 @@ suite('references: the facts view', () => {
     });
     const kinds = view.getChildren(roots[1]);
     await view.reveal(roots[0], { expand: true, select: false, focus: false });
-    await view.reveal(kinds.find((n) => label(n) === 'Figures')!, { expand: true, select: false, focus: false });
+    await view.reveal(
+      kinds.find((n) => label(n) === 'Figures')!,
+      { expand: true, select: false, focus: false },
+    );
     await view.reveal(roots[0], { select: false, focus: false });
     await screenshot('facts-view', { texts: [label(roots[0]), 'Rustem Umerov'], within: WIDGET.sideBar });
   });

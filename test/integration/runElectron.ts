@@ -99,7 +99,10 @@ main().then(
     // Repeat the suite's summary as the last line, where CI looks for it.
     try {
       const report = fs.readFileSync(path.join(projectRoot, 'test-results', 'integration.txt'), 'utf8');
-      const summary = report.split('\n').reverse().find((l) => SUMMARY_LINE.test(l));
+      const summary = report
+        .split('\n')
+        .reverse()
+        .find((l) => SUMMARY_LINE.test(l));
       if (summary) console.log(summary);
     } catch {
       // no report: VS Code did not get as far as running the suite

@@ -46,7 +46,10 @@ export async function screenshot(name: string, expect: OnScreen): Promise<string
 export async function onScreen(expect: OnScreen): Promise<boolean> {
   const endpoint = process.env.AGREEMENT_CITE_SCREENSHOT_URL;
   if (!endpoint) return false;
-  const reply = JSON.parse(await post(endpoint.replace(/\/screenshot$/, '/shows'), JSON.stringify({ timeoutMs: 20_000, ...expect }))) as { ok?: boolean; error?: string };
+  const reply = JSON.parse(await post(endpoint.replace(/\/screenshot$/, '/shows'), JSON.stringify({ timeoutMs: 20_000, ...expect }))) as {
+    ok?: boolean;
+    error?: string;
+  };
   if (!reply.ok) throw new Error(reply.error ?? 'the workbench did not show what was expected');
   return true;
 }

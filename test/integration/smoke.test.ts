@@ -11,7 +11,10 @@ suite('smoke', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     // The web worker run adds a folder that is not on disk (webHost.test.ts).
     const expected = extensionHostMode() === 'web' ? ['workspace', 'book'] : ['workspace'];
-    assert.deepStrictEqual(folders.map((f) => f.uri.path.replace(/^.*\//, '')), expected);
+    assert.deepStrictEqual(
+      folders.map((f) => f.uri.path.replace(/^.*\//, '')),
+      expected,
+    );
   });
 
   test('workspace trust matches what the runner asked for', () => {

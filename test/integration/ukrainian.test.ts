@@ -44,7 +44,11 @@ facts:
 async function hoverText(document: vscode.TextDocument, needle: string): Promise<string> {
   const position = document.positionAt(document.getText().indexOf(needle) + 2);
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
 }
 
 suite('Ukrainian documents', function () {
@@ -78,20 +82,39 @@ suite('Ukrainian documents', function () {
 
     const last = document.lineAt(8).range.end;
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, last);
-    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label).startsWith('Умєр') && i.insertText instanceof vscode.SnippetString && i.insertText.value.includes('Рустем Умєров'));
-    assert.ok(item, `a completion offers him by his Ukrainian name and inserts the Ukrainian text: ${list.items.slice(0, 8).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')}`);
+    const item = list.items.find(
+      (i) =>
+        (typeof i.label === 'string' ? i.label : i.label.label).startsWith('Умєр') &&
+        i.insertText instanceof vscode.SnippetString &&
+        i.insertText.value.includes('Рустем Умєров'),
+    );
+    assert.ok(
+      item,
+      `a completion offers him by his Ukrainian name and inserts the Ukrainian text: ${list.items
+        .slice(0, 8)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label))
+        .join(', ')}`,
+    );
 
     const end = document.lineAt(document.lineCount - 1).range.end;
     editor.selection = new vscode.Selection(end, end);
     await vscode.commands.executeCommand('agreementCite.insertCitation', { factId: umerov });
     const text = document.getText();
     assert.match(text, /\n\nРустем Умєров[^\n]*\[\^[\w-]+\]\n/, 'the Ukrainian label or text is inserted');
-    assert.match(text, /\n\[\^[\w-]+\]: .+, \d{1,2} (?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня) \d{4} року\./, 'the footnote dates its source in Ukrainian');
+    assert.match(
+      text,
+      /\n\[\^[\w-]+\]: .+, \d{1,2} (?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня) \d{4} року\./,
+      'the footnote dates its source in Ukrainian',
+    );
     await screenshot('ukrainian-insert', { texts: ['Рустем Умєров'] });
   });
 
   test('"міністр оборони Денис Шмигаль" in a paragraph dated 2026 is flagged; dated October 2025, it is not', async () => {
-    const editor = await openScratch('ukrainian', 'markdown', '---\nlang: uk\n---\n\n1 грудня 2026 року міністр оборони Денис Шмигаль відвідав Лондон.\n\n10 жовтня 2025 року міністр оборони Денис Шмигаль відвідав Лондон.\n');
+    const editor = await openScratch(
+      'ukrainian',
+      'markdown',
+      '---\nlang: uk\n---\n\n1 грудня 2026 року міністр оборони Денис Шмигаль відвідав Лондон.\n\n10 жовтня 2025 року міністр оборони Денис Шмигаль відвідав Лондон.\n',
+    );
     const uri = editor.document.uri;
     const found = await pollUntil('the check of the Ukrainian document', async () => {
       const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Agreement Cite');

@@ -41,7 +41,8 @@ facts:
       - source: desk-briefing
 `;
 
-const DRAFT = '# Draft\n\nThe Heron line follows the first.\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n';
+const DRAFT =
+  '# Draft\n\nThe Heron line follows the first.\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n';
 
 function book(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'memfs');
@@ -72,10 +73,17 @@ suite('VS Code for the Web: the web worker extension host', function () {
     const line = `web worker host: activate() ${api.activationMs.toFixed(2)} ms, bundle evaluated in ${api.loadMs?.toFixed(2) ?? '?'} ms, bundled pack read and in the store ${api.bundledPackMs?.toFixed(2) ?? '?'} ms after activate() began`;
     const verdict = judgeActivation(api);
     console.log(`  ${line}; ${describeVerdict(verdict)}`);
-    console.log(`  web worker host: activate() steps: ${Object.entries(api.activationSteps).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`);
+    console.log(
+      `  web worker host: activate() steps: ${Object.entries(api.activationSteps)
+        .map(([k, v]) => `${k} ${v.toFixed(2)} ms`)
+        .join(', ')}`,
+    );
     // Read from the extension's folder through VS Code's file system API (src/platform/web.ts).
     assert.ok(api.bundledPackMs !== undefined && api.bundledPackMs < 10_000, line);
-    assert.ok(api.index.facts.some((f) => f.pack.origin === 'bundled' && f.fact.id === 'place.kyiv'), 'the bundled facts are in use');
+    assert.ok(
+      api.index.facts.some((f) => f.pack.origin === 'bundled' && f.fact.id === 'place.kyiv'),
+      'the bundled facts are in use',
+    );
   });
 
   test('a hover card on “Kyiv” in report.md (screenshot)', async () => {
@@ -85,7 +93,10 @@ suite('VS Code for the Web: the web worker extension host', function () {
     assert.ok(offset >= 0, 'report.md names Kyiv');
     const pos = editor.document.positionAt(offset + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
-    const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
     assert.match(text, /Kyiv/);
     assert.match(text, /Source:/);
     editor.selection = new vscode.Selection(pos, pos);
@@ -109,14 +120,20 @@ suite('VS Code for the Web: the web worker extension host', function () {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(draftUri));
     const at = editor.document.positionAt(editor.document.getText().indexOf('Heron line') + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draftUri, at);
-    const card = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+    const card = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+      .join('\n');
     assert.match(card, /second drone line/);
 
     const problems = await waitFor('the check of the draft', () => {
       const found = vscode.languages.getDiagnostics(draftUri).filter((d) => d.source === 'Agreement Cite');
       return found.length > 0 && found;
     });
-    assert.deepStrictEqual(problems.map((d) => d.code), ['misquote']);
+    assert.deepStrictEqual(
+      problems.map((d) => d.code),
+      ['misquote'],
+    );
 
     // The pack's fact cited in the draft, then the sources it cites exported beside it.
     const after = editor.document.positionAt(editor.document.getText().indexOf('Heron line') + 'Heron line'.length);

@@ -17,8 +17,16 @@ import Ajv from 'ajv';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import {
-  citationEdits, citationPlace, citedSources, formatCitation, insertionText, withCitation,
-  type CitationStyle, type DocFormat, type InsertOptions, type TextEdit,
+  citationEdits,
+  citationPlace,
+  citedSources,
+  formatCitation,
+  insertionText,
+  withCitation,
+  type CitationStyle,
+  type DocFormat,
+  type InsertOptions,
+  type TextEdit,
 } from '../../src/core/references/citation';
 import { keyOf } from '../../src/core/references/citationKeys';
 import { toBibtex, toCslJson } from '../../src/core/references/export';
@@ -74,7 +82,12 @@ function draft(index: FactIndex, format: DocFormat, style: CitationStyle, preamb
     const before = text.slice(0, offset) + open;
     const words = insertionText(entry, index, options, 'said', text);
     const place = citationPlace(before + words + text.slice(offset), (before + words).length, format);
-    const citation = formatCitation(sources.map((s) => s.source), options, text, place);
+    const citation = formatCitation(
+      sources.map((s) => s.source),
+      options,
+      text,
+      place,
+    );
     const paragraph = `${open}${withCitation(words, citation.inline)}${close}`;
     text = apply(text, citationEdits(text, [{ offset, length: 0, text: paragraph }], citation.definitions));
     at += paragraph.length;
@@ -88,7 +101,15 @@ function draft(index: FactIndex, format: DocFormat, style: CitationStyle, preamb
 function textOfHtml(html: string): string {
   const body = html.slice(Math.max(0, html.search(/<body\b/i)));
   // Inline elements join their text to the next ("<span>Umerov</span>’s"); block elements separate it.
-  return body.replace(/<\/?(?:span|em|strong|a|sup|sub|cite|i|b|code)\b[^>]*>/g, '').replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+  return body
+    .replace(/<\/?(?:span|em|strong|a|sup|sub|cite|i|b|code)\b[^>]*>/g, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
 }
 
 /** Markup of the source formats that must not survive rendering. */
@@ -103,7 +124,10 @@ const LEFTOVER: Record<DocFormat, RegExp> = {
 
 /** A source's title as it reads once rendered: quote marks and spaces aside. */
 function norm(t: string): string {
-  return t.replace(/[\u2018\u2019\u201C\u201D'"`]/g, '').replace(/\s+/g, ' ').toLowerCase();
+  return t
+    .replace(/[\u2018\u2019\u201C\u201D'"`]/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 function assertCitesAll(rendered: string, cited: readonly IndexedSource[], what: string): void {
@@ -249,8 +273,6 @@ suite('the bundled pack rendered by the real tools', function () {
     return log;
   }
 
-
-
   for (const style of ['auto', 'inline', 'latex-cite'] as const) {
     // Known gap: the inline style writes Cyrillic titles without \foreignlanguage, which pdfLaTeX refuses.
     (style === 'inline' ? test.skip : test)(`LaTeX (${style}): pdflatex compiles with no warning, overfull box or undefined reference`, () => {
@@ -259,7 +281,14 @@ suite('the bundled pack rendered by the real tools', function () {
       // Every source is in the LaTeX source; reading it back from the PDF (pdftotext) is not yet reliable
       // across hyphenation and ligatures, so the text check is on the source.
       // Cyrillic runs are marked \foreignlanguage{ukrainian}{…} where the document loads babel's Ukrainian: read as their words.
-      assertCitesAll(text.replace(/\\foreignlanguage\{[a-z]+\}\{([^{}]*)\}/g, '$1').replace(/\\([&%$#_{}])/g, '$1').replace(/``|''|[`']/g, ''), cited, `latex ${style}`);
+      assertCitesAll(
+        text
+          .replace(/\\foreignlanguage\{[a-z]+\}\{([^{}]*)\}/g, '$1')
+          .replace(/\\([&%$#_{}])/g, '$1')
+          .replace(/``|''|[`']/g, ''),
+        cited,
+        `latex ${style}`,
+      );
     });
   }
 

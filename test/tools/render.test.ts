@@ -27,20 +27,34 @@ function hostilePack(secretFile: string): string {
     `+++<script>alert(2)</script>+++ pass:[<b>bold</b>] include::${secretFile}[] image:https://evil.example/y.png[] {docdir}`,
     `unbalanced \\{ brace } @misc{evil, title={x}`,
   ].join(' ');
-  return [
-    'pack:', '  id: evil', '  title: Evil', '  version: "1"', '  language: en', '  checked: "2025-07-01"',
-    'sources:',
-    '  - id: evil-src',
-    `    title: ${s(evil)}`,
-    `    publisher: ${s(`Pub ${evil}`)}`,
-    `    author: ${s(evil)}`,
-    `    via: ${s(evil)}`,
-    `    url: ${s(`https://evil.example/a}\\input{${secretFile}}<script>"+++[]`)}`,
-    '    kind: outlet', '    language: en', '    date: "2025-06-23"',
-    'facts:',
-    '  - id: evil.fact', '    kind: event', '    label: Evil fact', `    text: ${s(evil)}`, '    aliases: [evil fact]',
-    '    citations:', '      - source: evil-src',
-  ].join('\n') + '\n';
+  return (
+    [
+      'pack:',
+      '  id: evil',
+      '  title: Evil',
+      '  version: "1"',
+      '  language: en',
+      '  checked: "2025-07-01"',
+      'sources:',
+      '  - id: evil-src',
+      `    title: ${s(evil)}`,
+      `    publisher: ${s(`Pub ${evil}`)}`,
+      `    author: ${s(evil)}`,
+      `    via: ${s(evil)}`,
+      `    url: ${s(`https://evil.example/a}\\input{${secretFile}}<script>"+++[]`)}`,
+      '    kind: outlet',
+      '    language: en',
+      '    date: "2025-06-23"',
+      'facts:',
+      '  - id: evil.fact',
+      '    kind: event',
+      '    label: Evil fact',
+      `    text: ${s(evil)}`,
+      '    aliases: [evil fact]',
+      '    citations:',
+      '      - source: evil-src',
+    ].join('\n') + '\n'
+  );
 }
 
 function run(cmd: string, args: string[], cwd: string, input?: string): { status: number | null; stdout: string; stderr: string } {
@@ -114,7 +128,14 @@ suite('hostile packs rendered by the real tools', function () {
   });
 
   test('pdflatex: compiles, and reads no file the pack names', () => {
-    const doc = ['\\documentclass{article}', '\\usepackage[T1]{fontenc}', '\\usepackage{hyperref}', '\\begin{document}', documentFor(index, 'latex'), '\\end{document}'].join('\n');
+    const doc = [
+      '\\documentclass{article}',
+      '\\usepackage[T1]{fontenc}',
+      '\\usepackage{hyperref}',
+      '\\begin{document}',
+      documentFor(index, 'latex'),
+      '\\end{document}',
+    ].join('\n');
     fs.writeFileSync(path.join(dir, 'doc.tex'), doc);
     const out = run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', '-recorder', 'doc.tex'], dir);
     assert.equal(out.status, 0, out.stdout.slice(-3000));

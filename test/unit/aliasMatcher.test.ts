@@ -45,13 +45,21 @@ suite('aliasMatcher: what counts as the same words', () => {
 
   test('curly and straight apostrophes are the same', () => {
     for (const text of ['Zelenskyy\u2019s London visit', "Zelenskyy's London visit", 'Zelenskyy`s London visit']) {
-      assert.deepEqual(m.findAll(text).map((x) => x.values[0]), ['visit'], text);
+      assert.deepEqual(
+        m.findAll(text).map((x) => x.values[0]),
+        ['visit'],
+        text,
+      );
     }
   });
 
   test('an en dash, em dash or non-breaking hyphen matches a hyphen ("100–year partnership")', () => {
     for (const text of ['the 100\u2013year partnership', 'the 100\u2014year partnership', 'the 100\u2011year partnership', 'the 100-year partnership']) {
-      assert.deepEqual(m.findAll(text).map((x) => x.values[0]), ['100yp'], text);
+      assert.deepEqual(
+        m.findAll(text).map((x) => x.values[0]),
+        ['100yp'],
+        text,
+      );
     }
   });
 
@@ -64,12 +72,18 @@ suite('aliasMatcher: what counts as the same words', () => {
     assert.deepEqual(found(text, m.findAll(text)), ['ВОЛОДИМИР ЗЕЛЕНСЬКИЙ → zelenskyy']);
   });
 
-  test('a Ukrainian apostrophe written as ’ matches an alias written with \'', () => {
-    assert.deepEqual(m.findAll('Прем\u2019єр-міністр').map((x) => x.values[0]), ['pm']);
+  test("a Ukrainian apostrophe written as ’ matches an alias written with '", () => {
+    assert.deepEqual(
+      m.findAll('Прем\u2019єр-міністр').map((x) => x.values[0]),
+      ['pm'],
+    );
   });
 
-  test('a Ukrainian apostrophe written as ʼ (U+02BC, the form Unicode recommends for Ukrainian) matches an alias written with \'', () => {
-    assert.deepEqual(m.findAll('Прем\u02BCєр-міністр').map((x) => x.values[0]), ['pm']);
+  test("a Ukrainian apostrophe written as ʼ (U+02BC, the form Unicode recommends for Ukrainian) matches an alias written with '", () => {
+    assert.deepEqual(
+      m.findAll('Прем\u02BCєр-міністр').map((x) => x.values[0]),
+      ['pm'],
+    );
   });
 });
 
@@ -79,7 +93,7 @@ suite('aliasMatcher: word boundaries and overlaps', () => {
   });
 
   test('"Starmer" is found in "Starmer’s" and "Starmer\'s"', () => {
-    const text = 'Starmer\u2019s words and Starmer\'s aides';
+    const text = "Starmer\u2019s words and Starmer's aides";
     assert.deepEqual(found(text, m.findAll(text)), ['Starmer → starmer', 'Starmer → starmer']);
   });
 

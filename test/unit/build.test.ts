@@ -82,13 +82,18 @@ suite('build: checking data/*.yaml', function () {
   test('a fact without its Ukrainian label and text stops the build at the fact', () => {
     const r = checkData({ 'broken.yaml': GOOD.replace(/ {4}languages:\n[^]*$/, '') });
     assert.equal(r.status, 1);
-    assert.match(r.output, /^broken\.yaml:14:5: error: Fact "f" has no Ukrainian label and text: add "languages: uk: \{ label, text \}" \(every fact of this pack is written in Ukrainian too\)\. \[missing-language\]$/m);
+    assert.match(
+      r.output,
+      /^broken\.yaml:14:5: error: Fact "f" has no Ukrainian label and text: add "languages: uk: \{ label, text \}" \(every fact of this pack is written in Ukrainian too\)\. \[missing-language\]$/m,
+    );
     assert.match(r.output, /The fact pack has 1 error; the build stops here\./);
   });
 
   test('every fact of the bundled pack has its Ukrainian label and text, and every person the parts of the name', () => {
     for (const file of bundledFiles()) {
-      for (const fact of (parseYaml(file.text) as { facts: { id: string; kind: string; languages?: { uk?: { label?: string; text?: string; name?: unknown } } }[] }).facts) {
+      for (const fact of (
+        parseYaml(file.text) as { facts: { id: string; kind: string; languages?: { uk?: { label?: string; text?: string; name?: unknown } } }[] }
+      ).facts) {
         const uk = fact.languages?.uk;
         assert.ok(uk?.label && uk.text, `${fact.id}: no Ukrainian label and text`);
         assert.match(`${uk.label} ${uk.text}`, /[а-яєіїґ]/i, `${fact.id}: the Ukrainian text is not in Ukrainian`);
@@ -155,7 +160,10 @@ suite('build: the JSON Schema agrees with the loader', () => {
   ] as const) {
     test(`both reject ${name}`, () => {
       assert.equal(validate(parseYaml(text)), false, `the schema accepts ${name}`);
-      assert.ok(parsePackText(text, 'x.yaml').problems.some((p) => p.severity === 'error'), `the loader accepts ${name}`);
+      assert.ok(
+        parsePackText(text, 'x.yaml').problems.some((p) => p.severity === 'error'),
+        `the loader accepts ${name}`,
+      );
     });
   }
 });

@@ -64,14 +64,23 @@ suite('bundled pack: what a writer looks up is found by its alias', () => {
       const m = matches.find((x) => x.start === start);
       assert.ok(m, `no match at "${alias}"; found ${JSON.stringify(matches.map((x) => x.alias))}`);
       assert.equal(m.end, start + alias.length);
-      assert.ok(m.values.some((v) => v.fact.id === factId), `"${alias}" stands for ${m.values.map((v) => v.fact.id).join(', ')}`);
+      assert.ok(
+        m.values.some((v) => v.fact.id === factId),
+        `"${alias}" stands for ${m.values.map((v) => v.fact.id).join(', ')}`,
+      );
       const at = bundled().index.findAt(text, start + 1);
-      assert.ok(at[0]?.values.some((v) => v.fact.id === factId), `hover inside "${alias}" finds nothing`);
+      assert.ok(
+        at[0]?.values.some((v) => v.fact.id === factId),
+        `hover inside "${alias}" finds nothing`,
+      );
     });
   }
 
   test('"24 June" stands for both the NATO summit and Umerov\'s statement', () => {
-    const ids = bundled().index.findAll('on 24 June')[0]?.values.map((v) => v.fact.id).sort();
+    const ids = bundled()
+      .index.findAll('on 24 June')[0]
+      ?.values.map((v) => v.fact.id)
+      .sort();
     assert.deepEqual(ids, ['event.nato-summit-2025', 'event.umerov-statement-2025-06-24']);
   });
 
@@ -80,8 +89,22 @@ suite('bundled pack: what a writer looks up is found by its alias', () => {
   });
 
   test('common surnames and office words alone are not aliases', () => {
-    for (const words of ['Cooper said', 'Reeves said', 'Harris said', 'Marchenko said', 'the Chancellor said', 'the Deputy Prime Minister said', 'the Energy Minister said']) {
-      assert.deepEqual(bundled().index.findAll(words).map((m) => m.alias), [], words);
+    for (const words of [
+      'Cooper said',
+      'Reeves said',
+      'Harris said',
+      'Marchenko said',
+      'the Chancellor said',
+      'the Deputy Prime Minister said',
+      'the Energy Minister said',
+    ]) {
+      assert.deepEqual(
+        bundled()
+          .index.findAll(words)
+          .map((m) => m.alias),
+        [],
+        words,
+      );
     }
   });
 });
@@ -96,16 +119,19 @@ suite('bundled pack: quotes and disputes', () => {
     assert.equal(q.fact.speaker, 'person.starmer');
   });
 
-  test('Starmer\'s quote keeps the report\'s rendering, attributed to ep-2025-06 and not preferred', () => {
+  test("Starmer's quote keeps the report's rendering, attributed to ep-2025-06 and not preferred", () => {
     const q = bundled().index.fact('quote.starmer.co-production')!;
     const rendering = q.fact.wordings?.find((w) => w.kind === 'rendering');
     assert.ok(rendering);
     assert.notEqual(rendering.preferred, true);
-    assert.deepEqual(rendering.citations.map((c) => c.source), ['ep-2025-06']);
+    assert.deepEqual(
+      rendering.citations.map((c) => c.source),
+      ['ep-2025-06'],
+    );
     assert.ok(rendering.text.startsWith('I am very proud'));
   });
 
-  test('Zelenskyy\'s quote has at least three wordings, the spoken English preferred', () => {
+  test("Zelenskyy's quote has at least three wordings, the spoken English preferred", () => {
     const q = bundled().index.fact('quote.zelenskyy.co-production')!;
     assert.ok((q.fact.wordings?.length ?? 0) >= 3, `${q.fact.wordings?.length} wordings`);
     assert.equal(q.wording?.text, 'will be very strong and will transform both nations');

@@ -31,14 +31,26 @@ suite('card: what a writer sees', () => {
 
   test('each source shows publisher, title, date and address, and its evidence excerpt as a quote', () => {
     const card = cardText('person.umerov');
-    assert.ok(card.includes('**Source:** Euromaidan Press via am1.news (aggregator), \u201CUkraine and Britain launch first joint drone production program to strengthen both nations\u2019 defense\u201D, June 2025 · https://am1.news/'), card);
+    assert.ok(
+      card.includes(
+        '**Source:** Euromaidan Press via am1.news (aggregator), \u201CUkraine and Britain launch first joint drone production program to strengthen both nations\u2019 defense\u201D, June 2025 · https://am1.news/',
+      ),
+      card,
+    );
     assert.ok(card.includes('> Ukraine\u2019s Defense Minister Rustem Umerov'), 'evidence excerpt shown verbatim');
     assert.ok(card.includes('· paragraph 3'), 'locator shown');
-    assert.ok(card.includes('**Source:** Censor.NET, \u201CUmerov\u2019s Facebook statement on joint drone production\u201D, 24 June 2025 · https://censor.net/en/news/3559606/'));
+    assert.ok(
+      card.includes(
+        '**Source:** Censor.NET, \u201CUmerov\u2019s Facebook statement on joint drone production\u201D, 24 June 2025 · https://censor.net/en/news/3559606/',
+      ),
+    );
   });
 
   test('the status line says why: "3 independent origins agree", each named', () => {
-    assert.ok(cardText('person.umerov').includes('**Status:** \u2705 confirmed: 3 independent origins agree (Euromaidan Press; Censor.NET; The Kyiv Independent)'), cardText('person.umerov'));
+    assert.ok(
+      cardText('person.umerov').includes('**Status:** \u2705 confirmed: 3 independent origins agree (Euromaidan Press; Censor.NET; The Kyiv Independent)'),
+      cardText('person.umerov'),
+    );
   });
 
   test('with a date in the text, the role is the one held "on" that date', () => {
@@ -53,14 +65,18 @@ suite('card: what a writer sees', () => {
     assert.ok(card.includes('**Role on 17 July 2025:** *none recorded*'), card);
   });
 
-  test('without a date in the text, the role is today\'s, and the history marks the current one', () => {
+  test("without a date in the text, the role is today's, and the history marks the current one", () => {
     const card = cardText('person.umerov', { today: '2026-02-24' });
     assert.ok(card.includes('**Role today:** Secretary of the National Security and Defence Council of Ukraine'));
     assert.ok(card.includes('- Minister of Defence of Ukraine: 6 September 2023 – 16 July 2025 — Interfax-Ukraine, Babel, NV, Euromaidan Press\n'));
-    assert.ok(card.includes('- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 · last checked 24 February 2026 — Censor.NET, NV, LIGA.net, UNN ◀'));
+    assert.ok(
+      card.includes(
+        '- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 · last checked 24 February 2026 — Censor.NET, NV, LIGA.net, UNN ◀',
+      ),
+    );
   });
 
-  test('Starmer\'s quote shows the preferred verbatim wording and the rendering, marked as not his words', () => {
+  test("Starmer's quote shows the preferred verbatim wording and the rendering, marked as not his words", () => {
     const card = cardText('quote.starmer.co-production');
     const lines = card.split('\n');
     const preferred = lines.findIndex((l) => l.startsWith('**Preferred wording** (verbatim'));
@@ -76,7 +92,11 @@ suite('card: what a writer sees', () => {
   });
 
   test('a quote card names the speaker, date and occasion', () => {
-    assert.ok(cardText('quote.starmer.co-production').includes('Keir Starmer, 23 June 2025, Joint appearance with Volodymyr Zelenskyy in the Downing Street garden, London'));
+    assert.ok(
+      cardText('quote.starmer.co-production').includes(
+        'Keir Starmer, 23 June 2025, Joint appearance with Volodymyr Zelenskyy in the Downing Street garden, London',
+      ),
+    );
   });
 
   test('the quote\'s speaker line is its own paragraph, not run into the "Date:" line above it', () => {
@@ -91,7 +111,12 @@ suite('card: what a writer sees', () => {
     const card = cardText('figure.100yp-article-count');
     assert.ok(card.includes('\u26A0\uFE0F disputed'));
     assert.ok(card.includes('**Figure:** 14 articles'));
-    assert.ok(card.includes('**Sources disagree:**\n- nine pillars — UK Parliament (House of Commons), House of Commons Library: The Foreign Secretary\'s Commons statement of 20 January 2025 says'), card);
+    assert.ok(
+      card.includes(
+        "**Sources disagree:**\n- nine pillars — UK Parliament (House of Commons), House of Commons Library: The Foreign Secretary's Commons statement of 20 January 2025 says",
+      ),
+      card,
+    );
   });
 
   test('an event shows its dates and place', () => {
@@ -121,7 +146,11 @@ suite('card: a hostile pack cannot inject links, HTML or code', () => {
   const OUR_LINKS = ['Insert citation', 'Copy citation', 'Open source'];
 
   const render = (id: string, withLinks = true): string =>
-    renderCard(built.index.fact(id)!, built.index, { ...base, contextDate: { iso: '2025-06-23', written: '23 June 2025' }, links: withLinks ? links : undefined });
+    renderCard(built.index.fact(id)!, built.index, {
+      ...base,
+      contextDate: { iso: '2025-06-23', written: '23 June 2025' },
+      links: withLinks ? links : undefined,
+    });
 
   test('the hostile pack loads without errors (so every card below is really rendered)', () => {
     assert.deepEqual(errors([...result.problems, ...built.problems]), [], describeProblems([...result.problems, ...built.problems]));
@@ -133,7 +162,10 @@ suite('card: a hostile pack cannot inject links, HTML or code', () => {
       const card = render(id);
       const commandLinks = [...card.matchAll(/\[([^\]]*)\]\(command:/g)].map((m) => m[1]);
       assert.ok(commandLinks.length >= 2);
-      assert.deepEqual(commandLinks.filter((label) => !OUR_LINKS.includes(label)), []);
+      assert.deepEqual(
+        commandLinks.filter((label) => !OUR_LINKS.includes(label)),
+        [],
+      );
       const occurrences = card.split('](command:').length - 1;
       assert.equal(occurrences, commandLinks.length, 'every "](command:" belongs to one of the card\'s own links');
       assert.equal(render(id, false).includes('](command:'), false);
@@ -164,7 +196,8 @@ suite('card: a hostile pack cannot inject links, HTML or code', () => {
 suite('card: the commands a card may run', () => {
   test('a card runs only the commands that take a fact or source id and check it; never New Fact Pack or any other', () => {
     assert.deepEqual([...CARD_COMMANDS].sort(), [COMMANDS.copyCitation, COMMANDS.insertCitation, COMMANDS.openSource].sort());
-    for (const other of [COMMANDS.newPack, COMMANDS.showLog, COMMANDS.addDefinitions, COMMANDS.checkDocument]) assert.equal(CARD_COMMANDS.includes(other), false, other);
+    for (const other of [COMMANDS.newPack, COMMANDS.showLog, COMMANDS.addDefinitions, COMMANDS.checkDocument])
+      assert.equal(CARD_COMMANDS.includes(other), false, other);
   });
 
   test('every command link in a rendered card is one of those commands', () => {
@@ -172,7 +205,10 @@ suite('card: the commands a card may run', () => {
     const card = renderCard(index.fact('person.umerov')!, index, { ...base, links });
     const used = [...card.matchAll(/\]\(command:([^?)]+)/g)].map((m) => m[1]);
     assert.ok(used.length >= 2, card);
-    assert.deepEqual(used.filter((c) => !CARD_COMMANDS.includes(c)), []);
+    assert.deepEqual(
+      used.filter((c) => !CARD_COMMANDS.includes(c)),
+      [],
+    );
   });
 });
 

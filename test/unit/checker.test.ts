@@ -57,9 +57,9 @@ suite('checker: the corpus', () => {
     const overall = (tally.truePositives + tally.limitsCaught) / Math.max(1, tally.planted + limits.length);
     console.log(
       `      corpus: ${correct.length} correct paragraphs, ${errors.length} with a planted error, ${limits.length} documented limits\n` +
-      `      precision ${(precision * 100).toFixed(1)}% (${tally.truePositives} right of ${tally.truePositives + tally.falsePositives} findings), ` +
-      `recall ${(recall * 100).toFixed(1)}% on errors.md (${tally.truePositives}/${tally.planted}), ` +
-      `${(overall * 100).toFixed(1)}% with the documented limits (${tally.truePositives + tally.limitsCaught}/${tally.planted + limits.length})`,
+        `      precision ${(precision * 100).toFixed(1)}% (${tally.truePositives} right of ${tally.truePositives + tally.falsePositives} findings), ` +
+        `recall ${(recall * 100).toFixed(1)}% on errors.md (${tally.truePositives}/${tally.planted}), ` +
+        `${(overall * 100).toFixed(1)}% with the documented limits (${tally.truePositives + tally.limitsCaught}/${tally.planted + limits.length})`,
     );
   });
 
@@ -103,23 +103,29 @@ suite('checker: misquotes', () => {
     assert.match(f.message, /Keir Starmer/);
     assert.match(f.message, /Reuters, 23 June 2025/);
     assert.match(f.message, /\[−this afternoon, we’re able to\] \[\+today we can\]/);
-    assert.deepEqual(f.data.diff?.filter((d) => d.op !== 'equal'), [
-      { op: 'delete', text: 'this afternoon, we’re able to' },
-      { op: 'insert', text: 'today we can' },
-    ]);
+    assert.deepEqual(
+      f.data.diff?.filter((d) => d.op !== 'equal'),
+      [
+        { op: 'delete', text: 'this afternoon, we’re able to' },
+        { op: 'insert', text: 'today we can' },
+      ],
+    );
   });
 
   test('the fix writes the recorded words and cites their source with one footnote definition', () => {
     const [f] = check(text);
     const fixed = apply(text, f.fixes[0].edits);
-    assert.equal(fixed,
+    assert.equal(
+      fixed,
       'Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n' +
-      '[^reuters-2025-06-23]: Reuters via The Star (Malaysia), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>\n');
+        '[^reuters-2025-06-23]: Reuters via The Star (Malaysia), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>\n',
+    );
     assert.deepEqual(check(fixed), []);
   });
 
   test('a citation already after the quotation is not added twice', () => {
-    const cited = 'Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n[^reuters-2025-06-23]: Reuters.\n';
+    const cited =
+      'Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n[^reuters-2025-06-23]: Reuters.\n';
     const [f] = check(cited);
     assert.equal(apply(cited, f.fixes[0].edits), cited.replace('today we can', 'this afternoon, we’re able to'));
   });
@@ -129,7 +135,8 @@ suite('checker: misquotes', () => {
       'Starmer said: "I\'m really proud that this afternoon, we\'re able to announce an industrial military co-production agreement -- the first of its kind so far as Ukraine and the UK are concerned".',
       'Starmer said: “I’m  really proud that this\nafternoon we’re able to announce an industrial military co–production agreement — the first of its kind so far as Ukraine and the UK are concerned.”',
       'Starmer said: ‘I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement’.',
-    ]) assert.deepEqual(check(variant), [], variant);
+    ])
+      assert.deepEqual(check(variant), [], variant);
   });
 
   test('a fragment of a recorded wording, and a marked omission, are right', () => {
@@ -145,10 +152,13 @@ suite('checker: misquotes', () => {
   });
 
   test('in LaTeX the fix keeps the quotation marks and cites in a footnote', () => {
-    const tex = 'Zelenskyy said the deal ``will be very strong and will transform both countries\'\'.\n';
+    const tex = "Zelenskyy said the deal ``will be very strong and will transform both countries''.\n";
     const [f] = check(tex, { format: 'latex' });
     assert.equal(f.code, 'misquote');
-    assert.match(apply(tex, f.fixes[0].edits), /^Zelenskyy said the deal ``will be very strong and will transform both nations''\\footnote\{AFP via Arab News, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\texttt\{https:\/\/\\allowbreak\{\}www\.\\allowbreak\{\}arabnews\.\\allowbreak\{\}pk\/\\allowbreak\{\}node\/\\allowbreak\{\}2605541\/\\allowbreak\{\}world\}\.\}\.\n$/);
+    assert.match(
+      apply(tex, f.fixes[0].edits),
+      /^Zelenskyy said the deal ``will be very strong and will transform both nations''\\footnote\{AFP via Arab News, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\texttt\{https:\/\/\\allowbreak\{\}www\.\\allowbreak\{\}arabnews\.\\allowbreak\{\}pk\/\\allowbreak\{\}node\/\\allowbreak\{\}2605541\/\\allowbreak\{\}world\}\.\}\.\n$/,
+    );
   });
 
   test('a quotation of someone else that shares a few words is left alone', () => {
@@ -158,7 +168,8 @@ suite('checker: misquotes', () => {
 });
 
 suite('checker: an outlet’s words presented as the speaker’s', () => {
-  const text = '“I am very proud that today we can announce an agreement on joint industrial military production – the first of its kind for Ukraine and Great Britain,” Starmer stated.\n';
+  const text =
+    '“I am very proud that today we can announce an agreement on joint industrial military production – the first of its kind for Ukraine and Great Britain,” Starmer stated.\n';
 
   test('the rendering is reported, naming the outlet and the recorded wording’s source', () => {
     const [f] = check(text);
@@ -171,7 +182,10 @@ suite('checker: an outlet’s words presented as the speaker’s', () => {
     const [f] = check(text);
     assert.equal(f.fixes.length, 2);
     const recorded = apply(text, f.fixes[0].edits);
-    assert.match(recorded, /^“I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make,”\[\^reuters-2025-06-23\] Starmer stated\.\n\n\[\^reuters-2025-06-23\]: Reuters/);
+    assert.match(
+      recorded,
+      /^“I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make,”\[\^reuters-2025-06-23\] Starmer stated\.\n\n\[\^reuters-2025-06-23\]: Reuters/,
+    );
     const attributed = apply(text, f.fixes[1].edits);
     assert.match(attributed, /Great Britain,” \(in Euromaidan Press’s rendering\)\[\^ep-2025-06\] Starmer stated\.\n\n\[\^ep-2025-06\]: Euromaidan Press/);
     assert.deepEqual(check(recorded), []);
@@ -179,11 +193,17 @@ suite('checker: an outlet’s words presented as the speaker’s', () => {
   });
 
   test('a translation of words spoken in another language is how that speaker is quoted', () => {
-    assert.deepEqual(check('Umerov wrote: “This will allow British defence companies to quickly design and manufacture state-of-the-art drones on a large scale”.'), []);
+    assert.deepEqual(
+      check('Umerov wrote: “This will allow British defence companies to quickly design and manufacture state-of-the-art drones on a large scale”.'),
+      [],
+    );
   });
 
   test('without the speaker named, a rendering is not presented as anyone’s words', () => {
-    assert.deepEqual(check('The report’s version reads “I am very proud that today we can announce an agreement on joint industrial military production”.'), []);
+    assert.deepEqual(
+      check('The report’s version reads “I am very proud that today we can announce an agreement on joint industrial military production”.'),
+      [],
+    );
   });
 });
 
@@ -212,8 +232,16 @@ suite('checker: event dates', () => {
   });
 
   test('citations the extension wrote, with their source dates, are not the writer’s dates', () => {
-    assert.deepEqual(check('The Kyiv signing took place on 16 January 2025.[^lb-2025-09-17]\n\n[^lb-2025-09-17]: LB.ua, “Verkhovna Rada ratifies the 100-year agreement”, 17 September 2025.\n'), []);
-    assert.deepEqual(check('The Kyiv signing took place on 16 January 2025\\footnote{LB.ua, ``Verkhovna Rada ratifies\'\', 17 January 2025.}.\n', { format: 'latex' }), []);
+    assert.deepEqual(
+      check(
+        'The Kyiv signing took place on 16 January 2025.[^lb-2025-09-17]\n\n[^lb-2025-09-17]: LB.ua, “Verkhovna Rada ratifies the 100-year agreement”, 17 September 2025.\n',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      check("The Kyiv signing took place on 16 January 2025\\footnote{LB.ua, ``Verkhovna Rada ratifies'', 17 January 2025.}.\n", { format: 'latex' }),
+      [],
+    );
   });
 });
 
@@ -242,14 +270,20 @@ suite('checker: roles at the date in question', () => {
     const text = 'On 24 February 2026 Defence Minister Rustem Umerov spoke.';
     const [f] = check(text);
     assert.equal(f.code, 'role-not-held');
-    assert.match(f.message, /Rustem Umerov was not Minister of Defence of Ukraine on 24 February 2026 \(the date in this paragraph\); held from 6 September 2023 to 16 July 2025\. On that date: Secretary of the National Security and Defence Council of Ukraine\./);
-    assert.deepEqual(f.fixes.map((x) => apply(text, x.edits)), [
-      'On 24 February 2026 NSDC Secretary Rustem Umerov spoke.',
-      'On 24 February 2026 former Defence Minister Rustem Umerov spoke.',
-    ]);
+    assert.match(
+      f.message,
+      /Rustem Umerov was not Minister of Defence of Ukraine on 24 February 2026 \(the date in this paragraph\); held from 6 September 2023 to 16 July 2025\. On that date: Secretary of the National Security and Defence Council of Ukraine\./,
+    );
+    assert.deepEqual(
+      f.fixes.map((x) => apply(text, x.edits)),
+      ['On 24 February 2026 NSDC Secretary Rustem Umerov spoke.', 'On 24 February 2026 former Defence Minister Rustem Umerov spoke.'],
+    );
     const after = 'On 24 February 2026 Rustem Umerov, Ukraine’s defence minister, spoke.';
     const [g] = check(after);
-    assert.equal(apply(after, g.fixes[0].edits), 'On 24 February 2026 Rustem Umerov, Secretary of the National Security and Defence Council of Ukraine, spoke.');
+    assert.equal(
+      apply(after, g.fixes[0].edits),
+      'On 24 February 2026 Rustem Umerov, Secretary of the National Security and Defence Council of Ukraine, spoke.',
+    );
   });
 
   test('qualified, quoted and described roles are left alone', () => {
@@ -259,7 +293,8 @@ suite('checker: roles at the date in question', () => {
       'On 1 March 2026 a minister recalled “Defence Minister Rustem Umerov” at the signing.',
       'On 1 March 2026 Rustem Umerov, Defence Minister until July 2025, spoke.',
       'On 1 March 2026 Rustem Umerov, who was Defence Minister in 2024, spoke.',
-    ]) assert.deepEqual(check(text), [], text);
+    ])
+      assert.deepEqual(check(text), [], text);
   });
 });
 
@@ -268,14 +303,20 @@ suite('checker: spellings of one person', () => {
 
   test('each minority spelling is reported; the fix writes one spelling everywhere', () => {
     const findings = check(text);
-    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['inconsistent-spelling', 'Zelensky']]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, text.slice(f.start, f.end)]),
+      [['inconsistent-spelling', 'Zelensky']],
+    );
     assert.equal(apply(text, findings[0].fixes[0].edits), 'Zelenskyy arrived. Zelenskyy met Starmer. Zelenskyy left.\n');
     assert.equal(apply(text, findings[0].fixes[1].edits), 'Zelensky arrived. Zelensky met Starmer. Zelensky left.\n');
   });
 
   test('the preferred spelling setting decides which spelling the fix writes', () => {
     const findings = check(text, { spellings: { Zelenskyy: 'Zelensky' } });
-    assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['Zelenskyy', 'Zelenskyy']);
+    assert.deepEqual(
+      findings.map((f) => text.slice(f.start, f.end)),
+      ['Zelenskyy', 'Zelenskyy'],
+    );
     assert.equal(apply(text, findings[0].fixes[0].edits), 'Zelensky arrived. Zelensky met Starmer. Zelensky left.\n');
     assert.match(findings[0].message, /your preferred spelling/);
   });
@@ -307,7 +348,9 @@ suite('checker: rules and options', () => {
   });
 
   test('findings are in document order, inside the text, and every fix edits inside it', () => {
-    const text = readCorpus('errors.md').map((p) => p.text).join('\n');
+    const text = readCorpus('errors.md')
+      .map((p) => p.text)
+      .join('\n');
     const findings = check(text);
     for (let i = 1; i < findings.length; i++) assert.ok(findings[i].start >= findings[i - 1].start);
     for (const f of findings) {
@@ -319,9 +362,18 @@ suite('checker: rules and options', () => {
 
 suite('checker: word diff', () => {
   test('words are folded and joined across apostrophes; punctuation and dashes only separate', () => {
-    assert.deepEqual(wordTokens('I’m “really” proud — co-production, we\'re').map((w) => w.text), ["i'm", 'really', 'proud', 'co', 'production', "we're"]);
-    assert.deepEqual(wordTokens('we&rsquo;re <b>able</b> &amp; ready', 0, undefined, 'html').map((w) => w.text), ["we're", 'able', 'ready']);
-    assert.deepEqual(wordTokens('\\emph{very} strong', 0, undefined, 'latex').map((w) => w.text), ['very', 'strong']);
+    assert.deepEqual(
+      wordTokens("I’m “really” proud — co-production, we're").map((w) => w.text),
+      ["i'm", 'really', 'proud', 'co', 'production', "we're"],
+    );
+    assert.deepEqual(
+      wordTokens('we&rsquo;re <b>able</b> &amp; ready', 0, undefined, 'html').map((w) => w.text),
+      ["we're", 'able', 'ready'],
+    );
+    assert.deepEqual(
+      wordTokens('\\emph{very} strong', 0, undefined, 'latex').map((w) => w.text),
+      ['very', 'strong'],
+    );
   });
 
   test('a diff keeps each side’s own characters, and a compact diff shows the changes in context', () => {
@@ -344,7 +396,10 @@ suite('checker: word diff', () => {
     // "for", the third written word, follows the omission.
     const gaps = [2];
     const parts = diffWords(recorded, wordTokens(recorded), written, wordTokens(written), gaps);
-    assert.deepEqual(parts.map((p) => p.op), ['equal', 'omitted', 'equal']);
+    assert.deepEqual(
+      parts.map((p) => p.op),
+      ['equal', 'omitted', 'equal'],
+    );
     assert.equal(compactDiff(parts), 'very thankful […] for such big support');
   });
 });
@@ -354,7 +409,7 @@ suite('checker: quotations', () => {
     findQuotations(text, format).map((q) => text.slice(q.innerStart, q.innerEnd));
 
   test('every kind of quotation mark, and none in apostrophes', () => {
-    assert.deepEqual(inner('He said “one”, "two", ‘three’ and \'four\'; it’s Starmer\'s «five».'), ['one', 'two', 'three', 'four', 'five']);
+    assert.deepEqual(inner("He said “one”, \"two\", ‘three’ and 'four'; it’s Starmer's «five»."), ['one', 'two', 'three', 'four', 'five']);
     assert.deepEqual(inner("He said ``one'' and `two'.", 'latex'), ['one', 'two']);
     assert.deepEqual(inner('\\enquote{one \\emph{two}} three', 'latex'), ['one \\emph{two}']);
     assert.deepEqual(inner('<p class="x">He said <q>one</q> and &ldquo;two&rdquo;.</p>', 'html'), ['one', 'two']);
@@ -365,18 +420,30 @@ suite('checker: quotations', () => {
   });
 
   test('block quotations in each format, without their attribution line', () => {
-    assert.deepEqual(inner('Intro.\n\n> one two\n> three\n> — Someone\n\nAfter.').map((s) => s.replace(/\s*>\s*/g, ' ').trim()), ['one two three']);
-    assert.deepEqual(inner('\\begin{quote}\none two\n\\end{quote}', 'latex').map((s) => s.trim()), ['one two']);
+    assert.deepEqual(
+      inner('Intro.\n\n> one two\n> three\n> — Someone\n\nAfter.').map((s) => s.replace(/\s*>\s*/g, ' ').trim()),
+      ['one two three'],
+    );
+    assert.deepEqual(
+      inner('\\begin{quote}\none two\n\\end{quote}', 'latex').map((s) => s.trim()),
+      ['one two'],
+    );
     assert.deepEqual(inner('<blockquote><p>one two</p></blockquote>', 'html'), ['<p>one two</p>']);
     assert.deepEqual(inner('Intro.\n\n____\none two\n____\n', 'asciidoc'), ['one two']);
-    assert.deepEqual(inner('Intro.\n\n   one two\n   three\n\nAfter.\n', 'restructuredtext').map((s) => s.trim().replace(/\s+/g, ' ')), ['one two three']);
+    assert.deepEqual(
+      inner('Intro.\n\n   one two\n   three\n\nAfter.\n', 'restructuredtext').map((s) => s.trim().replace(/\s+/g, ' ')),
+      ['one two three'],
+    );
   });
 
   test('brackets and ellipses split the quoted words into segments', () => {
     const text = '“very thankful to the UK … [for] such big support”';
     const [q] = findQuotations(text, 'markdown');
     const words = quotedWords(text, q, markupOf('markdown'));
-    assert.deepEqual(words.words.map((w) => w.text), ['very', 'thankful', 'to', 'the', 'uk', 'such', 'big', 'support']);
+    assert.deepEqual(
+      words.words.map((w) => w.text),
+      ['very', 'thankful', 'to', 'the', 'uk', 'such', 'big', 'support'],
+    );
     assert.deepEqual(words.segments, [0, 5]);
   });
 });
@@ -414,10 +481,15 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
 
   /** What a writer sees of findings: codes, ranges, messages and what each fix makes of the text. */
   function seen(text: string, findings: readonly Finding[]): string[] {
-    return findings.map((f) => `${f.code} ${f.start}-${f.end} ${f.message} | ${f.fixes.map((x) => {
-      const after = apply(text, x.edits);
-      return `${x.title} => ${after.length}:${after.slice(Math.max(0, f.start - 20), f.end + 200)}`;
-    }).join(' | ')}`);
+    return findings.map(
+      (f) =>
+        `${f.code} ${f.start}-${f.end} ${f.message} | ${f.fixes
+          .map((x) => {
+            const after = apply(text, x.edits);
+            return `${x.title} => ${after.length}:${after.slice(Math.max(0, f.start - 20), f.end + 200)}`;
+          })
+          .join(' | ')}`,
+    );
   }
 
   /** The same check with nothing kept from earlier checks: a fact base of its own. */
@@ -448,7 +520,8 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
 
   test('a quotation the writer did not touch gets fixes for the document as it is now: a citation added before it changes them', () => {
     const index = buildFactIndex([bundled().loaded]).index;
-    const misquote = 'Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned”.';
+    const misquote =
+      'Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned”.';
     let text = `Intro.\n\n${misquote}\n\nBetween.\n\n${misquote}\n\nEnd.`;
     const before = checkDocument(text, index, options()).filter((f) => f.code === 'misquote');
     assert.equal(before.length, 2);
@@ -472,7 +545,8 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
   test('what a quotation’s verdict depends on outside its paragraph is not taken from another document', () => {
     const index = buildFactIndex([bundled().loaded]).index;
     // A quotation run on from the paragraph before is that paragraph's speaker's.
-    const rendering = '“I am very proud that today we can announce an agreement on joint industrial military production – the first of its kind for Ukraine and Great Britain.”';
+    const rendering =
+      '“I am very proud that today we can announce an agreement on joint industrial military production – the first of its kind for Ukraine and Great Britain.”';
     const codes = (text: string): string[] => checkDocument(text, index, options()).map((f) => f.code);
     assert.deepEqual(codes(`Keir Starmer spoke on 23 June 2025.\n\n${rendering}`), ['rendering-as-words']);
     assert.deepEqual(codes(`Someone spoke on 23 June 2025.\n\n${rendering}`), []);
@@ -484,7 +558,10 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
     assert.deepEqual(codes(dated('2025-01-01')), []);
     assert.deepEqual(codes(dated('2025-06-23')), ['unrecorded-quote']);
     // The same paragraph in a document with a rule switched off, then on again.
-    assert.deepEqual(checkDocument(dated('2025-06-23'), index, options({ rules: { 'unrecorded-quote': false } })).map((f) => f.code), []);
+    assert.deepEqual(
+      checkDocument(dated('2025-06-23'), index, options({ rules: { 'unrecorded-quote': false } })).map((f) => f.code),
+      [],
+    );
     assert.deepEqual(codes(dated('2025-06-23')), ['unrecorded-quote']);
   });
 

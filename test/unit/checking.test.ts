@@ -9,13 +9,18 @@ import { InMemorySettings } from './doubles/settings';
 const index = () => bundled().index;
 const settings = new InMemorySettings();
 
-const REUTERS_DEFINITION = '[^reuters-2025-06-23]: Reuters via The Star (Malaysia), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>';
+const REUTERS_DEFINITION =
+  '[^reuters-2025-06-23]: Reuters via The Star (Malaysia), “Starmer and Zelenskiy agree military production project in London”, 23 June 2025. <https://www.thestar.com.my/news/world/2025/06/23/ukraine039s-zelenskiy-meets-king-charles-on-british-visit>';
 const MISQUOTE = '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that today we can announce an industrial military co-production agreement”.\n';
 
 /** The fixes offered for each finding's diagnostic, where it was published. */
 function fixesOf(doc: InMemoryDocument, s = settings): { fixes: QuickFix[]; findings: ReturnType<typeof findingsOf> } {
   const findings = findingsOf(doc, index(), s);
-  const fixes = quickFixesFor(findings, findings.map((f) => ({ code: f.code, start: f.start, end: f.end })), findings[0] ?? { start: 0, end: 0 });
+  const fixes = quickFixesFor(
+    findings,
+    findings.map((f) => ({ code: f.code, start: f.start, end: f.end })),
+    findings[0] ?? { start: 0, end: 0 },
+  );
   return { fixes, findings };
 }
 
@@ -23,19 +28,32 @@ suite('check in a document', () => {
   test('a misquote: its preferred fix writes the recorded words and their footnote, after which nothing is found', () => {
     const doc = new InMemoryDocument(MISQUOTE);
     const { fixes, findings } = fixesOf(doc);
-    assert.deepEqual(findings.map((f) => [f.code, doc.positionAt(f.start)]), [['misquote', { line: 2, character: 30 }]]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, doc.positionAt(f.start)]),
+      [['misquote', { line: 2, character: 30 }]],
+    );
     const fix = fixes.find((f) => f.title === 'Replace with Keir Starmer’s recorded words (Reuters)');
     assert.ok(fix?.preferred, fixes.map((f) => f.title).join(', '));
     doc.edit(fix.edits);
-    assert.equal(doc.getText(), '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n' + `${REUTERS_DEFINITION}\n`);
+    assert.equal(
+      doc.getText(),
+      '# Notes\n\nOn 23 June 2025 Starmer said: “I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”[^reuters-2025-06-23].\n\n' +
+        `${REUTERS_DEFINITION}\n`,
+    );
     assert.deepEqual(findingsOf(doc, index(), settings), []);
   });
 
   test('a role not held at the front matter’s date: the fixes give the role held then, or “former”', () => {
     const doc = new InMemoryDocument('---\r\ntitle: Briefing\r\ndate: 2026-02-24\r\n---\r\n\r\nDefence Minister Rustem Umerov will brief the committee.\r\n');
     const { fixes, findings } = fixesOf(doc);
-    assert.deepEqual(findings.map((f) => [f.code, doc.getText().slice(f.start, f.end), doc.positionAt(f.start).line]), [['role-not-held', 'Defence Minister', 5]]);
-    assert.deepEqual(fixes.map((f) => f.title), ['Change to NSDC Secretary', 'Change to “former Defence Minister”']);
+    assert.deepEqual(
+      findings.map((f) => [f.code, doc.getText().slice(f.start, f.end), doc.positionAt(f.start).line]),
+      [['role-not-held', 'Defence Minister', 5]],
+    );
+    assert.deepEqual(
+      fixes.map((f) => f.title),
+      ['Change to NSDC Secretary', 'Change to “former Defence Minister”'],
+    );
     doc.edit(fixes[0].edits);
     assert.match(doc.getText(), /\r\n\r\nNSDC Secretary Rustem Umerov will brief the committee\.\r\n$/);
   });
@@ -45,7 +63,10 @@ suite('check in a document', () => {
     const findings = findingsOf(doc, index(), settings);
     const stale = { code: 'wrong-event-date', start: 30, end: 40 };
     const at = offsetOf(doc, '17 January', 2);
-    assert.deepEqual(quickFixesFor(findings, [stale], { start: at, end: at }).map((f) => f.title), ['Change to 16 January 2025']);
+    assert.deepEqual(
+      quickFixesFor(findings, [stale], { start: at, end: at }).map((f) => f.title),
+      ['Change to 16 January 2025'],
+    );
     assert.deepEqual(quickFixesFor(findings, [{ code: 'spelling', start: 31, end: 46 }], { start: at, end: at }), []);
   });
 
@@ -54,7 +75,10 @@ suite('check in a document', () => {
     const findings = findingsOf(doc, index(), settings);
     const card = misquoteCardAt(findings, offsetOf(doc, 'really proud'))!;
     const text = unescapeMarkdown(card.markdown);
-    assert.match(text, /\n\nI’m really proud that ~~this afternoon, we’re able to~~ \*\*today we can\*\* announce an industrial military co-production agreement\n\n/);
+    assert.match(
+      text,
+      /\n\nI’m really proud that ~~this afternoon, we’re able to~~ \*\*today we can\*\* announce an industrial military co-production agreement\n\n/,
+    );
     assert.match(text, /Recorded: “I’m really proud that this afternoon, we’re able to announce/);
     assert.equal(doc.getText().slice(card.start, card.end).startsWith('“I’m really proud'), true);
     assert.equal(misquoteCardAt(findings, offsetOf(doc, 'Notes')), undefined);
@@ -64,7 +88,10 @@ suite('check in a document', () => {
     const doc = new InMemoryDocument('Defence Minister Rustem Umerov will brief the committee.\n');
     assert.deepEqual(findingsOf(doc, index(), new InMemorySettings({}, { documentDate: '2024-03-01' })), []);
     const dated = new InMemorySettings({}, { documentDate: '2026-02-24' });
-    assert.deepEqual(findingsOf(doc, index(), dated).map((f) => f.code), ['role-not-held']);
+    assert.deepEqual(
+      findingsOf(doc, index(), dated).map((f) => f.code),
+      ['role-not-held'],
+    );
     dated.check = { documentDate: '2026-02-24', rules: { 'role-not-held': false } };
     assert.deepEqual(findingsOf(doc, index(), dated), []);
   });

@@ -2,8 +2,14 @@
 
 import assert from 'node:assert/strict';
 import {
-  definitionEdit, describeSource, latexAddress, formatCitation, formatForLanguage, insertionText,
-  type CitationOptions, type DocFormat,
+  definitionEdit,
+  describeSource,
+  latexAddress,
+  formatCitation,
+  formatForLanguage,
+  insertionText,
+  type CitationOptions,
+  type DocFormat,
 } from '../../src/core/references/citation';
 import type { Source } from '../../src/core/types';
 import { bundled } from './helpers';
@@ -17,8 +23,13 @@ const REUTERS_URL = 'https://www.thestar.com.my/news/world/2025/06/23/ukraine039
 
 /** A source whose text has every character LaTeX treats specially. */
 const awkward: Source = {
-  id: 'awk.src_1', title: '50% of_data #1 & more', publisher: 'Smith & Sons', date: '2025-06-23',
-  url: 'https://example.org/a%20b#frag', kind: 'outlet', language: 'en',
+  id: 'awk.src_1',
+  title: '50% of_data #1 & more',
+  publisher: 'Smith & Sons',
+  date: '2025-06-23',
+  url: 'https://example.org/a%20b#frag',
+  kind: 'outlet',
+  language: 'en',
 };
 
 suite('citation: describeSource', () => {
@@ -38,7 +49,7 @@ suite('citation: describeSource', () => {
     assert.match(describeSource(source('ep-2025-06'), 'en-GB'), /, June 2025$/);
   });
 
-  test('in LaTeX the title is set in ``…\'\' quotes', () => {
+  test("in LaTeX the title is set in ``…'' quotes", () => {
     assert.match(describeSource(source('reuters-2025-06-23'), 'en-GB', 'latex'), /``Starmer and Zelenskiy agree military production project in London''/);
   });
 });
@@ -54,7 +65,10 @@ suite('citation: formatCitation per format', () => {
     const doc = 'Earlier text.[^reuters-2025-06-23]\n\n[^reuters-2025-06-23]: Reuters, earlier.\n';
     const c = formatCitation([source('reuters-2025-06-23'), source('pa-2025-06-23')], opts('markdown'), doc);
     assert.equal(c.inline, '[^reuters-2025-06-23][^pa-2025-06-23]');
-    assert.deepEqual(c.definitions.map((d) => d.key), ['pa-2025-06-23']);
+    assert.deepEqual(
+      c.definitions.map((d) => d.key),
+      ['pa-2025-06-23'],
+    );
   });
 
   test('markdown: a mere mention of [^key] without a colon does not count as a definition', () => {
@@ -65,18 +79,27 @@ suite('citation: formatCitation per format', () => {
   test('markdown: keys keep only characters every format accepts', () => {
     const c = formatCitation([awkward], opts('markdown'));
     assert.equal(c.inline, '[^awk-src_1]');
-    assert.match(c.definitions[0].text, /^\[\^awk-src_1\]: Smith & Sons, \u201C50% of\\_data #1 & more\u201D, 23 June 2025\. <https:\/\/example\.org\/a%20b#frag>$/);
+    assert.match(
+      c.definitions[0].text,
+      /^\[\^awk-src_1\]: Smith & Sons, \u201C50% of\\_data #1 & more\u201D, 23 June 2025\. <https:\/\/example\.org\/a%20b#frag>$/,
+    );
   });
 
   test('latex: \\footnote{…} with the reference and \\url', () => {
     const c = formatCitation([source('reuters-2025-06-23')], opts('latex'));
-    assert.equal(c.inline, `\\footnote{Reuters via The Star (Malaysia), \`\`Starmer and Zelenskiy agree military production project in London'', 23 June 2025, ${latexAddress(REUTERS_URL, false)}.}`);
+    assert.equal(
+      c.inline,
+      `\\footnote{Reuters via The Star (Malaysia), \`\`Starmer and Zelenskiy agree military production project in London'', 23 June 2025, ${latexAddress(REUTERS_URL, false)}.}`,
+    );
     assert.deepEqual(c.definitions, []);
   });
 
   test('latex: &, %, _ and # are escaped, in the text and in the address', () => {
     const c = formatCitation([awkward], opts('latex'));
-    assert.equal(c.inline, "\\footnote{Smith \\& Sons, ``50\\% of\\_data \\#1 \\& more'', 23 June 2025, \\texttt{https://\\allowbreak{}example.\\allowbreak{}org/\\allowbreak{}a\\%20b\\#\\allowbreak{}frag}.}");
+    assert.equal(
+      c.inline,
+      "\\footnote{Smith \\& Sons, ``50\\% of\\_data \\#1 \\& more'', 23 June 2025, \\texttt{https://\\allowbreak{}example.\\allowbreak{}org/\\allowbreak{}a\\%20b\\#\\allowbreak{}frag}.}",
+    );
     const unescaped = c.inline.match(/(?<!\\)[&%_#]/g);
     assert.equal(unescaped, null, `unescaped: ${unescaped?.join(' ')}`);
   });
@@ -112,7 +135,10 @@ suite('citation: formatCitation per format', () => {
 
   test('html: a superscript link to the source, with everything escaped', () => {
     const c = formatCitation([awkward], opts('html'));
-    assert.equal(c.inline, '<sup><a href="https://example.org/a%20b#frag" data-source="awk-src_1" title="Smith &amp; Sons, \u201C50% of_data #1 &amp; more\u201D, 23 June 2025">[Smith &amp; Sons, 23 June 2025]</a></sup>');
+    assert.equal(
+      c.inline,
+      '<sup><a href="https://example.org/a%20b#frag" data-source="awk-src_1" title="Smith &amp; Sons, \u201C50% of_data #1 &amp; more\u201D, 23 June 2025">[Smith &amp; Sons, 23 June 2025]</a></sup>',
+    );
   });
 
   test('html inline style: a <cite> in parentheses', () => {
@@ -126,17 +152,24 @@ suite('citation: formatCitation per format', () => {
   });
 
   test('VS Code languages map to their citation format', () => {
-    assert.deepEqual(
-      ['markdown', 'latex', 'tex', 'asciidoc', 'restructuredtext', 'html', 'plaintext', 'python'].map(formatForLanguage),
-      ['markdown', 'latex', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext', 'plaintext'],
-    );
+    assert.deepEqual(['markdown', 'latex', 'tex', 'asciidoc', 'restructuredtext', 'html', 'plaintext', 'python'].map(formatForLanguage), [
+      'markdown',
+      'latex',
+      'latex',
+      'asciidoc',
+      'restructuredtext',
+      'html',
+      'plaintext',
+      'plaintext',
+    ]);
   });
 });
 
 suite('citation: insertionText', () => {
-  const STARMER_WORDS = 'I\u2019m really proud that this afternoon, we\u2019re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make';
+  const STARMER_WORDS =
+    'I\u2019m really proud that this afternoon, we\u2019re able to announce an industrial military co-production agreement - the first of its kind so far as Ukraine and the UK are concerned - which will be a massive step forward now in the contribution that we can continue to make';
 
-  test('in LaTeX, a speaker\'s Ukrainian words are set in Ukrainian where the document loads babel\'s Ukrainian, and left as they are elsewhere', () => {
+  test("in LaTeX, a speaker's Ukrainian words are set in Ukrainian where the document loads babel's Ukrainian, and left as they are elsewhere", () => {
     const withBabel = '\\documentclass{article}\n\\usepackage[T2A,T1]{fontenc}\n\\usepackage[ukrainian,english]{babel}\n\\begin{document}\n\\end{document}\n';
     const marked = insertionText(fact('quote.umerov.wartime-drones'), bundled().index, opts('latex'), 'said', withBabel);
     assert.match(marked, /^Rustem Umerov said: ``\\foreignlanguage\{ukrainian\}\{Поки триває війна, [^}]*\}''$/);
@@ -148,12 +181,12 @@ suite('citation: insertionText', () => {
     assert.equal(insertionText(fact('quote.starmer.co-production'), bundled().index, opts('markdown')), `Keir Starmer said: \u201C${STARMER_WORDS}\u201D`);
   });
 
-  test('a quote never uses the report\'s rendering', () => {
+  test("a quote never uses the report's rendering", () => {
     const text = insertionText(fact('quote.starmer.co-production'), bundled().index, opts('plaintext'));
     assert.doesNotMatch(text, /I am very proud/);
   });
 
-  test('in LaTeX the quote is set in ``…\'\'', () => {
+  test("in LaTeX the quote is set in ``…''", () => {
     assert.equal(insertionText(fact('quote.starmer.co-production'), bundled().index, opts('latex')), `Keir Starmer said: \`\`${STARMER_WORDS}''`);
   });
 
@@ -164,19 +197,31 @@ suite('citation: insertionText', () => {
     );
   });
 
-  test('spellings apply to the speaker\'s name but never inside the quote', () => {
-    const text = insertionText(fact('quote.umerov.uk-industry'), bundled().index, { ...opts('markdown'), spellings: { Umerov: 'Umierov', defence: 'defense' } });
-    assert.equal(text, 'Rustem Umierov said: \u201CThis will allow British defence companies to quickly design and manufacture state-of-the-art drones on a large scale\u201D');
+  test("spellings apply to the speaker's name but never inside the quote", () => {
+    const text = insertionText(fact('quote.umerov.uk-industry'), bundled().index, {
+      ...opts('markdown'),
+      spellings: { Umerov: 'Umierov', defence: 'defense' },
+    });
+    assert.equal(
+      text,
+      'Rustem Umierov said: \u201CThis will allow British defence companies to quickly design and manufacture state-of-the-art drones on a large scale\u201D',
+    );
   });
 
-  test('spellings replace whole words only, and apply to a fact\'s text', () => {
+  test("spellings replace whole words only, and apply to a fact's text", () => {
     const text = insertionText(fact('person.zelenskyy'), bundled().index, { ...opts('markdown'), spellings: { Zelenskyy: 'Zelensky', Volo: 'X' } });
     assert.equal(text, 'Volodymyr Zelensky');
   });
 
   test('a person with a date in question is named with the role held then: Umerov in June 2025 and in 2026', () => {
-    assert.equal(insertionText(fact('person.umerov'), bundled().index, { ...opts('markdown'), atDate: '2025-06-23' }), 'Rustem Umerov, Minister of Defence of Ukraine');
-    assert.equal(insertionText(fact('person.umerov'), bundled().index, { ...opts('markdown'), atDate: '2026-01-01' }), 'Rustem Umerov, Secretary of the National Security and Defence Council of Ukraine');
+    assert.equal(
+      insertionText(fact('person.umerov'), bundled().index, { ...opts('markdown'), atDate: '2025-06-23' }),
+      'Rustem Umerov, Minister of Defence of Ukraine',
+    );
+    assert.equal(
+      insertionText(fact('person.umerov'), bundled().index, { ...opts('markdown'), atDate: '2026-01-01' }),
+      'Rustem Umerov, Secretary of the National Security and Defence Council of Ukraine',
+    );
   });
 
   test('a person without a role on the date, or without a date, is named alone', () => {
@@ -184,7 +229,7 @@ suite('citation: insertionText', () => {
     assert.equal(insertionText(fact('person.umerov'), bundled().index, opts('markdown')), 'Rustem Umerov');
   });
 
-  test('a fact\'s text is escaped for the format it goes into', () => {
+  test("a fact's text is escaped for the format it goes into", () => {
     const apostrophe = insertionText(fact('org.verkhovna-rada'), bundled().index, opts('html'));
     assert.equal(apostrophe, 'the Verkhovna Rada, Ukraine\u2019s parliament');
     const latex = insertionText(fact('term.decree-496-2025'), bundled().index, opts('latex'));

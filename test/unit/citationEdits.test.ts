@@ -9,7 +9,8 @@ import { InMemorySettings } from './doubles/settings';
 const index = () => bundled().index;
 const fact = (id: string) => index().fact(id)!;
 
-const AFP_MD = '[^afp-2025-06-23]: AFP via Arab News, “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025. <https://www.arabnews.pk/node/2605541/world>';
+const AFP_MD =
+  '[^afp-2025-06-23]: AFP via Arab News, “UK and Ukraine agree to deepen ties as Zelensky meets Starmer”, 23 June 2025. <https://www.arabnews.pk/node/2605541/world>';
 
 /** The document after Insert Citation of `id` at `selections`. */
 function insert(doc: InMemoryDocument, selections: Span[], id: string, arg: unknown = {}, settings = new InMemorySettings()): string {
@@ -23,12 +24,23 @@ suite('Insert Citation edits', () => {
     assert.equal(doc.getText(), `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^afp-2025-06-23]\n\n${AFP_MD}\n`);
     const lineEnd = doc.offsetAt(doc.position(2, 999));
     insert(doc, [{ start: lineEnd, end: lineEnd }], 'quote.starmer.rest-of-conflict', { verb: 'added' });
-    assert.equal(doc.getText(), `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^afp-2025-06-23]Keir Starmer added “for the rest of the conflict”[^afp-2025-06-23]\n\n${AFP_MD}\n`);
+    assert.equal(
+      doc.getText(),
+      `# Draft\n\nKeir Starmer said “for the rest of the conflict”[^afp-2025-06-23]Keir Starmer added “for the rest of the conflict”[^afp-2025-06-23]\n\n${AFP_MD}\n`,
+    );
   });
 
   test('several cursors, given in any order, get one insertion each and one footnote definition', () => {
     const doc = new InMemoryDocument('First.\nSecond.\n');
-    const text = insert(doc, [{ start: 14, end: 14 }, { start: 6, end: 6 }], 'person.umerov', { mode: 'citation' });
+    const text = insert(
+      doc,
+      [
+        { start: 14, end: 14 },
+        { start: 6, end: 6 },
+      ],
+      'person.umerov',
+      { mode: 'citation' },
+    );
     const lines = text.split('\n');
     assert.match(lines[0], /^First\.\[\^[a-z0-9-]+\]$/);
     assert.match(lines[1], /^Second\.\[\^[a-z0-9-]+\]$/);
@@ -44,22 +56,33 @@ suite('Insert Citation edits', () => {
   test('plain text: a parenthetical reference; the date locale and citation style settings change it', () => {
     const signing = 'Keir Starmer and Volodymyr Zelenskyy signed the UK–Ukraine 100-year partnership agreement in Kyiv on';
     const title = '“U.K. leader Starmer signs ‘100-year partnership’ agreement with Ukraine during trip to Kyiv”';
-    assert.equal(insert(new InMemoryDocument('Line one.\nLine two.\n', 'plaintext'), [{ start: 10, end: 10 }], 'event.kyiv-signing-2025-01-16'),
-      `Line one.\n${signing} 16 January 2025 (AP via CP24, ${title}, 16 January 2025).Line two.\n`);
+    assert.equal(
+      insert(new InMemoryDocument('Line one.\nLine two.\n', 'plaintext'), [{ start: 10, end: 10 }], 'event.kyiv-signing-2025-01-16'),
+      `Line one.\n${signing} 16 January 2025 (AP via CP24, ${title}, 16 January 2025).Line two.\n`,
+    );
     const us = new InMemorySettings({ dateLocale: 'en-US', citationStyle: 'inline' });
-    assert.equal(insert(new InMemoryDocument(''), [{ start: 0, end: 0 }], 'event.kyiv-signing-2025-01-16', {}, us),
-      `${signing} January 16, 2025 (AP via CP24, ${title}, January 16, 2025).`);
+    assert.equal(
+      insert(new InMemoryDocument(''), [{ start: 0, end: 0 }], 'event.kyiv-signing-2025-01-16', {}, us),
+      `${signing} January 16, 2025 (AP via CP24, ${title}, January 16, 2025).`,
+    );
   });
 
   test('LaTeX: a quote with its footnote', () => {
     const text = insert(new InMemoryDocument('Text. ', 'latex'), [{ start: 6, end: 6 }], 'quote.starmer.rest-of-conflict', { verb: 'promised' });
-    assert.match(text, /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{AFP[^}]*, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\texttt\{https:/);
+    assert.match(
+      text,
+      /^Text\. Keir Starmer promised ``for the rest of the conflict''\\footnote\{AFP[^}]*, ``UK and Ukraine agree to deepen ties as Zelensky meets Starmer'', 23 June 2025, \\texttt\{https:/,
+    );
   });
 
   test('each cursor reads the role held on the date of its own paragraph', () => {
     const doc = new InMemoryDocument('On 23 June 2025 we met \n\nOn 1 December 2025 we met \n');
     const ends = [doc.offsetAt(doc.position(0, 99)), doc.offsetAt(doc.position(2, 99))];
-    const [june, , march] = insert(doc, ends.map((o) => ({ start: o, end: o })), 'person.umerov').split('\n');
+    const [june, , march] = insert(
+      doc,
+      ends.map((o) => ({ start: o, end: o })),
+      'person.umerov',
+    ).split('\n');
     assert.match(june, /Minister of Defence/);
     assert.doesNotMatch(june, /Security/);
     assert.match(march, /Secretary of the National Security and Defence Council/);

@@ -44,7 +44,19 @@ function folder(files: Record<string, string | { fixture: string }>): string {
 
 interface JsonOut {
   tool: { name: string; version: string };
-  files: { path: string; findings: { code: string; severity: string; message: string; line: number; column: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; fixes?: string[] }[]; notChecked?: { code: string; message: string } }[];
+  files: {
+    path: string;
+    findings: {
+      code: string;
+      severity: string;
+      message: string;
+      line: number;
+      column: number;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      fixes?: string[];
+    }[];
+    notChecked?: { code: string; message: string };
+  }[];
   summary: { files: number; notChecked: number; counts: Record<string, number> };
 }
 
@@ -67,7 +79,11 @@ suite('command line', function () {
 
   suiteSetup(() => {
     buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-cite-cli-build-'));
-    const r = spawnSync(process.execPath, [path.join(projectRoot, 'esbuild.js')], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, AGREEMENT_CITE_OUT_DIR: buildDir } });
+    const r = spawnSync(process.execPath, [path.join(projectRoot, 'esbuild.js')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, AGREEMENT_CITE_OUT_DIR: buildDir },
+    });
     assert.strictEqual(r.status, 0, r.stderr);
     cli = path.join(buildDir, 'cli.js');
     assert.match(fs.readFileSync(cli, 'utf8').slice(0, 40), /^#!\/usr\/bin\/env node\n/);
@@ -79,7 +95,11 @@ suite('command line', function () {
     const version = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version as string;
     assert.deepStrictEqual(run(projectRoot, ['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
     assert.match(run(projectRoot, ['--help']).stdout, /agreement-cite check .*\n.*packs check.*\n.*export/);
-    for (const [args, heading] of [[['check', '--help'], 'Usage: agreement-cite check'], [['packs', 'check', '--help'], 'Usage: agreement-cite packs check'], [['export', '-h'], 'Usage: agreement-cite export']] as const) {
+    for (const [args, heading] of [
+      [['check', '--help'], 'Usage: agreement-cite check'],
+      [['packs', 'check', '--help'], 'Usage: agreement-cite packs check'],
+      [['export', '-h'], 'Usage: agreement-cite export'],
+    ] as const) {
       const r = run(projectRoot, [...args]);
       assert.strictEqual(r.code, 0);
       assert.ok(r.stdout.startsWith(heading), r.stdout);
@@ -89,7 +109,8 @@ suite('command line', function () {
   test('npm pack makes a package of the command alone; installed globally from it, `agreement-cite` runs', () => {
     // Staged as the repository is, with this build's dist/cli.js: npm pack reads package.json and .npmignore.
     const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-cite-pack-'));
-    for (const f of ['package.json', '.npmignore', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore']) fs.copyFileSync(path.join(projectRoot, f), path.join(stage, f));
+    for (const f of ['package.json', '.npmignore', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore'])
+      fs.copyFileSync(path.join(projectRoot, f), path.join(stage, f));
     fs.mkdirSync(path.join(stage, 'dist'));
     fs.copyFileSync(cli, path.join(stage, 'dist', 'cli.js'));
     fs.writeFileSync(path.join(stage, 'dist', 'extension.js'), '// the extension: not in the npm package\n');
@@ -99,7 +120,10 @@ suite('command line', function () {
     const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
     assert.deepStrictEqual(info.files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
     const prefix = path.join(stage, 'global');
-    const installed = spawnSync(npm, ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(stage, info.filename)], { cwd: os.tmpdir(), encoding: 'utf8' });
+    const installed = spawnSync(npm, ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, path.join(stage, info.filename)], {
+      cwd: os.tmpdir(),
+      encoding: 'utf8',
+    });
     assert.strictEqual(installed.status, 0, installed.stderr);
     const bin = path.join(prefix, 'bin', 'agreement-cite');
     const dir = folder({ 'misquote.md': MISQUOTE });
@@ -136,8 +160,14 @@ suite('command line', function () {
     assert.ok(!r.stdout.includes(ESC), 'no colour codes');
     const lines = r.stdout.split('\n');
     assert.strictEqual(lines[0], 'drafts/misquote.md');
-    assert.match(lines[1], /^ {2}drafts\/misquote\.md:3:31 {2}warning {2}misquote {2}Misquote: differs in words from Keir Starmer’s words as recorded by Reuters, 23 June 2025: /);
-    assert.match(lines[2], /^ {2}drafts\/misquote\.md:5:48 {2}warning {2}wrong-event-date {2}Wrong date: “100-year partnership signed in Kyiv” was on 16 January 2025, not 17 January 2025/);
+    assert.match(
+      lines[1],
+      /^ {2}drafts\/misquote\.md:3:31 {2}warning {2}misquote {2}Misquote: differs in words from Keir Starmer’s words as recorded by Reuters, 23 June 2025: /,
+    );
+    assert.match(
+      lines[2],
+      /^ {2}drafts\/misquote\.md:5:48 {2}warning {2}wrong-event-date {2}Wrong date: “100-year partnership signed in Kyiv” was on 16 January 2025, not 17 January 2025/,
+    );
     assert.ok(!r.stdout.includes('drafts/clean.md'), 'a clean file is not listed');
     assert.match(r.stdout, /✖ 2 findings \(2 warnings\) in 2 files checked\.\n$/);
     // Colour when asked for, never with NO_COLOR.
@@ -163,11 +193,22 @@ suite('command line', function () {
     assert.strictEqual(r.code, 1, r.stderr);
     const out = JSON.parse(r.stdout) as JsonOut;
     assert.strictEqual(out.tool.name, 'agreement-cite');
-    assert.deepStrictEqual(out.files.map((f) => f.path), ['misquote.md', 'spelling.txt']);
-    for (const [name, format] of [['misquote.md', 'markdown'], ['spelling.txt', 'plaintext']] as const) {
+    assert.deepStrictEqual(
+      out.files.map((f) => f.path),
+      ['misquote.md', 'spelling.txt'],
+    );
+    for (const [name, format] of [
+      ['misquote.md', 'markdown'],
+      ['spelling.txt', 'plaintext'],
+    ] as const) {
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
       const lines = new LineIndex(text);
-      const expected = checkDocument(text, bundled().index, { format, style: 'auto', dateStyle: 'en-GB', spellings: {} }).map((f) => ({ code: f.code, message: f.message, range: lines.rangeOf(f.start, f.end), fixes: f.fixes.map((x) => x.title) }));
+      const expected = checkDocument(text, bundled().index, { format, style: 'auto', dateStyle: 'en-GB', spellings: {} }).map((f) => ({
+        code: f.code,
+        message: f.message,
+        range: lines.rangeOf(f.start, f.end),
+        fixes: f.fixes.map((x) => x.title),
+      }));
       const got = out.files.find((f) => f.path === name)!.findings.map((f) => ({ code: f.code, message: f.message, range: f.range, fixes: f.fixes }));
       assert.ok(expected.length > 0);
       assert.deepStrictEqual(got, expected);
@@ -189,7 +230,13 @@ suite('command line', function () {
     assert.strictEqual(validate({ ...log, runs: [{ ...log.runs[0], tool: undefined }] }), false);
     assert.strictEqual(log.version, '2.1.0');
     const run0 = log.runs[0];
-    assert.deepStrictEqual(run0.results.map((x) => [x.ruleId, x.level]), [['misquote', 'warning'], ['wrong-event-date', 'warning']]);
+    assert.deepStrictEqual(
+      run0.results.map((x) => [x.ruleId, x.level]),
+      [
+        ['misquote', 'warning'],
+        ['wrong-event-date', 'warning'],
+      ],
+    );
     assert.deepStrictEqual(run0.results[0].locations[0].physicalLocation, {
       artifactLocation: { uri: 'drafts/misquote.md', uriBaseId: '%SRCROOT%' },
       region: { startLine: 3, startColumn: 31, endLine: 3, endColumn: 123 },
@@ -209,8 +256,14 @@ suite('command line', function () {
     assert.strictEqual(r.code, 1);
     const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     assert.strictEqual(annotations.length, 3);
-    assert.match(annotations[0], /^::warning file=misquote\.md,line=3,col=31,endLine=3,endColumn=123,title=Agreement Cite \(misquote\)::Misquote: differs in words/);
-    assert.match(annotations[2], /^::notice file=spelling\.txt,line=1,col=49,endLine=1,endColumn=57,title=Agreement Cite \(inconsistent-spelling\)::Volodymyr Zelenskyy is spelled/);
+    assert.match(
+      annotations[0],
+      /^::warning file=misquote\.md,line=3,col=31,endLine=3,endColumn=123,title=Agreement Cite \(misquote\)::Misquote: differs in words/,
+    );
+    assert.match(
+      annotations[2],
+      /^::notice file=spelling\.txt,line=1,col=49,endLine=1,endColumn=57,title=Agreement Cite \(inconsistent-spelling\)::Volodymyr Zelenskyy is spelled/,
+    );
     for (const a of annotations) assert.match(a, /^::(warning|notice|error) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::[^\n]+$/);
   });
 
@@ -222,7 +275,10 @@ suite('command line', function () {
     assert.match(r.stdout, /^misquote\.md:3:31: fixed misquote: Replace with Keir Starmer’s recorded words \(Reuters\)$/m);
     assert.match(r.stdout, /^misquote\.md:5:48: fixed wrong-event-date: Change to 16 January 2025$/m);
     const fixed = fs.readFileSync(path.join(dir, 'misquote.md'), 'utf8');
-    assert.match(fixed, /“I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”\[\^reuters-2025-06-23\]\./);
+    assert.match(
+      fixed,
+      /“I’m really proud that this afternoon, we’re able to announce an industrial military co-production agreement”\[\^reuters-2025-06-23\]\./,
+    );
     assert.match(fixed, /signed in Kyiv on 16 January 2025\./);
     assert.match(fixed, /^\[\^reuters-2025-06-23\]: Reuters/m);
     // A spelling has several fixes (which spelling?): the writer's choice, left as it is and still reported.
@@ -247,7 +303,14 @@ suite('command line', function () {
   });
 
   test('globs, folders and files choose what is checked; other files matched are named, not silently dropped', () => {
-    const dir = folder({ 'drafts/a.md': MISQUOTE, 'drafts/sub/b.md': CLEAN, 'drafts/c.txt': CLEAN, 'drafts/logo.png': 'png', 'notes/x.md': MISQUOTE, 'node_modules/p/readme.md': MISQUOTE });
+    const dir = folder({
+      'drafts/a.md': MISQUOTE,
+      'drafts/sub/b.md': CLEAN,
+      'drafts/c.txt': CLEAN,
+      'drafts/logo.png': 'png',
+      'notes/x.md': MISQUOTE,
+      'node_modules/p/readme.md': MISQUOTE,
+    });
     const paths = (r: Run): string[] => (JSON.parse(r.stdout) as JsonOut).files.map((f) => f.path);
     assert.deepStrictEqual(paths(run(dir, ['check', '--format', 'json', 'drafts/**/*.md'])), ['drafts/a.md', 'drafts/sub/b.md']);
     assert.deepStrictEqual(paths(run(dir, ['check', '--format', 'json', 'drafts'])), ['drafts/a.md', 'drafts/c.txt', 'drafts/sub/b.md']);
@@ -263,7 +326,8 @@ suite('command line', function () {
 
   test('many files are checked in worker threads with the same findings, in the same order, as in one', () => {
     const files: Record<string, { fixture: string }> = {};
-    for (let i = 0; i < 120; i++) files[`drafts/${String(i).padStart(3, '0')}.${i % 3 === 0 ? 'txt' : 'md'}`] = i % 2 === 0 ? MISQUOTE : i % 5 === 0 ? { fixture: 'spelling.txt' } : CLEAN;
+    for (let i = 0; i < 120; i++)
+      files[`drafts/${String(i).padStart(3, '0')}.${i % 3 === 0 ? 'txt' : 'md'}`] = i % 2 === 0 ? MISQUOTE : i % 5 === 0 ? { fixture: 'spelling.txt' } : CLEAN;
     const dir = folder(files);
     const one = run(dir, ['check', '--jobs', '1']);
     const two = run(dir, ['check', '--jobs', '2']);
@@ -331,7 +395,10 @@ suite('command line', function () {
     const dir = folder({ 'draft.md': draft, '.factpacks/team.yaml': { fixture: 'team-pack.yaml' } });
     const found = run(dir, ['check']);
     assert.strictEqual(found.code, 1, found.stderr);
-    assert.match(found.stdout, /draft\.md:3:34 {2}warning {2}wrong-event-date {2}Wrong date: “Kestrel treaty signed” was on 3 March 2025, not 4 March 2025 \(Team Desk\)\./);
+    assert.match(
+      found.stdout,
+      /draft\.md:3:34 {2}warning {2}wrong-event-date {2}Wrong date: “Kestrel treaty signed” was on 3 March 2025, not 4 March 2025 \(Team Desk\)\./,
+    );
     assert.strictEqual(run(dir, ['check', '--no-workspace-packs']).code, 0);
     const elsewhere = folder({ 'draft.md': draft, 'packs/team.yaml': { fixture: 'team-pack.yaml' } });
     assert.strictEqual(run(elsewhere, ['check']).code, 0, 'a YAML file outside the pack globs is not a pack');
@@ -371,7 +438,10 @@ suite('command line', function () {
     assert.strictEqual(all.stdout, exportSources(sortSources(index.sources), 'bibtex'));
     const cited = run(dir, ['export', '--format', 'csl-json', '--cited', 'misquote.md']);
     assert.strictEqual(cited.code, 0, cited.stderr);
-    assert.deepStrictEqual((JSON.parse(cited.stdout) as { id: string }[]).map((x) => x.id), ['reuters-2025-06-23']);
+    assert.deepStrictEqual(
+      (JSON.parse(cited.stdout) as { id: string }[]).map((x) => x.id),
+      ['reuters-2025-06-23'],
+    );
     const written = run(dir, ['export', '--format', 'bibtex', '--cited', '*.md', '-o', 'refs.bib']);
     assert.strictEqual(written.code, 0);
     assert.match(fs.readFileSync(path.join(dir, 'refs.bib'), 'utf8'), /^@article\{reuters-2025-06-23,/);

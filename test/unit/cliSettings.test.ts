@@ -20,8 +20,18 @@ function workspaceWith(settings: string): string {
 suite('settings: one reading for the editor and the command line', () => {
   test('unknown values fall back to the defaults', () => {
     assert.deepStrictEqual(settingsFrom({}), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {}, language: 'auto' });
-    assert.deepStrictEqual(settingsFrom({ citationStyle: 'footnote', dateLocale: 'fr-FR', preferredSpellings: ['x'] }), { citationStyle: 'auto', dateStyle: 'en-GB', spellings: {}, language: 'auto' });
-    assert.deepStrictEqual(settingsFrom({ citationStyle: 'inline', dateLocale: 'iso', preferredSpellings: { Zelenskyy: 'Zelensky', bad: 3 } }), { citationStyle: 'inline', dateStyle: 'iso', spellings: { Zelenskyy: 'Zelensky' }, language: 'auto' });
+    assert.deepStrictEqual(settingsFrom({ citationStyle: 'footnote', dateLocale: 'fr-FR', preferredSpellings: ['x'] }), {
+      citationStyle: 'auto',
+      dateStyle: 'en-GB',
+      spellings: {},
+      language: 'auto',
+    });
+    assert.deepStrictEqual(settingsFrom({ citationStyle: 'inline', dateLocale: 'iso', preferredSpellings: { Zelenskyy: 'Zelensky', bad: 3 } }), {
+      citationStyle: 'inline',
+      dateStyle: 'iso',
+      spellings: { Zelenskyy: 'Zelensky' },
+      language: 'auto',
+    });
   });
 
   test('a rule is off only when false; a document date counts only when it names a day', () => {
@@ -57,6 +67,9 @@ suite('settings: one reading for the editor and the command line', () => {
   test('no settings file is no settings; a broken one is an error at its line and column', () => {
     assert.deepStrictEqual(readWorkspaceSettings(fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-cite-none-'))).values, {});
     const dir = workspaceWith('{\n  "agreementCite.dateLocale": "iso",,\n}');
-    assert.throws(() => readWorkspaceSettings(dir), (e: unknown) => e instanceof CliError && /settings\.json:2:37: error: the settings file is not valid JSON: ValueExpected/.test(e.message));
+    assert.throws(
+      () => readWorkspaceSettings(dir),
+      (e: unknown) => e instanceof CliError && /settings\.json:2:37: error: the settings file is not valid JSON: ValueExpected/.test(e.message),
+    );
   });
 });

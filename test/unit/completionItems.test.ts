@@ -69,7 +69,10 @@ suite('completion list', () => {
     // The definition travels in the snippet itself: at the end of the document there is nothing after the cursor to edit.
     assert.deepEqual(item.additionalEdits, []);
     const text = accept(doc, item);
-    assert.match(text, /^Starmer was clear\. Keir Starmer said: “I’m really proud that this afternoon, [^”]*massive step forward[^”]*”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/);
+    assert.match(
+      text,
+      /^Starmer was clear\. Keir Starmer said: “I’m really proud that this afternoon, [^”]*massive step forward[^”]*”\[\^reuters-2025-06-23\]\n\n\[\^reuters-2025-06-23\]: Reuters/,
+    );
     assert.equal(text.match(/^\[\^reuters-2025-06-23\]:/gm)?.length, 1);
     assert.ok(!text.includes(';;'));
   });
@@ -82,13 +85,17 @@ suite('completion list', () => {
     const key = /\[\^([a-z0-9-]+)\]/.exec(text)![1];
     assert.match(text, new RegExp(`^Talks with Rustem Umerov[^\\n]*\\[\\^${key}\\]\\n\\nMore text\\.\\n\\n\\[\\^${key}\\]: `));
     const again = new InMemoryDocument(text.replace('Talks with', 'Talks with Umer and'));
-    const second = factCompletionsAt(again, again.position(0, 'Talks with Umer'.length), index(), new InMemorySettings())!.items.find((i) => i.entry.fact.id === 'person.umerov')!;
+    const second = factCompletionsAt(again, again.position(0, 'Talks with Umer'.length), index(), new InMemorySettings())!.items.find(
+      (i) => i.entry.fact.id === 'person.umerov',
+    )!;
     assert.deepEqual(second.additionalEdits, [], 'the definition is already there');
   });
 
   test('the citation style and date locale settings change what accepting writes', () => {
     const doc = new InMemoryDocument('The signing: ;;Kyiv signing');
-    const item = listAtEnd(doc, new InMemorySettings({ citationStyle: 'inline', dateLocale: 'en-US' }))!.items.find((i) => i.entry.fact.id === 'event.kyiv-signing-2025-01-16')!;
+    const item = listAtEnd(doc, new InMemorySettings({ citationStyle: 'inline', dateLocale: 'en-US' }))!.items.find(
+      (i) => i.entry.fact.id === 'event.kyiv-signing-2025-01-16',
+    )!;
     assert.match(accept(doc, item), /in Kyiv on January 16, 2025 \(AP via CP24, “[^”]+”, January 16, 2025\)\.$/);
   });
 

@@ -77,7 +77,10 @@ suite('dates: dateAliases', () => {
   });
 
   test('ordinals are right for 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd', () => {
-    const ord = (iso: string): string | undefined => dateAliases(iso).find((a) => /^\d+[a-z]{2} /.test(a))?.split(' ')[0];
+    const ord = (iso: string): string | undefined =>
+      dateAliases(iso)
+        .find((a) => /^\d+[a-z]{2} /.test(a))
+        ?.split(' ')[0];
     assert.deepEqual(
       ['01', '02', '03', '04', '11', '12', '13', '21', '22'].map((d) => ord(`2025-03-${d}`)),
       ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd'],
@@ -93,7 +96,8 @@ suite('dates: dateAliases', () => {
 });
 
 suite('dates: findDates', () => {
-  const spans = (text: string, year?: number): string[] => findDates(text, year).map((d) => `${text.slice(d.start, d.end)} = ${d.first}${d.last !== d.first ? `..${d.last}` : ''}`);
+  const spans = (text: string, year?: number): string[] =>
+    findDates(text, year).map((d) => `${text.slice(d.start, d.end)} = ${d.first}${d.last !== d.first ? `..${d.last}` : ''}`);
 
   test('finds "16 January 2025", "January 16, 2025" and "2025-01-16"', () => {
     const text = 'Signed 16 January 2025; US style January 16, 2025; ISO 2025-01-16.';

@@ -19,7 +19,14 @@ const TODAY = '2026-12-01';
 
 function scanned(model: DocumentModel): ScannedDocument {
   const { index } = bundled();
-  const steps = readDocument(model, index, { format: model.format, style: 'auto', dateStyle: 'en-GB', today: TODAY, documentDate: model.settings.documentDate }, CheckCache.of(index), Infinity, new Pace(32, 1000));
+  const steps = readDocument(
+    model,
+    index,
+    { format: model.format, style: 'auto', dateStyle: 'en-GB', today: TODAY, documentDate: model.settings.documentDate },
+    CheckCache.of(index),
+    Infinity,
+    new Pace(32, 1000),
+  );
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -63,11 +70,17 @@ suite('document model: one date for every feature', () => {
     // Shmyhal was Minister of Defence until 13 January 2026; the report is dated 1 February 2026.
     const text = '---\ndate: 2026-02-01\n---\n\nOn 10 January, Defence Minister Denys Shmyhal met British officials.\n';
     const { index } = bundled();
-    const findings = checkDocument(text, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: TODAY }).filter((f) => f.code === 'role-not-held');
+    const findings = checkDocument(text, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: TODAY }).filter(
+      (f) => f.code === 'role-not-held',
+    );
     assert.deepEqual(findings, [], 'the check reads 10 January 2026, when he held the post');
     const when = new DocumentModel(text, 'markdown', { today: TODAY }).dateInQuestionAt(text.indexOf('Shmyhal'));
     assert.equal(when.iso, '2026-01-10');
-    const card = renderCard(index.fact('person.shmyhal')!, index, { dateStyle: 'en-GB', contextDate: { iso: when.iso, written: dateInQuestionText(when, 'en-GB')! }, today: TODAY });
+    const card = renderCard(index.fact('person.shmyhal')!, index, {
+      dateStyle: 'en-GB',
+      contextDate: { iso: when.iso, written: dateInQuestionText(when, 'en-GB')! },
+      today: TODAY,
+    });
     assert.match(card, /\*\*Role on 10 January:\*\* [^\n]*Minister of Defence/, card);
   });
 

@@ -177,7 +177,11 @@ suite('export: CSL-JSON read by citation.js and rendered by citeproc-js', () => 
     const lines = text.trim().split('\n');
     assert.equal(lines.length, sources().length);
     // APA sets apostrophes and quote marks typographically, puts a title's closing full stop inside its closing quote mark, and title-cases publication names.
-    const norm = (t: string): string => t.replace(/[\u2018\u2019\u201C\u201D'"]/g, '"').replace(/\."/g, '"').toLowerCase();
+    const norm = (t: string): string =>
+      t
+        .replace(/[\u2018\u2019\u201C\u201D'"]/g, '"')
+        .replace(/\."/g, '"')
+        .toLowerCase();
     for (const s of sources()) {
       const line = lines.find((l) => norm(l).includes(norm(oneLine(s.title))));
       assert.ok(line, `no line for ${s.id} in\n${text}`);
@@ -186,7 +190,10 @@ suite('export: CSL-JSON read by citation.js and rendered by citeproc-js', () => 
       if (s.via) assert.ok(norm(line).includes(norm(s.via)), `${s.id}: ${line}`);
       assert.ok(line.includes(s.date ? s.date.slice(0, 4) : 'n.d.'), `${s.id}: ${line}`);
     }
-    assert.ok(lines.some((l) => l.startsWith('Goncharova, O. (2025, June 24). Zelensky, Starmer hail')), text);
+    assert.ok(
+      lines.some((l) => l.startsWith('Goncharova, O. (2025, June 24). Zelensky, Starmer hail')),
+      text,
+    );
   });
 
   test('a hostile title round-trips exactly, and an organisation stays one name', () => {

@@ -13,11 +13,14 @@ suite('factIndex: facts across packs', () => {
   test('a fact id used in the bundled pack and a workspace pack: the bundled one wins, both files get a problem', () => {
     const bundledText = packYaml(factYaml('shared.id', { lines: ['note: from the bundled pack'] }));
     const wsText = packYaml(factYaml('mine.first'), factYaml('shared.id', { lines: ['note: from the workspace'] }));
-    const { index, problems } = indexOf([{ text: bundledText, file: BUNDLED, origin: 'bundled' }, { text: wsText, file: WS }]);
+    const { index, problems } = indexOf([
+      { text: bundledText, file: BUNDLED, origin: 'bundled' },
+      { text: wsText, file: WS },
+    ]);
 
     assert.equal(index.fact('shared.id')?.fact.note, 'from the bundled pack');
     assert.equal(index.fact('shared.id')?.pack.origin, 'bundled');
-    assert.ok(index.fact('mine.first'), 'the workspace pack\'s other facts are still used');
+    assert.ok(index.fact('mine.first'), "the workspace pack's other facts are still used");
 
     const dup = withCode(problems, 'duplicate-id').filter((p) => /fact id "shared\.id"/.test(p.message));
     const inWs = dup.find((p) => p.file === WS);
@@ -88,7 +91,7 @@ suite('factIndex: facts across packs', () => {
     assert.equal(index.fact('q1'), undefined);
   });
 
-  test('a quote preferring a rendering is refused: it is not the speaker\'s own words', () => {
+  test("a quote preferring a rendering is refused: it is not the speaker's own words", () => {
     const text = packYaml(factYaml('person.s', { kind: 'person' }), quoteYaml('q1', { preferred: [false, true], secondKind: 'rendering' }));
     const { problems } = indexOf([{ text, file: WS }]);
     const p = withCode(problems, 'quote-preferred');
@@ -157,7 +160,10 @@ suite('factIndex: facts across packs', () => {
   test('a role ending before it starts is bad-period, at its "to"', () => {
     const text = packYaml(
       factYaml('role.r', { kind: 'role' }),
-      factYaml('person.p', { kind: 'person', lines: ['roles:', '  - role: role.r', '    from: "2025-07-18"', '    to: "2025-07-01"', '    citations:', '      - source: src-a'] }),
+      factYaml('person.p', {
+        kind: 'person',
+        lines: ['roles:', '  - role: role.r', '    from: "2025-07-18"', '    to: "2025-07-01"', '    citations:', '      - source: src-a'],
+      }),
     );
     const { problems } = indexOf([{ text, file: WS }]);
     const p = withCode(problems, 'bad-period');
@@ -169,13 +175,19 @@ suite('factIndex: facts across packs', () => {
   test('a role from and to the same partial month is a valid period', () => {
     const text = packYaml(
       factYaml('role.r', { kind: 'role' }),
-      factYaml('person.p', { kind: 'person', lines: ['roles:', '  - role: role.r', '    from: "2025-07-18"', '    to: "2025-07"', '    citations:', '      - source: src-a'] }),
+      factYaml('person.p', {
+        kind: 'person',
+        lines: ['roles:', '  - role: role.r', '    from: "2025-07-18"', '    to: "2025-07"', '    citations:', '      - source: src-a'],
+      }),
     );
     assert.deepEqual(indexOf([{ text, file: WS }]).problems, []);
   });
 
   test('a role on a fact that is not a person is not-a-person', () => {
-    const text = packYaml(factYaml('role.r', { kind: 'role' }), factYaml('place.p', { kind: 'place', lines: ['roles:', '  - role: role.r', '    citations:', '      - source: src-a'] }));
+    const text = packYaml(
+      factYaml('role.r', { kind: 'role' }),
+      factYaml('place.p', { kind: 'place', lines: ['roles:', '  - role: role.r', '    citations:', '      - source: src-a'] }),
+    );
     const { problems } = indexOf([{ text, file: WS }]);
     assert.match(withCode(problems, 'not-a-person')[0]?.message ?? '', /"place\.p" is a place; only people hold roles/);
   });
@@ -183,7 +195,10 @@ suite('factIndex: facts across packs', () => {
   test('the maxFacts cap leaves the rest out, with one message naming the cap and the first fact left out', () => {
     const text = packYaml(factYaml('f1'), factYaml('f2'), factYaml('f3'), factYaml('f4'));
     const { index, problems } = indexOf([{ text, file: WS }], { maxFacts: 2 });
-    assert.deepEqual(index.facts.map((f) => f.fact.id), ['f1', 'f2']);
+    assert.deepEqual(
+      index.facts.map((f) => f.fact.id),
+      ['f1', 'f2'],
+    );
     const p = withCode(problems, 'too-many-facts');
     assert.equal(p.length, 1, describeProblems(problems));
     assert.match(p[0].message, /at most 2 facts; fact "f3" and those after it are left out/);
@@ -193,15 +208,24 @@ suite('factIndex: facts across packs', () => {
   test('the maxAliases cap leaves a fact out with a message', () => {
     const text = packYaml(factYaml('f1'), factYaml('f2'));
     const { index, problems } = indexOf([{ text, file: WS }], { maxAliases: 3 });
-    assert.deepEqual(index.facts.map((f) => f.fact.id), ['f1']);
+    assert.deepEqual(
+      index.facts.map((f) => f.fact.id),
+      ['f1'],
+    );
     assert.match(withCode(problems, 'too-many-aliases')[0]?.message ?? '', /fact "f2" is left out/);
   });
 
   test('events get date aliases ("23 June", "June 23, 2025") unless dateAliases is false', () => {
     const text = packYaml(factYaml('e1', { lines: ['date: "2025-06-23"'] }), factYaml('e2', { lines: ['date: "2025-06-24"', 'dateAliases: false'] }));
     const { index } = indexOf([{ text, file: WS }]);
-    assert.deepEqual(index.findAll('on 23 June')[0]?.values.map((v) => v.fact.id), ['e1']);
-    assert.deepEqual(index.findAll('June 23, 2025').map((m) => m.alias), ['June 23, 2025']);
+    assert.deepEqual(
+      index.findAll('on 23 June')[0]?.values.map((v) => v.fact.id),
+      ['e1'],
+    );
+    assert.deepEqual(
+      index.findAll('June 23, 2025').map((m) => m.alias),
+      ['June 23, 2025'],
+    );
     assert.deepEqual(index.findAll('on 24 June'), []);
   });
 });
@@ -226,7 +250,10 @@ suite('factIndex: roles by date', () => {
     assert.equal(heldOn(role(undefined, '2025-07-16'), '2025-07-17'), false);
   });
 
-  const rolesOf = (person: string, date: string): string[] => bundled().index.rolesAt(person, date).map((r) => r.role?.fact.label ?? r.held.role);
+  const rolesOf = (person: string, date: string): string[] =>
+    bundled()
+      .index.rolesAt(person, date)
+      .map((r) => r.role?.fact.label ?? r.held.role);
 
   test('Umerov on 23 June 2025 is Minister of Defence of Ukraine', () => {
     assert.deepEqual(rolesOf('person.umerov', '2025-06-23'), ['Minister of Defence of Ukraine']);
@@ -242,13 +269,15 @@ suite('factIndex: roles by date', () => {
     assert.deepEqual(rolesOf('person.umerov', '2026-02-24'), ['Secretary of the National Security and Defence Council of Ukraine']);
   });
 
-  test('Umerov\'s Defence post starts on 6 September 2023, the day of the Rada\'s vote', () => {
+  test("Umerov's Defence post starts on 6 September 2023, the day of the Rada's vote", () => {
     assert.deepEqual(rolesOf('person.umerov', '2023-09-05'), []);
     assert.deepEqual(rolesOf('person.umerov', '2023-09-06'), ['Minister of Defence of Ukraine']);
   });
 
   test('every role holder in the bundled pack has a start date for each role', () => {
-    const undated = bundled().index.byKind('person').flatMap((e) => (e.fact.roles ?? []).filter((r) => !r.from).map((r) => `${e.fact.id}: ${r.role}`));
+    const undated = bundled()
+      .index.byKind('person')
+      .flatMap((e) => (e.fact.roles ?? []).filter((r) => !r.from).map((r) => `${e.fact.id}: ${r.role}`));
     assert.deepEqual(undated, []);
   });
 
@@ -266,7 +295,10 @@ suite('factIndex: roles by date', () => {
   });
 
   test('Fedorov is Minister of Defence from 14 January 2026; before it, Digital Transformation', () => {
-    assert.deepEqual(rolesOf('person.fedorov', '2026-01-13').sort(), ['First Deputy Prime Minister of Ukraine', 'Minister of Digital Transformation of Ukraine']);
+    assert.deepEqual(rolesOf('person.fedorov', '2026-01-13').sort(), [
+      'First Deputy Prime Minister of Ukraine',
+      'Minister of Digital Transformation of Ukraine',
+    ]);
     assert.deepEqual(rolesOf('person.fedorov', '2026-01-14'), ['Minister of Defence of Ukraine']);
     assert.deepEqual(rolesOf('person.fedorov', '2025-06-23'), ['Minister of Digital Transformation of Ukraine']);
   });
@@ -290,8 +322,13 @@ suite('factIndex: roles by date', () => {
     assert.deepEqual(rolesOf('person.svyrydenko', '2025-07-17'), ['Prime Minister of Ukraine']);
   });
 
-  test('roleHistory lists a person\'s roles oldest first', () => {
-    assert.deepEqual(bundled().index.roleHistory('person.umerov').map((r) => r.held.role), ['role.ua-defence-minister', 'role.nsdc-secretary']);
+  test("roleHistory lists a person's roles oldest first", () => {
+    assert.deepEqual(
+      bundled()
+        .index.roleHistory('person.umerov')
+        .map((r) => r.held.role),
+      ['role.ua-defence-minister', 'role.nsdc-secretary'],
+    );
   });
 
   test('rolesAt of an unknown person or a fact without roles is empty', () => {
@@ -340,7 +377,10 @@ suite('factIndex: one-letter names', () => {
     const { index, problems } = indexOf([{ text, file: WS }]);
     assert.ok(index.fact('x1'), 'the fact is still used');
     assert.deepEqual(index.findAll('An X marks a box, x and X again.'), [], 'no letter of the draft is taken for the fact');
-    assert.deepEqual(index.findAll('see alias x1 here').map((m) => m.alias), ['alias x1']);
+    assert.deepEqual(
+      index.findAll('see alias x1 here').map((m) => m.alias),
+      ['alias x1'],
+    );
     const short = withCode(problems, 'short-alias');
     assert.equal(short.length, 1, describeProblems(problems));
     assert.equal(short[0].severity, 'warning');

@@ -178,20 +178,34 @@ suite('factStore: size limit from the settings', () => {
     store.setMaxBytes(10);
     assert.ok(store.setWorkspacePack('/w/a.yaml', text).some((p) => p.code === 'file-too-large'));
     store.setMaxBytes(DEFAULT_MAX_PACK_BYTES * 2);
-    assert.deepEqual(store.setWorkspacePack('/w/a.yaml', text).filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      store.setWorkspacePack('/w/a.yaml', text).filter((p) => p.severity === 'error'),
+      [],
+    );
   });
 });
 
 suite('factStore: indexing a slice at a time', () => {
   /** A host whose turns the test runs by hand: `turn()` lets the store do one slice. */
-  function steppedStore(readying?: (index: FactIndex) => (() => void)[]): { store: FactStore; turns: () => number; turn: () => Promise<void>; finish: () => Promise<void> } {
+  function steppedStore(readying?: (index: FactIndex) => (() => void)[]): {
+    store: FactStore;
+    turns: () => number;
+    turn: () => Promise<void>;
+    finish: () => Promise<void>;
+  } {
     let waiting: (() => void)[] = [];
     let turns = 0;
-    const store = new FactStore(bundledLoadedPack(bundled().loaded.pack), parsePackText, {}, async (text, file, options) => parsePackText(text, file, options), {
-      yieldToHost: () => new Promise<void>((resolve) => waiting.push(resolve)),
-      readying,
-      sliceMs: 0,
-    });
+    const store = new FactStore(
+      bundledLoadedPack(bundled().loaded.pack),
+      parsePackText,
+      {},
+      async (text, file, options) => parsePackText(text, file, options),
+      {
+        yieldToHost: () => new Promise<void>((resolve) => waiting.push(resolve)),
+        readying,
+        sliceMs: 0,
+      },
+    );
     const turn = async (): Promise<void> => {
       const now = waiting;
       waiting = [];
@@ -307,13 +321,21 @@ suite('factStore: problems shown per file', () => {
 
   test('the loader\'s own "…and N more" is counted into the file\'s', async () => {
     const { capProblems } = await import('../../src/core/packs/problemCap');
-    const at = (line: number, code = 'bad'): Parameters<typeof capProblems>[1][number] =>
-      ({ file: FILE, range: { start: { line, character: 0 }, end: { line, character: 1 } }, code, message: `problem ${line}`, severity: 'error' });
-    const own = [...Array.from({ length: 200 }, (_, i) => at(i)), { ...at(199, 'too-many-problems'), message: '…and 50 more problems; fix the ones above first.' }];
+    const at = (line: number, code = 'bad'): Parameters<typeof capProblems>[1][number] => ({
+      file: FILE,
+      range: { start: { line, character: 0 }, end: { line, character: 1 } },
+      code,
+      message: `problem ${line}`,
+      severity: 'error',
+    });
+    const own = [
+      ...Array.from({ length: 200 }, (_, i) => at(i)),
+      { ...at(199, 'too-many-problems'), message: '…and 50 more problems; fix the ones above first.' },
+    ];
     const capped = capProblems(FILE, [...own, at(500), at(501)]);
     assert.equal(capped.length, 201);
     assert.match(capped[200].message, /^…and 52 more problems/);
-    assert.deepEqual(capProblems(FILE, own), own, 'the loader\'s list alone is unchanged');
+    assert.deepEqual(capProblems(FILE, own), own, "the loader's list alone is unchanged");
   });
 });
 
@@ -329,7 +351,14 @@ suite('factStore: tickets taken before a file is read', () => {
     assert.ok(store.index.fact('mine.new'));
     assert.equal(store.index.fact('mine.old'), undefined);
     assert.deepEqual(problems, []);
-    assert.deepEqual(store.failWorkspacePack(FILE, [{ file: FILE, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'unreadable', severity: 'error', message: 'gone' }], early), []);
+    assert.deepEqual(
+      store.failWorkspacePack(
+        FILE,
+        [{ file: FILE, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'unreadable', severity: 'error', message: 'gone' }],
+        early,
+      ),
+      [],
+    );
     assert.deepEqual(store.problemsOf(FILE), [], 'an old failure is not shown either');
   });
 });

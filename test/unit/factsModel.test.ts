@@ -39,7 +39,7 @@ suite('facts as of the day they were last checked', () => {
     assert.equal(roleStateOn(role('2025-07-18'), '2099-01-01', undefined), 'held');
   });
 
-  test('the role period\'s own checked day wins over the fact\'s, and the fact\'s over the pack\'s', () => {
+  test("the role period's own checked day wins over the fact's, and the fact's over the pack's", () => {
     const text = `${PACK_HEAD.replace('checked: "2026-12-01"', 'checked: "2025-12-01"')}  - id: role.chair
     kind: role
     label: Chair
@@ -73,7 +73,10 @@ suite('facts as of the day they were last checked', () => {
     citations: [{ source: src-a }]
 `;
     const { index, problems } = indexOf([{ text, file: 'as-of.yaml' }]);
-    assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      problems.filter((p) => p.severity === 'error'),
+      [],
+    );
     const stateOn = (id: string, date: string): string => index.roleStatesAt(id, date)[0].state;
     assert.equal(stateOn('person.a', '2026-05-01'), 'held');
     assert.equal(stateOn('person.b', '2026-05-01'), 'unconfirmed');
@@ -100,13 +103,22 @@ suite('the hover card reads roles as of the checked day', () => {
   };
 
   test('an open-ended role says since when, and when it was last checked', () => {
-    assert.match(card('person.umerov', { today: '2026-02-24' }), /- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 · last checked 24 February 2026 — .* ◀/);
-    assert.match(card('person.umerov'), /- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 · last checked 24 February 2026 — [^◀\n]*\n/);
+    assert.match(
+      card('person.umerov', { today: '2026-02-24' }),
+      /- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 · last checked 24 February 2026 — .* ◀/,
+    );
+    assert.match(
+      card('person.umerov'),
+      /- Secretary of the National Security and Defence Council of Ukraine: since 18 July 2025 · last checked 24 February 2026 — [^◀\n]*\n/,
+    );
   });
 
   test('after the checked day the card does not say the role holds', () => {
     const c = card('person.umerov', { contextDate: { iso: '2027-02-01', written: '1 February 2027' } });
-    assert.match(c, /\*\*Role on 1 February 2027:\*\* Secretary of the National Security and Defence Council of Ukraine\? \*not known past 24 February 2026, when it was last checked\*/);
+    assert.match(
+      c,
+      /\*\*Role on 1 February 2027:\*\* Secretary of the National Security and Defence Council of Ukraine\? \*not known past 24 February 2026, when it was last checked\*/,
+    );
     assert.ok(!/^- Secretary of the National Security and Defence Council of Ukraine: [^\n]*◀$/m.test(c), 'no current-role mark past the checked day');
   });
 
@@ -135,7 +147,13 @@ suite('the hover card reads roles as of the checked day', () => {
 });
 
 suite('role-unconfirmed and role-not-held', () => {
-  const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({ format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-12-01', ...extra });
+  const options = (extra: Partial<CheckOptions> = {}): CheckOptions => ({
+    format: 'markdown',
+    style: 'auto',
+    dateStyle: 'en-GB',
+    today: '2026-12-01',
+    ...extra,
+  });
   const check = (text: string, extra: Partial<CheckOptions> = {}) => checkDocument(text, bundled().index, options(extra));
 
   test('an open-ended role at a date after the checked day is an information finding of its own code', () => {
@@ -159,11 +177,21 @@ suite('role-unconfirmed and role-not-held', () => {
     const [f] = check('Defence Minister Denys Shmyhal visited London on 1 December 2026.');
     assert.equal(f?.code, 'role-not-held');
     assert.match(f.message, /17 July 2025 to 13 January 2026/);
-    assert.ok(f.fixes.some((x) => /former/.test(x.title)), f.fixes.map((x) => x.title).join('; '));
+    assert.ok(
+      f.fixes.some((x) => /former/.test(x.title)),
+      f.fixes.map((x) => x.title).join('; '),
+    );
   });
 });
 
-const src = (id: string, publisher: string, kind: Source['kind'] = 'outlet', extra: Partial<Source> = {}): Source => ({ id, title: id, publisher, kind, language: 'en', ...extra });
+const src = (id: string, publisher: string, kind: Source['kind'] = 'outlet', extra: Partial<Source> = {}): Source => ({
+  id,
+  title: id,
+  publisher,
+  kind,
+  language: 'en',
+  ...extra,
+});
 
 suite('independent origins', () => {
   const sources = [
@@ -195,7 +223,7 @@ suite('independent origins', () => {
     assert.equal(independentOrigins([src('x', 'X'), src('y', 'Y')], sourceOf).length, 2);
   });
 
-  test('in the bundled pack, AFP and the Kyiv Independent\'s rewrite of it are one witness', () => {
+  test("in the bundled pack, AFP and the Kyiv Independent's rewrite of it are one witness", () => {
     const { index } = bundled();
     const ki = index.source('ki-2025-06-24a')!.source;
     assert.deepEqual(ki.basedOn, ['afp-2025-06-23']);
@@ -208,7 +236,7 @@ suite('recorded wordings: disputed, and matched by whose recording', () => {
   const { index } = bundled();
   const zel = index.fact('quote.zelenskyy.co-production')!;
 
-  test('Zelenskyy\'s spoken words are disputed: AFP and PA recorded them independently and differently', () => {
+  test("Zelenskyy's spoken words are disputed: AFP and PA recorded them independently and differently", () => {
     assert.equal(zel.status, 'disputed');
     assert.match(zel.statusReason, /AFP.*transform both nations.*PA.*strengthen both nations/);
     assert.ok(!(zel.fact.wordings ?? []).some((w) => w.preferred), 'no wording is preferred as his spoken words');
@@ -221,12 +249,17 @@ suite('recorded wordings: disputed, and matched by whose recording', () => {
     assert.equal(wordingDispute(starmer.fact, sourceOf), undefined);
   });
 
-  test('one recorder\'s two wordings, or a rewrite of the recorder, are no dispute', () => {
+  test("one recorder's two wordings, or a rewrite of the recorder, are no dispute", () => {
     const afp = src('afp', 'AFP', 'wire');
     const ki = src('ki', 'KI', 'outlet', { basedOn: ['afp'] });
     const sourceOf = (id: string) => [afp, ki].find((s) => s.id === id);
     const fact: Fact = {
-      id: 'q', kind: 'quote', label: 'q', text: 'q', aliases: [], citations: [],
+      id: 'q',
+      kind: 'quote',
+      label: 'q',
+      text: 'q',
+      aliases: [],
+      citations: [],
       wordings: [
         { id: 'a', text: 'will be very strong and will transform both nations', kind: 'verbatim', language: 'en', citations: [{ source: 'afp' }] },
         { id: 'b', text: 'will be very strong and will strengthen both nations', kind: 'verbatim', language: 'en', citations: [{ source: 'ki' }] },
@@ -235,7 +268,7 @@ suite('recorded wordings: disputed, and matched by whose recording', () => {
     assert.equal(wordingDispute(fact, sourceOf), undefined);
   });
 
-  test('a quotation of PA\'s recording is matched to PA, not the preferred wording', () => {
+  test("a quotation of PA's recording is matched to PA, not the preferred wording", () => {
     const text = 'PA recorded Zelenskyy saying the agreement would “strengthen both nations”.';
     const m = recordingMatchedAt(text, text.indexOf('both'), index, 'markdown');
     assert.ok(m);
@@ -270,7 +303,16 @@ suite('contractions and spelling variants are not a difference in words', () => 
   });
 
   test('UK and US spellings read alike; other words keep theirs', () => {
-    for (const [uk, us] of [['defence', 'defense'], ['organise', 'organize'], ['organisation', 'organization'], ['programme', 'program'], ['centre', 'center'], ['colour', 'color'], ['travelled', 'traveled'], ['analyse', 'analyze']]) {
+    for (const [uk, us] of [
+      ['defence', 'defense'],
+      ['organise', 'organize'],
+      ['organisation', 'organization'],
+      ['programme', 'program'],
+      ['centre', 'center'],
+      ['colour', 'color'],
+      ['travelled', 'traveled'],
+      ['analyse', 'analyze'],
+    ]) {
       assert.equal(canonicalSpelling(uk), canonicalSpelling(us), `${uk}/${us}`);
     }
     for (const w of ['promise', 'promised', 'exercise', 'advertise', 'rise', 'surprise', 'otherwise', 'four', 'your']) assert.equal(canonicalSpelling(w), w);
@@ -280,8 +322,14 @@ suite('contractions and spelling variants are not a difference in words', () => 
     const opts: CheckOptions = { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-03-02' };
     const check = (t: string) => checkDocument(t, bundled().index, opts).filter((f) => f.code === 'misquote');
     assert.deepEqual(check('Starmer said: “I’m really proud that this afternoon we are able to announce an industrial military co-production agreement”.'), []);
-    assert.deepEqual(check('Umerov wrote: “This will allow British defense companies to quickly design and manufacture state-of-the-art drones on a large scale”.'), []);
-    assert.equal(check('Starmer said: “I’m really proud that this afternoon we are ready to announce an industrial military co-production agreement”.').length, 1);
+    assert.deepEqual(
+      check('Umerov wrote: “This will allow British defense companies to quickly design and manufacture state-of-the-art drones on a large scale”.'),
+      [],
+    );
+    assert.equal(
+      check('Starmer said: “I’m really proud that this afternoon we are ready to announce an industrial military co-production agreement”.').length,
+      1,
+    );
   });
 });
 
@@ -297,7 +345,10 @@ suite('strongest source first', () => {
       src('hansard', 'UK Parliament', 'parliament'),
       src('gov', 'GOV.UK', 'government'),
     ];
-    assert.deepEqual(strongestFirst(list, (s) => s).map((s) => s.id), ['hansard', 'gov', 'wire', 'wire-copy', 'outlet', 'agg', 'rewrite', 'wiki']);
+    assert.deepEqual(
+      strongestFirst(list, (s) => s).map((s) => s.id),
+      ['hansard', 'gov', 'wire', 'wire-copy', 'outlet', 'agg', 'rewrite', 'wiki'],
+    );
     assert.ok(sourceRank(src('a', 'a', 'official-record')) < sourceRank(src('b', 'b', 'wire')));
   });
 
@@ -330,7 +381,10 @@ suite('docs/FACTBASE.md', () => {
     assert.match(page, new RegExp(`\\| \\*\\*all\\*\\* \\| \\d+ \\| \\d+ \\| \\d+ \\| ${index.facts.length} \\|`));
     assert.match(page, /Facts resting on a single origin: \d+ of \d+/);
     assert.match(page, /\| Mykhailo Fedorov \| Minister of Defence of Ukraine \| 14 January 2026 \| 19 January 2026 \|/);
-    assert.match(page, /\| Zelenskyy on the joint production deal<br>uk: Зеленський про угоду про спільне виробництво<br>`quote\.zelenskyy\.co-production` \|.*\| disputed: /);
+    assert.match(
+      page,
+      /\| Zelenskyy on the joint production deal<br>uk: Зеленський про угоду про спільне виробництво<br>`quote\.zelenskyy\.co-production` \|.*\| disputed: /,
+    );
     assert.match(page, new RegExp(`In other languages: uk ${index.facts.length} of ${index.facts.length} `));
   });
 });

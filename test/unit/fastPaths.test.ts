@@ -68,7 +68,13 @@ function rowsByRanking(index: FactIndex, selection: string, today: string): { la
     }
     const { fact } = entry;
     let value: string;
-    const roles = fact.kind === 'person' ? index.rolesAt(fact.id, today).map((r) => r.role?.fact.label).filter(Boolean) : [];
+    const roles =
+      fact.kind === 'person'
+        ? index
+            .rolesAt(fact.id, today)
+            .map((r) => r.role?.fact.label)
+            .filter(Boolean)
+        : [];
     if (fact.kind === 'quote' && entry.wording) value = `\u201C${entry.wording.text}\u201D`;
     else if (roles.length > 0) value = roles.join('; ');
     else {
@@ -116,7 +122,10 @@ suite('fast paths: picker rows', () => {
     for (const selection of ['Rustem Umerov said', 'Starmer met Volodymyr Zelenskyy in London on 23 June 2025', 'Kyiv', 'nothing known here']) {
       assert.deepEqual(strip(pickerRows(index, selection, today)), rowsByRanking(index, selection, today), selection);
     }
-    const places = index.byKind('place').map((e) => e.fact.label).join(', ');
+    const places = index
+      .byKind('place')
+      .map((e) => e.fact.label)
+      .join(', ');
     const rows = strip(pickerRows(index, places, today));
     assert.deepEqual(rows, rowsByRanking(index, places, today));
     assert.ok(!rows.some((r) => r.separator && r.label === kindTitle('place')), 'every place is named, so "Places" has no group');

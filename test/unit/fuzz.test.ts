@@ -32,9 +32,42 @@ function rng(seed: number): () => number {
 }
 
 const TOKENS = [
-  ...PROTO_KEYS.map((k) => `${k}: x`), ...PROTO_KEYS, '"', "'", '\\', '{', '}', '[', ']', '\n', '\n  ', ': ', '- ', '#', '&a ', '*a', '!!str ',
-  '\\"', '"\\0"', '"\\e"', '}\\input{/etc/hostname}', '\n.. include:: /etc/passwd\n', '<!-- ', '+++', 'pass:[x]', '<script>', '![i](https://e.example/i.png)',
-  '% /agreement-cite:sources', '<!-- /agreement-cite:sources -->', '@misc{x,', '\u2028', '\u0085', 'a.b', 'a-b', ' '.repeat(50), '"'.repeat(20),
+  ...PROTO_KEYS.map((k) => `${k}: x`),
+  ...PROTO_KEYS,
+  '"',
+  "'",
+  '\\',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\n',
+  '\n  ',
+  ': ',
+  '- ',
+  '#',
+  '&a ',
+  '*a',
+  '!!str ',
+  '\\"',
+  '"\\0"',
+  '"\\e"',
+  '}\\input{/etc/hostname}',
+  '\n.. include:: /etc/passwd\n',
+  '<!-- ',
+  '+++',
+  'pass:[x]',
+  '<script>',
+  '![i](https://e.example/i.png)',
+  '% /agreement-cite:sources',
+  '<!-- /agreement-cite:sources -->',
+  '@misc{x,',
+  '\u2028',
+  '\u0085',
+  'a.b',
+  'a-b',
+  ' '.repeat(50),
+  '"'.repeat(20),
 ];
 
 function hostileBase(r: () => number): string {
@@ -73,7 +106,11 @@ function runCase(text: string): void {
     for (const format of DOC_FORMATS) {
       const options = { format, style: 'auto' as const, dateStyle: 'en-GB' as const };
       const words = insertionText(entry, index, options);
-      const cite = formatCitation(entry.fact.citations.map((c) => index.source(c.source)?.source).filter((s) => s !== undefined), options, '');
+      const cite = formatCitation(
+        entry.fact.citations.map((c) => index.source(c.source)?.source).filter((s) => s !== undefined),
+        options,
+        '',
+      );
       assert.doesNotMatch(words + cite.inline, /[\r\n\u2028\u2029]/, `${format}: a line break in inserted text`);
       const doc = `${words}${cite.inline}\n\n${cite.definitions.map((d) => d.text).join('\n')}\n`;
       const first = updateSourcesSection(doc, options, index);
@@ -89,7 +126,12 @@ function runCase(text: string): void {
   assert.equal(braceBalance(bib), 0, 'unbalanced braces in the BibTeX export');
   JSON.parse(toCslJson(sources));
   rankFacts(index, 'a');
-  checkDocument(facts.map((f) => f.fact.label).join(' said on 23 June 2025 "x". '), index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-01-01' });
+  checkDocument(facts.map((f) => f.fact.label).join(' said on 23 June 2025 "x". '), index, {
+    format: 'markdown',
+    style: 'auto',
+    dateStyle: 'en-GB',
+    today: '2026-01-01',
+  });
 }
 
 suite('fuzz: hostile and mutated packs through every stage', function () {
@@ -110,7 +152,9 @@ suite('fuzz: hostile and mutated packs through every stage', function () {
       try {
         runCase(text);
       } catch (e) {
-        assert.fail(`case ${i} (FUZZ_SEED=${SEED + i} FUZZ_CASES=1 reproduces it) failed: ${e instanceof Error ? e.stack : String(e)}\n--- pack ---\n${text.slice(0, 4000)}`);
+        assert.fail(
+          `case ${i} (FUZZ_SEED=${SEED + i} FUZZ_CASES=1 reproduces it) failed: ${e instanceof Error ? e.stack : String(e)}\n--- pack ---\n${text.slice(0, 4000)}`,
+        );
       }
       const ms = performance.now() - t0;
       assert.ok(ms < 10_000, `case ${i} (FUZZ_SEED=${SEED + i}) took ${ms.toFixed(0)} ms\n--- pack ---\n${text.slice(0, 4000)}`);

@@ -21,7 +21,12 @@ export function readBundledText(): string {
 /** Every pack file the build merges into the bundled pack (data/*.yaml), data/uk-ukraine.yaml first. */
 export function bundledFiles(): { path: string; text: string }[] {
   const dir = path.dirname(bundledPackPath);
-  const others = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)).filter((p) => p !== bundledPackPath);
+  const others = fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f))
+    .filter((p) => p !== bundledPackPath);
   return [bundledPackPath, ...others].map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
 }
 
@@ -47,7 +52,11 @@ export function bundled(): Bundled {
     const parsed = bundledFiles().map((f) => loadPack(f.text, f.path, 'bundled'));
     const [main] = parsed;
     // With the case forms of names in other languages, as the build generates them into the pack it ships.
-    const pack = withGeneratedForms({ meta: main.loaded.pack.meta, sources: parsed.flatMap((p) => p.loaded.pack.sources), facts: parsed.flatMap((p) => p.loaded.pack.facts) });
+    const pack = withGeneratedForms({
+      meta: main.loaded.pack.meta,
+      sources: parsed.flatMap((p) => p.loaded.pack.sources),
+      facts: parsed.flatMap((p) => p.loaded.pack.facts),
+    });
     const loaded: LoadedPack = { ...main.loaded, pack };
     const built = buildFactIndex([loaded]);
     bundledCache = { loaded, result: main.result, results: parsed.map((p) => p.result), index: built.index, problems: built.problems };
@@ -56,33 +65,37 @@ export function bundled(): Bundled {
 }
 
 /** Builds an index from YAML texts, first given first (pass the bundled one first). */
-export function indexOf(packs: { text: string; file: string; origin?: PackOrigin }[], options: BuildOptions = {}): { index: FactIndex; problems: Problem[]; loaded: LoadedPack[] } {
+export function indexOf(
+  packs: { text: string; file: string; origin?: PackOrigin }[],
+  options: BuildOptions = {},
+): { index: FactIndex; problems: Problem[]; loaded: LoadedPack[] } {
   const loaded = packs.map((p) => loadPack(p.text, p.file, p.origin ?? 'workspace').loaded);
   const built = buildFactIndex(loaded, options);
   return { index: built.index, problems: built.problems, loaded };
 }
 
 /** The head of a small valid pack: metadata and two sources from different publishers. */
-export const PACK_HEAD = [
-  'pack:',
-  '  id: test-pack',
-  '  title: Test pack',
-  '  version: "1.0"',
-  '  language: en',
-  '  checked: "2026-12-01"',
-  'sources:',
-  '  - id: src-a',
-  '    title: Source A',
-  '    publisher: Publisher A',
-  '    kind: outlet',
-  '    language: en',
-  '  - id: src-b',
-  '    title: Source B',
-  '    publisher: Publisher B',
-  '    kind: wire',
-  '    language: en',
-  'facts:',
-].join('\n') + '\n';
+export const PACK_HEAD =
+  [
+    'pack:',
+    '  id: test-pack',
+    '  title: Test pack',
+    '  version: "1.0"',
+    '  language: en',
+    '  checked: "2026-12-01"',
+    'sources:',
+    '  - id: src-a',
+    '    title: Source A',
+    '    publisher: Publisher A',
+    '    kind: outlet',
+    '    language: en',
+    '  - id: src-b',
+    '    title: Source B',
+    '    publisher: Publisher B',
+    '    kind: wire',
+    '    language: en',
+    'facts:',
+  ].join('\n') + '\n';
 
 export interface FactOptions {
   kind?: string;

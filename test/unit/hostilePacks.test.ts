@@ -15,7 +15,7 @@ import { factYaml, lineOf, PACK_HEAD, packYaml, withCode } from './helpers';
 
 export const PROTO_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
 
-suite('hostile packs: keys named like Object\'s own properties', () => {
+suite("hostile packs: keys named like Object's own properties", () => {
   for (const key of PROTO_KEYS) {
     test(`"${key}" as a key of the pack, a source, a fact, a citation and the top level is an unknown key at its line`, () => {
       const texts = {
@@ -62,9 +62,13 @@ suite('hostile packs: keys named like Object\'s own properties', () => {
   });
 
   test('a parse that throws in the extension host is a located problem, not a failed load', async () => {
-    const parsing = new PackParsing('throw new Error("no worker here")', () => {
-      throw new TypeError("Cannot read properties of undefined (reading 'type')");
-    }, nodePlatform.startPackThread);
+    const parsing = new PackParsing(
+      'throw new Error("no worker here")',
+      () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'type')");
+      },
+      nodePlatform.startPackThread,
+    );
     // Worker code that throws at once: the request is parsed in this thread, which throws too.
     const r = await parsing.parse('pack: {}', 'file:///w/bad.factpack.yaml', {});
     parsing.dispose();
@@ -115,7 +119,10 @@ suite('hostile packs: escaping by format', () => {
       const out = escapeMarkdownText(s);
       assert.doesNotMatch(out, /[\r\n]|(?<!\\)[<[`*_]|^#/, out);
     }
-    assert.equal(escapeMarkdownText('Starmer and Zelenskyy signed the 100-year partnership, 16 January 2025.'), 'Starmer and Zelenskyy signed the 100-year partnership, 16 January 2025.');
+    assert.equal(
+      escapeMarkdownText('Starmer and Zelenskyy signed the 100-year partnership, 16 January 2025.'),
+      'Starmer and Zelenskyy signed the 100-year partnership, 16 January 2025.',
+    );
   });
 
   test('AsciiDoc: no passthrough, macro, attribute reference or formatting mark', () => {
@@ -127,13 +134,23 @@ suite('hostile packs: escaping by format', () => {
   });
 
   test('addresses are percent-encoded where they could end a construct, and legitimate ones are unchanged', () => {
-    assert.equal(safeUrl('https://www.gov.uk/government/news/uk-ukraine_100-year?x=1&y=2#frag'), 'https://www.gov.uk/government/news/uk-ukraine_100-year?x=1&y=2#frag');
+    assert.equal(
+      safeUrl('https://www.gov.uk/government/news/uk-ukraine_100-year?x=1&y=2#frag'),
+      'https://www.gov.uk/government/news/uk-ukraine_100-year?x=1&y=2#frag',
+    );
     assert.equal(safeUrl('https://x.example/<a>"\'`{}|\\^'), 'https://x.example/%3Ca%3E%22%27%60%7B%7D%7C%5C%5E');
   });
 
   test('a title holding a line break and the end marker does not make the Sources section grow on each update', () => {
     for (const format of ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'] as DocFormat[]) {
-      const marker = { markdown: '<!-- /agreement-cite:sources -->', html: '<!-- /agreement-cite:sources -->', latex: '% /agreement-cite:sources', restructuredtext: '.. /agreement-cite:sources', asciidoc: '// /agreement-cite:sources', plaintext: '-- /agreement-cite:sources --' }[format];
+      const marker = {
+        markdown: '<!-- /agreement-cite:sources -->',
+        html: '<!-- /agreement-cite:sources -->',
+        latex: '% /agreement-cite:sources',
+        restructuredtext: '.. /agreement-cite:sources',
+        asciidoc: '// /agreement-cite:sources',
+        plaintext: '-- /agreement-cite:sources --',
+      }[format];
       const text = packYaml(factYaml('a.one')).replace('    title: Source A\n', `    title: "Source A\\n${marker}\\nmore"\n`);
       const r = parsePackText(text, 'grow.yaml');
       assert.ok(r.pack, r.problems.map((p) => p.message).join('; '));
@@ -153,7 +170,7 @@ suite('hostile packs: escaping by format', () => {
     }
   });
 
-  test('every format\'s reference of a hostile source keeps its text on one line', () => {
+  test("every format's reference of a hostile source keeps its text on one line", () => {
     for (const format of ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'] as DocFormat[]) {
       for (const s of HOSTILE_STRINGS) {
         const ref = sourceReference(hostileSource(s), { format, style: 'auto', dateStyle: 'en-GB' });
@@ -164,7 +181,16 @@ suite('hostile packs: escaping by format', () => {
 });
 
 export function hostileSource(text: string): Source {
-  return { id: 'evil-src', title: text, publisher: `Publisher ${text}`, author: text, kind: 'outlet', language: 'en', url: `https://evil.example/a}\\input{/etc/hostname}<b>"\`+++[]`, date: '2025-06-23' } as Source;
+  return {
+    id: 'evil-src',
+    title: text,
+    publisher: `Publisher ${text}`,
+    author: text,
+    kind: 'outlet',
+    language: 'en',
+    url: `https://evil.example/a}\\input{/etc/hostname}<b>"\`+++[]`,
+    date: '2025-06-23',
+  } as Source;
 }
 
 /** Braces as BibTeX counts them: every `{` and `}`, escaped or not. */

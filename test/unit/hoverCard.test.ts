@@ -67,7 +67,10 @@ suite('hover card', () => {
 
   test('a quotation of a recording other than the preferred one says whose it matches', () => {
     const doc = new InMemoryDocument('# Notes\n\nOn 23 June 2025 PA recorded Zelenskyy saying the agreement would “strengthen both nations”.\n');
-    assert.match(hover(doc, 'both nations', 0)!.text, /This quotation matches PA’s recording of Volodymyr Zelenskyy’s words \(independent recorders disagree: no wording is preferred\)\./);
+    assert.match(
+      hover(doc, 'both nations', 0)!.text,
+      /This quotation matches PA’s recording of Volodymyr Zelenskyy’s words \(independent recorders disagree: no wording is preferred\)\./,
+    );
   });
 
   test('pack text is escaped: a card has no raw HTML', () => {

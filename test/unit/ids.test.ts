@@ -21,7 +21,9 @@ suite('command and view ids', () => {
   });
 
   test('every view in package.json has its id in VIEWS', () => {
-    const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+    const views = Object.values(manifest.contributes.views)
+      .flat()
+      .map((v) => v.id);
     assert.deepEqual(views.sort(), Object.values(VIEWS).sort());
   });
 

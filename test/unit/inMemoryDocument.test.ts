@@ -35,7 +35,10 @@ suite('InMemoryDocument', () => {
 
   test('an edit changes the text and its lines and raises the version', () => {
     const doc = new InMemoryDocument('one\ntwo\n', 'latex');
-    doc.edit([{ offset: 4, length: 3, text: 'deux\ntrois' }, { offset: 0, length: 0, text: '> ' }]);
+    doc.edit([
+      { offset: 4, length: 3, text: 'deux\ntrois' },
+      { offset: 0, length: 0, text: '> ' },
+    ]);
     assert.equal(doc.getText(), '> one\ndeux\ntrois\n');
     assert.equal(doc.version, 2);
     assert.equal(doc.lineAt(2).text, 'trois');

@@ -23,12 +23,32 @@ function prng(seed: number): { int: (n: number) => number; pick: <T>(list: reado
   return { int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)], chance: (p) => next() < p };
 }
 
-interface SourceModel { id: string; publisher: string; kind: string; basedOn?: string[] }
-interface FactModel {
-  id: string; kind: string; label: string; aliases: string[]; citations: string[];
-  speaker?: string; place?: string; related?: string[]; status?: string; role?: string; date?: string; endDate?: string;
+interface SourceModel {
+  id: string;
+  publisher: string;
+  kind: string;
+  basedOn?: string[];
 }
-interface FileModel { id: string; sources: SourceModel[]; facts: FactModel[]; broken?: boolean }
+interface FactModel {
+  id: string;
+  kind: string;
+  label: string;
+  aliases: string[];
+  citations: string[];
+  speaker?: string;
+  place?: string;
+  related?: string[];
+  status?: string;
+  role?: string;
+  date?: string;
+  endDate?: string;
+}
+interface FileModel {
+  id: string;
+  sources: SourceModel[];
+  facts: FactModel[];
+  broken?: boolean;
+}
 
 const KINDS = ['person', 'role', 'event', 'place', 'organisation', 'term'];
 const SOURCE_KINDS = ['wire', 'outlet', 'official-record', 'government', 'other'];
@@ -37,29 +57,51 @@ const PUBLISHERS = ['Desk A', 'Desk B', 'Wire C', 'Office D'];
 /** A pack file's text: JSON, which is YAML. */
 function text(file: FileModel): string {
   if (file.broken) return 'pack: [unclosed\n';
-  return JSON.stringify({
-    pack: { id: file.id, title: `Pack ${file.id}`, version: '1', language: 'en', checked: '2025-07-01' },
-    sources: file.sources.map((s) => ({ id: s.id, title: `Title ${s.id}`, publisher: s.publisher, kind: s.kind, language: 'en', ...(s.basedOn ? { basedOn: s.basedOn } : {}) })),
-    facts: file.facts.map((f) => ({
-      id: f.id, kind: f.kind, label: f.label, text: `Text of ${f.id}`, aliases: f.aliases,
-      citations: f.citations.map((source) => ({ source })),
-      ...(f.speaker ? { speaker: f.speaker } : {}),
-      ...(f.place ? { place: f.place } : {}),
-      ...(f.related ? { related: f.related } : {}),
-      ...(f.status ? { status: f.status } : {}),
-      ...(f.date ? { date: f.date } : {}),
-      ...(f.endDate ? { endDate: f.endDate } : {}),
-      ...(f.role && f.kind === 'person' ? { roles: [{ role: f.role, from: '2024-01', citations: [{ source: f.citations[0] }] }] } : {}),
-    })),
-  }, null, 1);
+  return JSON.stringify(
+    {
+      pack: { id: file.id, title: `Pack ${file.id}`, version: '1', language: 'en', checked: '2025-07-01' },
+      sources: file.sources.map((s) => ({
+        id: s.id,
+        title: `Title ${s.id}`,
+        publisher: s.publisher,
+        kind: s.kind,
+        language: 'en',
+        ...(s.basedOn ? { basedOn: s.basedOn } : {}),
+      })),
+      facts: file.facts.map((f) => ({
+        id: f.id,
+        kind: f.kind,
+        label: f.label,
+        text: `Text of ${f.id}`,
+        aliases: f.aliases,
+        citations: f.citations.map((source) => ({ source })),
+        ...(f.speaker ? { speaker: f.speaker } : {}),
+        ...(f.place ? { place: f.place } : {}),
+        ...(f.related ? { related: f.related } : {}),
+        ...(f.status ? { status: f.status } : {}),
+        ...(f.date ? { date: f.date } : {}),
+        ...(f.endDate ? { endDate: f.endDate } : {}),
+        ...(f.role && f.kind === 'person' ? { roles: [{ role: f.role, from: '2024-01', citations: [{ source: f.citations[0] }] }] } : {}),
+      })),
+    },
+    null,
+    1,
+  );
 }
 
 /** What a writer sees of an index: every fact as indexed, every problem with its place, and what the aliases find. */
 function seen(r: BuildResult): unknown {
   return {
     facts: r.index.facts.map((f) => ({
-      id: f.fact.id, file: f.pack.locations.file, status: f.status, reason: f.statusReason, origins: f.origins,
-      aliases: f.aliases, sources: f.sources.map((s) => `${s.source.id}@${s.pack.locations.file}`), evidence: f.evidence, wording: f.wording?.id,
+      id: f.fact.id,
+      file: f.pack.locations.file,
+      status: f.status,
+      reason: f.statusReason,
+      origins: f.origins,
+      aliases: f.aliases,
+      sources: f.sources.map((s) => `${s.source.id}@${s.pack.locations.file}`),
+      evidence: f.evidence,
+      wording: f.wording?.id,
     })),
     sources: r.index.sources.map((s) => `${s.source.id}@${s.pack.locations.file}`),
     problems: r.problems,
@@ -84,7 +126,10 @@ function randomFact(rnd: ReturnType<typeof prng>, id: string, sources: string[],
   const ids = world.flatMap((w) => w.facts.map((x) => x.id));
   const kind = rnd.pick(KINDS);
   const fact: FactModel = {
-    id, kind, label: `Name ${id} ${rnd.int(1000)}`, aliases: rnd.chance(0.2) ? ['x!'] : [`Alias ${id}`, `Other ${rnd.int(50)}`],
+    id,
+    kind,
+    label: `Name ${id} ${rnd.int(1000)}`,
+    aliases: rnd.chance(0.2) ? ['x!'] : [`Alias ${id}`, `Other ${rnd.int(50)}`],
     citations: Array.from({ length: 1 + rnd.int(2) }, () => rnd.pick(sources)),
   };
   if (rnd.chance(0.3) && ids.length > 0) fact.related = [rnd.pick(ids)];
@@ -187,17 +232,28 @@ suite('incremental index: a rebuild after a change equals a full rebuild', () =>
     const bundledFacts = b.index.facts.length;
     world[1].facts[0].label = 'A new label';
     await store.loadWorkspacePack('file:///w/p1.yaml', text(world[1]), async () => undefined);
-    assert.ok(store.memo.last.judged > 0 && store.memo.last.judged <= world[1].facts.length, `only the changed file\u2019s facts were judged (${JSON.stringify(store.memo.last)})`);
+    assert.ok(
+      store.memo.last.judged > 0 && store.memo.last.judged <= world[1].facts.length,
+      `only the changed file\u2019s facts were judged (${JSON.stringify(store.memo.last)})`,
+    );
     assert.ok(store.memo.last.reused >= bundledFacts);
     const full = buildFactIndex(store.index.packs);
     assert.equal(store.index.facts.length, full.index.facts.length);
-    assert.deepEqual(store.index.facts.map((f) => [f.fact.id, f.status, f.statusReason]), full.index.facts.map((f) => [f.fact.id, f.status, f.statusReason]));
+    assert.deepEqual(
+      store.index.facts.map((f) => [f.fact.id, f.status, f.statusReason]),
+      full.index.facts.map((f) => [f.fact.id, f.status, f.statusReason]),
+    );
     for (let i = 0; i < 3; i++) {
       const file = `file:///w/p${i}.yaml`;
-      assert.deepEqual(store.problemsOf(file).filter((p) => !['partly-loaded', 'last-good-in-use'].includes(p.code)).map((p) => p.message).sort(), [
-        ...parsePackText(text(world[i]), file).problems,
-        ...full.problems.filter((p) => p.file === file),
-      ].map((p) => p.message).sort(), file);
+      assert.deepEqual(
+        store
+          .problemsOf(file)
+          .filter((p) => !['partly-loaded', 'last-good-in-use'].includes(p.code))
+          .map((p) => p.message)
+          .sort(),
+        [...parsePackText(text(world[i]), file).problems, ...full.problems.filter((p) => p.file === file)].map((p) => p.message).sort(),
+        file,
+      );
     }
   });
 });

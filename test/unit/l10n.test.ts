@@ -69,7 +69,8 @@ function badTranslations(english: Strings, ukrainian: Strings): string[] {
     const uk = text(value);
     if (uk.trim() === '') bad.push(`${key}: empty`);
     else if (uk === en && !SAME_IN_UKRAINIAN.has(en)) bad.push(`${key}: not translated`);
-    else if (!/[А-ЩЬЮЯҐЄІЇа-щьюяґєії]/.test(uk) && !SAME_IN_UKRAINIAN.has(en) && /\p{L}/u.test(uk.replace(/\{\d+\}/g, ''))) bad.push(`${key}: no Ukrainian word in "${uk}"`);
+    else if (!/[А-ЩЬЮЯҐЄІЇа-щьюяґєії]/.test(uk) && !SAME_IN_UKRAINIAN.has(en) && /\p{L}/u.test(uk.replace(/\{\d+\}/g, '')))
+      bad.push(`${key}: no Ukrainian word in "${uk}"`);
     const known = [...placeholders(en), ...(UNUSED_IN_ENGLISH[key] ?? [])];
     const extra = placeholders(uk).filter((p) => !known.includes(p));
     if (extra.length > 0) bad.push(`${key}: placeholders ${extra.join(', ')} that the English has not`);
@@ -88,7 +89,10 @@ suite('l10n: the interface in Ukrainian', () => {
     const { missing, stale } = compareKeys(extracted, committed);
     assert.deepEqual(missing, [], 'strings in src that l10n/bundle.l10n.json lacks: run npm run l10n');
     assert.deepEqual(stale, [], 'strings in l10n/bundle.l10n.json that src no longer has: run npm run l10n');
-    assert.ok(Object.keys(extracted).length > 150, `only ${Object.keys(extracted).length} strings found: is the extraction still reading the core's l10n.t calls?`);
+    assert.ok(
+      Object.keys(extracted).length > 150,
+      `only ${Object.keys(extracted).length} strings found: is the extraction still reading the core's l10n.t calls?`,
+    );
   });
 
   test('no string that reaches the writer is built outside l10n.t in the core files that speak to them', () => {
@@ -106,7 +110,11 @@ suite('l10n: the interface in Ukrainian', () => {
     const ukrainian = readJson('l10n/bundle.l10n.uk.json');
     assert.deepEqual(compareKeys(english, ukrainian), { missing: [], stale: [] });
     assert.deepEqual(badTranslations(english, ukrainian), []);
-    assert.deepEqual(Object.keys(UNUSED_IN_ENGLISH).filter((k) => !(k in english)), [], 'UNUSED_IN_ENGLISH names strings the source no longer has');
+    assert.deepEqual(
+      Object.keys(UNUSED_IN_ENGLISH).filter((k) => !(k in english)),
+      [],
+      'UNUSED_IN_ENGLISH names strings the source no longer has',
+    );
   });
 
   test('package.nls.uk.json translates every key of package.nls.json, and package.json names no key that is missing', () => {
@@ -117,8 +125,15 @@ suite('l10n: the interface in Ukrainian', () => {
     const manifest = fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8');
     const named = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
     assert.ok(named.length > 20);
-    assert.deepEqual(named.filter((k) => !(k in english)), []);
-    assert.deepEqual(Object.keys(english).filter((k) => !named.includes(k)), [], 'keys of package.nls.json that package.json no longer uses');
+    assert.deepEqual(
+      named.filter((k) => !(k in english)),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(english).filter((k) => !named.includes(k)),
+      [],
+      'keys of package.nls.json that package.json no longer uses',
+    );
   });
 
   test('the package ships both Ukrainian files', () => {
@@ -137,7 +152,13 @@ suite('l10n: the interface in Ukrainian', () => {
     suiteTeardown(() => l10n.config({ contents: {} }));
 
     test('the hover card names its fields, the kind and the status in Ukrainian', () => {
-      const card = unescapeMarkdown(renderCard(index.fact('person.umerov')!, index, { dateStyle: 'en-GB', today: '2026-03-01', contextDate: { iso: '2025-06-23', written: '23 June 2025' } }));
+      const card = unescapeMarkdown(
+        renderCard(index.fact('person.umerov')!, index, {
+          dateStyle: 'en-GB',
+          today: '2026-03-01',
+          contextDate: { iso: '2025-06-23', written: '23 June 2025' },
+        }),
+      );
       assert.match(card.split('\n')[0], /^\*\*Rustem Umerov\*\* · особа · ✅ підтверджено$/);
       for (const field of ['**Посада на 23 June 2025:**', '**Посади:**', '**Джерело:**', '**Статус:**', '**Пакет:** вбудований в Agreement Cite']) {
         assert.ok(card.includes(field), `${field} in:\n${card}`);
@@ -149,11 +170,14 @@ suite('l10n: the interface in Ukrainian', () => {
       const text = 'On 24 February 2026 Defence Minister Rustem Umerov spoke.';
       const [f] = checkDocument(text, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-03-01' });
       assert.equal(f.code, 'role-not-held');
-      assert.match(f.message, /^Rustem Umerov не обіймав\(-ла\) посаду «Minister of Defence of Ukraine» 24 February 2026 \(дата в цьому абзаці\); періоди: з 6 September 2023 до 16 July 2025\. На ту дату: /);
+      assert.match(
+        f.message,
+        /^Rustem Umerov не обіймав\(-ла\) посаду «Minister of Defence of Ukraine» 24 February 2026 \(дата в цьому абзаці\); періоди: з 6 September 2023 до 16 July 2025\. На ту дату: /,
+      );
       assert.match(f.fixes[0].title, /^Замінити на /);
     });
 
-    test('a pack\'s problems and a refused file name are in Ukrainian', () => {
+    test("a pack's problems and a refused file name are in Ukrainian", () => {
       const text = packYaml(factYaml('event.x', { kind: 'persn' }));
       const [problem] = parsePackText(text, '/w/.factpacks/team.yaml').problems;
       assert.equal(problem.code, 'bad-value');
@@ -162,10 +186,12 @@ suite('l10n: the interface in Ukrainian', () => {
     });
   });
 
-  test('the pack worker\'s script, given the translations, reports problems in Ukrainian; without them, in English', function () {
+  test("the pack worker's script, given the translations, reports problems in Ukrainian; without them, in English", function () {
     this.timeout(60_000);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { packWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as { packWorkerBuildOptions: () => BuildOptions & { write: false } };
+    const { packWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as {
+      packWorkerBuildOptions: () => BuildOptions & { write: false };
+    };
     const code = buildSync(packWorkerBuildOptions()).outputFiles[0].text;
     const text = 'pack: [unclosed\n';
     const file = '/w/.factpacks/team.yaml';

@@ -82,7 +82,12 @@ function median(xs: number[]): number {
  * adds time, so a first pair that fits is enough; one that does not is
  * measured twice more, and the medians judged.
  */
-function measure(read: (text: string) => unknown, small: string, large: string, fits: (s: number, l: number) => boolean): { s: number; l: number; wall: number } {
+function measure(
+  read: (text: string) => unknown,
+  small: string,
+  large: string,
+  fits: (s: number, l: number) => boolean,
+): { s: number; l: number; wall: number } {
   read(small);
   const ss: number[] = [];
   const ls: number[] = [];
@@ -132,7 +137,10 @@ function linear(what: string, make: (run: string) => string, read: (text: string
   const { s, l, wall } = measure(read, make(SMALL[kind]), make(LARGE[kind]), (s1, l1) => l1 <= budget && grows(s1, l1));
   const times = `${l.toFixed(0)} ms of CPU on 1 MB, ${s.toFixed(0)} ms on 256 KB`;
   if (LOG) console.log(`      ${what} on ${kind}: ${times}, ${wall.toFixed(0)} ms on the clock; budget ${budget.toFixed(0)} ms, growth ×${allowed.toFixed(1)}`);
-  assert.ok(l <= budget, `${what} on 1 MB of ${kind}: ${times}; at most ${budget.toFixed(0)} ms allowed (${BUDGET_MS} ms where a linear pass takes ${BASELINE_MS} ms; it took ${base.ms.toFixed(0)} ms)`);
+  assert.ok(
+    l <= budget,
+    `${what} on 1 MB of ${kind}: ${times}; at most ${budget.toFixed(0)} ms allowed (${BUDGET_MS} ms where a linear pass takes ${BASELINE_MS} ms; it took ${base.ms.toFixed(0)} ms)`,
+  );
   assert.ok(grows(s, l), `${what} on 1 MB of ${kind} grows faster than the text: ${times}, where a linear pass grows ${base.growth.toFixed(1)} times`);
 }
 
@@ -166,8 +174,18 @@ suite('linear time on hostile text', function () {
         linear('paragraphAt', draft, (t) => paragraphAt(t, t.length >> 1), kind);
         linear('findDates', draft, (t) => findDates(t), kind);
         linear('checkDocument', draft, (t) => checkDocument(t, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-01-01' }), kind);
-        linear('rankFacts', (run) => run.slice(0, 10_000), (t) => rankFacts(index, t), kind);
-        linear('completion', (run) => run.slice(0, 10_000), (t) => prefixes.search(t), kind);
+        linear(
+          'rankFacts',
+          (run) => run.slice(0, 10_000),
+          (t) => rankFacts(index, t),
+          kind,
+        );
+        linear(
+          'completion',
+          (run) => run.slice(0, 10_000),
+          (t) => prefixes.search(t),
+          kind,
+        );
       });
     }
   });

@@ -60,7 +60,11 @@ const CLEAN = packYaml(factYaml('team.one'), factYaml('team.two')).replace('Labe
 
 suite('packCache: parsed packs kept between sessions', () => {
   test('a pack parsed once is read from the cache the next time, equal to a parse: facts, problems, every location', async () => {
-    for (const [text, file] of [[readBundledText(), 'file:///w/bundled.factpack.yaml'], [CLEAN, 'file:///w/clean.factpack.yaml'], [BROKEN, 'file:///w/broken.factpack.yaml']]) {
+    for (const [text, file] of [
+      [readBundledText(), 'file:///w/bundled.factpack.yaml'],
+      [CLEAN, 'file:///w/clean.factpack.yaml'],
+      [BROKEN, 'file:///w/broken.factpack.yaml'],
+    ]) {
       const storage = new MemoryStorage();
       const { parse, calls } = countingParser();
       const first = new PackCache({ storage, secret: SECRET });
@@ -88,7 +92,10 @@ suite('packCache: parsed packs kept between sessions', () => {
     assert.equal(storage.files.size, 2);
     // The same text under another size limit is another parse (a file over it is refused).
     const small = await cache.parse(CLEAN, 'file:///w/a.factpack.yaml', { maxBytes: 100 }, parse);
-    assert.deepEqual(small.problems.map((p) => p.code), ['file-too-large']);
+    assert.deepEqual(
+      small.problems.map((p) => p.code),
+      ['file-too-large'],
+    );
     assert.equal(calls.length, 3);
   });
 
@@ -107,11 +114,14 @@ suite('packCache: parsed packs kept between sessions', () => {
     const text = new TextDecoder().decode(good);
 
     const tampered: [string, Uint8Array][] = [
-      ['a byte of the body changed', (() => {
-        const d = good.slice();
-        d[d.length - 100] ^= 1;
-        return d;
-      })()],
+      [
+        'a byte of the body changed',
+        (() => {
+          const d = good.slice();
+          d[d.length - 100] ^= 1;
+          return d;
+        })(),
+      ],
       ['truncated', good.slice(0, good.length - 10)],
       ['empty', new Uint8Array(0)],
       ['not an entry', new TextEncoder().encode('{"pack": "something else"}')],
@@ -185,7 +195,18 @@ suite('packCache: parsed packs kept between sessions', () => {
     const r = parsePackText(packYaml(factYaml('team.one')), 'x.yaml');
     r.pack!.facts[0].number = -0;
     assert.equal(encodeBody(r), undefined);
-    assert.equal(encodeBody({ locations: r.locations, problems: [{ ...r.problems[0] ?? { file: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '', severity: 'error' }, code: 'load-failed' }] }), undefined);
+    assert.equal(
+      encodeBody({
+        locations: r.locations,
+        problems: [
+          {
+            ...(r.problems[0] ?? { file: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '', severity: 'error' }),
+            code: 'load-failed',
+          },
+        ],
+      }),
+      undefined,
+    );
   });
 
   test('LOADER_VERSION is raised with every change to the loader: entries written before it are then ignored', () => {
@@ -203,9 +224,18 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-02.8': '5df5b5078e8f92cb',
       '2026-12-02.10': '95e82673aea46621',
       '2026-12-02.11': 'ad644c53cbf42fbc',
+      '2026-12-02.12': 'd7684311a5f24a85',
     };
     const hash = createHash('sha256');
-    for (const f of ['src/core/packs/packLoader.ts', 'src/core/packs/packCacheEntry.ts', 'src/core/types.ts', 'src/core/packs/packLimits.ts', 'src/core/facts/languageForms.ts', 'src/core/facts/ukInflect.ts']) hash.update(fs.readFileSync(path.join(projectRoot, f)));
+    for (const f of [
+      'src/core/packs/packLoader.ts',
+      'src/core/packs/packCacheEntry.ts',
+      'src/core/types.ts',
+      'src/core/packs/packLimits.ts',
+      'src/core/facts/languageForms.ts',
+      'src/core/facts/ukInflect.ts',
+    ])
+      hash.update(fs.readFileSync(path.join(projectRoot, f)));
     hash.update(JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'yaml', 'package.json'), 'utf8')).version);
     assert.equal(fingerprints[LOADER_VERSION], hash.digest('hex').slice(0, 16));
   });

@@ -36,19 +36,24 @@ const UMEROV = factYaml('person.umerov', {
 });
 
 suite('pack format: a fact in other languages', () => {
-  test('a writer\'s pack may give a fact in any language; the loaded fact carries each as written', () => {
+  test("a writer's pack may give a fact in any language; the loaded fact carries each as written", () => {
     const r = parse(packYaml(UMEROV));
     assert.deepEqual(r.problems, []);
     const fact = r.pack!.facts[0];
     assert.deepEqual(fact.languages, {
-      uk: { label: 'Рустем Умєров', text: 'Рустем Умєров, секретар РНБО', aliases: ['Умєров', 'Умеров'], name: { given: 'Рустем', family: 'Умєров', gender: 'masculine' } },
+      uk: {
+        label: 'Рустем Умєров',
+        text: 'Рустем Умєров, секретар РНБО',
+        aliases: ['Умєров', 'Умеров'],
+        name: { given: 'Рустем', family: 'Умєров', gender: 'masculine' },
+      },
       'pt-BR': { label: 'Rustem Umerov', text: 'Rustem Umerov, secretário do Conselho' },
     });
     // Other languages are optional in a writer's pack: the same pack without them has no problem either.
     assert.deepEqual(parse(packYaml(factYaml('f1'))).problems, []);
   });
 
-  test('a writer\'s pack compiles without Ukrainian; only the bundled pack requires it', () => {
+  test("a writer's pack compiles without Ukrainian; only the bundled pack requires it", () => {
     const files = [{ path: FILE, text: packYaml(factYaml('f1')) }];
     assert.deepEqual(compilePackFiles(files, () => undefined).problems, []);
     const required = compilePackFiles(files, () => undefined, { requiredLanguages: ['uk'] }).problems;
@@ -111,7 +116,10 @@ suite('pack format: a fact in other languages', () => {
   });
 
   test('empty label, text or alias in a language is refused where it stands', () => {
-    for (const [line, what] of [['label: ""', 'label'], ['text: "  "', 'text']] as const) {
+    for (const [line, what] of [
+      ['label: ""', 'label'],
+      ['text: "  "', 'text'],
+    ] as const) {
       const lines = ['languages:', '  uk:', '    label: Термін', '    text: Термін.'].map((l) => (l.trim().startsWith(`${what}:`) ? `    ${line}` : l));
       const text = packYaml(factYaml('f1', { lines }));
       const p = only(parse(text), 'too-short');
@@ -123,15 +131,24 @@ suite('pack format: a fact in other languages', () => {
   });
 
   test('a name needs its family name and a gender of the two the declension knows', () => {
-    const withName = (name: string): LoadResult => parse(packYaml(factYaml('person.x', { kind: 'person', lines: ['languages:', '  uk:', '    label: Ікс', '    text: Ікс', `    name: ${name}`] })));
+    const withName = (name: string): LoadResult =>
+      parse(packYaml(factYaml('person.x', { kind: 'person', lines: ['languages:', '  uk:', '    label: Ікс', '    text: Ікс', `    name: ${name}`] })));
     assert.match(only(withName('{ given: Ікс, gender: masculine }'), 'missing-key').message, /languages\.uk\.name is missing "family"/);
-    assert.match(only(withName('{ family: Ікс, gender: male }'), 'bad-value').message, /languages\.uk\.name\.gender "male" must be one of: masculine, feminine/);
+    assert.match(
+      only(withName('{ family: Ікс, gender: male }'), 'bad-value').message,
+      /languages\.uk\.name\.gender "male" must be one of: masculine, feminine/,
+    );
     assert.match(only(withName('Ікс'), 'wrong-type').message, /languages\.uk\.name must be a mapping/);
     assert.deepEqual(withName('{ given: Ікс, patronymic: Іксович, family: Ікс, gender: feminine }').problems, []);
   });
 
   test('name parts on a fact that is not a person are refused at the name', () => {
-    const text = packYaml(factYaml('place.kyiv', { kind: 'place', lines: ['languages:', '  uk:', '    label: Київ', '    text: Київ', '    name: { family: Київ, gender: masculine }'] }));
+    const text = packYaml(
+      factYaml('place.kyiv', {
+        kind: 'place',
+        lines: ['languages:', '  uk:', '    label: Київ', '    text: Київ', '    name: { family: Київ, gender: masculine }'],
+      }),
+    );
     const p = only(parse(text), 'not-a-person');
     assert.match(p.message, /fact "place\.kyiv"\.languages\.uk\.name: only a person's name has parts .* this fact is a place/);
     assert.equal(p.range.start.line, lineOf(text, 'name: { family: Київ'));

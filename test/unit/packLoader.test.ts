@@ -47,7 +47,10 @@ suite('packLoader: a valid pack', () => {
   test('a small valid pack loads with no problems', () => {
     const r = parse(packYaml(factYaml('f1'), factYaml('f2')));
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(r.pack?.facts.map((f) => f.id), ['f1', 'f2']);
+    assert.deepEqual(
+      r.pack?.facts.map((f) => f.id),
+      ['f1', 'f2'],
+    );
     assert.equal(r.pack?.sources.length, 2);
   });
 
@@ -60,7 +63,9 @@ suite('packLoader: a valid pack', () => {
 
 suite('packLoader: malformed YAML', () => {
   const unclosed = packYaml(
-    ['  - id: f1', '    kind: event', '    label: "Unclosed label', '    text: T', '    aliases: [a1]', '    citations:', '      - source: src-a', ''].join('\n'),
+    ['  - id: f1', '    kind: event', '    label: "Unclosed label', '    text: T', '    aliases: [a1]', '    citations:', '      - source: src-a', ''].join(
+      '\n',
+    ),
     factYaml('f2'),
   );
 
@@ -162,7 +167,9 @@ suite('packLoader: wrong types', () => {
   });
 
   test('a source address that is not http(s) is refused with a hint', () => {
-    const text = PACK_HEAD.replace('    kind: outlet', '    url: javascript:alert(1)\n    kind: outlet') + factYaml('f1', { omit: ['citations'], lines: ['citations:', '  - source: src-b'] });
+    const text =
+      PACK_HEAD.replace('    kind: outlet', '    url: javascript:alert(1)\n    kind: outlet') +
+      factYaml('f1', { omit: ['citations'], lines: ['citations:', '  - source: src-b'] });
     const r = parse(text);
     const p = only(r, 'bad-format');
     assert.match(p.message, /http\(s\) address/);
@@ -194,7 +201,10 @@ suite('packLoader: unknown, duplicate and missing keys', () => {
     const p = only(r, 'unknown-key');
     assert.match(p.message, /"fatcs"/);
     assert.equal(p.range.start.line, lineOf(text, 'fatcs:'));
-    assert.ok(r.problems.some((x) => x.code === 'missing-key' && /missing "facts"/.test(x.message)), describeProblems(r.problems));
+    assert.ok(
+      r.problems.some((x) => x.code === 'missing-key' && /missing "facts"/.test(x.message)),
+      describeProblems(r.problems),
+    );
   });
 
   test('a key given twice is reported at its second occurrence', () => {
@@ -214,7 +224,7 @@ suite('packLoader: unknown, duplicate and missing keys', () => {
     );
   });
 
-  test('a fact missing label and text names each missing key on the fact\'s first line', () => {
+  test("a fact missing label and text names each missing key on the fact's first line", () => {
     const text = packYaml(factYaml('f1', { omit: ['label', 'text'] }));
     const r = parse(text);
     const missing = withCode(r.problems, 'missing-key');
@@ -230,7 +240,10 @@ suite('packLoader: unknown, duplicate and missing keys', () => {
     const r = parse(text);
     const p = only(r, 'missing-key');
     assert.equal(p.message, 'fact 1 is missing "id"');
-    assert.deepEqual(r.pack?.facts.map((f) => f.id), ['f2']);
+    assert.deepEqual(
+      r.pack?.facts.map((f) => f.id),
+      ['f2'],
+    );
   });
 
   test('a source missing its publisher says so', () => {
@@ -252,7 +265,10 @@ suite('packLoader: unknown, duplicate and missing keys', () => {
     const text = PACK_HEAD.replace(/^pack:\n( {2}.*\n)+/, '') + factYaml('f1');
     assert.ok(text.startsWith('sources:'));
     const r = parse(text);
-    assert.ok(r.problems.some((p) => p.code === 'missing-key' && /missing "pack"/.test(p.message)), describeProblems(r.problems));
+    assert.ok(
+      r.problems.some((p) => p.code === 'missing-key' && /missing "pack"/.test(p.message)),
+      describeProblems(r.problems),
+    );
     assert.deepEqual(withCode(r.problems, 'wrong-type'), [], `an absent "pack" is reported as the wrong type:\n${describeProblems(r.problems)}`);
   });
 });
@@ -314,7 +330,11 @@ suite('packLoader: empty, huge and hostile files', () => {
   });
 
   test('an alias bomb anywhere in the file refuses the file with one yaml-alias problem at the first alias, in under a second', () => {
-    const anchors = billionLaughs().split('\n').filter(Boolean).map((l) => `  ${l}`).join('\n');
+    const anchors = billionLaughs()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `  ${l}`)
+      .join('\n');
     const text = `x-anchors:\n${anchors}\n` + packYaml(factYaml('f1'), factYaml('f2', { omit: ['aliases'], lines: ['aliases: *i'] }));
     const { value: r, ms } = timed(() => parse(text));
     assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
@@ -343,7 +363,9 @@ suite('packLoader: empty, huge and hostile files', () => {
   });
 
   test('binary junk gives a located problem and no pack', () => {
-    const junk = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00, 0x7f]).toString('latin1');
+    const junk = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00, 0x7f]).toString(
+      'latin1',
+    );
     const r = parse(junk);
     assert.equal(r.pack, undefined);
     assert.ok(errors(r.problems).length > 0);
@@ -374,7 +396,10 @@ suite('packLoader: empty, huge and hostile files', () => {
     const p = only(r, 'too-long');
     assert.match(p.message, /30000 characters; at most 20000/);
     assert.equal(p.range.start.line, lineOf(text, 'text: xxx'));
-    assert.deepEqual(r.pack?.facts.map((f) => f.id), ['f2']);
+    assert.deepEqual(
+      r.pack?.facts.map((f) => f.id),
+      ['f2'],
+    );
   });
 
   test('a one-line file of 1 MB does not crash and is reported on line 0', () => {
@@ -391,19 +416,27 @@ suite('packLoader: empty, huge and hostile files', () => {
     assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
     assert.equal(r.problems.length, 1, describeProblems(r.problems));
     const p = only(r, 'too-long');
-    assert.match(p.message, new RegExp(`This value is ${MAX_VALUE_CHARS + 2} characters long as written; a value in a pack is at most ${MAX_VALUE_CHARS} characters \\(a text at most ${MAX_TEXT_CHARS}\\)`));
+    assert.match(
+      p.message,
+      new RegExp(
+        `This value is ${MAX_VALUE_CHARS + 2} characters long as written; a value in a pack is at most ${MAX_VALUE_CHARS} characters \\(a text at most ${MAX_TEXT_CHARS}\\)`,
+      ),
+    );
     assert.deepEqual([p.range.start.line, p.range.start.character], [lineOf(text, 'text: "xxx'), characterOf(text, '"xxx')]);
     assert.equal(p.range.end.character, characterOf(text, '"xxx') + MAX_VALUE_CHARS + 2);
     assert.equal(r.pack, undefined);
     assertLocated(r, text);
   });
 
-  test('a value of the longest length read is composed, and its field\'s own limit applies', () => {
+  test("a value of the longest length read is composed, and its field's own limit applies", () => {
     const long = 'x'.repeat(MAX_VALUE_CHARS - 2);
     const text = packYaml(factYaml('f1', { omit: ['text'], lines: [`text: "${long}"`] }), factYaml('f2'));
     const p = only(parse(text), 'too-long');
     assert.match(p.message, new RegExp(`text is ${MAX_VALUE_CHARS - 2} characters; at most ${MAX_TEXT_CHARS}`));
-    assert.deepEqual(parse(text).pack?.facts.map((f) => f.id), ['f2']);
+    assert.deepEqual(
+      parse(text).pack?.facts.map((f) => f.id),
+      ['f2'],
+    );
   });
 
   test('a long block or plain value is refused like a quoted one, from its first line to its last', () => {
@@ -412,7 +445,10 @@ suite('packLoader: empty, huge and hostile files', () => {
     assert.equal(p.range.start.line, lineOf(block, 'line six'));
     assert.match(p.message, new RegExp(`, to line ${block.split('\n').length - 1};`));
     const plain = `pack: ${'y'.repeat(MAX_VALUE_CHARS + 1)}\n`;
-    assert.deepEqual(parse(plain).problems.map((q) => [q.code, q.range.start.line, q.range.start.character]), [['too-long', 0, 6]]);
+    assert.deepEqual(
+      parse(plain).problems.map((q) => [q.code, q.range.start.line, q.range.start.character]),
+      [['too-long', 0, 6]],
+    );
   });
 
   for (const quote of ['"', "'"]) {
@@ -421,8 +457,16 @@ suite('packLoader: empty, huge and hostile files', () => {
       const r = parse(text);
       assert.equal(r.problems.length, 1, describeProblems(r.problems));
       const p = only(r, 'yaml-syntax');
-      assert.match(p.message, new RegExp(`this quote is never closed; the value it opens runs for \\d+ characters, to line \\d+, more than the ${MAX_VALUE_CHARS} a value may have\\. Is its closing quote missing\\?`));
-      assert.deepEqual([p.range.start.line, p.range.start.character, p.range.end.character], [lineOf(text, 'label: '), characterOf(text, `label: ${quote}`) + 7, characterOf(text, `label: ${quote}`) + 8]);
+      assert.match(
+        p.message,
+        new RegExp(
+          `this quote is never closed; the value it opens runs for \\d+ characters, to line \\d+, more than the ${MAX_VALUE_CHARS} a value may have\\. Is its closing quote missing\\?`,
+        ),
+      );
+      assert.deepEqual(
+        [p.range.start.line, p.range.start.character, p.range.end.character],
+        [lineOf(text, 'label: '), characterOf(text, `label: ${quote}`) + 7, characterOf(text, `label: ${quote}`) + 8],
+      );
     });
   }
 
@@ -444,7 +488,9 @@ suite('packLoader: empty, huge and hostile files', () => {
   });
 
   test('blank lines inside a block value are part of the value, not a run of blank lines', () => {
-    const text = packYaml(factYaml('f1', { omit: ['text'], lines: ['text: |', '      first', ...Array.from({ length: MAX_BLANK_LINES + 10 }, () => ''), '      last'] }));
+    const text = packYaml(
+      factYaml('f1', { omit: ['text'], lines: ['text: |', '      first', ...Array.from({ length: MAX_BLANK_LINES + 10 }, () => ''), '      last'] }),
+    );
     const r = parse(text);
     assert.deepEqual(errors(r.problems), []);
     assert.equal(r.pack?.facts[0].text, `first${'\n'.repeat(MAX_BLANK_LINES + 11)}last\n`);
@@ -453,19 +499,29 @@ suite('packLoader: empty, huge and hostile files', () => {
   // Deep nesting makes the YAML parser recurse until the stack overflows. That
   // has crashed Node outright (a fatal V8 error no try/catch can stop), so these
   // inputs are parsed in a child process: a crash fails one test, not the run.
-  const deepInputs = ['['.repeat(1000), `pack: ${'['.repeat(1000)}${']'.repeat(1000)}\n`, packYaml(factYaml('f1', { lines: [`note: ${'['.repeat(1000)}${']'.repeat(1000)}`] }))];
+  const deepInputs = [
+    '['.repeat(1000),
+    `pack: ${'['.repeat(1000)}${']'.repeat(1000)}\n`,
+    packYaml(factYaml('f1', { lines: [`note: ${'['.repeat(1000)}${']'.repeat(1000)}`] })),
+  ];
 
   test('1000 levels of "[" give located yaml problems, never a crash', () => {
     const run = parseInChild(deepInputs, 10);
     assert.equal(run.crash, undefined, run.crash);
     run.results.forEach((r, i) => {
       assert.equal(r.pack, false);
-      assert.ok(r.problems.some((p) => p.severity === 'error'), `input ${i} gave no error`);
+      assert.ok(
+        r.problems.some((p) => p.severity === 'error'),
+        `input ${i} gave no error`,
+      );
       const lines = deepInputs[i].split('\n');
       for (const p of r.problems) assert.ok(p.range.start.line < lines.length && p.range.start.character <= lines[p.range.start.line].length);
     });
     const inFact = run.results[2].problems.filter((p) => p.severity === 'error');
-    assert.ok(inFact.every((p) => p.range.start.line === lineOf(deepInputs[2], 'note: [[[')), 'problems of a deep value inside a fact point at its line');
+    assert.ok(
+      inFact.every((p) => p.range.start.line === lineOf(deepInputs[2], 'note: [[[')),
+      'problems of a deep value inside a fact point at its line',
+    );
   });
 
   test('1000 levels of "[" do not crash Node when stack traces are long (as under mocha, Error.stackTraceLimit = Infinity)', () => {
@@ -479,7 +535,10 @@ suite('packLoader: empty, huge and hostile files', () => {
     assert.equal(run.crash, undefined, run.crash);
     const problems = run.results[0].problems;
     assert.ok(problems.length <= 5, `${problems.length} problems for one input`);
-    assert.ok(problems.every((p) => !/call stack/i.test(p.message)), problems[0]?.message);
+    assert.ok(
+      problems.every((p) => !/call stack/i.test(p.message)),
+      problems[0]?.message,
+    );
   });
 });
 
@@ -513,17 +572,20 @@ suite('packLoader: dates', () => {
   }
 
   test('valid full and partial dates load, quoted or bare (2024-02-29, 2025-06, 2025)', () => {
-    const r = parse(packYaml(
-      factYaml('f1', { lines: ['date: 2024-02-29'] }),
-      factYaml('f2', { lines: ['date: "2025-06"'] }),
-      factYaml('f3', { lines: ['date: 2025'] }),
-    ));
+    const r = parse(
+      packYaml(factYaml('f1', { lines: ['date: 2024-02-29'] }), factYaml('f2', { lines: ['date: "2025-06"'] }), factYaml('f3', { lines: ['date: 2025'] })),
+    );
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(r.pack?.facts.map((f) => f.date), ['2024-02-29', '2025-06', '2025']);
+    assert.deepEqual(
+      r.pack?.facts.map((f) => f.date),
+      ['2024-02-29', '2025-06', '2025'],
+    );
   });
 
   test('a role ending on an impossible date is reported at the "to" value', () => {
-    const text = packYaml(factYaml('p1', { kind: 'person', lines: ['roles:', '  - role: r1', '    to: 2025-07-32', '    citations:', '      - source: src-a'] }));
+    const text = packYaml(
+      factYaml('p1', { kind: 'person', lines: ['roles:', '  - role: r1', '    to: 2025-07-32', '    citations:', '      - source: src-a'] }),
+    );
     const p = only(parse(text), 'bad-date');
     assert.match(p.message, /roles\[1\]\.to "2025-07-32"/);
     assert.equal(p.range.start.line, lineOf(text, 'to: 2025-07-32'));
@@ -543,7 +605,10 @@ suite('packLoader: positions and partial loading', () => {
     const text = packYaml(factYaml('good-1'), factYaml('bad', { lines: ['date: 23 June'] }), factYaml('good-2'));
     const r = parse(text);
     assert.equal(errors(r.problems).length, 1);
-    assert.deepEqual(r.pack?.facts.map((f) => f.id), ['good-1', 'good-2']);
+    assert.deepEqual(
+      r.pack?.facts.map((f) => f.id),
+      ['good-1', 'good-2'],
+    );
     assert.equal(r.locations.facts.get('good-2')?.start.line, lineOf(text, '- id: good-2'));
   });
 
@@ -551,7 +616,10 @@ suite('packLoader: positions and partial loading', () => {
     const text = PACK_HEAD.replace('    kind: wire', '    kind: tabloid') + factYaml('f1');
     const r = parse(text);
     only(r, 'bad-value');
-    assert.deepEqual(r.pack?.sources.map((s) => s.id), ['src-a']);
+    assert.deepEqual(
+      r.pack?.sources.map((s) => s.id),
+      ['src-a'],
+    );
   });
 
   test('CRLF files report the same lines as LF files', () => {
@@ -581,6 +649,11 @@ suite('packLoader: positions and partial loading', () => {
 function billionLaughs(): string {
   const names = 'abcdefghi';
   const lines = [`a: &a [${Array(9).fill('"lol"').join(', ')}]`];
-  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n') + '\n';
 }

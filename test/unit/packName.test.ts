@@ -10,7 +10,23 @@ suite('packName: the file New Fact Pack creates', () => {
     assert.deepEqual(packFileName('team_facts.v2.yaml'), { file: 'team_facts.v2.yaml' });
   });
 
-  for (const name of ['../escape', '../../.bashrc', 'a/b', 'a\\b', '..', 'a..b', '/etc/passwd', 'C:evil', 'C:\\evil', '.hidden', '', '   ', 'x'.repeat(101), 'name with space', 'a\0b']) {
+  for (const name of [
+    '../escape',
+    '../../.bashrc',
+    'a/b',
+    'a\\b',
+    '..',
+    'a..b',
+    '/etc/passwd',
+    'C:evil',
+    'C:\\evil',
+    '.hidden',
+    '',
+    '   ',
+    'x'.repeat(101),
+    'name with space',
+    'a\0b',
+  ]) {
     test(`refuses ${JSON.stringify(name.slice(0, 20))}, saying why`, () => {
       const result = packFileName(name);
       assert.ok('refused' in result, `${JSON.stringify(name)} gave ${JSON.stringify(result)}`);

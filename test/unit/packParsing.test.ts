@@ -22,7 +22,9 @@ import { assertSameParse, projectRoot, readBundledText } from './helpers';
 /** The worker as esbuild.js bundles it, with the same options. */
 function workerCode(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { packWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as { packWorkerBuildOptions: () => BuildOptions & { write: false } };
+  const { packWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as {
+    packWorkerBuildOptions: () => BuildOptions & { write: false };
+  };
   return buildSync(packWorkerBuildOptions()).outputFiles[0].text;
 }
 
@@ -71,7 +73,10 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
 
   test('asked for a cache entry, the worker encodes the result as this thread would', async () => {
     parsing = new PackParsing(workerCode(), parseHere, nodePlatform.startPackThread);
-    for (const [text, file] of [[readBundledText(), 'bundled.yaml'], [BROKEN, 'broken.yaml']]) {
+    for (const [text, file] of [
+      [readBundledText(), 'bundled.yaml'],
+      [BROKEN, 'broken.yaml'],
+    ]) {
       const { result, body } = await parsing.parseForCache(text, file, {});
       assertSameParse(result, text, file);
       const here = encodeBody(parseHere(text, file));
@@ -85,15 +90,23 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
     // Parsed several at a time: at most three threads here.
     let started = 0;
-    parsing = new PackParsing(workerCode(), parseHere, (code, events) => {
-      started++;
-      return nodePlatform.startPackThread(code, events);
-    }, 3);
+    parsing = new PackParsing(
+      workerCode(),
+      parseHere,
+      (code, events) => {
+        started++;
+        return nodePlatform.startPackThread(code, events);
+      },
+      3,
+    );
     const texts = Array.from({ length: 6 }, (_, i) => BROKEN.replace('id: team\n', `id: team${i}\n`).replace('label: One', `label: One ${i}`));
     const results = await Promise.all(texts.map((t, i) => parsing!.parse(t, `p${i}.yaml`, {})));
     results.forEach((r, i) => assertSameParse(r, texts[i], `p${i}.yaml`));
     const tooBig = await parsing.parse(BROKEN, 'big.yaml', { maxBytes: 100 });
-    assert.deepEqual(tooBig.problems.map((p) => p.code), ['file-too-large']);
+    assert.deepEqual(
+      tooBig.problems.map((p) => p.code),
+      ['file-too-large'],
+    );
     assert.equal(parsing.counts.worker, 7);
     assert.equal(started, 3, 'six packs at once are parsed by three threads');
   });
@@ -125,9 +138,13 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
   test('read from its file when the first pack is parsed; without a parser of its own, the extension evaluates the worker\u2019s script here', async () => {
     let reads = 0;
     // A host that cannot start the worker: the same script, evaluated in this thread, parses.
-    parsing = new PackParsing(async () => (reads++, workerCode()), undefined, () => {
-      throw new Error('no thread here');
-    });
+    parsing = new PackParsing(
+      async () => (reads++, workerCode()),
+      undefined,
+      () => {
+        throw new Error('no thread here');
+      },
+    );
     assert.throws(() => parsing!.parseInThread(BROKEN, 'early.yaml', {}), /not been read yet/);
     assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
     assertSameParse(await parsing.parse(readBundledText(), 'bundled.yaml', {}), readBundledText(), 'bundled.yaml');
@@ -138,13 +155,20 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
 
   test('a script that cannot be read is a located problem in the pack, and the next pack tries again', async () => {
     let reads = 0;
-    parsing = new PackParsing(async () => {
-      if (reads++ === 0) throw new Error('dist/packWorker.js: no such file');
-      return workerCode();
-    }, undefined, nodePlatform.startPackThread);
+    parsing = new PackParsing(
+      async () => {
+        if (reads++ === 0) throw new Error('dist/packWorker.js: no such file');
+        return workerCode();
+      },
+      undefined,
+      nodePlatform.startPackThread,
+    );
     const failed = await parsing.parse(BROKEN, 'file:///w/a.factpack.yaml', {});
     assert.equal(failed.pack, undefined);
-    assert.deepEqual(failed.problems.map((p) => [p.code, p.file]), [['load-failed', 'file:///w/a.factpack.yaml']]);
+    assert.deepEqual(
+      failed.problems.map((p) => [p.code, p.file]),
+      [['load-failed', 'file:///w/a.factpack.yaml']],
+    );
     assert.match(failed.problems[0].message, /dist\/packWorker\.js: no such file/);
     assertSameParse(await parsing.parse(BROKEN, 'b.yaml', {}), BROKEN, 'b.yaml');
     assert.deepEqual(parsing.counts, { worker: 1, inThread: 0 });
@@ -155,7 +179,13 @@ suite('packParsing in VS Code for the Web', () => {
   test('the worker\u2019s script runs in a Web Worker\u2019s scope as it is: no module system, no Node module asked for', () => {
     const replies: unknown[] = [];
     // A fresh global of its own with what a Web Worker's scope offers; no require, no process, no module.
-    const scope: Record<string, unknown> = { importScripts: () => undefined, postMessage: (reply: unknown) => replies.push(structuredClone(reply)), TextEncoder, TextDecoder, console };
+    const scope: Record<string, unknown> = {
+      importScripts: () => undefined,
+      postMessage: (reply: unknown) => replies.push(structuredClone(reply)),
+      TextEncoder,
+      TextDecoder,
+      console,
+    };
     vm.runInNewContext(workerCode(), scope);
     assert.equal(typeof scope.onmessage, 'function', 'the script listens for messages');
     (scope.onmessage as (event: { data: unknown }) => void)({ data: { id: 7, text: BROKEN, file: 'broken.yaml', options: {} } });
@@ -184,6 +214,9 @@ suite('packWire: a parsed pack packed for the trip from the worker', () => {
     for (const [p, range] of allPaths(BROKEN, 'broken.yaml')) assert.deepEqual(back.locations.paths.get(p), range, p);
     const empty = fromWire(toWire(parsePackText('', 'empty.yaml')));
     assert.equal(empty.locations.paths.get(''), undefined);
-    assert.deepEqual(empty.problems.map((p) => p.code), ['empty-file']);
+    assert.deepEqual(
+      empty.problems.map((p) => p.code),
+      ['empty-file'],
+    );
   });
 });

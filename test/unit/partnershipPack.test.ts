@@ -23,7 +23,9 @@ function sourceIds(id: string): string[] {
 function found(phrase: string): string[] {
   const text = `In the draft, ${phrase}, as written.`;
   const start = text.indexOf(phrase);
-  const m = bundled().index.findAll(text).find((x) => x.start === start && x.end === start + phrase.length);
+  const m = bundled()
+    .index.findAll(text)
+    .find((x) => x.start === start && x.end === start + phrase.length);
   return m ? m.values.map((v) => v.fact.id) : [];
 }
 
@@ -65,9 +67,15 @@ suite('partnership pack: what a writer looks up', () => {
 suite('partnership pack: sources and statuses', () => {
   test('"nine pillars" rests on the Commons statement and the Commons Library; the 14 articles on one report', () => {
     const f = fact('figure.100yp-article-count').fact;
-    assert.deepEqual(f.citations.map((c) => c.source), ['ep-2025-06']);
+    assert.deepEqual(
+      f.citations.map((c) => c.source),
+      ['ep-2025-06'],
+    );
     const nine = f.variants?.find((v) => v.value === 'nine pillars');
-    assert.deepEqual(nine?.citations.map((c) => c.source), ['hansard-2025-01-20', 'commons-library']);
+    assert.deepEqual(
+      nine?.citations.map((c) => c.source),
+      ['hansard-2025-01-20', 'commons-library'],
+    );
     assert.equal(nine?.citations[0].evidence, 'across nine pillars');
   });
 
@@ -96,7 +104,10 @@ suite('partnership pack: sources and statuses', () => {
 
   test('one prefix, one publisher: "ep-" is Euromaidan Press, Yevropeiska Pravda is "yp-"', () => {
     const sources = bundled().loaded.pack.sources;
-    assert.equal(sources.find((s) => s.id === 'ep-2025-10-15'), undefined);
+    assert.equal(
+      sources.find((s) => s.id === 'ep-2025-10-15'),
+      undefined,
+    );
     assert.equal(sources.find((s) => s.id === 'yp-2025-10-15')?.publisher, 'Yevropeiska Pravda');
     for (const s of sources.filter((x) => x.id.startsWith('ep-'))) assert.equal(s.publisher, 'Euromaidan Press', s.id);
   });

@@ -45,7 +45,7 @@ suite('provenance: the bundled pack against the London report', () => {
     compiled ??= compilePackFiles(bundledFiles(), readSourceText);
   });
 
-  test('the pack\'s textFile for ep-2025-06 is the shared report', () => {
+  test("the pack's textFile for ep-2025-06 is the shared report", () => {
     const source = compiled.packs[0].pack.sources.find((s) => s.id === REPORT_SOURCE);
     assert.ok(source?.textFile, 'ep-2025-06 has no textFile, so nothing is checked');
     assert.equal(path.resolve(path.dirname(bundledPackPath), source.textFile), REPORT_PATH);
@@ -55,13 +55,20 @@ suite('provenance: the bundled pack against the London report', () => {
     const checks = compiled.evidence.filter((c) => c.sourceId === REPORT_SOURCE);
     assert.ok(checks.length > 20, `only ${checks.length} checks`);
     const missing = checks.filter((c) => !c.found);
-    assert.deepEqual(missing.map((c) => `${c.factId}: ${c.excerpt}`), []);
+    assert.deepEqual(
+      missing.map((c) => `${c.factId}: ${c.excerpt}`),
+      [],
+    );
   });
 
   test('compiling the pack gives no evidence-not-found or source-text-missing problem', () => {
     const bad = [...withCode(compiled.problems, 'evidence-not-found'), ...withCode(compiled.problems, 'source-text-missing')];
     assert.deepEqual(bad, [], describeProblems(bad));
-    assert.deepEqual(compiled.problems.filter((p) => p.severity === 'error'), [], describeProblems(compiled.problems));
+    assert.deepEqual(
+      compiled.problems.filter((p) => p.severity === 'error'),
+      [],
+      describeProblems(compiled.problems),
+    );
   });
 
   test('every evidence excerpt and wording attributed to ep-2025-06 appears verbatim in the report', () => {
@@ -90,17 +97,21 @@ suite('provenance: the bundled pack against the London report', () => {
 suite('provenance: an excerpt that differs from its source', () => {
   const sourceText = 'announced a deal during Zelenskyy\u2019s brief visit to London on 23 June, the report said.';
   const packWith = (excerpt: string): string =>
-    PACK_HEAD.replace('    kind: outlet', '    kind: outlet\n    textFile: report.txt') + factYaml('f1', { omit: ['citations'], lines: ['citations:', '  - source: src-a', `    evidence: "${excerpt}"`] });
+    PACK_HEAD.replace('    kind: outlet', '    kind: outlet\n    textFile: report.txt') +
+    factYaml('f1', { omit: ['citations'], lines: ['citations:', '  - source: src-a', `    evidence: "${excerpt}"`] });
   const compile = (text: string, read: (p: string, s: Source) => string | undefined = () => sourceText): CompileResult =>
     compilePackFiles([{ path: 'packs/test.yaml', text }], read);
 
   test('the exact excerpt, curly apostrophe included, is found', () => {
     const r = compile(packWith('during Zelenskyy\u2019s brief visit'));
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(r.evidence.map((e) => e.found), [true]);
+    assert.deepEqual(
+      r.evidence.map((e) => e.found),
+      [true],
+    );
   });
 
-  test('a straight apostrophe instead of the curly one is evidence-not-found, at the excerpt\'s line', () => {
+  test("a straight apostrophe instead of the curly one is evidence-not-found, at the excerpt's line", () => {
     const text = packWith("during Zelenskyy's brief visit");
     const r = compile(text);
     const p = withCode(r.problems, 'evidence-not-found');

@@ -75,7 +75,14 @@ export interface PublishedCorpus {
 export function publishedCorpusSuite(corpus: PublishedCorpus): void {
   const { file } = corpus;
   function check(e: Excerpt): Finding[] {
-    return checkDocument(e.text, bundled().index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', ...corpus.options, today: CORPUS_TODAY, documentDate: e.date });
+    return checkDocument(e.text, bundled().index, {
+      format: 'markdown',
+      style: 'auto',
+      dateStyle: 'en-GB',
+      ...corpus.options,
+      today: CORPUS_TODAY,
+      documentDate: e.date,
+    });
   }
 
   const excerpts = readExcerpts(file);
@@ -99,13 +106,21 @@ export function publishedCorpusSuite(corpus: PublishedCorpus): void {
     suiteTeardown(() => {
       const found = [...perKind.values()].reduce((n, t) => n + t.found, 0);
       const wrong = [...perKind.values()].reduce((n, t) => n + t.wrong, 0) + falseOnPublished;
-      const lines = [`      ${file}: ${published.length} excerpts as published, ${planted.length} with a planted error; ${falseOnPublished} findings on published text`];
-      lines.push(`      overall: precision ${((found / Math.max(1, found + wrong)) * 100).toFixed(1)}% (${found} right of ${found + wrong}), recall ${((found / Math.max(1, planted.length)) * 100).toFixed(1)}% (${found}/${planted.length})`);
+      const lines = [
+        `      ${file}: ${published.length} excerpts as published, ${planted.length} with a planted error; ${falseOnPublished} findings on published text`,
+      ];
+      lines.push(
+        `      overall: precision ${((found / Math.max(1, found + wrong)) * 100).toFixed(1)}% (${found} right of ${found + wrong}), recall ${((found / Math.max(1, planted.length)) * 100).toFixed(1)}% (${found}/${planted.length})`,
+      );
       for (const [kind, t] of [...perKind].sort()) {
         const own = limits.filter((e) => e.kind === kind);
         const caught = own.filter(finds).length;
-        lines.push(`      ${kind}: precision ${((t.found / Math.max(1, t.found + t.wrong)) * 100).toFixed(1)}%, recall ${((t.found / Math.max(1, t.planted)) * 100).toFixed(1)}% (${t.found}/${t.planted})` +
-          (own.length > 0 ? `, ${(((t.found + caught) / (t.planted + own.length)) * 100).toFixed(1)}% with ${own.length} documented limit${own.length > 1 ? 's' : ''} (${t.found + caught}/${t.planted + own.length})` : ''));
+        lines.push(
+          `      ${kind}: precision ${((t.found / Math.max(1, t.found + t.wrong)) * 100).toFixed(1)}%, recall ${((t.found / Math.max(1, t.planted)) * 100).toFixed(1)}% (${t.found}/${t.planted})` +
+            (own.length > 0
+              ? `, ${(((t.found + caught) / (t.planted + own.length)) * 100).toFixed(1)}% with ${own.length} documented limit${own.length > 1 ? 's' : ''} (${t.found + caught}/${t.planted + own.length})`
+              : ''),
+        );
       }
       console.log(lines.join('\n'));
     });
@@ -126,7 +141,10 @@ export function publishedCorpusSuite(corpus: PublishedCorpus): void {
       test(`${file}:${e.line} as published has no finding: ${e.text.replace(/\s+/g, ' ').slice(0, 60).trim()}…`, () => {
         const findings = check(e);
         falseOnPublished += findings.length;
-        assert.deepEqual(findings.map((f) => `${f.code} ${e.text.slice(f.start, f.end)}: ${f.message}`), []);
+        assert.deepEqual(
+          findings.map((f) => `${f.code} ${e.text.slice(f.start, f.end)}: ${f.message}`),
+          [],
+        );
       });
     }
 
@@ -138,7 +156,10 @@ export function publishedCorpusSuite(corpus: PublishedCorpus): void {
         const right = findings.filter((f) => f.code === e.expect && e.text.slice(f.start, f.end).includes(e.at!));
         t.found += Math.min(1, right.length);
         t.wrong += findings.length - Math.min(1, right.length);
-        assert.deepEqual(findings.map((f) => `${f.code} ${e.text.slice(f.start, f.end)}`), right.slice(0, 1).map((f) => `${f.code} ${e.text.slice(f.start, f.end)}`));
+        assert.deepEqual(
+          findings.map((f) => `${f.code} ${e.text.slice(f.start, f.end)}`),
+          right.slice(0, 1).map((f) => `${f.code} ${e.text.slice(f.start, f.end)}`),
+        );
         assert.equal(right.length, 1, findings.map((f) => `${f.code} ${e.text.slice(f.start, f.end)}: ${f.message}`).join('\n') || '(none)');
       });
     }

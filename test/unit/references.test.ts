@@ -3,7 +3,15 @@
 
 import assert from 'node:assert/strict';
 import {
-  citationEdits, citedSources, formatCitation, insertionText, latexAddress, type CitationOptions, type CitationStyle, type DocFormat, type TextEdit,
+  citationEdits,
+  citedSources,
+  formatCitation,
+  insertionText,
+  latexAddress,
+  type CitationOptions,
+  type CitationStyle,
+  type DocFormat,
+  type TextEdit,
 } from '../../src/core/references/citation';
 import type { DateStyle } from '../../src/core/document/dates';
 import { buildSourcesSection, updateSourcesSection } from '../../src/core/references/sourcesSection';
@@ -26,7 +34,11 @@ function apply(text: string, edits: readonly TextEdit[] | TextEdit | undefined):
 /** What Insert Citation does: the fact's words and citation at `offset`, definitions at the end. */
 function insert(text: string, offset: number, factId: string, options: CitationOptions): string {
   const entry = index().fact(factId)!;
-  const citation = formatCitation(citedSources(entry, index()).map((s) => s.source), options, text);
+  const citation = formatCitation(
+    citedSources(entry, index()).map((s) => s.source),
+    options,
+    text,
+  );
   return apply(text, citationEdits(text, [{ offset, length: 0, text: insertionText(entry, index(), options) + citation.inline }], citation.definitions));
 }
 
@@ -58,7 +70,14 @@ suite('references: which sources a document cites', () => {
   test('latex: every key of \\cite, \\parencite[…]{…}, \\cites{…}{…}, and footnotes as Insert Citation writes them', () => {
     const footnote = formatCitation([index().source('pa-2025-06-23')!.source], opts('latex')).inline;
     const doc = `A\\cite{reuters-2025-06-23, afp-2025-06-23} B\\parencite[p.~3]{censor-2025-06-24} C\\cites{ki-2025-06-24a}[12]{up-2025-06-24} D${footnote} E\\nocite{*}`;
-    assert.deepEqual(sourceIds(doc, 'latex'), ['reuters-2025-06-23', 'afp-2025-06-23', 'censor-2025-06-24', 'ki-2025-06-24a', 'up-2025-06-24', 'pa-2025-06-23']);
+    assert.deepEqual(sourceIds(doc, 'latex'), [
+      'reuters-2025-06-23',
+      'afp-2025-06-23',
+      'censor-2025-06-24',
+      'ki-2025-06-24a',
+      'up-2025-06-24',
+      'pa-2025-06-23',
+    ]);
   });
 
   test('a reference written in another date style is still found', () => {
@@ -70,8 +89,14 @@ suite('references: which sources a document cites', () => {
   });
 
   test('restructuredtext, asciidoc and html markers; html written before data-source by its title', () => {
-    assert.deepEqual(sourceIds('A [#reuters-2025-06-23]_ and :cite:p:`afp-2025-06-23,pa-2025-06-23`.\n\n.. [#censor-2025-06-24] Unused.\n', 'restructuredtext'), ['reuters-2025-06-23', 'afp-2025-06-23', 'pa-2025-06-23']);
-    assert.deepEqual(sourceIds('A footnote:reuters-2025-06-23[Reuters, \\] bracket] B footnote:reuters-2025-06-23[] C cite:[afp-2025-06-23(12)]', 'asciidoc'), ['reuters-2025-06-23', 'afp-2025-06-23']);
+    assert.deepEqual(
+      sourceIds('A [#reuters-2025-06-23]_ and :cite:p:`afp-2025-06-23,pa-2025-06-23`.\n\n.. [#censor-2025-06-24] Unused.\n', 'restructuredtext'),
+      ['reuters-2025-06-23', 'afp-2025-06-23', 'pa-2025-06-23'],
+    );
+    assert.deepEqual(sourceIds('A footnote:reuters-2025-06-23[Reuters, \\] bracket] B footnote:reuters-2025-06-23[] C cite:[afp-2025-06-23(12)]', 'asciidoc'), [
+      'reuters-2025-06-23',
+      'afp-2025-06-23',
+    ]);
     const html = formatCitation([index().source('afp-2025-06-23')!.source], opts('html')).inline;
     assert.match(html, /data-source="afp-2025-06-23"/);
     const legacy = html.replace(/ data-source="[^"]*"/, '');
@@ -89,13 +114,18 @@ suite('references: which facts a document cites', () => {
   test('every bundled fact, inserted with its citation in every format and style, is cited', () => {
     const formats: DocFormat[] = ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'];
     const styles: CitationStyle[] = ['auto', 'inline', 'latex-cite'];
-    for (const format of formats) for (const style of styles) {
-      const missed = index().facts.filter((entry) => {
-        const doc = insert('Intro.\n\n', 'Intro.\n\n'.length, entry.fact.id, opts(format, style));
-        return !factIds(doc, format).includes(entry.fact.id);
-      });
-      assert.deepEqual(missed.map((e) => e.fact.id), [], `${format}/${style}`);
-    }
+    for (const format of formats)
+      for (const style of styles) {
+        const missed = index().facts.filter((entry) => {
+          const doc = insert('Intro.\n\n', 'Intro.\n\n'.length, entry.fact.id, opts(format, style));
+          return !factIds(doc, format).includes(entry.fact.id);
+        });
+        assert.deepEqual(
+          missed.map((e) => e.fact.id),
+          [],
+          `${format}/${style}`,
+        );
+      }
   });
 
   test('a name is cited only in a paragraph that cites one of its sources', () => {
@@ -128,7 +158,10 @@ suite('references: which facts a document cites', () => {
     const facts = citedFacts(findCitations(doc, 'markdown', index()), index());
     const ids = facts.map((f) => f.entry.fact.id);
     assert.ok(ids.indexOf('term.mega-project') < ids.indexOf('quote.starmer.rest-of-conflict'), ids.join(', '));
-    assert.deepEqual(facts.find((f) => f.entry.fact.id === 'quote.starmer.rest-of-conflict')!.sources.map((s) => s.source.id), ['afp-2025-06-23']);
+    assert.deepEqual(
+      facts.find((f) => f.entry.fact.id === 'quote.starmer.rest-of-conflict')!.sources.map((s) => s.source.id),
+      ['afp-2025-06-23'],
+    );
   });
 });
 
@@ -139,23 +172,26 @@ suite('references: the Sources section', () => {
     doc = insert(doc, doc.indexOf('\n\n[^'), 'term.mega-project', opts('markdown'));
     const once = section(doc, opts('markdown'));
     assert.equal(once.action, 'inserted');
-    assert.equal(once.text, [
-      '# Report',
-      '',
-      'Keir Starmer said \u201Cfor the rest of the conflict\u201D[^afp-2025-06-23]what Rustem Umerov called a \u201Cmega-project\u201D[^censor-2025-06-24]',
-      '',
-      '<!-- agreement-cite:sources -->',
-      '## Sources',
-      '',
-      `- ${AFP}. <${AFP_URL}>`,
-      `- ${CENSOR}. <${CENSOR_URL}>`,
-      '',
-      '<!-- /agreement-cite:sources -->',
-      '',
-      `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
-      `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
-      '',
-    ].join('\n'));
+    assert.equal(
+      once.text,
+      [
+        '# Report',
+        '',
+        'Keir Starmer said \u201Cfor the rest of the conflict\u201D[^afp-2025-06-23]what Rustem Umerov called a \u201Cmega-project\u201D[^censor-2025-06-24]',
+        '',
+        '<!-- agreement-cite:sources -->',
+        '## Sources',
+        '',
+        `- ${AFP}. <${AFP_URL}>`,
+        `- ${CENSOR}. <${CENSOR_URL}>`,
+        '',
+        '<!-- /agreement-cite:sources -->',
+        '',
+        `[^afp-2025-06-23]: ${AFP}. <${AFP_URL}>`,
+        `[^censor-2025-06-24]: ${CENSOR}. <${CENSOR_URL}>`,
+        '',
+      ].join('\n'),
+    );
     const twice = section(once.text, opts('markdown'));
     assert.equal(twice.action, 'unchanged');
     assert.equal(twice.text, once.text);
@@ -200,7 +236,10 @@ suite('references: the Sources section', () => {
         assert.equal(twice.text, once.text);
         // Only added text: taking the section out leaves every character of the document, in order.
         const found = findCitations(once.text, format, index()).section!;
-        assert.ok(once.text.replace(once.text.slice(found.start, found.end), '').replace(/\s+/g, '') === doc.replace(/\s+/g, ''), `${format}/${style}:\n${once.text}`);
+        assert.ok(
+          once.text.replace(once.text.slice(found.start, found.end), '').replace(/\s+/g, '') === doc.replace(/\s+/g, ''),
+          `${format}/${style}:\n${once.text}`,
+        );
         if (tail) assert.ok(once.text.endsWith(tail), `${format}: the section goes before ${tail.trim()}`);
       }
     }
@@ -210,25 +249,40 @@ suite('references: the Sources section', () => {
     const reuters = index().source('reuters-2025-06-23')!;
     assert.match(buildSourcesSection([reuters], opts('markdown', 'auto', 'en-US')), /June 23, 2025/);
     assert.match(buildSourcesSection([reuters], opts('markdown', 'auto', 'iso')), /, 2025-06-23\./);
-    assert.equal(buildSourcesSection([reuters], opts('latex', 'latex-cite')), [
-      '% agreement-cite:sources',
-      '\\begingroup\\raggedright',
-      '\\providecommand{\\refname}{}\\renewcommand{\\refname}{Sources}%',
-      '\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{Sources}%',
-      '\\begin{thebibliography}{9}',
-      `\\bibitem{reuters-2025-06-23} Reuters via The Star (Malaysia), \`\`Starmer and Zelenskiy agree military production project in London'', 23 June 2025, ${latexAddress(REUTERS_URL, false)}.`,
-      '\\end{thebibliography}',
-      '\\endgroup',
-      '% /agreement-cite:sources',
-    ].join('\n'));
-    assert.equal(buildSourcesSection([reuters], opts('latex')).split('\n').slice(0, 3).join('\n'), '% agreement-cite:sources\n\\section*{Sources}\n\\begingroup\\raggedright');
+    assert.equal(
+      buildSourcesSection([reuters], opts('latex', 'latex-cite')),
+      [
+        '% agreement-cite:sources',
+        '\\begingroup\\raggedright',
+        '\\providecommand{\\refname}{}\\renewcommand{\\refname}{Sources}%',
+        '\\providecommand{\\bibname}{}\\renewcommand{\\bibname}{Sources}%',
+        '\\begin{thebibliography}{9}',
+        `\\bibitem{reuters-2025-06-23} Reuters via The Star (Malaysia), \`\`Starmer and Zelenskiy agree military production project in London'', 23 June 2025, ${latexAddress(REUTERS_URL, false)}.`,
+        '\\end{thebibliography}',
+        '\\endgroup',
+        '% /agreement-cite:sources',
+      ].join('\n'),
+    );
+    assert.equal(
+      buildSourcesSection([reuters], opts('latex')).split('\n').slice(0, 3).join('\n'),
+      '% agreement-cite:sources\n\\section*{Sources}\n\\begingroup\\raggedright',
+    );
   });
 
   test('each format writes its own markers and heading', () => {
     const reuters = [index().source('reuters-2025-06-23')!];
-    assert.match(buildSourcesSection(reuters, opts('restructuredtext')), /^\.\. agreement-cite:sources\n\n\.\. rubric:: Sources\n\n- Reuters .*\n\n\.\. \/agreement-cite:sources$/);
-    assert.match(buildSourcesSection(reuters, opts('asciidoc')), /^\/\/ agreement-cite:sources\n== Sources\n\n\* Reuters .*, https:\/\/\S+\n\n\/\/ \/agreement-cite:sources$/);
-    assert.match(buildSourcesSection(reuters, opts('html')), /^<!-- agreement-cite:sources -->\n<section class="sources">\n<h2>Sources<\/h2>\n<ul>\n {2}<li>Reuters .*<a href="https:[^"]+">https:[^<]+<\/a><\/li>\n<\/ul>\n<\/section>\n<!-- \/agreement-cite:sources -->$/);
+    assert.match(
+      buildSourcesSection(reuters, opts('restructuredtext')),
+      /^\.\. agreement-cite:sources\n\n\.\. rubric:: Sources\n\n- Reuters .*\n\n\.\. \/agreement-cite:sources$/,
+    );
+    assert.match(
+      buildSourcesSection(reuters, opts('asciidoc')),
+      /^\/\/ agreement-cite:sources\n== Sources\n\n\* Reuters .*, https:\/\/\S+\n\n\/\/ \/agreement-cite:sources$/,
+    );
+    assert.match(
+      buildSourcesSection(reuters, opts('html')),
+      /^<!-- agreement-cite:sources -->\n<section class="sources">\n<h2>Sources<\/h2>\n<ul>\n {2}<li>Reuters .*<a href="https:[^"]+">https:[^<]+<\/a><\/li>\n<\/ul>\n<\/section>\n<!-- \/agreement-cite:sources -->$/,
+    );
     // Plain text has no comments: no marker line a reader would see.
     assert.match(buildSourcesSection(reuters, opts('plaintext')), /^Sources\n=======\n\n- Reuters .*, https:\S+$/);
   });
@@ -273,7 +327,12 @@ suite('references: the Sources section', () => {
   });
 
   test('a LaTeX document with its own bibliography is told to use the BibTeX export', () => {
-    const doc = insert('\\begin{document}\nText.\n\\printbibliography\n\\end{document}\n', '\\begin{document}\nText.'.length, 'term.mega-project', opts('latex', 'latex-cite'));
+    const doc = insert(
+      '\\begin{document}\nText.\n\\printbibliography\n\\end{document}\n',
+      '\\begin{document}\nText.'.length,
+      'term.mega-project',
+      opts('latex', 'latex-cite'),
+    );
     const u = updateSourcesSection(doc, opts('latex', 'latex-cite'), index());
     assert.equal(u.action, 'bibliography');
     assert.equal(u.edit, undefined);

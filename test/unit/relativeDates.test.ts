@@ -18,16 +18,29 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 function read(text: string): { phrase: string; days: number; unit: string; anchor?: string }[] {
-  return findRelativeDates(text).map((r) => ({ phrase: text.slice(r.start, r.end), days: r.days, unit: r.unit, ...(r.anchor ? { anchor: text.slice(r.anchor.start, r.anchor.end) } : {}) }));
+  return findRelativeDates(text).map((r) => ({
+    phrase: text.slice(r.start, r.end),
+    days: r.days,
+    unit: r.unit,
+    ...(r.anchor ? { anchor: text.slice(r.anchor.start, r.anchor.end) } : {}),
+  }));
 }
 
 suite('relative dates: reading them', () => {
   test('a distance and a relation, with what it counts from up to the end of its clause', () => {
-    assert.deepEqual(read('Two days after the London talks, the UK announced the drone production agreement.'), [{ phrase: 'Two days after', days: 2, unit: 'day', anchor: 'the London talks' }]);
-    assert.deepEqual(read('Zelensky was in London the day before the NATO summit opened in The Hague.'), [{ phrase: 'the day before', days: -1, unit: 'day', anchor: 'the NATO summit opened in The Hague' }]);
-    assert.deepEqual(read('It came a week after the signing in Kyiv; nobody noticed.'), [{ phrase: 'a week after', days: 7, unit: 'week', anchor: 'the signing in Kyiv' }]);
+    assert.deepEqual(read('Two days after the London talks, the UK announced the drone production agreement.'), [
+      { phrase: 'Two days after', days: 2, unit: 'day', anchor: 'the London talks' },
+    ]);
+    assert.deepEqual(read('Zelensky was in London the day before the NATO summit opened in The Hague.'), [
+      { phrase: 'the day before', days: -1, unit: 'day', anchor: 'the NATO summit opened in The Hague' },
+    ]);
+    assert.deepEqual(read('It came a week after the signing in Kyiv; nobody noticed.'), [
+      { phrase: 'a week after', days: 7, unit: 'week', anchor: 'the signing in Kyiv' },
+    ]);
     assert.deepEqual(read('Three weeks before the vote, the deal was laid.'), [{ phrase: 'Three weeks before', days: -21, unit: 'week', anchor: 'the vote' }]);
-    assert.deepEqual(read('One day following the ratification and the signing'), [{ phrase: 'One day following', days: 1, unit: 'day', anchor: 'the ratification' }]);
+    assert.deepEqual(read('One day following the ratification and the signing'), [
+      { phrase: 'One day following', days: 1, unit: 'day', anchor: 'the ratification' },
+    ]);
   });
 
   test('counted from the date before: the next day, a day later, the day before with nothing named', () => {
@@ -35,8 +48,14 @@ suite('relative dates: reading them', () => {
     assert.deepEqual(read('Umerov set out the terms a day later.'), [{ phrase: 'a day later', days: 1, unit: 'day' }]);
     assert.deepEqual(read('Two days earlier, the Rada voted.'), [{ phrase: 'Two days earlier', days: -2, unit: 'day' }]);
     assert.deepEqual(read('The day before, he was in Windsor.'), [{ phrase: 'The day before', days: -1, unit: 'day' }]);
-    assert.deepEqual(read('on the following day and the previous day'), [{ phrase: 'the following day', days: 1, unit: 'day' }, { phrase: 'the previous day', days: -1, unit: 'day' }]);
-    assert.deepEqual(read('Later that day he signed; the same day they met.'), [{ phrase: 'Later that day', days: 0, unit: 'day' }, { phrase: 'the same day', days: 0, unit: 'day' }]);
+    assert.deepEqual(read('on the following day and the previous day'), [
+      { phrase: 'the following day', days: 1, unit: 'day' },
+      { phrase: 'the previous day', days: -1, unit: 'day' },
+    ]);
+    assert.deepEqual(read('Later that day he signed; the same day they met.'), [
+      { phrase: 'Later that day', days: 0, unit: 'day' },
+      { phrase: 'the same day', days: 0, unit: 'day' },
+    ]);
   });
 
   test('approximate or vague distances are not dates', () => {
@@ -66,8 +85,12 @@ suite('relative dates: reading them', () => {
 
 suite('relative dates: the event-date check', () => {
   function check(text: string, documentDate = '2025-06-30'): { code: string; at: string; message: string; fixed?: string }[] {
-    return checkDocument(text, bundled().index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-03-02', documentDate })
-      .map((f) => ({ code: f.code, at: text.slice(f.start, f.end), message: f.message, ...(f.fixes[0] ? { fixed: applyEdits(text, f.fixes[0].edits) } : {}) }));
+    return checkDocument(text, bundled().index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-03-02', documentDate }).map((f) => ({
+      code: f.code,
+      at: text.slice(f.start, f.end),
+      message: f.message,
+      ...(f.fixes[0] ? { fixed: applyEdits(text, f.fixes[0].edits) } : {}),
+    }));
   }
 
   test('two known events put the wrong distance apart: the finding names both days, the fix writes the right relation', () => {

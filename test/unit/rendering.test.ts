@@ -3,8 +3,15 @@
 
 import assert from 'node:assert/strict';
 import {
-  citationPlace, curlyQuotes, formatCitation, insertionText, latexAddress, withCitation,
-  type CitationOptions, type CitationStyle, type DocFormat,
+  citationPlace,
+  curlyQuotes,
+  formatCitation,
+  insertionText,
+  latexAddress,
+  withCitation,
+  type CitationOptions,
+  type CitationStyle,
+  type DocFormat,
 } from '../../src/core/references/citation';
 import { keyOf } from '../../src/core/references/citationKeys';
 import { bibtexEntry, cslItem, cslText, toBibtex, toCslJson } from '../../src/core/references/export';
@@ -32,10 +39,17 @@ suite('rendering: AsciiDoc footnotes with an address', () => {
 suite('rendering: LaTeX', () => {
   test('an address needs no package: breakable typewriter text, a link only where hyperref is loaded', () => {
     const url = 'https://www.gov.uk/government/news/uk-ukraine-100-year-partnership';
-    assert.equal(latexAddress(url, false), '\\texttt{https://\\allowbreak{}www.\\allowbreak{}gov.\\allowbreak{}uk/\\allowbreak{}government/\\allowbreak{}news/\\allowbreak{}uk-\\allowbreak{}ukraine-\\allowbreak{}100-\\allowbreak{}year-\\allowbreak{}partnership}');
+    assert.equal(
+      latexAddress(url, false),
+      '\\texttt{https://\\allowbreak{}www.\\allowbreak{}gov.\\allowbreak{}uk/\\allowbreak{}government/\\allowbreak{}news/\\allowbreak{}uk-\\allowbreak{}ukraine-\\allowbreak{}100-\\allowbreak{}year-\\allowbreak{}partnership}',
+    );
     const plain = formatCitation([source('reuters-2025-06-23')], opts('latex'), '\\documentclass{article}\n\\begin{document}\n');
     assert.doesNotMatch(plain.inline, /\\url|\\href/);
-    const linked = formatCitation([source('reuters-2025-06-23')], opts('latex'), '\\documentclass{article}\n\\usepackage[colorlinks]{hyperref}\n\\begin{document}\n');
+    const linked = formatCitation(
+      [source('reuters-2025-06-23')],
+      opts('latex'),
+      '\\documentclass{article}\n\\usepackage[colorlinks]{hyperref}\n\\begin{document}\n',
+    );
     assert.match(linked.inline, /\\href\{https:\/\/www\.thestar\.com\.my\/[^}]*\}\{\\texttt\{https:\/\/\\allowbreak/);
     const commented = formatCitation([source('reuters-2025-06-23')], opts('latex'), '% \\usepackage{hyperref}\n\\begin{document}\n');
     assert.doesNotMatch(commented.inline, /\\href/);
@@ -147,7 +161,7 @@ suite('rendering: Pandoc citations', () => {
   test('front matter bibliography: read as Pandoc reads it', () => {
     assert.deepEqual(frontMatterBibliography('---\ntitle: X\nbibliography: refs.json\n---\nText'), ['refs.json']);
     assert.deepEqual(frontMatterBibliography('---\nbibliography: "my refs.bib" # the export\n...\n'), ['my refs.bib']);
-    assert.deepEqual(frontMatterBibliography('---\nbibliography: [a.json, \'b.bib\']\n---\n'), ['a.json', 'b.bib']);
+    assert.deepEqual(frontMatterBibliography("---\nbibliography: [a.json, 'b.bib']\n---\n"), ['a.json', 'b.bib']);
     assert.deepEqual(frontMatterBibliography('---\nbibliography:\n  - a.json\n  - b.bib\nlang: en\n---\n'), ['a.json', 'b.bib']);
     assert.equal(frontMatterBibliography('Text\n---\nbibliography: refs.json\n---\n'), undefined);
     assert.equal(frontMatterBibliography('---\ntitle: X\n---\nbibliography: refs.json\n'), undefined);
@@ -159,7 +173,10 @@ suite('rendering: Pandoc citations', () => {
     assert.equal(u.action, 'bibliography');
     assert.equal(u.edit, undefined);
     assert.match(u.message ?? '', /sources\.json/);
-    assert.deepEqual(u.sources.map((s) => s.source.id), ['reuters-2025-06-23']);
+    assert.deepEqual(
+      u.sources.map((s) => s.source.id),
+      ['reuters-2025-06-23'],
+    );
     const without = updateSourcesSection(doc.replace('bibliography: sources.json\n', 'title: T\n'), opts('markdown', 'pandoc'), index());
     assert.equal(without.action, 'inserted');
   });
@@ -181,7 +198,7 @@ suite('rendering: bibliography data', () => {
     assert.match(bibtexEntry(index().source('babel-2023-09-06')!), /author += \{\{Babel\}\}/);
   });
 
-  test('the day a source was read: the pack\'s checked day as urldate and accessed', () => {
+  test("the day a source was read: the pack's checked day as urldate and accessed", () => {
     const s = index().source('reuters-2025-06-23')!;
     const checked = s.pack.pack.meta.checked;
     assert.match(bibtexEntry(s), new RegExp(`urldate += \\{${checked}\\}`));
@@ -199,20 +216,46 @@ suite('rendering: bibliography data', () => {
   test('CSL-JSON: titles kept as published, curly quotes, and pack markup inert for citeproc', () => {
     const item = cslItem(index().source('ki-2025-06-24a')!);
     assert.equal(item.title, '<span class="nocase">Zelensky, Starmer hail \u2018massive step forward\u2019 in military cooperation</span>');
-    assert.equal(cslText('A <i>x</i> <span style="x">y</span> <sc>z</sc> a < b'), 'A <\u2060i>x<\u2060/i> <\u2060span style=\u201Dx\u201D>y<\u2060/span> <\u2060sc>z<\u2060/sc> a < b');
+    assert.equal(
+      cslText('A <i>x</i> <span style="x">y</span> <sc>z</sc> a < b'),
+      'A <\u2060i>x<\u2060/i> <\u2060span style=\u201Dx\u201D>y<\u2060/span> <\u2060sc>z<\u2060/sc> a < b',
+    );
     const hostile = cslItem({ id: 'h', title: 'A <i>t</i>', publisher: '<b>P</b>', kind: 'outlet', language: 'en' });
     assert.doesNotMatch(JSON.stringify(hostile), /<[a-z/]/i);
   });
 });
 
 suite('rendering: citation keys that collide', () => {
-  const PACK = (ids: string[]) => [
-    'pack:', '  id: keys', '  title: Keys', '  version: "1"', '  language: en', '  checked: "2026-11-30"',
-    'sources:',
-    ...ids.flatMap((id, i) => [`  - id: ${id}`, `    title: Title ${i}`, `    publisher: Publisher ${i}`, '    kind: outlet', '    language: en', '    url: https://example.org/' + i]),
-    'facts:',
-    ...ids.map((id, i) => [`  - id: fact.${i}`, '    kind: event', `    label: Event number ${i}`, `    text: The event number ${i} happened.`, `    aliases: [event number ${i}]`, '    citations:', `      - source: ${id}`].join('\n')),
-  ].join('\n') + '\n';
+  const PACK = (ids: string[]) =>
+    [
+      'pack:',
+      '  id: keys',
+      '  title: Keys',
+      '  version: "1"',
+      '  language: en',
+      '  checked: "2026-11-30"',
+      'sources:',
+      ...ids.flatMap((id, i) => [
+        `  - id: ${id}`,
+        `    title: Title ${i}`,
+        `    publisher: Publisher ${i}`,
+        '    kind: outlet',
+        '    language: en',
+        '    url: https://example.org/' + i,
+      ]),
+      'facts:',
+      ...ids.map((id, i) =>
+        [
+          `  - id: fact.${i}`,
+          '    kind: event',
+          `    label: Event number ${i}`,
+          `    text: The event number ${i} happened.`,
+          `    aliases: [event number ${i}]`,
+          '    citations:',
+          `      - source: ${id}`,
+        ].join('\n'),
+      ),
+    ].join('\n') + '\n';
 
   test('"a.b" and "a-b" get different keys everywhere a key is written, and a located warning', () => {
     const text = PACK(['a.b', 'a-b', 'a-b-2']);
@@ -232,21 +275,41 @@ suite('rendering: citation keys that collide', () => {
       const c = formatCitation([idx.source(id)!.source], opts('markdown'), doc);
       doc += `Cited.${c.inline}\n\n${c.definitions.map((d) => d.text).join('\n')}\n\n`;
     }
-    assert.deepEqual(findCitations(doc, 'markdown', idx).sources.map((s) => s.source.id), ['a.b', 'a-b', 'a-b-2']);
+    assert.deepEqual(
+      findCitations(doc, 'markdown', idx).sources.map((s) => s.source.id),
+      ['a.b', 'a-b', 'a-b-2'],
+    );
     assert.equal(updateSourcesSection(doc, opts('markdown'), idx).sources.length, 3);
     // LaTeX \cite, BibTeX and CSL-JSON use the same keys.
-    const cite = formatCitation(idx.sources.map((s) => s.source), opts('latex', 'latex-cite')).inline;
+    const cite = formatCitation(
+      idx.sources.map((s) => s.source),
+      opts('latex', 'latex-cite'),
+    ).inline;
     assert.equal(cite, `~\\cite{${keys.join(',')}}`);
-    assert.deepEqual([...toBibtex(idx.sources).matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]), keys);
-    assert.deepEqual((JSON.parse(toCslJson(idx.sources)) as { id: string }[]).map((i) => i.id), keys);
+    assert.deepEqual(
+      [...toBibtex(idx.sources).matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]),
+      keys,
+    );
+    assert.deepEqual(
+      (JSON.parse(toCslJson(idx.sources)) as { id: string }[]).map((i) => i.id),
+      keys,
+    );
     const tex = `Text~\\cite{${keys[0]}}.`;
-    assert.deepEqual(findCitations(tex, 'latex', idx).sources.map((s) => s.source.id), ['a.b']);
+    assert.deepEqual(
+      findCitations(tex, 'latex', idx).sources.map((s) => s.source.id),
+      ['a.b'],
+    );
   });
 
-  test('across packs: the first pack keeps the key, the later pack\'s source is suffixed and warned at', () => {
+  test("across packs: the first pack keeps the key, the later pack's source is suffixed and warned at", () => {
     const first = PACK(['x.y']);
-    const second = PACK(['x-y']).replace('id: keys', 'id: keys2').replace(/fact\./g, 'other.');
-    const { index: idx, problems } = indexOf([{ text: first, file: 'one.yaml' }, { text: second, file: 'two.yaml' }]);
+    const second = PACK(['x-y'])
+      .replace('id: keys', 'id: keys2')
+      .replace(/fact\./g, 'other.');
+    const { index: idx, problems } = indexOf([
+      { text: first, file: 'one.yaml' },
+      { text: second, file: 'two.yaml' },
+    ]);
     const w = problems.filter((p) => p.code === 'citation-key-collision');
     assert.equal(w.length, 1, describeProblems(problems));
     // "x-y" is already a key, so it keeps it; "x.y" is suffixed where it is written.

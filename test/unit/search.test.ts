@@ -57,7 +57,10 @@ suite('search: rankFacts (the picker)', () => {
 
   test('a longer name outranks a shorter one named in the same selection', () => {
     const ranked = rankFacts(bundled().index, 'Starmer met Volodymyr Zelenskyy');
-    assert.deepEqual(ranked.slice(0, 2).map((r) => r.entry.fact.id), ['person.zelenskyy', 'person.starmer']);
+    assert.deepEqual(
+      ranked.slice(0, 2).map((r) => r.entry.fact.id),
+      ['person.zelenskyy', 'person.starmer'],
+    );
   });
 
   test('without a selection, facts are grouped by kind: people first, quotes last', () => {

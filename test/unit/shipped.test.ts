@@ -34,7 +34,13 @@ suite('shipped: the compiled pack', () => {
   test('hover cards read from the shipped pack are the cards of the full pack', () => {
     const a = bundled().index;
     const b = buildFactIndex([{ ...full, pack: shipped }]).index;
-    for (const id of ['person.umerov', 'quote.zelenskyy.co-production', 'quote.umerov.wartime-drones', 'event.kyiv-signing-2025-01-16', 'figure.era-loan-amount']) {
+    for (const id of [
+      'person.umerov',
+      'quote.zelenskyy.co-production',
+      'quote.umerov.wartime-drones',
+      'event.kyiv-signing-2025-01-16',
+      'figure.era-loan-amount',
+    ]) {
       const card = (index: typeof a): string => renderCard(index.fact(id)!, index, { dateStyle: 'en-GB', today: '2026-03-01' });
       assert.equal(card(b), card(a), id);
     }

@@ -64,7 +64,10 @@ suite('snippets: factSnippet', () => {
       for (const options of [md, { ...md, format: 'latex' } as InsertOptions, { ...md, format: 'plaintext' } as InsertOptions]) {
         const entry = index.fact(id)!;
         const s = factSnippet(entry, index, options);
-        const citation = formatCitation(citedSources(entry, index).map((x) => x.source), options);
+        const citation = formatCitation(
+          citedSources(entry, index).map((x) => x.source),
+          options,
+        );
         assert.equal(expand(s.body), withCitation(insertionText(entry, index, options), citation.inline), `${id} in ${options.format}`);
         assert.deepEqual(s.definitions, citation.definitions);
       }
@@ -82,9 +85,15 @@ suite('snippets: factSnippet', () => {
   test('a Markdown snippet returns the footnote definition of its strongest source, unless the document has it', () => {
     // Umerov is cited by Euromaidan Press (read through an aggregator), Censor.NET and the Kyiv Independent: an original beats a republication.
     const s = factSnippet(bundled().index.fact('person.umerov')!, bundled().index, md);
-    assert.deepEqual(s.definitions.map((d) => d.key), ['censor-2025-06-24']);
+    assert.deepEqual(
+      s.definitions.map((d) => d.key),
+      ['censor-2025-06-24'],
+    );
     const already = factSnippet(bundled().index.fact('person.umerov')!, bundled().index, md, '[^censor-2025-06-24]: defined.\n');
-    assert.deepEqual(already.definitions.map((d) => d.key), []);
+    assert.deepEqual(
+      already.definitions.map((d) => d.key),
+      [],
+    );
   });
 
   test('at the very end of the document the definition follows in the snippet itself, after the final tab stop', () => {

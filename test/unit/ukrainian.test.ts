@@ -23,12 +23,36 @@ import { bundled, projectRoot } from './helpers';
 
 /** Ukrainian names of a few bundled facts, in the pack's own words. */
 const UK: Record<string, FactInLanguage> = {
-  'person.umerov': { label: 'Рустем Умєров', text: 'Рустем Умєров', aliases: ['Умєров', 'Умеров', 'Рустем Умеров'], name: { given: 'Рустем', family: 'Умєров', gender: 'masculine' } },
-  'person.zelenskyy': { label: 'Володимир Зеленський', text: 'Володимир Зеленський, Президент України', aliases: ['Зеленський'], name: { given: 'Володимир', family: 'Зеленський', gender: 'masculine' } },
-  'person.starmer': { label: 'Кір Стармер', text: 'Кір Стармер, прем’єр-міністр Великої Британії', aliases: ['Стармер'], name: { given: 'Кір', family: 'Стармер', gender: 'masculine' } },
-  'person.shmyhal': { label: 'Денис Шмигаль', text: 'Денис Шмигаль', aliases: ['Шмигаль', 'Шмыгаль'], name: { given: 'Денис', family: 'Шмигаль', gender: 'masculine' } },
+  'person.umerov': {
+    label: 'Рустем Умєров',
+    text: 'Рустем Умєров',
+    aliases: ['Умєров', 'Умеров', 'Рустем Умеров'],
+    name: { given: 'Рустем', family: 'Умєров', gender: 'masculine' },
+  },
+  'person.zelenskyy': {
+    label: 'Володимир Зеленський',
+    text: 'Володимир Зеленський, Президент України',
+    aliases: ['Зеленський'],
+    name: { given: 'Володимир', family: 'Зеленський', gender: 'masculine' },
+  },
+  'person.starmer': {
+    label: 'Кір Стармер',
+    text: 'Кір Стармер, прем’єр-міністр Великої Британії',
+    aliases: ['Стармер'],
+    name: { given: 'Кір', family: 'Стармер', gender: 'masculine' },
+  },
+  'person.shmyhal': {
+    label: 'Денис Шмигаль',
+    text: 'Денис Шмигаль',
+    aliases: ['Шмигаль', 'Шмыгаль'],
+    name: { given: 'Денис', family: 'Шмигаль', gender: 'masculine' },
+  },
   'role.ua-defence-minister': { label: 'Міністр оборони України', text: 'міністр оборони України', aliases: ['міністр оборони'] },
-  'role.nsdc-secretary': { label: 'Секретар РНБО', text: 'секретар Ради національної безпеки і оборони України', aliases: ['секретар РНБО', 'секретар Ради національної безпеки і оборони'] },
+  'role.nsdc-secretary': {
+    label: 'Секретар РНБО',
+    text: 'секретар Ради національної безпеки і оборони України',
+    aliases: ['секретар РНБО', 'секретар Ради національної безпеки і оборони'],
+  },
   'place.london': { label: 'Лондон', text: 'Лондон', aliases: ['Лондон'] },
   'place.the-hague': { label: 'Гаага', text: 'Гаага', aliases: ['Гаага'] },
   'org.verkhovna-rada': { label: 'Верховна Рада', text: 'Верховна Рада України', aliases: ['Верховна Рада'] },
@@ -50,7 +74,9 @@ function ukIndex(): FactIndex {
 
 /** The ids of the facts found at each match in a text. */
 function found(text: string): string[] {
-  return ukIndex().findAll(text).map((m) => `${text.slice(m.start, m.end)}=${m.values.map((v) => v.fact.id).join('+')}`);
+  return ukIndex()
+    .findAll(text)
+    .map((m) => `${text.slice(m.start, m.end)}=${m.values.map((v) => v.fact.id).join('+')}`);
 }
 
 suite('Ukrainian: names in every case', () => {
@@ -63,13 +89,15 @@ suite('Ukrainian: names in every case', () => {
     const [family, full] = seven({ given: 'Рустем', family: 'Умєров' });
     // nominative, genitive = accusative, dative, locative, ablative, vocative.
     assert.deepEqual(family.sort(), ['Умєров', 'Умєрова', 'Умєрове', 'Умєрові', 'Умєровим', 'Умєрову'].sort());
-    for (const f of ['Рустем Умєров', 'Рустема Умєрова', 'Рустему Умєрову', 'Рустемові Умєрову', 'Рустемом Умєровим', 'Рустемові Умєрові', 'Рустеме Умєрове']) assert.ok(full.includes(f), f);
+    for (const f of ['Рустем Умєров', 'Рустема Умєрова', 'Рустему Умєрову', 'Рустемові Умєрову', 'Рустемом Умєровим', 'Рустемові Умєрові', 'Рустеме Умєрове'])
+      assert.ok(full.includes(f), f);
   });
 
   test('Zelenskyy declines as an adjective', () => {
     const [family, full] = seven({ given: 'Володимир', family: 'Зеленський' });
     assert.deepEqual(family.sort(), ['Зеленський', 'Зеленського', 'Зеленському', 'Зеленським'].sort());
-    for (const f of ['Володимира Зеленського', 'Володимиру Зеленському', 'Володимиром Зеленським', 'Володимирові Зеленському', 'Володимире Зеленський']) assert.ok(full.includes(f), f);
+    for (const f of ['Володимира Зеленського', 'Володимиру Зеленському', 'Володимиром Зеленським', 'Володимирові Зеленському', 'Володимире Зеленський'])
+      assert.ok(full.includes(f), f);
   });
 
   test('Starmer and Shmyhal: a hard and a soft stem', () => {
@@ -97,8 +125,16 @@ suite('Ukrainian: names in every case', () => {
 
   test('the matcher finds every form, for hover, completion and the check', () => {
     assert.deepEqual(found('Зустріч Умєрова з Рустемові Умєрову не пов’язана.'), ['Умєрова=person.umerov', 'Рустемові Умєрову=person.umerov']);
-    assert.deepEqual(found('Розмова зі Стармером і Зеленським у Лондоні.'), ['Стармером=person.starmer', 'Зеленським=person.zelenskyy', 'Лондоні=place.london']);
-    assert.deepEqual(found('Ухвалено Верховною Радою; Шмигалем; у Гаазі.'), ['Верховною Радою=org.verkhovna-rada', 'Шмигалем=person.shmyhal', 'Гаазі=place.the-hague']);
+    assert.deepEqual(found('Розмова зі Стармером і Зеленським у Лондоні.'), [
+      'Стармером=person.starmer',
+      'Зеленським=person.zelenskyy',
+      'Лондоні=place.london',
+    ]);
+    assert.deepEqual(found('Ухвалено Верховною Радою; Шмигалем; у Гаазі.'), [
+      'Верховною Радою=org.verkhovna-rada',
+      'Шмигалем=person.shmyhal',
+      'Гаазі=place.the-hague',
+    ]);
     assert.deepEqual(found('Умеровим і Шмыгалем'), ['Умеровим=person.umerov', 'Шмыгалем=person.shmyhal'], 'other spellings decline too');
     // "Заява Умєрова" is his statement's own name; in other words the name is his.
     const at = ukIndex().findAt('Слова Умєрова.', 8);
@@ -113,7 +149,10 @@ suite('Ukrainian: names in every case', () => {
   test('a writer’s pack gets its forms when it is parsed', () => {
     const yaml = WRITER_PACK;
     const r = parsedWithForms(parsePackText(yaml, 'team.yaml'));
-    assert.deepEqual(r.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      r.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
     const forms = r.pack!.facts[0].languages!.uk.forms!;
     for (const f of ['Олени Коваленко', 'Оленою Коваленко', 'Олені Коваленко']) assert.ok(forms.includes(f), f);
     const index = buildFactIndex([{ pack: r.pack!, locations: r.locations, origin: 'workspace' }]).index;
@@ -122,7 +161,9 @@ suite('Ukrainian: names in every case', () => {
 
   test('the pack-parsing thread’s script, as the build writes it, generates them too', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { packWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as { packWorkerBuildOptions: () => BuildOptions & { write: false } };
+    const { packWorkerBuildOptions } = require(path.join(projectRoot, 'scripts', 'pack-worker-build.js')) as {
+      packWorkerBuildOptions: () => BuildOptions & { write: false };
+    };
     const parse = parserFromWorkerCode(buildSync(packWorkerBuildOptions()).outputFiles[0].text);
     const r = parse(WRITER_PACK, 'team.yaml', {});
     assert.deepEqual(r.pack!.facts[0].languages!.uk.forms, parsedWithForms(parsePackText(WRITER_PACK, 'team.yaml')).pack!.facts[0].languages!.uk.forms);
@@ -130,7 +171,8 @@ suite('Ukrainian: names in every case', () => {
 });
 
 suite('Ukrainian: dates', () => {
-  const iso = (text: string, year?: number): string[] => findDates(text, year).map((d) => `${text.slice(d.start, d.end)}=${d.first}${d.last !== d.first ? `..${d.last}` : ''}${d.hasYear ? '' : '?'}`);
+  const iso = (text: string, year?: number): string[] =>
+    findDates(text, year).map((d) => `${text.slice(d.start, d.end)}=${d.first}${d.last !== d.first ? `..${d.last}` : ''}${d.hasYear ? '' : '?'}`);
 
   test('genitive month names, with "року", "р." or nothing; day.month.year; a month', () => {
     assert.deepEqual(iso('Угоду підписали 16 січня 2025 року в Києві.'), ['16 січня 2025 року=2025-01-16']);
@@ -152,7 +194,8 @@ suite('Ukrainian: dates', () => {
     assert.equal(dateStyleIn('en-GB', 'uk'), 'uk');
     assert.equal(dateStyleIn('iso', 'uk'), 'iso');
     assert.equal(dateStyleIn('en-US', 'en'), 'en-US');
-    for (const d of ['2025-01-16', '2025-06-23', '2026-12-01']) assert.equal(findDates(`Це було ${formatDate(d, 'uk')}.`)[0].first, d, 'what it writes it reads');
+    for (const d of ['2025-01-16', '2025-06-23', '2026-12-01'])
+      assert.equal(findDates(`Це було ${formatDate(d, 'uk')}.`)[0].first, d, 'what it writes it reads');
   });
 });
 
@@ -197,7 +240,10 @@ suite('Ukrainian: citations in each format', () => {
 
   test('the fact’s Ukrainian text, the role held then in Ukrainian, and the date in Ukrainian in the reference', () => {
     const md = insert('person.umerov', 'markdown', '2025-01-16');
-    assert.match(md, /^Рустем Умєров, Міністр оборони України\[\^[\w-]+\]\n\[\^[\w-]+\]: .+, \d{1,2} (?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня) \d{4} року\./);
+    assert.match(
+      md,
+      /^Рустем Умєров, Міністр оборони України\[\^[\w-]+\]\n\[\^[\w-]+\]: .+, \d{1,2} (?:січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня) \d{4} року\./,
+    );
     const tex = insert('person.starmer', 'latex');
     assert.match(tex, /^Кір Стармер, прем’єр-міністр Великої Британії\\footnote\{.+ року/);
     assert.match(insert('person.zelenskyy', 'html'), /^Володимир Зеленський, Президент України<sup><a href=/);
@@ -226,7 +272,10 @@ suite('Ukrainian: citations in each format', () => {
     for (const format of ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'] as const) {
       const section = buildSourcesSection([src], { format, style: 'auto', dateStyle: 'uk', language: 'uk' });
       assert.match(section, /Джерела/, format);
-      assert.ok(section.includes(src.source.title.replace(/"/g, '')) || format === 'latex' || /["']/.test(src.source.title), `${format}: the title as published`);
+      assert.ok(
+        section.includes(src.source.title.replace(/"/g, '')) || format === 'latex' || /["']/.test(src.source.title),
+        `${format}: the title as published`,
+      );
     }
     assert.match(buildSourcesSection([src], { format: 'plaintext', style: 'auto', dateStyle: 'uk', language: 'uk' }), /Джерела\n=======\n/);
   });
@@ -234,7 +283,10 @@ suite('Ukrainian: citations in each format', () => {
 
 suite('Ukrainian: the check', () => {
   const check = (text: string): Finding[] => checkDocument(text, ukIndex(), { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-12-01' });
-  const roles = (text: string): string[] => check(text).filter((f) => f.code === 'role-not-held').map((f) => text.slice(f.start, f.end));
+  const roles = (text: string): string[] =>
+    check(text)
+      .filter((f) => f.code === 'role-not-held')
+      .map((f) => text.slice(f.start, f.end));
 
   test('"міністр оборони Денис Шмигаль" at a date he did not hold the post gets the English sentence’s finding', () => {
     const uk = '1 грудня 2026 року міністр оборони Денис Шмигаль відвідав Лондон.';

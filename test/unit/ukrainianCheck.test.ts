@@ -15,7 +15,9 @@ function check(text: string, date = '2026-03-02'): Finding[] {
 }
 
 function spelling(text: string): { at: string; fix: string[] }[] {
-  return check(text).filter((f) => f.code === 'inconsistent-spelling').map((f) => ({ at: text.slice(f.start, f.end), fix: f.fixes[0].edits.map((e) => `${text.slice(e.offset, e.offset + e.length)}→${e.text}`) }));
+  return check(text)
+    .filter((f) => f.code === 'inconsistent-spelling')
+    .map((f) => ({ at: text.slice(f.start, f.end), fix: f.fixes[0].edits.map((e) => `${text.slice(e.offset, e.offset + e.length)}→${e.text}`) }));
 }
 
 function fact(id: string): Fact {
@@ -26,7 +28,10 @@ suite('Ukrainian check: one person spelled several ways in Cyrillic', () => {
   test('"Умеров" beside "Умєров" is found in every case, and the fix writes the recorded spelling in that case', () => {
     const text = 'Рустем Умєров прибув. Зустріч з Умеровим тривала годину; слова Умерова підтвердили. Рустемові Умерову подякували.';
     const found = spelling(text);
-    assert.deepEqual(found.map((f) => f.at), ['Умеровим', 'Умерова', 'Умерову']);
+    assert.deepEqual(
+      found.map((f) => f.at),
+      ['Умеровим', 'Умерова', 'Умерову'],
+    );
     assert.deepEqual(found[0].fix, ['Умеровим→Умєровим', 'Умерова→Умєрова', 'Умерову→Умєрову']);
     const [first] = check(text).filter((f) => f.code === 'inconsistent-spelling');
     assert.match(first.message, /Умєров/);
@@ -35,7 +40,10 @@ suite('Ukrainian check: one person spelled several ways in Cyrillic', () => {
 
   test('the recorded spelling is kept however often the other is written', () => {
     const text = 'Умеров заявив. Умеров додав. Умерова цитують. Умєров підтвердив.';
-    assert.deepEqual(spelling(text).map((f) => f.at), ['Умеров', 'Умеров', 'Умерова']);
+    assert.deepEqual(
+      spelling(text).map((f) => f.at),
+      ['Умеров', 'Умеров', 'Умерова'],
+    );
   });
 
   test('one spelling throughout is consistent, and so is an English name beside a Ukrainian one', () => {
@@ -44,7 +52,9 @@ suite('Ukrainian check: one person spelled several ways in Cyrillic', () => {
   });
 
   test('a spelling with a Russian letter is found alone in Ukrainian prose, in its case', () => {
-    assert.deepEqual(spelling('Про це інформує видання з посиланням на повідомлення міністра оборони Дениса Шмыгаля.'), [{ at: 'Шмыгаля', fix: ['Шмыгаля→Шмигаля'] }]);
+    assert.deepEqual(spelling('Про це інформує видання з посиланням на повідомлення міністра оборони Дениса Шмыгаля.'), [
+      { at: 'Шмыгаля', fix: ['Шмыгаля→Шмигаля'] },
+    ]);
     assert.deepEqual(spelling('Під час зустрічі з Денисом Шмыгалем обговорили угоду.'), [{ at: 'Шмыгалем', fix: ['Шмыгалем→Шмигалем'] }]);
     // Russian prose writes it so: no finding there.
     assert.deepEqual(spelling('Об этом сообщил министр обороны Денис Шмыгаль.'), []);
@@ -56,10 +66,18 @@ suite('Ukrainian check: one person spelled several ways in Cyrillic', () => {
 
   test('the writer’s preferred spelling wins over the pack’s', () => {
     const text = 'Умєров прибув. Зустріч з Умеровим тривала.';
-    const [f] = checkDocument(text, bundled().index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-03-02', spellings: { Умєров: 'Умеров' } })
-      .filter((x) => x.code === 'inconsistent-spelling');
+    const [f] = checkDocument(text, bundled().index, {
+      format: 'markdown',
+      style: 'auto',
+      dateStyle: 'en-GB',
+      today: '2026-03-02',
+      spellings: { Умєров: 'Умеров' },
+    }).filter((x) => x.code === 'inconsistent-spelling');
     assert.equal(text.slice(f.start, f.end), 'Умєров');
-    assert.deepEqual(f.fixes[0].edits.map((e) => e.text), ['Умеров']);
+    assert.deepEqual(
+      f.fixes[0].edits.map((e) => e.text),
+      ['Умеров'],
+    );
   });
 });
 
@@ -69,7 +87,12 @@ suite('Ukrainian check: case forms of places, organisations, terms and events', 
   test('Kyiv: the forms the pack gives, never "Київа"', () => {
     assert.deepEqual(generatedForms(fact('place.kyiv'), 'uk', { ...fact('place.kyiv').languages!.uk, forms: [] }), []);
     assert.deepEqual(forms('place.kyiv').sort(), ['Києва', 'Києві', 'Києвом', 'Києву'].sort());
-    assert.deepEqual(bundled().index.findAll('до Києва, у Києві, Київа').map((m) => m.alias), ['Києва', 'Києві']);
+    assert.deepEqual(
+      bundled()
+        .index.findAll('до Києва, у Києві, Київа')
+        .map((m) => m.alias),
+      ['Києва', 'Києві'],
+    );
   });
 
   test('a stem that changes ("замок", "Львів") or a noun whose gender its ending hides gets no guessed forms', () => {
@@ -107,7 +130,8 @@ suite('Ukrainian check: case forms of places, organisations, terms and events', 
 
   test('an event is found in its cases: "під час візиту до Лондона"', () => {
     assert.ok(forms('event.london-visit-2025-06-23').includes('візиту до Лондона'));
-    const text = 'Президент України Володимир Зеленський вчора, 22 червня, під час візиту до Лондона зустрівся з британським прем’єр-міністром Кіром Стармером.';
+    const text =
+      'Президент України Володимир Зеленський вчора, 22 червня, під час візиту до Лондона зустрівся з британським прем’єр-міністром Кіром Стармером.';
     const [f] = check(text, '2025-06-24').filter((x) => x.code === 'wrong-event-date');
     assert.equal(text.slice(f.start, f.end), '22 червня');
   });
@@ -124,12 +148,19 @@ suite('Ukrainian check: quick fixes write Ukrainian', () => {
     for (const [text, right] of cases) {
       const [f] = check(text, '2025-10-01').filter((x) => x.code === 'wrong-event-date');
       assert.ok(f, text);
-      assert.deepEqual(f.fixes.map((x) => x.edits[0].text), [right], text);
+      assert.deepEqual(
+        f.fixes.map((x) => x.edits[0].text),
+        [right],
+        text,
+      );
     }
   });
 
   test('a role not held is changed to the role held then, in Ukrainian and in the case written', () => {
-    const fixes = (text: string): string[] => check(text, '2026-02-24').filter((x) => x.code === 'role-not-held').flatMap((f) => f.fixes.map((x) => x.edits[0].text));
+    const fixes = (text: string): string[] =>
+      check(text, '2026-02-24')
+        .filter((x) => x.code === 'role-not-held')
+        .flatMap((f) => f.fixes.map((x) => x.edits[0].text));
     assert.deepEqual(fixes('24 лютого 2026 року з міністром оборони Рустемом Умєровим зустрілися.'), ['секретарем РНБО', 'колишнім міністром оборони']);
     assert.deepEqual(fixes('Міністр оборони України Рустем Умєров прибув.'), ['Секретар РНБО', 'Колишній міністр оборони України']);
     assert.deepEqual(fixes('Про це повідомив секретар РНБО Рустем Умєров у Facebook 24 червня 2025 року.'), ['міністр оборони']);

@@ -16,7 +16,8 @@ function describe(text: string, findings: readonly Finding[]): string {
   return findings.map((f) => `${f.code} ${JSON.stringify(text.slice(f.start, f.end))}: ${f.message}`).join('\n') || '(none)';
 }
 
-const ORIGINAL = 'Поки триває війна, уся продукція спрямовуватиметься для потреб Сил оборони. Після її закінчення Велика Британія та Україна розподілятимуть між собою вироблені безпілотники';
+const ORIGINAL =
+  'Поки триває війна, уся продукція спрямовуватиметься для потреб Сил оборони. Після її закінчення Велика Британія та Україна розподілятимуть між собою вироблені безпілотники';
 
 suite('quotes in the speaker’s own language: Umerov’s post of 24 June 2025', () => {
   test('the bundled pack records his Ukrainian words verbatim and the English as a translation, each with its source', () => {
@@ -59,8 +60,14 @@ suite('quotes in the speaker’s own language: Umerov’s post of 24 June 2025',
     const [f] = findings;
     assert.equal(f.code, 'misquote');
     assert.equal(f.data.wordingId, 'umerov.wartime-drones.uk');
-    assert.match(f.message, /Rustem Umerov’s words as recorded by Hromadske: Поки \[\+війна\] триває \[−війна\] уся продукція спрямовуватиметься \[−для потреб\] \[\+на потреби\] Сил оборони/);
-    assert.ok(f.data.diff?.some((d) => d.op === 'delete' && /для потреб/.test(d.text)), JSON.stringify(f.data.diff));
+    assert.match(
+      f.message,
+      /Rustem Umerov’s words as recorded by Hromadske: Поки \[\+війна\] триває \[−війна\] уся продукція спрямовуватиметься \[−для потреб\] \[\+на потреби\] Сил оборони/,
+    );
+    assert.ok(
+      f.data.diff?.some((d) => d.op === 'delete' && /для потреб/.test(d.text)),
+      JSON.stringify(f.data.diff),
+    );
     assert.ok(f.fixes.length > 0);
     const edits = f.fixes[0].edits.map((e) => e.text).join('');
     assert.match(edits, /Поки триває війна, уся продукція спрямовуватиметься для потреб Сил оборони/);

@@ -8,14 +8,22 @@ import { CORPUS_TODAY } from './checkerCorpus';
 import { bundled } from './helpers';
 
 function check(text: string, extra: Partial<CheckOptions> = {}): Finding[] {
-  return checkDocument(text, bundled().index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: CORPUS_TODAY, documentDate: '2025-10-24', ...extra });
+  return checkDocument(text, bundled().index, {
+    format: 'markdown',
+    style: 'auto',
+    dateStyle: 'en-GB',
+    today: CORPUS_TODAY,
+    documentDate: '2025-10-24',
+    ...extra,
+  });
 }
 
 function describe(text: string, findings: readonly Finding[]): string {
   return findings.map((f) => `${f.code} ${JSON.stringify(text.slice(f.start, f.end))}: ${f.message}`).join('\n') || '(none)';
 }
 
-const ORIGINAL = 'Продемонстрував український дрон-перехоплювач OCTOPUS, які Велика Британія вироблятиме для подальшого тестування в Україні. Домовленість передбачає виробництво першої партії';
+const ORIGINAL =
+  'Продемонстрував український дрон-перехоплювач OCTOPUS, які Велика Британія вироблятиме для подальшого тестування в Україні. Домовленість передбачає виробництво першої партії';
 
 suite('quotes in the speaker’s own language: Zelenskyy’s post of 24 October 2025', () => {
   test('his Ukrainian words are recorded verbatim; Censor.NET’s English is a translation', () => {

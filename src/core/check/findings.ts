@@ -6,7 +6,15 @@ import { type IsoDate, type Severity, type Source } from '../types';
 import { type DiffPart } from './wordDiff';
 
 /** The checks, by their stable codes: settings, diagnostics and quick fixes name them so. */
-export const CHECK_CODES = ['misquote', 'rendering-as-words', 'wrong-event-date', 'role-not-held', 'role-unconfirmed', 'inconsistent-spelling', 'unrecorded-quote'] as const;
+export const CHECK_CODES = [
+  'misquote',
+  'rendering-as-words',
+  'wrong-event-date',
+  'role-not-held',
+  'role-unconfirmed',
+  'inconsistent-spelling',
+  'unrecorded-quote',
+] as const;
 
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -63,7 +71,10 @@ export interface CheckOptions extends CitationOptions {
  * same position ("(in Euromaidan Press’s rendering)" before its footnote).
  */
 export function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.offset - b.e.offset || a.i - b.i).map((x) => x.e);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.offset - b.e.offset || a.i - b.i)
+    .map((x) => x.e);
   const out: TextEdit[] = [];
   for (const e of sorted) {
     const last = out[out.length - 1];
@@ -85,13 +96,14 @@ export function withFixes(f: Omit<Finding, 'fixes'>, make: () => Fix[]): Finding
   let fixes: Fix[] | undefined;
   return Object.defineProperty(f as Finding, 'fixes', {
     enumerable: true,
-    get: () => (fixes ??= make().map((fix) => {
-      if (!inOrder.has(fix)) {
-        fix.edits = mergeInsertions(fix.edits);
-        inOrder.add(fix);
-      }
-      return fix;
-    })),
+    get: () =>
+      (fixes ??= make().map((fix) => {
+        if (!inOrder.has(fix)) {
+          fix.edits = mergeInsertions(fix.edits);
+          inOrder.add(fix);
+        }
+        return fix;
+      })),
   });
 }
 
@@ -110,8 +122,7 @@ export function describeSourceShort(source: Source | undefined, style: DateStyle
 
 /** A finding moved by `delta` characters, its fixes with it. */
 export function shifted(f: Finding, delta: number): Finding {
-  return withFixes(
-    { code: f.code, start: f.start + delta, end: f.end + delta, message: f.message, severity: f.severity, data: f.data },
-    () => f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + delta })) })),
+  return withFixes({ code: f.code, start: f.start + delta, end: f.end + delta, message: f.message, severity: f.severity, data: f.data }, () =>
+    f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + delta })) })),
   );
 }

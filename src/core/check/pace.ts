@@ -20,7 +20,10 @@ export class Pace {
    * @param units yield after this many units, however fast they went
    * @param ms yield once a step has run this long
    */
-  constructor(private readonly maxUnits: number, private readonly ms: number) {}
+  constructor(
+    private readonly maxUnits: number,
+    private readonly ms: number,
+  ) {}
 
   /** Counts a unit of work; true when the step should end here. The next step's clock starts at its first unit. */
   tick(): boolean {

@@ -188,7 +188,6 @@ function tagTracker(text: string): (at: number) => boolean {
   };
 }
 
-
 const ATTRIBUTION = /^\s*(?:[-\u2013\u2014\u2015~]{1,3}|by\s)/;
 
 function findBlocks(text: string, format: DocFormat): Quotation[] {

@@ -36,7 +36,8 @@ function readQuoteIndex(index: FactIndex): QuoteIndex {
       const words = canonicalWords(wordTokens(wording.text));
       if (words.length === 0) continue;
       // A translation is how a speaker of another language is quoted; where the speaker's own words in that language are recorded, it is not.
-      const acceptable = wording.kind === 'verbatim' || (wording.kind === 'translation' && !all.some((w) => w.kind === 'verbatim' && w.language === wording.language));
+      const acceptable =
+        wording.kind === 'verbatim' || (wording.kind === 'translation' && !all.some((w) => w.kind === 'verbatim' && w.language === wording.language));
       const id = qi.wordings.length;
       const indexed: IndexedWording = { entry, wording, texts: words.map((w) => w.text), acceptable };
       qi.wordings.push(indexed);
@@ -59,7 +60,9 @@ function readQuoteIndex(index: FactIndex): QuoteIndex {
 
 /** Common words: a misquote must share more than these with the recorded words. */
 export const STOPWORDS = new Set(
-  'a an and are as at be been but by for from had has have he her his i i\'m in is it it\'s its me my of on or our she so that the their them there they this to was we we\'re were will with you your not no'.split(' '),
+  "a an and are as at be been but by for from had has have he her his i i'm in is it it's its me my of on or our she so that the their them there they this to was we we're were will with you your not no".split(
+    ' ',
+  ),
 );
 
 /** Most recorded wordings a quotation is aligned with: those that share the most word pairs with it. */
@@ -184,7 +187,12 @@ export function compare(q: QuotedWords, w: IndexedWording): Comparison | undefin
     prev = p;
   }
   return {
-    w, pairs, q0, q1, w0, w1,
+    w,
+    pairs,
+    q0,
+    q1,
+    w0,
+    w1,
     dice: (2 * m) / (qLen + wLen),
     coverage: m / texts.length,
     content: pairs.filter(([i]) => !STOPWORDS.has(texts[i])).length,

@@ -31,7 +31,9 @@ export function recordingMatchedAt(text: string, offset: number, index: FactInde
   const para = paragraphAt(text, offset);
   const prose = proseText(text.slice(para.start, para.end), format);
   const at = offset - para.start;
-  const q = findQuotations(prose, format).filter((x) => x.innerStart <= at && at <= x.innerEnd).sort((a, b) => (a.end - a.start) - (b.end - b.start))[0];
+  const q = findQuotations(prose, format)
+    .filter((x) => x.innerStart <= at && at <= x.innerEnd)
+    .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   if (!q) return undefined;
   const words = quotedWords(prose, q, markupOf(format));
   if (words.words.length < 2) return undefined;
@@ -48,7 +50,13 @@ export function recordingMatchedAt(text: string, offset: number, index: FactInde
     if (covers.every((c) => c.some((ws) => ws.some((w) => w.wording === entry.wording)))) return undefined;
     const used = [...new Set(covers.flatMap((c) => c[0]))].map((w) => w.wording);
     const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
-    return { factId: entry.fact.id, wordingIds: used.map((w) => w.id), recorders: [...new Set(used.map((w) => recorderOf(w, sourceOf)))], start: para.start + q.start, end: para.start + q.end };
+    return {
+      factId: entry.fact.id,
+      wordingIds: used.map((w) => w.id),
+      recorders: [...new Set(used.map((w) => recorderOf(w, sourceOf)))],
+      start: para.start + q.start,
+      end: para.start + q.end,
+    };
   }
   return undefined;
 }

@@ -12,15 +12,20 @@ import { type CheckOptions } from './findings';
 import { Pace } from './pace';
 import { type Quotation, findQuotations } from './quotations';
 
-
-
 /**
  * Reads a document for the rules: its prose, and the names and dates of each
  * paragraph. A paragraph the writer did not touch since the last check is
  * found in the cache, not read again; yields after reading about
  * `stepChars` characters.
  */
-export function* readDocument(model: DocumentModel, index: FactIndex, options: CheckOptions, cache: CheckCache, stepChars: number, pace: Pace): Generator<void, ScannedDocument, void> {
+export function* readDocument(
+  model: DocumentModel,
+  index: FactIndex,
+  options: CheckOptions,
+  cache: CheckCache,
+  stepChars: number,
+  pace: Pace,
+): Generator<void, ScannedDocument, void> {
   const long = model.text.length > stepChars;
   const prose = model.prose;
   if (long) yield;
@@ -85,7 +90,11 @@ export class ScannedDocument {
   readonly date: DocumentDay;
 
   constructor(
-    readonly model: DocumentModel, readonly index: FactIndex, readonly options: CheckOptions, readonly cache: CheckCache, readonly pace: Pace,
+    readonly model: DocumentModel,
+    readonly index: FactIndex,
+    readonly options: CheckOptions,
+    readonly cache: CheckCache,
+    readonly pace: Pace,
     read: { matches: AliasMatch<IndexedFact>[]; kinds: Uint8Array; dates: DateInText[]; scans: Map<number, ParagraphScan>; quotations: Quotation[] },
   ) {
     this.text = model.text;
@@ -217,7 +226,14 @@ export class ScannedDocument {
     }
     const probe = c.parts.inline.trimStart();
     // A citation the writer already has right after the quotation is kept as it is.
-    if (probe !== '' && this.text.slice(after, after + probe.length + 1).trimStart().startsWith(probe)) return [];
+    if (
+      probe !== '' &&
+      this.text
+        .slice(after, after + probe.length + 1)
+        .trimStart()
+        .startsWith(probe)
+    )
+      return [];
     const insertion: TextEdit = { offset: after, length: 0, text: c.parts.inline };
     if (after === this.text.length) return citationEdits(this.model, [insertion], c.parts.definitions);
     return c.definition ? [insertion, c.definition] : [insertion];

@@ -81,7 +81,12 @@ export function outletOf(doc: ScannedDocument, w: Wording): string {
 /** Names that credit a wording to its outlet when they appear in the paragraph, as one case-blind expression. */
 export function creditPattern(doc: ScannedDocument, w: Wording): RegExp {
   return doc.memo(`credit\u0000${w.id}`, () => {
-    const names = creditNames(doc, w).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2019]").replace(/ /g, '\\s+'));
+    const names = creditNames(doc, w).map((n) =>
+      n
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/'/g, "['\u2019]")
+        .replace(/ /g, '\\s+'),
+    );
     if (w.kind === 'translation') names.push('translat');
     return names.length > 0 ? new RegExp(names.join('|'), 'iu') : /$^/;
   });

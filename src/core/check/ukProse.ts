@@ -7,7 +7,8 @@ import type { Fact, FactInLanguage } from '../types';
  */
 
 /** Before a role: former, then, future, new, acting, in any gender and case ("колишнього", "новопризначена"). */
-export const UK_QUALIFIED = /(?:^|[^\p{L}])(?:колишн|тодішн|майбутн|попередн|новопризначен|новий|нова|нового|новому|новим|нинішн|чинн|виконувач\p{L}* обов'язків|тимчасово виконуюч|в\. ?о\.)\p{L}*[\s\u2010-\u2015-]*$/u;
+export const UK_QUALIFIED =
+  /(?:^|[^\p{L}])(?:колишн|тодішн|майбутн|попередн|новопризначен|новий|нова|нового|новому|новим|нинішн|чинн|виконувач\p{L}* обов'язків|тимчасово виконуюч|в\. ?о\.)\p{L}*[\s\u2010-\u2015-]*$/u;
 
 /** Letters of Russian that Ukrainian does not use: a name written with one ("Шмыгаль") is not spelled the Ukrainian way. */
 export const NOT_UKRAINIAN = /[ыэъё]/i;
@@ -99,7 +100,7 @@ export function cyrillicSpellings(fact: Fact, distance: (a: string, b: string) =
         if (own === spelling) return display.get(w);
         const r = own === recorded ? w : toRecorded.get(w);
         const target = r === undefined ? undefined : spelling === recorded ? r : fromRecorded.get(spelling)?.get(r);
-        return target === undefined ? undefined : display.get(target) ?? target;
+        return target === undefined ? undefined : (display.get(target) ?? target);
       },
     });
   }
@@ -108,10 +109,10 @@ export function cyrillicSpellings(fact: Fact, distance: (a: string, b: string) =
 
 /** Ukrainian verbs and nouns of what happens to an agreement, in any form, for eventLinks.ts's verb classes (folded text). */
 export const UK_VERBS = {
-  sign: "(?<!\\p{L})підпи[сш]\\p{L}*",
-  ratify: "(?<!\\p{L})ратифіку?\\p{L}*",
-  force: "(?<!\\p{L})(?:набу\\p{L}*|набрання|набирає|набирають) чинності",
-  announce: "(?<!\\p{L})(?:оголо[сш]\\p{L}*|анонсува\\p{L}*)",
+  sign: '(?<!\\p{L})підпи[сш]\\p{L}*',
+  ratify: '(?<!\\p{L})ратифіку?\\p{L}*',
+  force: '(?<!\\p{L})(?:набу\\p{L}*|набрання|набирає|набирають) чинності',
+  announce: '(?<!\\p{L})(?:оголо[сш]\\p{L}*|анонсува\\p{L}*)',
 };
 
 const UK_GENITIVE_MONTHS = ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'];
@@ -141,8 +142,31 @@ export function ukRewriteDate(written: string, iso: string, hasYear: boolean): s
 type RoleCase = 'nominative' | 'genitive' | 'dative' | 'accusative' | 'ablative' | 'locative';
 
 /** Endings of a role's first word by case: after a consonant ("міністр", "секретар"), after "-а"/"-я" ("голова"). */
-const AFTER_CONSONANT: Record<string, RoleCase> = { '': 'nominative', а: 'genitive', я: 'genitive', у: 'dative', ю: 'dative', ові: 'dative', еві: 'dative', єві: 'dative', ом: 'ablative', ем: 'ablative', єм: 'ablative', і: 'locative' };
-const AFTER_A: Record<string, RoleCase> = { а: 'nominative', я: 'nominative', и: 'genitive', і: 'dative', у: 'accusative', ю: 'accusative', ою: 'ablative', ею: 'ablative', єю: 'ablative' };
+const AFTER_CONSONANT: Record<string, RoleCase> = {
+  '': 'nominative',
+  а: 'genitive',
+  я: 'genitive',
+  у: 'dative',
+  ю: 'dative',
+  ові: 'dative',
+  еві: 'dative',
+  єві: 'dative',
+  ом: 'ablative',
+  ем: 'ablative',
+  єм: 'ablative',
+  і: 'locative',
+};
+const AFTER_A: Record<string, RoleCase> = {
+  а: 'nominative',
+  я: 'nominative',
+  и: 'genitive',
+  і: 'dative',
+  у: 'accusative',
+  ю: 'accusative',
+  ою: 'ablative',
+  ею: 'ablative',
+  єю: 'ablative',
+};
 
 /** The case of a role's first word as written, against the word in the nominative ("міністром" against "міністр"). */
 function caseOfHead(written: string, nominative: string): RoleCase | undefined {
@@ -199,5 +223,10 @@ export function roleIn(entry: FactInLanguage, c: RoleCase, capital: boolean): st
 
 /** "колишній" agreeing with a man's role in its case ("колишнього міністра оборони"). */
 export const FORMER: Record<RoleCase, string> = {
-  nominative: 'колишній', genitive: 'колишнього', dative: 'колишньому', accusative: 'колишнього', ablative: 'колишнім', locative: 'колишньому',
+  nominative: 'колишній',
+  genitive: 'колишнього',
+  dative: 'колишньому',
+  accusative: 'колишнього',
+  ablative: 'колишнім',
+  locative: 'колишньому',
 };

@@ -146,10 +146,19 @@ export interface DiffPart {
  * (recorded index, written index) saves aligning the words again.
  */
 export function diffWords(
-  recorded: string, recordedWords: readonly WordToken[], written: string, writtenWords: readonly WordToken[], gaps: readonly number[] = [],
+  recorded: string,
+  recordedWords: readonly WordToken[],
+  written: string,
+  writtenWords: readonly WordToken[],
+  gaps: readonly number[] = [],
   alignment?: Alignment,
 ): DiffPart[] {
-  const pairs = alignment ?? alignWords(recordedWords.map((w) => w.text), writtenWords.map((w) => w.text));
+  const pairs =
+    alignment ??
+    alignWords(
+      recordedWords.map((w) => w.text),
+      writtenWords.map((w) => w.text),
+    );
   const parts: DiffPart[] = [];
   const span = (text: string, words: readonly WordToken[], from: number, to: number): string => text.slice(words[from].start, words[to - 1].end);
   let i = 0;

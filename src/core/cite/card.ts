@@ -25,17 +25,23 @@ export interface CardOptions {
 
 function statusText(status: Status): string {
   switch (status) {
-    case 'confirmed': return `✅ ${statusLabel(status)}`;
-    case 'reported': return `🟡 ${l10n.t('reported (single source)')}`;
-    case 'disputed': return `⚠️ ${statusLabel(status)}`;
+    case 'confirmed':
+      return `✅ ${statusLabel(status)}`;
+    case 'reported':
+      return `🟡 ${l10n.t('reported (single source)')}`;
+    case 'disputed':
+      return `⚠️ ${statusLabel(status)}`;
   }
 }
 
 function wordingText(kind: WordingKind): string {
   switch (kind) {
-    case 'verbatim': return l10n.t('verbatim');
-    case 'translation': return l10n.t('translation');
-    case 'rendering': return l10n.t('rendering');
+    case 'verbatim':
+      return l10n.t('verbatim');
+    case 'translation':
+      return l10n.t('translation');
+    case 'rendering':
+      return l10n.t('rendering');
   }
 }
 
@@ -57,7 +63,10 @@ export function cardAddress(url: string): string {
 }
 
 function quoteBlock(text: string): string {
-  return text.split(/\r?\n/).map((l) => `> ${md(l)}`).join('\n');
+  return text
+    .split(/\r?\n/)
+    .map((l) => `> ${md(l)}`)
+    .join('\n');
 }
 
 function period(from: IsoDate | undefined, to: IsoDate | undefined, style: DateStyle): string {
@@ -78,7 +87,8 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
   const out: string[] = [];
   out.push(`**${md(fact.label)}** · ${kindLabel(fact.kind)} · ${statusText(entry.status)}`);
   // The actions first: a long card scrolls, and the writer came to cite.
-  if (options.links) out.push('', `[${md(l10n.t('Insert citation'))}](${options.links.insert(fact.id)}) · [${md(l10n.t('Copy citation'))}](${options.links.copy(fact.id)})`);
+  if (options.links)
+    out.push('', `[${md(l10n.t('Insert citation'))}](${options.links.insert(fact.id)}) · [${md(l10n.t('Copy citation'))}](${options.links.copy(fact.id)})`);
   out.push('');
   const text = factText(entry, style);
   if (fact.kind !== 'quote' && text !== fact.label) out.push(md(text));
@@ -98,7 +108,10 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
     const held = states.filter((r) => r.state === 'held');
     // An open-ended role is known up to the day it was last checked; past it the card does not say it holds.
     const unknown = states.filter((r) => r.state === 'unconfirmed');
-    const now = [...held.map(label), ...unknown.map((r) => `${label(r)}? *${md(l10n.t('not known past {0}, when it was last checked', formatDate(r.checked!, style)))}*`)];
+    const now = [
+      ...held.map(label),
+      ...unknown.map((r) => `${label(r)}? *${md(l10n.t('not known past {0}, when it was last checked', formatDate(r.checked!, style)))}*`),
+    ];
     out.push('', `${field(roleAt)} ${now.length > 0 ? now.join('; ') : `*${md(l10n.t('none recorded'))}*`}`);
     out.push('', field(l10n.t('Roles:')));
     for (const r of index.roleHistory(fact.id)) {
@@ -111,14 +124,19 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
 
   if (fact.kind === 'quote') {
     const speaker = fact.speaker ? index.fact(fact.speaker)?.fact.label : undefined;
-    const heading = [speaker, fact.date ? formatDate(fact.date, style) : undefined, fact.occasion].filter(Boolean).map((s) => md(s!)).join(', ');
+    const heading = [speaker, fact.date ? formatDate(fact.date, style) : undefined, fact.occasion]
+      .filter(Boolean)
+      .map((s) => md(s!))
+      .join(', ');
     if (heading) out.push('', heading);
     const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
     for (const w of fact.wordings ?? []) {
       // A disputed quote with no wording marked preferred has none: each is its recorder's.
       const preferred = w === entry.wording && (w.preferred === true || entry.status !== 'disputed');
       const by = w.by ? ` ${md(l10n.t('by {0}', w.by))}` : w.kind === 'verbatim' ? ` ${md(l10n.t('recorded by {0}', recorderOf(w, sourceOf)))}` : '';
-      const heading = field(preferred ? l10n.t('Preferred wording') : entry.status === 'disputed' && w.kind === 'verbatim' ? l10n.t('Recorded wording') : l10n.t('Other wording'));
+      const heading = field(
+        preferred ? l10n.t('Preferred wording') : entry.status === 'disputed' && w.kind === 'verbatim' ? l10n.t('Recorded wording') : l10n.t('Other wording'),
+      );
       out.push('', `${heading} (${wordingText(w.kind)}${by}, ${md(w.language)})${sourceNote(w.citations, index)}:`);
       if (w.kind === 'rendering') out.push('', `⚠️ *${md(l10n.t('Not the speaker’s recorded words: do not quote this as theirs.'))}*`);
       out.push('', quoteBlock(`\u201C${w.text}\u201D`));
@@ -138,7 +156,9 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
     const s = index.source(c.source);
     if (!s) continue;
     const open = options.links ? ` · [${md(l10n.t('Open source'))}](${options.links.openSource(s.source.id)})` : '';
-    out.push(`${field(l10n.t('Source:'))} ${md(describeSource(s.source, style))}${s.source.url ? ` · ${cardAddress(s.source.url)}` : ''}${open}${c.locator ? ` · ${md(c.locator)}` : ''}`);
+    out.push(
+      `${field(l10n.t('Source:'))} ${md(describeSource(s.source, style))}${s.source.url ? ` · ${cardAddress(s.source.url)}` : ''}${open}${c.locator ? ` · ${md(c.locator)}` : ''}`,
+    );
     if (c.evidence) out.push(quoteBlock(c.evidence));
     out.push('');
   }
@@ -147,11 +167,19 @@ export function renderCard(entry: IndexedFact, index: FactIndex, options: CardOp
   if (checked) out.push('', `${field(l10n.t('Last checked:'))} ${md(formatDate(checked, style))}`);
   if (entry.evidence) {
     const { found, missing } = entry.evidence;
-    out.push('', `${field(l10n.t('Evidence:'))} ${missing > 0
-      ? `⚠️ ${md(l10n.t('{0} of {1} excerpts not found in the source text', missing, found + missing))}`
-      : md(found === 1 ? l10n.t('1 excerpt found verbatim in the source text') : l10n.t('{0} excerpts found verbatim in the source text', found))}`);
+    out.push(
+      '',
+      `${field(l10n.t('Evidence:'))} ${
+        missing > 0
+          ? `⚠️ ${md(l10n.t('{0} of {1} excerpts not found in the source text', missing, found + missing))}`
+          : md(found === 1 ? l10n.t('1 excerpt found verbatim in the source text') : l10n.t('{0} excerpts found verbatim in the source text', found))
+      }`,
+    );
   }
-  out.push('', `${field(l10n.t('Pack:'))} ${entry.pack.origin === 'bundled' ? md(l10n.t('bundled with Agreement Cite')) : md(l10n.t('{0} (a workspace pack)', entry.pack.label ?? entry.pack.locations.file))}`);
+  out.push(
+    '',
+    `${field(l10n.t('Pack:'))} ${entry.pack.origin === 'bundled' ? md(l10n.t('bundled with Agreement Cite')) : md(l10n.t('{0} (a workspace pack)', entry.pack.label ?? entry.pack.locations.file))}`,
+  );
   return out.join('\n');
 }
 

@@ -168,7 +168,6 @@ export function prefixIndexFor(index: FactIndex): AliasPrefixIndex {
  */
 export const TRIGGER_LIST_LIMIT = 200;
 
-
 export interface RankedFact {
   entry: IndexedFact;
   /** How well the fact fits the selection: 0 when it does not. */
@@ -215,7 +214,15 @@ function kindOrder(index: FactIndex, kind: FactKind): IndexedFact[] {
     // The collator takes about a microsecond a comparison; most labels are plain (see plainKey), and for two
     // plain labels comparing their keys gives the collator's answer, so those pairs are compared that way.
     const keyed = index.byKind(kind).map((entry) => ({ entry, plain: plainKey(entry.fact.label) }));
-    keyed.sort((a, b) => (a.plain !== undefined && b.plain !== undefined ? (a.plain < b.plain ? -1 : a.plain > b.plain ? 1 : 0) : collator.compare(a.entry.fact.label, b.entry.fact.label)));
+    keyed.sort((a, b) =>
+      a.plain !== undefined && b.plain !== undefined
+        ? a.plain < b.plain
+          ? -1
+          : a.plain > b.plain
+            ? 1
+            : 0
+        : collator.compare(a.entry.fact.label, b.entry.fact.label),
+    );
     kinds.set(kind, (order = keyed.map((k) => k.entry)));
   }
   return order;
@@ -345,7 +352,10 @@ function pickerValue(entry: IndexedFact, index: FactIndex, today: IsoDate): stri
   const { fact } = entry;
   if (fact.kind === 'quote' && entry.wording) return `\u201C${entry.wording.text}\u201D`;
   if (fact.kind === 'person') {
-    const roles = index.rolesAt(fact.id, today).map((r) => r.role?.fact.label).filter(Boolean);
+    const roles = index
+      .rolesAt(fact.id, today)
+      .map((r) => r.role?.fact.label)
+      .filter(Boolean);
     if (roles.length > 0) return roles.join('; ');
   }
   const text = factText(entry, 'en-GB');

@@ -1,4 +1,14 @@
-import { citationEdits, citedSources, formatCitation, insertionText, withCitation, type CitationParts, type DocFormat, type DocumentText, type InsertOptions } from '../references/citation';
+import {
+  citationEdits,
+  citedSources,
+  formatCitation,
+  insertionText,
+  withCitation,
+  type CitationParts,
+  type DocFormat,
+  type DocumentText,
+  type InsertOptions,
+} from '../references/citation';
 import { formatDate, type DateStyle } from '../document/dates';
 import type { FactIndex, IndexedFact } from '../facts/factIndex';
 
@@ -26,7 +36,11 @@ export interface FactSnippet {
  * quote as a choice at the first tab stop.
  */
 export function factSnippet(entry: IndexedFact, index: FactIndex, options: InsertOptions, document: DocumentText = '', offset?: number): FactSnippet {
-  const citation = formatCitation(citedSources(entry, index).map((s) => s.source), options, document);
+  const citation = formatCitation(
+    citedSources(entry, index).map((s) => s.source),
+    options,
+    document,
+  );
   const words = insertionText(entry, index, options, VERB_MARK);
   const body = escapeSnippet(withCitation(words, citation.inline)).replace(VERB_MARK, VERB_CHOICE) + '$0';
   // At the very end of the document the definitions follow in the snippet itself, after the final cursor.

@@ -1,9 +1,6 @@
 import type { IsoDate } from '../types';
 
-export const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -64,8 +61,34 @@ export const DATE_STYLES: readonly DateStyle[] = ['en-GB', 'en-US', 'iso'];
 export const ALL_DATE_STYLES: readonly DateStyle[] = [...DATE_STYLES, 'uk'];
 
 /** Ukrainian month names: "23 червня" (genitive), "червень 2025" (nominative), "у червні 2025" (locative). */
-export const UK_MONTHS_GENITIVE = ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'] as const;
-export const UK_MONTHS = ['січень', 'лютий', 'березень', 'квітень', 'травень', 'червень', 'липень', 'серпень', 'вересень', 'жовтень', 'листопад', 'грудень'] as const;
+export const UK_MONTHS_GENITIVE = [
+  'січня',
+  'лютого',
+  'березня',
+  'квітня',
+  'травня',
+  'червня',
+  'липня',
+  'серпня',
+  'вересня',
+  'жовтня',
+  'листопада',
+  'грудня',
+] as const;
+export const UK_MONTHS = [
+  'січень',
+  'лютий',
+  'березень',
+  'квітень',
+  'травень',
+  'червень',
+  'липень',
+  'серпень',
+  'вересень',
+  'жовтень',
+  'листопад',
+  'грудень',
+] as const;
 const UK_MONTHS_LOCATIVE = ['січні', 'лютому', 'березні', 'квітні', 'травні', 'червні', 'липні', 'серпні', 'вересні', 'жовтні', 'листопаді', 'грудні'] as const;
 
 /** The style a document's dates take: a Ukrainian document writes "23 червня 2025 року" unless its writer chose ISO dates. */
@@ -77,7 +100,8 @@ export function dateStyleIn(style: DateStyle, language: string | undefined): Dat
 export function formatDate(value: IsoDate, style: DateStyle): string {
   const p = parseIsoDate(value);
   if (!p) return value;
-  if (style === 'uk' && p.month !== undefined) return p.day === undefined ? `${UK_MONTHS[p.month - 1]} ${p.year} року` : `${p.day} ${UK_MONTHS_GENITIVE[p.month - 1]} ${p.year} року`;
+  if (style === 'uk' && p.month !== undefined)
+    return p.day === undefined ? `${UK_MONTHS[p.month - 1]} ${p.year} року` : `${p.day} ${UK_MONTHS_GENITIVE[p.month - 1]} ${p.year} року`;
   if (style === 'iso' || style === 'uk' || p.month === undefined) return value;
   const month = MONTHS[p.month - 1];
   if (p.day === undefined) return `${month} ${p.year}`;
@@ -165,7 +189,7 @@ function findUkrainianDates(text: string, defaultYear: number | undefined, out: 
       if (year !== undefined) parts = { year, month: UK_MONTHS_GENITIVE.indexOf(m[5].toLowerCase() as never) + 1, day: Number(m[4]) };
     } else if (m[7] !== undefined) {
       const name = m[7].toLowerCase();
-      parts = { year: Number(m[8]), month: (UK_MONTHS.indexOf(name as never) + 1) || UK_MONTHS_LOCATIVE.indexOf(name as never) + 1 };
+      parts = { year: Number(m[8]), month: UK_MONTHS.indexOf(name as never) + 1 || UK_MONTHS_LOCATIVE.indexOf(name as never) + 1 };
     }
     if (!parts || !parseIsoDate(toIso(parts))) continue;
     const span = isoSpan(toIso(parts));
@@ -228,4 +252,3 @@ export function todayIso(now: Date = new Date()): IsoDate {
 export function compareIso(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

@@ -20,7 +20,8 @@ export function placedDate(d: ReturnType<typeof findDates>[number], at: number):
   // `first` is a full ISO date: read by position, as there are thousands in a draft.
   const month = Number(d.first.slice(5, 7));
   const day = Number(d.first.slice(8, 10));
-  if (d.hasYear) return { start: d.start + at, end: d.end + at, first: d.first, last: d.last, month, day: d.hasDay ? day : undefined, hasYear: true, hasDay: d.hasDay };
+  if (d.hasYear)
+    return { start: d.start + at, end: d.end + at, first: d.first, last: d.last, month, day: d.hasDay ? day : undefined, hasYear: true, hasDay: d.hasDay };
   return { start: d.start + at, end: d.end + at, month, day, hasYear: false, hasDay: true };
 }
 

@@ -14,7 +14,10 @@ export type DocLanguage = 'en' | 'uk';
 
 /** A declared language name or tag as one of ours: "uk", "uk-UA", "ukrainian", "українська" → uk; any other → en. */
 function fromDeclared(value: string): DocLanguage {
-  const v = value.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const v = value
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   return /^(?:uk(?:[-_]\w+)?|ukr|ukrainian|українська)$/.test(v) ? 'uk' : 'en';
 }
 
@@ -37,7 +40,10 @@ export function declaredLanguage(text: string, format: DocFormat): DocLanguage |
       if (poly) return fromDeclared(poly[1]);
       const babel = /^[^%\n]*\\usepackage\s*\[([^\]]*)\]\s*\{babel\}/m.exec(head);
       if (babel) {
-        const options = babel[1].split(',').map((o) => o.trim()).filter(Boolean);
+        const options = babel[1]
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean);
         const main = options.find((o) => o.startsWith('main='));
         const last = main ? main.slice(5) : options.filter((o) => !o.includes('=')).pop();
         if (last) return fromDeclared(last);

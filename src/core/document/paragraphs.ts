@@ -71,7 +71,6 @@ function paragraphEnd(text: string, offset: number): number {
   return text.length;
 }
 
-
 /** Where paragraphs break: pairs of the start and the end of each run of blank lines. */
 export function paragraphBreaks(prose: string): number[] {
   const breaks: number[] = [];

@@ -160,7 +160,22 @@ function nextWhere(text: string, found: (code: number) => boolean): (from: numbe
   };
 }
 
-const isWhite = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x202f || c === 0x205f;
+const isWhite = (c: number): boolean =>
+  c === 32 ||
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  c === 12 ||
+  c === 11 ||
+  c === 0xa0 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x3000 ||
+  c === 0xfeff ||
+  c === 0x1680 ||
+  c === 0x202f ||
+  c === 0x205f;
 
 /** Every `open`…`close` on one line (or across lines when `multiline`), marks included; linear in the text. */
 function between(text: string, open: string, close: string, spans: Span[], multiline: boolean): void {
@@ -243,7 +258,9 @@ export function documentDate(text: string, format: DocFormat): DocumentDate | un
       candidates.push(/^:date:[ \t]*(.+)$/im.exec(head)?.[1]);
       break;
     case 'html':
-      candidates.push(/<meta\s[^>]*(?:name|property)=["'](?:date|dcterms\.date|dc\.date|article:published_time)["'][^>]*content=["']([^"']+)["']/i.exec(head)?.[1]);
+      candidates.push(
+        /<meta\s[^>]*(?:name|property)=["'](?:date|dcterms\.date|dc\.date|article:published_time)["'][^>]*content=["']([^"']+)["']/i.exec(head)?.[1],
+      );
       break;
     case 'plaintext':
       break;

@@ -101,7 +101,7 @@ function anchorAfter(slice: string, end: number): { start: number; end: number }
   while (start < slice.length && /\s/.test(slice[start])) start++;
   const rest = slice.slice(start, start + 100);
   const stop = CLAUSE_END.exec(rest);
-  const length = (stop ? stop.index : rest.length);
+  const length = stop ? stop.index : rest.length;
   const words = rest.slice(0, length).trimEnd();
   // An anchor is words; punctuation or nothing right after the relation means it names nothing.
   if (!/[\p{L}\d]/u.test(words)) return undefined;

@@ -16,7 +16,10 @@ export function factBaseMarkdown(index: FactIndex): string {
   const day = (iso: IsoDate | undefined): string => (iso ? formatDate(iso, 'en-GB') : '—');
   out.push('# The fact base', '');
   out.push('<!-- Written by `npm run build` from data/*.yaml; edit the pack, not this page. -->', '');
-  out.push(`Every fact bundled with Agreement Cite, with its status, its independent origins (a source and the sources it rewrites or republishes count once), its sources and the day it was last checked. The pack was last checked on ${day(meta?.checked)}: a role with no recorded end, and a current figure, holds as of that day.`, '');
+  out.push(
+    `Every fact bundled with Agreement Cite, with its status, its independent origins (a source and the sources it rewrites or republishes count once), its sources and the day it was last checked. The pack was last checked on ${day(meta?.checked)}: a role with no recorded end, and a current figure, holds as of that day.`,
+    '',
+  );
 
   out.push('## Counts', '');
   out.push(`| kind | ${STATUSES.join(' | ')} | all |`, `|---|${STATUSES.map(() => '---:').join('|')}|---:|`);
@@ -27,16 +30,31 @@ export function factBaseMarkdown(index: FactIndex): string {
   }
   out.push(`| **all** | ${STATUSES.map((s) => index.facts.filter((f) => f.status === s).length).join(' | ')} | ${index.facts.length} |`, '');
   const single = index.facts.filter((f) => f.origins <= 1).sort((a, b) => a.fact.id.localeCompare(b.fact.id));
-  out.push(`Sources: ${index.sources.length}. Facts resting on a single origin: ${single.length} of ${index.facts.length}${single.length > 0 ? ` (${single.map((f) => `\`${f.fact.id}\``).join(', ')})` : ''}.`, '');
+  out.push(
+    `Sources: ${index.sources.length}. Facts resting on a single origin: ${single.length} of ${index.facts.length}${single.length > 0 ? ` (${single.map((f) => `\`${f.fact.id}\``).join(', ')})` : ''}.`,
+    '',
+  );
   const tags = [...new Set(index.facts.flatMap((f) => Object.keys(f.fact.languages ?? {})))].sort();
-  if (tags.length > 0) out.push(`In other languages: ${tags.map((t) => `${t} ${index.facts.filter((f) => f.fact.languages?.[t]).length} of ${index.facts.length}`).join('; ')} (label and text; the facts below show the Ukrainian label).`, '');
+  if (tags.length > 0)
+    out.push(
+      `In other languages: ${tags.map((t) => `${t} ${index.facts.filter((f) => f.fact.languages?.[t]).length} of ${index.facts.length}`).join('; ')} (label and text; the facts below show the Ukrainian label).`,
+      '',
+    );
 
-  const open = [...index.byKind('person')].sort((a, b) => a.fact.id.localeCompare(b.fact.id)).flatMap((p) => index.roleHistory(p.fact.id).filter((r) => !r.held.to).map((r) => ({ person: p, r })));
+  const open = [...index.byKind('person')]
+    .sort((a, b) => a.fact.id.localeCompare(b.fact.id))
+    .flatMap((p) =>
+      index
+        .roleHistory(p.fact.id)
+        .filter((r) => !r.held.to)
+        .map((r) => ({ person: p, r })),
+    );
   out.push('### Open-ended roles', '', 'Each holds as of the day it was last checked, not after it.', '');
   if (open.length === 0) out.push('None.', '');
   else {
     out.push('| person | role | since | last checked |', '|---|---|---|---|');
-    for (const { person, r } of open) out.push(`| ${cell(person.fact.label)} | ${cell(r.role?.fact.label ?? r.held.role)} | ${day(r.held.from)} | ${day(r.checked)} |`);
+    for (const { person, r } of open)
+      out.push(`| ${cell(person.fact.label)} | ${cell(r.role?.fact.label ?? r.held.role)} | ${day(r.held.from)} | ${day(r.checked)} |`);
     out.push('');
   }
 
@@ -46,7 +64,10 @@ export function factBaseMarkdown(index: FactIndex): string {
     if (facts.length === 0) continue;
     out.push(`### ${kind} (${facts.length})`, '');
     out.push('| fact | value | status | origins | sources | checked |', '|---|---|---|---:|---|---|');
-    for (const f of facts) out.push(`| ${factCell(f)} | ${cell(valueOf(f.fact, index))} | ${f.status}: ${cell(f.statusReason)} | ${f.origins} | ${sourcesCell(f, index)} | ${day(f.fact.checked ?? f.pack.pack.meta.checked)} |`);
+    for (const f of facts)
+      out.push(
+        `| ${factCell(f)} | ${cell(valueOf(f.fact, index))} | ${f.status}: ${cell(f.statusReason)} | ${f.origins} | ${sourcesCell(f, index)} | ${day(f.fact.checked ?? f.pack.pack.meta.checked)} |`,
+      );
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -60,9 +81,12 @@ function factCell(f: IndexedFact): string {
 /** What a fact says, in a line: its text with dates filled in, its figure, its roles or its wordings. */
 function valueOf(fact: Fact, index: FactIndex): string {
   const parts: string[] = [];
-  const text = fact.text.replace(/\{date\}/g, fact.date ? formatDate(fact.date, 'en-GB') : '').replace(/\{endDate\}/g, fact.endDate ? formatDate(fact.endDate, 'en-GB') : '');
+  const text = fact.text
+    .replace(/\{date\}/g, fact.date ? formatDate(fact.date, 'en-GB') : '')
+    .replace(/\{endDate\}/g, fact.endDate ? formatDate(fact.endDate, 'en-GB') : '');
   if (fact.kind !== 'quote') parts.push(text);
-  if (fact.date && !fact.text.includes('{date}')) parts.push(`date: ${formatDate(fact.date, 'en-GB')}${fact.endDate ? ` – ${formatDate(fact.endDate, 'en-GB')}` : ''}`);
+  if (fact.date && !fact.text.includes('{date}'))
+    parts.push(`date: ${formatDate(fact.date, 'en-GB')}${fact.endDate ? ` – ${formatDate(fact.endDate, 'en-GB')}` : ''}`);
   if (fact.number !== undefined) parts.push(`figure: ${fact.number.toLocaleString('en-GB')}${fact.unit ? ` ${fact.unit}` : ''}`);
   for (const r of fact.roles ?? []) {
     const role = index.fact(r.role)?.fact.label ?? r.role;
@@ -74,9 +98,15 @@ function valueOf(fact: Fact, index: FactIndex): string {
 }
 
 function sourcesCell(f: IndexedFact, index: FactIndex): string {
-  const ids = new Set<string>([...f.fact.citations.map((c) => c.source), ...(f.fact.wordings ?? []).flatMap((w) => w.citations.map((c) => c.source)), ...(f.fact.roles ?? []).flatMap((r) => r.citations.map((c) => c.source))]);
+  const ids = new Set<string>([
+    ...f.fact.citations.map((c) => c.source),
+    ...(f.fact.wordings ?? []).flatMap((w) => w.citations.map((c) => c.source)),
+    ...(f.fact.roles ?? []).flatMap((r) => r.citations.map((c) => c.source)),
+  ]);
   const sources = [...ids].map((id) => index.source(id)?.source).filter((s): s is Source => s !== undefined);
-  return strongestFirst(sources, (s) => s).map(sourceLink).join('<br>');
+  return strongestFirst(sources, (s) => s)
+    .map(sourceLink)
+    .join('<br>');
 }
 
 function sourceLink(s: Source): string {
@@ -87,5 +117,8 @@ function sourceLink(s: Source): string {
 
 /** Text for a table cell: no line breaks, no pipes, no markup. */
 function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)).trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_[\]<>|]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .trim();
 }

@@ -226,7 +226,12 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
  * change since the build that filled it are not judged again (see IndexMemo):
  * the result is the same as without it.
  */
-export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: BuildOptions = {}, factsPerStep = 250, memo?: IndexMemo): Generator<void, BuildResult, void> {
+export function* buildFactIndexSteps(
+  packs: readonly LoadedPack[],
+  options: BuildOptions = {},
+  factsPerStep = 250,
+  memo?: IndexMemo,
+): Generator<void, BuildResult, void> {
   let n = 0;
   const maxFacts = options.maxFacts ?? DEFAULT_MAX_FACTS;
   const maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
@@ -250,7 +255,19 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
   }
   for (const c of assignCitationKeys(index.sources)) {
     const at = index.source(c.source.id)!.pack;
-    report(at, at.locations.sources.get(c.source.id), 'citation-key-collision', l10n.t('Source ids "{0}" and "{1}" make the same citation key "{2}": this source is cited as "{3}". Give it an id of letters, digits, "-" and "_" that no other source has.', c.keeps.id, c.source.id, citationKey(c.source.id), c.key), 'warning');
+    report(
+      at,
+      at.locations.sources.get(c.source.id),
+      'citation-key-collision',
+      l10n.t(
+        'Source ids "{0}" and "{1}" make the same citation key "{2}": this source is cited as "{3}". Give it an id of letters, digits, "-" and "_" that no other source has.',
+        c.keeps.id,
+        c.source.id,
+        citationKey(c.source.id),
+        c.key,
+      ),
+      'warning',
+    );
   }
 
   const accepted: { fact: Fact; pack: LoadedPack }[] = [];
@@ -267,7 +284,12 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
       }
       if (accepted.length >= maxFacts) {
         if (!factCapReported) {
-          report(pack, pack.locations.facts.get(fact.id), 'too-many-facts', l10n.t('The fact base holds at most {0} facts; fact "{1}" and those after it are left out.', maxFacts.toLocaleString('en-GB'), fact.id));
+          report(
+            pack,
+            pack.locations.facts.get(fact.id),
+            'too-many-facts',
+            l10n.t('The fact base holds at most {0} facts; fact "{1}" and those after it are left out.', maxFacts.toLocaleString('en-GB'), fact.id),
+          );
           factCapReported = true;
         }
         continue;
@@ -289,15 +311,20 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
     } else {
       const sources = new Map<string, Source | undefined>();
       const kindsSeen = new Map<string, FactKind | undefined>();
-      outcome = judgeFact(fact, pack, (id) => {
-        const s = index.source(id)?.source;
-        sources.set(id, s);
-        return s;
-      }, (id) => {
-        const k = kinds.get(id);
-        kindsSeen.set(id, k);
-        return k;
-      });
+      outcome = judgeFact(
+        fact,
+        pack,
+        (id) => {
+          const s = index.source(id)?.source;
+          sources.set(id, s);
+          return s;
+        },
+        (id) => {
+          const k = kinds.get(id);
+          kindsSeen.set(id, k);
+          return k;
+        },
+      );
       if (memo) {
         memo.kept.set(fact, { pack, sources, kinds: kindsSeen, outcome });
         memo.last.judged++;
@@ -309,16 +336,24 @@ export function* buildFactIndexSteps(packs: readonly LoadedPack[], options: Buil
     const status = outcome.status!;
     const statusReason = outcome.statusReason!;
     const evidence = outcome.evidence;
-    const bad = (path: string, code: string, message: string): void => report(pack, pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id), code, message);
+    const bad = (path: string, code: string, message: string): void =>
+      report(pack, pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id), code, message);
     if (aliasCount + aliases.size > maxAliases) {
-      bad('/aliases', 'too-many-aliases', l10n.t('The fact base holds at most {0} aliases; fact "{1}" is left out.', maxAliases.toLocaleString('en-GB'), fact.id));
+      bad(
+        '/aliases',
+        'too-many-aliases',
+        l10n.t('The fact base holds at most {0} aliases; fact "{1}" is left out.', maxAliases.toLocaleString('en-GB'), fact.id),
+      );
       continue;
     }
     aliasCount += aliases.size;
 
     const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
     const entry: IndexedFact = {
-      fact, pack, status, statusReason,
+      fact,
+      pack,
+      status,
+      statusReason,
       origins: outcome.origins!,
       wording: preferredWording(fact),
       sources: sourceIds.map((id) => index.source(id)!),
@@ -430,10 +465,15 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
           ok = false;
         }
         ids.add(w.id);
-        if (w.kind !== 'verbatim' && !w.by) bad(`/wordings/${i}`, 'wording-by', l10n.t('Wording "{0}" of "{1}" is a {2}: say whose ("by").', w.id, fact.id, w.kind), 'warning');
+        if (w.kind !== 'verbatim' && !w.by)
+          bad(`/wordings/${i}`, 'wording-by', l10n.t('Wording "{0}" of "{1}" is a {2}: say whose ("by").', w.id, fact.id, w.kind), 'warning');
       });
       if (preferred.length === 1 && preferred[0].kind === 'rendering') {
-        bad('/wordings', 'quote-preferred', l10n.t('Quote "{0}" prefers a rendering, which is not the speaker\'s own words; prefer a verbatim wording or a translation.', fact.id));
+        bad(
+          '/wordings',
+          'quote-preferred',
+          l10n.t('Quote "{0}" prefers a rendering, which is not the speaker\'s own words; prefer a verbatim wording or a translation.', fact.id),
+        );
         ok = false;
       }
     }
@@ -453,7 +493,17 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   let statusReason = earned.reason;
   if (fact.status) {
     if (overclaims(fact.status, earned.status)) {
-      bad('/status', 'status-overclaims', l10n.t('Fact "{0}" is marked "{1}", but its citations back only "{2}" ({3}). Confirmed needs an official record or two independent origins (a rewrite or republication of a source is not a second one); a fact with variants, or a quote whose independent recorders disagree, is disputed.', fact.id, fact.status ?? '', earned.status, earned.reason));
+      bad(
+        '/status',
+        'status-overclaims',
+        l10n.t(
+          'Fact "{0}" is marked "{1}", but its citations back only "{2}" ({3}). Confirmed needs an official record or two independent origins (a rewrite or republication of a source is not a second one); a fact with variants, or a quote whose independent recorders disagree, is disputed.',
+          fact.id,
+          fact.status ?? '',
+          earned.status,
+          earned.reason,
+        ),
+      );
     } else {
       status = fact.status;
       statusReason = fact.status === earned.status ? earned.reason : `marked ${fact.status} by the pack`;
@@ -464,14 +514,29 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   if (evidence && evidence.missing > 0 && status === 'confirmed') {
     // An excerpt that its source does not contain backs nothing.
     status = 'reported';
-    statusReason = evidence.missing === 1 ? l10n.t('1 evidence excerpt was not found in the source text') : l10n.t('{0} evidence excerpts were not found in the source text', evidence.missing);
+    statusReason =
+      evidence.missing === 1
+        ? l10n.t('1 evidence excerpt was not found in the source text')
+        : l10n.t('{0} evidence excerpts were not found in the source text', evidence.missing);
   }
 
   // A name of one letter or digit would match every such letter in a draft.
   const aliases = new Set<string>();
   const named = (name: string, path: string, what: string): void => {
     if (name.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(name);
-    else bad(path, 'short-alias', l10n.t('Fact "{0}": the {1} "{2}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least {3} letters or digits.', fact.id, what, name, MIN_ALIAS_LETTERS), 'warning');
+    else
+      bad(
+        path,
+        'short-alias',
+        l10n.t(
+          'Fact "{0}": the {1} "{2}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least {3} letters or digits.',
+          fact.id,
+          what,
+          name,
+          MIN_ALIAS_LETTERS,
+        ),
+        'warning',
+      );
   };
   named(fact.label, '/label', 'label');
   fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
@@ -508,11 +573,22 @@ function factPath(pack: LoadedPack, fact: Fact): string {
 
 function duplicate(
   report: (pack: LoadedPack, range: Range | undefined, code: string, message: string) => void,
-  what: string, id: string, first: LoadedPack, second: LoadedPack, firstRange: Range | undefined, secondRange: Range | undefined,
+  what: string,
+  id: string,
+  first: LoadedPack,
+  second: LoadedPack,
+  firstRange: Range | undefined,
+  secondRange: Range | undefined,
 ): void {
   const where = (p: LoadedPack): string => p.label ?? (p.origin === 'bundled' ? l10n.t('the bundled pack') : p.locations.file);
-  report(second, secondRange, 'duplicate-id', l10n.t('The {0} id "{1}" is already used in {2}; this one is ignored. Give it another id.', what, id, where(first)));
-  if (first !== second) report(first, firstRange, 'duplicate-id', l10n.t('The {0} id "{1}" is used again in {2}, where it is ignored.', what, id, where(second)));
+  report(
+    second,
+    secondRange,
+    'duplicate-id',
+    l10n.t('The {0} id "{1}" is already used in {2}; this one is ignored. Give it another id.', what, id, where(first)),
+  );
+  if (first !== second)
+    report(first, firstRange, 'duplicate-id', l10n.t('The {0} id "{1}" is used again in {2}, where it is ignored.', what, id, where(second)));
 }
 
 function sameSource(a: Source, b: Source): boolean {

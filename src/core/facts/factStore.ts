@@ -1,5 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import { buildFactIndex, buildFactIndexSteps, emptyLocations, IndexMemo, type BuildOptions, type BuildResult, type EvidenceSummary, type FactIndex, type LoadedPack } from './factIndex';
+import {
+  buildFactIndex,
+  buildFactIndexSteps,
+  emptyLocations,
+  IndexMemo,
+  type BuildOptions,
+  type BuildResult,
+  type EvidenceSummary,
+  type FactIndex,
+  type LoadedPack,
+} from './factIndex';
 import { now } from '../check/pace';
 import { capProblems } from '../packs/problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
@@ -139,7 +149,13 @@ export class FactStore {
    * `readRelative` (a path relative to the pack file). A result overtaken by a
    * newer load of the same file is dropped.
    */
-  async loadWorkspacePack(file: string, text: string, readRelative: (path: string) => Promise<string | undefined>, label?: string, ticket?: number): Promise<Problem[]> {
+  async loadWorkspacePack(
+    file: string,
+    text: string,
+    readRelative: (path: string) => Promise<string | undefined>,
+    label?: string,
+    ticket?: number,
+  ): Promise<Problem[]> {
     const version = ticket ?? this.ticket(file);
     if (this.versions.get(file) !== version) return this.problemsOf(file);
     const parsed = this.parseAsync ? await this.parseAsync(text, file, this.options) : this.parse(text, file, this.options);
@@ -180,13 +196,25 @@ export class FactStore {
       state.problems = [...r.problems, ...provenance.problems];
       state.good = { ...loaded, evidence: summarise(provenance.checks) };
       if (hasErrors) {
-        state.problems.push({ file, range: { start, end: start }, code: 'partly-loaded', severity: 'info', message: l10n.t('This pack has errors: only its facts without errors are in use until they are fixed.') });
+        state.problems.push({
+          file,
+          range: { start, end: start },
+          code: 'partly-loaded',
+          severity: 'info',
+          message: l10n.t('This pack has errors: only its facts without errors are in use until they are fixed.'),
+        });
       }
     } else if (prior?.good) {
-      state.problems = [...r.problems, {
-        file, range: { start, end: start }, code: 'last-good-in-use', severity: 'info',
-        message: l10n.t('This pack has errors: its last version that loaded cleanly stays in use until they are fixed.'),
-      }];
+      state.problems = [
+        ...r.problems,
+        {
+          file,
+          range: { start, end: start },
+          code: 'last-good-in-use',
+          severity: 'info',
+          message: l10n.t('This pack has errors: its last version that loaded cleanly stays in use until they are fixed.'),
+        },
+      ];
     }
     this.workspace.set(file, state);
   }
@@ -283,7 +311,8 @@ export class FactStore {
       await scheduling.yieldToHost();
       if (overtaken()) return this.rebuilding;
       const until = now() + sliceMs;
-      do readying[i++](); while (i < readying.length && now() < until);
+      do readying[i++]();
+      while (i < readying.length && now() < until);
     }
     if (overtaken()) return this.rebuilding;
     this.use(built);

@@ -23,9 +23,14 @@ export function generatedForms(fact: Fact, language: string, entry: FactInLangua
     // Other spellings of the name ("Умеров", "Шмыгаль") decline the same way: one word is a family name, two a given and a family name.
     for (const alias of entry.aliases ?? []) {
       const words = alias.split(/\s+/).filter(Boolean);
-      const spelled: PersonName | undefined = words.length === 1 ? { family: words[0], gender: name.gender }
-        : words.length === 2 ? { given: words[0], family: words[1], gender: name.gender }
-          : words.length === 3 ? { given: words[0], patronymic: words[1], family: words[2], gender: name.gender } : undefined;
+      const spelled: PersonName | undefined =
+        words.length === 1
+          ? { family: words[0], gender: name.gender }
+          : words.length === 2
+            ? { given: words[0], family: words[1], gender: name.gender }
+            : words.length === 3
+              ? { given: words[0], patronymic: words[1], family: words[2], gender: name.gender }
+              : undefined;
       if (spelled) for (const f of personForms(spelled)) out.add(f);
     }
   } else {

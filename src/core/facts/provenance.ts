@@ -38,7 +38,17 @@ export function checkProvenance(loaded: LoadedPack, readText: (source: Source) =
       texts.set(source.id, t);
       if (t === undefined) {
         const path = `${loaded.locations.pathsById.get(source.id) ?? '/sources'}/textFile`;
-        problems.push({ file, range: rangeOf(path, path), code: 'source-text-missing', severity: 'error', message: l10n.t('Source "{0}": its text file "{1}" could not be read, so its evidence cannot be checked. It must be a file inside the workspace folder that holds the pack, within the size limit (agreementCite.packs.maxSourceTextKB); Agreement Cite: Show Log says why it was refused.', source.id, source.textFile ?? '') });
+        problems.push({
+          file,
+          range: rangeOf(path, path),
+          code: 'source-text-missing',
+          severity: 'error',
+          message: l10n.t(
+            'Source "{0}": its text file "{1}" could not be read, so its evidence cannot be checked. It must be a file inside the workspace folder that holds the pack, within the size limit (agreementCite.packs.maxSourceTextKB); Agreement Cite: Show Log says why it was refused.',
+            source.id,
+            source.textFile ?? '',
+          ),
+        });
       }
     }
     return texts.get(source.id);
@@ -53,8 +63,16 @@ export function checkProvenance(loaded: LoadedPack, readText: (source: Source) =
     checks.push({ factId, sourceId: source.id, excerpt, found, path });
     if (!found) {
       problems.push({
-        file, range: rangeOf(path, factPath), code: 'evidence-not-found', severity: 'error',
-        message: l10n.t('Fact "{0}": this excerpt is not found verbatim in the text of source "{1}" ({2}). Copy it exactly, quote marks and dashes included.', factId, source.id, source.textFile ?? ''),
+        file,
+        range: rangeOf(path, factPath),
+        code: 'evidence-not-found',
+        severity: 'error',
+        message: l10n.t(
+          'Fact "{0}": this excerpt is not found verbatim in the text of source "{1}" ({2}). Copy it exactly, quote marks and dashes included.',
+          factId,
+          source.id,
+          source.textFile ?? '',
+        ),
       });
     }
   };
@@ -63,7 +81,9 @@ export function checkProvenance(loaded: LoadedPack, readText: (source: Source) =
     const factPath = loaded.locations.pathsById.get(fact.id) ?? '/facts';
     fact.citations.forEach((c, i) => check(fact.id, c, c.evidence, `${factPath}/citations/${i}/evidence`, factPath));
     fact.roles?.forEach((r, j) => r.citations.forEach((c, i) => check(fact.id, c, c.evidence, `${factPath}/roles/${j}/citations/${i}/evidence`, factPath)));
-    fact.variants?.forEach((v, j) => v.citations.forEach((c, i) => check(fact.id, c, c.evidence, `${factPath}/variants/${j}/citations/${i}/evidence`, factPath)));
+    fact.variants?.forEach((v, j) =>
+      v.citations.forEach((c, i) => check(fact.id, c, c.evidence, `${factPath}/variants/${j}/citations/${i}/evidence`, factPath)),
+    );
     fact.wordings?.forEach((w, j) =>
       w.citations.forEach((c, i) => {
         check(fact.id, c, c.evidence, `${factPath}/wordings/${j}/citations/${i}/evidence`, factPath);

@@ -92,7 +92,11 @@ export function earnedStatus(citations: readonly Citation[], sourceOf: SourceOf,
   if (n >= 2) return { status: 'confirmed', reason: l10n.t('{0} independent origins agree ({1})', n, origins.map(originName).join('; ')), origins: n };
   if (sources.length === 0) return { status: 'reported', reason: l10n.t('no source could be resolved'), origins: 0 };
   const one = originName(origins[0]);
-  return { status: 'reported', reason: sources.length > 1 ? l10n.t('one origin ({0}), in {1} sources', one, sources.length) : l10n.t('one publisher ({0})', one), origins: 1 };
+  return {
+    status: 'reported',
+    reason: sources.length > 1 ? l10n.t('one origin ({0}), in {1} sources', one, sources.length) : l10n.t('one publisher ({0})', one),
+    origins: 1,
+  };
 }
 
 /** The wording to offer for a quote: the one marked preferred, else the first verbatim one, else the first. */
@@ -152,12 +156,26 @@ export function wordingDispute(fact: Fact, sourceOf: SourceOf): WordingDispute |
       const b = verbatim[j];
       if (a.language !== b.language || sources[i].length === 0 || sources[j].length === 0) continue;
       // Recorders that share an origin are one witness: their wordings are one recording.
-      if (independentOrigins([...sources[i], ...sources[j]], sourceOf).length < independentOrigins(sources[i], sourceOf).length + independentOrigins(sources[j], sourceOf).length) continue;
+      if (
+        independentOrigins([...sources[i], ...sources[j]], sourceOf).length <
+        independentOrigins(sources[i], sourceOf).length + independentOrigins(sources[j], sourceOf).length
+      )
+        continue;
       const [x, y] = [words[i], words[j]];
       if (contains(x, y) || contains(y, x)) continue;
       const common = alignWords(x, y).length;
       if (common * 2 < Math.min(x.length, y.length)) continue;
-      return { a, b, message: l10n.t('independent recorders disagree on the words: {0} has “{1}”, {2} has “{3}”', recorderOf(a, sourceOf), a.text, recorderOf(b, sourceOf), b.text) };
+      return {
+        a,
+        b,
+        message: l10n.t(
+          'independent recorders disagree on the words: {0} has “{1}”, {2} has “{3}”',
+          recorderOf(a, sourceOf),
+          a.text,
+          recorderOf(b, sourceOf),
+          b.text,
+        ),
+      };
     }
   }
   return undefined;

@@ -48,11 +48,13 @@ export function inflectWord(word: string, grammaticalCase: GrammaticalCase, gend
 /** A name of several parts joined by hyphens ("Косач-Квітка"): each part declines; a one-syllable family part before the last does not. */
 function inflectName(name: string, grammaticalCase: GrammaticalCase, gender: Gender, application: Application): string {
   const parts = name.split('-');
-  return parts.map((part, i) => {
-    if (application === 'familyName' && i < parts.length - 1 && (part.match(/[аоуеиіяюєї]/gi)?.length ?? 0) === 1) return part;
-    const wordClass = application === 'familyName' ? familyNameClass(part, gender) : undefined;
-    return inflectWord(part, grammaticalCase, gender, wordClass, application);
-  }).join('-');
+  return parts
+    .map((part, i) => {
+      if (application === 'familyName' && i < parts.length - 1 && (part.match(/[аоуеиіяюєї]/gi)?.length ?? 0) === 1) return part;
+      const wordClass = application === 'familyName' ? familyNameClass(part, gender) : undefined;
+      return inflectWord(part, grammaticalCase, gender, wordClass, application);
+    })
+    .join('-');
 }
 
 /** Whether a family name declines as an adjective ("Зеленський", "Зеленська", "Стефанішина") or a noun, where its ending leaves both open. */
@@ -109,7 +111,10 @@ function headOf(words: readonly string[]): number {
  * by the letters before it: "Палата", "Бібліотека", "Україна" are nouns.
  */
 function isAdjective(word: string): boolean {
-  return /(?:[иі]й|[^аеєиіїоуюя'’н]на|[сцз]ька|[гк]ка|ика|[оеє]ва|[шчж]а|[^аеєиіїоуюяь'’н]ня|не|[сцз]ьке|[оеє]ве|[шчж]е|[^аеєиіїоуюя]є)$/i.test(word) && !/^\p{Lu}{2,}$/u.test(word);
+  return (
+    /(?:[иі]й|[^аеєиіїоуюя'’н]на|[сцз]ька|[гк]ка|ика|[оеє]ва|[шчж]а|[^аеєиіїоуюяь'’н]ня|не|[сцз]ьке|[оеє]ве|[шчж]е|[^аеєиіїоуюя]є)$/i.test(word) &&
+    !/^\p{Lu}{2,}$/u.test(word)
+  );
 }
 
 /** A word that may stand in a declined phrase: letters, with hyphens or apostrophes inside ("Даунінг-стріт", "прем'єр-міністр"). */
@@ -144,18 +149,59 @@ function neuter(word: string, c: GrammaticalCase, adjective: boolean): string[] 
   if (adjective) {
     if (lower.endsWith('є')) {
       const stem = word.slice(0, -1);
-      return { nominative: [word], genitive: keep(stem, 'ього'), dative: keep(stem, 'ьому'), accusative: [word], ablative: keep(stem, 'ім'), locative: keep(stem, 'ьому', 'ім'), vocative: [word] }[c];
+      return {
+        nominative: [word],
+        genitive: keep(stem, 'ього'),
+        dative: keep(stem, 'ьому'),
+        accusative: [word],
+        ablative: keep(stem, 'ім'),
+        locative: keep(stem, 'ьому', 'ім'),
+        vocative: [word],
+      }[c];
     }
     const stem = word.slice(0, -1);
-    return { nominative: [word], genitive: keep(stem, 'ого'), dative: keep(stem, 'ому'), accusative: [word], ablative: keep(stem, 'им'), locative: keep(stem, 'ому', 'ім'), vocative: [word] }[c];
+    return {
+      nominative: [word],
+      genitive: keep(stem, 'ого'),
+      dative: keep(stem, 'ому'),
+      accusative: [word],
+      ablative: keep(stem, 'им'),
+      locative: keep(stem, 'ому', 'ім'),
+      vocative: [word],
+    }[c];
   }
   if (/(?:нн|тт|лл|сс|чч|жж|цц|зз|дд)я$/.test(lower)) {
     const stem = word.slice(0, -1);
-    return { nominative: [word], genitive: [word], dative: keep(stem, 'ю'), accusative: [word], ablative: keep(stem, 'ям'), locative: keep(stem, 'і', 'ю'), vocative: [word] }[c];
+    return {
+      nominative: [word],
+      genitive: [word],
+      dative: keep(stem, 'ю'),
+      accusative: [word],
+      ablative: keep(stem, 'ям'),
+      locative: keep(stem, 'і', 'ю'),
+      vocative: [word],
+    }[c];
   }
   const stem = word.slice(0, -1);
-  if (lower.endsWith('о')) return { nominative: [word], genitive: keep(stem, 'а'), dative: keep(stem, 'у', 'ові'), accusative: [word], ablative: keep(stem, 'ом'), locative: keep(stem, 'і', 'у'), vocative: [word] }[c];
-  return { nominative: [word], genitive: keep(stem, 'я'), dative: keep(stem, 'ю'), accusative: [word], ablative: keep(stem, 'ем'), locative: keep(stem, 'і'), vocative: [word] }[c];
+  if (lower.endsWith('о'))
+    return {
+      nominative: [word],
+      genitive: keep(stem, 'а'),
+      dative: keep(stem, 'у', 'ові'),
+      accusative: [word],
+      ablative: keep(stem, 'ом'),
+      locative: keep(stem, 'і', 'у'),
+      vocative: [word],
+    }[c];
+  return {
+    nominative: [word],
+    genitive: keep(stem, 'я'),
+    dative: keep(stem, 'ю'),
+    accusative: [word],
+    ablative: keep(stem, 'ем'),
+    locative: keep(stem, 'і'),
+    vocative: [word],
+  }[c];
 }
 
 function matchCase(template: string, word: string): string {
@@ -180,7 +226,8 @@ function wordInCase(word: string, c: GrammaticalCase, gender: Gender | 'neuter',
     // Things take "-і" in the locative ("у Лондоні"), where people take "-ові"; a town's genitive is "-а" ("Лондона"),
     // another thing's "-у" ("Кабінету", "палацу", "альянсу"), the dative's form.
     if (c === 'locative') return [word + 'і'];
-    if (c === 'genitive' && !(kind === 'place' && proper) && !/(?:[ая]ч|ник|тор)$/i.test(word)) return [inflectWord(word, 'dative', gender, 'noun')].filter((f) => /[ую]$/.test(f));
+    if (c === 'genitive' && !(kind === 'place' && proper) && !/(?:[ая]ч|ник|тор)$/i.test(word))
+      return [inflectWord(word, 'dative', gender, 'noun')].filter((f) => /[ую]$/.test(f));
   }
   return out;
 }

@@ -48,22 +48,126 @@ function variants(list: string): void {
 }
 variants('defence/defense defences/defenses offence/offense offences/offenses licence/license licences/licenses pretence/pretense');
 variants('programme/program programmes/programs catalogue/catalog catalogues/catalogs dialogue/dialog dialogues/dialogs analogue/analog grey/gray');
-variants('centre/center centres/centers centred/centered theatre/theater theatres/theaters metre/meter metres/meters kilometre/kilometer kilometres/kilometers litre/liter fibre/fiber calibre/caliber manoeuvre/maneuver manoeuvres/maneuvers');
-variants('jewellery/jewelry aluminium/aluminum sceptical/skeptical cheque/check tonne/ton tonnes/tons ageing/aging judgement/judgment acknowledgement/acknowledgment enrol/enroll fulfil/fulfill');
-for (const stem of ['colour', 'honour', 'labour', 'favour', 'neighbour', 'behaviour', 'armour', 'endeavour', 'harbour', 'rumour', 'vigour', 'valour', 'humour', 'savour', 'splendour', 'parlour', 'flavour']) {
+variants(
+  'centre/center centres/centers centred/centered theatre/theater theatres/theaters metre/meter metres/meters kilometre/kilometer kilometres/kilometers litre/liter fibre/fiber calibre/caliber manoeuvre/maneuver manoeuvres/maneuvers',
+);
+variants(
+  'jewellery/jewelry aluminium/aluminum sceptical/skeptical cheque/check tonne/ton tonnes/tons ageing/aging judgement/judgment acknowledgement/acknowledgment enrol/enroll fulfil/fulfill',
+);
+for (const stem of [
+  'colour',
+  'honour',
+  'labour',
+  'favour',
+  'neighbour',
+  'behaviour',
+  'armour',
+  'endeavour',
+  'harbour',
+  'rumour',
+  'vigour',
+  'valour',
+  'humour',
+  'savour',
+  'splendour',
+  'parlour',
+  'flavour',
+]) {
   const us = stem.replace(/our$/, 'or');
-  for (const end of ['', 's', 'ed', 'ing', 'able', 'ite', 'ites', 'ed', 'ful', 'ing', 'er', 'ers', 'ly', 'hood', 'hoods', 'ised', 'ized']) SPELLINGS.set(stem + end, us + end);
+  for (const end of ['', 's', 'ed', 'ing', 'able', 'ite', 'ites', 'ed', 'ful', 'ing', 'er', 'ers', 'ly', 'hood', 'hoods', 'ised', 'ized'])
+    SPELLINGS.set(stem + end, us + end);
 }
-for (const stem of ['travel', 'cancel', 'model', 'label', 'fuel', 'signal', 'total', 'level', 'channel', 'counsel', 'equal', 'dial', 'marvel', 'quarrel', 'rival', 'shovel', 'tunnel', 'jewel', 'duel', 'pedal', 'panel', 'funnel', 'initial']) {
+for (const stem of [
+  'travel',
+  'cancel',
+  'model',
+  'label',
+  'fuel',
+  'signal',
+  'total',
+  'level',
+  'channel',
+  'counsel',
+  'equal',
+  'dial',
+  'marvel',
+  'quarrel',
+  'rival',
+  'shovel',
+  'tunnel',
+  'jewel',
+  'duel',
+  'pedal',
+  'panel',
+  'funnel',
+  'initial',
+]) {
   for (const end of ['ed', 'ing', 'er', 'ers']) SPELLINGS.set(`${stem}l${end}`, stem + end);
 }
 
 /** Words ending in -ise that are not the British spelling of an -ize word. */
 const ISE_WORDS = new Set([
-  'advise', 'arise', 'chastise', 'circumcise', 'comprise', 'compromise', 'concise', 'demise', 'despise', 'devise', 'disguise', 'enterprise', 'excise',
-  'exercise', 'expertise', 'franchise', 'improvise', 'incise', 'merchandise', 'otherwise', 'precise', 'premise', 'promise', 'revise', 'rise', 'surmise',
-  'supervise', 'surprise', 'televise', 'treatise', 'wise', 'noise', 'poise', 'raise', 'praise', 'cruise', 'guise', 'likewise', 'clockwise', 'sunrise',
-  'reprise', 'apprise', 'advertise', 'chemise', 'cerise', 'marquise', 'louise', 'denise', 'elise', 'anise', 'paradise', 'mortise', 'valise', 'porpoise', 'tortoise', 'vise', 'bruise', 'braise', 'prise', 'upraise', 'appraise',
+  'advise',
+  'arise',
+  'chastise',
+  'circumcise',
+  'comprise',
+  'compromise',
+  'concise',
+  'demise',
+  'despise',
+  'devise',
+  'disguise',
+  'enterprise',
+  'excise',
+  'exercise',
+  'expertise',
+  'franchise',
+  'improvise',
+  'incise',
+  'merchandise',
+  'otherwise',
+  'precise',
+  'premise',
+  'promise',
+  'revise',
+  'rise',
+  'surmise',
+  'supervise',
+  'surprise',
+  'televise',
+  'treatise',
+  'wise',
+  'noise',
+  'poise',
+  'raise',
+  'praise',
+  'cruise',
+  'guise',
+  'likewise',
+  'clockwise',
+  'sunrise',
+  'reprise',
+  'apprise',
+  'advertise',
+  'chemise',
+  'cerise',
+  'marquise',
+  'louise',
+  'denise',
+  'elise',
+  'anise',
+  'paradise',
+  'mortise',
+  'valise',
+  'porpoise',
+  'tortoise',
+  'vise',
+  'bruise',
+  'braise',
+  'prise',
+  'upraise',
+  'appraise',
 ]);
 
 const ISE = /^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers)$/u;

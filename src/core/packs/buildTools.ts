@@ -31,11 +31,13 @@ export function mergeForBundle(packs: readonly LoadedPack[]): Pack {
   const [first] = packs;
   const checked = first.pack.meta.checked;
   // With the case forms of its names in other languages, generated here so that the extension carries no declension rules for it.
-  return withGeneratedForms(shippedPack({
-    meta: first.pack.meta,
-    sources: packs.flatMap((p) => p.pack.sources),
-    facts: packs.flatMap((p) => p.pack.facts.map((f) => (f.checked || p.pack.meta.checked === checked ? f : { ...f, checked: p.pack.meta.checked }))),
-  }));
+  return withGeneratedForms(
+    shippedPack({
+      meta: first.pack.meta,
+      sources: packs.flatMap((p) => p.pack.sources),
+      facts: packs.flatMap((p) => p.pack.facts.map((f) => (f.checked || p.pack.meta.checked === checked ? f : { ...f, checked: p.pack.meta.checked }))),
+    }),
+  );
 }
 
 /** docs/FACTBASE.md for the pack the extension ships. */

@@ -29,7 +29,11 @@ export const BUNDLED_LANGUAGES: readonly string[] = ['uk'];
 
 const LANGUAGE_NAMES: Record<string, string> = { uk: 'Ukrainian', en: 'English' };
 
-export function compilePackFiles(files: readonly PackFile[], readSourceText: (packPath: string, source: Source) => string | undefined, options: CompileOptions = {}): CompileResult {
+export function compilePackFiles(
+  files: readonly PackFile[],
+  readSourceText: (packPath: string, source: Source) => string | undefined,
+  options: CompileOptions = {},
+): CompileResult {
   const problems: Problem[] = [];
   const packs: LoadedPack[] = [];
   for (const f of files) {
@@ -61,7 +65,10 @@ export function missingLanguages(loaded: LoadedPack, required: readonly string[]
       if (!range) continue;
       const name = LANGUAGE_NAMES[tag] ?? `"${tag}"`;
       out.push({
-        file: locations.file, range: { start: range.start, end: range.start }, code: 'missing-language', severity: 'error',
+        file: locations.file,
+        range: { start: range.start, end: range.start },
+        code: 'missing-language',
+        severity: 'error',
         message: `Fact "${fact.id}" has no ${name} label and text: add "languages: ${tag}: { label, text }" (every fact of this pack is written in ${name} too).`,
       });
     }

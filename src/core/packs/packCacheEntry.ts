@@ -110,7 +110,15 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
     at += n;
   }
   const head = JSON.parse(decoder.decode(slices[0])) as Head;
-  if (typeof head !== 'object' || head === null || !Array.isArray(head.problems) || !Array.isArray(head.sources) || !Array.isArray(head.sourceRanges) || !Array.isArray(head.factRanges) || !Array.isArray(head.pathsById)) {
+  if (
+    typeof head !== 'object' ||
+    head === null ||
+    !Array.isArray(head.problems) ||
+    !Array.isArray(head.sources) ||
+    !Array.isArray(head.sourceRanges) ||
+    !Array.isArray(head.factRanges) ||
+    !Array.isArray(head.pathsById)
+  ) {
     throw new Error('the head section is not a parse result');
   }
   const facts: Fact[] = [];

@@ -25,7 +25,17 @@ export const MAX_BLANK_LINES = 1_000;
 /** The problem of a pack file over the size limit, which is not read at all. */
 export function tooLargeProblem(file: string, bytes: number, maxBytes: number): Problem {
   const start = { line: 0, character: 0 };
-  return { file, range: { start, end: start }, code: 'file-too-large', severity: 'error', message: l10n.t('The pack file is {0}; packs are limited to {1} (setting agreementCite.packs.maxFileSizeKB). Split it into several files.', formatBytes(bytes), formatBytes(maxBytes)) };
+  return {
+    file,
+    range: { start, end: start },
+    code: 'file-too-large',
+    severity: 'error',
+    message: l10n.t(
+      'The pack file is {0}; packs are limited to {1} (setting agreementCite.packs.maxFileSizeKB). Split it into several files.',
+      formatBytes(bytes),
+      formatBytes(maxBytes),
+    ),
+  };
 }
 
 export function formatBytes(bytes: number): string {
@@ -42,5 +52,11 @@ export function formatBytes(bytes: number): string {
 export function loadFailedProblem(file: string, error: unknown): Problem {
   const start = { line: 0, character: 0 };
   const detail = error instanceof Error ? error.message : String(error);
-  return { file, range: { start, end: start }, code: 'load-failed', severity: 'error', message: l10n.t('The pack could not be loaded ({0}). The other packs stay in use; saving the file tries again.', detail.slice(0, 200)) };
+  return {
+    file,
+    range: { start, end: start },
+    code: 'load-failed',
+    severity: 'error',
+    message: l10n.t('The pack could not be loaded ({0}). The other packs stay in use; saving the file tries again.', detail.slice(0, 200)),
+  };
 }

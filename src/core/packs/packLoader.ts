@@ -1,12 +1,35 @@
 import * as l10n from '@vscode/l10n';
-import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, Parser, parseDocument, visit, YAMLParseError, type CST, type Node as YamlNode, type YAMLMap } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  Parser,
+  parseDocument,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Node as YamlNode,
+  type YAMLMap,
+} from 'yaml';
 import { parseIsoDate } from '../document/dates';
 import { emptyLocations } from '../facts/factIndex';
 import { kindLabel } from '../facts/labels';
 import { LineIndex } from '../document/text';
 import {
-  FACT_KINDS, GENDERS, SOURCE_KINDS, STATUSES, WORDING_KINDS,
-  type Fact, type Pack, type PackLocations, type Problem, type Range, type Severity,
+  FACT_KINDS,
+  GENDERS,
+  SOURCE_KINDS,
+  STATUSES,
+  WORDING_KINDS,
+  type Fact,
+  type Pack,
+  type PackLocations,
+  type Problem,
+  type Range,
+  type Severity,
 } from '../types';
 
 import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, MAX_BLANK_LINES, MAX_TEXT_CHARS, MAX_VALUE_CHARS, tooLargeProblem } from './packLimits';
@@ -41,32 +64,53 @@ export interface Field {
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-const id: Shape = { type: 'string', pattern: ID_PATTERN, patternHint: () => l10n.t('lowercase letters, digits, ".", "_" and "-", starting with a letter or digit'), maxLength: 200 };
+const id: Shape = {
+  type: 'string',
+  pattern: ID_PATTERN,
+  patternHint: () => l10n.t('lowercase letters, digits, ".", "_" and "-", starting with a letter or digit'),
+  maxLength: 200,
+};
 const text: Shape = { type: 'string', minLength: 1, maxLength: MAX_TEXT_CHARS };
 const date: Shape = { type: 'date' };
 const lang: Shape = { type: 'string', pattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: () => l10n.t('a language tag such as "en" or "uk"') };
 const url: Shape = { type: 'string', pattern: /^https?:\/\/\S+$/, patternHint: () => l10n.t('an http(s) address') };
 
 const citation: Shape = {
-  type: 'object', name: 'citation',
+  type: 'object',
+  name: 'citation',
   fields: { source: { shape: id, required: true }, evidence: { shape: text }, locator: { shape: text } },
 };
 const citations: Shape = { type: 'array', items: citation, minItems: 1, maxItems: 100 };
 
 const roleHeld: Shape = {
-  type: 'object', name: 'role',
-  fields: { role: { shape: id, required: true }, from: { shape: date }, to: { shape: date }, citations: { shape: citations, required: true }, checked: { shape: date }, note: { shape: text } },
+  type: 'object',
+  name: 'role',
+  fields: {
+    role: { shape: id, required: true },
+    from: { shape: date },
+    to: { shape: date },
+    citations: { shape: citations, required: true },
+    checked: { shape: date },
+    note: { shape: text },
+  },
 };
 const variant: Shape = {
-  type: 'object', name: 'variant',
+  type: 'object',
+  name: 'variant',
   fields: { value: { shape: text, required: true }, citations: { shape: citations, required: true }, note: { shape: text } },
 };
 const wording: Shape = {
-  type: 'object', name: 'wording',
+  type: 'object',
+  name: 'wording',
   fields: {
-    id: { shape: id, required: true }, text: { shape: text, required: true }, kind: { shape: { type: 'enum', values: WORDING_KINDS }, required: true },
-    language: { shape: lang, required: true }, by: { shape: text }, citations: { shape: citations, required: true },
-    preferred: { shape: { type: 'boolean' } }, note: { shape: text },
+    id: { shape: id, required: true },
+    text: { shape: text, required: true },
+    kind: { shape: { type: 'enum', values: WORDING_KINDS }, required: true },
+    language: { shape: lang, required: true },
+    by: { shape: text },
+    citations: { shape: citations, required: true },
+    preferred: { shape: { type: 'boolean' } },
+    note: { shape: text },
   },
 };
 const alias: Shape = { type: 'string', minLength: 2, maxLength: 200 };
@@ -74,59 +118,104 @@ const alias: Shape = { type: 'string', minLength: 2, maxLength: 200 };
 /** A fact's label, text and names in another language than the pack's (src/core/types.ts, FactInLanguage). */
 const nameText: Shape = { type: 'string', minLength: 1, maxLength: 100 };
 const personName: Shape = {
-  type: 'object', name: 'name',
+  type: 'object',
+  name: 'name',
   fields: {
-    given: { shape: nameText }, patronymic: { shape: nameText }, family: { shape: nameText, required: true },
+    given: { shape: nameText },
+    patronymic: { shape: nameText },
+    family: { shape: nameText, required: true },
     gender: { shape: { type: 'enum', values: GENDERS }, required: true },
   },
 };
 const factInLanguage: Shape = {
-  type: 'object', name: 'language',
+  type: 'object',
+  name: 'language',
   fields: {
-    label: { shape: { type: 'string', minLength: 1, maxLength: 300 }, required: true }, text: { shape: text, required: true },
-    aliases: { shape: { type: 'array', items: alias, maxItems: 200 } }, name: { shape: personName },
+    label: { shape: { type: 'string', minLength: 1, maxLength: 300 }, required: true },
+    text: { shape: text, required: true },
+    aliases: { shape: { type: 'array', items: alias, maxItems: 200 } },
+    name: { shape: personName },
     forms: { shape: { type: 'array', items: alias, maxItems: 500 } },
   },
 };
-const languageKey: Extract<Shape, { type: 'string' }> = { type: 'string', pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, patternHint: () => l10n.t('a language tag such as "uk" or "pt-BR" (the language in lowercase first)'), maxLength: 35 };
+const languageKey: Extract<Shape, { type: 'string' }> = {
+  type: 'string',
+  pattern: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+  patternHint: () => l10n.t('a language tag such as "uk" or "pt-BR" (the language in lowercase first)'),
+  maxLength: 35,
+};
 const languages: Shape = { type: 'record', keys: languageKey, values: factInLanguage, maxEntries: 50 };
 
 const source: Shape = {
-  type: 'object', name: 'source',
+  type: 'object',
+  name: 'source',
   fields: {
-    id: { shape: id, required: true }, title: { shape: text, required: true }, publisher: { shape: text, required: true },
-    author: { shape: text }, via: { shape: text }, date: { shape: date }, url: { shape: url },
-    alsoAt: { shape: { type: 'array', items: url } }, kind: { shape: { type: 'enum', values: SOURCE_KINDS }, required: true },
-    language: { shape: lang, required: true }, textFile: { shape: text }, basedOn: { shape: { type: 'array', items: id, minItems: 1, maxItems: 20 } }, note: { shape: text },
+    id: { shape: id, required: true },
+    title: { shape: text, required: true },
+    publisher: { shape: text, required: true },
+    author: { shape: text },
+    via: { shape: text },
+    date: { shape: date },
+    url: { shape: url },
+    alsoAt: { shape: { type: 'array', items: url } },
+    kind: { shape: { type: 'enum', values: SOURCE_KINDS }, required: true },
+    language: { shape: lang, required: true },
+    textFile: { shape: text },
+    basedOn: { shape: { type: 'array', items: id, minItems: 1, maxItems: 20 } },
+    note: { shape: text },
   },
 };
 /** For an event: the words that describe it in prose, besides its aliases. */
 const describedBy: Shape = {
-  type: 'object', name: 'describedBy',
+  type: 'object',
+  name: 'describedBy',
   fields: {
     actions: { shape: { type: 'array', items: alias, minItems: 1, maxItems: 50 }, required: true },
     words: { shape: { type: 'array', items: alias, maxItems: 50 } },
   },
 };
 const fact: Shape = {
-  type: 'object', name: 'fact',
+  type: 'object',
+  name: 'fact',
   fields: {
-    id: { shape: id, required: true }, kind: { shape: { type: 'enum', values: FACT_KINDS }, required: true },
-    label: { shape: { type: 'string', minLength: 1, maxLength: 300 }, required: true }, text: { shape: text, required: true },
-    aliases: { shape: { type: 'array', items: alias, maxItems: 200 }, required: true }, dateAliases: { shape: { type: 'boolean' } },
-    citations: { shape: citations, required: true }, status: { shape: { type: 'enum', values: STATUSES } },
-    date: { shape: date }, endDate: { shape: date }, place: { shape: id }, number: { shape: { type: 'number' } }, unit: { shape: text },
-    roles: { shape: { type: 'array', items: roleHeld } }, speaker: { shape: id }, occasion: { shape: text }, language: { shape: lang },
-    wordings: { shape: { type: 'array', items: wording, minItems: 1 } }, variants: { shape: { type: 'array', items: variant } },
-    related: { shape: { type: 'array', items: id } }, checked: { shape: date }, note: { shape: text }, describedBy: { shape: describedBy },
+    id: { shape: id, required: true },
+    kind: { shape: { type: 'enum', values: FACT_KINDS }, required: true },
+    label: { shape: { type: 'string', minLength: 1, maxLength: 300 }, required: true },
+    text: { shape: text, required: true },
+    aliases: { shape: { type: 'array', items: alias, maxItems: 200 }, required: true },
+    dateAliases: { shape: { type: 'boolean' } },
+    citations: { shape: citations, required: true },
+    status: { shape: { type: 'enum', values: STATUSES } },
+    date: { shape: date },
+    endDate: { shape: date },
+    place: { shape: id },
+    number: { shape: { type: 'number' } },
+    unit: { shape: text },
+    roles: { shape: { type: 'array', items: roleHeld } },
+    speaker: { shape: id },
+    occasion: { shape: text },
+    language: { shape: lang },
+    wordings: { shape: { type: 'array', items: wording, minItems: 1 } },
+    variants: { shape: { type: 'array', items: variant } },
+    related: { shape: { type: 'array', items: id } },
+    checked: { shape: date },
+    note: { shape: text },
+    describedBy: { shape: describedBy },
     languages: { shape: languages },
   },
 };
 const meta: Shape = {
-  type: 'object', name: 'pack',
+  type: 'object',
+  name: 'pack',
   fields: {
-    id: { shape: id, required: true }, title: { shape: text, required: true }, version: { shape: { type: 'string', minLength: 1, maxLength: 50 }, required: true },
-    description: { shape: text }, language: { shape: lang, required: true }, updated: { shape: date }, checked: { shape: date, required: true }, license: { shape: text },
+    id: { shape: id, required: true },
+    title: { shape: text, required: true },
+    version: { shape: { type: 'string', minLength: 1, maxLength: 50 }, required: true },
+    description: { shape: text },
+    language: { shape: lang, required: true },
+    updated: { shape: date },
+    checked: { shape: date, required: true },
+    license: { shape: text },
   },
 };
 const topLevelFields = { pack: meta, sources: source, facts: fact };
@@ -144,7 +233,11 @@ export const MAX_NESTING = 64;
 class Reader {
   readonly problems: Problem[] = [];
   readonly paths = new Map<string, Range>();
-  constructor(private readonly file: string, private readonly lines: LineIndex, private readonly textLength: number) {}
+  constructor(
+    private readonly file: string,
+    private readonly lines: LineIndex,
+    private readonly textLength: number,
+  ) {}
 
   rangeOf(node: YamlNode | null | undefined): Range {
     const r = node?.range;
@@ -167,7 +260,16 @@ class Reader {
   finish(): Problem[] {
     if (this.dropped === 0) return this.problems;
     const start = this.problems[this.problems.length - 1]?.range.start ?? { line: 0, character: 0 };
-    return [...this.problems, { file: this.file, range: { start, end: start }, code: 'too-many-problems', severity: 'error', message: l10n.t('…and {0} more problems; fix the ones above first.', this.dropped) }];
+    return [
+      ...this.problems,
+      {
+        file: this.file,
+        range: { start, end: start },
+        code: 'too-many-problems',
+        severity: 'error',
+        message: l10n.t('…and {0} more problems; fix the ones above first.', this.dropped),
+      },
+    ];
   }
 
   /** Converts a node to plain data while checking it against a shape; returns INVALID after reporting why. */
@@ -178,8 +280,10 @@ class Reader {
       return INVALID;
     }
     switch (shape.type) {
-      case 'object': return this.readObject(node, shape, path, what);
-      case 'record': return this.readRecord(node, shape, path, what);
+      case 'object':
+        return this.readObject(node, shape, path, what);
+      case 'record':
+        return this.readRecord(node, shape, path, what);
       case 'array': {
         if (!node || !isSeq(node)) {
           this.problem(node, 'wrong-type', l10n.t('{0} must be a list', what));
@@ -191,7 +295,11 @@ class Reader {
           if (v !== INVALID) out.push(v);
         });
         if (shape.minItems !== undefined && node.items.length < shape.minItems) {
-          this.problem(node, 'too-few-items', shape.minItems === 1 ? l10n.t('{0} needs at least 1 item', what) : l10n.t('{0} needs at least {1} items', what, shape.minItems));
+          this.problem(
+            node,
+            'too-few-items',
+            shape.minItems === 1 ? l10n.t('{0} needs at least 1 item', what) : l10n.t('{0} needs at least {1} items', what, shape.minItems),
+          );
           return INVALID;
         }
         if (shape.maxItems !== undefined && node.items.length > shape.maxItems) {
@@ -200,7 +308,8 @@ class Reader {
         }
         return out;
       }
-      default: return this.readScalar(node, shape, what);
+      default:
+        return this.readScalar(node, shape, what);
     }
   }
 
@@ -222,11 +331,23 @@ class Reader {
         // eslint-disable-next-line no-control-regex
         const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(s);
         if (control) {
-          this.problem(node, 'control-character', l10n.t('{0} holds a control character ({1}), written as an escape: a pack is plain text. Remove it.', what, `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
+          this.problem(
+            node,
+            'control-character',
+            l10n.t(
+              '{0} holds a control character ({1}), written as an escape: a pack is plain text. Remove it.',
+              what,
+              `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+            ),
+          );
           return INVALID;
         }
         if (shape.minLength !== undefined && s.trim().length < shape.minLength) {
-          this.problem(node, 'too-short', shape.minLength === 1 ? l10n.t('{0} must not be empty', what) : l10n.t('{0} must be at least {1} characters', what, shape.minLength));
+          this.problem(
+            node,
+            'too-short',
+            shape.minLength === 1 ? l10n.t('{0} must not be empty', what) : l10n.t('{0} must be at least {1} characters', what, shape.minLength),
+          );
           return INVALID;
         }
         if (shape.maxLength !== undefined && s.length > shape.maxLength) {
@@ -242,14 +363,24 @@ class Reader {
       case 'date': {
         const s = typeof value === 'string' ? value : node.source;
         if (typeof s !== 'string' || !parseIsoDate(s)) {
-          this.problem(node, 'bad-date', l10n.t('{0} "{1}" is not a valid date: write YYYY-MM-DD (or YYYY-MM, YYYY where the day is not known)', what, clip(String(s ?? value))));
+          this.problem(
+            node,
+            'bad-date',
+            l10n.t('{0} "{1}" is not a valid date: write YYYY-MM-DD (or YYYY-MM, YYYY where the day is not known)', what, clip(String(s ?? value))),
+          );
           return INVALID;
         }
         return s;
       }
       case 'number':
         if (typeof value !== 'number' || !Number.isFinite(value)) {
-          this.problem(node, 'wrong-type', typeof value === 'number' ? l10n.t('{0} must be a finite number, not {1}', what, node.source ?? value) : l10n.t('{0} must be a number, not {1}', what, typeName(value)));
+          this.problem(
+            node,
+            'wrong-type',
+            typeof value === 'number'
+              ? l10n.t('{0} must be a finite number, not {1}', what, node.source ?? value)
+              : l10n.t('{0} must be a number, not {1}', what, typeName(value)),
+          );
           return INVALID;
         }
         return value;
@@ -272,18 +403,33 @@ class Reader {
 
   private readObject(node: YamlNode | null | undefined, shape: Extract<Shape, { type: 'object' }>, path: string, what: string): unknown {
     if (!this.isMapping(node, what)) return INVALID;
-    const read = this.readPairs(node, what, (keyNode) => {
-      const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : undefined;
-      if (key === undefined) this.problem(keyNode ?? node, 'wrong-type', l10n.t('{0}: keys must be plain words', what));
-      return key;
-    }, (key, keyNode, valueNode) => {
-      // Own keys only: "constructor" or "__proto__" in a pack are unknown keys, not Object's.
-      const field = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
-      if (field) return this.read(valueNode, field.shape, `${path}/${key}`, `${what}.${key}`);
-      const suggestion = closest(key, Object.keys(shape.fields));
-      this.problem(keyNode, 'unknown-key', l10n.t('{0}: unknown key "{1}"{2}; allowed: {3}', what, clip(key), suggestion ? l10n.t(' (did you mean "{0}"?)', suggestion) : '', Object.keys(shape.fields).join(', ')));
-      return INVALID;
-    });
+    const read = this.readPairs(
+      node,
+      what,
+      (keyNode) => {
+        const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : undefined;
+        if (key === undefined) this.problem(keyNode ?? node, 'wrong-type', l10n.t('{0}: keys must be plain words', what));
+        return key;
+      },
+      (key, keyNode, valueNode) => {
+        // Own keys only: "constructor" or "__proto__" in a pack are unknown keys, not Object's.
+        const field = Object.hasOwn(shape.fields, key) ? shape.fields[key] : undefined;
+        if (field) return this.read(valueNode, field.shape, `${path}/${key}`, `${what}.${key}`);
+        const suggestion = closest(key, Object.keys(shape.fields));
+        this.problem(
+          keyNode,
+          'unknown-key',
+          l10n.t(
+            '{0}: unknown key "{1}"{2}; allowed: {3}',
+            what,
+            clip(key),
+            suggestion ? l10n.t(' (did you mean "{0}"?)', suggestion) : '',
+            Object.keys(shape.fields).join(', '),
+          ),
+        );
+        return INVALID;
+      },
+    );
     for (const [key, field] of Object.entries(shape.fields)) {
       if (field.required && !read.seen.has(key)) {
         this.problem(node, 'missing-key', l10n.t('{0} is missing "{1}"', what, key), 'error', this.headRange(node));
@@ -300,10 +446,15 @@ class Reader {
       return INVALID;
     }
     // Keys match shape.keys (a language tag), so none can be one of Object's own properties.
-    const read = this.readPairs(node, what, (keyNode) => {
-      const key = this.readScalar(keyNode, shape.keys, `${what}: key`);
-      return typeof key === 'string' ? key : undefined;
-    }, (key, _keyNode, valueNode) => this.read(valueNode, shape.values, `${path}/${key}`, `${what}.${key}`));
+    const read = this.readPairs(
+      node,
+      what,
+      (keyNode) => {
+        const key = this.readScalar(keyNode, shape.keys, `${what}: key`);
+        return typeof key === 'string' ? key : undefined;
+      },
+      (key, _keyNode, valueNode) => this.read(valueNode, shape.values, `${path}/${key}`, `${what}.${key}`),
+    );
     return read.ok ? read.out : INVALID;
   }
 
@@ -318,7 +469,12 @@ class Reader {
    * problem told) and given once (a key given twice is a problem), each value
    * by `valueOf`.
    */
-  private readPairs(node: YAMLMap, what: string, keyOf: (keyNode: YamlNode | null) => string | undefined, valueOf: (key: string, keyNode: YamlNode | null, valueNode: YamlNode) => unknown): { out: Record<string, unknown>; seen: Set<string>; ok: boolean } {
+  private readPairs(
+    node: YAMLMap,
+    what: string,
+    keyOf: (keyNode: YamlNode | null) => string | undefined,
+    valueOf: (key: string, keyNode: YamlNode | null, valueNode: YamlNode) => unknown,
+  ): { out: Record<string, unknown>; seen: Set<string>; ok: boolean } {
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
     let ok = true;
@@ -352,14 +508,22 @@ class Reader {
 
 function describe(shape: Shape): string {
   switch (shape.type) {
-    case 'string': return l10n.t('text');
-    case 'date': return l10n.t('a date (YYYY-MM-DD)');
-    case 'number': return l10n.t('a number');
-    case 'boolean': return l10n.t('true or false');
-    case 'enum': return l10n.t('one of: {0}', shape.values.join(', '));
-    case 'array': return l10n.t('a list');
-    case 'object': return l10n.t('a mapping');
-    case 'record': return l10n.t('a mapping');
+    case 'string':
+      return l10n.t('text');
+    case 'date':
+      return l10n.t('a date (YYYY-MM-DD)');
+    case 'number':
+      return l10n.t('a number');
+    case 'boolean':
+      return l10n.t('true or false');
+    case 'enum':
+      return l10n.t('one of: {0}', shape.values.join(', '));
+    case 'array':
+      return l10n.t('a list');
+    case 'object':
+      return l10n.t('a mapping');
+    case 'record':
+      return l10n.t('a mapping');
   }
 }
 
@@ -427,24 +591,50 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   const bytes = byteLength(textIn);
   if (bytes > maxBytes) return { locations: empty, problems: [tooLargeProblem(file, bytes, maxBytes)] };
   if (textIn.trim() === '') {
-    return { locations: empty, problems: [{ file, range: whole, code: 'empty-file', severity: 'error', message: l10n.t('The pack file is empty: a pack needs "pack", "sources" and "facts".') }] };
+    return {
+      locations: empty,
+      problems: [
+        { file, range: whole, code: 'empty-file', severity: 'error', message: l10n.t('The pack file is empty: a pack needs "pack", "sources" and "facts".') },
+      ],
+    };
   }
   const reader = new Reader(file, lines, textIn.length);
   // Control characters are exactly what this looks for.
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/.exec(textIn);
   if (control) {
-    reader.problem(null, 'control-character', l10n.t('The pack file holds a control character ({0}): a pack is plain UTF-8 text. Remove it.', `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`), 'error', lines.rangeOf(control.index, control.index + 1));
+    reader.problem(
+      null,
+      'control-character',
+      l10n.t(
+        'The pack file holds a control character ({0}): a pack is plain UTF-8 text. Remove it.',
+        `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+      ),
+      'error',
+      lines.rangeOf(control.index, control.index + 1),
+    );
     return { locations: empty, problems: reader.finish() };
   }
   const deep = tooDeep(textIn);
   if (deep !== undefined) {
-    reader.problem(null, 'nested-too-deeply', l10n.t('The YAML is nested more than {0} levels deep here; a fact pack needs a handful.', MAX_NESTING), 'error', lines.rangeOf(deep, deep + 1));
+    reader.problem(
+      null,
+      'nested-too-deeply',
+      l10n.t('The YAML is nested more than {0} levels deep here; a fact pack needs a handful.', MAX_NESTING),
+      'error',
+      lines.rangeOf(deep, deep + 1),
+    );
     return { locations: empty, problems: reader.finish() };
   }
   const crowded = crowdedLine(textIn);
   if (crowded !== undefined) {
-    reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: this line starts more than {0} quoted values; is a quote mark missing its backslash (\\")?', MAX_QUOTED_PER_LINE), 'error', lines.rangeOf(crowded, crowded + 1));
+    reader.problem(
+      null,
+      'yaml-syntax',
+      l10n.t('YAML syntax: this line starts more than {0} quoted values; is a quote mark missing its backslash (\\")?', MAX_QUOTED_PER_LINE),
+      'error',
+      lines.rangeOf(crowded, crowded + 1),
+    );
     return { locations: empty, problems: reader.finish() };
   }
   let doc;
@@ -477,7 +667,13 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     // A quote left open swallows the lines after it, and the parser only stumbles later: point at the quote too.
     const quoted = multilineQuoteBefore(textIn, doc.errors[0].pos[0]);
     if (quoted) {
-      reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: this quoted text runs on to line {0}; is its closing quote missing?', lines.positionAt(quoted.end).line + 1), 'error', lines.rangeOf(quoted.start, quoted.start + 1));
+      reader.problem(
+        null,
+        'yaml-syntax',
+        l10n.t('YAML syntax: this quoted text runs on to line {0}; is its closing quote missing?', lines.positionAt(quoted.end).line + 1),
+        'error',
+        lines.rangeOf(quoted.start, quoted.start + 1),
+      );
     }
   }
   for (const warning of doc.warnings) {
@@ -529,12 +725,24 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     const key = s.id.replace(/[^A-Za-z0-9_-]/g, '-');
     const other = keys.get(key);
     if (other !== undefined) {
-      reader.problem(null, 'citation-key-collision', l10n.t('source "{0}": its citation key "{1}" is that of source "{2}" too, so a document citing one would read as citing the other; give one of them another id', clip(s.id), clip(key), clip(other)), 'error', locations.sources.get(s.id));
+      reader.problem(
+        null,
+        'citation-key-collision',
+        l10n.t(
+          'source "{0}": its citation key "{1}" is that of source "{2}" too, so a document citing one would read as citing the other; give one of them another id',
+          clip(s.id),
+          clip(key),
+          clip(other),
+        ),
+        'error',
+        locations.sources.get(s.id),
+      );
     } else keys.set(key, s.id);
   }
   const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
   checkNamesInLanguages(reader, facts as Fact[], locations);
-  if (!root.has('pack')) reader.problem(root, 'missing-key', l10n.t('The pack file is missing "pack" (its id, title, version and language).'), 'error', lines.rangeOf(0, 0));
+  if (!root.has('pack'))
+    reader.problem(root, 'missing-key', l10n.t('The pack file is missing "pack" (its id, title, version and language).'), 'error', lines.rangeOf(0, 0));
   if (!root.has('sources')) reader.problem(root, 'missing-key', l10n.t('The pack file is missing "sources".'), 'error', lines.rangeOf(0, 0));
   if (!root.has('facts')) reader.problem(root, 'missing-key', l10n.t('The pack file is missing "facts".'), 'error', lines.rangeOf(0, 0));
   if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.finish() };
@@ -549,7 +757,18 @@ function checkNamesInLanguages(reader: Reader, facts: readonly Fact[], locations
     for (const [tag, inLanguage] of Object.entries(f.languages)) {
       if (!inLanguage.name) continue;
       const path = `${locations.pathsById.get(f.id) ?? ''}/languages/${tag}/name`;
-      reader.problem(null, 'not-a-person', l10n.t('fact "{0}".languages.{1}.name: only a person\'s name has parts (given, family, gender); this fact is a {2}. Write its names in "aliases".', clip(f.id), tag, kindLabel(f.kind)), 'error', reader.paths.get(path));
+      reader.problem(
+        null,
+        'not-a-person',
+        l10n.t(
+          'fact "{0}".languages.{1}.name: only a person\'s name has parts (given, family, gender); this fact is a {2}. Write its names in "aliases".',
+          clip(f.id),
+          tag,
+          kindLabel(f.kind),
+        ),
+        'error',
+        reader.paths.get(path),
+      );
     }
   }
 }
@@ -569,7 +788,7 @@ type YamlError = YamlDocument['errors'][number];
 function parseYaml(text: string): Pick<YamlDocument, 'errors' | 'warnings' | 'contents'> & { doc?: YamlDocument } {
   // A parse that stops early lists at least as many errors as the writer is shown.
   const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
-  const record = (composer as unknown as { onError: (...args: unknown[]) => void });
+  const record = composer as unknown as { onError: (...args: unknown[]) => void };
   const original = record.onError;
   let errors = 0;
   record.onError = (...args: unknown[]): void => {
@@ -597,7 +816,12 @@ function parseYaml(text: string): Pick<YamlDocument, 'errors' | 'warnings' | 'co
 
 /** What the loader refuses to compose: a value or a run of blank lines over its limit, shown from `start` to `end`, running to `through`. */
 class Refused extends Error {
-  constructor(readonly what: 'unclosed-quote' | 'long-value' | 'blank-lines', readonly start: number, readonly end: number, readonly through = end) {
+  constructor(
+    readonly what: 'unclosed-quote' | 'long-value' | 'blank-lines',
+    readonly start: number,
+    readonly end: number,
+    readonly through = end,
+  ) {
     super(what);
   }
 }
@@ -656,11 +880,31 @@ function refusedMessage(e: Refused, lines: LineIndex): { code: string; message: 
   const span = to > from ? l10n.t(', to line {0}', to) : '';
   switch (e.what) {
     case 'unclosed-quote':
-      return { code: 'yaml-syntax', message: l10n.t('YAML syntax: this quote is never closed; the value it opens runs for {0} characters{1}, more than the {2} a value may have. Is its closing quote missing?', length, span, MAX_VALUE_CHARS) };
+      return {
+        code: 'yaml-syntax',
+        message: l10n.t(
+          'YAML syntax: this quote is never closed; the value it opens runs for {0} characters{1}, more than the {2} a value may have. Is its closing quote missing?',
+          length,
+          span,
+          MAX_VALUE_CHARS,
+        ),
+      };
     case 'long-value':
-      return { code: 'too-long', message: l10n.t('This value is {0} characters long as written{1}; a value in a pack is at most {2} characters (a text at most {3}), and a longer one is not read.', length, span, MAX_VALUE_CHARS, MAX_TEXT_CHARS) };
+      return {
+        code: 'too-long',
+        message: l10n.t(
+          'This value is {0} characters long as written{1}; a value in a pack is at most {2} characters (a text at most {3}), and a longer one is not read.',
+          length,
+          span,
+          MAX_VALUE_CHARS,
+          MAX_TEXT_CHARS,
+        ),
+      };
     case 'blank-lines':
-      return { code: 'too-many-blank-lines', message: l10n.t('More than {0} lines in a row hold nothing but white space, from this line on; remove them.', MAX_BLANK_LINES) };
+      return {
+        code: 'too-many-blank-lines',
+        message: l10n.t('More than {0} lines in a row hold nothing but white space, from this line on; remove them.', MAX_BLANK_LINES),
+      };
   }
 }
 
@@ -814,7 +1058,15 @@ function closedQuote(token: string, q: string): boolean {
   return slashes % 2 === 0;
 }
 
-function readList(reader: Reader, node: YamlNode | undefined, shape: Shape, path: string, what: string, ranges: Map<string, Range>, paths: Map<string, string>): unknown[] {
+function readList(
+  reader: Reader,
+  node: YamlNode | undefined,
+  shape: Shape,
+  path: string,
+  what: string,
+  ranges: Map<string, Range>,
+  paths: Map<string, string>,
+): unknown[] {
   if (node === undefined) return [];
   if (isScalar(node) && (node.value === null || node.value === undefined)) return [];
   if (!isSeq(node)) {
@@ -826,9 +1078,14 @@ function readList(reader: Reader, node: YamlNode | undefined, shape: Shape, path
     const itemNode = item as YamlNode;
     const idNode = isMap(itemNode) ? (itemNode.get('id', true) as YamlNode | undefined) : undefined;
     const idText = idNode && isScalar(idNode) ? String(idNode.value) : undefined;
-    const label = what === 'fact'
-      ? (idText ? l10n.t('fact "{0}"', clip(idText)) : l10n.t('fact {0}', i + 1))
-      : (idText ? l10n.t('source "{0}"', clip(idText)) : l10n.t('source {0}', i + 1));
+    const label =
+      what === 'fact'
+        ? idText
+          ? l10n.t('fact "{0}"', clip(idText))
+          : l10n.t('fact {0}', i + 1)
+        : idText
+          ? l10n.t('source "{0}"', clip(idText))
+          : l10n.t('source {0}', i + 1);
     const v = reader.read(itemNode, shape, `/${path}/${i}`, label);
     if (v !== INVALID) {
       out.push(v);

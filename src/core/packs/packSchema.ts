@@ -8,17 +8,19 @@ const DOCS: Record<string, string> = {
   id: 'A stable id: lowercase letters, digits, ".", "_" and "-".',
   kind: 'What this is.',
   label: 'A short name, shown in hovers, completions and the picker.',
-  text: 'For a fact: the words inserted into a draft, in the pack\'s own words ({date} and {endDate} are written in the writer\'s date style). For a wording: the quoted words, exactly.',
+  text: "For a fact: the words inserted into a draft, in the pack's own words ({date} and {endDate} are written in the writer's date style). For a wording: the quoted words, exactly.",
   aliases: 'Every phrase that should show this fact on hover and in completion: spellings, Cyrillic, short forms.',
   dateAliases: 'Whether "23 June", "June 23, 2025" and the like are generated from `date` (default: true for events).',
   citations: 'The sources behind this, each with a short exact excerpt (evidence) and where it is (locator).',
   source: 'The id of a source in this or another pack.',
   evidence: 'A short excerpt of the source, copied exactly (quote marks and dashes included).',
   locator: 'Where in the source: paragraph, page, timestamp.',
-  status: 'Checked against the citations: confirmed needs an official record or two independent publishers; reported is one source; disputed means sources disagree.',
+  status:
+    'Checked against the citations: confirmed needs an official record or two independent publishers; reported is one source; disputed means sources disagree.',
   date: 'An ISO date: YYYY-MM-DD, or YYYY-MM / YYYY where the day is not known.',
   endDate: 'Last day of an event that spans several days.',
-  describedBy: 'For an event: the words prose uses for it besides its aliases, so that the check knows it by what a sentence says: who takes part (its `related` people and organisations), where (`place`), and what happens.',
+  describedBy:
+    'For an event: the words prose uses for it besides its aliases, so that the check knows it by what a sentence says: who takes part (its `related` people and organisations), where (`place`), and what happens.',
   actions: 'What happens, as prose says it: "signed", "talks", "met", "ratified", "appointed", "opened".',
   words: 'Other words that name the event together with an action: "century-long pact", "Downing Street".',
   roles: 'For a person: each role held, with from/to dates and citations.',
@@ -35,7 +37,8 @@ const DOCS: Record<string, string> = {
   via: 'Who republished it, where the address is a republication.',
   url: 'The address where the source can be read.',
   basedOn: 'The sources this one rewrites or republishes: they count as one witness with it.',
-  languages: 'The fact in other languages, keyed by language tag (uk, pt-BR): its label, the text inserted in a document in that language, and its names there.',
+  languages:
+    'The fact in other languages, keyed by language tag (uk, pt-BR): its label, the text inserted in a document in that language, and its names there.',
   name: 'For a person: the parts of the name in this language (given, patronymic, family, gender), from which its grammatical cases are made.',
   given: 'The given name.',
   patronymic: 'The patronymic, where the language uses one.',
@@ -51,24 +54,44 @@ function toSchema(shape: Shape, key?: string): JsonSchema {
   const description = key ? DOCS[key] : undefined;
   const withDoc = (s: JsonSchema): JsonSchema => (description ? { description, ...s } : s);
   switch (shape.type) {
-    case 'string': return withDoc({ type: 'string', ...(shape.minLength ? { minLength: shape.minLength } : {}), ...(shape.maxLength ? { maxLength: shape.maxLength } : {}), ...(shape.pattern ? { pattern: shape.pattern.source } : {}) });
-    case 'date': return withDoc({ type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' });
-    case 'number': return withDoc({ type: 'number' });
-    case 'boolean': return withDoc({ type: 'boolean' });
-    case 'enum': return withDoc({ enum: [...shape.values] });
-    case 'array': return withDoc({ type: 'array', items: toSchema(shape.items), ...(shape.minItems ? { minItems: shape.minItems } : {}), ...(shape.maxItems ? { maxItems: shape.maxItems } : {}) });
-    case 'object': return withDoc({
-      type: 'object',
-      additionalProperties: false,
-      required: Object.entries(shape.fields).filter(([, f]) => f.required).map(([k]) => k),
-      properties: Object.fromEntries(Object.entries(shape.fields).map(([k, f]) => [k, toSchema(f.shape, k)])),
-    });
-    case 'record': return withDoc({
-      type: 'object',
-      propertyNames: toSchema(shape.keys),
-      additionalProperties: toSchema(shape.values),
-      ...(shape.maxEntries ? { maxProperties: shape.maxEntries } : {}),
-    });
+    case 'string':
+      return withDoc({
+        type: 'string',
+        ...(shape.minLength ? { minLength: shape.minLength } : {}),
+        ...(shape.maxLength ? { maxLength: shape.maxLength } : {}),
+        ...(shape.pattern ? { pattern: shape.pattern.source } : {}),
+      });
+    case 'date':
+      return withDoc({ type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' });
+    case 'number':
+      return withDoc({ type: 'number' });
+    case 'boolean':
+      return withDoc({ type: 'boolean' });
+    case 'enum':
+      return withDoc({ enum: [...shape.values] });
+    case 'array':
+      return withDoc({
+        type: 'array',
+        items: toSchema(shape.items),
+        ...(shape.minItems ? { minItems: shape.minItems } : {}),
+        ...(shape.maxItems ? { maxItems: shape.maxItems } : {}),
+      });
+    case 'object':
+      return withDoc({
+        type: 'object',
+        additionalProperties: false,
+        required: Object.entries(shape.fields)
+          .filter(([, f]) => f.required)
+          .map(([k]) => k),
+        properties: Object.fromEntries(Object.entries(shape.fields).map(([k, f]) => [k, toSchema(f.shape, k)])),
+      });
+    case 'record':
+      return withDoc({
+        type: 'object',
+        propertyNames: toSchema(shape.keys),
+        additionalProperties: toSchema(shape.values),
+        ...(shape.maxEntries ? { maxProperties: shape.maxEntries } : {}),
+      });
   }
 }
 
@@ -78,7 +101,7 @@ export function packJsonSchema(): JsonSchema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://agreement-cite.invalid/schema/factpack.schema.json',
     title: 'Agreement Cite fact pack',
-    description: 'A fact pack: metadata, sources and facts with citations. The same format serves the bundled pack and writers\' own packs.',
+    description: "A fact pack: metadata, sources and facts with citations. The same format serves the bundled pack and writers' own packs.",
     type: 'object',
     additionalProperties: false,
     required: ['pack', 'sources', 'facts'],

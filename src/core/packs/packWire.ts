@@ -55,7 +55,13 @@ export function packPaths(paths: ReadonlyMap<string, Range>): { keys: string; ra
 }
 
 export function fromWire(w: WireResult): LoadResult {
-  const locations: PackLocations = { file: w.file, sources: w.sources, facts: w.facts, pathsById: w.pathsById, paths: new PackedPaths(w.pathKeys, w.pathRanges) };
+  const locations: PackLocations = {
+    file: w.file,
+    sources: w.sources,
+    facts: w.facts,
+    pathsById: w.pathsById,
+    paths: new PackedPaths(w.pathKeys, w.pathRanges),
+  };
   return { pack: w.pack, problems: w.problems, locations };
 }
 
@@ -64,7 +70,10 @@ export class PackedPaths {
   private map?: Map<string, Range>;
 
   /** `keys`: every path joined by newlines, or what makes that string when first needed. */
-  constructor(private keys: string | (() => string), private ranges: Int32Array) {}
+  constructor(
+    private keys: string | (() => string),
+    private ranges: Int32Array,
+  ) {}
 
   get(path: string): Range | undefined {
     if (!this.map) {

@@ -20,5 +20,14 @@ export function capProblems(file: string, problems: readonly Problem[], max = MA
   const earlier = notes.reduce((n, p) => n + Number(MORE.exec(p.message)?.[1] ?? 0), 0);
   const dropped = rest.length - shown.length + earlier;
   const start = shown[shown.length - 1]?.range.start ?? { line: 0, character: 0 };
-  return [...shown, { file, range: { start, end: start }, code: 'too-many-problems', severity: 'error', message: l10n.t('…and {0} more problems; fix the ones above first.', dropped) }];
+  return [
+    ...shown,
+    {
+      file,
+      range: { start, end: start },
+      code: 'too-many-problems',
+      severity: 'error',
+      message: l10n.t('…and {0} more problems; fix the ones above first.', dropped),
+    },
+  ];
 }

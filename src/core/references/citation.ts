@@ -1,13 +1,22 @@
 import { formatDate, type DateStyle } from '../document/dates';
 import type { FactIndex, IndexedFact, IndexedSource } from '../facts/factIndex';
 import {
-  asciidocUrl, escapeAsciidocText, escapeHtmlText, escapeLatexText, escapeMarkdownText, escapePlainText, escapeRstText, escapeText, latexUrl, oneLineText, safeUrl,
+  asciidocUrl,
+  escapeAsciidocText,
+  escapeHtmlText,
+  escapeLatexText,
+  escapeMarkdownText,
+  escapePlainText,
+  escapeRstText,
+  escapeText,
+  latexUrl,
+  oneLineText,
+  safeUrl,
 } from './escape';
 import { keyOf } from './citationKeys';
 import { matchingBrace } from '../document/text';
 import type { FactInLanguage, Source, SourceKind } from '../types';
 import type { DocumentModel } from '../document/model';
-
 
 /** The document formats citations are written in. */
 export const DOC_FORMATS = ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'] as const;
@@ -33,12 +42,25 @@ export interface CitationOptions {
 /** VS Code language ids mapped to the format their citations are written in. */
 export function formatForLanguage(languageId: string): DocFormat {
   switch (languageId) {
-    case 'markdown': case 'mdx': case 'quarto': case 'rmd': return 'markdown';
-    case 'latex': case 'tex': case 'bibtex': case 'context': return 'latex';
-    case 'asciidoc': return 'asciidoc';
-    case 'restructuredtext': case 'rst': return 'restructuredtext';
-    case 'html': return 'html';
-    default: return 'plaintext';
+    case 'markdown':
+    case 'mdx':
+    case 'quarto':
+    case 'rmd':
+      return 'markdown';
+    case 'latex':
+    case 'tex':
+    case 'bibtex':
+    case 'context':
+      return 'latex';
+    case 'asciidoc':
+      return 'asciidoc';
+    case 'restructuredtext':
+    case 'rst':
+      return 'restructuredtext';
+    case 'html':
+      return 'html';
+    default:
+      return 'plaintext';
   }
 }
 
@@ -91,7 +113,10 @@ export { escapeHtmlText };
  */
 export function latexAddress(url: string, hyperref: boolean): string {
   // After a separator (not inside "//"), and between a lower-case and a capital letter ("OneHundredYear…").
-  const shown = safeUrl(url).split(/(?<=[/.?&=_+,;:~#-])(?![/])|(?<=[a-z])(?=[A-Z])/).map((part) => escapeLatexText(part)).join('\\allowbreak{}');
+  const shown = safeUrl(url)
+    .split(/(?<=[/.?&=_+,;:~#-])(?![/])|(?<=[a-z])(?=[A-Z])/)
+    .map((part) => escapeLatexText(part))
+    .join('\\allowbreak{}');
   return hyperref ? `\\href{${latexUrl(url)}}{\\texttt{${shown}}}` : `\\texttt{${shown}}`;
 }
 
@@ -101,7 +126,10 @@ export function latexAddress(url: string, hyperref: boolean): string {
  */
 export function latexLanguageRuns(text: string, documentText: string): string {
   if (!/\p{Script=Cyrillic}/u.test(text) || !/^[^%\n]*\\usepackage\s*\[[^\]]*\bukrainian\b[^\]]*\]\s*\{babel\}/m.test(documentText)) return text;
-  return text.replace(/\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{N}\s.,:;!?\u2019'()\u2013\u2014-]*\p{Script=Cyrillic}|\p{Script=Cyrillic}/gu, (run) => `\\foreignlanguage{ukrainian}{${run}}`);
+  return text.replace(
+    /\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{N}\s.,:;!?\u2019'()\u2013\u2014-]*\p{Script=Cyrillic}|\p{Script=Cyrillic}/gu,
+    (run) => `\\foreignlanguage{ukrainian}{${run}}`,
+  );
 }
 
 /** Whether a LaTeX document loads hyperref, so that its addresses can be links. */
@@ -115,16 +143,23 @@ export function sourceReference(source: Source, options: CitationOptions, docume
   const text = describeSource(source, dateStyle, format);
   const url = source.url;
   switch (format) {
-    case 'markdown': return url ? `${escapeMarkdownText(text)}. <${safeUrl(url)}>` : `${escapeMarkdownText(text)}.`;
+    case 'markdown':
+      return url ? `${escapeMarkdownText(text)}. <${safeUrl(url)}>` : `${escapeMarkdownText(text)}.`;
     case 'latex': {
       const body = latexLanguageRuns(escapeLatexText(text), documentText);
       return url ? `${body}, ${latexAddress(url, loadsHyperref(documentText))}.` : `${body}.`;
     }
     // A bare address: Asciidoctor links it, and it has no "]" that could end a footnote's brackets.
-    case 'asciidoc': return url ? `${escapeAsciidocText(text)}, ${asciidocUrl(url)}` : escapeAsciidocText(text);
-    case 'restructuredtext': return url ? `${escapeRstText(text)}, ${safeUrl(url)}` : escapeRstText(text);
-    case 'html': return url ? `${escapeHtmlText(oneLineText(text))}, <a href="${escapeHtmlText(safeUrl(url))}">${escapeHtmlText(safeUrl(url))}</a>` : escapeHtmlText(oneLineText(text));
-    case 'plaintext': return url ? `${escapePlainText(text)}, ${safeUrl(url)}` : escapePlainText(text);
+    case 'asciidoc':
+      return url ? `${escapeAsciidocText(text)}, ${asciidocUrl(url)}` : escapeAsciidocText(text);
+    case 'restructuredtext':
+      return url ? `${escapeRstText(text)}, ${safeUrl(url)}` : escapeRstText(text);
+    case 'html':
+      return url
+        ? `${escapeHtmlText(oneLineText(text))}, <a href="${escapeHtmlText(safeUrl(url))}">${escapeHtmlText(safeUrl(url))}</a>`
+        : escapeHtmlText(oneLineText(text));
+    case 'plaintext':
+      return url ? `${escapePlainText(text)}, ${safeUrl(url)}` : escapePlainText(text);
   }
 }
 
@@ -158,7 +193,12 @@ export function citationPlace(documentText: string, offset: number, format: DocF
  * later citation of it; AsciiDoc names its footnote so later citations reuse it.
  * The markup fits its place (see citationPlace); by default, right after a word.
  */
-export function formatCitation(sources: readonly Source[], options: CitationOptions, document: DocumentText = '', place: CitationPlace = 'word'): CitationParts {
+export function formatCitation(
+  sources: readonly Source[],
+  options: CitationOptions,
+  document: DocumentText = '',
+  place: CitationPlace = 'word',
+): CitationParts {
   // A `;;` completion list cites a few sources for hundreds of facts, with one options object and one document.
   if (sources.length !== 1 || typeof document === 'string') return citationOf(sources, options, textOf(document), place);
   const byOptions = document.memo(CITATIONS, () => new WeakMap<CitationOptions, Map<CitationPlace, WeakMap<Source, CitationParts>>>());
@@ -232,7 +272,9 @@ function citationOf(sources: readonly Source[], options: CitationOptions, docume
         break;
       case 'html':
         // data-source names the source for the Sources section and the facts view, whatever the title says.
-        inline.push(`<sup><a href="${escapeHtmlText(s.url ? safeUrl(s.url) : '#')}" data-source="${key}" title="${escapeText('html', describeSource(s, options.dateStyle, 'html'))}">[${escapeText('html', linkText(s, options.dateStyle))}]</a></sup>`);
+        inline.push(
+          `<sup><a href="${escapeHtmlText(s.url ? safeUrl(s.url) : '#')}" data-source="${key}" title="${escapeText('html', describeSource(s, options.dateStyle, 'html'))}">[${escapeText('html', linkText(s, options.dateStyle))}]</a></sup>`,
+        );
         break;
     }
   }
@@ -283,7 +325,6 @@ function insideFootnote(text: string, offset: number, format: DocFormat): boolea
       return false;
   }
 }
-
 
 /** The offset of the `]` that ends an AsciiDoc macro's text, or of the paragraph's end. */
 function asciidocMacroEnd(text: string, from: number): number {
@@ -353,7 +394,14 @@ function hasAsciidocFootnote(document: DocumentText, key: string): boolean {
 }
 
 const KIND_RANK: Record<SourceKind, number> = {
-  'official-record': 0, parliament: 0, government: 0, wire: 1, outlet: 2, 'social-media': 3, encyclopedia: 4, other: 5,
+  'official-record': 0,
+  parliament: 0,
+  government: 0,
+  wire: 1,
+  outlet: 2,
+  'social-media': 3,
+  encyclopedia: 4,
+  other: 5,
 };
 
 /**
@@ -463,8 +511,12 @@ function insertionWords(entry: IndexedFact, index: FactIndex, options: InsertOpt
     return `${escapeFor(options.format, spell(speaker ?? 'The speaker'))} ${verb}${colon} ${open}${escapeFor(options.format, curlyQuotes(entry.wording.text, options.format, true))}${close}`;
   }
   if (fact.kind === 'person' && options.atDate && fact.roles?.length) {
-    const roles = index.rolesAt(fact.id, options.atDate).map((r) => (r.role ? labelIn(r.role, language) : undefined)).filter((l): l is string => !!l);
-    if (roles.length > 0) return escapeFor(options.format, curlyQuotes(spell(`${labelIn(entry, language)}, ${roles.join(language === 'uk' ? ' і ' : ' and ')}`), options.format));
+    const roles = index
+      .rolesAt(fact.id, options.atDate)
+      .map((r) => (r.role ? labelIn(r.role, language) : undefined))
+      .filter((l): l is string => !!l);
+    if (roles.length > 0)
+      return escapeFor(options.format, curlyQuotes(spell(`${labelIn(entry, language)}, ${roles.join(language === 'uk' ? ' і ' : ' and ')}`), options.format));
   }
   return escapeFor(options.format, curlyQuotes(spell(factText(entry, options.dateStyle, language)), options.format));
 }

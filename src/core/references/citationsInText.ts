@@ -46,13 +46,19 @@ export function findCitations(text: string, format: DocFormat, index: FactIndex)
 
   // Reference texts outside the markers: LaTeX footnotes are searched whole, so that their address is markup too.
   const titles = titlesFor(index, format);
-  let rest = blank(body, mentions.map((m) => ({ start: m.start, end: m.end })));
+  let rest = blank(
+    body,
+    mentions.map((m) => ({ start: m.start, end: m.end })),
+  );
   if (format === 'latex') {
     for (const f of latexFootnotes(rest)) {
       const inside = referenceTexts(rest.slice(f.start, f.end), format, titles);
       for (const r of inside) mentions.push({ source: r.source, start: f.start, end: f.end });
     }
-    rest = blank(rest, mentions.map((m) => ({ start: m.start, end: m.end })));
+    rest = blank(
+      rest,
+      mentions.map((m) => ({ start: m.start, end: m.end })),
+    );
   }
   for (const r of referenceTexts(rest, format, titles)) mentions.push(r);
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -120,7 +126,10 @@ export interface MarkerCitation {
 }
 
 export function splitKeys(list: string): string[] {
-  return list.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  return list
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
 }
 
 /** Citations that name their source by key, in the format's own syntax. */
@@ -141,7 +150,11 @@ export function markerCitations(text: string, format: DocFormat): MarkerCitation
       each(/:cite(?::[a-z]+)?:`([^`]+)`/g, (m) => splitKeys(m[1]));
       break;
     case 'asciidoc':
-      each(/footnote:([\w-]+)\[/g, (m) => [m[1]], (m) => closingBracket(text, m.index + m[0].length));
+      each(
+        /footnote:([\w-]+)\[/g,
+        (m) => [m[1]],
+        (m) => closingBracket(text, m.index + m[0].length),
+      );
       each(/\bcite(?:np)?:\[([^\]]+)\]/g, (m) => splitKeys(m[1]).map((k) => k.replace(/\(.*\)$/, '')));
       break;
     case 'latex':

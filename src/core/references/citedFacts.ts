@@ -91,7 +91,12 @@ export function citedFacts(citations: DocumentCitations, index: FactIndex): Cite
         if (counted.has(entry.fact.id)) continue;
         folded ??= foldText(paragraph);
         if (!writtenForms(entry, format).some((form) => folded!.includes(form))) continue;
-        record(entry, entry.sources.filter((s) => ids.has(s.source.id)), start + (paragraph.length - paragraph.trimStart().length), counted);
+        record(
+          entry,
+          entry.sources.filter((s) => ids.has(s.source.id)),
+          start + (paragraph.length - paragraph.trimStart().length),
+          counted,
+        );
       }
     }
   }

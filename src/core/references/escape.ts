@@ -28,10 +28,14 @@ export function escapeMarkdownText(text: string): string {
 export function escapeLatexText(text: string): string {
   return oneLineText(text).replace(/[\\{}$&#^_%~]/g, (c) => {
     switch (c) {
-      case '\\': return '\\textbackslash{}';
-      case '~': return '\\textasciitilde{}';
-      case '^': return '\\textasciicircum{}';
-      default: return `\\${c}`;
+      case '\\':
+        return '\\textbackslash{}';
+      case '~':
+        return '\\textasciitilde{}';
+      case '^':
+        return '\\textasciicircum{}';
+      default:
+        return `\\${c}`;
     }
   });
 }
@@ -44,12 +48,18 @@ export function escapeLatexText(text: string): string {
 export function escapeBibtexText(text: string): string {
   return oneLineText(text).replace(/[\\{}$&#^_%~]/g, (c) => {
     switch (c) {
-      case '\\': return '\\textbackslash{}';
-      case '~': return '\\textasciitilde{}';
-      case '^': return '\\textasciicircum{}';
-      case '{': return '\\textbraceleft{}';
-      case '}': return '\\textbraceright{}';
-      default: return `\\${c}`;
+      case '\\':
+        return '\\textbackslash{}';
+      case '~':
+        return '\\textasciitilde{}';
+      case '^':
+        return '\\textasciicircum{}';
+      case '{':
+        return '\\textbraceleft{}';
+      case '}':
+        return '\\textbraceright{}';
+      default:
+        return `\\${c}`;
     }
   });
 }
@@ -61,10 +71,12 @@ export function escapeBibtexText(text: string): string {
  * reference, which Asciidoctor writes out as that character.
  */
 export function escapeAsciidocText(text: string): string {
-  return oneLineText(text)
-    .replace(/[+`*_#^~[\]{}<>\\|$]/g, (c) => `&#${c.charCodeAt(0)};`)
-    // A colon only matters where it could end a macro name ("image:x", "include::"); "Kyiv: talks" stays.
-    .replace(/([A-Za-z0-9_-]):(?=[^\s])/g, '$1&#58;');
+  return (
+    oneLineText(text)
+      .replace(/[+`*_#^~[\]{}<>\\|$]/g, (c) => `&#${c.charCodeAt(0)};`)
+      // A colon only matters where it could end a macro name ("image:x", "include::"); "Kyiv: talks" stays.
+      .replace(/([A-Za-z0-9_-]):(?=[^\s])/g, '$1&#58;')
+  );
 }
 
 /** reStructuredText: inline markup characters escaped, and a leading ".." or ":" that could start a directive or a field. */
@@ -90,7 +102,9 @@ export function escapePlainText(text: string): string {
  * that no address can close `\url{`, a Markdown autolink or an HTML attribute.
  */
 export function safeUrl(url: string): string {
-  return oneLineText(url).replace(/[^A-Za-z0-9\-._~:/?#@!$&()*+,;=%]/g, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+  return oneLineText(url).replace(/[^A-Za-z0-9\-._~:/?#@!$&()*+,;=%]/g, (c) =>
+    encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`),
+  );
 }
 
 /** An address inside AsciiDoc: also without the characters of its passthroughs and formatting marks. */
@@ -109,11 +123,17 @@ export type EscapeFormat = 'markdown' | 'latex' | 'asciidoc' | 'restructuredtext
 /** Pack text as literal text of a document format. */
 export function escapeText(format: EscapeFormat, text: string): string {
   switch (format) {
-    case 'markdown': return escapeMarkdownText(text);
-    case 'latex': return escapeLatexText(text);
-    case 'asciidoc': return escapeAsciidocText(text);
-    case 'restructuredtext': return escapeRstText(text);
-    case 'html': return escapeHtmlText(oneLineText(text));
-    case 'plaintext': return escapePlainText(text);
+    case 'markdown':
+      return escapeMarkdownText(text);
+    case 'latex':
+      return escapeLatexText(text);
+    case 'asciidoc':
+      return escapeAsciidocText(text);
+    case 'restructuredtext':
+      return escapeRstText(text);
+    case 'html':
+      return escapeHtmlText(oneLineText(text));
+    case 'plaintext':
+      return escapePlainText(text);
   }
 }

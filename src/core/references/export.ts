@@ -102,14 +102,29 @@ export function personName(name: string): PersonName | undefined {
 
 /** Several authors in one field: "A and B", "A; B". */
 function authorList(author: string): string[] {
-  return oneLine(author).split(/\s*;\s*|\s+and\s+/).filter((a) => a !== '');
+  return oneLine(author)
+    .split(/\s*;\s*|\s+and\s+/)
+    .filter((a) => a !== '');
 }
 
 // ------------------------------------------------------------------ BibTeX
 
 const LANGIDS: Record<string, string> = {
-  en: 'english', 'en-gb': 'british', 'en-us': 'american', uk: 'ukrainian', ru: 'russian', de: 'ngerman', fr: 'french',
-  pl: 'polish', es: 'spanish', it: 'italian', nl: 'dutch', pt: 'portuguese', sv: 'swedish', fi: 'finnish', cs: 'czech',
+  en: 'english',
+  'en-gb': 'british',
+  'en-us': 'american',
+  uk: 'ukrainian',
+  ru: 'russian',
+  de: 'ngerman',
+  fr: 'french',
+  pl: 'polish',
+  es: 'spanish',
+  it: 'italian',
+  nl: 'dutch',
+  pt: 'portuguese',
+  sv: 'swedish',
+  fi: 'finnish',
+  cs: 'czech',
 };
 
 /**
@@ -162,7 +177,11 @@ export function bibtexEntry(entry: ExportSource): string {
   const map = MAPPING[source.kind];
   const fields: [string, string][] = [];
   // biblatex requires an author of articles and reports: the publisher is the author where no person is named.
-  const author = source.author ? authorList(source.author).map(bibtexName).join(' and ') : map.bibtype === 'online' || map.bibtype === 'misc' ? undefined : `{${escapeLatex(oneLine(source.publisher))}}`;
+  const author = source.author
+    ? authorList(source.author).map(bibtexName).join(' and ')
+    : map.bibtype === 'online' || map.bibtype === 'misc'
+      ? undefined
+      : `{${escapeLatex(oneLine(source.publisher))}}`;
   if (author) fields.push(['author', author]);
   fields.push(['title', bibtexTitle(curlyQuotes(source.title))]);
   fields.push([map.publisherField, map.publisherField === 'booktitle' ? bibtexTitle(source.publisher) : escapeLatex(oneLine(source.publisher))]);

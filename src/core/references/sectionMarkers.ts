@@ -18,11 +18,17 @@ export const SECTION_MARKER = 'agreement-cite:sources';
  */
 export function sectionMarkers(format: DocFormat): [string, string] | undefined {
   switch (format) {
-    case 'markdown': case 'html': return [`<!-- ${SECTION_MARKER} -->`, `<!-- /${SECTION_MARKER} -->`];
-    case 'latex': return [`% ${SECTION_MARKER}`, `% /${SECTION_MARKER}`];
-    case 'restructuredtext': return [`.. ${SECTION_MARKER}`, `.. /${SECTION_MARKER}`];
-    case 'asciidoc': return [`// ${SECTION_MARKER}`, `// /${SECTION_MARKER}`];
-    case 'plaintext': return undefined;
+    case 'markdown':
+    case 'html':
+      return [`<!-- ${SECTION_MARKER} -->`, `<!-- /${SECTION_MARKER} -->`];
+    case 'latex':
+      return [`% ${SECTION_MARKER}`, `% /${SECTION_MARKER}`];
+    case 'restructuredtext':
+      return [`.. ${SECTION_MARKER}`, `.. /${SECTION_MARKER}`];
+    case 'asciidoc':
+      return [`// ${SECTION_MARKER}`, `// /${SECTION_MARKER}`];
+    case 'plaintext':
+      return undefined;
   }
 }
 
@@ -72,8 +78,10 @@ function locateMarked(text: string, [open, close]: [string, string]): { section?
   const starts = markerLines(text, open);
   const ends = markerLines(text, close);
   if (starts.length === 0 && ends.length === 0) return {};
-  if (starts.length === 0) return { broken: { offset: ends[0], message: l10n.t('The Sources section has its end marker "{0}" but not its start marker "{1}".', close, open) } };
+  if (starts.length === 0)
+    return { broken: { offset: ends[0], message: l10n.t('The Sources section has its end marker "{0}" but not its start marker "{1}".', close, open) } };
   const end = ends.find((e) => e > starts[0]);
-  if (end === undefined) return { broken: { offset: starts[0], message: l10n.t('The Sources section has its start marker "{0}" but not its end marker "{1}".', open, close) } };
+  if (end === undefined)
+    return { broken: { offset: starts[0], message: l10n.t('The Sources section has its start marker "{0}" but not its end marker "{1}".', open, close) } };
   return { section: { start: starts[0], end: lineEnd(text, end) } };
 }

@@ -17,7 +17,9 @@ export const collator = { compare: (a: string, b: string): number => labelCollat
  */
 export function sortSources<T extends IndexedSource>(sources: readonly T[]): T[] {
   const sortKey = (s: IndexedSource): string => describeSource(s.source, 'iso');
-  return [...sources].sort((a, b) => collator.compare(sortKey(a), sortKey(b)) || (a.source.date ?? '').localeCompare(b.source.date ?? '') || a.source.id.localeCompare(b.source.id));
+  return [...sources].sort(
+    (a, b) => collator.compare(sortKey(a), sortKey(b)) || (a.source.date ?? '').localeCompare(b.source.date ?? '') || a.source.id.localeCompare(b.source.id),
+  );
 }
 
 /** One entry of the list: the reference with its address, as the format writes it in running text. */
@@ -55,7 +57,14 @@ export function buildSourcesSection(sources: readonly IndexedSource[], options: 
           '\\endgroup',
         ];
       } else {
-        body = [`\\section*{${heading}}`, '\\begingroup\\raggedright', '\\begin{itemize}', ...entries.map((e) => `  \\item ${e}`), '\\end{itemize}', '\\endgroup'];
+        body = [
+          `\\section*{${heading}}`,
+          '\\begingroup\\raggedright',
+          '\\begin{itemize}',
+          ...entries.map((e) => `  \\item ${e}`),
+          '\\end{itemize}',
+          '\\endgroup',
+        ];
       }
       break;
     case 'restructuredtext':
@@ -98,20 +107,22 @@ export function updateSourcesSection(text: string, options: CitationOptions, ind
   const sources = sortSources(citations.sources);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const { section } = citations;
-  if (
-    options.format === 'latex' && options.style === 'latex-cite' && !section &&
-    /^[^%\n]*\\(?:bibliography|printbibliography|addbibresource)\b/m.test(text)
-  ) {
+  if (options.format === 'latex' && options.style === 'latex-cite' && !section && /^[^%\n]*\\(?:bibliography|printbibliography|addbibresource)\b/m.test(text)) {
     return {
-      action: 'bibliography', sources,
+      action: 'bibliography',
+      sources,
       message: l10n.t('This document prints its bibliography through BibTeX or biblatex: export the sources as BibTeX for it instead of adding a list.'),
     };
   }
   const bibliography = options.format === 'markdown' && !section ? frontMatterBibliography(text) : undefined;
   if (bibliography !== undefined) {
     return {
-      action: 'bibliography', sources,
-      message: l10n.t('This document\'s front matter names its bibliography ({0}): Pandoc prints the sources from it. Export the sources to that file instead of adding a list.', bibliography[0] ?? ''),
+      action: 'bibliography',
+      sources,
+      message: l10n.t(
+        "This document's front matter names its bibliography ({0}): Pandoc prints the sources from it. Export the sources to that file instead of adding a list.",
+        bibliography[0] ?? '',
+      ),
     };
   }
   if (sources.length === 0) {
@@ -143,7 +154,12 @@ export function frontMatterBibliography(text: string): string[] | undefined {
     const m = /^bibliography[ \t]*:[ \t]*(.*)$/.exec(lines[i]);
     if (!m) continue;
     const value = m[1].replace(/[ \t]+#.*$/, '').trim();
-    if (value.startsWith('[')) return value.replace(/^\[|\]$/g, '').split(',').map(unquote).filter((v) => v !== '');
+    if (value.startsWith('['))
+      return value
+        .replace(/^\[|\]$/g, '')
+        .split(',')
+        .map(unquote)
+        .filter((v) => v !== '');
     if (value !== '') return [unquote(value)];
     const items: string[] = [];
     for (let j = i + 1; j < end && /^[ \t]*-[ \t]+/.test(lines[j]); j++) items.push(unquote(lines[j].replace(/^[ \t]*-[ \t]+/, '')));

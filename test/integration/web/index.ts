@@ -61,11 +61,24 @@ export async function run(): Promise<void> {
   const outcomes: Outcome[] = [];
   const started = Date.now();
   // Mocha's own run, not the browser build's wrapper, which reads the page's address (a worker has none).
-  const failures = await new Promise<number>((resolve) => recordOutcomes(Mocha.prototype.run.call(mocha, (n) => resolve(n)), outcomes));
+  const failures = await new Promise<number>((resolve) =>
+    recordOutcomes(
+      Mocha.prototype.run.call(mocha, (n) => resolve(n)),
+      outcomes,
+    ),
+  );
   const { passed, failed, skipped, summary } = summarize(outcomes, failures);
   const heading = `agreement-cite integration tests (code-server, web worker extension host, VS Code ${vscode.version}, workspace trust requested: ${process.env.AGREEMENT_CITE_WORKSPACE_TRUST ?? 'n/a'})`;
   try {
-    await sendReport(reportText(heading, FILES.map((f) => `${f}.js`), outcomes, summary, Date.now() - started));
+    await sendReport(
+      reportText(
+        heading,
+        FILES.map((f) => `${f}.js`),
+        outcomes,
+        summary,
+        Date.now() - started,
+      ),
+    );
   } catch (err) {
     console.warn(`could not send the report: ${String(err)}`);
   }

@@ -65,7 +65,10 @@ class MemFs implements vscode.FileSystemProvider {
     if (target.parent.entries.has(target.name) && !options.overwrite) throw vscode.FileSystemError.FileExists(to);
     source.parent.entries.delete(source.name);
     target.parent.entries.set(target.name, entry);
-    this.emitter.fire([{ type: vscode.FileChangeType.Deleted, uri: from }, { type: vscode.FileChangeType.Created, uri: to }]);
+    this.emitter.fire([
+      { type: vscode.FileChangeType.Deleted, uri: from },
+      { type: vscode.FileChangeType.Created, uri: to },
+    ]);
   }
 
   private fire(uri: vscode.Uri, type: vscode.FileChangeType): void {

@@ -29,7 +29,11 @@ export class InMemoryDocument implements TextDocumentLike {
   /** Where each line starts, and where its text ends (before `\r\n` or `\n`). */
   private lines: { start: number; end: number }[] = [];
 
-  constructor(text: string, readonly languageId = 'markdown', uri = 'untitled:Untitled-1') {
+  constructor(
+    text: string,
+    readonly languageId = 'markdown',
+    uri = 'untitled:Untitled-1',
+  ) {
     const scheme = uri.slice(0, uri.indexOf(':'));
     this.uri = { scheme, toString: () => uri };
     this.text = text;

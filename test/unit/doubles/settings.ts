@@ -11,7 +11,10 @@ export type CheckValues = Parameters<typeof checkSettingsFrom>[0];
 export class InMemorySettings implements SettingsSource {
   private readonly byLanguage = new Map<string, SettingValues>();
 
-  constructor(public values: SettingValues = {}, public check: CheckValues = {}) {}
+  constructor(
+    public values: SettingValues = {},
+    public check: CheckValues = {},
+  ) {}
 
   /** Values for one language, over the others. */
   forLanguage(languageId: string, values: SettingValues): this {

@@ -14,10 +14,12 @@ import { ScannedDocument } from '../scannedDocument';
 import { ukRewriteDate } from '../ukProse';
 
 /** Words that put a date before, after or around an event rather than on it. */
-export const RELATIVE = /\b(?:before|after|ahead|prior|following|followed|since|until|till|later|earlier|previous|previously|preceding|preceded|eve|afterwards|next|by then|ago)\b/;
+export const RELATIVE =
+  /\b(?:before|after|ahead|prior|following|followed|since|until|till|later|earlier|previous|previously|preceding|preceded|eve|afterwards|next|by then|ago)\b/;
 
 /** A date right after these is when something was reported, not when the event happened; "as reported earlier, on …" recalls the event's own date. */
-export const REPORTED = /\b(?<!\bas\s)(?:reported|wrote|published|posted|said|says|told|stated|tweeted|noted|added|recalled|confirmed|explained|commented|reporting|writing)\b[^.;:]{0,30}$/;
+export const REPORTED =
+  /\b(?<!\bas\s)(?:reported|wrote|published|posted|said|says|told|stated|tweeted|noted|added|recalled|confirmed|explained|commented|reporting|writing)\b[^.;:]{0,30}$/;
 
 export function daysOf(iso: IsoDate): number {
   const p = parseIsoDate(iso)!;
@@ -92,7 +94,7 @@ export function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[
   const out: Finding[] = [];
   const links = linksOf(doc.index);
   const dates = doc.dates;
-  for (let i = 0; i < dates.length; ) {
+  for (let i = 0; i < dates.length;) {
     if (doc.pace.tick()) yield;
     const para = doc.paragraphAt(dates[i].start);
     let j = i;
@@ -142,7 +144,12 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
   if (dates.length === 0) return undefined;
   // Names and verbs inside quotation marks are someone's words, not the writer's claim about a date.
   const matches = doc.matchesIn(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end) && !doc.quoted(m.start));
-  const events = eventsIn(links, matches, () => foldText(doc.unquoted(s.start, s.end)), () => describedAt(doc, s, dates));
+  const events = eventsIn(
+    links,
+    matches,
+    () => foldText(doc.unquoted(s.start, s.end)),
+    () => describedAt(doc, s, dates),
+  );
   if (events.size === 0) return undefined;
   // A named event is judged with the other events of its kind on the same thing: Project OCTOPUS was announced by the
   // UK on 10 September and by Ukraine on 11 September, and a sentence may mean either.
@@ -166,7 +173,8 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
     const d = unmatchedDates[0];
     const before = unmatchedEvents.filter((e) => e.at.end > e.at.start && e.at.end <= d.start).sort((a, b) => b.at.end - a.at.end);
     const nearest = before[0];
-    if (nearest && d.start - nearest.at.end <= 30 && all.every((e) => e === nearest || e.at.end <= nearest.at.start || e.at.start >= d.end)) unmatchedEvents = [nearest];
+    if (nearest && d.start - nearest.at.end <= 30 && all.every((e) => e === nearest || e.at.end <= nearest.at.start || e.at.start >= d.end))
+      unmatchedEvents = [nearest];
   }
   let others: IsoDate[] = [];
   if (unmatchedDates.length === 1 && unmatchedEvents.length > 1 && unmatchedEvents.length === all.length) {
@@ -174,7 +182,11 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
     // announced Project OCTOPUS on 10 September, Ukraine on 11 September): wrong whichever is meant. The first named
     // is reported, the others' days offered too.
     const days = [...new Set(all.map((e) => e.event.fact.date!))].sort();
-    if (days.length <= 2 && daysOf(days[days.length - 1]) - daysOf(days[0]) <= 2 && all.every((e) => !e.event.fact.endDate && plausibleSlip(unmatchedDates[0], e.event.fact))) {
+    if (
+      days.length <= 2 &&
+      daysOf(days[days.length - 1]) - daysOf(days[0]) <= 2 &&
+      all.every((e) => !e.event.fact.endDate && plausibleSlip(unmatchedDates[0], e.event.fact))
+    ) {
       const first = all.reduce((a, b) => (b.at.start < a.at.start ? b : a));
       others = days.filter((x) => x !== first.event.fact.date);
       unmatchedEvents = [first];
@@ -187,7 +199,8 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
     const from = Math.max(s.start, ...dates.filter((x) => x.end <= d.start).map((x) => x.end));
     const clause = all.filter((e) => e.at.end > e.at.start && e.at.start >= from && e.at.end <= d.start);
     const clauseDays = new Set(clause.map((e) => e.event.fact.date));
-    if (clause.length > 0 && clauseDays.size === 1 && all.every((e) => clause.includes(e) || e.at.end <= from || e.at.start >= d.end)) unmatchedEvents = [clause[0]];
+    if (clause.length > 0 && clauseDays.size === 1 && all.every((e) => clause.includes(e) || e.at.end <= from || e.at.start >= d.end))
+      unmatchedEvents = [clause[0]];
   }
   if (unmatchedDates.length !== 1 || unmatchedEvents.length !== 1) return undefined;
   const d = unmatchedDates[0];
@@ -207,24 +220,34 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
   const right = rewriteDate(written, event.fact.date!, d.hasYear);
   const span = event.fact.endDate ? dateRange(event.fact.date!, event.fact.endDate, doc.options.dateStyle) : doc.formatDate(event.fact.date!);
   const sources = [...new Set(event.sources.map((x) => x.source.publisher))].join('; ');
-  return withFixes({
-    code: 'wrong-event-date',
-    start: d.start,
-    end: d.end,
-    severity: 'warning',
-    message: l10n.t('Wrong date: “{0}” was on {1}, not {2}{3}.', event.fact.label.replace(/\s*\([^()]*\d{4}\)$/, ''), span, written, sources ? ` (${sources})` : ''),
-    data: { factId: event.fact.id, date: event.fact.date },
-  }, () => [
-    { title: l10n.t('Change to {0}', right), edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true },
-    ...others.map((iso) => {
-      const other = rewriteDate(written, iso, d.hasYear);
-      return { title: l10n.t('Change to {0}', other), edits: [{ offset: d.start, length: d.end - d.start, text: other }] };
-    }),
-  ]);
+  return withFixes(
+    {
+      code: 'wrong-event-date',
+      start: d.start,
+      end: d.end,
+      severity: 'warning',
+      message: l10n.t(
+        'Wrong date: “{0}” was on {1}, not {2}{3}.',
+        event.fact.label.replace(/\s*\([^()]*\d{4}\)$/, ''),
+        span,
+        written,
+        sources ? ` (${sources})` : '',
+      ),
+      data: { factId: event.fact.id, date: event.fact.date },
+    },
+    () => [
+      { title: l10n.t('Change to {0}', right), edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true },
+      ...others.map((iso) => {
+        const other = rewriteDate(written, iso, d.hasYear);
+        return { title: l10n.t('Change to {0}', other), edits: [{ offset: d.start, length: d.end - d.start, text: other }] };
+      }),
+    ],
+  );
 }
 
 /** Words between an event and a date that say the date is the event's own: "…, which opens on", "that began on". */
-const OF_ITSELF = /^[^.;()]{0,40},?\s*(?:which|that)\s+(?:will\s+|is\s+to\s+)?(?:opens?|opened|begins?|began|starts?|started|took\s+place|takes\s+place|(?:is|was|will\s+be)\s+held)\s+on\s*$/;
+const OF_ITSELF =
+  /^[^.;()]{0,40},?\s*(?:which|that)\s+(?:will\s+|is\s+to\s+)?(?:opens?|opened|begins?|began|starts?|started|took\s+place|takes\s+place|(?:is|was|will\s+be)\s+held)\s+on\s*$/;
 
 /** A found event and the words that name or describe it. */
 export interface EventAt {
@@ -237,7 +260,12 @@ export interface EventAt {
  * its events ("the partnership was ratified"), or by who, where and what (`describedEvents`). `matches` are the
  * names in the words, `text` the words folded, `fallback` where a described event stands when no name marks it.
  */
-export function eventsIn(links: EventLinks, matches: readonly AliasMatch<IndexedFact>[], text: () => string, fallback: () => AliasMatch<IndexedFact>): Map<string, EventAt> {
+export function eventsIn(
+  links: EventLinks,
+  matches: readonly AliasMatch<IndexedFact>[],
+  text: () => string,
+  fallback: () => AliasMatch<IndexedFact>,
+): Map<string, EventAt> {
   let folded: string | undefined;
   const sentence = (): string => (folded ??= text());
   let mentionedIds: Set<string> | undefined;
@@ -260,7 +288,7 @@ export function eventsIn(links: EventLinks, matches: readonly AliasMatch<Indexed
   // Events the sentence describes by who, where and what, rather than names.
   for (const e of describedEvents(links, sentence(), mentioned, new Set(events.keys()))) {
     if (events.has(e.fact.id)) continue;
-    const at = matches.find((m) => (links.describing.get(e.fact.id)?.ids.has(m.values[0]?.fact.id) ?? false)) ?? fallback();
+    const at = matches.find((m) => links.describing.get(e.fact.id)?.ids.has(m.values[0]?.fact.id) ?? false) ?? fallback();
     events.set(e.fact.id, { event: e, at });
   }
   return events;

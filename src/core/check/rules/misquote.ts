@@ -16,7 +16,7 @@ export function* checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => 
   if (qi.wordings.length === 0) return [];
   const out: Finding[] = [];
   const qs = doc.quotations;
-  for (let i = 0; i < qs.length; ) {
+  for (let i = 0; i < qs.length;) {
     // The quotations of a paragraph are judged together, and kept with the paragraph's scan: a check after an
     // edit finds the verdicts on the paragraphs the writer did not touch there, and only makes their findings.
     const para = doc.paragraphAt(qs[i].start);
@@ -68,7 +68,11 @@ export function quotationContext(doc: ScannedDocument, para: { start: number; en
   }
   key += `\u0000${yearsTaken(doc, para)}`;
   const prev = previousParagraph(doc, para);
-  if (prev) key += `\u0000${[...namedIds(doc, prev)].join(',')}\u0000${doc.datesIn(prev.start, prev.end).map((d) => (d.hasDay && d.first === d.last ? (d.first ?? '?') : '')).join(',')}`;
+  if (prev)
+    key += `\u0000${[...namedIds(doc, prev)].join(',')}\u0000${doc
+      .datesIn(prev.start, prev.end)
+      .map((d) => (d.hasDay && d.first === d.last ? (d.first ?? '?') : ''))
+      .join(',')}`;
   return key;
 }
 
@@ -143,38 +147,64 @@ export function misquoteFinding(doc: ScannedDocument, q: Quotation, inner: strin
   const speaker = speakerLabel(doc, w.entry);
   const said = doc.cache.get(`mq\u0000${doc.format}\u0000${doc.options.dateStyle}\u0000${inner}`, () => {
     const written = wordsAt(doc, q);
-    const recordedWords = doc.memo(`words\u0000${w.entry.fact.id}\u0000${w.wording.id}`, () => canonicalWords(wordTokens(w.wording.text))).slice(c.w0, c.w1 + 1);
+    const recordedWords = doc
+      .memo(`words\u0000${w.entry.fact.id}\u0000${w.wording.id}`, () => canonicalWords(wordTokens(w.wording.text)))
+      .slice(c.w0, c.w1 + 1);
     const writtenWords = written.words.slice(c.q0, c.q1 + 1);
     const segments = written.segments.map((s) => s - c.q0).filter((s) => s > 0 && s < writtenWords.length);
     const alignment: Alignment = c.pairs.map(([qi, wi]) => [wi - c.w0, qi - c.q0]);
     const diff = diffWords(w.wording.text, recordedWords, doc.prose, writtenWords, segments, alignment);
     // Where the closest wording is not the speaker's, the fix writes the wording that is.
     const target = w.acceptable ? w.wording : (w.entry.wording ?? w.wording);
-    const targetText = target === w.wording
-      ? w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end)
-      : target.text.replace(/^[\u2026.\s]+/, '');
+    const targetText =
+      target === w.wording
+        ? w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end)
+        : target.text.replace(/^[\u2026.\s]+/, '');
     const outlet = outletOf(doc, w.wording);
-    const by = w.wording.kind === 'verbatim'
-      ? l10n.t('{0} words as recorded by {2}', possessive(speaker), speaker, describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle))
+    const by =
+      w.wording.kind === 'verbatim'
+        ? l10n.t(
+            '{0} words as recorded by {2}',
+            possessive(speaker),
+            speaker,
+            describeSourceShort(publisherOf(doc.index, w.wording.citations), doc.options.dateStyle),
+          )
+        : w.wording.kind === 'rendering'
+          ? l10n.t('{2} rendering of {0} words', possessive(speaker), speaker, possessive(outlet), outlet)
+          : l10n.t('{2} translation of {0} words', possessive(speaker), speaker, possessive(outlet), outlet);
+    const note = w.acceptable
+      ? ''
       : w.wording.kind === 'rendering'
-        ? l10n.t('{2} rendering of {0} words', possessive(speaker), speaker, possessive(outlet), outlet)
-        : l10n.t('{2} translation of {0} words', possessive(speaker), speaker, possessive(outlet), outlet);
-    const note = w.acceptable ? '' : w.wording.kind === 'rendering'
-      ? ` ${l10n.t('That rendering is not {0} recorded wording.', possessive(speaker), speaker)}`
-      : ` ${l10n.t('That translation is not {0} recorded wording.', possessive(speaker), speaker)}`;
-    const data: FindingData = { factId: w.entry.fact.id, wordingId: w.wording.id, diff, recorded: w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end) };
-    return { message: l10n.t('Misquote: differs in words from {0}: {1}', by, sentence(compactDiff(diff))) + note, data, targetText, source: publisherOf(doc.index, target.citations) };
+        ? ` ${l10n.t('That rendering is not {0} recorded wording.', possessive(speaker), speaker)}`
+        : ` ${l10n.t('That translation is not {0} recorded wording.', possessive(speaker), speaker)}`;
+    const data: FindingData = {
+      factId: w.entry.fact.id,
+      wordingId: w.wording.id,
+      diff,
+      recorded: w.wording.text.slice(recordedWords[0].start, recordedWords[recordedWords.length - 1].end),
+    };
+    return {
+      message: l10n.t('Misquote: differs in words from {0}: {1}', by, sentence(compactDiff(diff))) + note,
+      data,
+      targetText,
+      source: publisherOf(doc.index, target.citations),
+    };
   });
   return {
     finding: { code: 'misquote', start: q.start, end: q.end, severity: 'warning', message: said.message, data: said.data },
     q,
     fixes: (doc, q) => {
       const span = wordSpan(wordsAt(doc, q), c.q0, c.q1);
-      return [{
-        title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, said.source ? ` (${said.source.publisher})` : ''),
-        edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(said.targetText) }, ...(said.source ? doc.citation([said.source], q.end) : [])],
-        preferred: true,
-      }];
+      return [
+        {
+          title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, said.source ? ` (${said.source.publisher})` : ''),
+          edits: [
+            { offset: span.start, length: span.end - span.start, text: doc.escape(said.targetText) },
+            ...(said.source ? doc.citation([said.source], q.end) : []),
+          ],
+          preferred: true,
+        },
+      ];
     },
   };
 }

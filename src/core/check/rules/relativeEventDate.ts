@@ -35,7 +35,10 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
       continue;
     }
     // A paragraph's findings depend on its text and on the years its yearless dates take from the text before it.
-    const key = `relative\u0000${doc.options.dateStyle}\u0000${doc.datesIn(para.start, para.end).map((d) => d.first ?? '?').join(',')}`;
+    const key = `relative\u0000${doc.options.dateStyle}\u0000${doc
+      .datesIn(para.start, para.end)
+      .map((d) => d.first ?? '?')
+      .join(',')}`;
     let kept = scan.events.get(key);
     if (!kept) {
       const found: Finding[] = [];
@@ -68,7 +71,12 @@ function namesIn(doc: ScannedDocument, span: Span): AliasMatch<IndexedFact>[] {
 function eventsOf(doc: ScannedDocument, links: EventLinks, parts: Span[]): Map<string, EventAt> {
   const matches = parts.flatMap((p) => namesIn(doc, p));
   const at = parts[0];
-  return eventsIn(links, matches, () => foldText(parts.map((p) => doc.unquoted(p.start, p.end)).join(' \u2026 ')), () => ({ start: at.start, end: at.start, alias: '', values: [] }));
+  return eventsIn(
+    links,
+    matches,
+    () => foldText(parts.map((p) => doc.unquoted(p.start, p.end)).join(' \u2026 ')),
+    () => ({ start: at.start, end: at.start, alias: '', values: [] }),
+  );
 }
 
 /** The day of the events the rest of a sentence names, those it counts from left out. */
@@ -93,7 +101,10 @@ const labelOf = (f: Fact): string => f.label.replace(/\s*\([^()]*\d{4}\)$/, '');
 /** "Two days after the London talks, the UK announced the drone agreement": both events known, the distance wrong. */
 function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: RelativeDate): Finding | undefined {
   const anchor = r.anchor!;
-  const rest = [{ start: s.start, end: r.start }, { start: anchor.end, end: s.end }].filter((p) => p.end > p.start);
+  const rest = [
+    { start: s.start, end: r.start },
+    { start: anchor.end, end: s.end },
+  ].filter((p) => p.end > p.start);
   // A sentence that gives its own date is judged by it.
   if (rest.some((p) => doc.datesIn(p.start, p.end).some((d) => d.hasDay))) return undefined;
   // What it counts from: a date ("two days after 23 June") or one known event.
@@ -132,14 +143,24 @@ function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: Relativ
   const capital = /^\p{Lu}/u.test(written);
   const right = relationText(distance, r.unit, capital);
   const subject = subjects[0].event.fact;
-  return withFixes({
-    code: 'wrong-event-date',
-    start: r.start,
-    end: r.end,
-    severity: 'warning',
-    message: l10n.t('Wrong date: “{0}” was on {1}, {2} {3}, not {4}.', labelOf(subject), doc.formatDate(on), relationText(distance, r.unit, false), fromLabel, uncapitalised(written)),
-    data: { factId: subject.id, date: on },
-  }, () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: r.start, length: r.end - r.start, text: right }], preferred: true }]);
+  return withFixes(
+    {
+      code: 'wrong-event-date',
+      start: r.start,
+      end: r.end,
+      severity: 'warning',
+      message: l10n.t(
+        'Wrong date: “{0}” was on {1}, {2} {3}, not {4}.',
+        labelOf(subject),
+        doc.formatDate(on),
+        relationText(distance, r.unit, false),
+        fromLabel,
+        uncapitalised(written),
+      ),
+      data: { factId: subject.id, date: on },
+    },
+    () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: r.start, length: r.end - r.start, text: right }], preferred: true }],
+  );
 }
 
 /** "The next day, Umerov announced …" after a sentence with a date: the event must be on the day it says. */
@@ -156,7 +177,10 @@ function judgeFollowing(doc: ScannedDocument, links: EventLinks, sentences: Span
   // A date the check finds wrong is no ground to count from.
   if (here.length === 0 && prev && checkSentence(doc, prev, links)) return undefined;
   if (here.length > 0 && checkSentence(doc, { start: s.start, end: r.start }, links)) return undefined;
-  const rest = [{ start: here.length > 0 ? r.start : s.start, end: r.start }, { start: r.end, end: s.end }].filter((p) => p.end > p.start);
+  const rest = [
+    { start: here.length > 0 ? r.start : s.start, end: r.start },
+    { start: r.end, end: s.end },
+  ].filter((p) => p.end > p.start);
   if (rest.some((p) => doc.datesIn(p.start, p.end).some((d) => d.hasDay))) return undefined;
   const subjects = [...eventsOf(doc, links, rest).values()];
   if (subjects.length === 0) return undefined;
@@ -173,14 +197,24 @@ function judgeFollowing(doc: ScannedDocument, links: EventLinks, sentences: Span
   const right = `${/^\p{Lu}/u.test(lead) ? 'On' : 'on'} ${date}`;
   const subject = subjects[0].event.fact;
   const meant = toIso(fromDays(daysOf(from) + r.days));
-  return withFixes({
-    code: 'wrong-event-date',
-    start: r.start,
-    end: r.end,
-    severity: 'warning',
-    message: l10n.t('Wrong date: “{0}” was on {1}; “{2}” from {3} is {4}.', labelOf(subject), doc.formatDate(on), written, doc.prose.slice(before[0].start, before[0].end), formatDate(meant, doc.options.dateStyle)),
-    data: { factId: subject.id, date: on },
-  }, () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: start, length: r.end - start, text: right }], preferred: true }]);
+  return withFixes(
+    {
+      code: 'wrong-event-date',
+      start: r.start,
+      end: r.end,
+      severity: 'warning',
+      message: l10n.t(
+        'Wrong date: “{0}” was on {1}; “{2}” from {3} is {4}.',
+        labelOf(subject),
+        doc.formatDate(on),
+        written,
+        doc.prose.slice(before[0].start, before[0].end),
+        formatDate(meant, doc.options.dateStyle),
+      ),
+      data: { factId: subject.id, date: on },
+    },
+    () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: start, length: r.end - start, text: right }], preferred: true }],
+  );
 }
 
 const uncapitalised = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

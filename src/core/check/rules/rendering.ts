@@ -10,7 +10,8 @@ import { creditPattern, outletOf, possessive, speakerLabel, speakerNamed, wordSp
 export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedWording): QuoteFinding | undefined {
   const para = doc.paragraphAt(q.start);
   if (!speakerNamed(doc, para, w.entry)) return undefined;
-  if (doc.memo(`credited\u0000${para.start}\u0000${w.wording.id}`, () => creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end)))) return undefined;
+  if (doc.memo(`credited\u0000${para.start}\u0000${w.wording.id}`, () => creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end))))
+    return undefined;
   const speaker = speakerLabel(doc, w.entry);
   const outlet = outletOf(doc, w.wording);
   const what = w.wording.kind === 'rendering' ? 'rendering' : 'translation';
@@ -22,14 +23,20 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedW
       const span = wordSpan(quotedWords(doc.prose, q, markupOf(doc.format)));
       out.push({
         title: l10n.t('Quote {0} recorded words ({2})', possessive(speaker), speaker, recordedSource?.publisher ?? l10n.t('recorded wording')),
-        edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) }, ...(recordedSource ? doc.citation([recordedSource], q.end) : [])],
+        edits: [
+          { offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) },
+          ...(recordedSource ? doc.citation([recordedSource], q.end) : []),
+        ],
         preferred: true,
       });
     }
     const outletSource = publisherOf(doc.index, w.wording.citations);
     out.push({
       title: what === 'rendering' ? l10n.t('Attribute this wording to {0} (rendering)', outlet) : l10n.t('Attribute this wording to {0} (translation)', outlet),
-      edits: [{ offset: q.end, length: 0, text: doc.escape(` (in ${possessive(outlet)} ${what})`) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
+      edits: [
+        { offset: q.end, length: 0, text: doc.escape(` (in ${possessive(outlet)} ${what})`) },
+        ...(outletSource ? doc.citation([outletSource], q.end) : []),
+      ],
     });
     return out;
   };
@@ -40,9 +47,24 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedW
       start: q.start,
       end: q.end,
       severity: 'warning',
-      message: what === 'rendering'
-        ? l10n.t('Quoted as {0} own words, but this is {2} rendering, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.', possessive(speaker), speaker, possessive(outlet), outlet, recorded)
-        : l10n.t('Quoted as {0} own words, but this is {2} translation, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.', possessive(speaker), speaker, possessive(outlet), outlet, recorded),
+      message:
+        what === 'rendering'
+          ? l10n.t(
+              'Quoted as {0} own words, but this is {2} rendering, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.',
+              possessive(speaker),
+              speaker,
+              possessive(outlet),
+              outlet,
+              recorded,
+            )
+          : l10n.t(
+              'Quoted as {0} own words, but this is {2} translation, not the recorded wording{4}. Quote the recorded words, or attribute this version to {3}.',
+              possessive(speaker),
+              speaker,
+              possessive(outlet),
+              outlet,
+              recorded,
+            ),
       data: { factId: w.entry.fact.id, wordingId: w.wording.id },
     },
     q,

@@ -118,28 +118,49 @@ export function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[]
     const respelt = (target: string, display: string, written: string): string => matchCase(cls.cases?.respell(written, target) ?? display, written);
     const fixFor = (target: string, display: string, isPreferred: boolean): Fix => ({
       title: l10n.t('Spell every mention “{0}”', display),
-      edits: [...forms.entries()].filter(([f]) => f !== target).flatMap(([, list]) => list.map((o) => ({ offset: o.start, length: o.end - o.start, text: respelt(target, display, o.written) }))),
+      edits: [...forms.entries()]
+        .filter(([f]) => f !== target)
+        .flatMap(([, list]) => list.map((o) => ({ offset: o.start, length: o.end - o.start, text: respelt(target, display, o.written) }))),
       preferred: isPreferred,
     });
     const others = [...forms.keys()].filter((f) => f !== preferred.folded);
     let shared: Fix[] | undefined;
-    const fixes = (): Fix[] => (shared ??= [fixFor(preferred.folded, preferred.display, true), ...(lone ? [] : others.map((x) => fixFor(x, cls.cases ? cls.forms.get(x)! : forms.get(x)![0].written, false)))]);
+    const fixes = (): Fix[] =>
+      (shared ??= [
+        fixFor(preferred.folded, preferred.display, true),
+        ...(lone ? [] : others.map((x) => fixFor(x, cls.cases ? cls.forms.get(x)! : forms.get(x)![0].written, false))),
+      ]);
     const message = lone
-      ? l10n.t('{0} is spelled “{1}” here, with a letter Ukrainian does not use; the pack spells it “{2}”.', cls.person.fact.label, forms.values().next().value![0].written, preferred.display)
+      ? l10n.t(
+          '{0} is spelled “{1}” here, with a letter Ukrainian does not use; the pack spells it “{2}”.',
+          cls.person.fact.label,
+          forms.values().next().value![0].written,
+          preferred.display,
+        )
       : preferred.fromSetting
-        ? l10n.t('{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}” (your preferred spelling).', cls.person.fact.label, counts, preferred.display)
+        ? l10n.t(
+            '{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}” (your preferred spelling).',
+            cls.person.fact.label,
+            counts,
+            preferred.display,
+          )
         : l10n.t('{0} is spelled several ways in this document: {1}. Keep one spelling: “{2}”.', cls.person.fact.label, counts, preferred.display);
     for (const f of others) {
       for (const o of forms.get(f)!) {
         if (doc.pace.tick()) yield;
-        out.push(withFixes({
-          code: 'inconsistent-spelling',
-          start: o.start,
-          end: o.end,
-          severity: 'info',
-          message,
-          data: { factId: cls.person.fact.id, personId: cls.person.fact.id, spelling: o.written, preferredSpelling: preferred.display },
-        }, fixes));
+        out.push(
+          withFixes(
+            {
+              code: 'inconsistent-spelling',
+              start: o.start,
+              end: o.end,
+              severity: 'info',
+              message,
+              data: { factId: cls.person.fact.id, personId: cls.person.fact.id, spelling: o.written, preferredSpelling: preferred.display },
+            },
+            fixes,
+          ),
+        );
       }
     }
   }
@@ -155,7 +176,7 @@ export function nameWords(scan: ParagraphScan, prose: string, at: number, sc: Sp
       const byWord = sc.byWord.get(p);
       if (!byWord) continue;
       // The Latin or Cyrillic words of the name as written ("Volodymyr", "Zelensky", "Умєрова"), read without a regular expression per mention.
-      for (let i = at + m.start; i < at + m.end; ) {
+      for (let i = at + m.start; i < at + m.end;) {
         const c = prose.charCodeAt(i);
         const letter = isAsciiLetter(c) ? isAsciiLetter : isCyrillicLetter(c) ? isCyrillicLetter : undefined;
         if (!letter) {
@@ -168,7 +189,7 @@ export function nameWords(scan: ParagraphScan, prose: string, at: number, sc: Sp
         const folded = written.toLowerCase();
         const cls = byWord.get(folded);
         // A declined Cyrillic word counts as its spelling: "Умерова" and "Умеров" are one spelling.
-        const spelling = cls === undefined ? undefined : sc.classes[cls].cases?.spellingOf.get(folded) ?? folded;
+        const spelling = cls === undefined ? undefined : (sc.classes[cls].cases?.spellingOf.get(folded) ?? folded);
         if (cls !== undefined) out.push({ match: m.start, start: i - at, end: j - at, cls, written: copyOf(written), folded: copyOf(spelling!) });
         i = j;
       }
@@ -187,7 +208,9 @@ export function matchCase(display: string, written: string): string {
 }
 
 export function preferredSpelling(
-  cls: SpellingClass, forms: Map<string, { written: string }[]>, spellings: Readonly<Record<string, string>> | undefined,
+  cls: SpellingClass,
+  forms: Map<string, { written: string }[]>,
+  spellings: Readonly<Record<string, string>> | undefined,
 ): { folded: string; display: string; fromSetting: boolean } {
   for (const [from, to] of Object.entries(spellings ?? {})) {
     const f = from.toLowerCase();
@@ -197,7 +220,9 @@ export function preferredSpelling(
   // In Cyrillic the pack's own spelling is the one to keep, however often another is written.
   if (cls.cases) return { folded: cls.cases.recorded, display: cls.forms.get(cls.cases.recorded)!, fromSetting: false };
   const labelWords = new Set((cls.person.fact.label.match(/[A-Za-z]+/g) ?? []).map((w) => w.toLowerCase()));
-  const ranked = [...forms.entries()].sort((a, b) => b[1].length - a[1].length || Number(labelWords.has(b[0])) - Number(labelWords.has(a[0])) || a[1][0].written.localeCompare(b[1][0].written));
+  const ranked = [...forms.entries()].sort(
+    (a, b) => b[1].length - a[1].length || Number(labelWords.has(b[0])) - Number(labelWords.has(a[0])) || a[1][0].written.localeCompare(b[1][0].written),
+  );
   const [folded, list] = ranked[0];
   return { folded, display: cls.forms.get(folded) ?? list[0].written, fromSetting: false };
 }

@@ -87,7 +87,11 @@ export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: str
   const read = doc.cache.get(`uw\u0000${markup}\u0000${inner}`, () => {
     const w = quotedWords(doc.prose, q, markup);
     const texts = w.words.map((x) => x.text);
-    return { texts, segments: w.segments.map((st, k) => texts.slice(st, w.segments[k + 1] ?? texts.length)).filter((x) => x.length > 0), content: new Set(texts.filter(isContentWord)) };
+    return {
+      texts,
+      segments: w.segments.map((st, k) => texts.slice(st, w.segments[k + 1] ?? texts.length)).filter((x) => x.length > 0),
+      content: new Set(texts.filter(isContentWord)),
+    };
   });
   if (read.texts.length < MIN_UNRECORDED_WORDS || read.content.size < MIN_SHARED_WORDS) return undefined;
   const best = doc.cache.get(`uq\u0000${markup}\u0000${candidates.map((c) => c.fact.id).join(',')}\u0000${inner}`, () => {
@@ -119,7 +123,13 @@ export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: str
       start: q.start,
       end: q.end,
       severity: 'info',
-      message: l10n.t('Not recorded words: no recorded wording of {0} remarks ({2}) has these words{3}. Quote the recorded words, or drop the quotation marks.', possessive(speaker), speaker, `${occasion}${doc.formatDate(best.fact.date!)}`, recordedText ? l10n.t('; recorded: “{0}”', recordedText) : ''),
+      message: l10n.t(
+        'Not recorded words: no recorded wording of {0} remarks ({2}) has these words{3}. Quote the recorded words, or drop the quotation marks.',
+        possessive(speaker),
+        speaker,
+        `${occasion}${doc.formatDate(best.fact.date!)}`,
+        recordedText ? l10n.t('; recorded: “{0}”', recordedText) : '',
+      ),
       data: { factId: best.fact.id, wordingId: recorded?.id, recorded: recordedText },
     },
     q,
@@ -128,11 +138,13 @@ export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: str
       const words = quotedWords(doc.prose, q, markup);
       if (words.words.length === 0) return [];
       const span = wordSpan(words);
-      return [{
-        title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, source ? ` (${source.publisher})` : ''),
-        edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(recordedText) }, ...(source ? doc.citation([source], q.end) : [])],
-        preferred: true,
-      }];
+      return [
+        {
+          title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, source ? ` (${source.publisher})` : ''),
+          edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(recordedText) }, ...(source ? doc.citation([source], q.end) : [])],
+          preferred: true,
+        },
+      ];
     },
   };
 }
