@@ -2,7 +2,7 @@
 import { formatDate } from '../document/dates';
 import { placedDate, resolveYears, type DateInText } from '../document/documentDates';
 import { DocumentModel, type DocumentDay } from '../document/model';
-import { hasLetterOrDigit } from '../document/text';
+import { hasLetterOrDigit, lowerBound } from '../document/text';
 import { type AliasMatch } from '../facts/aliasMatcher';
 import { type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { type DocFormat, type TextEdit, citationEdits, definitionEdit, escapeLatex, formatCitation } from '../references/citation';
@@ -244,17 +244,6 @@ export class ScannedDocument {
     if (this.format === 'html') return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
     return text;
   }
-}
-
-export function lowerBound(list: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function kindOf(entry: IndexedFact): string {

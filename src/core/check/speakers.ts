@@ -5,7 +5,8 @@ import { type Wording } from '../types';
 import { KIND_PERSON, KIND_ROLE } from './checkCache';
 import { publisherOf } from './findings';
 import { type QuotedWords } from './quotations';
-import { ScannedDocument, lowerBound } from './scannedDocument';
+import { lowerBound } from '../document/text';
+import { ScannedDocument } from './scannedDocument';
 
 /** Whether the paragraph names the speaker, by name or by a role the speaker holds. */
 export function speakerNamed(doc: ScannedDocument, para: { start: number; end: number }, quote: IndexedFact): boolean {

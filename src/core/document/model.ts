@@ -12,6 +12,7 @@ import { placedDate, resolveYears, type DateInText } from './documentDates';
 import { documentLanguage, type DocLanguage, type LanguageSetting } from './language';
 import { paragraphBreaks } from './paragraphs';
 import { documentDate, proseText } from './prose';
+import { lowerBound } from './text';
 
 export interface ModelSettings {
   /** The date set for the check (`agreementCite.check.documentDate`): read when neither a paragraph nor the document names one. */
@@ -182,14 +183,7 @@ export class DocumentModel {
 export const YEARLESS = 2000;
 
 function datesBetween(dates: readonly DateInText[], start: number, end: number): DateInText[] {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: DateInText[] = [];
-  for (let i = lo; i < dates.length && dates[i].start < end; i++) out.push(dates[i]);
+  for (let i = lowerBound(dates, start); i < dates.length && dates[i].start < end; i++) out.push(dates[i]);
   return out;
 }

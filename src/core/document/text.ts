@@ -147,3 +147,15 @@ export function lineEnd(text: string, offset: number): number {
   const end = n < 0 ? text.length : n;
   return end > 0 && text[end - 1] === '\r' ? end - 1 : end;
 }
+
+/** In a list of spans sorted by start, the index of the first that starts at or after `offset`. */
+export function lowerBound(list: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

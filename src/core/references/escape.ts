@@ -24,20 +24,15 @@ export function escapeMarkdownText(text: string): string {
   return flat.replace(/^(\s*)(#{1,6}|[-+=]|\d+[.)])(?=\s|$)/, (_, sp: string, mark: string) => `${sp}${mark.slice(0, -1)}\\${mark.slice(-1)}`);
 }
 
+/** LaTeX's special characters that a backslash alone does not escape, as the commands that print them. */
+const LATEX_COMMANDS: Readonly<Record<string, string>> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+
+/** BibTeX and biber count `\{` as a brace too: braces are written as commands. */
+const BIBTEX_COMMANDS: Readonly<Record<string, string>> = { ...LATEX_COMMANDS, '{': '\\textbraceleft{}', '}': '\\textbraceright{}' };
+
 /** LaTeX text: its special characters as commands; no line break, so no blank line ends a paragraph or an argument. */
 export function escapeLatexText(text: string): string {
-  return oneLineText(text).replace(/[\\{}$&#^_%~]/g, (c) => {
-    switch (c) {
-      case '\\':
-        return '\\textbackslash{}';
-      case '~':
-        return '\\textasciitilde{}';
-      case '^':
-        return '\\textasciicircum{}';
-      default:
-        return `\\${c}`;
-    }
-  });
+  return oneLineText(text).replace(/[\\{}$&#^_%~]/g, (c) => LATEX_COMMANDS[c] ?? `\\${c}`);
 }
 
 /**
@@ -46,22 +41,7 @@ export function escapeLatexText(text: string): string {
  * title would end the field and everything after it would be read as entries.
  */
 export function escapeBibtexText(text: string): string {
-  return oneLineText(text).replace(/[\\{}$&#^_%~]/g, (c) => {
-    switch (c) {
-      case '\\':
-        return '\\textbackslash{}';
-      case '~':
-        return '\\textasciitilde{}';
-      case '^':
-        return '\\textasciicircum{}';
-      case '{':
-        return '\\textbraceleft{}';
-      case '}':
-        return '\\textbraceright{}';
-      default:
-        return `\\${c}`;
-    }
-  });
+  return oneLineText(text).replace(/[\\{}$&#^_%~]/g, (c) => BIBTEX_COMMANDS[c] ?? `\\${c}`);
 }
 
 /**
