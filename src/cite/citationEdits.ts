@@ -12,7 +12,7 @@ import {
 } from '../core/references/citation';
 import { todayIso } from '../core/document/dates';
 import type { FactIndex, IndexedFact } from '../core/facts/factIndex';
-import { dateInQuestionFor, insertOptionsFor, modelOf } from '../workbench/documents';
+import { insertOptionsFor, modelOf } from '../workbench/documents';
 import type { SettingsSource, Span, TextDocumentLike } from '../workbench/textDocument';
 
 /** Arguments of the Insert Citation and Copy Citation commands, for links, keybindings and tests. */
@@ -78,11 +78,12 @@ export function citationEditsAt(
   settings: SettingsSource,
   args: CitationArgs = {},
 ): TextEdit[] {
-  const text = modelOf(document, settings).text;
+  const model = modelOf(document, settings);
+  const text = model.text;
   let definitions: CitationParts['definitions'] = [];
   const insertions: TextEdit[] = [];
   for (const selection of [...selections].sort((a, b) => a.start - b.start)) {
-    const options = insertOptionsFor(document, settings, dateInQuestionFor(document, selection.start, settings).iso);
+    const options = insertOptionsFor(document, settings, model.dateInQuestionAt(selection.start).iso, model);
     const empty = selection.start === selection.end;
     const at = empty ? selection.start : selection.end;
     const parts = textAt(entry, index, options, text, at, !empty, args);

@@ -8,7 +8,7 @@ import { kindLabel, kindTitle, statusLabel } from '../core/facts/labels';
 import { prefixIndexFor, TRIGGER_LIST_LIMIT } from '../core/cite/search';
 import { factSnippet } from '../core/cite/snippets';
 import { FACT_KINDS, type FactKind } from '../core/types';
-import { dateInQuestionFor, insertOptionsFor, modelOf } from '../workbench/documents';
+import { insertOptionsFor, modelOf } from '../workbench/documents';
 import { isSupported, type DocumentPosition, type SettingsSource, type Span, type TextDocumentLike } from '../workbench/textDocument';
 
 /** Typed twice, it lists every fact by kind: rare in prose, and unused by Markdown, LaTeX and Pandoc. */
@@ -102,8 +102,8 @@ export function completionCard(item: Pick<FactCompletion, 'entry' | 'dateStyle'>
 
 /** What every item of one request shares: the document's model and the citation settings at the cursor. */
 function contextAt(document: TextDocumentLike, offset: number, settings: SettingsSource): RequestContext {
-  const atDate = dateInQuestionFor(document, offset, settings).iso;
-  return { model: modelOf(document, settings), offset, options: insertOptionsFor(document, settings, atDate) };
+  const model = modelOf(document, settings);
+  return { model, offset, options: insertOptionsFor(document, settings, model.dateInQuestionAt(offset).iso, model) };
 }
 
 /** Aliases that start with the last one, two or three words typed, longest typed phrase first. */

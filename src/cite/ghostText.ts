@@ -40,10 +40,11 @@ export function ghostTextAt(document: TextDocumentLike, position: DocumentPositi
     const hit = prefixIndexFor(index).search(typed, 1)[0];
     // Complete only what is unfinished: a name typed in full gets no ghost text.
     if (!hit || foldText(hit.alias).length <= folded.length) continue;
+    const model = modelOf(document, settings);
     const citation = formatCitation(
       citedSources(hit.entry, index).map((s) => s.source),
-      insertOptionsFor(document, settings),
-      modelOf(document, settings),
+      insertOptionsFor(document, settings, undefined, model),
+      model,
     );
     return {
       text: typed + hit.alias.slice(typed.length) + citation.inline,

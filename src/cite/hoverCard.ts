@@ -2,13 +2,12 @@
 import * as l10n from '@vscode/l10n';
 import { renderCard, type CardLinks } from '../core/cite/card';
 import { recordingMatchedAt, type RecordingMatch } from '../core/check/checker';
-import { formatForLanguage } from '../core/references/citation';
 import { todayIso } from '../core/document/dates';
 import { dateInQuestionText } from '../core/document/dateInQuestion';
 import type { FactIndex } from '../core/facts/factIndex';
 import { escapeMarkdown } from '../core/document/text';
 import { COMMANDS, commandLink } from '../workbench/ids';
-import { dateInQuestionFor, modelOf } from '../workbench/documents';
+import { modelOf } from '../workbench/documents';
 import { isSupported, type SettingsSource, type Span, type TextDocumentLike } from '../workbench/textDocument';
 
 const links: CardLinks = {
@@ -45,13 +44,14 @@ function recordingNote(match: RecordingMatch, index: FactIndex): string {
 /** Cards for every known name, role, date, place, term and quote at `offset`, read at the date in question there; none on plain prose. */
 export function factHoverAt(document: TextDocumentLike, offset: number, index: FactIndex, settings: SettingsSource): HoverCard | undefined {
   if (!isSupported(document)) return undefined;
-  const text = modelOf(document, settings).text;
+  const model = modelOf(document, settings);
+  const text = model.text;
   const matches = index.findAt(text, offset);
   const line = document.lineAt(document.positionAt(offset).line).text;
-  const recording = QUOTE_MARK.test(line) ? recordingMatchedAt(text, offset, index, formatForLanguage(document.languageId)) : undefined;
+  const recording = QUOTE_MARK.test(line) ? recordingMatchedAt(text, offset, index, model.format) : undefined;
   if (matches.length === 0 && !recording) return undefined;
   const { dateStyle } = settings.settings(document);
-  const when = dateInQuestionFor(document, offset, settings);
+  const when = model.dateInQuestionAt(offset);
   const written = dateInQuestionText(when, dateStyle);
   const contextDate = written === undefined ? undefined : { iso: when.iso, written };
   const parts: string[] = [];

@@ -1,10 +1,9 @@
 // The one DocumentModel of each document version, and what the providers derive from it with the settings.
 // Free of `vscode`: the adapters pass the workspace's settings (config.ts), tests a double.
-import { DocumentModel, type DateInQuestion } from '../core/document/model';
+import { DocumentModel } from '../core/document/model';
 import { formatForLanguage } from '../core/references/citation';
 import type { InsertOptions } from '../core/references/citation';
 import { dateStyleIn, todayIso } from '../core/document/dates';
-import type { DocLanguage } from '../core/document/language';
 import type { SettingsSource, TextDocumentLike } from './textDocument';
 
 /**
@@ -28,22 +27,16 @@ export function modelOf(document: TextDocumentLike, settings: SettingsSource): D
   return model;
 }
 
-/** The date a mention at `offset` is read at: its paragraph's, the document's, the setting's, or today (DocumentModel.dateInQuestionAt). */
-export function dateInQuestionFor(document: TextDocumentLike, offset: number, settings: SettingsSource): DateInQuestion {
-  return modelOf(document, settings).dateInQuestionAt(offset);
-}
-
-/** The language citations are written in for this document: `agreementCite.language`, else what the document declares or its script. */
-export function languageOf(document: TextDocumentLike, settings: SettingsSource): DocLanguage {
-  return modelOf(document, settings).language(settings.settings(document).language);
-}
-
-/** How citations are written in this document, from its format, its language and the settings. */
-export function insertOptionsFor(document: TextDocumentLike, settings: SettingsSource, atDate?: string): InsertOptions {
+/**
+ * How citations are written in this document, from its format, its language
+ * (`agreementCite.language`, else what the document declares or its script)
+ * and the settings. A caller that has the document's model passes it.
+ */
+export function insertOptionsFor(document: TextDocumentLike, settings: SettingsSource, atDate?: string, model = modelOf(document, settings)): InsertOptions {
   const s = settings.settings(document);
-  const language = modelOf(document, settings).language(s.language);
+  const language = model.language(s.language);
   return {
-    format: formatForLanguage(document.languageId),
+    format: model.format,
     style: s.citationStyle,
     dateStyle: dateStyleIn(s.dateStyle, language),
     spellings: s.spellings,
