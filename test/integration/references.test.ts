@@ -423,7 +423,19 @@ suite('references: the facts view', () => {
       kinds.find((n) => label(n) === 'Figures')!,
       { expand: true, select: false, focus: false },
     );
-    await view.reveal(roots[0], { select: false, focus: false });
+    // The cited facts at the top. A refresh of the view that lands after a reveal can show the list folded: revealed
+    // again until its rows are on screen (each wait ends as soon as they are).
+    for (let attempt = 1; ; attempt++) {
+      await view.reveal(roots[0], { expand: true, select: false, focus: false });
+      const shown = await onScreen({ texts: ['Rustem Umerov'], within: WIDGET.sideBar, timeoutMs: 5_000 }).then(
+        () => true,
+        (e: unknown) => {
+          if (attempt >= 4) throw e;
+          return false;
+        },
+      );
+      if (shown) break;
+    }
     await screenshot('facts-view', { texts: [label(roots[0]), 'Rustem Umerov'], within: WIDGET.sideBar });
   });
 });
