@@ -84,16 +84,27 @@ async function compileData(tools) {
 /**
  * `import * as vscode from 'vscode'` makes the bundle copy the whole API object
  * into a namespace object in every module that imports it (esbuild's
- * `__toESM`), about 0.3 ms each at activation; a plain `require` shares the
+ * `__toESM`), over 1 ms each at activation (with two dozen importers, most of the code load); a plain `require` shares the
  * one object. The adapters keep the usual import; only the bundle changes.
  * @type {import('esbuild').Plugin}
  */
 const vscodeRequirePlugin = {
   name: 'vscode-require',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/][^\\/]+\.ts$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      return { contents: text.replace(/^import \* as vscode from 'vscode';$/m, "const vscode: typeof import('vscode') = require('vscode');"), loader: 'ts' };
+    build.onLoad({ filter: /[\\/]src[\\/].+\.ts$/ }, async (args) => {
+      const text = (await fs.promises.readFile(args.path, 'utf8')).replace(
+        /^import \* as vscode from 'vscode';$/m,
+        "const vscode: typeof import('vscode') = require('vscode');",
+      );
+      // Any other value import of the API would bring the copy back, unnoticed but for the activation time.
+      const other = /^import (?!type )[^;]*from 'vscode';/m.exec(text);
+      if (other) {
+        const line = text.slice(0, other.index).split('\n').length;
+        return {
+          errors: [{ text: "import the API as `import * as vscode from 'vscode'` (or `import type`)", location: { file: args.path, line, column: 0 } }],
+        };
+      }
+      return { contents: text, loader: 'ts' };
     });
   },
 };
@@ -151,8 +162,8 @@ async function main() {
       platform: 'neutral',
       mainFields: ['module', 'main'],
       outfile: path.join(outDir, 'extension.js'),
-      // Asked for only in the Node host: worker_threads when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
-      external: ['vscode', 'worker_threads', 'fs'],
+      // Asked for only in the Node host: worker_threads and os when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
+      external: ['vscode', 'worker_threads', 'fs', 'os'],
       // @vscode/l10n's Node build reads files with fs when loaded; its browser build takes the bundle's contents, as here in both hosts.
       alias: { '@vscode/l10n': require.resolve('@vscode/l10n/dist/browser.js') },
       plugins: [vscodeRequirePlugin],

@@ -15,7 +15,7 @@ import { registerFactsView, type FactsViewApi } from './factsView/factsView';
 import { registerReferenceCommands } from './references/sourcesCommands';
 import { registerDocumentCheck } from './check/register';
 import { Log } from './workbench/log';
-import { PACK_WORKER_FILE, PackParsing, withTranslations } from './packs/packParsing';
+import { PACK_WORKER_FILE, PackParsing, parsingThreads, withTranslations } from './packs/packParsing';
 import { useTranslations } from './workbench/l10n';
 import { createPackCache } from './packs/packCacheStorage';
 import type { PackCache } from './core/packs/packCache';
@@ -72,6 +72,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     async () => withTranslations(new TextDecoder('utf-8').decode(await platform.readExtensionFile(context, PACK_WORKER_FILE)), vscode.l10n.bundle),
     undefined,
     platform.startPackThread,
+    () => parsingThreads(platform.processors()),
   );
   step('pack parsing', undefined);
   // A pack parsed in an earlier session is read from the cache; others are parsed in the worker and kept there.

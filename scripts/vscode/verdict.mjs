@@ -4,7 +4,8 @@
 
 import fs from 'node:fs';
 import { shown } from './log.mjs';
-import { activatedInRemoteHost } from './webSuite.mjs';
+import { activatedInRemoteHost, remoteHostErrors } from './webSuite.mjs';
+import { namesExtension } from './workbench.mjs';
 
 /** 0 when the suite passed, the extension ran in the host asked for and named in no error; else 1. */
 export function verdict({ code, options, userDataDir, extensionId, extensionErrors, log }) {
@@ -26,6 +27,12 @@ export function verdict({ code, options, userDataDir, extensionId, extensionErro
         ? `the remote (Node) extension host's log has no activation of ${extensionId}: it ran in the web worker host`
         : `the remote (Node) extension host activated ${extensionId}`,
     );
+  }
+  const hostErrors = remoteHostErrors(userDataDir, namesExtension(options.extPath));
+  if (hostErrors.length > 0) {
+    log(`ERROR: the remote (Node) extension host logged ${hostErrors.length} error(s) or warning(s) naming the extension:`);
+    for (const e of hostErrors) console.log(`  ${e.split('\n').slice(0, 6).join('\n  ')}`);
+    ok = false;
   }
   if (extensionErrors.length > 0) {
     log(`ERROR: the workbench logged ${extensionErrors.length} error(s) naming the extension:`);

@@ -53,11 +53,8 @@ export function writeWebWorkspace(file, folder) {
   return file;
 }
 
-/**
- * Whether the remote (Node) extension host activated the extension, from its
- * log in the server's user-data folder: undefined when no such log exists.
- */
-export function activatedInRemoteHost(userDataDir, extensionId) {
+/** The remote (Node) extension host's logs in the server's user-data folder; empty when there are none. */
+function remoteHostLogs(userDataDir) {
   const logs = [];
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -69,9 +66,33 @@ export function activatedInRemoteHost(userDataDir, extensionId) {
   try {
     walk(path.join(userDataDir, 'logs'));
   } catch {
-    return undefined;
+    return [];
   }
+  return logs;
+}
+
+/**
+ * Whether the remote (Node) extension host activated the extension, from its
+ * log in the server's user-data folder: undefined when no such log exists.
+ */
+export function activatedInRemoteHost(userDataDir, extensionId) {
+  const logs = remoteHostLogs(userDataDir);
   if (logs.length === 0) return undefined;
   const activation = new RegExp(`_doActivateExtension ${extensionId.replace(/\./g, '\\.')}\\b`);
   return logs.some((f) => activation.test(fs.readFileSync(f, 'utf8')));
+}
+
+/**
+ * The errors and warnings in the remote (Node) extension host's log that
+ * `names` matches, each with the lines that follow it (its stack) up to the
+ * next entry: what the host reports of the extension there (a deprecated API
+ * used, as `navigator` in Node) never reaches the page's console.
+ */
+export function remoteHostErrors(userDataDir, names) {
+  const errors = [];
+  for (const file of remoteHostLogs(userDataDir)) {
+    const entries = fs.readFileSync(file, 'utf8').split(/\n(?=\d{4}-\d\d-\d\d[ T]\d\d:\d\d)/);
+    for (const entry of entries) if (/^\S+ \S+ \[(?:error|warning)\]/.test(entry) && names.test(entry)) errors.push(entry.trim());
+  }
+  return errors;
 }

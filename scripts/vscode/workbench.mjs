@@ -44,6 +44,11 @@ export function workbenchUrl({ host, extPath, testsPath, folder, workspaceFile }
   return `http://${host}/?${opened}&payload=${payload}`;
 }
 
+/** What names the extension in a log: its id, its commands and settings, or its bundles (not its messages to the writer, which tests provoke on purpose). */
+export function namesExtension(extPath) {
+  return new RegExp(['agreement-cite\\.agreement-cite', 'agreementCite\\.', `${escapeRegExp(extPath)}/dist/`].join('|'));
+}
+
 /** One run of the suite in a workbench page. */
 export class SuiteSession {
   /** Errors seen in the workbench (its log and the page's console) that name the extension. */
@@ -94,8 +99,7 @@ export class SuiteSession {
   }
 
   constructor(extPath, resultsDir, verbose) {
-    // Its id, its commands and settings, or its bundles (not its messages to the writer, which tests provoke on purpose).
-    this.#namesExtension = new RegExp(['agreement-cite\\.agreement-cite', 'agreementCite\\.', `${escapeRegExp(extPath)}/dist/`].join('|'));
+    this.#namesExtension = namesExtension(extPath);
     this.#verbose = verbose;
     this.#logsDir = path.join(resultsDir, 'vscode-logs');
   }

@@ -28,10 +28,9 @@ export interface Parsed {
   body?: EncodedBody;
 }
 
-/** Threads that parse at once: one per core the host reports, less one for the host, at least two, at most four. */
-export function parsingThreads(): number {
-  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
-  return Math.min(4, Math.max(2, (typeof cores === 'number' && cores > 0 ? cores : 2) - 1));
+/** Threads that parse at once: one per processor the host reports (`Platform.processors`), less one for the host, at least two, at most four. */
+export function parsingThreads(processors: number): number {
+  return Math.min(4, Math.max(2, (Number.isFinite(processors) && processors > 0 ? processors : 2) - 1));
 }
 
 interface Job {
@@ -85,14 +84,14 @@ export class PackParsing {
   /**
    * `workerCode` is the worker's script, or how to read it when the first pack is parsed (the extension reads
    * dist/packWorker.js); `startThread` starts it (src/platform/node.ts, src/platform/web.ts); at most
-   * `maxThreads` run at once. `inThread` parses where no thread runs; without it, the worker's script is
+   * `maxThreads` run at once (a number, or how to learn it when the first thread starts). `inThread` parses where no thread runs; without it, the worker's script is
    * evaluated here for that (`parserFromWorkerCode`).
    */
   constructor(
     private readonly workerCode: string | (() => Promise<string>),
     private inThread: InThread | undefined,
     private readonly startThread: StartPackThread,
-    private readonly maxThreads = parsingThreads(),
+    private maxThreads: number | (() => number) = 2,
   ) {
     if (typeof workerCode === 'string') this.code = workerCode;
   }
@@ -158,7 +157,7 @@ export class PackParsing {
     if (this.unavailable) return undefined;
     const idle = this.threads.find((t) => t.jobs.size === 0);
     if (idle) return idle;
-    if (this.threads.length < this.maxThreads) {
+    if (this.threads.length < (typeof this.maxThreads === 'number' ? this.maxThreads : (this.maxThreads = this.maxThreads()))) {
       const started = this.start();
       if (started) return started;
     }

@@ -27,4 +27,10 @@ const readExtensionFile: Platform['readExtensionFile'] = (context, relativePath)
   return fs.promises.readFile(`${context.extensionPath}/${relativePath}`);
 };
 
-export const nodePlatform: Platform = { host: 'node', startPackThread, readExtensionFile };
+const processors = (): number => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require('os') as typeof import('os');
+  return os.availableParallelism?.() ?? os.cpus().length;
+};
+
+export const nodePlatform: Platform = { host: 'node', startPackThread, readExtensionFile, processors };

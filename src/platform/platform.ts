@@ -27,4 +27,9 @@ export interface Platform {
   readonly startPackThread: StartPackThread;
   /** Reads a file the extension ships, by its path inside the extension's folder (`dist/pack.json`). */
   readonly readExtensionFile: (context: vscode.ExtensionContext, relativePath: string) => Promise<Uint8Array>;
+  /**
+   * How many processors the machine has, asked when the first pack thread starts. The Node host asks Node:
+   * VS Code's Node extension host reports any use of `navigator` as an error in its log.
+   */
+  readonly processors: () => number;
 }

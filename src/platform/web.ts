@@ -54,4 +54,7 @@ const readExtensionFile: Platform['readExtensionFile'] = async (context, relativ
   return vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...relativePath.split('/')));
 };
 
-export const webPlatform: Platform = { host: 'web', startPackThread, readExtensionFile };
+/** The browser's count, where it gives one. */
+const processors = (): number => (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
+
+export const webPlatform: Platform = { host: 'web', startPackThread, readExtensionFile, processors };

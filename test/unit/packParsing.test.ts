@@ -3,6 +3,7 @@
 // parse in the extension host's own thread, and that parse where no worker runs.
 
 import assert from 'node:assert/strict';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { buildSync, type BuildOptions } from 'esbuild';
@@ -14,7 +15,7 @@ const parseHere = (text: string, file: string, options?: LoadOptions) => parsedW
 import { encodeBody } from '../../src/core/packs/packCacheEntry';
 import { fromWire, toWire } from '../../src/core/packs/packWire';
 import type { Range } from '../../src/core/types';
-import { PackParsing } from '../../src/packs/packParsing';
+import { PackParsing, parsingThreads } from '../../src/packs/packParsing';
 import { nodePlatform } from '../../src/platform/node';
 import { webPlatform } from '../../src/platform/web';
 import { assertSameParse, projectRoot, readBundledText } from './helpers';
@@ -109,6 +110,40 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     );
     assert.equal(parsing.counts.worker, 7);
     assert.equal(started, 3, 'six packs at once are parsed by three threads');
+  });
+
+  test('in the Node host the thread count comes from Node, asked when the first thread starts, never from `navigator`', async () => {
+    // VS Code's Node extension host answers `navigator` with undefined and logs a deprecation warning naming the extension.
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    let navigatorReads = 0;
+    Object.defineProperty(globalThis, 'navigator', { configurable: true, get: () => void navigatorReads++ });
+    try {
+      let asked = 0;
+      let started = 0;
+      parsing = new PackParsing(
+        workerCode(),
+        parseHere,
+        (code, events) => (started++, nodePlatform.startPackThread(code, events)),
+        () => (asked++, parsingThreads(nodePlatform.processors())),
+      );
+      assert.equal(asked, 0, 'not asked before a pack is parsed');
+      const texts = Array.from({ length: 6 }, (_, i) => BROKEN.replace('id: team\n', `id: team${i}\n`));
+      const results = await Promise.all(texts.map((t, i) => parsing!.parse(t, `p${i}.yaml`, {})));
+      results.forEach((r, i) => assertSameParse(r, texts[i], `p${i}.yaml`));
+      assert.equal(asked, 1);
+      assert.equal(started, parsingThreads(os.availableParallelism()));
+      assert.equal(navigatorReads, 0);
+    } finally {
+      if (had) Object.defineProperty(globalThis, 'navigator', had);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+
+  test('threads: one per processor less one, at least two, at most four', () => {
+    assert.deepEqual(
+      [0, 1, 2, 3, 4, 8, 64, NaN].map((n) => parsingThreads(n)),
+      [2, 2, 2, 2, 3, 4, 4, 2],
+    );
   });
 
   test('hostile input is refused in the worker as it is here: an alias bomb', async () => {
