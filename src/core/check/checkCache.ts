@@ -19,8 +19,8 @@ export function copyOf(text: string): string {
 export interface ParagraphScan {
   matches: AliasMatch<IndexedFact>[];
   dates: ReturnType<typeof findDates>;
-  /** The KIND_* bits of each match. */
-  kinds: Uint8Array;
+  /** The KIND_* bits of each match (small numbers in a plain array: a typed array per paragraph costs ten times its bytes). */
+  kinds: number[];
   /**
    * The matches and dates in offsets of the document, for the paragraph
    * starting at `at`: a paragraph before the writer's edit has not moved,
@@ -28,13 +28,31 @@ export interface ParagraphScan {
    */
   placed?: { at: number; matches: AliasMatch<IndexedFact>[]; dates: DateInText[] };
   /** Wrong event dates found in it, by the date style and the years its yearless dates took. */
-  events?: Map<string, KeptFindings>;
+  events?: Kept<KeptFindings>;
+  /** Wrong dates read from its relative dates ("on Monday"), by the same. */
+  relative?: Kept<KeptFindings>;
   /** Roles not held, by the dates they were judged against. */
-  roles?: Map<string, KeptFindings>;
+  roles?: Kept<KeptFindings>;
   /** Verdicts on the quotations in it, by what they depend on outside its text (`quotationContext`). */
-  quotes?: Map<string, QuoteFinding[]>;
+  quotes?: Kept<QuoteFinding[]>;
   /** The words of people's names in it that have several spellings, read when first needed. */
   names?: NameWord[];
+}
+
+/**
+ * What a rule found in a paragraph, and the key of what that depended on
+ * outside the paragraph's text (the date style, the years of its yearless
+ * dates); found again when the key changes. One per rule and paragraph: a
+ * map each would make a first check of a long draft keep thousands of maps.
+ */
+export interface Kept<T> {
+  key: string;
+  value: T;
+}
+
+/** The kept value, where it was found under the same key. */
+export function keptUnder<T>(kept: Kept<T> | undefined, key: string): T | undefined {
+  return kept?.key === key ? kept.value : undefined;
 }
 
 /** A paragraph's findings in its own offsets, and their copies for where the paragraph last stood. */
@@ -88,8 +106,8 @@ export interface NameWord {
  * a document are not kept.
  */
 export class CheckCache {
-  private readonly paragraphs = new Map<string, { value: ParagraphScan; used: number }>();
-  private readonly values = new Map<string, { value: unknown; used: number }>();
+  private readonly paragraphs = shards<ParagraphScan>();
+  private readonly values = shards<unknown>();
   private generation = 0;
 
   /** The index's cache, for one more check: what this check does not use is dropped a few checks later. */
@@ -106,8 +124,8 @@ export class CheckCache {
     return this.kept(this.paragraphs, text, () => {
       reading?.();
       const matches = this.index.findAll(text);
-      const kinds = new Uint8Array(matches.length);
-      for (let i = 0; i < matches.length; i++) kinds[i] = kindsOf(matches[i].values);
+      const kinds: number[] = [];
+      for (let i = 0; i < matches.length; i++) kinds.push(kindsOf(matches[i].values));
       return { matches, kinds, dates: findDates(text, LEAP_YEAR) };
     });
   }
@@ -117,7 +135,8 @@ export class CheckCache {
     return this.kept(this.values, key, compute) as T;
   }
 
-  private kept<T>(map: Map<string, { value: T; used: number }>, key: string, compute: () => T): T {
+  private kept<T>(maps: Shards<T>, key: string, compute: () => T): T {
+    const map = maps[key.length & (SHARDS - 1)];
     let entry = map.get(key);
     if (!entry) {
       entry = { value: compute(), used: this.generation };
@@ -129,12 +148,24 @@ export class CheckCache {
 
   /** Drops what the last checks did not use, once there is enough of it to matter. */
   sweep(): void {
-    if (this.paragraphs.size + this.values.size < 20_000 && this.generation % 8 !== 0) return;
+    const maps: Map<string, { used: number }>[] = [...this.paragraphs, ...this.values];
+    if (maps.reduce((n, m) => n + m.size, 0) < 20_000 && this.generation % 8 !== 0) return;
     const keep = this.generation - 3;
-    for (const map of [this.paragraphs, this.values] as Map<string, { used: number }>[]) {
-      for (const [k, v] of map) if (v.used < keep) map.delete(k);
-    }
+    for (const map of maps) for (const [k, v] of map) if (v.used < keep) map.delete(k);
   }
+}
+
+/**
+ * Entries are kept in several maps by their key's length: a map that grows
+ * copies all its entries at once, and a first check of a long draft adds
+ * thousands, so each copy stays a fraction of a check's step.
+ */
+const SHARDS = 16;
+
+type Shards<T> = Map<string, { value: T; used: number }>[];
+
+function shards<T>(): Shards<T> {
+  return Array.from({ length: SHARDS }, () => new Map());
 }
 
 export const KIND_ROLE = 1;

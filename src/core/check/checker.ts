@@ -10,6 +10,7 @@ import { checkQuotations } from './rules/misquote';
 import { checkRoles } from './rules/role';
 import { checkSpellings } from './rules/spelling';
 import { readDocument } from './scannedDocument';
+import { toEnd } from '../steps';
 
 /**
  * Fact-checks a draft against the fact base: misquotes, an outlet's
@@ -19,11 +20,7 @@ import { readDocument } from './scannedDocument';
  * one pass for quotation marks.
  */
 export function checkDocument(text: string | DocumentModel, index: FactIndex, options: CheckOptions): Finding[] {
-  const steps = checkSteps(text, index, options, Infinity);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return toEnd(checkSteps(text, index, options, Infinity));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DocFormat } from '../references/citation';
 import { wordTokens, type WordMarkup, type WordToken } from './wordDiff';
 import { hasLetterOrDigit, matchingBrace } from '../document/text';
 import { canonicalWords } from '../facts/wordForms';
+import { toEnd } from '../steps';
 
 /** Text a writer put in quotation marks, or a block quotation. */
 export interface Quotation {
@@ -38,8 +39,15 @@ const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.te
  * One pass over the text.
  */
 export function findQuotations(text: string, format: DocFormat): Quotation[] {
-  const out = findInline(text, format);
-  out.push(...findBlocks(text, format));
+  return toEnd(quotationSteps(text, format, Infinity));
+}
+
+/** `findQuotations` in steps: it yields after every `stepChars` characters read, for the first check of a long draft. */
+export function* quotationSteps(text: string, format: DocFormat, stepChars = 262_144): Generator<void, Quotation[], void> {
+  const out = yield* inlineSteps(text, format, stepChars);
+  if (text.length > stepChars) yield;
+  for (const q of findBlocks(text, format)) out.push(q);
+  if (text.length > stepChars) yield;
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -47,7 +55,10 @@ type DoubleKind = 'curly' | 'straight' | 'latex' | 'guillemet' | 'entity' | 'enq
 
 const INLINE_MARK = /[\u201C\u201D"\u2018\u2019'\u00AB\u00BB`\n]|&[lr]dquo;|&quot;|\\enquote\{|<q(?:\s[^>]*)?>|<\/q>/g;
 
-function findInline(text: string, format: DocFormat): Quotation[] {
+function* inlineSteps(text: string, format: DocFormat, stepChars: number): Generator<void, Quotation[], void> {
+  // Its own expression: another search may run between this one's steps.
+  const marks = new RegExp(INLINE_MARK);
+  let stepEnd = stepChars;
   const out: Quotation[] = [];
   let double: { kind: DoubleKind; start: number; inner: number; depth?: number } | undefined;
   let single: { kind: 'curly' | 'straight' | 'latex'; start: number; inner: number } | undefined;
@@ -58,10 +69,13 @@ function findInline(text: string, format: DocFormat): Quotation[] {
     // Marks around nothing but punctuation (`\"\"`, `'…'`) quote no one.
     if (hasLetterOrDigit(text, inner, innerEnd)) out.push({ start, end, innerStart: inner, innerEnd, block: false });
   };
-  INLINE_MARK.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = INLINE_MARK.exec(text)) !== null) {
+  while ((m = marks.exec(text)) !== null) {
     const at = m.index;
+    if (at >= stepEnd) {
+      stepEnd = at + stepChars;
+      yield;
+    }
     const mark = m[0];
     const before = text[at - 1];
     const after = text[at + mark.length];
@@ -119,7 +133,7 @@ function findInline(text: string, format: DocFormat): Quotation[] {
         if (!latex) break;
         if (after === '`') {
           double = { kind: 'latex', start: at, inner: at + 2 };
-          INLINE_MARK.lastIndex = at + 2;
+          marks.lastIndex = at + 2;
         } else single = { kind: 'latex', start: at, inner: at + 1 };
         break;
       case '\u2018':
@@ -138,7 +152,7 @@ function findInline(text: string, format: DocFormat): Quotation[] {
             emit(double.start, double.inner, at, at + 2);
             double = undefined;
           }
-          INLINE_MARK.lastIndex = at + 2;
+          marks.lastIndex = at + 2;
           break;
         }
         if (isLetterOrDigit(before) && isLetterOrDigit(after)) break; // Starmer's
@@ -161,7 +175,7 @@ function findInline(text: string, format: DocFormat): Quotation[] {
       const close = matchingBrace(text, at + mark.length - 1);
       if (close > 0) {
         emit(double.start, double.inner, close, close + 1);
-        INLINE_MARK.lastIndex = close + 1;
+        marks.lastIndex = close + 1;
       }
       double = undefined;
     }

@@ -10,7 +10,7 @@ import { type IsoDate, type Source } from '../types';
 import { CheckCache, type ParagraphScan } from './checkCache';
 import { type CheckOptions } from './findings';
 import { Pace } from './pace';
-import { type Quotation, findQuotations } from './quotations';
+import { type Quotation, quotationSteps } from './quotations';
 
 /**
  * Reads a document for the rules: its prose, and the names and dates of each
@@ -27,9 +27,10 @@ export function* readDocument(
   pace: Pace,
 ): Generator<void, ScannedDocument, void> {
   const long = model.text.length > stepChars;
-  const prose = model.prose;
+  const prose = yield* model.proseInSteps();
   if (long) yield;
   const breaks = model.breaks;
+  if (long) yield;
   const matches: AliasMatch<IndexedFact>[] = [];
   const dates: DateInText[] = [];
   const kinds: number[] = [];
@@ -55,7 +56,7 @@ export function* readDocument(
     } else if (pace.tick()) yield;
   }
   if (long) yield;
-  const quotations = findQuotations(prose, options.format);
+  const quotations = yield* quotationSteps(prose, options.format);
   if (long) yield;
   pace.reset();
   return new ScannedDocument(model, index, options, cache, pace, { matches, kinds: Uint8Array.from(kinds), dates, scans, quotations });

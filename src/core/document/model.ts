@@ -11,7 +11,7 @@ import { findDates, parseIsoDate, todayIso } from './dates';
 import { placedDate, resolveYears, type DateInText } from './documentDates';
 import { documentLanguage, type DocLanguage, type LanguageSetting } from './language';
 import { paragraphBreaks } from './paragraphs';
-import { documentDate, proseText } from './prose';
+import { documentDate, proseSteps, proseText } from './prose';
 import { lowerBound } from './text';
 
 export interface ModelSettings {
@@ -62,6 +62,11 @@ export class DocumentModel {
   /** The text a reader reads: markup blanked out, every offset where it is in the text. */
   get prose(): string {
     return (this.proseMemo ??= proseText(this.text, this.format));
+  }
+
+  /** `prose` found in steps (`proseSteps`) where it has not been found yet: for the first check of a long draft. */
+  *proseInSteps(): Generator<void, string, void> {
+    return (this.proseMemo ??= yield* proseSteps(this.text, this.format));
   }
 
   /** Where paragraphs break in the prose: pairs of the start and end of each run of blank lines (`paragraphBreaks`). */

@@ -1,6 +1,7 @@
 import type { DocFormat } from '../references/citation';
 import { findDates, parseIsoDate } from './dates';
 import { matchingBrace } from './text';
+import { toEnd } from '../steps';
 import type { IsoDate } from '../types';
 
 type Span = [number, number];
@@ -14,6 +15,16 @@ type Span = [number, number];
  * claims.
  */
 export function proseText(text: string, format: DocFormat): string {
+  return toEnd(proseSteps(text, format, Infinity));
+}
+
+/**
+ * `proseText` in steps: it yields after each pass over the text (each kind of
+ * markup is found in one pass) and, while blanking, after every `stepChars`
+ * characters, for the first check of a long draft (src/core/check/checker.ts).
+ */
+export function* proseSteps(text: string, format: DocFormat, stepChars = 262_144): Generator<void, string, void> {
+  const long = text.length > stepChars;
   const spans: Span[] = [];
   const all = (re: RegExp): void => {
     re.lastIndex = 0;
@@ -36,67 +47,80 @@ export function proseText(text: string, format: DocFormat): string {
       re.lastIndex = end;
     }
   };
-  switch (format) {
-    case 'markdown': {
-      all(/^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/y);
-      markdownBlocks(text, spans);
-      // Inline: found by their first characters, not by expressions tried at every offset of the draft.
-      between(text, '<!--', '-->', spans, true);
-      between(text, '[^', ']', spans, false);
-      between(text, '](', ')', spans, false);
-      between(text, '<http', '>', spans, false);
-      between(text, '<mailto:', '>', spans, false);
-      inlineCode(text, spans);
-      break;
-    }
-    case 'latex': {
-      const begin = text.indexOf('\\begin{document}');
-      if (begin > 0) spans.push([0, begin + '\\begin{document}'.length]);
-      all(/(?<!\\)%.*$/gm);
-      command(/\\(?:footnote|url|cite[a-zA-Z]*|label|ref|eqref|pageref|autoref|cref|Cref|href)\*?(?:\[[^\]]*\])*\{/g);
-      break;
-    }
-    case 'html': {
-      between(text, '<!--', '-->', spans, true);
-      all(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi);
-      // Quotation tags stay: they mark quotations.
-      htmlTags(text, spans);
-      break;
-    }
-    case 'asciidoc': {
-      all(/^\/\/\/\/[ \t]*\r?\n[\s\S]*?^\/\/\/\/[ \t]*$/gm);
-      all(/^\/\/(?!\/).*$/gm);
-      all(/^:[\w-]+:.*$/gm);
-      all(/^-{4,}[ \t]*\r?\n[\s\S]*?^-{4,}[ \t]*$/gm);
-      all(/^\[[^\]\n]*\][ \t]*$/gm);
-      all(/footnote:[\w-]*\[(?:[^\]\\]|\\.)*\]/g);
-      all(/https?:\/\/\S+?\[[^\]]*\]/g);
-      break;
-    }
-    case 'restructuredtext': {
-      all(/^\.\. \[[^\]\n]*\].*(?:\r?\n[ \t]+.*)*/gm);
-      all(/^\.\. .*$/gm);
-      all(/\[#?[\w-]*\]_/g);
-      all(/^:[\w -]+:.*$/gm);
-      all(/`[^`\n]*<https?:[^>]*>`_/g);
-      break;
-    }
-    case 'plaintext':
-      break;
+  for (const pass of passes(format, text, spans, all, command)) {
+    pass();
+    if (long) yield;
   }
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let at = 0;
+  let stepEnd = stepChars;
   for (const [s, e] of spans) {
     if (e <= at) continue;
     const from = Math.max(s, at);
     const masked = text.slice(from, e);
     parts.push(text.slice(at, from), /[\r\n]/.test(masked) ? masked.replace(/[^\r\n]/g, ' ') : ' '.repeat(masked.length));
     at = e;
+    if (long && at >= stepEnd) {
+      stepEnd = at + stepChars;
+      yield;
+    }
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+/** The passes that find a format's markup, in order; each adds the spans it finds. */
+function passes(format: DocFormat, text: string, spans: Span[], all: (re: RegExp) => void, command: (re: RegExp) => void): (() => void)[] {
+  switch (format) {
+    case 'markdown':
+      return [
+        () => all(/^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|$)/y),
+        () => markdownBlocks(text, spans),
+        // Inline: found by their first characters, not by expressions tried at every offset of the draft.
+        () => between(text, '<!--', '-->', spans, true),
+        () => between(text, '[^', ']', spans, false),
+        () => between(text, '](', ')', spans, false),
+        () => {
+          between(text, '<http', '>', spans, false);
+          between(text, '<mailto:', '>', spans, false);
+        },
+        () => inlineCode(text, spans),
+      ];
+    case 'latex':
+      return [
+        () => {
+          const begin = text.indexOf('\\begin{document}');
+          if (begin > 0) spans.push([0, begin + '\\begin{document}'.length]);
+        },
+        () => all(/(?<!\\)%.*$/gm),
+        () => command(/\\(?:footnote|url|cite[a-zA-Z]*|label|ref|eqref|pageref|autoref|cref|Cref|href)\*?(?:\[[^\]]*\])*\{/g),
+      ];
+    case 'html':
+      return [
+        () => between(text, '<!--', '-->', spans, true),
+        () => all(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi),
+        // Quotation tags stay: they mark quotations.
+        () => htmlTags(text, spans),
+      ];
+    case 'asciidoc':
+      return [
+        /^\/\/\/\/[ \t]*\r?\n[\s\S]*?^\/\/\/\/[ \t]*$/gm,
+        /^\/\/(?!\/).*$/gm,
+        /^:[\w-]+:.*$/gm,
+        /^-{4,}[ \t]*\r?\n[\s\S]*?^-{4,}[ \t]*$/gm,
+        /^\[[^\]\n]*\][ \t]*$/gm,
+        /footnote:[\w-]*\[(?:[^\]\\]|\\.)*\]/g,
+        /https?:\/\/\S+?\[[^\]]*\]/g,
+      ].map((re) => () => all(re));
+    case 'restructuredtext':
+      return [/^\.\. \[[^\]\n]*\].*(?:\r?\n[ \t]+.*)*/gm, /^\.\. .*$/gm, /\[#?[\w-]*\]_/g, /^:[\w -]+:.*$/gm, /`[^`\n]*<https?:[^>]*>`_/g].map(
+        (re) => () => all(re),
+      );
+    case 'plaintext':
+      return [];
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { assignCitationKeys, citationKey } from '../references/citationKeys';
 import { compareIso, dateAliases, isoSpan, ukDateAliases } from '../document/dates';
 import { backingCitations, earnedStatus, overclaims, preferredWording, wordingDispute, type StatusBacking } from './status';
 import type { Citation, Fact, FactKind, IsoDate, Pack, PackLocations, Problem, Range, RoleHeld, Severity, Source, Status, Wording } from '../types';
+import { toEnd } from '../steps';
 
 /** Where a pack came from: the one shipped with the extension, or a writer's file. */
 export type PackOrigin = 'bundled' | 'workspace';
@@ -212,11 +213,7 @@ export interface BuildResult {
  * places are reported: a writer's pack never silently replaces a bundled fact.
  */
 export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptions = {}, memo?: IndexMemo): BuildResult {
-  const steps = buildFactIndexSteps(packs, options, Infinity, memo);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return toEnd(buildFactIndexSteps(packs, options, Infinity, memo));
 }
 
 /**

@@ -6,7 +6,7 @@ import { foldText } from '../../document/text';
 import { type AliasMatch } from '../../facts/aliasMatcher';
 import { type IndexedFact } from '../../facts/factIndex';
 import { type Fact, type IsoDate } from '../../types';
-import { KIND_AGREEMENT, KIND_EVENT, placedFindings } from '../checkCache';
+import { KIND_AGREEMENT, KIND_EVENT, keptUnder, placedFindings } from '../checkCache';
 import { type EventLinks, VERB_CLASSES, describedEvents, linksOf, siblingEvents } from '../eventLinks';
 import { type Finding, shifted, withFixes } from '../findings';
 import { type DateInText } from '../../document/documentDates';
@@ -106,8 +106,7 @@ export function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[
     const key = `${doc.options.dateStyle}\u0000${own.map((d) => (d.hasYear ? '' : (d.first ?? '?'))).join(',')}`;
     const scan = doc.scans.get(para.start);
     if (!scan) continue;
-    scan.events ??= new Map();
-    let kept = scan.events.get(key);
+    let kept = keptUnder(scan.events, key);
     if (!kept) {
       const found: Finding[] = [];
       let checked = -1;
@@ -125,7 +124,7 @@ export function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[
         const f = checkSentence(doc, s, links);
         if (f) found.push(shifted(f, -para.start));
       }
-      scan.events.set(key, (kept = { found }));
+      scan.events = { key, value: (kept = { found }) };
     }
     for (const f of placedFindings(kept, para.start)) out.push(f);
   }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 // Rule `misquote`: quoted words that differ from every recorded wording of the speaker; the quotations pass that runs the quotation rules.
 import { canonicalWords } from '../../facts/wordForms';
-import { type QuoteFinding, copyOf, placedQuoteFinding } from '../checkCache';
+import { type QuoteFinding, copyOf, keptUnder, placedQuoteFinding } from '../checkCache';
 import { type CheckCode, type Finding, type FindingData, describeSourceShort, publisherOf } from '../findings';
 import { type Quotation, type QuotedWords, markupOf, quotedWords } from '../quotations';
 import { type Comparison, MIN_RENDERING_WORDS, NONE, type QuoteIndex, type Verdict, judge, quoteIndex } from '../quoteIndex';
@@ -36,8 +36,7 @@ export function* checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => 
       continue;
     }
     const key = quotationContext(doc, para, i, j);
-    scan.quotes ??= new Map();
-    let kept = scan.quotes.get(key);
+    let kept = keptUnder(scan.quotes, key);
     if (!kept) {
       kept = [];
       for (let k = i; k < j; k++) {
@@ -45,7 +44,7 @@ export function* checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => 
         const f = judgeQuotation(doc, qs[k]);
         if (f) kept.push(moved(f, -para.start));
       }
-      scan.quotes.set(copyOf(key), kept);
+      scan.quotes = { key: copyOf(key), value: kept };
     } else if (doc.pace.tick()) yield;
     // Kept findings are of every quotation rule; those switched off are left out here.
     for (const f of kept) if (on(f.finding.code)) out.push(placedQuoteFinding(doc, f, para.start));

@@ -8,7 +8,7 @@ import { foldText } from '../../document/text';
 import { type AliasMatch } from '../../facts/aliasMatcher';
 import { type IndexedFact } from '../../facts/factIndex';
 import { type Fact, type IsoDate } from '../../types';
-import { placedFindings } from '../checkCache';
+import { keptUnder, placedFindings } from '../checkCache';
 import { type EventLinks, linksOf } from '../eventLinks';
 import { type Finding, shifted, withFixes } from '../findings';
 import { type ScannedDocument } from '../scannedDocument';
@@ -26,12 +26,11 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
   if (links.described.size === 0 && links.byAgreement.size === 0) return out;
   for (const [start, scan] of doc.scans) {
     if (doc.pace.tick()) yield;
-    scan.events ??= new Map();
     // A paragraph without a relative date is read once, not at every check.
-    if (scan.events.has(NONE)) continue;
+    if (scan.relative?.key === NONE) continue;
     const para = doc.paragraphAt(start);
     if (!DAY_OR_WEEK.test(doc.prose.slice(para.start, para.end))) {
-      scan.events.set(NONE, { found: [] });
+      scan.relative = { key: NONE, value: { found: [] } };
       continue;
     }
     // A paragraph's findings depend on its text and on the years its yearless dates take from the text before it.
@@ -39,7 +38,7 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
       .datesIn(para.start, para.end)
       .map((d) => d.first ?? '?')
       .join(',')}`;
-    let kept = scan.events.get(key);
+    let kept = keptUnder(scan.relative, key);
     if (!kept) {
       const found: Finding[] = [];
       const relatives = findRelativeDates(doc.prose, para.start, para.end).filter((r) => !doc.quoted(r.start));
@@ -52,7 +51,7 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
           if (f) found.push(shifted(f, -para.start));
         }
       }
-      scan.events.set(key, (kept = { found }));
+      scan.relative = { key, value: (kept = { found }) };
     }
     for (const f of placedFindings(kept, para.start)) out.push(f);
   }

@@ -6,7 +6,7 @@ import { type AliasMatch } from '../../facts/aliasMatcher';
 import { checkedDayOf, roleStateDuring } from '../../facts/asOf';
 import { type IndexedFact } from '../../facts/factIndex';
 import { type IsoDate, type RoleHeld } from '../../types';
-import { KIND_PERSON, KIND_ROLE, placedFindings } from '../checkCache';
+import { KIND_PERSON, KIND_ROLE, keptUnder, placedFindings } from '../checkCache';
 import { type CheckCode, type Finding, type FindingData, shifted, withFixes } from '../findings';
 import { ScannedDocument, factsOfKind } from '../scannedDocument';
 import { FORMER, UK_QUALIFIED, roleCase, roleIn } from '../ukProse';
@@ -126,11 +126,10 @@ export function* checkRoles(doc: ScannedDocument, on: (code: CheckCode) => boole
       .map((d) => (d.hasYear ? '' : (d.first ?? '?')))
       .join(',');
     const key = `${doc.options.dateStyle}\u0000${doc.date.iso}\u0000${doc.date.source}\u0000${doc.date.written ?? ''}\u0000${years}`;
-    if (scan) scan.roles ??= new Map();
-    let kept = scan?.roles?.get(key);
+    let kept = keptUnder(scan?.roles, key);
     if (!kept) {
       kept = { found: rolesIn(doc, from, j).map((f) => shifted(f, -para.start)) };
-      scan?.roles?.set(key, kept);
+      if (scan) scan.roles = { key, value: kept };
     }
     // Kept findings are of both role rules; those switched off are left out here.
     for (const f of placedFindings(kept, para.start)) if (on(f.code)) out.push(f);
