@@ -98,10 +98,13 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
   // built on first use (FactStore.index), so activation does not wait for it; once the pack is in, this builds
   // it, and what the first requests need, in idle moments instead.
   let bundledPackMs: number | undefined;
-  const bundledReady = loadBundledPack(context, platform, store, log).then(() => {
-    bundledPackMs = performance.now() - started;
-    context.subscriptions.push(prepareInIdleMoments(store));
-  });
+  // Begun on the next turn: activation does not wait for even the start of a file read.
+  const bundledReady = nextTurn()
+    .then(() => loadBundledPack(context, platform, store, log))
+    .then(() => {
+      bundledPackMs = performance.now() - started;
+      context.subscriptions.push(prepareInIdleMoments(store));
+    });
   step('bundled pack read begun', undefined);
   const packs = step('workspace packs', registerWorkspacePacks(store, log));
   const factsView = step('facts view', registerFactsView(store));

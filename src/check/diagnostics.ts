@@ -63,8 +63,9 @@ export class DocumentCheck implements vscode.Disposable {
       }),
       store.onDidChange(() => this.scheduleAll()),
     );
-    // Documents already open are checked after activation, not during it.
-    this.scheduleAll();
+    // Documents already open are checked after activation, and looked at after it too: activation reads no settings for them.
+    const initial = setTimeout(() => this.scheduleAll(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
   /** Whether the document is one the check reads: a supported language, a draft (not a diff or output), the check on. */
