@@ -1,6 +1,6 @@
 import type { DocFormat } from '../references/citation';
 import { wordTokens, type WordMarkup, type WordToken } from './wordDiff';
-import { hasLetterOrDigit, matchingBrace } from '../document/text';
+import { hasLetterOrDigit, matchingBrace, nextWhere } from '../document/text';
 import { canonicalWords } from '../facts/wordForms';
 import { toEnd } from '../steps';
 
@@ -53,11 +53,39 @@ export function* quotationSteps(text: string, format: DocFormat, stepChars = 262
 
 type DoubleKind = 'curly' | 'straight' | 'latex' | 'guillemet' | 'entity' | 'enquote';
 
-const INLINE_MARK = /[\u201C\u201D"\u2018\u2019'\u00AB\u00BB`\n]|&[lr]dquo;|&quot;|\\enquote\{|<q(?:\s[^>]*)?>|<\/q>/g;
+/** The one-character marks, by their code: each read as the same string, not a new one per mark. */
+const ONE_CHAR_MARKS = new Map<number, string>(
+  ['\u201C', '\u201D', '"', '\u2018', '\u2019', "'", '\u00AB', '\u00BB', '`', '\n'].map((c) => [c.charCodeAt(0), c]),
+);
+const LONGER_MARKS = ['&ldquo;', '&rdquo;', '&quot;', '\\enquote{', '</q>'];
+/** The first character of every mark. */
+const CANDIDATE = /[\u201C\u201D"\u2018\u2019'\u00AB\u00BB`\n&\\<]/g;
+
+/**
+ * The quotation mark that starts at `at`, if one does: a character above, an
+ * entity, `\enquote{`, or an HTML `<q>` tag; `tagEnd` finds the `>` that
+ * would close a tag. Read from the text itself: a regular expression’s
+ * match would make an array for each of a million marks in a hostile draft.
+ */
+function markAt(text: string, at: number, tagEnd: (from: number) => number): string | undefined {
+  const c = text.charCodeAt(at);
+  const one = ONE_CHAR_MARKS.get(c);
+  if (one !== undefined) return one;
+  if (c !== 38 && c !== 92 && c !== 60) return undefined; // & \ <
+  for (const m of LONGER_MARKS) if (text.startsWith(m, at)) return m;
+  // <q> or <q attributes…>
+  if (c === 60 && text.charCodeAt(at + 1) === 113) {
+    const next = text.charCodeAt(at + 2);
+    if (next === 62) return '<q>';
+    if (next === 32 || next === 9 || next === 10 || next === 13 || next === 12) {
+      const end = tagEnd(at + 2);
+      if (end < text.length) return text.slice(at, end + 1);
+    }
+  }
+  return undefined;
+}
 
 function* inlineSteps(text: string, format: DocFormat, stepChars: number): Generator<void, Quotation[], void> {
-  // Its own expression: another search may run between this one's steps.
-  const marks = new RegExp(INLINE_MARK);
   let stepEnd = stepChars;
   const out: Quotation[] = [];
   let double: { kind: DoubleKind; start: number; inner: number; depth?: number } | undefined;
@@ -65,18 +93,28 @@ function* inlineSteps(text: string, format: DocFormat, stepChars: number): Gener
   const latex = format === 'latex';
   const html = format === 'html';
   const insideTag = tagTracker(text);
+  const tagEnd = nextWhere(text, (c) => c === 62);
   const emit = (start: number, inner: number, innerEnd: number, end: number): void => {
     // Marks around nothing but punctuation (`\"\"`, `'…'`) quote no one.
     if (hasLetterOrDigit(text, inner, innerEnd)) out.push({ start, end, innerStart: inner, innerEnd, block: false });
   };
-  let m: RegExpExecArray | null;
-  while ((m = marks.exec(text)) !== null) {
-    const at = m.index;
+  // Where a mark may start, found by an expression that only says whether it found one (`test` makes no array);
+  // its own, as another search may run between this one's steps.
+  const candidate = new RegExp(CANDIDATE);
+  // The offset after the mark just read, where the next is looked for; a mark of two characters read as one moves it.
+  let next = 0;
+  for (;;) {
+    candidate.lastIndex = next;
+    if (!candidate.test(text)) break;
+    const at = candidate.lastIndex - 1;
+    next = at + 1;
+    const mark = markAt(text, at, tagEnd);
+    if (mark === undefined) continue;
+    next = at + mark.length;
     if (at >= stepEnd) {
       stepEnd = at + stepChars;
       yield;
     }
-    const mark = m[0];
     const before = text[at - 1];
     const after = text[at + mark.length];
     switch (mark) {
@@ -133,7 +171,7 @@ function* inlineSteps(text: string, format: DocFormat, stepChars: number): Gener
         if (!latex) break;
         if (after === '`') {
           double = { kind: 'latex', start: at, inner: at + 2 };
-          marks.lastIndex = at + 2;
+          next = at + 2;
         } else single = { kind: 'latex', start: at, inner: at + 1 };
         break;
       case '\u2018':
@@ -152,7 +190,7 @@ function* inlineSteps(text: string, format: DocFormat, stepChars: number): Gener
             emit(double.start, double.inner, at, at + 2);
             double = undefined;
           }
-          marks.lastIndex = at + 2;
+          next = at + 2;
           break;
         }
         if (isLetterOrDigit(before) && isLetterOrDigit(after)) break; // Starmer's
@@ -175,7 +213,7 @@ function* inlineSteps(text: string, format: DocFormat, stepChars: number): Gener
       const close = matchingBrace(text, at + mark.length - 1);
       if (close > 0) {
         emit(double.start, double.inner, close, close + 1);
-        marks.lastIndex = close + 1;
+        next = close + 1;
       }
       double = undefined;
     }

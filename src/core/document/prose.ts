@@ -1,6 +1,6 @@
 import type { DocFormat } from '../references/citation';
 import { findDates, parseIsoDate } from './dates';
-import { matchingBrace } from './text';
+import { matchingBrace, nextWhere } from './text';
 import { toEnd } from '../steps';
 import type { IsoDate } from '../types';
 
@@ -167,21 +167,6 @@ function markdownBlocks(text: string, spans: Span[]): void {
     }
     line = next + 1;
   }
-}
-
-/**
- * The first offset at or after a position where `found` holds, for positions
- * asked in increasing order: each character is looked at once however many
- * times it is asked (searching again from every opening mark was quadratic).
- */
-function nextWhere(text: string, found: (code: number) => boolean): (from: number) => number {
-  let at = -1;
-  return (from) => {
-    if (at >= from) return at;
-    at = Math.max(at, from);
-    while (at < text.length && !found(text.charCodeAt(at))) at++;
-    return at;
-  };
 }
 
 const isWhite = (c: number): boolean =>

@@ -159,3 +159,18 @@ export function lowerBound(list: readonly { start: number }[], offset: number): 
   }
   return lo;
 }
+
+/**
+ * The first offset at or after a position where `found` holds, for positions
+ * asked in increasing order: each character is looked at once however many
+ * times it is asked (searching again from every opening mark was quadratic).
+ */
+export function nextWhere(text: string, found: (code: number) => boolean): (from: number) => number {
+  let at = -1;
+  return (from) => {
+    if (at >= from) return at;
+    at = Math.max(at, from);
+    while (at < text.length && !found(text.charCodeAt(at))) at++;
+    return at;
+  };
+}
