@@ -8,9 +8,13 @@ export const SELECTOR: vscode.DocumentSelector = SUPPORTED_LANGUAGES.map((langua
 
 export type { Settings };
 
-/** The writer's settings for a document, with unknown values falling back to the defaults. */
+/**
+ * The writer's settings for a document, with unknown values falling back to
+ * the defaults. Without a document, those of the workspace (VS Code's `null`
+ * scope: asked without one, it warns that resource settings need a resource).
+ */
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const c = vscode.workspace.getConfiguration('agreementCite', scope);
+  const c = vscode.workspace.getConfiguration('agreementCite', scope ?? null);
   return settingsFrom({
     citationStyle: c.get('citationStyle'),
     dateLocale: c.get('dateLocale'),
@@ -20,8 +24,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
 }
 
 /** `agreementCite.check.*` for a document. */
-export function readCheckSettings(scope: vscode.ConfigurationScope): CheckSettings {
-  const c = vscode.workspace.getConfiguration('agreementCite.check', scope);
+export function readCheckSettings(scope?: vscode.ConfigurationScope): CheckSettings {
+  const c = vscode.workspace.getConfiguration('agreementCite.check', scope ?? null);
   return checkSettingsFrom({ enabled: c.get('enabled'), rules: c.get('rules'), documentDate: c.get('documentDate') });
 }
 

@@ -252,7 +252,7 @@ suite('fact check', function () {
   });
 
   test('a rule turned off in the settings reports nothing; turned on again, it does', async () => {
-    const config = vscode.workspace.getConfiguration('agreementCite');
+    const config = vscode.workspace.getConfiguration('agreementCite', null);
     const editor = await open('markdown', MISQUOTE);
     const uri = editor.document.uri;
     assert.strictEqual((await problems(uri))[0]?.code, 'misquote');

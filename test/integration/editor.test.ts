@@ -288,7 +288,7 @@ suite('Insert Citation', () => {
   });
 
   test('the date locale and citation style settings change what is inserted', async () => {
-    const config = vscode.workspace.getConfiguration('agreementCite');
+    const config = vscode.workspace.getConfiguration('agreementCite', null);
     await config.update('dateLocale', 'en-US', vscode.ConfigurationTarget.Global);
     await config.update('citationStyle', 'inline', vscode.ConfigurationTarget.Global);
     try {

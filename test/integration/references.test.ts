@@ -162,7 +162,7 @@ suite('references: the Sources section', () => {
   });
 
   test('the date locale and the citation style settings: US dates, and \\bibitem keys for \\cite in LaTeX', async () => {
-    const config = vscode.workspace.getConfiguration('agreementCite');
+    const config = vscode.workspace.getConfiguration('agreementCite', null);
     await config.update('dateLocale', 'en-US', vscode.ConfigurationTarget.Workspace);
     await config.update('citationStyle', 'latex-cite', vscode.ConfigurationTarget.Workspace);
     try {
