@@ -71,7 +71,26 @@ suite('export: BibTeX read back by Better BibTeX\u2019s parser', () => {
     assert.equal(wiki.type, 'online');
     assert.deepEqual(wiki.fields.organization, ['Wikipedia']);
     assert.equal(wiki.fields.date, 'XXXX');
-    assert.equal(byKey.get('minfin-2025-09-17')!.fields.langid, 'ukrainian');
+    assert.equal(byKey.get('lb-2025-10-15')!.fields.langid, 'ukrainian');
+  });
+
+  test("langid is the language of the title: a title the pack translated is set in the pack's language, and `language` names the work's", async () => {
+    const { parse } = await bibtexParser();
+    const byKey = new Map(parse(toBibtex(bundled().index.sources)).entries.map((e) => [e.key, e]));
+    const fields = (key: string): [unknown, unknown] => [byKey.get(key)!.fields.langid, byKey.get(key)!.fields.language];
+    // Ukrainian and Russian titles in Cyrillic: set in their language, which the title shows.
+    assert.deepEqual(fields('lb-2025-10-15'), ['ukrainian', undefined]);
+    assert.deepEqual(fields('strana-2026-01-02'), ['russian', undefined]);
+    assert.deepEqual(fields('zmist-2021-11-04'), ['ngerman', undefined]);
+    // Articles in Ukrainian, Russian and Japanese whose titles the pack gives in English.
+    assert.deepEqual(fields('minfin-2025-09-17'), ['english', 'ukrainian']);
+    assert.deepEqual(fields('fraza-2025-09-18'), ['english', 'russian']);
+    assert.deepEqual(fields('ukrinform-ja-2023-03-21'), ['english', 'japanese']);
+    // Without its pack, the language of a translated title is not known: no langid, and the work's language.
+    const [alone] = parse(toBibtex([bundled().index.source('fraza-2025-09-18')!.source])).entries;
+    assert.deepEqual([alone.fields.langid, alone.fields.language], [undefined, 'russian']);
+    // Every title is one pdfLaTeX can set with babel's Cyrillic: no Japanese or Chinese characters.
+    assert.doesNotMatch(toBibtex(bundled().index.sources), /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u);
   });
 
   test('an author is split into family and given names', async () => {
@@ -102,7 +121,9 @@ suite('export: BibTeX read back by Better BibTeX\u2019s parser', () => {
     assert.equal(entry.fields.note, 'via A & B');
     assert.equal(entry.fields.date, '2025-06');
     assert.equal(entry.fields.url, 'https://example.org/a%20b?x=1&y=%7B2%7D#frag');
-    assert.equal(entry.fields.langid, 'ukrainian');
+    // A Ukrainian source whose title is in Latin letters, without its pack: the title's language is not known, the work's is.
+    assert.equal(entry.fields.langid, undefined);
+    assert.equal(entry.fields.language, 'ukrainian');
     // Nothing after the entry: a stray brace would have left text behind.
     assert.match(bib, /\n\}\n$/);
   });

@@ -125,7 +125,39 @@ const LANGIDS: Record<string, string> = {
   sv: 'swedish',
   fi: 'finnish',
   cs: 'czech',
+  ja: 'japanese',
 };
+
+/** biblatex's language name for a BCP 47 tag, where it has one. */
+function langidOf(language: string): string | undefined {
+  const tag = language.toLowerCase();
+  return LANGIDS[tag] ?? LANGIDS[tag.split('-')[0]];
+}
+
+/** Letters of the script each language not written in Latin letters writes its titles in. */
+const SCRIPTS: Record<string, RegExp> = {
+  uk: /\p{Script=Cyrillic}/u,
+  ru: /\p{Script=Cyrillic}/u,
+  be: /\p{Script=Cyrillic}/u,
+  bg: /\p{Script=Cyrillic}/u,
+  ja: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  zh: /\p{Script=Han}/u,
+  ko: /\p{Script=Hangul}/u,
+  el: /\p{Script=Greek}/u,
+  ar: /\p{Script=Arabic}/u,
+  he: /\p{Script=Hebrew}/u,
+};
+
+/**
+ * The language a source's title is written in: the source's own, unless the
+ * title is the pack's translation of it (a Russian article's title in Latin
+ * letters), which is in the pack's language; undefined where that is not known.
+ */
+export function titleLanguage(source: Source, packLanguage?: string): string | undefined {
+  const script = SCRIPTS[source.language.toLowerCase().split('-')[0]];
+  if (!script || script.test(source.title)) return source.language;
+  return packLanguage;
+}
 
 /**
  * A title for BibTeX: LaTeX's special characters escaped, and every word
@@ -160,12 +192,12 @@ function bibtexUrl(url: string): string {
 }
 
 /** A source, with the day its address was read where known (the day its pack was last checked). */
-export type ExportSource = Source | { source: Source; pack?: { pack: { meta: { checked?: IsoDate } } } };
+export type ExportSource = Source | { source: Source; pack?: { pack: { meta: { checked?: IsoDate; language?: string } } } };
 
-function unpack(s: ExportSource): { source: Source; accessed?: IsoDate } {
+function unpack(s: ExportSource): { source: Source; accessed?: IsoDate; packLanguage?: string } {
   if (!('source' in s)) return { source: s };
-  const checked = s.pack?.pack.meta.checked;
-  return { source: s.source, accessed: checked && parseIsoDate(checked) ? checked : undefined };
+  const { checked, language } = s.pack?.pack.meta ?? {};
+  return { source: s.source, accessed: checked && parseIsoDate(checked) ? checked : undefined, packLanguage: language };
 }
 
 /** biblatex's report types: a `type` is required, and these are printed as the style's own words. */
@@ -173,7 +205,7 @@ const REPORT_TYPE: Partial<Record<SourceKind, string>> = { parliament: 'Parliame
 
 /** One biblatex entry. */
 export function bibtexEntry(entry: ExportSource): string {
-  const { source, accessed } = unpack(entry);
+  const { source, accessed, packLanguage } = unpack(entry);
   const map = MAPPING[source.kind];
   const fields: [string, string][] = [];
   // biblatex requires an author of articles and reports: the publisher is the author where no person is named.
@@ -192,8 +224,12 @@ export function bibtexEntry(entry: ExportSource): string {
   fields.push(['date', source.date && parseIsoDate(source.date) ? source.date : 'XXXX']);
   if (source.url) fields.push(['url', bibtexUrl(source.url)]);
   if (source.url && accessed) fields.push(['urldate', accessed]);
-  const langid = LANGIDS[source.language.toLowerCase()] ?? LANGIDS[source.language.toLowerCase().split('-')[0]];
+  // langid: the language the entry is set in, that of its title. A title translated into the pack's language
+  // names the work's own language in `language`, which biblatex prints ("Russian").
+  const shownIn = titleLanguage(source, packLanguage);
+  const langid = shownIn ? langidOf(shownIn) : undefined;
   if (langid) fields.push(['langid', langid]);
+  if (shownIn !== source.language) fields.push(['language', langidOf(source.language) ?? escapeLatex(oneLine(source.language))]);
   if (source.via) fields.push(['note', `via ${escapeLatex(oneLine(source.via))}`]);
   const width = Math.max(...fields.map(([k]) => k.length));
   const lines = fields.map(([k, v]) => `  ${k.padEnd(width)} = {${v}},`);
