@@ -27,9 +27,10 @@ import type { IsoDate, Source, SourceKind } from '../types';
  * where no person is named), date (EDTF's unknown year `XXXX` in the .bib
  * where the source has none), address (`url`, `URL`) with the day it was
  * read (`urldate`, `accessed`: the day the pack was last checked),
- * language, and for a republication the republisher: the .bib's note
- * "via …"; in CSL-JSON the republisher is the container or publisher, as
- * APA and Chicago cite a wire story run by a newspaper. Reports carry a
+ * language, and for a republication the republisher as the container or
+ * publisher in both files, the original publisher as the author where no
+ * person is named, and a note "via …", as APA and Chicago cite a wire story
+ * run by a newspaper at the newspaper's address. Reports carry a
  * `type`, as biblatex requires. Straight quotes in titles become curly ones.
  * CSL-JSON titles are kept as published (`nocase`), and markup that
  * citeproc would read in pack text (`<i>`, `<span …>`) is made inert. Dates are
@@ -200,6 +201,16 @@ function unpack(s: ExportSource): { source: Source; accessed?: IsoDate; packLang
   return { source: s.source, accessed: checked && parseIsoDate(checked) ? checked : undefined, packLanguage: language };
 }
 
+/**
+ * The container or publisher both exports name: for a republication, the
+ * republisher, whose address it is ("Reuters. Title. The Star (Malaysia)"),
+ * the original publisher being the author where no person is named.
+ */
+function republishedIn(source: Source): string {
+  if (!source.via) return source.publisher;
+  return source.author ? `${source.publisher} via ${source.via}` : source.via;
+}
+
 /** biblatex's report types: a `type` is required, and these are printed as the style's own words. */
 const REPORT_TYPE: Partial<Record<SourceKind, string>> = { parliament: 'Parliamentary record', government: 'Government publication' };
 
@@ -209,14 +220,16 @@ export function bibtexEntry(entry: ExportSource): string {
   const map = MAPPING[source.kind];
   const fields: [string, string][] = [];
   // biblatex requires an author of articles and reports: the publisher is the author where no person is named.
+  // A republication's original publisher is its author, as in CSL-JSON.
   const author = source.author
     ? authorList(source.author).map(bibtexName).join(' and ')
-    : map.bibtype === 'online' || map.bibtype === 'misc'
+    : (map.bibtype === 'online' || map.bibtype === 'misc') && !source.via
       ? undefined
       : `{${escapeLatex(oneLine(source.publisher))}}`;
   if (author) fields.push(['author', author]);
   fields.push(['title', bibtexTitle(curlyQuotes(source.title))]);
-  fields.push([map.publisherField, map.publisherField === 'booktitle' ? bibtexTitle(source.publisher) : escapeLatex(oneLine(source.publisher))]);
+  const publisher = republishedIn(source);
+  fields.push([map.publisherField, map.publisherField === 'booktitle' ? bibtexTitle(publisher) : escapeLatex(oneLine(publisher))]);
   const reportType = REPORT_TYPE[source.kind];
   if (map.bibtype === 'report' && reportType) fields.push(['type', reportType]);
   if (map.entrysubtype) fields.push(['entrysubtype', map.entrysubtype]);
@@ -296,9 +309,7 @@ export function cslItem(entry: ExportSource): CslItem {
   const item: CslItem = { id: keyOf(source), type: map.cslType, title: cslVerbatim(source.title) };
   if (source.author) item.author = authorList(source.author).map((a) => personName(a) ?? { literal: cslText(a) });
   else if (source.via) item.author = [{ literal: cslText(source.publisher) }];
-  // A republication is cited in the republisher, whose address it is: "Reuters. Title. The Star (Malaysia)".
-  const publisher = source.via ? (source.author ? `${source.publisher} via ${source.via}` : source.via) : source.publisher;
-  item[map.cslPublisher] = cslVerbatim(publisher);
+  item[map.cslPublisher] = cslVerbatim(republishedIn(source));
   const issued = dateParts(source.date);
   if (issued) item.issued = issued;
   if (source.url) item.URL = source.url.trim();
