@@ -191,9 +191,23 @@ suite('the bundled pack rendered by the real tools', function () {
       assertNoLeftover(rendered, 'markdown', `pandoc ${style}`);
       assertCitesAll(rendered, cited, `pandoc ${style}`);
       const md = new MarkdownIt().use(footnote as never);
-      const preview = textOfHtml(md.render(text));
+      const html = md.render(text);
+      const preview = textOfHtml(html);
       assertNoLeftover(preview, 'markdown', `markdown-it ${style}`);
       assertCitesAll(preview, cited, `markdown-it ${style}`);
+      if (style === 'auto') {
+        // A source cited again reuses its footnote: one definition per source, referenced at each citation.
+        const references = (text.match(/\[\^[^\]\s]+\](?!:)/g) ?? []).length;
+        const definitions = (text.match(/^\[\^[^\]\s]+\]:/gm) ?? []).length;
+        assert.equal(definitions, cited.length, 'one footnote definition per source');
+        assert.ok(references > definitions, 'the draft cites some source twice');
+        // markdown-it (and GitHub, cmark-gfm) print each source's note once, with a link back to each citation.
+        assert.equal((html.match(/<li id="fn\d+" class="footnote-item">/g) ?? []).length, cited.length, 'markdown-it: a note per source');
+        assert.equal((html.match(/<sup class="footnote-ref">/g) ?? []).length, references, 'markdown-it: a mark per citation');
+        // pandoc's Markdown has no note referenced twice (jgm/pandoc#1603): it prints the note again at each citation,
+        // each in full. The pandoc citation style is the one that lists each source once (the next test).
+        assert.equal((out.stdout.match(/<li id="fn\d+"/g) ?? []).length, references, 'pandoc: a note per citation');
+      }
     });
   }
 
@@ -211,6 +225,10 @@ suite('the bundled pack rendered by the real tools', function () {
       assert.doesNotMatch(rendered, /\?\?|\[@|@[a-z]+-\d{4}/, `${bib}: unresolved citation`);
       assert.doesNotMatch(rendered, /<span class="nocase">|nocase/, bib);
       assertCitesAll(rendered, cited, `pandoc --citeproc ${bib}`);
+      // Each source once in pandoc's bibliography, however often it is cited.
+      const entries = [...out.stdout.matchAll(/<div id="ref-([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(entries.length, new Set(entries).size, `${bib}: a source listed twice`);
+      assert.equal(entries.length, cited.length, `${bib}: one bibliography entry per cited source`);
     }
   });
 
