@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Installs the document tools the rendering tests run pack text through:
 // pandoc, docutils (rst2html), asciidoctor, pdflatex with the recommended
-// LaTeX packages, biblatex and biber, from Debian's archive.
+// LaTeX packages, babel's Cyrillic and German languages, biblatex and biber,
+// from Debian's archive.
 //
 // Idempotent: a package is installed only when its command is missing, and a
 // run with everything present only looks up a few commands (well under 1 s).
@@ -21,6 +22,9 @@ const TOOLS = [
   { check: 'pdflatex', packages: ['texlive-latex-base'] },
   { check: 'kpsewhich url.sty hyperref.sty | grep -c . | grep -qx 2', packages: ['texlive-latex-recommended'], raw: true },
   { check: 'kpsewhich biblatex.sty | grep -q .', packages: ['texlive-bibtex-extra'], raw: true },
+  // babel's Ukrainian and Russian with Cyrillic fonts, and German: the languages of the bundled pack's sources.
+  { check: 'kpsewhich ukraineb.ldf russianb.ldf | grep -c . | grep -qx 2', packages: ['texlive-lang-cyrillic'], raw: true },
+  { check: 'kpsewhich ngermanb.ldf | grep -q .', packages: ['texlive-lang-german'], raw: true },
   { check: 'biber', packages: ['biber'] },
 ];
 
@@ -39,7 +43,7 @@ function run(cmd, args, env) {
 
 const missing = [...new Set(TOOLS.filter((t) => !present(t)).flatMap((t) => t.packages))];
 if (missing.length === 0) {
-  log('pandoc, docutils, asciidoctor, pdflatex, biblatex and biber are installed');
+  log('pandoc, docutils, asciidoctor, pdflatex with its languages, biblatex and biber are installed');
   process.exit(0);
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

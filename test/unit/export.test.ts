@@ -48,7 +48,8 @@ suite('export: BibTeX read back by Better BibTeX\u2019s parser', () => {
       assert.ok(entry, `no entry for ${s.id}`);
       assert.equal(entry.type, exportMapping(s.kind).bibtype, s.id);
       assert.equal(entry.fields.title, shown(s.title), s.id);
-      assert.equal(bibPublisher(entry), s.publisher, s.id);
+      // A republication: the republisher, as in CSL-JSON.
+      assert.equal(curlyQuotes(bibPublisher(entry) ?? ''), plain(cslItem(s)[exportMapping(s.kind).cslPublisher]), s.id);
       // EDTF's unknown year where the source has no date: biblatex requires one.
       assert.equal(entry.fields.date, s.date ?? 'XXXX', s.id);
       assert.equal(entry.fields.url, s.url, s.id);
@@ -61,7 +62,8 @@ suite('export: BibTeX read back by Better BibTeX\u2019s parser', () => {
     const reuters = byKey.get('reuters-2025-06-23')!;
     assert.equal(reuters.type, 'article');
     assert.equal(reuters.fields.entrysubtype, 'newspaper');
-    assert.equal(reuters.fields.journaltitle, 'Reuters');
+    assert.equal(reuters.fields.journaltitle, 'The Star (Malaysia)');
+    assert.deepEqual(reuters.fields.author, [{ name: 'Reuters' }]);
     assert.equal(reuters.fields.note, 'via The Star (Malaysia)');
     const library = byKey.get('commons-library')!;
     assert.equal(library.type, 'report');
@@ -71,7 +73,26 @@ suite('export: BibTeX read back by Better BibTeX\u2019s parser', () => {
     assert.equal(wiki.type, 'online');
     assert.deepEqual(wiki.fields.organization, ['Wikipedia']);
     assert.equal(wiki.fields.date, 'XXXX');
-    assert.equal(byKey.get('minfin-2025-09-17')!.fields.langid, 'ukrainian');
+    assert.equal(byKey.get('lb-2025-10-15')!.fields.langid, 'ukrainian');
+  });
+
+  test("langid is the language of the title: a title the pack translated is set in the pack's language, and `language` names the work's", async () => {
+    const { parse } = await bibtexParser();
+    const byKey = new Map(parse(toBibtex(bundled().index.sources)).entries.map((e) => [e.key, e]));
+    const fields = (key: string): [unknown, unknown] => [byKey.get(key)!.fields.langid, byKey.get(key)!.fields.language];
+    // Ukrainian and Russian titles in Cyrillic: set in their language, which the title shows.
+    assert.deepEqual(fields('lb-2025-10-15'), ['ukrainian', undefined]);
+    assert.deepEqual(fields('strana-2026-01-02'), ['russian', undefined]);
+    assert.deepEqual(fields('zmist-2021-11-04'), ['ngerman', undefined]);
+    // Articles in Ukrainian, Russian and Japanese whose titles the pack gives in English.
+    assert.deepEqual(fields('minfin-2025-09-17'), ['english', 'ukrainian']);
+    assert.deepEqual(fields('fraza-2025-09-18'), ['english', 'russian']);
+    assert.deepEqual(fields('ukrinform-ja-2023-03-21'), ['english', 'japanese']);
+    // Without its pack, the language of a translated title is not known: no langid, and the work's language.
+    const [alone] = parse(toBibtex([bundled().index.source('fraza-2025-09-18')!.source])).entries;
+    assert.deepEqual([alone.fields.langid, alone.fields.language], [undefined, 'russian']);
+    // Every title is one pdfLaTeX can set with babel's Cyrillic: no Japanese or Chinese characters.
+    assert.doesNotMatch(toBibtex(bundled().index.sources), /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u);
   });
 
   test('an author is split into family and given names', async () => {
@@ -97,12 +118,14 @@ suite('export: BibTeX read back by Better BibTeX\u2019s parser', () => {
     assert.equal(entry.key, 'hostile-src-1');
     assert.equal(entry.type, 'misc');
     assert.equal(entry.fields.title, shown(hostile.title));
-    assert.deepEqual(entry.fields.organization, [hostile.publisher]);
+    assert.deepEqual(entry.fields.organization, [`${hostile.publisher} via ${hostile.via!}`]);
     assert.deepEqual(entry.fields.author, [{ lastName: 'Goncharova', firstName: 'Olena' }, { name: 'Reuters staff' }]);
     assert.equal(entry.fields.note, 'via A & B');
     assert.equal(entry.fields.date, '2025-06');
     assert.equal(entry.fields.url, 'https://example.org/a%20b?x=1&y=%7B2%7D#frag');
-    assert.equal(entry.fields.langid, 'ukrainian');
+    // A Ukrainian source whose title is in Latin letters, without its pack: the title's language is not known, the work's is.
+    assert.equal(entry.fields.langid, undefined);
+    assert.equal(entry.fields.language, 'ukrainian');
     // Nothing after the entry: a stray brace would have left text behind.
     assert.match(bib, /\n\}\n$/);
   });
@@ -115,13 +138,32 @@ suite('export: BibTeX read back by Better BibTeX\u2019s parser', () => {
       const item = fromBib.find((d) => d.id === citationKey(s.id));
       assert.ok(item, s.id);
       assert.equal(item.title, shown(s.title));
-      assert.equal(item['container-title'] ?? item.publisher, s.publisher, s.id);
+      assert.equal(item['container-title'] ?? item.publisher, s.via ? (s.author ? `${s.publisher} via ${s.via}` : s.via) : s.publisher, s.id);
       // citation.js reads EDTF's unknown year "XXXX" as a year of its own: only dated sources compare.
       if (s.date) assert.deepEqual(item.issued?.['date-parts']?.[0], cslItem(s).issued?.['date-parts'][0], s.id);
       assert.equal(item.URL, s.url);
     }
     const news = fromBib.find((d) => d.id === 'reuters-2025-06-23')!;
     assert.equal(news.genre, 'newspaper');
+  });
+
+  test('a republication: the .bib and the CSL-JSON name the same republisher, original publisher and address', () => {
+    const Cite = citationJs();
+    const all = sources().filter((s) => s.via);
+    assert.ok(all.length >= 10);
+    const fromBib = new Cite(toBibtex(all)).data;
+    // Quote marks aside: the CSL-JSON writes curly ones, which citeproc reads as text.
+    const names = (n: unknown): string[] =>
+      ((n as { literal?: string; family?: string }[] | undefined) ?? []).map((a) => curlyQuotes(a.literal ?? a.family ?? ''));
+    for (const s of all) {
+      const bib = fromBib.find((d) => d.id === citationKey(s.id))!;
+      const csl = cslItem(s);
+      const container = plain(csl['container-title'] ?? csl.publisher);
+      // The address is the republisher's: both name it as the container or publisher.
+      assert.equal(curlyQuotes(bib['container-title'] ?? bib.publisher ?? ''), container, s.id);
+      assert.deepEqual(names(bib.author), names(csl.author), s.id);
+      assert.equal(bib.URL, csl.URL, s.id);
+    }
   });
 
   test('no sources make an empty file; a repeated key is written once', () => {
@@ -194,6 +236,16 @@ suite('export: CSL-JSON read by citation.js and rendered by citeproc-js', () => 
       lines.some((l) => l.startsWith('Goncharova, O. (2025, June 24). Zelensky, Starmer hail')),
       text,
     );
+    // Exported with their pack, as Export Sources writes them: an undated page is cited with the day it was read
+    // (the pack's checked day), "Retrieved December 1, 2026, from https://…", never a bare "Retrieved".
+    const withPacks = new Cite(JSON.parse(toCslJson(bundled().index.sources)) as CslItem[]).format('bibliography', {
+      format: 'text',
+      template: 'apa',
+      lang: 'en-US',
+    });
+    const retrieved = withPacks.split('\n').filter((l) => l.includes('Retrieved'));
+    assert.ok(retrieved.length > 0, withPacks);
+    for (const l of retrieved) assert.match(l, /Retrieved [A-Z][a-z]+ \d{1,2}, \d{4}, from https?:\/\//, l);
   });
 
   test('a hostile title round-trips exactly, and an organisation stays one name', () => {

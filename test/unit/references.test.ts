@@ -88,6 +88,34 @@ suite('references: which sources a document cites', () => {
     assert.deepEqual(sourceIds(`Text${latexUs}.`, 'latex'), ['reuters-2025-06-23']);
   });
 
+  test("latex with babel's Ukrainian: Cyrillic titles marked \\foreignlanguage in footnotes and inline citations alike, and found again", () => {
+    const doc = '\\documentclass{article}\n\\usepackage[T2A,T1]{fontenc}\n\\usepackage[ukrainian,english]{babel}\n\\begin{document}\nText.\n\\end{document}\n';
+    const cyrillic = index().sources.filter((s) => /\p{Script=Cyrillic}/u.test(s.source.title + s.source.publisher));
+    assert.ok(cyrillic.length >= 10, 'the bundled pack cites Ukrainian and Russian outlets');
+    for (const s of cyrillic) {
+      const footnote = formatCitation([s.source], opts('latex'), doc).inline;
+      const inline = formatCitation([s.source], opts('latex', 'inline'), doc).inline;
+      for (const [style, citation] of [
+        ['footnote', footnote],
+        ['inline', inline],
+      ]) {
+        // No Cyrillic letter outside \foreignlanguage{ukrainian}{…}: pdfLaTeX sets it in T1, which has none.
+        const outside = citation.replace(/\\foreignlanguage\{ukrainian\}\{[^{}]*\}/g, '');
+        assert.doesNotMatch(outside, /\p{Script=Cyrillic}/u, `${s.source.id} ${style}: ${citation}`);
+        const text = doc.replace('Text.', `Text${citation}.`);
+        assert.deepEqual(sourceIds(text, 'latex'), [s.source.id], `${s.source.id} ${style}: ${citation}`);
+        // The Sources section lists it.
+        const listed = updateSourcesSection(text, opts('latex', style === 'inline' ? 'inline' : 'auto'), index()).sources;
+        assert.deepEqual(
+          listed.map((l) => l.source.id),
+          [s.source.id],
+        );
+      }
+      // One reference text, written by both styles.
+      assert.ok(footnote.includes(inline.slice(2, -1)), `${s.source.id}:\n${footnote}\n${inline}`);
+    }
+  });
+
   test('restructuredtext, asciidoc and html markers; html written before data-source by its title', () => {
     assert.deepEqual(
       sourceIds('A [#reuters-2025-06-23]_ and :cite:p:`afp-2025-06-23,pa-2025-06-23`.\n\n.. [#censor-2025-06-24] Unused.\n', 'restructuredtext'),

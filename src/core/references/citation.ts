@@ -1,18 +1,6 @@
 import { formatDate, type DateStyle } from '../document/dates';
 import type { FactIndex, IndexedFact, IndexedSource } from '../facts/factIndex';
-import {
-  asciidocUrl,
-  escapeAsciidocText,
-  escapeHtmlText,
-  escapeLatexText,
-  escapeMarkdownText,
-  escapePlainText,
-  escapeRstText,
-  escapeText,
-  latexUrl,
-  oneLineText,
-  safeUrl,
-} from './escape';
+import { asciidocUrl, escapeHtmlText, escapeLatexText, escapeText, latexUrl, safeUrl } from './escape';
 import { keyOf } from './citationKeys';
 import { matchingBrace } from '../document/text';
 import type { FactInLanguage, Source, SourceKind } from '../types';
@@ -89,8 +77,8 @@ export function curlyQuotes(text: string, format: DocFormat = 'plaintext', inner
   });
 }
 
-/** A source as a reference line: publisher, author, title, date, address. No markup. */
-export function describeSource(source: Source, dateStyle: DateStyle, format: DocFormat = 'plaintext'): string {
+/** A source's reference in parts: who wrote and published it, the quoted title, the date. No markup. */
+function describeParts(source: Source, dateStyle: DateStyle, format: DocFormat): string[] {
   const [open, close] = quoteMarks(format);
   const parts: string[] = [];
   // "via", not "(via …)": a parenthetical citation of it would nest parentheses three deep.
@@ -98,7 +86,26 @@ export function describeSource(source: Source, dateStyle: DateStyle, format: Doc
   parts.push(source.author ? `${source.author}, ${by}` : by);
   parts.push(`${open}${curlyQuotes(source.title, format, true)}${close}`);
   if (source.date) parts.push(formatDate(source.date, dateStyle));
-  return parts.join(', ');
+  return parts;
+}
+
+/** A source as a reference line: publisher, author, title, date, address. No markup. */
+export function describeSource(source: Source, dateStyle: DateStyle, format: DocFormat = 'plaintext'): string {
+  return describeParts(source, dateStyle, format).join(', ');
+}
+
+/**
+ * A source's reference as literal text of the document's format (escape.ts),
+ * without its address: what footnotes, inline citations and the Sources
+ * section all write. In LaTeX, Cyrillic words are set in Ukrainian where the
+ * document loads babel's Ukrainian (`latexLanguageRuns`), each part on its
+ * own, so that no run joins a title to the next part.
+ */
+export function referenceText(source: Source, options: CitationOptions, documentText = ''): string {
+  const { format, dateStyle } = options;
+  const parts = describeParts(source, dateStyle, format);
+  if (format !== 'latex') return escapeText(format, parts.join(', '));
+  return parts.map((p) => latexLanguageRuns(escapeLatexText(p), documentText)).join(', ');
 }
 
 /** LaTeX text (kept under this name for its callers): see escape.ts. */
@@ -126,6 +133,11 @@ export function latexAddress(url: string, hyperref: boolean): string {
  */
 export function latexLanguageRuns(text: string, documentText: string): string {
   if (!/\p{Script=Cyrillic}/u.test(text) || !/^[^%\n]*\\usepackage\s*\[[^\]]*\bukrainian\b[^\]]*\]\s*\{babel\}/m.test(documentText)) return text;
+  return ukrainianRuns(text);
+}
+
+/** Every Cyrillic run of LaTeX text as `\foreignlanguage{ukrainian}{…}`. */
+export function ukrainianRuns(text: string): string {
   return text.replace(
     /\p{Script=Cyrillic}[\p{Script=Cyrillic}\p{N}\s.,:;!?\u2019'()\u2013\u2014-]*\p{Script=Cyrillic}|\p{Script=Cyrillic}/gu,
     (run) => `\\foreignlanguage{ukrainian}{${run}}`,
@@ -139,27 +151,23 @@ export function loadsHyperref(documentText: string): boolean {
 
 /** The reference for one source in a format's footnote body, with its address. */
 export function sourceReference(source: Source, options: CitationOptions, documentText = ''): string {
-  const { format, dateStyle } = options;
-  const text = describeSource(source, dateStyle, format);
+  const { format } = options;
+  const text = referenceText(source, options, documentText);
   const url = source.url;
   switch (format) {
     case 'markdown':
-      return url ? `${escapeMarkdownText(text)}. <${safeUrl(url)}>` : `${escapeMarkdownText(text)}.`;
-    case 'latex': {
-      const body = latexLanguageRuns(escapeLatexText(text), documentText);
-      return url ? `${body}, ${latexAddress(url, loadsHyperref(documentText))}.` : `${body}.`;
-    }
+      return url ? `${text}. <${safeUrl(url)}>` : `${text}.`;
+    case 'latex':
+      return url ? `${text}, ${latexAddress(url, loadsHyperref(documentText))}.` : `${text}.`;
     // A bare address: Asciidoctor links it, and it has no "]" that could end a footnote's brackets.
     case 'asciidoc':
-      return url ? `${escapeAsciidocText(text)}, ${asciidocUrl(url)}` : escapeAsciidocText(text);
+      return url ? `${text}, ${asciidocUrl(url)}` : text;
     case 'restructuredtext':
-      return url ? `${escapeRstText(text)}, ${safeUrl(url)}` : escapeRstText(text);
+      return url ? `${text}, ${safeUrl(url)}` : text;
     case 'html':
-      return url
-        ? `${escapeHtmlText(oneLineText(text))}, <a href="${escapeHtmlText(safeUrl(url))}">${escapeHtmlText(safeUrl(url))}</a>`
-        : escapeHtmlText(oneLineText(text));
+      return url ? `${text}, <a href="${escapeHtmlText(safeUrl(url))}">${escapeHtmlText(safeUrl(url))}</a>` : text;
     case 'plaintext':
-      return url ? `${escapePlainText(text)}, ${safeUrl(url)}` : escapePlainText(text);
+      return url ? `${text}, ${safeUrl(url)}` : text;
   }
 }
 
@@ -245,7 +253,7 @@ function citationOf(sources: readonly Source[], options: CitationOptions, docume
     return { inline: `${sep}[${sources.map((s) => `@${keyOf(s)}`).join('; ')}]`, definitions };
   }
   if (style === 'inline' || format === 'plaintext') {
-    const body = sources.map((s) => escapeText(format, describeSource(s, options.dateStyle, format))).join('; ');
+    const body = sources.map((s) => referenceText(s, options, documentText)).join('; ');
     return { inline: format === 'html' ? `${sep}(<cite>${body}</cite>)` : `${sep}(${body})`, definitions };
   }
   if (place === 'footnote' && (format === 'markdown' || format === 'latex' || format === 'asciidoc')) {

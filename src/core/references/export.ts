@@ -27,9 +27,10 @@ import type { IsoDate, Source, SourceKind } from '../types';
  * where no person is named), date (EDTF's unknown year `XXXX` in the .bib
  * where the source has none), address (`url`, `URL`) with the day it was
  * read (`urldate`, `accessed`: the day the pack was last checked),
- * language, and for a republication the republisher: the .bib's note
- * "via …"; in CSL-JSON the republisher is the container or publisher, as
- * APA and Chicago cite a wire story run by a newspaper. Reports carry a
+ * language, and for a republication the republisher as the container or
+ * publisher in both files, the original publisher as the author where no
+ * person is named, and a note "via …", as APA and Chicago cite a wire story
+ * run by a newspaper at the newspaper's address. Reports carry a
  * `type`, as biblatex requires. Straight quotes in titles become curly ones.
  * CSL-JSON titles are kept as published (`nocase`), and markup that
  * citeproc would read in pack text (`<i>`, `<span …>`) is made inert. Dates are
@@ -125,7 +126,39 @@ const LANGIDS: Record<string, string> = {
   sv: 'swedish',
   fi: 'finnish',
   cs: 'czech',
+  ja: 'japanese',
 };
+
+/** biblatex's language name for a BCP 47 tag, where it has one. */
+function langidOf(language: string): string | undefined {
+  const tag = language.toLowerCase();
+  return LANGIDS[tag] ?? LANGIDS[tag.split('-')[0]];
+}
+
+/** Letters of the script each language not written in Latin letters writes its titles in. */
+const SCRIPTS: Record<string, RegExp> = {
+  uk: /\p{Script=Cyrillic}/u,
+  ru: /\p{Script=Cyrillic}/u,
+  be: /\p{Script=Cyrillic}/u,
+  bg: /\p{Script=Cyrillic}/u,
+  ja: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  zh: /\p{Script=Han}/u,
+  ko: /\p{Script=Hangul}/u,
+  el: /\p{Script=Greek}/u,
+  ar: /\p{Script=Arabic}/u,
+  he: /\p{Script=Hebrew}/u,
+};
+
+/**
+ * The language a source's title is written in: the source's own, unless the
+ * title is the pack's translation of it (a Russian article's title in Latin
+ * letters), which is in the pack's language; undefined where that is not known.
+ */
+export function titleLanguage(source: Source, packLanguage?: string): string | undefined {
+  const script = SCRIPTS[source.language.toLowerCase().split('-')[0]];
+  if (!script || script.test(source.title)) return source.language;
+  return packLanguage;
+}
 
 /**
  * A title for BibTeX: LaTeX's special characters escaped, and every word
@@ -160,12 +193,22 @@ function bibtexUrl(url: string): string {
 }
 
 /** A source, with the day its address was read where known (the day its pack was last checked). */
-export type ExportSource = Source | { source: Source; pack?: { pack: { meta: { checked?: IsoDate } } } };
+export type ExportSource = Source | { source: Source; pack?: { pack: { meta: { checked?: IsoDate; language?: string } } } };
 
-function unpack(s: ExportSource): { source: Source; accessed?: IsoDate } {
+function unpack(s: ExportSource): { source: Source; accessed?: IsoDate; packLanguage?: string } {
   if (!('source' in s)) return { source: s };
-  const checked = s.pack?.pack.meta.checked;
-  return { source: s.source, accessed: checked && parseIsoDate(checked) ? checked : undefined };
+  const { checked, language } = s.pack?.pack.meta ?? {};
+  return { source: s.source, accessed: checked && parseIsoDate(checked) ? checked : undefined, packLanguage: language };
+}
+
+/**
+ * The container or publisher both exports name: for a republication, the
+ * republisher, whose address it is ("Reuters. Title. The Star (Malaysia)"),
+ * the original publisher being the author where no person is named.
+ */
+function republishedIn(source: Source): string {
+  if (!source.via) return source.publisher;
+  return source.author ? `${source.publisher} via ${source.via}` : source.via;
 }
 
 /** biblatex's report types: a `type` is required, and these are printed as the style's own words. */
@@ -173,18 +216,20 @@ const REPORT_TYPE: Partial<Record<SourceKind, string>> = { parliament: 'Parliame
 
 /** One biblatex entry. */
 export function bibtexEntry(entry: ExportSource): string {
-  const { source, accessed } = unpack(entry);
+  const { source, accessed, packLanguage } = unpack(entry);
   const map = MAPPING[source.kind];
   const fields: [string, string][] = [];
   // biblatex requires an author of articles and reports: the publisher is the author where no person is named.
+  // A republication's original publisher is its author, as in CSL-JSON.
   const author = source.author
     ? authorList(source.author).map(bibtexName).join(' and ')
-    : map.bibtype === 'online' || map.bibtype === 'misc'
+    : (map.bibtype === 'online' || map.bibtype === 'misc') && !source.via
       ? undefined
       : `{${escapeLatex(oneLine(source.publisher))}}`;
   if (author) fields.push(['author', author]);
   fields.push(['title', bibtexTitle(curlyQuotes(source.title))]);
-  fields.push([map.publisherField, map.publisherField === 'booktitle' ? bibtexTitle(source.publisher) : escapeLatex(oneLine(source.publisher))]);
+  const publisher = republishedIn(source);
+  fields.push([map.publisherField, map.publisherField === 'booktitle' ? bibtexTitle(publisher) : escapeLatex(oneLine(publisher))]);
   const reportType = REPORT_TYPE[source.kind];
   if (map.bibtype === 'report' && reportType) fields.push(['type', reportType]);
   if (map.entrysubtype) fields.push(['entrysubtype', map.entrysubtype]);
@@ -192,8 +237,12 @@ export function bibtexEntry(entry: ExportSource): string {
   fields.push(['date', source.date && parseIsoDate(source.date) ? source.date : 'XXXX']);
   if (source.url) fields.push(['url', bibtexUrl(source.url)]);
   if (source.url && accessed) fields.push(['urldate', accessed]);
-  const langid = LANGIDS[source.language.toLowerCase()] ?? LANGIDS[source.language.toLowerCase().split('-')[0]];
+  // langid: the language the entry is set in, that of its title. A title translated into the pack's language
+  // names the work's own language in `language`, which biblatex prints ("Russian").
+  const shownIn = titleLanguage(source, packLanguage);
+  const langid = shownIn ? langidOf(shownIn) : undefined;
   if (langid) fields.push(['langid', langid]);
+  if (shownIn !== source.language) fields.push(['language', langidOf(source.language) ?? escapeLatex(oneLine(source.language))]);
   if (source.via) fields.push(['note', `via ${escapeLatex(oneLine(source.via))}`]);
   const width = Math.max(...fields.map(([k]) => k.length));
   const lines = fields.map(([k, v]) => `  ${k.padEnd(width)} = {${v}},`);
@@ -260,9 +309,7 @@ export function cslItem(entry: ExportSource): CslItem {
   const item: CslItem = { id: keyOf(source), type: map.cslType, title: cslVerbatim(source.title) };
   if (source.author) item.author = authorList(source.author).map((a) => personName(a) ?? { literal: cslText(a) });
   else if (source.via) item.author = [{ literal: cslText(source.publisher) }];
-  // A republication is cited in the republisher, whose address it is: "Reuters. Title. The Star (Malaysia)".
-  const publisher = source.via ? (source.author ? `${source.publisher} via ${source.via}` : source.via) : source.publisher;
-  item[map.cslPublisher] = cslVerbatim(publisher);
+  item[map.cslPublisher] = cslVerbatim(republishedIn(source));
   const issued = dateParts(source.date);
   if (issued) item.issued = issued;
   if (source.url) item.URL = source.url.trim();

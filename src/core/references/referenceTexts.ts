@@ -1,7 +1,7 @@
 // Citations written as reference text (publisher, then the quoted title, in any date style): how plain-text and inline citations are found.
 import { ALL_DATE_STYLES } from '../document/dates';
 import { derivedValue, type FactIndex, type IndexedSource } from '../facts/factIndex';
-import { type DocFormat, curlyQuotes, describeSource, keyOf } from './citation';
+import { type DocFormat, curlyQuotes, describeSource, keyOf, ukrainianRuns } from './citation';
 import { type CitationMention } from './citationsInText';
 import { escapeText } from './escape';
 
@@ -63,11 +63,18 @@ export function titlesFor(index: FactIndex, format: DocFormat): Map<string, Titl
     }
     if (prefix === undefined) continue;
     const candidate: TitleCandidate = { source: s, prefix, suffixes: [...suffixes].sort((a, b) => b.length - a.length) };
-    // The title as written now (curly quotes) and as written before, with the pack's straight quotes.
-    for (const title of new Set([escapeReference(format, shownTitle), escapeReference(format, s.source.title)])) {
+    const add = (title: string, c: TitleCandidate): void => {
       const list = map.get(title);
-      if (list) list.push(candidate);
-      else map.set(title, [candidate]);
+      if (list) list.push(c);
+      else map.set(title, [c]);
+    };
+    // The title as written now (curly quotes) and as written before, with the pack's straight quotes.
+    const titles = new Set([escapeReference(format, shownTitle), escapeReference(format, s.source.title)]);
+    for (const title of titles) add(title, candidate);
+    // LaTeX where the document loads babel's Ukrainian: Cyrillic words marked, in each part of the reference (citation.ts referenceText).
+    if (format === 'latex' && /\p{Script=Cyrillic}/u.test(prefix + [...titles].join('') + candidate.suffixes.join(''))) {
+      const marked: TitleCandidate = { source: s, prefix: ukrainianRuns(prefix), suffixes: candidate.suffixes.map(ukrainianRuns) };
+      for (const title of titles) add(ukrainianRuns(title), marked);
     }
   }
   lookup.byTitle.set(format, map);
