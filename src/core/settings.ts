@@ -65,5 +65,6 @@ export function checkOptionsFor(format: DocFormat, settings: Settings, check: Ch
     rules: check.rules,
     documentDate: check.documentDate,
     today,
+    languageSetting: settings.language,
   };
 }

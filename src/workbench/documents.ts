@@ -3,7 +3,8 @@
 import { DocumentModel } from '../core/document/model';
 import { formatForLanguage } from '../core/references/citation';
 import type { InsertOptions } from '../core/references/citation';
-import { dateStyleIn, todayIso } from '../core/document/dates';
+import { todayIso } from '../core/document/dates';
+import { writtenIn } from '../core/document/writtenIn';
 import type { SettingsSource, TextDocumentLike } from './textDocument';
 
 /**
@@ -34,13 +35,5 @@ export function modelOf(document: TextDocumentLike, settings: SettingsSource): D
  */
 export function insertOptionsFor(document: TextDocumentLike, settings: SettingsSource, atDate?: string, model = modelOf(document, settings)): InsertOptions {
   const s = settings.settings(document);
-  const language = model.language(s.language);
-  return {
-    format: model.format,
-    style: s.citationStyle,
-    dateStyle: dateStyleIn(s.dateStyle, language),
-    spellings: s.spellings,
-    atDate,
-    language,
-  };
+  return { ...writtenIn(model, s.citationStyle, s.dateStyle, s.language), spellings: s.spellings, atDate };
 }

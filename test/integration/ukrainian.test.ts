@@ -1,6 +1,7 @@
 // A Ukrainian writer in a real VS Code: a hover on a declined name, a
-// completion of one, Insert Citation writing Ukrainian, and a finding for a
-// role in Ukrainian prose at a date written in Ukrainian.
+// completion of one, Insert Citation writing Ukrainian, a finding for a
+// role in Ukrainian prose at a date written in Ukrainian, and a misquote's
+// quick fix citing its source in Ukrainian.
 //
 // Where the bundled pack has no Ukrainian names yet, a writer's pack with
 // them is written into the workspace (as a writer would keep one): its
@@ -49,6 +50,16 @@ async function hoverText(document: vscode.TextDocument, needle: string): Promise
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n')
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
+}
+
+/** The quick fixes where a problem is; an empty answer (a provider registering meanwhile) is asked again. */
+async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const ask = (): Thenable<vscode.CodeAction[]> =>
+    vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  return pollUntil('quick fixes', async () => {
+    const actions = await ask();
+    return actions.length > 0 && actions;
+  }).catch(() => ask());
 }
 
 suite('Ukrainian documents', function () {
@@ -126,5 +137,25 @@ suite('Ukrainian documents', function () {
     assert.strictEqual(editor.document.getText(roles[0].range), 'міністр оборони');
     assert.match(roles[0].message, /Denys Shmyhal was not Minister of Defence of Ukraine on 1 December 2026/);
     await screenshot('ukrainian-finding', { texts: ['міністр оборони'] });
+  });
+
+  test('a misquote’s quick fix writes his recorded words and a footnote dated in Ukrainian, as Insert Citation would', async () => {
+    const head = '---\nlang: uk\n---\n\nПрезидент Володимир Зеленський 24 жовтня 2025 року написав: «Продемонстрував український дрон-перехоплювач OCTOPUS, ';
+    const editor = await openScratch('ukrainian', 'markdown', `${head}який Велика Британія вироблятиме для тестування в Україні».\n`);
+    const uri = editor.document.uri;
+    const found = await pollUntil('the misquote in the Ukrainian document', async () => {
+      const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Agreement Cite' && d.code === 'misquote');
+      return ours.length > 0 && ours;
+    });
+    const fixes = await quickFixes(uri, found[0]);
+    const fix = fixes.find((a) => a.isPreferred);
+    assert.ok(fix?.edit, `no preferred fix among ${fixes.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(
+      editor.document.getText(),
+      `${head}які Велика Британія вироблятиме для подальшого тестування в Україні»[^radio-svoboda-2025-10-24].\n\n` +
+        '[^radio-svoboda-2025-10-24]: Radio Svoboda (RFE/RL Ukrainian Service), “Zelensky discussed defence cooperation with Starmer and showed the OCTOPUS drone”, 24 жовтня 2025 року. <https://www.radiosvoboda.org/a/news-zelensky-premier-brytanii-dron-octopus/33569693.html>\n',
+    );
+    await pollUntil('the misquote to clear', async () => vscode.languages.getDiagnostics(uri).every((d) => d.code !== 'misquote'));
   });
 });

@@ -5,6 +5,8 @@ import { findingsOf, isChecked, misquoteCardAt, quickFixesFor, type QuickFix } f
 import { bundled, unescapeMarkdown } from './helpers';
 import { InMemoryDocument, offsetOf } from './doubles/inMemoryDocument';
 import { InMemorySettings } from './doubles/settings';
+import { formatCitation } from '../../src/core/references/citation';
+import { insertOptionsFor, modelOf } from '../../src/workbench/documents';
 
 const index = () => bundled().index;
 const settings = new InMemorySettings();
@@ -94,6 +96,39 @@ suite('check in a document', () => {
     );
     dated.check = { documentDate: '2026-02-24', rules: { 'role-not-held': false } };
     assert.deepEqual(findingsOf(doc, index(), dated), []);
+  });
+
+  test('in a Ukrainian draft a misquote’s fix cites its source in Ukrainian, as Insert Citation writes it there', () => {
+    const text =
+      'Президент Володимир Зеленський 24 жовтня 2025 року написав: «Продемонстрував український дрон-перехоплювач OCTOPUS, який Велика Британія вироблятиме для тестування в Україні».\n';
+    const fixed = (values: { language?: string }, format = 'markdown'): { text: string; cited: string } => {
+      const doc = new InMemoryDocument(text, format);
+      const s = new InMemorySettings(values);
+      const { fixes, findings } = fixesOf(doc, s);
+      assert.deepEqual(
+        findings.map((f) => f.code),
+        ['misquote'],
+      );
+      const source = index().source('radio-svoboda-2025-10-24')!.source;
+      const insert = formatCitation([source], insertOptionsFor(doc, s), modelOf(doc, s));
+      doc.edit(fixes[0].edits);
+      return { text: doc.getText(), cited: [insert.inline, ...insert.definitions.map((d) => d.text)].join('\n') };
+    };
+    const uk = fixed({});
+    assert.match(uk.text, /OCTOPUS, які Велика Британія вироблятиме для подальшого тестування в Україні»\[\^radio-svoboda-2025-10-24\]\./);
+    assert.match(uk.text, /\n\[\^radio-svoboda-2025-10-24\]: Radio Svoboda \(RFE\/RL Ukrainian Service\), “.+”, 24 жовтня 2025 року\. <https:/);
+    assert.ok(
+      uk.cited.split('\n').every((line) => uk.text.includes(line)),
+      `${uk.cited}\n---\n${uk.text}`,
+    );
+    // Plain text cites in parentheses, in the document's language too.
+    const plain = fixed({}, 'plaintext');
+    assert.match(plain.text, /в Україні» \(Radio Svoboda \(RFE\/RL Ukrainian Service\), “.+”, 24 жовтня 2025 року/);
+    assert.ok(plain.text.includes(plain.cited), `${plain.cited}\n---\n${plain.text}`);
+    // The language setting wins over the document's script, for the fix as for Insert Citation.
+    const en = fixed({ language: 'en' });
+    assert.match(en.text, /, 24 October 2025\. <https:/);
+    assert.ok(en.cited.split('\n').every((line) => en.text.includes(line)));
   });
 
   test('checked: supported drafts with the check on; not diffs, output, other languages, or with the check off', () => {

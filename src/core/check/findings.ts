@@ -2,6 +2,7 @@
 import { type DateStyle, formatDate } from '../document/dates';
 import { type FactIndex } from '../facts/factIndex';
 import { type CitationOptions, type TextEdit } from '../references/citation';
+import { type LanguageSetting } from '../document/language';
 import { type IsoDate, type Severity, type Source } from '../types';
 import { type DiffPart } from './wordDiff';
 
@@ -63,6 +64,11 @@ export interface CheckOptions extends CitationOptions {
   today?: IsoDate;
   /** The writer's spellings, whole words: `{ "Zelenskyy": "Zelensky" }`. */
   spellings?: Readonly<Record<string, string>>;
+  /**
+   * `agreementCite.language`: a fix that cites a source writes the citation in
+   * the language it gives the document (writtenIn.ts), as Insert Citation does.
+   */
+  languageSetting?: LanguageSetting;
 }
 
 /**

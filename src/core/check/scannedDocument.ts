@@ -3,9 +3,10 @@ import { formatDate } from '../document/dates';
 import { placedDate, resolveYears, type DateInText } from '../document/documentDates';
 import { DocumentModel, type DocumentDay } from '../document/model';
 import { hasLetterOrDigit, lowerBound } from '../document/text';
+import { writtenIn } from '../document/writtenIn';
 import { type AliasMatch } from '../facts/aliasMatcher';
 import { type FactIndex, type IndexedFact } from '../facts/factIndex';
-import { type DocFormat, type TextEdit, citationEdits, definitionEdit, escapeLatex, formatCitation } from '../references/citation';
+import { type CitationOptions, type DocFormat, type TextEdit, citationEdits, definitionEdit, escapeLatex, formatCitation } from '../references/citation';
 import { type IsoDate, type Source } from '../types';
 import { CheckCache, type ParagraphScan } from './checkCache';
 import { type CheckOptions } from './findings';
@@ -216,12 +217,19 @@ export class ScannedDocument {
   /** Citations by source, formatted once per check: every fix that cites a source adds the same definition. */
   private readonly citations = new Map<string, { parts: ReturnType<typeof formatCitation>; definition?: TextEdit }>();
 
+  private citing?: CitationOptions;
+
+  /** How a fix's citation is written: in the document's language and date style, as Insert Citation writes it there. */
+  get citationOptions(): CitationOptions {
+    return (this.citing ??= writtenIn(this.model, this.options.style, this.options.dateStyle, this.options.languageSetting));
+  }
+
   /** The edits that cite sources right after `after`, with the footnote definition they need. */
   citation(sources: readonly Source[], after: number): TextEdit[] {
     const key = sources.map((s) => s.id).join('\u0000');
     let c = this.citations.get(key);
     if (!c) {
-      const parts = formatCitation(sources, this.options, this.model);
+      const parts = formatCitation(sources, this.citationOptions, this.model);
       c = { parts, definition: definitionEdit(this.model, parts.definitions) };
       this.citations.set(key, c);
     }
