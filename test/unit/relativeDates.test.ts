@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { checkDocument } from '../../src/core/check/checker';
 import type { TextEdit } from '../../src/core/references/citation';
 import { findRelativeDates, relationText } from '../../src/core/document/relativeDates';
+import { ukRelationText } from '../../src/core/document/ukRelativeDates';
 import { bundled } from './helpers';
 
 /** The text after a fix: every edit in offsets of the text before any. */
@@ -115,5 +116,85 @@ suite('relative dates: the event-date check', () => {
     assert.equal(f?.at, 'Two days later');
     assert.equal(f.fixed, 'Zelensky visited London on 23 June. On 24 June, Umerov published the drone deal on Facebook.');
     assert.deepEqual(check('Zelensky visited London on 23 June. The next day, Umerov published the drone deal on Facebook.'), []);
+  });
+});
+
+suite('relative dates in Ukrainian: reading them', () => {
+  const uk = (text: string): { phrase: string; days: number; unit: string; anchor?: string; base?: string; weekday?: number; period?: number }[] =>
+    findRelativeDates(text).map((r) => ({
+      phrase: text.slice(r.start, r.end),
+      days: r.days,
+      unit: r.unit,
+      ...(r.anchor ? { anchor: text.slice(r.anchor.start, r.anchor.end) } : {}),
+      ...(r.base ? { base: r.base } : {}),
+      ...(r.weekday !== undefined ? { weekday: r.weekday } : {}),
+      ...(r.period !== undefined ? { period: r.period } : {}),
+    }));
+
+  test('a distance and a relation, with what it counts from', () => {
+    assert.deepEqual(uk('Через два дні після переговорів у Лондоні Британія оголосила угоду.'), [
+      { phrase: 'Через два дні після', days: 2, unit: 'day', anchor: 'переговорів у Лондоні Британія оголосила угоду' },
+    ]);
+    assert.deepEqual(uk('Зеленський прибув за день до саміту НАТО, коли лідери зібралися.'), [
+      { phrase: 'за день до', days: -1, unit: 'day', anchor: 'саміту НАТО' },
+    ]);
+    assert.deepEqual(uk('Це сталося через тиждень після підписання; за п’ять днів до голосування теж.'), [
+      { phrase: 'через тиждень після', days: 7, unit: 'week', anchor: 'підписання' },
+      { phrase: 'за п’ять днів до', days: -5, unit: 'day', anchor: 'голосування теж' },
+    ]);
+  });
+
+  test('counted from the date before: наступного дня, днем пізніше, двома днями раніше, того ж дня, напередодні alone', () => {
+    assert.deepEqual(uk('Наступного дня Умєров написав у Facebook.'), [{ phrase: 'Наступного дня', days: 1, unit: 'day' }]);
+    assert.deepEqual(uk('Днем пізніше він пояснив умови; двома днями раніше Рада проголосувала.'), [
+      { phrase: 'Днем пізніше', days: 1, unit: 'day' },
+      { phrase: 'двома днями раніше', days: -2, unit: 'day' },
+    ]);
+    assert.deepEqual(uk('Того ж дня вони зустрілися; у той самий день — теж.'), [
+      { phrase: 'Того ж дня', days: 0, unit: 'day' },
+      { phrase: 'у той самий день', days: 0, unit: 'day' },
+    ]);
+    assert.deepEqual(uk('Напередодні, 22 червня, він був у Віндзорі. Напередодні ввечері — теж.'), [
+      { phrase: 'Напередодні', days: -1, unit: 'day' },
+      { phrase: 'Напередодні', days: -1, unit: 'day' },
+    ]);
+  });
+
+  test('counted from the story’s date: вчора, позавчора, сьогодні, a weekday with any apostrophe, a week or a month', () => {
+    assert.deepEqual(uk('Вчора й учора, позавчора, сьогодні.'), [
+      { phrase: 'Вчора', days: -1, unit: 'day', base: 'document' },
+      { phrase: 'учора', days: -1, unit: 'day', base: 'document' },
+      { phrase: 'позавчора', days: -2, unit: 'day', base: 'document' },
+      { phrase: 'сьогодні', days: 0, unit: 'day', base: 'document' },
+    ]);
+    for (const apostrophe of ["'", '’', 'ʼ'])
+      assert.deepEqual(uk(`Угоду підписали в п${apostrophe}ятницю.`), [
+        { phrase: `в п${apostrophe}ятницю`, days: 0, unit: 'day', base: 'document', weekday: 5 },
+      ]);
+    assert.deepEqual(
+      uk('У понеділок, у неділю, у середу, минулого четверга, минулої суботи.').map((r) => r.weekday),
+      [1, 0, 3, 4, 6],
+    );
+    assert.deepEqual(uk('Минулого тижня і цього місяця, на цьому тижні, минулого місяця.'), [
+      { phrase: 'Минулого тижня', days: 0, unit: 'week', base: 'document', period: -1 },
+      { phrase: 'цього місяця', days: 0, unit: 'month', base: 'document', period: 0 },
+      { phrase: 'на цьому тижні', days: 0, unit: 'week', base: 'document', period: 0 },
+      { phrase: 'минулого місяця', days: 0, unit: 'month', base: 'document', period: -1 },
+    ]);
+  });
+
+  test('vague or approximate words are not dates, nor a word inside a longer one', () => {
+    assert.deepEqual(uk('Днями він сказав, що нещодавно приблизно за тиждень до саміту все вирішили; за кілька днів до голосування теж.'), []);
+    assert.deepEqual(uk('Напередодні саміту НАТО лідери скоординували позиції.'), []);
+    assert.deepEqual(uk('Сьогоднішній день, вчорашні новини, понеділкова зустріч, завчора.'), []);
+    assert.deepEqual(uk('за тиждень після підписання, через два день після, через дні після зустрічі'), []);
+  });
+
+  test('a distance written in Ukrainian for a fix', () => {
+    assert.equal(ukRelationText(2, 'day', true), 'Через два дні після');
+    assert.equal(ukRelationText(-1, 'day', false), 'за день до');
+    assert.equal(ukRelationText(5, 'day', false), "через п'ять днів після");
+    assert.equal(ukRelationText(-14, 'week', false), 'за два тижні до');
+    assert.equal(ukRelationText(0, 'day', true), 'У день');
   });
 });

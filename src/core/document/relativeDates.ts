@@ -1,5 +1,7 @@
 // Dates written relative to an event or to the date before them, as news writes them: "two days after the
-// signing", "the day before the London talks", "the next day", "a day later". English.
+// signing", "the day before the London talks", "the next day", "a day later". English here; Ukrainian, with the
+// words counted from the story's own date ("вчора", "у четвер"), in ukRelativeDates.ts.
+import { findUkRelativeDates } from './ukRelativeDates';
 
 export interface RelativeDate {
   /** The words that say how far and which way: "Two days after", "the next day", "a day later". */
@@ -8,7 +10,16 @@ export interface RelativeDate {
   /** Days from what it counts from: 2 for "two days after", -1 for "the day before", 0 for "the same day". */
   days: number;
   /** How it is counted as written: a writer may write "a week after" for six or eight days. */
-  unit: 'day' | 'week';
+  unit: 'day' | 'week' | 'month';
+  /**
+   * Counted from the story's own date (the document's), not from an event or the date before: "вчора" (-1),
+   * "сьогодні" (0); a weekday ("у четвер") or a period ("минулого тижня") near it.
+   */
+  base?: 'document';
+  /** "у четвер": the weekday, Sunday 0 (as Date.getUTCDay), nearest the story's date. */
+  weekday?: number;
+  /** "минулого тижня" (-1), "цього місяця" (0): the calendar week or month, counted from the story's, of `unit`. */
+  period?: number;
   /**
    * What it counts from when it names it ("the London talks" in "two days after the London talks"): the words
    * after the relation up to the end of the clause. None for "the next day", which counts from the date before it.
@@ -40,10 +51,17 @@ const PATTERN = new RegExp(
 const APPROXIMATE = /\b(?:about|around|some|nearly|almost|roughly|approximately|over|than|within|under|up\s+to|barely|few|several|couple\s+of)\s+$/i;
 
 /** Where a named anchor ends: the end of its clause. */
-const CLAUSE_END = /[,;:.!?()\u2013\u2014]|\s(?:when|where|while|which|who|as|and|but|because|after|before)\s|\s-\s/;
+const CLAUSE_END =
+  /[,;:.!?()\u2013\u2014]|\s(?:when|where|while|which|who|as|and|but|because|after|before)\s|\s(?:коли|де|поки|щоб|що|який|яка|яке|які|і|й|та|а|але|проте|бо|оскільки)\s|\s-\s/u;
 
-/** The relative dates in `text` between `from` and `to`, in offsets of `text`. */
+/** The relative dates in `text` between `from` and `to`, English and Ukrainian, in offsets of `text`. */
 export function findRelativeDates(text: string, from = 0, to = text.length): RelativeDate[] {
+  const english = findEnglish(text, from, to);
+  if (!/\p{Script=Cyrillic}/u.test(text.slice(from, to))) return english;
+  return [...english, ...findUkRelativeDates(text, from, to)].sort((a, b) => a.start - b.start);
+}
+
+function findEnglish(text: string, from: number, to: number): RelativeDate[] {
   const out: RelativeDate[] = [];
   const slice = text.slice(from, to);
   PATTERN.lastIndex = 0;
@@ -96,7 +114,7 @@ function read(m: RegExpExecArray, slice: string, end: number): { days: number; u
 }
 
 /** The words after a relation that name what it counts from, up to the end of their clause; none if there are none. */
-function anchorAfter(slice: string, end: number): { start: number; end: number } | undefined {
+export function anchorAfter(slice: string, end: number): { start: number; end: number } | undefined {
   let start = end;
   while (start < slice.length && /\s/.test(slice[start])) start++;
   const rest = slice.slice(start, start + 100);
@@ -109,7 +127,7 @@ function anchorAfter(slice: string, end: number): { start: number; end: number }
 }
 
 /** How a distance in days is written, for a fix: "Two days after", "The day before", "On the day of". */
-export function relationText(days: number, unit: 'day' | 'week', capital: boolean): string {
+export function relationText(days: number, unit: 'day' | 'week' | 'month', capital: boolean): string {
   const n = Math.abs(days);
   const names = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
   const way = days < 0 ? 'before' : 'after';

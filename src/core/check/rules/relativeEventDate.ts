@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 // …" where the pack dates the two events otherwise, and "the next day" after a date the next day's event did not follow.
 import { formatDate, parseIsoDate, toIso } from '../../document/dates';
 import { type RelativeDate, findRelativeDates, relationText } from '../../document/relativeDates';
+import { ukRelationText } from '../../document/ukRelativeDates';
 import { sentencesOf } from '../../document/sentences';
 import { foldText } from '../../document/text';
 import { type AliasMatch } from '../../facts/aliasMatcher';
@@ -12,10 +13,12 @@ import { keptUnder, placedFindings } from '../checkCache';
 import { type EventLinks, linksOf } from '../eventLinks';
 import { type Finding, shifted, withFixes } from '../findings';
 import { type ScannedDocument } from '../scannedDocument';
+import { judgeFromDocument } from './documentRelativeDate';
 import { type EventAt, checkSentence, daysOf, eventsIn, rewriteDate } from './eventDate';
 
-/** Every relative date names a day or a week: paragraphs without either word are not read further. */
-const DAY_OR_WEEK = /\b(?:days?|weeks?|morning)\b/i;
+/** Every relative date names a day or a week, or (Ukrainian) a day counted from the story's: paragraphs without one of these are not read further. */
+const DAY_OR_WEEK =
+  /\b(?:days?|weeks?|morning)\b|(?<!\p{L})(?:д(?:ень|ні|нів|ня|нем|нями)|тиж\p{L}*|ранку|вчора|учора|позавчора|сьогодні|напередодні|понеділ\p{L}*|вівтор\p{L}*|серед[уи]|четвер\p{L}*|п.ятниц\p{L}*|субот\p{L}*|неділ\p{L}*|місяця)(?!\p{L})/iu;
 
 /** The key under which a paragraph with no relative date is kept. */
 const NONE = 'relative\u0000none';
@@ -34,7 +37,8 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
       continue;
     }
     // A paragraph's findings depend on its text and on the years its yearless dates take from the text before it.
-    const key = `relative\u0000${doc.options.dateStyle}\u0000${doc
+    // Ukrainian "вчора", "у четвер" count from the story's date.
+    const key = `relative\u0000${doc.options.dateStyle}\u0000${doc.date.source === 'today' ? '' : doc.date.iso}\u0000${doc
       .datesIn(para.start, para.end)
       .map((d) => d.first ?? '?')
       .join(',')}`;
@@ -47,7 +51,12 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
         for (const r of relatives) {
           const k = sentences.findIndex((s) => s.start <= r.start && r.end <= s.end);
           if (k < 0) continue;
-          const f = r.anchor ? judgeNamed(doc, links, sentences[k], r) : judgeFollowing(doc, links, sentences, k, r);
+          const f =
+            r.base === 'document'
+              ? judgeFromDocument(doc, links, sentences[k], r)
+              : r.anchor
+                ? judgeNamed(doc, links, sentences[k], r)
+                : judgeFollowing(doc, links, sentences, k, r);
           if (f) found.push(shifted(f, -para.start));
         }
       }
@@ -67,7 +76,7 @@ function namesIn(doc: ScannedDocument, span: Span): AliasMatch<IndexedFact>[] {
 }
 
 /** The events some parts of a sentence name or describe, the other parts blanked. */
-function eventsOf(doc: ScannedDocument, links: EventLinks, parts: Span[]): Map<string, EventAt> {
+export function eventsOf(doc: ScannedDocument, links: EventLinks, parts: Span[]): Map<string, EventAt> {
   const matches = parts.flatMap((p) => namesIn(doc, p));
   const at = parts[0];
   return eventsIn(
@@ -85,7 +94,7 @@ function subjectDay(doc: ScannedDocument, links: EventLinks, rest: Span[], count
 }
 
 /** The one day the events are on, if they are all on one day and each has its day. */
-function oneDay(events: Iterable<EventAt>, pick: (f: Fact) => IsoDate | undefined): IsoDate | undefined {
+export function oneDay(events: Iterable<EventAt>, pick: (f: Fact) => IsoDate | undefined): IsoDate | undefined {
   const days = new Set<IsoDate>();
   for (const { event } of events) {
     const d = pick(event.fact);
@@ -95,7 +104,7 @@ function oneDay(events: Iterable<EventAt>, pick: (f: Fact) => IsoDate | undefine
   return days.size === 1 ? [...days][0] : undefined;
 }
 
-const labelOf = (f: Fact): string => f.label.replace(/\s*\([^()]*\d{4}\)$/, '');
+export const labelOf = (f: Fact): string => f.label.replace(/\s*\([^()]*\d{4}\)$/, '');
 
 /** "Two days after the London talks, the UK announced the drone agreement": both events known, the distance wrong. */
 function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: RelativeDate): Finding | undefined {
@@ -140,7 +149,7 @@ function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: Relativ
   if (!wrongDistance(distance, r)) return undefined;
   const written = doc.prose.slice(r.start, r.end);
   const capital = /^\p{Lu}/u.test(written);
-  const right = relationText(distance, r.unit, capital);
+  const right = CYRILLIC.test(written) ? ukRelationText(distance, r.unit, capital) : relationText(distance, r.unit, capital);
   const subject = subjects[0].event.fact;
   return withFixes(
     {
@@ -189,11 +198,13 @@ function judgeFollowing(doc: ScannedDocument, links: EventLinks, sentences: Span
   if (!wrongDistance(distance, r)) return undefined;
   // The fix writes the date as the date counted from is written, without its year: "the next day" becomes "on 24 June".
   const written = doc.prose.slice(r.start, r.end);
-  const withOn = /\bon\s+$/i.exec(doc.prose.slice(Math.max(s.start, r.start - 3), r.start));
+  const uk = CYRILLIC.test(written);
+  const withOn = uk ? null : /\bon\s+$/i.exec(doc.prose.slice(Math.max(s.start, r.start - 3), r.start));
   const start = withOn ? r.start - withOn[0].length : r.start;
   const lead = doc.prose.slice(start, r.end);
   const date = rewriteDate(doc.prose.slice(before[0].start, before[0].end), on, false);
-  const right = `${/^\p{Lu}/u.test(lead) ? 'On' : 'on'} ${date}`;
+  // Ukrainian writes the day alone: "наступного дня" becomes "24 червня".
+  const right = uk ? date : `${/^\p{Lu}/u.test(lead) ? 'On' : 'on'} ${date}`;
   const subject = subjects[0].event.fact;
   const meant = toIso(fromDays(daysOf(from) + r.days));
   return withFixes(
@@ -215,6 +226,8 @@ function judgeFollowing(doc: ScannedDocument, links: EventLinks, sentences: Span
     () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: start, length: r.end - start, text: right }], preferred: true }],
   );
 }
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 const uncapitalised = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
