@@ -7,5 +7,5 @@ import { publishedCorpusSuite } from './publishedCorpus';
 publishedCorpusSuite({
   file: 'published-uk.md',
   title: 'checker: published Ukrainian prose',
-  kinds: ['role', 'event date', 'misquote', 'spelling'],
+  kinds: ['role', 'event date', 'relative date', 'misquote', 'spelling'],
 });

@@ -198,3 +198,62 @@ suite('relative dates in Ukrainian: reading them', () => {
     assert.equal(ukRelationText(0, 'day', true), 'У день');
   });
 });
+
+suite('relative dates in Ukrainian: the event-date check', () => {
+  function check(text: string, documentDate?: string): { at: string; message: string; fixed?: string }[] {
+    return checkDocument(text, bundled().index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB', today: '2026-03-02', documentDate })
+      .filter((f) => f.code === 'wrong-event-date')
+      .map((f) => ({ at: text.slice(f.start, f.end), message: f.message, ...(f.fixes[0] ? { fixed: applyEdits(text, f.fixes[0].edits) } : {}) }));
+  }
+  const RATIFIED = ' Верховна Рада ратифікувала угоду про сторічне партнерство між Україною та Великою Британією.';
+
+  test('“вчора” in a story dated the day of the event: the finding counts from the story’s date, the fix writes “сьогодні”', () => {
+    const [f, ...rest] = check(`Учора${RATIFIED}`, '2025-09-17');
+    assert.deepEqual(rest, []);
+    assert.equal(f?.at, 'Учора');
+    assert.match(f.message, /was on 17 September 2025; “Учора” from 17 September 2025 \(the document’s date\) is 16 September 2025/);
+    assert.equal(f.fixed, `Сьогодні${RATIFIED}`);
+    assert.deepEqual(check(`Учора${RATIFIED}`, '2025-09-18'), []);
+    assert.deepEqual(check(`Сьогодні${RATIFIED}`, '2025-09-17'), []);
+  });
+
+  test('a weekday, with any apostrophe, is judged by the event’s weekday; the fix keeps the writer’s apostrophe', () => {
+    assert.deepEqual(check(`У середу${RATIFIED}`, '2025-09-19'), []);
+    for (const apostrophe of ["'", '’', 'ʼ']) {
+      const [f, ...rest] = check(`В п${apostrophe}ятницю${RATIFIED}`, '2025-09-19');
+      assert.deepEqual(rest, []);
+      assert.equal(f?.at, `В п${apostrophe}ятницю`);
+      assert.equal(f.fixed, `В середу${RATIFIED}`);
+    }
+    const [mon] = check(`У понеділок Зеленський та Стармер підписали угоду про сторічне партнерство.`, '2025-01-17');
+    assert.equal(mon?.fixed, 'У четвер Зеленський та Стармер підписали угоду про сторічне партнерство.');
+  });
+
+  test('a week or a month counted from the story’s date', () => {
+    const text = 'Угода про сторічне партнерство України та Великої Британії минулого тижня офіційно набула чинності.';
+    assert.equal(check(text, '2025-10-15')[0]?.fixed, text.replace('минулого тижня', 'цього тижня'));
+    assert.deepEqual(check(text, '2025-10-21'), []);
+    const month = text.replace('минулого тижня', 'минулого місяця');
+    assert.equal(check(month, '2025-10-20')[0]?.fixed, text.replace('минулого тижня', 'цього місяця'));
+    assert.deepEqual(check(month, '2025-11-03'), []);
+  });
+
+  test('not judged: in quotation marks, in a sentence with its own date, without a story date, or far from the event', () => {
+    assert.deepEqual(check(`«Учора${RATIFIED}» — сказав він.`, '2025-09-17'), []);
+    assert.deepEqual(check(`Учора, 17 вересня,${RATIFIED}`, '2025-09-17'), []);
+    assert.deepEqual(check(`Учора${RATIFIED}`), []);
+    assert.deepEqual(check(`Учора${RATIFIED}`, '2025-12-01'), []);
+    assert.deepEqual(check('Сьогодні Україна та Британія будують партнерство на століття.', '2025-09-17'), []);
+    assert.deepEqual(check(`Днями${RATIFIED}`, '2025-09-25'), []);
+  });
+
+  test('counted from the date before: “наступного дня” after a date in the sentence before; “того ж дня” when it was', () => {
+    const text = 'Зеленський прибув до Лондона 23 червня. Наступного дня Умєров оголосив про спільне виробництво дронів.';
+    const [f, ...rest] = check(text, '2025-06-25');
+    assert.deepEqual(rest, []);
+    assert.equal(f?.at, 'Наступного дня');
+    assert.match(f.message, /“Наступного дня” from 23 червня is 24 June 2025/);
+    assert.equal(f.fixed, text.replace('Наступного дня', '23 червня'));
+    assert.deepEqual(check(text.replace('Наступного дня', 'Того ж дня'), '2025-06-25'), []);
+  });
+});

@@ -41,18 +41,18 @@ export function judgeFromDocument(doc: ScannedDocument, links: EventLinks, s: Sp
   let right: string | undefined;
   if (r.weekday !== undefined) {
     if (Math.abs(day - story) > WEEKDAY_REACH || weekdayOf(day) === r.weekday) return undefined;
-    // The written weekday nearest the event, on the side of the story's date the event is.
-    const way = day < story ? -1 : 1;
-    let k = story;
-    while (weekdayOf(k) !== r.weekday) k += way;
-    meant = formatDate(toIso(ymd(k)), doc.options.dateStyle);
+    // The written weekday nearest the event: the one before the story's date or the one after it, the earlier on a tie.
+    let before = story;
+    while (weekdayOf(before) !== r.weekday) before--;
+    const after = before === story ? story : before + 7;
+    meant = formatDate(toIso(ymd(Math.abs(after - day) < Math.abs(day - before) ? after : before)), doc.options.dateStyle);
     right = ukWeekdayText(weekdayOf(day), written);
   } else if (r.period !== undefined) {
     const unitOf = r.unit === 'month' ? monthOf : weekOf;
     const target = unitOf(story) + r.period;
     if (unitOf(day) === target || Math.abs(day - story) > (r.unit === 'month' ? 2 * REACH : REACH)) return undefined;
-    // "Минулого тижня" is also said of the seven days before the story's date.
-    if (r.unit === 'week' && r.period === -1 && day < story && story - day <= 7) return undefined;
+    // "Минулого тижня" is also said of the days a week or so before the story's date, across a calendar week.
+    if (r.unit === 'week' && r.period === -1 && story - day >= 7 && story - day <= 10) return undefined;
     const [first, last] = r.unit === 'month' ? monthSpan(target) : [target * 7 - 3, target * 7 + 3];
     meant = `${formatDate(toIso(ymd(first)), doc.options.dateStyle)} – ${formatDate(toIso(ymd(last)), doc.options.dateStyle)}`;
     const off = unitOf(day) - unitOf(story);
