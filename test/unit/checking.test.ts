@@ -131,6 +131,25 @@ suite('check in a document', () => {
     assert.ok(en.cited.split('\n').every((line) => en.text.includes(line)));
   });
 
+  test('in a Ukrainian draft an outlet’s rendering is attributed in Ukrainian, before a footnote dated in Ukrainian; the problem clears', () => {
+    const doc = new InMemoryDocument(
+      '---\nlang: uk\n---\n\n«I am very proud that today we can announce an agreement on joint industrial military production», — заявив Стармер.\n',
+    );
+    const { fixes, findings } = fixesOf(doc);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['rendering-as-words'],
+    );
+    const attribute = fixes.find((f) => f.title === 'Attribute this wording to Euromaidan Press (rendering)');
+    assert.ok(attribute, fixes.map((f) => f.title).join(', '));
+    doc.edit(attribute.edits);
+    assert.match(
+      doc.getText(),
+      /production» \(у переказі Euromaidan Press\)\[\^ep-2025-06\], — заявив Стармер\.\n\n\[\^ep-2025-06\]: Euromaidan Press .+, червень 2025 року\. </,
+    );
+    assert.deepEqual(findingsOf(doc, index(), settings), []);
+  });
+
   test('checked: supported drafts with the check on; not diffs, output, other languages, or with the check off', () => {
     assert.equal(isChecked(new InMemoryDocument('x', 'markdown', 'file:///draft.md'), settings), true);
     assert.equal(isChecked(new InMemoryDocument('x', 'markdown', 'git:/draft.md'), settings), false);

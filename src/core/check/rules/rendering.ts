@@ -33,10 +33,7 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedW
     const outletSource = publisherOf(doc.index, w.wording.citations);
     out.push({
       title: what === 'rendering' ? l10n.t('Attribute this wording to {0} (rendering)', outlet) : l10n.t('Attribute this wording to {0} (translation)', outlet),
-      edits: [
-        { offset: q.end, length: 0, text: doc.escape(` (in ${possessive(outlet)} ${what})`) },
-        ...(outletSource ? doc.citation([outletSource], q.end) : []),
-      ],
+      edits: [{ offset: q.end, length: 0, text: doc.escape(attribution(doc, outlet, what)) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
     });
     return out;
   };
@@ -70,4 +67,10 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedW
     q,
     fixes,
   };
+}
+
+/** "(in Espreso’s translation)", in the document's language: "(у перекладі Espreso)", "(у переказі Espreso)". */
+function attribution(doc: ScannedDocument, outlet: string, what: 'rendering' | 'translation'): string {
+  if (doc.citationOptions.language === 'uk') return ` (${what === 'rendering' ? 'у переказі' : 'у перекладі'} ${outlet})`;
+  return ` (in ${possessive(outlet)} ${what})`;
 }
