@@ -133,7 +133,7 @@ suite('relative dates in Ukrainian: reading them', () => {
 
   test('a distance and a relation, with what it counts from', () => {
     assert.deepEqual(uk('Через два дні після переговорів у Лондоні Британія оголосила угоду.'), [
-      { phrase: 'Через два дні після', days: 2, unit: 'day', anchor: 'переговорів у Лондоні Британія оголосила угоду' },
+      { phrase: 'Через два дні після', days: 2, unit: 'day', anchor: 'переговорів у Лондоні Британія' },
     ]);
     assert.deepEqual(uk('Зеленський прибув за день до саміту НАТО, коли лідери зібралися.'), [
       { phrase: 'за день до', days: -1, unit: 'day', anchor: 'саміту НАТО' },
@@ -245,6 +245,16 @@ suite('relative dates in Ukrainian: the event-date check', () => {
     assert.deepEqual(check(`Учора${RATIFIED}`, '2025-12-01'), []);
     assert.deepEqual(check('Сьогодні Україна та Британія будують партнерство на століття.', '2025-09-17'), []);
     assert.deepEqual(check(`Днями${RATIFIED}`, '2025-09-25'), []);
+  });
+
+  test('counted from a named event, with no comma before what happened: the fix writes the relation in Ukrainian', () => {
+    const text = 'Через три тижні після ратифікації угоди про сторічне партнерство Верховною Радою угода про сторічне партнерство набула чинності.';
+    const [f, ...rest] = check(text, '2025-11-24');
+    assert.deepEqual(rest, []);
+    assert.equal(f?.at, 'Через три тижні після');
+    assert.match(f.message, /was on 15 October 2025, four weeks after “Verkhovna Rada ratifies the 100-year partnership”/);
+    assert.equal(f.fixed, text.replace('Через три тижні після', 'Через чотири тижні після'));
+    assert.deepEqual(check(text.replace('Через три тижні після', 'Через чотири тижні після'), '2025-11-24'), []);
   });
 
   test('counted from the date before: “наступного дня” after a date in the sentence before; “того ж дня” when it was', () => {

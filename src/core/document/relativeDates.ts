@@ -114,10 +114,10 @@ function read(m: RegExpExecArray, slice: string, end: number): { days: number; u
 }
 
 /** The words after a relation that name what it counts from, up to the end of their clause; none if there are none. */
-export function anchorAfter(slice: string, end: number): { start: number; end: number } | undefined {
+export function anchorAfter(slice: string, end: number, reach = 100): { start: number; end: number } | undefined {
   let start = end;
   while (start < slice.length && /\s/.test(slice[start])) start++;
-  const rest = slice.slice(start, start + 100);
+  const rest = slice.slice(start, start + reach);
   const stop = CLAUSE_END.exec(rest);
   const length = stop ? stop.index : rest.length;
   const words = rest.slice(0, length).trimEnd();

@@ -110,7 +110,7 @@ function read(m: RegExpExecArray, slice: string, end: number): Read | undefined 
     const n = m[2] === undefined ? (/^(?:день|тиждень)$/.test(unitWord) ? 1 : undefined) : countOf(m[2]);
     // "через дні після" names no distance; "через два день" is no Ukrainian.
     if (n === undefined || (n === 1) !== /^(?:день|тиждень)$/.test(unitWord)) return undefined;
-    const anchor = anchorAfter(slice, end);
+    const anchor = ukAnchorAfter(slice, end);
     if (!anchor) return undefined;
     const size = n * (unit === 'week' ? 7 : 1);
     return { days: forward ? size : -size, unit, anchor };
@@ -145,6 +145,26 @@ function read(m: RegExpExecArray, slice: string, end: number): Read | undefined 
     return { days: 0, unit, base: 'document', period: /минул/.test(w) ? -1 : 0 };
   }
   return undefined;
+}
+
+/**
+ * A finite verb, where Ukrainian goes on without a comma from what a relation counts from to what happened:
+ * "через два дні після переговорів у Лондоні Британія оголосила угоду". Past tense ("оголосила", "підписали",
+ * "зустрівся") and the verbs of the events the check knows.
+ */
+const VERB = /^(?:\p{L}{3,}(?:ла|ло|ли|лася|лося|лися|вся)|(?:підпис|ратифік|оголос|анонсув|зустр|прибу|провів|провел|заяв|повідом|набу)\p{L}*)$/u;
+
+/** What a Ukrainian relation counts from: its clause, up to the verb of what happened, if one follows. */
+function ukAnchorAfter(slice: string, end: number): { start: number; end: number } | undefined {
+  const anchor = anchorAfter(slice, end, 200);
+  if (!anchor) return undefined;
+  const words = [...slice.slice(anchor.start, anchor.end).matchAll(/[\p{L}'’ʼ-]+/gu)];
+  for (let i = 1; i < words.length; i++) {
+    if (!VERB.test(words[i][0].toLowerCase())) continue;
+    const cut = anchor.start + words[i].index;
+    return { start: anchor.start, end: anchor.start + slice.slice(anchor.start, cut).trimEnd().length };
+  }
+  return anchor;
 }
 
 const UK_WEEKDAYS = ['неділю', 'понеділок', 'вівторок', 'середу', 'четвер', "п'ятницю", 'суботу'];

@@ -141,7 +141,10 @@ function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: Relativ
     const first = [...counted.values()][0].event.fact;
     fromLabel = counted.size === 1 ? `“${labelOf(first)}”` : doc.prose.slice(anchor.start, anchor.end);
   }
-  const subjects = [...eventsOf(doc, links, rest).values()].filter((e) => !counted.has(e.event.fact.id));
+  // Ukrainian runs on without a comma from what it counts from to what happened ("через два дні після ратифікації угоди
+  // Радою угода набула чинності"): the names there may belong to what happened, the events it names excepted.
+  const told = CYRILLIC.test(doc.prose.slice(r.start, r.end)) ? [...rest, anchor] : rest;
+  const subjects = [...eventsOf(doc, links, told).values()].filter((e) => !counted.has(e.event.fact.id));
   if (subjects.length === 0) return undefined;
   const on = oneDay(subjects, (f) => f.date);
   if (!on) return undefined;
