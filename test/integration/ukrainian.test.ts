@@ -1,7 +1,8 @@
 // A Ukrainian writer in a real VS Code: a hover on a declined name, a
 // completion of one, Insert Citation writing Ukrainian, a finding for a
-// role in Ukrainian prose at a date written in Ukrainian, and a misquote's
-// quick fix citing its source in Ukrainian.
+// role in Ukrainian prose at a date written in Ukrainian, a misquote's
+// quick fix citing its source in Ukrainian, and "вчора" counted from the
+// story's date.
 //
 // Where the bundled pack has no Ukrainian names yet, a writer's pack with
 // them is written into the workspace (as a writer would keep one): its
@@ -157,5 +158,23 @@ suite('Ukrainian documents', function () {
         '[^radio-svoboda-2025-10-24]: Radio Svoboda (RFE/RL Ukrainian Service), “Zelensky discussed defence cooperation with Starmer and showed the OCTOPUS drone”, 24 жовтня 2025 року. <https://www.radiosvoboda.org/a/news-zelensky-premier-brytanii-dron-octopus/33569693.html>\n',
     );
     await pollUntil('the misquote to clear', async () => vscode.languages.getDiagnostics(uri).every((d) => d.code !== 'misquote'));
+  });
+
+  test('"Учора" in a story dated the day of the ratification is a wrong date; its fix writes "Сьогодні"', async () => {
+    const body = ' Верховна Рада ратифікувала угоду про сторічне партнерство між Україною та Великою Британією.\n';
+    const editor = await openScratch('ukrainian', 'markdown', `---\nlang: uk\ndate: 2025-09-17\n---\n\nУчора${body}`);
+    const uri = editor.document.uri;
+    const found = await pollUntil('the relative date in the Ukrainian document', async () => {
+      const ours = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Agreement Cite' && d.code === 'wrong-event-date');
+      return ours.length > 0 && ours;
+    });
+    assert.strictEqual(found.length, 1);
+    assert.strictEqual(editor.document.getText(found[0].range), 'Учора');
+    assert.match(found[0].message, /“Учора” from 17 September 2025 \(the document’s date\) is 16 September 2025/);
+    const [fix] = await quickFixes(uri, found[0]);
+    assert.ok(fix?.edit, 'a fix is offered');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.strictEqual(editor.document.getText(), `---\nlang: uk\ndate: 2025-09-17\n---\n\nСьогодні${body}`);
+    await pollUntil('the wrong date to clear', async () => vscode.languages.getDiagnostics(uri).every((d) => d.code !== 'wrong-event-date'));
   });
 });
