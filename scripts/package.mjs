@@ -1,13 +1,14 @@
 // `npm run package`: the .vsix with the minified bundle. The README shipped
 // inside it leaves out the screenshots, which live in docs/ and are not
-// packaged (they would triple the package's size).
+// packaged (they would triple the package's size), and the developers'
+// sections (scripts/packaged-readme.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './vscode-test-env.mjs';
+import { readPackagedReadme } from './packaged-readme.mjs';
 
-const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-const packaged = readme.replace(/<!-- screenshots:[^]*?<!-- \/screenshots -->\n?/g, '');
+const packaged = readPackagedReadme(projectRoot);
 if (/\]\((?!https?:|#)[^)]*\.(png|jpe?g|gif|svg)\)/i.test(packaged)) {
   console.error('package: README.md links a local image outside the screenshots block; it would be broken in the package');
   process.exit(1);

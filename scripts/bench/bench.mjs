@@ -32,6 +32,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { cliSection, measureCli, spliceSection } from './cli.mjs';
 import { generateDraft, generatePack } from './generate.mjs';
+import { readPackagedReadme } from '../packaged-readme.mjs';
 import { loadSection, measureCachedLoad, measureSideBySide, spliceLoadSection } from './load.mjs';
 import { fmtBytes, fmtMs, perCall, repeat, settle, summary, timed } from './stats.mjs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -374,8 +375,8 @@ function buildAndPackage() {
     if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(stage, f));
   }
   for (const d of ['schema', 'l10n']) if (fs.existsSync(path.join(root, d))) fs.cpSync(path.join(root, d), path.join(stage, d), { recursive: true });
-  // As scripts/package.mjs packages it: the README without its screenshots block.
-  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8').replace(/<!-- screenshots:[^]*?<!-- \/screenshots -->\n?/g, '');
+  // As scripts/package.mjs packages it: the README without its screenshots and developers' sections.
+  const readme = readPackagedReadme(root);
   fs.writeFileSync(path.join(stage, 'dist', 'README.md'), readme);
   const vsix = path.join(work, 'agreement-cite.vsix');
   fs.rmSync(vsix, { force: true });
@@ -442,7 +443,9 @@ async function activationInVsCode(stage, draftFile) {
     notes.push('Activation in the real VS Code was not measured in this run (--vscode-runs=0).');
     return;
   }
-  const tests = path.join(work, 'itest');
+  // Inside the staged extension's folder, as the suite's own tests are inside the project: VS Code gives a
+  // \`require('vscode')\` the API of the extension whose folder holds the file, and warns of one from elsewhere.
+  const tests = path.join(stage, 'itest');
   fs.rmSync(tests, { recursive: true, force: true });
   // The suite's entry and the perf test, compiled here so that the shared out/ folder is left alone.
   await esbuild.build({
