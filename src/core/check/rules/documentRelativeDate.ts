@@ -6,10 +6,10 @@ import { type RelativeDate } from '../../document/relativeDates';
 import { ukDayWord, ukWeekdayText } from '../../document/ukRelativeDates';
 import { type IsoDate } from '../../types';
 import { type EventLinks } from '../eventLinks';
-import { type Finding, withFixes } from '../findings';
+import { type Finding } from '../findings';
 import { type ScannedDocument } from '../scannedDocument';
 import { daysOf } from './eventDate';
-import { eventsOf, labelOf, oneDay } from './relativeEventDate';
+import { eventsOf, oneDay, wrongRelativeDate } from './relativeEventDate';
 
 type Span = { start: number; end: number };
 
@@ -68,25 +68,8 @@ export function judgeFromDocument(doc: ScannedDocument, links: EventLinks, s: Sp
       (Math.abs(distance) <= WEEKDAY_REACH ? ukWeekdayText(weekdayOf(day), 'у ') : formatDate(on, 'uk').replace(/ \d{4} року$/, ''));
   }
   const fix = right && capital ? right[0].toUpperCase() + right.slice(1) : right;
-  const subject = subjects[0].event.fact;
-  return withFixes(
-    {
-      code: 'wrong-event-date',
-      start: r.start,
-      end: r.end,
-      severity: 'warning',
-      message: l10n.t(
-        'Wrong date: “{0}” was on {1}; “{2}” from {3} is {4}.',
-        labelOf(subject),
-        doc.formatDate(on),
-        written,
-        `${doc.formatDate(doc.date.iso as IsoDate)} (${l10n.t('the document’s date')})`,
-        meant,
-      ),
-      data: { factId: subject.id, date: on },
-    },
-    () => (fix ? [{ title: l10n.t('Change to {0}', fix), edits: [{ offset: r.start, length: r.end - r.start, text: fix }], preferred: true }] : []),
-  );
+  const from = `${doc.formatDate(doc.date.iso as IsoDate)} (${l10n.t('the document’s date')})`;
+  return wrongRelativeDate(doc, subjects[0].event.fact, on, r, from, meant, fix ? { start: r.start, end: r.end, text: fix } : undefined);
 }
 
 /** Sunday 0, as Date.getUTCDay: 1 January 1970 was a Thursday. */

@@ -208,8 +208,27 @@ function judgeFollowing(doc: ScannedDocument, links: EventLinks, sentences: Span
   const date = rewriteDate(doc.prose.slice(before[0].start, before[0].end), on, false);
   // Ukrainian writes the day alone: "наступного дня" becomes "24 червня".
   const right = uk ? date : `${/^\p{Lu}/u.test(lead) ? 'On' : 'on'} ${date}`;
-  const subject = subjects[0].event.fact;
   const meant = toIso(fromDays(daysOf(from) + r.days));
+  return wrongRelativeDate(doc, subjects[0].event.fact, on, r, doc.prose.slice(before[0].start, before[0].end), formatDate(meant, doc.options.dateStyle), {
+    start,
+    end: r.end,
+    text: right,
+  });
+}
+
+/**
+ * The finding on a relative date that gives its event the wrong day: "“{label}” was on {on}; “{written}” from
+ * {from} is {meant}", with the fix that writes `fix.text` over [fix.start, fix.end), where there is one.
+ */
+export function wrongRelativeDate(
+  doc: ScannedDocument,
+  subject: Fact,
+  on: IsoDate,
+  r: Span,
+  from: string,
+  meant: string,
+  fix: (Span & { text: string }) | undefined,
+): Finding {
   return withFixes(
     {
       code: 'wrong-event-date',
@@ -220,13 +239,14 @@ function judgeFollowing(doc: ScannedDocument, links: EventLinks, sentences: Span
         'Wrong date: “{0}” was on {1}; “{2}” from {3} is {4}.',
         labelOf(subject),
         doc.formatDate(on),
-        written,
-        doc.prose.slice(before[0].start, before[0].end),
-        formatDate(meant, doc.options.dateStyle),
+        doc.prose.slice(r.start, r.end),
+        from,
+        meant,
       ),
       data: { factId: subject.id, date: on },
     },
-    () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: start, length: r.end - start, text: right }], preferred: true }],
+    () =>
+      fix ? [{ title: l10n.t('Change to {0}', fix.text), edits: [{ offset: fix.start, length: fix.end - fix.start, text: fix.text }], preferred: true }] : [],
   );
 }
 
