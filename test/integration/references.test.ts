@@ -233,7 +233,9 @@ suite('references: export', () => {
     );
     const afp = library.entries[0].fields;
     assert.strictEqual(afp.title, 'UK and Ukraine agree to deepen ties as Zelensky meets Starmer');
-    assert.strictEqual(afp.journaltitle, 'AFP');
+    // AFP's story as Arab News republished it, at Arab News' address: Arab News where it appeared, AFP the author, as in the CSL-JSON below.
+    assert.strictEqual(afp.journaltitle, 'Arab News');
+    assert.deepStrictEqual(afp.author, [{ name: 'AFP' }]);
     assert.strictEqual(afp.date, '2025-06-23');
     assert.strictEqual(afp.url, AFP_URL);
 
