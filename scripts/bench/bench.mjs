@@ -371,7 +371,9 @@ function buildAndPackage() {
     env: { ...process.env, AGREEMENT_CITE_OUT_DIR: path.join(stage, 'dist') },
     stdio: 'pipe',
   });
-  for (const f of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) {
+  // Every file the package takes from the project's folder: the manifest and its translations (package.nls.*.json).
+  const nls = fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
+  for (const f of ['package.json', ...nls, 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) {
     if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(stage, f));
   }
   for (const d of ['schema', 'l10n']) if (fs.existsSync(path.join(root, d))) fs.cpSync(path.join(root, d), path.join(stage, d), { recursive: true });
