@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ListedFinding } from '../../src/check/register';
 import { onScreen, screenshot, WIDGET } from './screenshot';
-import { activateExtension, closeEditors, deleteFolder, openScratch, pollUntil, scratchFolder, waitFor } from './util';
+import { activateExtension, closeEditors, deleteFolder, openScratch, quickFixes, scratchFolder, waitFor } from './util';
 
 const api = activateExtension;
 const open = (language: string, content: string): Promise<vscode.TextEditor> => openScratch('check', language, content);
@@ -28,21 +28,6 @@ async function problems(uri: vscode.Uri, ready: (d: vscode.Diagnostic[]) => bool
   const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Agreement Cite');
   await waitFor('the check’s problems', () => ready(ours())).catch(() => undefined);
   return ours();
-}
-
-/**
- * The quick fixes VS Code offers where a problem is (the API returns them
- * without their diagnostics). VS Code drops a code action request when any
- * provider registers meanwhile, as the built-in Markdown extension does when
- * the first Markdown file opens: an empty answer is asked again, until one comes.
- */
-async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const ask = (): Thenable<vscode.CodeAction[]> =>
-    vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-  return pollUntil('quick fixes', async () => {
-    const actions = await ask();
-    return actions.length > 0 && actions;
-  }).catch(() => ask());
 }
 
 function textAt(editor: vscode.TextEditor, range: vscode.Range): string {

@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { AgreementCiteApi } from '../../src/extension';
 import { restrictedModeRequested } from './harness';
 import { screenshot } from './screenshot';
-import { activateExtension, closeEditors, deleteFolder, openScratch, pollUntil, scratchFolder, waitFor } from './util';
+import { activateExtension, closeEditors, deleteFolder, openScratch, pollUntil, quickFixes, scratchFolder, waitFor } from './util';
 
 const PACK = `pack:
   id: ukrainian-names
@@ -51,16 +51,6 @@ async function hoverText(document: vscode.TextDocument, needle: string): Promise
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n')
     .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&$])/g, '$1');
-}
-
-/** The quick fixes where a problem is; an empty answer (a provider registering meanwhile) is asked again. */
-async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const ask = (): Thenable<vscode.CodeAction[]> =>
-    vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-  return pollUntil('quick fixes', async () => {
-    const actions = await ask();
-    return actions.length > 0 && actions;
-  }).catch(() => ask());
 }
 
 suite('Ukrainian documents', function () {

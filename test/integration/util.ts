@@ -109,3 +109,18 @@ export async function closeEditors(): Promise<void> {
 export async function deleteFolder(uri: vscode.Uri): Promise<void> {
   await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
 }
+
+/**
+ * The quick fixes VS Code offers where a problem is (the API returns them
+ * without their diagnostics). VS Code drops a code action request when any
+ * provider registers meanwhile, as the built-in Markdown extension does when
+ * the first Markdown file opens: an empty answer is asked again, until one comes.
+ */
+export async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const ask = (): Thenable<vscode.CodeAction[]> =>
+    vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  return pollUntil('quick fixes', async () => {
+    const actions = await ask();
+    return actions.length > 0 && actions;
+  }).catch(() => ask());
+}

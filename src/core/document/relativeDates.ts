@@ -62,22 +62,34 @@ export function findRelativeDates(text: string, from = 0, to = text.length): Rel
 }
 
 function findEnglish(text: string, from: number, to: number): RelativeDate[] {
+  return scanRelativeDates(text, from, to, PATTERN, APPROXIMATE, 20, read);
+}
+
+/**
+ * Every match of `pattern` in `text` between `from` and `to` that `read` reads as a relative date, in offsets of
+ * `text`; a match that `approximate` finds in the `behind` characters before it ("about two days after") is left out.
+ * One scan for each language's expressions.
+ */
+export function scanRelativeDates(
+  text: string,
+  from: number,
+  to: number,
+  pattern: RegExp,
+  approximate: RegExp,
+  behind: number,
+  read: (m: RegExpExecArray, slice: string, end: number) => Omit<RelativeDate, 'start' | 'end'> | undefined,
+): RelativeDate[] {
   const out: RelativeDate[] = [];
   const slice = text.slice(from, to);
-  PATTERN.lastIndex = 0;
-  for (let m = PATTERN.exec(slice); m !== null; m = PATTERN.exec(slice)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
     const start = m.index;
     const end = m.index + m[0].length;
-    if (APPROXIMATE.test(slice.slice(Math.max(0, start - 20), start))) continue;
+    if (approximate.test(slice.slice(Math.max(0, start - behind), start))) continue;
     const found = read(m, slice, end);
     if (!found) continue;
-    out.push({
-      start: from + start,
-      end: from + end,
-      days: found.days,
-      unit: found.unit,
-      anchor: found.anchor ? { start: from + found.anchor.start, end: from + found.anchor.end } : undefined,
-    });
+    const anchor = found.anchor ? { start: from + found.anchor.start, end: from + found.anchor.end } : undefined;
+    out.push({ ...found, start: from + start, end: from + end, anchor });
   }
   return out;
 }

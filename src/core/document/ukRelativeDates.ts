@@ -2,7 +2,7 @@
 // "через два дні після переговорів у Лондоні", "за день до саміту", "наступного дня", "того ж дня",
 // "напередодні", "двома днями пізніше"; "вчора", "позавчора", "сьогодні", "у четвер", "в п'ятницю",
 // "минулого тижня", "цього місяця". "Днями" (lately, or soon) and "нещодавно" name no date and are not read.
-import { anchorAfter, type RelativeDate } from './relativeDates';
+import { anchorAfter, type RelativeDate, scanRelativeDates } from './relativeDates';
 
 /** An apostrophe as Ukrainian is typed: ASCII, typographic, the modifier letter. */
 const APOS = "['\u2019\u02bc`]";
@@ -83,19 +83,7 @@ const countOf = (s: string | undefined): number | undefined => (s === undefined 
 
 /** The Ukrainian relative dates in `text` between `from` and `to`, in offsets of `text`. */
 export function findUkRelativeDates(text: string, from = 0, to = text.length): RelativeDate[] {
-  const out: RelativeDate[] = [];
-  const slice = text.slice(from, to);
-  PATTERN.lastIndex = 0;
-  for (let m = PATTERN.exec(slice); m !== null; m = PATTERN.exec(slice)) {
-    const start = m.index;
-    const end = m.index + m[0].length;
-    if (APPROXIMATE.test(slice.slice(Math.max(0, start - 24), start))) continue;
-    const found = read(m, slice, end);
-    if (!found) continue;
-    const anchor = found.anchor ? { start: from + found.anchor.start, end: from + found.anchor.end } : undefined;
-    out.push({ ...found, start: from + start, end: from + end, anchor });
-  }
-  return out;
+  return scanRelativeDates(text, from, to, PATTERN, APPROXIMATE, 24, read);
 }
 
 type Read = Omit<RelativeDate, 'start' | 'end'>;
