@@ -581,10 +581,10 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
     const text = longDraft();
     const index = buildFactIndex([bundled().loaded]).index;
     let reads = 0;
-    const findAll = index.findAll.bind(index);
-    index.findAll = (t: string) => {
+    const findAllPacked = index.findAllPacked.bind(index);
+    index.findAllPacked = (...args: Parameters<typeof index.findAllPacked>) => {
       reads++;
-      return findAll(t);
+      return findAllPacked(...args);
     };
     const run = (): { steps: number; findings: Finding[] } => {
       const it = checkSteps(text, index, options(), 4096);

@@ -1,10 +1,10 @@
 // What earlier checks read, kept per fact base: each paragraph's names and dates by its text, and values by key.
 import { findDates } from '../document/dates';
-import { type AliasMatch } from '../facts/aliasMatcher';
+import { type PackedMatches } from '../facts/aliasMatcher';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { type Finding, type Fix, shifted, withFixes } from './findings';
 import { type Quotation } from './quotations';
-import { type DateInText } from '../document/documentDates';
+import { type DateInText, placedDate } from '../document/documentDates';
 import { type ScannedDocument } from './scannedDocument';
 
 /**
@@ -15,18 +15,18 @@ export function copyOf(text: string): string {
   return ` ${text}`.slice(1);
 }
 
-/** What the check read in one paragraph, in offsets of the paragraph. */
+/**
+ * What the check read in one paragraph: its names and dates, in offsets of
+ * the document for the paragraph starting at `at` (where it stood when they
+ * were last placed). A paragraph before the writer's edit has not moved and
+ * is used as it is; one that moved is placed again (`placedAt`). Read once, a
+ * paragraph's matches are made in place, never copied: a first check of a
+ * long draft keeps each of its names and dates once.
+ */
 export interface ParagraphScan {
-  matches: AliasMatch<IndexedFact>[];
-  dates: ReturnType<typeof findDates>;
-  /** The KIND_* bits of each match (small numbers in a plain array: a typed array per paragraph costs ten times its bytes). */
-  kinds: number[];
-  /**
-   * The matches and dates in offsets of the document, for the paragraph
-   * starting at `at`: a paragraph before the writer's edit has not moved,
-   * and its copies are used again rather than made on every check.
-   */
-  placed?: { at: number; matches: AliasMatch<IndexedFact>[]; dates: DateInText[] };
+  at: number;
+  matches: PackedMatches<IndexedFact>;
+  dates: DateInText[];
   /** Wrong event dates found in it, by the date style and the years its yearless dates took. */
   events?: Kept<KeptFindings>;
   /** Wrong dates read from its relative dates ("on Monday"), by the same. */
@@ -35,8 +35,10 @@ export interface ParagraphScan {
   roles?: Kept<KeptFindings>;
   /** Verdicts on the quotations in it, by what they depend on outside its text (`quotationContext`). */
   quotes?: Kept<QuoteFinding[]>;
-  /** The words of people's names in it that have several spellings, read when first needed. */
+  /** The words of people's names in it that have several spellings, read when first needed; in offsets of the paragraph. */
   names?: NameWord[];
+  /** The last check that used it (`CheckCache.sweep`). */
+  used: number;
 }
 
 /**
@@ -55,16 +57,23 @@ export function keptUnder<T>(kept: Kept<T> | undefined, key: string): T | undefi
   return kept?.key === key ? kept.value : undefined;
 }
 
-/** A paragraph's findings in its own offsets, and their copies for where the paragraph last stood. */
+/** A paragraph's findings, in offsets of the document for the paragraph starting at `at`. */
 export interface KeptFindings {
-  found: Finding[];
-  placed?: { at: number; findings: Finding[] };
+  at: number;
+  findings: Finding[];
 }
+
+/** What a paragraph with nothing found keeps, wherever it stands. */
+export const NO_FINDINGS: KeptFindings = Object.freeze({ at: -1, findings: Object.freeze([]) as unknown as Finding[] });
 
 /** The kept findings in offsets of the document, for the paragraph starting at `at`. */
 export function placedFindings(kept: KeptFindings, at: number): Finding[] {
-  if (kept.placed?.at !== at) kept.placed = { at, findings: kept.found.map((f) => shifted(f, at)) };
-  return kept.placed.findings;
+  if (kept.at !== at && kept.findings.length > 0) {
+    const delta = at - kept.at;
+    kept.findings = kept.findings.map((f) => shifted(f, delta));
+    kept.at = at;
+  }
+  return kept.findings;
 }
 
 /**
@@ -107,7 +116,7 @@ export interface NameWord {
  */
 export class CheckCache {
   private readonly paragraphs = shards<ParagraphScan>();
-  private readonly values = shards<unknown>();
+  private readonly values = shards<{ value: unknown; used: number }>();
   private generation = 0;
 
   /** The index's cache, for one more check: what this check does not use is dropped a few checks later. */
@@ -119,15 +128,60 @@ export class CheckCache {
 
   constructor(private readonly index: FactIndex) {}
 
-  /** The names and dates of a paragraph, by its text; `reading` is told when it is not found here and is read. */
-  paragraph(text: string, reading?: () => void): ParagraphScan {
-    return this.kept(this.paragraphs, text, () => {
+  /**
+   * The names and dates of the paragraph `text` starting at `at`, by its
+   * text, placed there; `reading` is told when it is not found here and is read.
+   */
+  paragraph(text: string, at: number, reading?: () => void): ParagraphScan {
+    const map = this.paragraphs[text.length & (SHARDS - 1)];
+    let scan = map.get(text);
+    if (!scan) {
       reading?.();
-      const matches = this.index.findAll(text);
-      const kinds: number[] = [];
-      for (let i = 0; i < matches.length; i++) kinds.push(kindsOf(matches[i].values));
-      return { matches, kinds, dates: findDates(text, LEAP_YEAR) };
-    });
+      const matches = this.index.findAllPacked(text, at, []);
+      const found = findDates(text, LEAP_YEAR);
+      const dates: DateInText[] = found.length === 0 ? NO_DATES : new Array(found.length);
+      for (let i = 0; i < found.length; i++) dates[i] = placedDate(found[i], at);
+      scan = { at, matches: matches.length === 0 ? NO_MATCHES : matches, dates, used: this.generation };
+      map.set(copyOf(text), scan);
+    }
+    scan.used = this.generation;
+    return placedAt(scan, at);
+  }
+
+  private readonly strings = new Map<string, string>();
+
+  /**
+   * One copy of a string kept across checks (a key of what a verdict
+   * depended on, a name as written): thousands of paragraphs share a few.
+   */
+  intern(text: string): string {
+    let kept = this.strings.get(text);
+    if (kept === undefined) {
+      if (this.strings.size >= 50_000) this.strings.clear();
+      kept = copyOf(text);
+      this.strings.set(kept, kept);
+    }
+    return kept;
+  }
+
+  private readonly nothingFound = new Map<string, Kept<KeptFindings>>();
+
+  private readonly noQuoteFindings = new Map<string, Kept<QuoteFinding[]>>();
+
+  /**
+   * A paragraph's findings kept under `key`, in offsets of the document for
+   * the paragraph starting at `at`. Most paragraphs have none: those share
+   * one object per key.
+   */
+  keepFindings(key: string, at: number, findings: Finding[]): Kept<KeptFindings> {
+    if (findings.length > 0) return { key: this.intern(key), value: { at, findings } };
+    return shared(this.nothingFound, this.intern(key), NO_FINDINGS);
+  }
+
+  /** The verdicts on a paragraph's quotations kept under `key`; as above, one object per key where none was found. */
+  keepQuotes(key: string, found: QuoteFinding[]): Kept<QuoteFinding[]> {
+    if (found.length > 0) return { key: this.intern(key), value: found };
+    return shared(this.noQuoteFindings, this.intern(key), NO_QUOTE_FINDINGS);
   }
 
   /** A value computed from `key` alone, kept while checks keep asking for it. */
@@ -135,7 +189,7 @@ export class CheckCache {
     return this.kept(this.values, key, compute) as T;
   }
 
-  private kept<T>(maps: Shards<T>, key: string, compute: () => T): T {
+  private kept<T>(maps: Shards<{ value: T; used: number }>, key: string, compute: () => T): T {
     const map = maps[key.length & (SHARDS - 1)];
     let entry = map.get(key);
     if (!entry) {
@@ -162,7 +216,7 @@ export class CheckCache {
  */
 const SHARDS = 16;
 
-type Shards<T> = Map<string, { value: T; used: number }>[];
+type Shards<T> = Map<string, T>[];
 
 function shards<T>(): Shards<T> {
   return Array.from({ length: SHARDS }, () => new Map());
@@ -190,6 +244,31 @@ export function kindsOf(values: readonly IndexedFact[]): number {
   }
   return k;
 }
+
+/** The scan's matches and dates placed for the paragraph starting at `at`: moved only when the paragraph has moved. */
+export function placedAt(scan: ParagraphScan, at: number): ParagraphScan {
+  if (scan.at === at) return scan;
+  const delta = at - scan.at;
+  scan.at = at;
+  if (scan.matches.length > 0) scan.matches = scan.matches.map((x) => (typeof x === 'number' ? x + delta : x));
+  if (scan.dates.length > 0) scan.dates = scan.dates.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta }));
+  return scan;
+}
+
+function shared<T>(map: Map<string, Kept<T>>, key: string, nothing: T): Kept<T> {
+  let kept = map.get(key);
+  if (kept === undefined) {
+    if (map.size >= 10_000) map.clear();
+    map.set(key, (kept = Object.freeze({ key, value: nothing })));
+  }
+  return kept;
+}
+
+const NO_QUOTE_FINDINGS = Object.freeze([]) as unknown as QuoteFinding[];
+
+/** A paragraph without names or dates shares these: a long draft has thousands. */
+const NO_MATCHES = Object.freeze([]) as unknown as PackedMatches<IndexedFact>;
+const NO_DATES = Object.freeze([]) as unknown as DateInText[];
 
 /** Placeholder year for dates written without one: a leap year, so 29 February is read. */
 export const LEAP_YEAR = 2000;

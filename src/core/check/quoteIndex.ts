@@ -3,7 +3,7 @@ import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factInd
 import { canonicalWords } from '../facts/wordForms';
 import { type Wording } from '../types';
 import { type QuotedWords } from './quotations';
-import { type Alignment, alignWords, wordTokens } from './wordDiff';
+import { alignWords, wordTokens } from './wordDiff';
 
 /** A recorded wording, ready for comparison. */
 export interface IndexedWording {
@@ -127,7 +127,11 @@ export function coveringWordings(seg: readonly string[], wordings: readonly Inde
 
 export interface Comparison {
   w: IndexedWording;
-  pairs: Alignment;
+  /**
+   * The words aligned, two numbers a pair: the quoted word's index, then the
+   * recorded word's. Flat: a verdict is kept for every quotation of a draft.
+   */
+  pairs: number[];
   /** The writer's words compared (indexes, inclusive), and the recorded words they stand against. */
   q0: number;
   q1: number;
@@ -188,7 +192,7 @@ export function compare(q: QuotedWords, w: IndexedWording): Comparison | undefin
   }
   return {
     w,
-    pairs,
+    pairs: pairs.flat(),
     q0,
     q1,
     w0,

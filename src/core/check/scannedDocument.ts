@@ -1,14 +1,15 @@
 // The document as every rule reads it: its prose, paragraphs, names, dates and quotations, each found once.
 import { formatDate } from '../document/dates';
-import { placedDate, resolveYears, type DateInText } from '../document/documentDates';
+import { resolveYears, type DateInText } from '../document/documentDates';
 import { DocumentModel, type DocumentDay } from '../document/model';
 import { hasLetterOrDigit, lowerBound } from '../document/text';
 import { writtenIn } from '../document/writtenIn';
-import { type AliasMatch } from '../facts/aliasMatcher';
+import { type AliasMatch, type PackedMatches } from '../facts/aliasMatcher';
 import { type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { type CitationOptions, type DocFormat, type TextEdit, citationEdits, definitionEdit, escapeLatex, formatCitation } from '../references/citation';
 import { type IsoDate, type Source } from '../types';
 import { CheckCache, type ParagraphScan } from './checkCache';
+import { DocumentMatches } from './documentMatches';
 import { type CheckOptions } from './findings';
 import { Pace } from './pace';
 import { type Quotation, quotationSteps } from './quotations';
@@ -32,9 +33,8 @@ export function* readDocument(
   if (long) yield;
   const breaks = model.breaks;
   if (long) yield;
-  const matches: AliasMatch<IndexedFact>[] = [];
+  const matches: PackedMatches<IndexedFact>[] = [];
   const dates: DateInText[] = [];
-  const kinds: number[] = [];
   const scans = new Map<number, ParagraphScan>();
   let read = 0;
   for (let k = 0; k <= breaks.length; k += 2) {
@@ -42,14 +42,12 @@ export function* readDocument(
     const end = k < breaks.length ? breaks[k] : prose.length;
     // Without a letter or a digit, a paragraph names nothing and dates nothing (a run of blank lines, a rule).
     if (!hasLetterOrDigit(prose, start, end)) continue;
-    const scan = cache.paragraph(prose.slice(start, end), () => {
+    const scan = cache.paragraph(prose.slice(start, end), start, () => {
       read += end - start;
     });
     scans.set(start, scan);
-    const placed = placedAt(scan, start);
-    for (const x of placed.matches) matches.push(x);
-    for (const d of placed.dates) dates.push(d);
-    for (const b of scan.kinds) kinds.push(b);
+    if (scan.matches.length > 0) matches.push(scan.matches);
+    for (const d of scan.dates) dates.push(d);
     if (read >= stepChars) {
       read = 0;
       pace.reset();
@@ -60,32 +58,16 @@ export function* readDocument(
   const quotations = yield* quotationSteps(prose, options.format);
   if (long) yield;
   pace.reset();
-  return new ScannedDocument(model, index, options, cache, pace, { matches, kinds: Uint8Array.from(kinds), dates, scans, quotations });
-}
-
-/** Where a paragraph without names or dates stands makes no difference. */
-export const NOTHING_PLACED = { at: -1, matches: [], dates: [] };
-
-/** A paragraph's matches and dates in offsets of the document, for the paragraph starting at `at`. */
-export function placedAt(scan: ParagraphScan, at: number): NonNullable<ParagraphScan['placed']> {
-  if (scan.placed?.at === at) return scan.placed;
-  if (scan.matches.length === 0 && scan.dates.length === 0) return NOTHING_PLACED;
-  return (scan.placed = {
-    at,
-    matches: at === 0 ? scan.matches : scan.matches.map((x) => ({ start: x.start + at, end: x.end + at, alias: x.alias, values: x.values })),
-    dates: scan.dates.map((d) => placedDate(d, at)),
-  });
+  return new ScannedDocument(model, index, options, cache, pace, { matches: new DocumentMatches(matches), dates, scans, quotations });
 }
 
 /** What every rule reads: the prose, its aliases, dates, quotations and paragraphs, each found once. */
 export class ScannedDocument {
   readonly format: DocFormat;
   readonly prose: string;
-  readonly matches: AliasMatch<IndexedFact>[];
+  readonly matches: DocumentMatches;
   readonly dates: DateInText[];
   readonly quotations: Quotation[];
-  /** For each alias match, the kinds of fact it names (KIND_* bits): rules skip matches that name nothing they check. */
-  readonly kinds: Uint8Array;
   /** What was read in each paragraph, by the paragraph's start. */
   readonly scans: Map<number, ParagraphScan>;
   readonly text: string;
@@ -97,14 +79,13 @@ export class ScannedDocument {
     readonly options: CheckOptions,
     readonly cache: CheckCache,
     readonly pace: Pace,
-    read: { matches: AliasMatch<IndexedFact>[]; kinds: Uint8Array; dates: DateInText[]; scans: Map<number, ParagraphScan>; quotations: Quotation[] },
+    read: { matches: DocumentMatches; dates: DateInText[]; scans: Map<number, ParagraphScan>; quotations: Quotation[] },
   ) {
     this.text = model.text;
     this.format = options.format;
     this.prose = model.prose;
     this.matches = read.matches;
     this.scans = read.scans;
-    this.kinds = read.kinds;
     this.quotations = read.quotations;
     this.date = model.day;
     this.dates = resolveYears(read.dates, model.breaks, this.date.source === 'today' ? undefined : this.date.iso);
@@ -118,17 +99,12 @@ export class ScannedDocument {
 
   /** Alias matches inside [start, end). */
   matchesIn(start: number, end: number): AliasMatch<IndexedFact>[] {
-    const out: AliasMatch<IndexedFact>[] = [];
-    for (let i = lowerBound(this.matches, start); i < this.matches.length && this.matches[i].start < end; i++) {
-      if (this.matches[i].end <= end) out.push(this.matches[i]);
-    }
-    return out;
+    return this.matches.within(start, end);
   }
 
   /** Whether a match in [start, end) names a fact of one of the kinds (KIND_* bits). */
   hasKind(start: number, end: number, bits: number): boolean {
-    for (let i = lowerBound(this.matches, start); i < this.matches.length && this.matches[i].start < end; i++) if (this.kinds[i] & bits) return true;
-    return false;
+    return this.matches.hasKind(start, end, bits);
   }
 
   datesIn(start: number, end: number): DateInText[] {
@@ -181,8 +157,8 @@ export class ScannedDocument {
       while (b > a && /[\s.,;:!?]/.test(this.prose[b - 1])) b--;
       if (/^the\s/i.test(this.prose.slice(a, a + 4))) a += 4;
       const ms = this.matches;
-      for (let i = lowerBound(ms, a); i < ms.length && ms[i].start === a && !v; i++) {
-        if (ms[i].end === b && ms[i].values.some((x) => x.fact.kind !== 'quote' && x.fact.kind !== 'figure')) v = true;
+      for (let i = ms.from(a); i < ms.count && ms.starts[i] === a && !v; i++) {
+        if (ms.ends[i] === b && ms.entries[i].values.some((x) => x.fact.kind !== 'quote' && x.fact.kind !== 'figure')) v = true;
       }
       this.names.set(q.start, v);
     }

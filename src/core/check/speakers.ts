@@ -5,7 +5,6 @@ import { type Wording } from '../types';
 import { KIND_PERSON, KIND_ROLE } from './checkCache';
 import { publisherOf } from './findings';
 import { type QuotedWords } from './quotations';
-import { lowerBound } from '../document/text';
 import { ScannedDocument } from './scannedDocument';
 
 /** Whether the paragraph names the speaker, by name or by a role the speaker holds. */
@@ -41,9 +40,9 @@ export function namedIds(doc: ScannedDocument, para: { start: number; end: numbe
   return doc.perParagraph(NAMED, para.start, () => {
     const ids = new Set<string>();
     const ms = doc.matches;
-    for (let i = lowerBound(ms, para.start); i < ms.length && ms[i].start < para.end; i++) {
-      if ((doc.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
-      for (const v of ms[i].values) ids.add(v.fact.id);
+    for (let i = ms.from(para.start); i < ms.count && ms.starts[i] < para.end; i++) {
+      if ((ms.kinds[i] & (KIND_PERSON | KIND_ROLE)) === 0) continue;
+      for (const v of ms.entries[i].values) ids.add(v.fact.id);
     }
     return ids;
   });

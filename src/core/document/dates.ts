@@ -191,8 +191,8 @@ function findUkrainianDates(text: string, defaultYear: number | undefined, out: 
       const name = m[7].toLowerCase();
       parts = { year: Number(m[8]), month: UK_MONTHS.indexOf(name as never) + 1 || UK_MONTHS_LOCATIVE.indexOf(name as never) + 1 };
     }
-    if (!parts || !parseIsoDate(toIso(parts))) continue;
-    const span = isoSpan(toIso(parts));
+    if (!parts) continue;
+    const span = spanOf(toIso(parts));
     if (!span) continue;
     out.push({ start: m.index, end: m.index + m[0].length, first: span.first, last: span.last, hasYear, hasDay: parts.day !== undefined });
   }
@@ -228,9 +228,7 @@ export function findDates(text: string, defaultYear?: number): DateMention[] {
       parts = { year: Number(m[11]), month: monthNumber(m[10]) };
     }
     if (!parts) continue;
-    const iso = toIso(parts);
-    if (!parseIsoDate(iso)) continue;
-    const span = isoSpan(iso);
+    const span = spanOf(toIso(parts));
     if (!span) continue;
     out.push({ start: m.index, end: m.index + m[0].length, first: span.first, last: span.last, hasYear, hasDay: parts.day !== undefined });
   }
@@ -242,6 +240,23 @@ export function findDates(text: string, defaultYear?: number): DateMention[] {
   }
   return out;
 }
+
+/**
+ * The days a date found in prose spans, undefined where it is no calendar
+ * date; one pair of strings per date however often a draft writes it (a
+ * check keeps the dates of every paragraph it read).
+ */
+function spanOf(iso: IsoDate): { first: IsoDate; last: IsoDate } | undefined {
+  let span = SPANS.get(iso);
+  if (span === undefined && !SPANS.has(iso)) {
+    span = parseIsoDate(iso) ? isoSpan(iso) : undefined;
+    if (SPANS.size >= 20_000) SPANS.clear();
+    SPANS.set(iso, span && Object.freeze(span));
+  }
+  return span;
+}
+
+const SPANS = new Map<IsoDate, { first: IsoDate; last: IsoDate } | undefined>();
 
 /** Today as an ISO date, in UTC. */
 export function todayIso(now: Date = new Date()): IsoDate {

@@ -10,6 +10,19 @@ export interface AliasMatch<T> {
   values: readonly T[];
 }
 
+/** What an alias stands for: the alias as written in the pack, and its values. Shared by every match of the alias. */
+export interface AliasEntry<T> {
+  readonly alias: string;
+  readonly values: readonly T[];
+}
+
+/**
+ * Alias matches packed in one array, three slots a match: its start, its end
+ * and its entry. A check keeps the matches of every paragraph of a draft it
+ * read: an array a paragraph, not an object a match.
+ */
+export type PackedMatches<T> = (number | AliasEntry<T>)[];
+
 interface Token {
   text: string;
   start: number;
@@ -32,6 +45,9 @@ function isWordCode(code: number): boolean {
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 /** Per UTF-16 code unit: 0 not yet asked, 1 a word character, 2 not. */
 const wordCodes = new Uint8Array(65536);
+
+/** Where the alias `longestFrom` last found ends. */
+let longestEnd = 0;
 
 /** The hash of the folded text of the last word run `readWord` read, and whether it was plain ASCII and had capitals. */
 let runHash = 0;
@@ -229,7 +245,17 @@ export class AliasMatcher<T> {
 
   /** Every alias that is a whole match, leftmost-longest, without overlaps. */
   findAll(text: string): AliasMatch<T>[] {
-    const out: AliasMatch<T>[] = [];
+    const packed = this.findAllPacked(text, 0, []);
+    const out: AliasMatch<T>[] = new Array(packed.length / 3);
+    for (let i = 0, k = 0; i < packed.length; i += 3, k++) {
+      const entry = packed[i + 2] as AliasEntry<T>;
+      out[k] = { start: packed[i] as number, end: packed[i + 1] as number, alias: entry.alias, values: entry.values };
+    }
+    return out;
+  }
+
+  /** `findAll`, packed into `out` (start, end, entry, in turn), each offset moved by `at`; returns `out`. */
+  findAllPacked(text: string, at: number, out: PackedMatches<T>): PackedMatches<T> {
     const n = text.length;
     const first = this.firstTokens;
     const whole = this.wholeTokens;
@@ -252,20 +278,20 @@ export class AliasMatcher<T> {
         i = end;
         continue;
       }
-      const m = this.longestFrom(text, i, n);
-      if (m) {
-        out.push(m);
-        i = m.end;
+      const entry = this.longestFrom(text, i, n);
+      if (entry) {
+        out.push(i + at, longestEnd + at, entry);
+        i = longestEnd;
       } else i = end;
     }
     return out;
   }
 
-  /** The longest alias starting with the token at `start`, reading tokens only as far as the trie goes. */
-  private longestFrom(text: string, start: number, to: number): AliasMatch<T> | undefined {
+  /** The entry of the longest alias starting with the token at `start`, reading tokens only as far as the trie goes; it ends at `longestEnd`. */
+  private longestFrom(text: string, start: number, to: number): AliasEntry<T> | undefined {
     let node: TrieNode<T> = this.root;
     let pos = start;
-    let best: AliasMatch<T> | undefined;
+    let best: AliasEntry<T> | undefined;
     while (node.next) {
       const t = nextToken(text, pos, to);
       if (t === undefined) break;
@@ -273,7 +299,10 @@ export class AliasMatcher<T> {
       if (!child) break;
       node = child;
       pos = tokenEnd;
-      if (node.values) best = { start, end: tokenEnd, alias: node.alias!, values: node.values };
+      if (node.values) {
+        best = node as AliasEntry<T>;
+        longestEnd = tokenEnd;
+      }
     }
     return best;
   }

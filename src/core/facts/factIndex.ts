@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { AliasMatcher, type AliasMatch } from './aliasMatcher';
+import { AliasMatcher, type AliasMatch, type PackedMatches } from './aliasMatcher';
 import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
 import { assignCitationKeys, citationKey } from '../references/citationKeys';
 import { compareIso, dateAliases, isoSpan, ukDateAliases } from '../document/dates';
@@ -126,6 +126,11 @@ export class FactIndex {
 
   findAll(text: string): AliasMatch<IndexedFact>[] {
     return this.matcher.findAll(text);
+  }
+
+  /** `findAll`, packed into `out`, each offset moved by `at` (see `PackedMatches`). */
+  findAllPacked(text: string, at: number, out: PackedMatches<IndexedFact>): PackedMatches<IndexedFact> {
+    return this.matcher.findAllPacked(text, at, out);
   }
 
   /**

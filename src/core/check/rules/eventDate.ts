@@ -8,7 +8,7 @@ import { type IndexedFact } from '../../facts/factIndex';
 import { type Fact, type IsoDate } from '../../types';
 import { KIND_AGREEMENT, KIND_EVENT, keptUnder, placedFindings } from '../checkCache';
 import { type EventLinks, VERB_CLASSES, describedEvents, linksOf, siblingEvents } from '../eventLinks';
-import { type Finding, shifted, withFixes } from '../findings';
+import { type Finding, withFixes } from '../findings';
 import { type DateInText } from '../../document/documentDates';
 import { ScannedDocument } from '../scannedDocument';
 import { ukRewriteDate } from '../ukProse';
@@ -122,9 +122,10 @@ export function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[
         if (!s || s.start === checked) continue;
         checked = s.start;
         const f = checkSentence(doc, s, links);
-        if (f) found.push(shifted(f, -para.start));
+        if (f) found.push(f);
       }
-      scan.events = { key, value: (kept = { found }) };
+      scan.events = doc.cache.keepFindings(key, para.start, found);
+      kept = scan.events.value;
     }
     for (const f of placedFindings(kept, para.start)) out.push(f);
   }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 // Rule `misquote`: quoted words that differ from every recorded wording of the speaker; the quotations pass that runs the quotation rules.
 import { canonicalWords } from '../../facts/wordForms';
-import { type QuoteFinding, copyOf, keptUnder, placedQuoteFinding } from '../checkCache';
+import { type QuoteFinding, keptUnder, placedQuoteFinding } from '../checkCache';
 import { type CheckCode, type Finding, type FindingData, describeSourceShort, publisherOf } from '../findings';
 import { type Quotation, type QuotedWords, markupOf, quotedWords } from '../quotations';
 import { type Comparison, MIN_RENDERING_WORDS, NONE, type QuoteIndex, type Verdict, judge, quoteIndex } from '../quoteIndex';
@@ -44,7 +44,7 @@ export function* checkQuotations(doc: ScannedDocument, on: (code: CheckCode) => 
         const f = judgeQuotation(doc, qs[k]);
         if (f) kept.push(moved(f, -para.start));
       }
-      scan.quotes = { key: copyOf(key), value: kept };
+      scan.quotes = doc.cache.keepQuotes(key, kept);
     } else if (doc.pace.tick()) yield;
     // Kept findings are of every quotation rule; those switched off are left out here.
     for (const f of kept) if (on(f.finding.code)) out.push(placedQuoteFinding(doc, f, para.start));
@@ -152,7 +152,8 @@ export function misquoteFinding(doc: ScannedDocument, q: Quotation, inner: strin
       .slice(c.w0, c.w1 + 1);
     const writtenWords = written.words.slice(c.q0, c.q1 + 1);
     const segments = written.segments.map((s) => s - c.q0).filter((s) => s > 0 && s < writtenWords.length);
-    const alignment: Alignment = c.pairs.map(([qi, wi]) => [wi - c.w0, qi - c.q0]);
+    const alignment: Alignment = [];
+    for (let k = 0; k < c.pairs.length; k += 2) alignment.push([c.pairs[k + 1] - c.w0, c.pairs[k] - c.q0]);
     const diff = diffWords(w.wording.text, recordedWords, doc.prose, writtenWords, segments, alignment);
     // Where the closest wording is not the speaker's, the fix writes the wording that is.
     const target = w.acceptable ? w.wording : (w.entry.wording ?? w.wording);

@@ -9,9 +9,9 @@ import { foldText } from '../../document/text';
 import { type AliasMatch } from '../../facts/aliasMatcher';
 import { type IndexedFact } from '../../facts/factIndex';
 import { type Fact, type IsoDate } from '../../types';
-import { keptUnder, placedFindings } from '../checkCache';
+import { NO_FINDINGS, keptUnder, placedFindings } from '../checkCache';
 import { type EventLinks, linksOf } from '../eventLinks';
-import { type Finding, shifted, withFixes } from '../findings';
+import { type Finding, withFixes } from '../findings';
 import { type ScannedDocument } from '../scannedDocument';
 import { judgeFromDocument } from './documentRelativeDate';
 import { type EventAt, checkSentence, daysOf, eventsIn, rewriteDate } from './eventDate';
@@ -23,6 +23,8 @@ const DAY_OR_WEEK =
 /** The key under which a paragraph with no relative date is kept. */
 const NONE = 'relative\u0000none';
 
+const NO_RELATIVE = Object.freeze({ key: NONE, value: NO_FINDINGS });
+
 export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, Finding[], void> {
   const out: Finding[] = [];
   const links = linksOf(doc.index);
@@ -33,7 +35,7 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
     if (scan.relative?.key === NONE) continue;
     const para = doc.paragraphAt(start);
     if (!DAY_OR_WEEK.test(doc.prose.slice(para.start, para.end))) {
-      scan.relative = { key: NONE, value: { found: [] } };
+      scan.relative = NO_RELATIVE;
       continue;
     }
     // A paragraph's findings depend on its text and on the years its yearless dates take from the text before it.
@@ -57,10 +59,11 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
               : r.anchor
                 ? judgeNamed(doc, links, sentences[k], r)
                 : judgeFollowing(doc, links, sentences, k, r);
-          if (f) found.push(shifted(f, -para.start));
+          if (f) found.push(f);
         }
       }
-      scan.relative = { key, value: (kept = { found }) };
+      scan.relative = doc.cache.keepFindings(key, para.start, found);
+      kept = scan.relative.value;
     }
     for (const f of placedFindings(kept, para.start)) out.push(f);
   }

@@ -7,7 +7,7 @@ import { checkedDayOf, roleStateDuring } from '../../facts/asOf';
 import { type IndexedFact } from '../../facts/factIndex';
 import { type IsoDate, type RoleHeld } from '../../types';
 import { KIND_PERSON, KIND_ROLE, keptUnder, placedFindings } from '../checkCache';
-import { type CheckCode, type Finding, type FindingData, shifted, withFixes } from '../findings';
+import { type CheckCode, type Finding, type FindingData, withFixes } from '../findings';
 import { ScannedDocument, factsOfKind } from '../scannedDocument';
 import { FORMER, UK_QUALIFIED, roleCase, roleIn } from '../ukProse';
 
@@ -41,16 +41,16 @@ export const SINCE_AFTER = /^\s*since\b/;
 export function roleMentions(doc: ScannedDocument, from: number, to: number): RoleMention[] {
   const out: RoleMention[] = [];
   const ms = doc.matches;
-  const kinds = doc.kinds;
+  const kinds = ms.kinds;
   for (let k = from; k + 1 < to; k++) {
     const ka = kinds[k];
     const kb = kinds[k + 1];
     const roleFirst = (ka & KIND_ROLE) !== 0 && (kb & KIND_PERSON) !== 0;
     const personFirst = (ka & KIND_PERSON) !== 0 && (kb & KIND_ROLE) !== 0;
     if (!roleFirst && !personFirst) continue;
-    const a = ms[k];
-    const b = ms[k + 1];
-    if (b.start - a.end > 40) continue;
+    if (ms.starts[k + 1] - ms.ends[k] > 40) continue;
+    const a = ms.match(k);
+    const b = ms.match(k + 1);
     const gap = doc.prose.slice(a.end, b.start);
     if (roleFirst && /^[ \t]*\r?\n?[ \t]*$/.test(gap)) {
       const lead = foldText(doc.prose.slice(Math.max(0, a.start - 30), a.start));
@@ -107,16 +107,16 @@ export function roleTitle(role: IndexedFact): string {
 export function* checkRoles(doc: ScannedDocument, on: (code: CheckCode) => boolean): Generator<void, Finding[], void> {
   const out: Finding[] = [];
   const ms = doc.matches;
-  for (let i = 0; i < ms.length;) {
-    if ((doc.kinds[i] & (KIND_ROLE | KIND_PERSON)) === 0) {
+  for (let i = 0; i < ms.count;) {
+    if ((ms.kinds[i] & (KIND_ROLE | KIND_PERSON)) === 0) {
       i++;
       continue;
     }
     if (doc.pace.tick()) yield;
     // Roles are judged paragraph by paragraph: a name and its role never sit on either side of a blank line.
-    const para = doc.paragraphAt(ms[i].start);
+    const para = doc.paragraphAt(ms.starts[i]);
     let j = i;
-    while (j < ms.length && ms[j].start < para.end) j++;
+    while (j < ms.count && ms.starts[j] < para.end) j++;
     const from = i;
     i = j;
     const scan = doc.scans.get(para.start);
@@ -128,8 +128,9 @@ export function* checkRoles(doc: ScannedDocument, on: (code: CheckCode) => boole
     const key = `${doc.options.dateStyle}\u0000${doc.date.iso}\u0000${doc.date.source}\u0000${doc.date.written ?? ''}\u0000${years}`;
     let kept = keptUnder(scan?.roles, key);
     if (!kept) {
-      kept = { found: rolesIn(doc, from, j).map((f) => shifted(f, -para.start)) };
-      if (scan) scan.roles = { key, value: kept };
+      const roles = doc.cache.keepFindings(key, para.start, rolesIn(doc, from, j));
+      kept = roles.value;
+      if (scan) scan.roles = roles;
     }
     // Kept findings are of both role rules; those switched off are left out here.
     for (const f of placedFindings(kept, para.start)) if (on(f.code)) out.push(f);

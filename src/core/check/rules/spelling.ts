@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 // Rule `inconsistent-spelling`: one person's name spelled several ways in a document.
+import { type AliasEntry } from '../../facts/aliasMatcher';
 import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/factIndex';
-import { KIND_PERSON, type NameWord, type ParagraphScan, copyOf, kindsOf } from '../checkCache';
+import { type CheckCache, KIND_PERSON, type NameWord, type ParagraphScan, kindsOf } from '../checkCache';
 import { type Finding, type Fix, withFixes } from '../findings';
 import { ScannedDocument } from '../scannedDocument';
 import { type CaseForms, NOT_UKRAINIAN, UKRAINIAN_LETTERS, cyrillicSpellings, isCyrillicLetter } from '../ukProse';
@@ -94,7 +95,7 @@ export function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[]
   const seen = new Map<number, Map<string, { start: number; end: number; written: string }[]>>();
   for (const [at, scan] of doc.scans) {
     if (scan.names === undefined && doc.pace.tick()) yield;
-    scan.names ??= nameWords(scan, doc.prose, at, sc);
+    scan.names ??= nameWords(scan, doc.prose, at, sc, doc.cache);
     for (const w of scan.names) {
       if (doc.quoted(at + w.match)) continue;
       let forms = seen.get(w.cls);
@@ -168,15 +169,21 @@ export function* checkSpellings(doc: ScannedDocument): Generator<void, Finding[]
 }
 
 /** The words of the names in a paragraph (at `at` in the prose) that belong to a spelling class, in order. */
-export function nameWords(scan: ParagraphScan, prose: string, at: number, sc: SpellingClasses): NameWord[] {
+export function nameWords(scan: ParagraphScan, prose: string, at: number, sc: SpellingClasses, cache: CheckCache): NameWord[] {
   const out: NameWord[] = [];
-  for (const m of scan.matches) {
-    if ((kindsOf(m.values) & KIND_PERSON) === 0) continue;
-    for (const p of m.values) {
+  // The scan's matches stand where the paragraph last stood (scan.at); the prose's paragraph starts at `at`.
+  const delta = at - scan.at;
+  const ms = scan.matches;
+  for (let k = 0; k < ms.length; k += 3) {
+    const entry = ms[k + 2] as AliasEntry<IndexedFact>;
+    if ((kindsOf(entry.values) & KIND_PERSON) === 0) continue;
+    const matchStart = (ms[k] as number) + delta;
+    const matchEnd = (ms[k + 1] as number) + delta;
+    for (const p of entry.values) {
       const byWord = sc.byWord.get(p);
       if (!byWord) continue;
       // The Latin or Cyrillic words of the name as written ("Volodymyr", "Zelensky", "Умєрова"), read without a regular expression per mention.
-      for (let i = at + m.start; i < at + m.end;) {
+      for (let i = matchStart; i < matchEnd;) {
         const c = prose.charCodeAt(i);
         const letter = isAsciiLetter(c) ? isAsciiLetter : isCyrillicLetter(c) ? isCyrillicLetter : undefined;
         if (!letter) {
@@ -184,19 +191,23 @@ export function nameWords(scan: ParagraphScan, prose: string, at: number, sc: Sp
           continue;
         }
         let j = i + 1;
-        while (j < at + m.end && letter(prose.charCodeAt(j))) j++;
+        while (j < matchEnd && letter(prose.charCodeAt(j))) j++;
         const written = prose.slice(i, j);
         const folded = written.toLowerCase();
         const cls = byWord.get(folded);
         // A declined Cyrillic word counts as its spelling: "Умерова" and "Умеров" are one spelling.
         const spelling = cls === undefined ? undefined : (sc.classes[cls].cases?.spellingOf.get(folded) ?? folded);
-        if (cls !== undefined) out.push({ match: m.start, start: i - at, end: j - at, cls, written: copyOf(written), folded: copyOf(spelling!) });
+        if (cls !== undefined)
+          out.push({ match: matchStart - at, start: i - at, end: j - at, cls, written: cache.intern(written), folded: cache.intern(spelling!) });
         i = j;
       }
     }
   }
-  return out;
+  return out.length === 0 ? NO_NAMES : out;
 }
+
+/** What a paragraph naming no one with several spellings keeps: most do. */
+const NO_NAMES = Object.freeze([]) as unknown as NameWord[];
 
 export function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
