@@ -11,50 +11,80 @@ import { kindsOf } from './checkCache';
  * the check ends. `match(i)` makes one as an object for a rule that needs it.
  */
 export class DocumentMatches {
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  readonly entries: readonly AliasEntry<IndexedFact>[];
-  /** The kinds of fact each match names (KIND_* bits): rules skip matches that name nothing they check. */
-  readonly kinds: Uint8Array;
+  #starts: Int32Array;
+  #ends: Int32Array;
+  #kinds: Uint8Array;
+  readonly #entries: AliasEntry<IndexedFact>[] = [];
+  private n = 0;
 
-  /** From the packed matches of each paragraph, in the document's order. */
-  constructor(paragraphs: readonly PackedMatches<IndexedFact>[]) {
-    let n = 0;
-    for (const p of paragraphs) n += p.length / 3;
-    this.starts = new Int32Array(n);
-    this.ends = new Int32Array(n);
-    this.kinds = new Uint8Array(n);
-    const entries: AliasEntry<IndexedFact>[] = new Array(n);
-    let k = 0;
-    for (const p of paragraphs) {
-      for (let i = 0; i < p.length; i += 3, k++) {
-        this.starts[k] = p[i] as number;
-        this.ends[k] = p[i + 1] as number;
-        const entry = p[i + 2] as AliasEntry<IndexedFact>;
-        entries[k] = entry;
-        this.kinds[k] = kindsOf(entry.values);
-      }
+  /** Room for about `expected` matches to begin with; it grows as paragraphs are added. */
+  constructor(expected = 64) {
+    this.#starts = new Int32Array(expected);
+    this.#ends = new Int32Array(expected);
+    this.#kinds = new Uint8Array(expected);
+  }
+
+  /** Adds a paragraph's packed matches, after those of the paragraphs before it. */
+  add(packed: PackedMatches<IndexedFact>): void {
+    const more = packed.length / 3;
+    if (this.n + more > this.#starts.length) this.grow(this.n + more);
+    for (let i = 0; i < packed.length; i += 3, this.n++) {
+      const entry = packed[i + 2] as AliasEntry<IndexedFact>;
+      this.#starts[this.n] = packed[i] as number;
+      this.#ends[this.n] = packed[i + 1] as number;
+      this.#kinds[this.n] = kindsOf(entry.values);
+      this.#entries.push(entry);
     }
-    this.entries = entries;
+  }
+
+  private grow(least: number): void {
+    const size = Math.max(least, this.#starts.length * 2);
+    const starts = new Int32Array(size);
+    starts.set(this.#starts);
+    const ends = new Int32Array(size);
+    ends.set(this.#ends);
+    const kinds = new Uint8Array(size);
+    kinds.set(this.#kinds);
+    this.#starts = starts;
+    this.#ends = ends;
+    this.#kinds = kinds;
+  }
+
+  /** Where each match starts, in order (only the first `count` are matches). */
+  get starts(): Int32Array {
+    return this.#starts;
+  }
+
+  get ends(): Int32Array {
+    return this.#ends;
+  }
+
+  get entries(): readonly AliasEntry<IndexedFact>[] {
+    return this.#entries;
+  }
+
+  /** The kinds of fact each match names (KIND_* bits): rules skip matches that name nothing they check. */
+  get kinds(): Uint8Array {
+    return this.#kinds;
   }
 
   get count(): number {
-    return this.starts.length;
+    return this.n;
   }
 
   /** The i-th match as an object. */
   match(i: number): AliasMatch<IndexedFact> {
-    const entry = this.entries[i];
-    return { start: this.starts[i], end: this.ends[i], alias: entry.alias, values: entry.values };
+    const entry = this.#entries[i];
+    return { start: this.#starts[i], end: this.#ends[i], alias: entry.alias, values: entry.values };
   }
 
   /** The index of the first match starting at or after `offset`. */
   from(offset: number): number {
     let lo = 0;
-    let hi = this.starts.length;
+    let hi = this.n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < offset) lo = mid + 1;
+      if (this.#starts[mid] < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -63,13 +93,13 @@ export class DocumentMatches {
   /** Matches inside [start, end). */
   within(start: number, end: number): AliasMatch<IndexedFact>[] {
     const out: AliasMatch<IndexedFact>[] = [];
-    for (let i = this.from(start); i < this.starts.length && this.starts[i] < end; i++) if (this.ends[i] <= end) out.push(this.match(i));
+    for (let i = this.from(start); i < this.n && this.#starts[i] < end; i++) if (this.#ends[i] <= end) out.push(this.match(i));
     return out;
   }
 
   /** Whether a match starting in [start, end) names a fact of one of the kinds (KIND_* bits). */
   hasKind(start: number, end: number, bits: number): boolean {
-    for (let i = this.from(start); i < this.starts.length && this.starts[i] < end; i++) if (this.kinds[i] & bits) return true;
+    for (let i = this.from(start); i < this.n && this.#starts[i] < end; i++) if (this.#kinds[i] & bits) return true;
     return false;
   }
 }

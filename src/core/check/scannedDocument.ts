@@ -4,7 +4,7 @@ import { resolveYears, type DateInText } from '../document/documentDates';
 import { DocumentModel, type DocumentDay } from '../document/model';
 import { hasLetterOrDigit, lowerBound } from '../document/text';
 import { writtenIn } from '../document/writtenIn';
-import { type AliasMatch, type PackedMatches } from '../facts/aliasMatcher';
+import { type AliasMatch } from '../facts/aliasMatcher';
 import { type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { type CitationOptions, type DocFormat, type TextEdit, citationEdits, definitionEdit, escapeLatex, formatCitation } from '../references/citation';
 import { type IsoDate, type Source } from '../types';
@@ -33,7 +33,8 @@ export function* readDocument(
   if (long) yield;
   const breaks = model.breaks;
   if (long) yield;
-  const matches: PackedMatches<IndexedFact>[] = [];
+  // A paragraph of prose names something every 60 characters or so.
+  const matches = new DocumentMatches(Math.ceil(prose.length / 48));
   const dates: DateInText[] = [];
   const scans = new Map<number, ParagraphScan>();
   let read = 0;
@@ -46,7 +47,7 @@ export function* readDocument(
       read += end - start;
     });
     scans.set(start, scan);
-    if (scan.matches.length > 0) matches.push(scan.matches);
+    matches.add(scan.matches);
     for (const d of scan.dates) dates.push(d);
     if (read >= stepChars) {
       read = 0;
@@ -58,7 +59,9 @@ export function* readDocument(
   const quotations = yield* quotationSteps(prose, options.format);
   if (long) yield;
   pace.reset();
-  return new ScannedDocument(model, index, options, cache, pace, { matches: new DocumentMatches(matches), dates, scans, quotations });
+  const doc = new ScannedDocument(model, index, options, cache, pace, { matches, dates, scans, quotations });
+  if (long) yield;
+  return doc;
 }
 
 /** What every rule reads: the prose, its aliases, dates, quotations and paragraphs, each found once. */
