@@ -603,4 +603,25 @@ suite('checker: checks after edits, and reading ahead of a first check', () => {
     assert.ok(again.steps < first.steps, 'the second check has fewer steps: reading is done');
     assert.deepEqual(seen(text, again.findings), seen(text, first.findings));
   });
+  test('a writer typing in a long draft does not make the check keep each version of it', function () {
+    if (!global.gc) this.skip();
+    const index = buildFactIndex([bundled().loaded]).index;
+    // About 1 MB: the paragraphs read are kept by their text, as slices of the prose they were last found in.
+    let text = Array.from({ length: 12 }, (_, i) => longDraft().replace(/\(round (\d)\)/g, `(round $1.${i})`)).join('\n\n');
+    const heap = (): number => {
+      global.gc!();
+      return process.memoryUsage().heapUsed;
+    };
+    checkDocument(text, index, options());
+    const base = heap();
+    // Forty keystrokes, each in another paragraph: forty versions of the prose, each 1 MB or more.
+    for (let k = 0; k < 40; k++) {
+      const at = text.indexOf('\n\n', Math.floor((((k * 7919) % 997) / 997) * (text.length - 10)));
+      text = `${text.slice(0, at)} x${k}${text.slice(at)}`;
+      checkDocument(text, index, options());
+    }
+    const grown = heap() - base;
+    assert.ok(text.length > 900_000, `${text.length} characters`);
+    assert.ok(grown < 6 * text.length * 2, `${(grown / 1e6).toFixed(1)} MB more kept after forty edits of a ${(text.length / 1e6).toFixed(1)} MB draft`);
+  });
 });

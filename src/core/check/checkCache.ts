@@ -37,8 +37,12 @@ export interface ParagraphScan {
   quotes?: Kept<QuoteFinding[]>;
   /** The words of people's names in it that have several spellings, read when first needed; in offsets of the paragraph. */
   names?: NameWord[];
+  /** Its text: a slice of the prose of the last check that read it, not a copy. */
+  text: string;
   /** The last check that used it (`CheckCache.sweep`). */
   used: number;
+  /** The next paragraph whose text has the same hash. */
+  next: ParagraphScan | undefined;
 }
 
 /**
@@ -57,10 +61,17 @@ export function keptUnder<T>(kept: Kept<T> | undefined, key: string): T | undefi
   return kept?.key === key ? kept.value : undefined;
 }
 
-/** A paragraph's findings, in offsets of the document for the paragraph starting at `at`. */
+/**
+ * A paragraph's findings, in offsets of the document for the paragraph
+ * starting at `at`, where they were found; and their copies for where the
+ * paragraph stands now, once it has moved. Copies are made from the findings
+ * as found, never from other copies: each keeps its fixes' maker, and a copy
+ * of a copy would keep every earlier copy.
+ */
 export interface KeptFindings {
   at: number;
   findings: Finding[];
+  placed?: { at: number; findings: Finding[] };
 }
 
 /** What a paragraph with nothing found keeps, wherever it stands. */
@@ -68,12 +79,9 @@ export const NO_FINDINGS: KeptFindings = Object.freeze({ at: -1, findings: Objec
 
 /** The kept findings in offsets of the document, for the paragraph starting at `at`. */
 export function placedFindings(kept: KeptFindings, at: number): Finding[] {
-  if (kept.at !== at && kept.findings.length > 0) {
-    const delta = at - kept.at;
-    kept.findings = kept.findings.map((f) => shifted(f, delta));
-    kept.at = at;
-  }
-  return kept.findings;
+  if (kept.at === at || kept.findings.length === 0) return kept.findings;
+  if (kept.placed?.at !== at) kept.placed = { at, findings: kept.findings.map((f) => shifted(f, at - kept.at)) };
+  return kept.placed.findings;
 }
 
 /**
@@ -115,7 +123,8 @@ export interface NameWord {
  * a document are not kept.
  */
 export class CheckCache {
-  private readonly paragraphs = shards<ParagraphScan>();
+  /** Paragraphs by the hash of their text (`textHash`), those of one hash chained. */
+  private readonly paragraphs = new Map<number, ParagraphScan>();
   private readonly values = shards<{ value: unknown; used: number }>();
   private generation = 0;
 
@@ -129,23 +138,29 @@ export class CheckCache {
   constructor(private readonly index: FactIndex) {}
 
   /**
-   * The names and dates of the paragraph `text` starting at `at`, by its
-   * text, placed there; `reading` is told when it is not found here and is read.
+   * The names and dates of the paragraph [start, end) of the prose, found by
+   * its text, placed where it stands; `reading` is told when it is not found
+   * here and is read.
    */
-  paragraph(text: string, at: number, reading?: () => void): ParagraphScan {
-    const map = this.paragraphs[text.length & (SHARDS - 1)];
-    let scan = map.get(text);
-    if (!scan) {
+  paragraph(prose: string, start: number, end: number, reading?: () => void): ParagraphScan {
+    const hash = textHash(prose, start, end);
+    let scan = this.paragraphs.get(hash);
+    while (scan !== undefined && !(scan.text.length === end - start && prose.startsWith(scan.text, start))) scan = scan.next;
+    const text = prose.slice(start, end);
+    if (scan === undefined) {
       reading?.();
-      const matches = this.index.findAllPacked(text, at, []);
+      const matches = this.index.findAllPacked(text, start, []);
       const found = findDates(text, LEAP_YEAR);
       const dates: DateInText[] = found.length === 0 ? NO_DATES : new Array(found.length);
-      for (let i = 0; i < found.length; i++) dates[i] = placedDate(found[i], at);
-      scan = { at, matches: matches.length === 0 ? NO_MATCHES : matches, dates, used: this.generation };
-      map.set(copyOf(text), scan);
+      for (let i = 0; i < found.length; i++) dates[i] = placedDate(found[i], start);
+      scan = { at: start, matches: matches.length === 0 ? NO_MATCHES : matches, dates, text, used: this.generation, next: this.paragraphs.get(hash) };
+      this.paragraphs.set(hash, scan);
     }
+    // The text is kept as a slice of the latest prose it was found in: no copy of it is made, and an earlier
+    // version of the document is kept only by paragraphs it no longer has, until they are swept.
+    scan.text = text;
     scan.used = this.generation;
-    return placedAt(scan, at);
+    return placedAt(scan, start);
   }
 
   private readonly strings = new Map<string, string>();
@@ -200,13 +215,36 @@ export class CheckCache {
     return entry.value;
   }
 
-  /** Drops what the last checks did not use, once there is enough of it to matter. */
+  /**
+   * Drops what the last checks did not use, every few checks or once there is
+   * enough of it to matter: a paragraph a writer changed keeps the prose of
+   * the version it was read in until then.
+   */
   sweep(): void {
-    const maps: Map<string, { used: number }>[] = [...this.paragraphs, ...this.values];
-    if (maps.reduce((n, m) => n + m.size, 0) < 20_000 && this.generation % 8 !== 0) return;
+    if (this.paragraphs.size + this.values.reduce((n, m) => n + m.size, 0) < 20_000 && this.generation % 4 !== 0) return;
     const keep = this.generation - 3;
-    for (const map of maps) for (const [k, v] of map) if (v.used < keep) map.delete(k);
+    for (const map of this.values) for (const [k, v] of map) if (v.used < keep) map.delete(k);
+    for (const [hash, head] of this.paragraphs) {
+      let first: ParagraphScan | undefined;
+      let last: ParagraphScan | undefined;
+      for (let scan: ParagraphScan | undefined = head; scan !== undefined; scan = scan.next) {
+        if (scan.used < keep) continue;
+        if (last) last.next = scan;
+        else first = scan;
+        last = scan;
+      }
+      if (last) last.next = undefined;
+      if (first === undefined) this.paragraphs.delete(hash);
+      else if (first !== head) this.paragraphs.set(hash, first);
+    }
   }
+}
+
+/** The FNV-1a hash of [start, end) of a text, as a small integer: read without slicing the text. */
+export function textHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
 }
 
 /**

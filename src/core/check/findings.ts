@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // What the check reports: its rule codes, findings and their quick fixes (made when first read).
 import { type DateStyle, formatDate } from '../document/dates';
 import { type FactIndex } from '../facts/factIndex';
@@ -124,6 +125,20 @@ export function publisherOf(index: FactIndex, citations: readonly { source: stri
 export function describeSourceShort(source: Source | undefined, style: DateStyle): string {
   if (!source) return 'its source';
   return source.date ? `${source.publisher}, ${formatDate(source.date, style)}` : source.publisher;
+}
+
+/**
+ * Fixes that replace [start, end) with each text in turn, the first
+ * preferred: "Change to 24 June 2025". Made here, not where a rule judged, so
+ * that a finding kept across checks keeps nothing of the check that found it.
+ */
+export function changeTo(start: number, end: number, texts: readonly string[]): () => Fix[] {
+  return () =>
+    texts.map((text, i) => ({
+      title: l10n.t('Change to {0}', text),
+      edits: [{ offset: start, length: end - start, text }],
+      ...(i === 0 ? { preferred: true } : {}),
+    }));
 }
 
 /** A finding moved by `delta` characters, its fixes with it. */

@@ -43,7 +43,7 @@ export function* readDocument(
     const end = k < breaks.length ? breaks[k] : prose.length;
     // Without a letter or a digit, a paragraph names nothing and dates nothing (a run of blank lines, a rule).
     if (!hasLetterOrDigit(prose, start, end)) continue;
-    const scan = cache.paragraph(prose.slice(start, end), start, () => {
+    const scan = cache.paragraph(prose, start, end, () => {
       read += end - start;
     });
     scans.set(start, scan);

@@ -8,7 +8,7 @@ import { type IndexedFact } from '../../facts/factIndex';
 import { type Fact, type IsoDate } from '../../types';
 import { KIND_AGREEMENT, KIND_EVENT, keptUnder, placedFindings } from '../checkCache';
 import { type EventLinks, VERB_CLASSES, describedEvents, linksOf, siblingEvents } from '../eventLinks';
-import { type Finding, withFixes } from '../findings';
+import { type Finding, changeTo, withFixes } from '../findings';
 import { type DateInText } from '../../document/documentDates';
 import { ScannedDocument } from '../scannedDocument';
 import { ukRewriteDate } from '../ukProse';
@@ -235,13 +235,7 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
       ),
       data: { factId: event.fact.id, date: event.fact.date },
     },
-    () => [
-      { title: l10n.t('Change to {0}', right), edits: [{ offset: d.start, length: d.end - d.start, text: right }], preferred: true },
-      ...others.map((iso) => {
-        const other = rewriteDate(written, iso, d.hasYear);
-        return { title: l10n.t('Change to {0}', other), edits: [{ offset: d.start, length: d.end - d.start, text: other }] };
-      }),
-    ],
+    changeTo(d.start, d.end, [right, ...others.map((iso) => rewriteDate(written, iso, d.hasYear))]),
   );
 }
 

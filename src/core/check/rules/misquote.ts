@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { canonicalWords } from '../../facts/wordForms';
 import { type QuoteFinding, keptUnder, placedQuoteFinding } from '../checkCache';
 import { type CheckCode, type Finding, type FindingData, describeSourceShort, publisherOf } from '../findings';
+import { type Source } from '../../types';
 import { type Quotation, type QuotedWords, markupOf, quotedWords } from '../quotations';
 import { type Comparison, MIN_RENDERING_WORDS, NONE, type QuoteIndex, type Verdict, judge, quoteIndex } from '../quoteIndex';
 import { lowerBound } from '../../document/text';
@@ -154,7 +155,11 @@ export function misquoteFinding(doc: ScannedDocument, q: Quotation, inner: strin
     const segments = written.segments.map((s) => s - c.q0).filter((s) => s > 0 && s < writtenWords.length);
     const alignment: Alignment = [];
     for (let k = 0; k < c.pairs.length; k += 2) alignment.push([c.pairs[k + 1] - c.w0, c.pairs[k] - c.q0]);
-    const diff = diffWords(w.wording.text, recordedWords, doc.prose, writtenWords, segments, alignment);
+    // The writer's words are slices of the prose: kept with the verdict, they are copied, not a version of the draft.
+    const diff = diffWords(w.wording.text, recordedWords, doc.prose, writtenWords, segments, alignment).map((op) => ({
+      ...op,
+      text: doc.cache.intern(op.text),
+    }));
     // Where the closest wording is not the speaker's, the fix writes the wording that is.
     const target = w.acceptable ? w.wording : (w.entry.wording ?? w.wording);
     const targetText =
@@ -194,18 +199,27 @@ export function misquoteFinding(doc: ScannedDocument, q: Quotation, inner: strin
   return {
     finding: { code: 'misquote', start: q.start, end: q.end, severity: 'warning', message: said.message, data: said.data },
     q,
-    fixes: (doc, q) => {
-      const span = wordSpan(wordsAt(doc, q), c.q0, c.q1);
-      return [
-        {
-          title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, said.source ? ` (${said.source.publisher})` : ''),
-          edits: [
-            { offset: span.start, length: span.end - span.start, text: doc.escape(said.targetText) },
-            ...(said.source ? doc.citation([said.source], q.end) : []),
-          ],
-          preferred: true,
-        },
-      ];
-    },
+    fixes: misquoteFixes(speaker, said, c.q0, c.q1),
+  };
+}
+
+/**
+ * A misquote's fix, made for the document where the quotation stands when a
+ * writer asks: made outside `misquoteFinding`, so that a verdict kept across
+ * checks keeps no scanned document.
+ */
+function misquoteFixes(speaker: string, said: { targetText: string; source?: Source }, q0: number, q1: number): QuoteFinding['fixes'] {
+  return (doc, q) => {
+    const span = wordSpan(wordsAt(doc, q), q0, q1);
+    return [
+      {
+        title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, said.source ? ` (${said.source.publisher})` : ''),
+        edits: [
+          { offset: span.start, length: span.end - span.start, text: doc.escape(said.targetText) },
+          ...(said.source ? doc.citation([said.source], q.end) : []),
+        ],
+        preferred: true,
+      },
+    ];
   };
 }

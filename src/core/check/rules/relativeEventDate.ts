@@ -11,7 +11,7 @@ import { type IndexedFact } from '../../facts/factIndex';
 import { type Fact, type IsoDate } from '../../types';
 import { NO_FINDINGS, keptUnder, placedFindings } from '../checkCache';
 import { type EventLinks, linksOf } from '../eventLinks';
-import { type Finding, withFixes } from '../findings';
+import { type Finding, changeTo, withFixes } from '../findings';
 import { type ScannedDocument } from '../scannedDocument';
 import { judgeFromDocument } from './documentRelativeDate';
 import { type EventAt, checkSentence, daysOf, eventsIn, rewriteDate } from './eventDate';
@@ -173,7 +173,7 @@ function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: Relativ
       ),
       data: { factId: subject.id, date: on },
     },
-    () => [{ title: l10n.t('Change to {0}', right), edits: [{ offset: r.start, length: r.end - r.start, text: right }], preferred: true }],
+    changeTo(r.start, r.end, [right]),
   );
 }
 
@@ -248,8 +248,7 @@ export function wrongRelativeDate(
       ),
       data: { factId: subject.id, date: on },
     },
-    () =>
-      fix ? [{ title: l10n.t('Change to {0}', fix.text), edits: [{ offset: fix.start, length: fix.end - fix.start, text: fix.text }], preferred: true }] : [],
+    fix ? changeTo(fix.start, fix.end, [fix.text]) : changeTo(r.start, r.end, []),
   );
 }
 

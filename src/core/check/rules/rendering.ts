@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 // Rule `rendering-as-words`: an outlet's rendering or translation quoted as the speaker's own words.
 import { type QuoteFinding } from '../checkCache';
 import { type Fix, publisherOf } from '../findings';
+import { type Source } from '../../types';
 import { type Quotation, markupOf, quotedWords } from '../quotations';
 import { type IndexedWording } from '../quoteIndex';
 import { ScannedDocument } from '../scannedDocument';
@@ -17,26 +18,7 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedW
   const what = w.wording.kind === 'rendering' ? 'rendering' : 'translation';
   const preferred = w.entry.wording !== w.wording ? w.entry.wording : undefined;
   const recordedSource = preferred ? publisherOf(doc.index, preferred.citations) : undefined;
-  const fixes = (doc: ScannedDocument, q: Quotation): Fix[] => {
-    const out: Fix[] = [];
-    if (preferred) {
-      const span = wordSpan(quotedWords(doc.prose, q, markupOf(doc.format)));
-      out.push({
-        title: l10n.t('Quote {0} recorded words ({2})', possessive(speaker), speaker, recordedSource?.publisher ?? l10n.t('recorded wording')),
-        edits: [
-          { offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) },
-          ...(recordedSource ? doc.citation([recordedSource], q.end) : []),
-        ],
-        preferred: true,
-      });
-    }
-    const outletSource = publisherOf(doc.index, w.wording.citations);
-    out.push({
-      title: what === 'rendering' ? l10n.t('Attribute this wording to {0} (rendering)', outlet) : l10n.t('Attribute this wording to {0} (translation)', outlet),
-      edits: [{ offset: q.end, length: 0, text: doc.escape(attribution(doc, outlet, what)) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
-    });
-    return out;
-  };
+  const fixes = renderingFixes(speaker, outlet, what, w.wording, preferred, recordedSource);
   const recorded = recordedSource ? ` (${recordedSource.publisher})` : '';
   return {
     finding: {
@@ -66,6 +48,41 @@ export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedW
     },
     q,
     fixes,
+  };
+}
+
+/**
+ * The fixes of a rendering quoted as words, made for the document where the
+ * quotation stands when a writer asks: made outside `renderingFinding`, so
+ * that a verdict kept across checks keeps no scanned document.
+ */
+function renderingFixes(
+  speaker: string,
+  outlet: string,
+  what: 'rendering' | 'translation',
+  wording: IndexedWording['wording'],
+  preferred: IndexedWording['wording'] | undefined,
+  recordedSource: Source | undefined,
+): QuoteFinding['fixes'] {
+  return (doc, q) => {
+    const out: Fix[] = [];
+    if (preferred) {
+      const span = wordSpan(quotedWords(doc.prose, q, markupOf(doc.format)));
+      out.push({
+        title: l10n.t('Quote {0} recorded words ({2})', possessive(speaker), speaker, recordedSource?.publisher ?? l10n.t('recorded wording')),
+        edits: [
+          { offset: span.start, length: span.end - span.start, text: doc.escape(preferred.text.replace(/^[\u2026.\s]+/, '')) },
+          ...(recordedSource ? doc.citation([recordedSource], q.end) : []),
+        ],
+        preferred: true,
+      });
+    }
+    const outletSource = publisherOf(doc.index, wording.citations);
+    out.push({
+      title: what === 'rendering' ? l10n.t('Attribute this wording to {0} (rendering)', outlet) : l10n.t('Attribute this wording to {0} (translation)', outlet),
+      edits: [{ offset: q.end, length: 0, text: doc.escape(attribution(doc, outlet, what)) }, ...(outletSource ? doc.citation([outletSource], q.end) : [])],
+    });
+    return out;
   };
 }
 

@@ -7,7 +7,7 @@ import { checkedDayOf, roleStateDuring } from '../../facts/asOf';
 import { type IndexedFact } from '../../facts/factIndex';
 import { type IsoDate, type RoleHeld } from '../../types';
 import { KIND_PERSON, KIND_ROLE, keptUnder, placedFindings } from '../checkCache';
-import { type CheckCode, type Finding, type FindingData, withFixes } from '../findings';
+import { type CheckCode, type Finding, type FindingData, type Fix, withFixes } from '../findings';
 import { ScannedDocument, factsOfKind } from '../scannedDocument';
 import { FORMER, UK_QUALIFIED, roleCase, roleIn } from '../ukProse';
 
@@ -86,6 +86,15 @@ export function dateInQuestion(
   const d = doc.model.dateInQuestionAt(offset);
   // A day whose year the text does not give cannot be judged.
   return d.source === 'yearless' ? 'unknown' : { first: d.iso, last: d.last, source: d.source, written: d.written };
+}
+
+/**
+ * A role finding's fixes, each replacing the role (or, for "former", going
+ * before it); made here so that a finding kept across checks keeps nothing of
+ * the check that found it.
+ */
+function roleFixes(fixes: readonly { title: string; text: string; replace: boolean }[], start: number, end: number): () => Fix[] {
+  return () => fixes.map((f, i) => ({ title: f.title, edits: [{ offset: start, length: f.replace ? end - start : 0, text: f.text }], preferred: i === 0 }));
 }
 
 export function period(role: RoleHeld, style: DateStyle): string {
@@ -240,12 +249,7 @@ export function rolesIn(doc: ScannedDocument, from: number, to: number): Finding
           message: judged.message,
           data: { factId: m.role.fact.id, personId: m.person.fact.id, roleId: m.role.fact.id, date: at.first, dateSource: at.source },
         },
-        () =>
-          judged.fixes.map((f, i) => ({
-            title: f.title,
-            edits: [{ offset: m.roleMatch.start, length: f.replace ? m.roleMatch.end - m.roleMatch.start : 0, text: f.text }],
-            preferred: i === 0,
-          })),
+        roleFixes(judged.fixes, m.roleMatch.start, m.roleMatch.end),
       ),
     );
   }

@@ -5,6 +5,7 @@ import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/fact
 import { KIND_PERSON } from '../checkCache';
 import { type QuoteFinding } from '../checkCache';
 import { publisherOf } from '../findings';
+import { type Source } from '../../types';
 import { type Quotation, markupOf, quotedWords } from '../quotations';
 import { type IndexedWording, STOPWORDS, coveringWordings, quoteIndex } from '../quoteIndex';
 import { ScannedDocument } from '../scannedDocument';
@@ -133,18 +134,32 @@ export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: str
       data: { factId: best.fact.id, wordingId: recorded?.id, recorded: recordedText },
     },
     q,
-    fixes: (doc, q) => {
-      if (!recordedText) return [];
-      const words = quotedWords(doc.prose, q, markup);
-      if (words.words.length === 0) return [];
-      const span = wordSpan(words);
-      return [
-        {
-          title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, source ? ` (${source.publisher})` : ''),
-          edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(recordedText) }, ...(source ? doc.citation([source], q.end) : [])],
-          preferred: true,
-        },
-      ];
-    },
+    fixes: unrecordedFixes(speaker, recordedText, source, markup),
+  };
+}
+
+/**
+ * The fix of words not recorded, made for the document where the quotation
+ * stands when a writer asks: made outside `unrecordedFinding`, so that a
+ * verdict kept across checks keeps no scanned document.
+ */
+function unrecordedFixes(
+  speaker: string,
+  recordedText: string | undefined,
+  source: Source | undefined,
+  markup: ReturnType<typeof markupOf>,
+): QuoteFinding['fixes'] {
+  return (doc, q) => {
+    if (!recordedText) return [];
+    const words = quotedWords(doc.prose, q, markup);
+    if (words.words.length === 0) return [];
+    const span = wordSpan(words);
+    return [
+      {
+        title: l10n.t('Replace with {0} recorded words{2}', possessive(speaker), speaker, source ? ` (${source.publisher})` : ''),
+        edits: [{ offset: span.start, length: span.end - span.start, text: doc.escape(recordedText) }, ...(source ? doc.citation([source], q.end) : [])],
+        preferred: true,
+      },
+    ];
   };
 }
