@@ -12,8 +12,8 @@ export class StatusItem implements vscode.Disposable {
   constructor(private readonly check: DocumentCheck) {
     this.status.name = vscode.l10n.t('Agreement Cite: fact check');
     this.status.command = COMMANDS.checkDocument;
+    // Hidden until the check publishes the active document's findings: activation reads no settings for it.
     this.disposables = [this.status, check.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
-    this.update();
   }
 
   private update(): void {

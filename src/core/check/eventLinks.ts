@@ -2,14 +2,15 @@
 import { foldText } from '../document/text';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { UK_VERBS } from './ukProse';
+import { lazy } from '../lazy';
 
 /** Verbs that say what happened to an agreement, in English and (ukProse.ts) Ukrainian. */
-export const VERB_CLASSES: Record<string, RegExp> = {
+export const VERB_CLASSES = lazy((): Record<string, RegExp> => ({
   sign: new RegExp(`\\bsign(?:s|ed|ing)?\\b|${UK_VERBS.sign}`, 'u'),
   ratify: new RegExp(`\\bratif(?:y|ies|ied|ying|ication)\\b|${UK_VERBS.ratify}`, 'u'),
   force: new RegExp(`\\binto force\\b|${UK_VERBS.force}`, 'u'),
   announce: new RegExp(`\\bannounc(?:e|es|ed|ing|ement)\\b|${UK_VERBS.announce}`, 'u'),
-};
+}));
 
 export interface EventLinks {
   /** Events linked to each agreement, by verb class. */
@@ -109,12 +110,12 @@ function readLinksOf(index: FactIndex): EventLinks {
       if (e?.fact.kind === 'event') linked.add(e);
     }
     const byClass = new Map<string, IndexedFact[]>();
-    for (const [cls, re] of Object.entries(VERB_CLASSES)) {
+    for (const [cls, re] of Object.entries(VERB_CLASSES())) {
       const list = [...linked].filter((e) => {
         const label = foldText(e.fact.label);
         if (!re.test(label)) return false;
         // An event described by two verbs ("signs the ratification law") belongs to neither.
-        if (Object.entries(VERB_CLASSES).some(([other, r]) => other !== cls && r.test(label))) return false;
+        if (Object.entries(VERB_CLASSES()).some(([other, r]) => other !== cls && r.test(label))) return false;
         return cls !== 'sign' || !a.fact.date || e.fact.date === a.fact.date;
       });
       if (list.length > 0) byClass.set(cls, list);

@@ -1,4 +1,5 @@
 import type { Fact, FactInLanguage } from '../types';
+import { lazy } from '../lazy';
 /*
  * How Ukrainian prose says what the English patterns of the check say
  * (checker.ts): words before a role that say it is not meant at the date in
@@ -7,8 +8,10 @@ import type { Fact, FactInLanguage } from '../types';
  */
 
 /** Before a role: former, then, future, new, acting, in any gender and case ("колишнього", "новопризначена"). */
-export const UK_QUALIFIED =
-  /(?:^|[^\p{L}])(?:колишн|тодішн|майбутн|попередн|новопризначен|новий|нова|нового|новому|новим|нинішн|чинн|виконувач\p{L}* обов'язків|тимчасово виконуюч|в\. ?о\.)\p{L}*[\s\u2010-\u2015-]*$/u;
+export const UK_QUALIFIED = lazy(
+  () =>
+    /(?:^|[^\p{L}])(?:колишн|тодішн|майбутн|попередн|новопризначен|новий|нова|нового|новому|новим|нинішн|чинн|виконувач\p{L}* обов'язків|тимчасово виконуюч|в\. ?о\.)\p{L}*[\s\u2010-\u2015-]*$/u,
+);
 
 /** Letters of Russian that Ukrainian does not use: a name written with one ("Шмыгаль") is not spelled the Ukrainian way. */
 export const NOT_UKRAINIAN = /[ыэъё]/i;

@@ -1,3 +1,5 @@
+import { lazy } from '../lazy';
+
 /** A word of a quotation or a recorded wording: folded text, and where it stands in its own string. */
 export interface WordToken {
   /** Lower-cased, with every apostrophe written `'`: "We’re" and "we're" are the same word. */
@@ -9,7 +11,7 @@ export interface WordToken {
 /** How markup inside a quotation is read: LaTeX commands and HTML tags are not words. */
 export type WordMarkup = 'none' | 'latex' | 'html';
 
-const LETTER = /[\p{L}\p{N}\p{M}]/u;
+const LETTER = lazy(() => /[\p{L}\p{N}\p{M}]/u);
 
 /** Per UTF-16 code unit above ASCII: 0 not yet asked, 1 a letter or digit, 2 not. */
 const letterCodes = new Uint8Array(65536);
@@ -18,7 +20,7 @@ function isLetter(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   // Cyrillic quotations ask this for every character: the answer is kept rather than a Unicode expression run each time.
   let known = letterCodes[code];
-  if (known === 0) letterCodes[code] = known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+  if (known === 0) letterCodes[code] = known = LETTER().test(String.fromCharCode(code)) ? 1 : 2;
   return known === 1;
 }
 

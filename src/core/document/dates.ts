@@ -1,4 +1,5 @@
 import type { IsoDate } from '../types';
+import { lazy } from '../lazy';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
@@ -155,31 +156,38 @@ export interface DateMention {
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
-const DATE_PATTERN = new RegExp(
-  [
-    `\\b${YEAR}-(\\d{2})-(\\d{2})\\b`, // ISO
-    `\\b${DAY}(?:\\s*[-\u2013]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?:\\s+of)?\\s+(${MONTH_NAMES})\\.?(?:,?\\s+${YEAR})?\\b`, // 23 June 2025, 24–25 June
-    `\\b(${MONTH_NAMES})\\.?\\s+${DAY}(?:,?\\s+${YEAR})?\\b`, // June 23, 2025
-    `\\b(${MONTH_NAMES})\\s+${YEAR}\\b`, // June 2025
-  ].join('|'),
-  'gi',
+const DATE_PATTERN = lazy(
+  () =>
+    new RegExp(
+      [
+        `\\b${YEAR}-(\\d{2})-(\\d{2})\\b`, // ISO
+        `\\b${DAY}(?:\\s*[-\u2013]\\s*\\d{1,2}(?:st|nd|rd|th)?)?(?:\\s+of)?\\s+(${MONTH_NAMES})\\.?(?:,?\\s+${YEAR})?\\b`, // 23 June 2025, 24–25 June
+        `\\b(${MONTH_NAMES})\\.?\\s+${DAY}(?:,?\\s+${YEAR})?\\b`, // June 23, 2025
+        `\\b(${MONTH_NAMES})\\s+${YEAR}\\b`, // June 2025
+      ].join('|'),
+      'gi',
+    ),
 );
 
-const UK_DATE_PATTERN = new RegExp(
-  [
-    `(?<![\\p{L}\\p{N}.])(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}(?![\\p{L}\\p{N}]|\\.\\d)`, // 23.06.2025
-    `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?\\s+(${UK_MONTHS_GENITIVE.join('|')})(?:\\s+${YEAR}(?:\\s*(?:року|р\\.|рік))?)?(?![\\p{L}\\p{N}])`, // 16 січня 2025 року, 24–25 червня
-    `(?<![\\p{L}\\p{N}])(${[...UK_MONTHS, ...UK_MONTHS_LOCATIVE].join('|')})\\s+${YEAR}(?:\\s*(?:року|р\\.|рік))?(?![\\p{L}\\p{N}])`, // (у) червні 2025 року, червень 2025
-  ].join('|'),
-  'giu',
+const UK_DATE_PATTERN = lazy(
+  () =>
+    new RegExp(
+      [
+        `(?<![\\p{L}\\p{N}.])(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}(?![\\p{L}\\p{N}]|\\.\\d)`, // 23.06.2025
+        `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:\\s*[-\u2013\u2014]\\s*\\d{1,2})?\\s+(${UK_MONTHS_GENITIVE.join('|')})(?:\\s+${YEAR}(?:\\s*(?:року|р\\.|рік))?)?(?![\\p{L}\\p{N}])`, // 16 січня 2025 року, 24–25 червня
+        `(?<![\\p{L}\\p{N}])(${[...UK_MONTHS, ...UK_MONTHS_LOCATIVE].join('|')})\\s+${YEAR}(?:\\s*(?:року|р\\.|рік))?(?![\\p{L}\\p{N}])`, // (у) червні 2025 року, червень 2025
+      ].join('|'),
+      'giu',
+    ),
 );
 const CYRILLIC = /[\u0400-\u04FF]/;
 
 /** Dates written in Ukrainian: genitive month names with or without "року" / "р.", and day.month.year. */
 function findUkrainianDates(text: string, defaultYear: number | undefined, out: DateMention[]): void {
-  UK_DATE_PATTERN.lastIndex = 0;
+  const pattern = UK_DATE_PATTERN();
+  pattern.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = UK_DATE_PATTERN.exec(text)) !== null) {
+  while ((m = pattern.exec(text)) !== null) {
     let parts: DateParts | undefined;
     let hasYear = true;
     if (m[1] !== undefined) parts = { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) };
@@ -209,9 +217,10 @@ function monthNumber(name: string): number {
  */
 export function findDates(text: string, defaultYear?: number): DateMention[] {
   const out: DateMention[] = [];
-  DATE_PATTERN.lastIndex = 0;
+  const pattern = DATE_PATTERN();
+  pattern.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = DATE_PATTERN.exec(text)) !== null) {
+  while ((m = pattern.exec(text)) !== null) {
     let parts: DateParts | undefined;
     let hasYear = true;
     if (m[1] !== undefined) {

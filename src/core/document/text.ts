@@ -1,4 +1,5 @@
 import type { Position, Range } from '../types';
+import { lazy } from '../lazy';
 
 /** Converts between string offsets and zero-based line/character positions. */
 export class LineIndex {
@@ -119,12 +120,12 @@ export function hasLetterOrDigit(text: string, from: number, to: number): boolea
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) return true;
-    if (c >= 128 && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!))) return true;
+    if (c >= 128 && LETTER_OR_DIGIT().test(String.fromCodePoint(text.codePointAt(i)!))) return true;
   }
   return false;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT = lazy(() => /[\p{L}\p{N}]/u);
 
 /** Offset of the `}` that closes the `{` at `open`, or -1. */
 export function matchingBrace(text: string, open: number): number {

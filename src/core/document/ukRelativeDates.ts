@@ -2,6 +2,7 @@
 // "через два дні після переговорів у Лондоні", "за день до саміту", "наступного дня", "того ж дня",
 // "напередодні", "двома днями пізніше"; "вчора", "позавчора", "сьогодні", "у четвер", "в п'ятницю",
 // "минулого тижня", "цього місяця". "Днями" (lately, or soon) and "нещодавно" name no date and are not read.
+import { lazy } from '../lazy';
 import { anchorAfter, type RelativeDate, scanRelativeDates } from './relativeDates';
 
 /** An apostrophe as Ukrainian is typed: ASCII, typographic, the modifier letter. */
@@ -50,28 +51,35 @@ const WEEKDAY_GENITIVE = `(неділі|понеділка|вівторка|се
  * 11 "вчора", "позавчора", "сьогодні";
  * 12–13 "у четвер", "минулої п'ятниці";
  * 14 "минулого тижня", "цього місяця".
+ * Not inside a longer word: one test before the alternatives and one after, not one each (under `iu`, each
+ * builds the case-closed class of every letter: ten times the time to make the expression and to first run it).
  */
-const PATTERN = new RegExp(
-  [
-    `${B}(через|за)\\s+(?:(${COUNT})\\s+)?(${DAY}|${WEEK})\\s+(після|до)${E}`,
-    `${B}(?:(?:(${BY_COUNT})\\s+(?:днями|тижнями))|(днем|тижнем)|(?:на\\s+(${COUNT})\\s+${DAY}))\\s+(пізніше|раніше)${E}`,
-    `${B}(?:(${COUNT})\\s+${DAY}\\s+(?:по\\s+тому|потому))${E}`,
-    `${B}(наступного\\s+дня|наступного\\s+ранку|на\\s+наступний\\s+день|попереднього\\s+дня)${E}`,
-    `${B}(того\\s+ж(?:е)?\\s+дня|того\\s+самого\\s+дня|цього\\s+ж\\s+дня|(?:у|в)\\s+той\\s+(?:же|самий)\\s+день)${E}`,
-    `${B}(напередодні)${E}`,
-    `${B}(позавчора|вчора|учора|сьогодні)${E}`,
-    `${B}(?:у|в|во)\\s+${WEEKDAY_ACCUSATIVE}${E}`,
-    `${B}минул(?:ого|ої)\\s+${WEEKDAY_GENITIVE}${E}`,
-    `${B}((?:минулого|цього)\\s+(?:тижня|місяця)|на\\s+(?:минулому|цьому)\\s+тижні)${E}`,
-  ].join('|'),
-  'giu',
+const PATTERN = lazy(
+  () =>
+    new RegExp(
+      `${B}(?:${[
+        `(через|за)\\s+(?:(${COUNT})\\s+)?(${DAY}|${WEEK})\\s+(після|до)`,
+        `(?:(?:(${BY_COUNT})\\s+(?:днями|тижнями))|(днем|тижнем)|(?:на\\s+(${COUNT})\\s+${DAY}))\\s+(пізніше|раніше)`,
+        `(?:(${COUNT})\\s+${DAY}\\s+(?:по\\s+тому|потому))`,
+        `(наступного\\s+дня|наступного\\s+ранку|на\\s+наступний\\s+день|попереднього\\s+дня)`,
+        `(того\\s+ж(?:е)?\\s+дня|того\\s+самого\\s+дня|цього\\s+ж\\s+дня|(?:у|в)\\s+той\\s+(?:же|самий)\\s+день)`,
+        `(напередодні)`,
+        `(позавчора|вчора|учора|сьогодні)`,
+        `(?:у|в|во)\\s+${WEEKDAY_ACCUSATIVE}`,
+        `минул(?:ого|ої)\\s+${WEEKDAY_GENITIVE}`,
+        `((?:минулого|цього)\\s+(?:тижня|місяця)|на\\s+(?:минулому|цьому)\\s+тижні)`,
+      ].join('|')})${E}`,
+      'giu',
+    ),
 );
 
 /** Words before a distance that make it approximate: "приблизно за тиждень до", "майже через два дні після". */
-const APPROXIMATE = /(?:^|[^\p{L}])(?:приблизно|близько|майже|щонайменше|щонайбільше|понад|менш\s+ніж|більш\s+ніж|лише|усього|всього|десь|орієнтовно)\s+$/iu;
+const APPROXIMATE = lazy(
+  () => /(?:^|[^\p{L}])(?:приблизно|близько|майже|щонайменше|щонайбільше|понад|менш\s+ніж|більш\s+ніж|лише|усього|всього|десь|орієнтовно)\s+$/iu,
+);
 
 /** "Напередодні" alone, or before the time of day, is the day before; before a noun it is often "in the run-up to", not read. */
-const EVE_ALONE = /^(?:\s*[,;:.!?\u2013\u2014)]|\s+(?:ввечері|увечері|вночі|уночі|вдень|удень|зранку|вранці|уранці)(?![\p{L}]))/u;
+const EVE_ALONE = lazy(() => /^(?:\s*[,;:.!?\u2013\u2014)]|\s+(?:ввечері|увечері|вночі|уночі|вдень|удень|зранку|вранці|уранці)(?![\p{L}]))/u);
 
 const fold = (s: string): string =>
   s
@@ -83,7 +91,7 @@ const countOf = (s: string | undefined): number | undefined => (s === undefined 
 
 /** The Ukrainian relative dates in `text` between `from` and `to`, in offsets of `text`. */
 export function findUkRelativeDates(text: string, from = 0, to = text.length): RelativeDate[] {
-  return scanRelativeDates(text, from, to, PATTERN, APPROXIMATE, 24, read);
+  return scanRelativeDates(text, from, to, PATTERN(), APPROXIMATE(), 24, read);
 }
 
 type Read = Omit<RelativeDate, 'start' | 'end'>;
@@ -116,7 +124,7 @@ function read(m: RegExpExecArray, slice: string, end: number): Read | undefined 
   }
   if (m[10] !== undefined) return { days: fold(m[10]).startsWith('попереднього') ? -1 : 1, unit: 'day' };
   if (m[11] !== undefined) return { days: 0, unit: 'day' };
-  if (m[12] !== undefined) return EVE_ALONE.test(slice.slice(end, end + 12)) ? { days: -1, unit: 'day' } : undefined;
+  if (m[12] !== undefined) return EVE_ALONE().test(slice.slice(end, end + 12)) ? { days: -1, unit: 'day' } : undefined;
   if (m[13] !== undefined) {
     const w = fold(m[13]);
     return { days: w === 'позавчора' ? -2 : w === 'сьогодні' ? 0 : -1, unit: 'day', base: 'document' };
@@ -140,7 +148,7 @@ function read(m: RegExpExecArray, slice: string, end: number): Read | undefined 
  * "через два дні після переговорів у Лондоні Британія оголосила угоду". Past tense ("оголосила", "підписали",
  * "зустрівся") and the verbs of the events the check knows.
  */
-const VERB = /^(?:\p{L}{3,}(?:ла|ло|ли|лася|лося|лися|вся)|(?:підпис|ратифік|оголос|анонсув|зустр|прибу|провів|провел|заяв|повідом|набу)\p{L}*)$/u;
+const VERB = lazy(() => /^(?:\p{L}{3,}(?:ла|ло|ли|лася|лося|лися|вся)|(?:підпис|ратифік|оголос|анонсув|зустр|прибу|провів|провел|заяв|повідом|набу)\p{L}*)$/u);
 
 /** What a Ukrainian relation counts from: its clause, up to the verb of what happened, if one follows. */
 function ukAnchorAfter(slice: string, end: number): { start: number; end: number } | undefined {
@@ -148,7 +156,7 @@ function ukAnchorAfter(slice: string, end: number): { start: number; end: number
   if (!anchor) return undefined;
   const words = [...slice.slice(anchor.start, anchor.end).matchAll(/[\p{L}'’ʼ-]+/gu)];
   for (let i = 1; i < words.length; i++) {
-    if (!VERB.test(words[i][0].toLowerCase())) continue;
+    if (!VERB().test(words[i][0].toLowerCase())) continue;
     const cut = anchor.start + words[i].index;
     return { start: anchor.start, end: anchor.start + slice.slice(anchor.start, cut).trimEnd().length };
   }

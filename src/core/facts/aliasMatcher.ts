@@ -1,4 +1,5 @@
 import { foldCode } from '../document/text';
+import { lazy } from '../lazy';
 
 /** One occurrence of an alias in a text. */
 export interface AliasMatch<T> {
@@ -39,10 +40,10 @@ function isWordCode(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   // Cyrillic aliases and drafts ask this for most characters: a Unicode regex per character costs more than the rest of the scan.
   let known = wordCodes[code];
-  if (known === 0) wordCodes[code] = known = WORD.test(String.fromCharCode(code)) ? 1 : 2;
+  if (known === 0) wordCodes[code] = known = WORD().test(String.fromCharCode(code)) ? 1 : 2;
   return known === 1;
 }
-const WORD = /[\p{L}\p{N}\p{M}]/u;
+const WORD = lazy(() => /[\p{L}\p{N}\p{M}]/u);
 /** Per UTF-16 code unit: 0 not yet asked, 1 a word character, 2 not. */
 const wordCodes = new Uint8Array(65536);
 

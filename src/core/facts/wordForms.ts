@@ -12,49 +12,56 @@ const BE_HAVE_S = ['he', 'she', 'it', 'that', 'there', 'what', 'who', 'here', 'w
 const PERSONS = ['i', 'you', 'he', 'she', 'it', 'we', 'they', 'that', 'there', 'who'];
 const NOT_VERBS = ['do', 'does', 'did', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'could', 'should', 'would', 'must', 'need', 'might', 'ought'];
 
-/** Two words that a contraction writes as one: "we are" → "we're". */
-const PAIRS = new Map<string, string>();
-function pair(a: string, b: string, contracted: string): void {
-  PAIRS.set(`${a} ${b}`, contracted);
+interface Tables {
+  /** Two words that a contraction writes as one: "we are" → "we're". */
+  readonly pairs: Map<string, string>;
+  /** Spelling variants, UK → the canonical (US) form, where the -ise and -yse rules do not cover them. */
+  readonly spellings: Map<string, string>;
 }
-pair('i', 'am', "i'm");
-for (const p of ['you', 'we', 'they', 'who', 'what']) pair(p, 'are', `${p}'re`);
-for (const p of BE_HAVE_S) {
-  pair(p, 'is', `${p}'s`);
-  pair(p, 'has', `${p}'s`);
+
+let tables: Tables | undefined;
+
+/** Built when a quotation is first compared, not when the extension loads. */
+function wordTables(): Tables {
+  return (tables ??= { pairs: contractionPairs(), spellings: spellingVariants() });
 }
-for (const p of ['i', 'you', 'we', 'they', 'who', 'could', 'should', 'would', 'might', 'must']) pair(p, 'have', `${p}'ve`);
-for (const p of PERSONS) {
-  pair(p, 'will', `${p}'ll`);
-  pair(p, 'would', `${p}'d`);
-  pair(p, 'had', `${p}'d`);
+
+function contractionPairs(): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const pair = (a: string, b: string, contracted: string): void => void pairs.set(`${a} ${b}`, contracted);
+  pair('i', 'am', "i'm");
+  for (const p of ['you', 'we', 'they', 'who', 'what']) pair(p, 'are', `${p}'re`);
+  for (const p of BE_HAVE_S) {
+    pair(p, 'is', `${p}'s`);
+    pair(p, 'has', `${p}'s`);
+  }
+  for (const p of ['i', 'you', 'we', 'they', 'who', 'could', 'should', 'would', 'might', 'must']) pair(p, 'have', `${p}'ve`);
+  for (const p of PERSONS) {
+    pair(p, 'will', `${p}'ll`);
+    pair(p, 'would', `${p}'d`);
+    pair(p, 'had', `${p}'d`);
+  }
+  for (const v of NOT_VERBS) pair(v, 'not', `${v}n't`);
+  pair('can', 'not', "can't");
+  pair('will', 'not', "won't");
+  pair('shall', 'not', "shan't");
+  pair('let', 'us', "let's");
+  return pairs;
 }
-for (const v of NOT_VERBS) pair(v, 'not', `${v}n't`);
-pair('can', 'not', "can't");
-pair('will', 'not', "won't");
-pair('shall', 'not', "shan't");
-pair('let', 'us', "let's");
 
 /** One word that stands for a contraction: "cannot". */
 const SINGLE = new Map<string, string>([['cannot', "can't"]]);
 
-/** Spelling variants, UK → the canonical (US) form, where no rule below covers them. */
-const SPELLINGS = new Map<string, string>();
-function variants(list: string): void {
-  for (const entry of list.split(' ')) {
-    const [uk, us] = entry.split('/');
-    SPELLINGS.set(uk, us);
-  }
-}
-variants('defence/defense defences/defenses offence/offense offences/offenses licence/license licences/licenses pretence/pretense');
-variants('programme/program programmes/programs catalogue/catalog catalogues/catalogs dialogue/dialog dialogues/dialogs analogue/analog grey/gray');
-variants(
+/** Spelling variants listed in pairs, UK/US. */
+const VARIANTS = [
+  'defence/defense defences/defenses offence/offense offences/offenses licence/license licences/licenses pretence/pretense',
+  'programme/program programmes/programs catalogue/catalog catalogues/catalogs dialogue/dialog dialogues/dialogs analogue/analog grey/gray',
   'centre/center centres/centers centred/centered theatre/theater theatres/theaters metre/meter metres/meters kilometre/kilometer kilometres/kilometers litre/liter fibre/fiber calibre/caliber manoeuvre/maneuver manoeuvres/maneuvers',
-);
-variants(
   'jewellery/jewelry aluminium/aluminum sceptical/skeptical cheque/check tonne/ton tonnes/tons ageing/aging judgement/judgment acknowledgement/acknowledgment enrol/enroll fulfil/fulfill',
-);
-for (const stem of [
+];
+
+/** -our words: colour → color, and their derived forms. */
+const OUR_STEMS = [
   'colour',
   'honour',
   'labour',
@@ -72,12 +79,11 @@ for (const stem of [
   'splendour',
   'parlour',
   'flavour',
-]) {
-  const us = stem.replace(/our$/, 'or');
-  for (const end of ['', 's', 'ed', 'ing', 'able', 'ite', 'ites', 'ed', 'ful', 'ing', 'er', 'ers', 'ly', 'hood', 'hoods', 'ised', 'ized'])
-    SPELLINGS.set(stem + end, us + end);
-}
-for (const stem of [
+];
+const OUR_ENDINGS = ['', 's', 'ed', 'ing', 'able', 'ite', 'ites', 'ed', 'ful', 'ing', 'er', 'ers', 'ly', 'hood', 'hoods', 'ised', 'ized'];
+
+/** Verbs whose UK forms double the l: travelled → traveled. */
+const DOUBLED_L_STEMS = [
   'travel',
   'cancel',
   'model',
@@ -101,8 +107,25 @@ for (const stem of [
   'panel',
   'funnel',
   'initial',
-]) {
-  for (const end of ['ed', 'ing', 'er', 'ers']) SPELLINGS.set(`${stem}l${end}`, stem + end);
+];
+const DOUBLED_L_ENDINGS = ['ed', 'ing', 'er', 'ers'];
+
+function spellingVariants(): Map<string, string> {
+  const spellings = new Map<string, string>();
+  for (const list of VARIANTS) {
+    for (const entry of list.split(' ')) {
+      const [uk, us] = entry.split('/');
+      spellings.set(uk, us);
+    }
+  }
+  for (const stem of OUR_STEMS) {
+    const us = stem.replace(/our$/, 'or');
+    for (const end of OUR_ENDINGS) spellings.set(stem + end, us + end);
+  }
+  for (const stem of DOUBLED_L_STEMS) {
+    for (const end of DOUBLED_L_ENDINGS) spellings.set(`${stem}l${end}`, stem + end);
+  }
+  return spellings;
 }
 
 /** Words ending in -ise that are not the British spelling of an -ize word. */
@@ -175,7 +198,7 @@ const YSE = /^(anal|paral|catal|dial|electrol|hydrol)ys(e|es|ed|ing)$/;
 
 /** A word's canonical spelling. */
 export function canonicalSpelling(word: string): string {
-  const listed = SPELLINGS.get(word);
+  const listed = wordTables().spellings.get(word);
   if (listed) return listed;
   const m = ISE.exec(word);
   if (m) {
@@ -194,11 +217,12 @@ export function canonicalSpelling(word: string): string {
  * word takes its canonical spelling. Positions still point at the text.
  */
 export function canonicalWords(words: readonly WordToken[]): WordToken[] {
+  const { pairs } = wordTables();
   const out: WordToken[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const next = words[i + 1];
-    const joined = next ? PAIRS.get(`${w.text} ${next.text}`) : undefined;
+    const joined = next ? pairs.get(`${w.text} ${next.text}`) : undefined;
     if (joined) {
       out.push({ text: joined, start: w.start, end: next!.end });
       i++;

@@ -3,6 +3,7 @@ import { keyOf } from './citationKeys';
 import { escapeBibtexText as escapeLatex, safeUrl } from './escape';
 import { parseIsoDate } from '../document/dates';
 import type { IsoDate, Source, SourceKind } from '../types';
+import { lazy } from '../lazy';
 
 /*
  * The sources as BibTeX and CSL-JSON, for writers who cite through Pandoc,
@@ -136,7 +137,7 @@ function langidOf(language: string): string | undefined {
 }
 
 /** Letters of the script each language not written in Latin letters writes its titles in. */
-const SCRIPTS: Record<string, RegExp> = {
+const SCRIPTS = lazy((): Record<string, RegExp> => ({
   uk: /\p{Script=Cyrillic}/u,
   ru: /\p{Script=Cyrillic}/u,
   be: /\p{Script=Cyrillic}/u,
@@ -147,7 +148,7 @@ const SCRIPTS: Record<string, RegExp> = {
   el: /\p{Script=Greek}/u,
   ar: /\p{Script=Arabic}/u,
   he: /\p{Script=Hebrew}/u,
-};
+}));
 
 /**
  * The language a source's title is written in: the source's own, unless the
@@ -155,7 +156,7 @@ const SCRIPTS: Record<string, RegExp> = {
  * letters), which is in the pack's language; undefined where that is not known.
  */
 export function titleLanguage(source: Source, packLanguage?: string): string | undefined {
-  const script = SCRIPTS[source.language.toLowerCase().split('-')[0]];
+  const script = SCRIPTS()[source.language.toLowerCase().split('-')[0]];
   if (!script || script.test(source.title)) return source.language;
   return packLanguage;
 }

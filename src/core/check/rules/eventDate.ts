@@ -272,7 +272,7 @@ export function eventsIn(
         const specific = /\p{Lu}/u.test(m.alias) && /\s/.test(m.alias.trim());
         if (specific || [...(links.corroborating.get(v.fact.id) ?? [])].some((id) => mentioned().has(id))) events.set(v.fact.id, { event: v, at: m });
       } else if (v.fact.kind === 'agreement') {
-        for (const [cls, re] of Object.entries(VERB_CLASSES)) {
+        for (const [cls, re] of Object.entries(VERB_CLASSES())) {
           if (!re.test(sentence())) continue;
           for (const e of links.byAgreement.get(v.fact.id)?.get(cls) ?? []) events.set(e.fact.id, { event: e, at: m });
         }

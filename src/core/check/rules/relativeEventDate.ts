@@ -15,10 +15,13 @@ import { type Finding, changeTo, withFixes } from '../findings';
 import { type ScannedDocument } from '../scannedDocument';
 import { judgeFromDocument } from './documentRelativeDate';
 import { type EventAt, checkSentence, daysOf, eventsIn, rewriteDate } from './eventDate';
+import { lazy } from '../../lazy';
 
 /** Every relative date names a day or a week, or (Ukrainian) a day counted from the story's: paragraphs without one of these are not read further. */
-const DAY_OR_WEEK =
-  /\b(?:days?|weeks?|morning)\b|(?<!\p{L})(?:д(?:ень|ні|нів|ня|нем|нями)|тиж\p{L}*|ранку|вчора|учора|позавчора|сьогодні|напередодні|понеділ\p{L}*|вівтор\p{L}*|серед[уи]|четвер\p{L}*|п.ятниц\p{L}*|субот\p{L}*|неділ\p{L}*|місяця)(?!\p{L})/iu;
+const DAY_OR_WEEK = lazy(
+  () =>
+    /\b(?:days?|weeks?|morning)\b|(?<!\p{L})(?:д(?:ень|ні|нів|ня|нем|нями)|тиж\p{L}*|ранку|вчора|учора|позавчора|сьогодні|напередодні|понеділ\p{L}*|вівтор\p{L}*|серед[уи]|четвер\p{L}*|п.ятниц\p{L}*|субот\p{L}*|неділ\p{L}*|місяця)(?!\p{L})/iu,
+);
 
 /** The key under which a paragraph with no relative date is kept. */
 const NONE = 'relative\u0000none';
@@ -34,7 +37,7 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
     // A paragraph without a relative date is read once, not at every check.
     if (scan.relative?.key === NONE) continue;
     const para = doc.paragraphAt(start);
-    if (!DAY_OR_WEEK.test(doc.prose.slice(para.start, para.end))) {
+    if (!DAY_OR_WEEK().test(doc.prose.slice(para.start, para.end))) {
       scan.relative = NO_RELATIVE;
       continue;
     }
@@ -146,7 +149,7 @@ function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: Relativ
   }
   // Ukrainian runs on without a comma from what it counts from to what happened ("через два дні після ратифікації угоди
   // Радою угода набула чинності"): the names there may belong to what happened, the events it names excepted.
-  const told = CYRILLIC.test(doc.prose.slice(r.start, r.end)) ? [...rest, anchor] : rest;
+  const told = CYRILLIC().test(doc.prose.slice(r.start, r.end)) ? [...rest, anchor] : rest;
   const subjects = [...eventsOf(doc, links, told).values()].filter((e) => !counted.has(e.event.fact.id));
   if (subjects.length === 0) return undefined;
   const on = oneDay(subjects, (f) => f.date);
@@ -155,7 +158,7 @@ function judgeNamed(doc: ScannedDocument, links: EventLinks, s: Span, r: Relativ
   if (!wrongDistance(distance, r)) return undefined;
   const written = doc.prose.slice(r.start, r.end);
   const capital = /^\p{Lu}/u.test(written);
-  const right = CYRILLIC.test(written) ? ukRelationText(distance, r.unit, capital) : relationText(distance, r.unit, capital);
+  const right = CYRILLIC().test(written) ? ukRelationText(distance, r.unit, capital) : relationText(distance, r.unit, capital);
   const subject = subjects[0].event.fact;
   return withFixes(
     {
@@ -204,7 +207,7 @@ function judgeFollowing(doc: ScannedDocument, links: EventLinks, sentences: Span
   if (!wrongDistance(distance, r)) return undefined;
   // The fix writes the date as the date counted from is written, without its year: "the next day" becomes "on 24 June".
   const written = doc.prose.slice(r.start, r.end);
-  const uk = CYRILLIC.test(written);
+  const uk = CYRILLIC().test(written);
   const withOn = uk ? null : /\bon\s+$/i.exec(doc.prose.slice(Math.max(s.start, r.start - 3), r.start));
   const start = withOn ? r.start - withOn[0].length : r.start;
   const lead = doc.prose.slice(start, r.end);
@@ -252,7 +255,7 @@ export function wrongRelativeDate(
   );
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
+const CYRILLIC = lazy(() => /\p{Script=Cyrillic}/u);
 
 const uncapitalised = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 

@@ -54,7 +54,7 @@ export function roleMentions(doc: ScannedDocument, from: number, to: number): Ro
     const gap = doc.prose.slice(a.end, b.start);
     if (roleFirst && /^[ \t]*\r?\n?[ \t]*$/.test(gap)) {
       const lead = foldText(doc.prose.slice(Math.max(0, a.start - 30), a.start));
-      if (!QUALIFIED.test(lead) && !UK_QUALIFIED.test(lead)) {
+      if (!QUALIFIED.test(lead) && !UK_QUALIFIED().test(lead)) {
         for (const role of factsOfKind(a, 'role'))
           for (const person of factsOfKind(b, 'person')) out.push({ role, person, roleMatch: a, personMatch: b, before: true });
       }
