@@ -1,5 +1,5 @@
 // How events are named and described: by the agreements they belong to, their verbs, participants, place and words.
-import { foldText } from '../document/text';
+import { foldText, isLetterOrDigitCode } from '../document/text';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { UK_VERBS } from './ukProse';
 import { lazy } from '../lazy';
@@ -36,7 +36,7 @@ export function hasPhrase(text: string, phrase: string): boolean {
 }
 
 export function isWordCode(c: number): boolean {
-  return !Number.isNaN(c) && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+  return !Number.isNaN(c) && isLetterOrDigitCode(c);
 }
 
 /**
@@ -44,13 +44,26 @@ export function isWordCode(c: number): boolean {
  * one of an event's actions ("signed", "talks") with one of its participants
  * or its place named, or with one of its words ("century-long pact").
  */
+/** What may join the parts of a word: an apostrophe, straight or curly, and a hyphen. */
+const WORD_JOINERS = [39, 0x2019, 45];
+
 export function describedEvents(links: EventLinks, folded: string, mentioned: () => Set<string>, named: ReadonlySet<string>): IndexedFact[] {
   const out = new Set<IndexedFact>();
   if (links.described.size === 0) return [];
-  for (const m of folded.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
+  // Each word ("century-long", "pm’s"), read without a match object per word: a draft has thousands of dated sentences.
+  const n = folded.length;
+  for (let at = 0, end = 0; at < n; at = end) {
+    if (!isLetterOrDigitCode(folded.charCodeAt(at))) {
+      end = at + 1;
+      continue;
+    }
+    end = at + 1;
+    while (end < n && (isLetterOrDigitCode(folded.charCodeAt(end)) || WORD_JOINERS.includes(folded.charCodeAt(end)))) end++;
+    const actions = links.described.get(folded.slice(at, end));
+    if (actions === undefined) continue;
     const here: { event: IndexedFact; score: number }[] = [];
-    for (const { event, action } of links.described.get(m[0]) ?? []) {
-      if (!folded.startsWith(action, m.index) || isWordCode(folded.charCodeAt(m.index + action.length))) continue;
+    for (const { event, action } of actions) {
+      if (!folded.startsWith(action, at) || isWordCode(folded.charCodeAt(at + action.length))) continue;
       const d = links.describing.get(event.fact.id)!;
       let score = 0;
       for (const id of d.ids) if (mentioned().has(id)) score++;

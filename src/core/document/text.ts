@@ -127,6 +127,17 @@ export function hasLetterOrDigit(text: string, from: number, to: number): boolea
 
 const LETTER_OR_DIGIT = lazy(() => /[\p{L}\p{N}]/u);
 
+/** Whether a UTF-16 code unit is a letter or a digit of any script; each one outside ASCII is asked of Unicode once. */
+export function isLetterOrDigitCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  let known = letterOrDigitCodes[c];
+  if (known === 0) letterOrDigitCodes[c] = known = LETTER_OR_DIGIT().test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
+/** Per UTF-16 code unit: 0 not yet asked, 1 a letter or digit, 2 not. */
+const letterOrDigitCodes = new Uint8Array(65536);
+
 /** Offset of the `}` that closes the `{` at `open`, or -1. */
 export function matchingBrace(text: string, open: number): number {
   let depth = 0;
