@@ -52,12 +52,9 @@ export function describedEvents(links: EventLinks, folded: string, mentioned: ()
   if (links.described.size === 0) return [];
   // Each word ("century-long", "pm’s"), read without a match object per word: a draft has thousands of dated sentences.
   const n = folded.length;
-  for (let at = 0, end = 0; at < n; at = end) {
-    if (!isLetterOrDigitCode(folded.charCodeAt(at))) {
-      end = at + 1;
-      continue;
-    }
+  for (let at = 0, end: number; at < n; at = end) {
     end = at + 1;
+    if (!isLetterOrDigitCode(folded.charCodeAt(at))) continue;
     while (end < n && (isLetterOrDigitCode(folded.charCodeAt(end)) || WORD_JOINERS.includes(folded.charCodeAt(end)))) end++;
     const actions = links.described.get(folded.slice(at, end));
     if (actions === undefined) continue;
