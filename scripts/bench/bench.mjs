@@ -676,6 +676,18 @@ function measureCheck(core, size, index, draft, draftBytes) {
     repeat(() => core.checker.checkDocument(draft, index, options), { warmup: 1, reps }),
     { bytes: draftBytes },
   );
+  // What the check keeps while a writer types: the heap after forty more edits, less the heap before them.
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let k = 0; k < 40; k++) {
+    const para = text.indexOf('\n\n', Math.floor((((k * 7919) % 997) / 997) * (text.length - 100)));
+    text = `${text.slice(0, para)} Typed ${k}.${text.slice(para)}`.split('\n').join('\n');
+    core.checker.checkDocument(text, index, options);
+  }
+  globalThis.gc();
+  const kept = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  rows.push({ id: 'check.kept', size: size.key, median: kept, p10: kept, p90: kept, n: 1, unit: 'MiB' });
+  log(`${size.key.padEnd(7)} check.kept                   ${kept.toFixed(1)} MiB`);
 }
 
 /** Shared with the real-VS-Code suite, which asserts activation against the same figure. */
@@ -725,6 +737,7 @@ const LABELS = {
   'check.sliced.longest': 'Document check, first, in steps (`checkSteps`): its longest step',
   'check.sliced.total': 'Document check, first, in steps: all steps',
   'check.document': 'Document check of the same draft again, 1 MB',
+  'check.kept': 'Memory the check keeps after forty edits of the 1 MB draft (heap growth; each edit a new version of the draft)',
   'activation.node': 'Activation (load + activate), plain Node',
   'activation.vscode': 'Activation (load + activate), real VS Code',
   'activation.web': 'Activation (load + activate), VS Code for the Web (web worker host)',
@@ -735,6 +748,7 @@ const LABELS = {
 
 function cell(r) {
   if (!r) return '–';
+  if (r.unit === 'MiB') return `${r.median.toFixed(1)} MiB`;
   const throughput = r.bytes && /^(scan|check)/.test(r.id) ? ` · ${(r.bytes / 1024 / 1024 / (r.median / 1000)).toFixed(0)} MB/s` : '';
   const spread = r.n > 1 ? ` (${fmtMs(r.p10)}–${fmtMs(r.p90)})` : '';
   return `${fmtMs(r.median)}${spread}${throughput}`;
@@ -793,6 +807,7 @@ function report(info, sizes, { before, seconds } = {}) {
     'check.sliced.longest',
     'check.sliced.total',
     'check.document',
+    'check.kept',
     'check.core',
     'scan.findAll',
     'load.offthread.total',
