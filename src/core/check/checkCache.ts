@@ -1,6 +1,6 @@
 // What earlier checks read, kept per fact base: each paragraph's names and dates by its text, and values by key.
 import { findDates } from '../document/dates';
-import { type PackedMatches } from '../facts/aliasMatcher';
+import { type AliasEntry, type PackedMatches } from '../facts/aliasMatcher';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { type Finding, type Fix, shifted, withFixes } from './findings';
 import { type Quotation } from './quotations';
@@ -149,7 +149,7 @@ export class CheckCache {
     const text = prose.slice(start, end);
     if (scan === undefined) {
       reading?.();
-      const matches = this.index.findAllPacked(text, start, []);
+      const matches = this.index.findAllPacked(text, start, [], kindsOfEntry);
       const found = findDates(text, LEAP_YEAR);
       const dates: DateInText[] = found.length === 0 ? NO_DATES : new Array(found.length);
       for (let i = 0; i < found.length; i++) dates[i] = placedDate(found[i], start);
@@ -273,6 +273,9 @@ export const KIND_BITS: Record<string, number> = { role: KIND_ROLE, person: KIND
 /** The KIND_* bits of the facts an alias names, once per alias: a draft names the same few people on every line. */
 export const kindCache = new WeakMap<readonly IndexedFact[], number>();
 
+/** The KIND_* bits of what an alias names, the tag of each match a check keeps (`PackedMatches`). */
+export const kindsOfEntry = (entry: AliasEntry<IndexedFact>): number => kindsOf(entry.values);
+
 export function kindsOf(values: readonly IndexedFact[]): number {
   let k = kindCache.get(values);
   if (k === undefined) {
@@ -288,8 +291,8 @@ export function placedAt(scan: ParagraphScan, at: number): ParagraphScan {
   if (scan.at === at) return scan;
   const delta = at - scan.at;
   scan.at = at;
-  if (scan.matches.length > 0) scan.matches = scan.matches.map((x) => (typeof x === 'number' ? x + delta : x));
-  if (scan.dates.length > 0) scan.dates = scan.dates.map((d) => ({ ...d, start: d.start + delta, end: d.end + delta }));
+  if (scan.matches.length > 0) scan.matches = scan.matches.map((x, i) => ((i & 3) < 2 ? (x as number) + delta : x));
+  if (scan.dates.length > 0) scan.dates = scan.dates.map((d) => movedDate(d, delta));
   return scan;
 }
 
@@ -303,6 +306,10 @@ function shared<T>(map: Map<string, Kept<T>>, key: string, nothing: T): Kept<T> 
 }
 
 const NO_QUOTE_FINDINGS = Object.freeze([]) as unknown as QuoteFinding[];
+
+function movedDate(d: DateInText, delta: number): DateInText {
+  return { start: d.start + delta, end: d.end + delta, first: d.first, last: d.last, month: d.month, day: d.day, hasYear: d.hasYear, hasDay: d.hasDay };
+}
 
 /** A paragraph without names or dates shares these: a long draft has thousands. */
 const NO_MATCHES = Object.freeze([]) as unknown as PackedMatches<IndexedFact>;

@@ -1,7 +1,6 @@
 // The alias matches of a whole document, as the check's rules read them: in order, in offsets of the document.
 import { type AliasEntry, type AliasMatch, type PackedMatches } from '../facts/aliasMatcher';
 import { type IndexedFact } from '../facts/factIndex';
-import { kindsOf } from './checkCache';
 
 /**
  * Every alias match of a document, in order: where each starts and ends,
@@ -24,16 +23,15 @@ export class DocumentMatches {
     this.#kinds = new Uint8Array(expected);
   }
 
-  /** Adds a paragraph's packed matches, after those of the paragraphs before it. */
+  /** Adds a paragraph's packed matches, tagged with their kinds (`kindsOfEntry`), after those of the paragraphs before it. */
   add(packed: PackedMatches<IndexedFact>): void {
-    const more = packed.length / 3;
+    const more = packed.length / 4;
     if (this.n + more > this.#starts.length) this.grow(this.n + more);
-    for (let i = 0; i < packed.length; i += 3, this.n++) {
-      const entry = packed[i + 2] as AliasEntry<IndexedFact>;
+    for (let i = 0; i < packed.length; i += 4, this.n++) {
       this.#starts[this.n] = packed[i] as number;
       this.#ends[this.n] = packed[i + 1] as number;
-      this.#kinds[this.n] = kindsOf(entry.values);
-      this.#entries.push(entry);
+      this.#entries.push(packed[i + 2] as AliasEntry<IndexedFact>);
+      this.#kinds[this.n] = packed[i + 3] as number;
     }
   }
 

@@ -18,9 +18,10 @@ export interface AliasEntry<T> {
 }
 
 /**
- * Alias matches packed in one array, three slots a match: its start, its end
- * and its entry. A check keeps the matches of every paragraph of a draft it
- * read: an array a paragraph, not an object a match.
+ * Alias matches packed in one array, four slots a match: its start, its end,
+ * its entry, and a number the caller tells of the entry (`findAllPacked`). A
+ * check keeps the matches of every paragraph of a draft it read: an array a
+ * paragraph, not an object a match.
  */
 export type PackedMatches<T> = (number | AliasEntry<T>)[];
 
@@ -46,6 +47,8 @@ function isWordCode(code: number): boolean {
 const WORD = lazy(() => /[\p{L}\p{N}\p{M}]/u);
 /** Per UTF-16 code unit: 0 not yet asked, 1 a word character, 2 not. */
 const wordCodes = new Uint8Array(65536);
+
+const NO_TAG = (): number => 0;
 
 /** Where the alias `longestFrom` last found ends. */
 let longestEnd = 0;
@@ -246,17 +249,17 @@ export class AliasMatcher<T> {
 
   /** Every alias that is a whole match, leftmost-longest, without overlaps. */
   findAll(text: string): AliasMatch<T>[] {
-    const packed = this.findAllPacked(text, 0, []);
-    const out: AliasMatch<T>[] = new Array(packed.length / 3);
-    for (let i = 0, k = 0; i < packed.length; i += 3, k++) {
+    const packed = this.findAllPacked(text, 0, [], NO_TAG);
+    const out: AliasMatch<T>[] = new Array(packed.length / 4);
+    for (let i = 0, k = 0; i < packed.length; i += 4, k++) {
       const entry = packed[i + 2] as AliasEntry<T>;
       out[k] = { start: packed[i] as number, end: packed[i + 1] as number, alias: entry.alias, values: entry.values };
     }
     return out;
   }
 
-  /** `findAll`, packed into `out` (start, end, entry, in turn), each offset moved by `at`; returns `out`. */
-  findAllPacked(text: string, at: number, out: PackedMatches<T>): PackedMatches<T> {
+  /** `findAll`, packed into `out` (start, end, entry and `tag` of the entry, in turn), each offset moved by `at`; returns `out`. */
+  findAllPacked(text: string, at: number, out: PackedMatches<T>, tag: (entry: AliasEntry<T>) => number): PackedMatches<T> {
     const n = text.length;
     const first = this.firstTokens;
     const whole = this.wholeTokens;
@@ -281,7 +284,7 @@ export class AliasMatcher<T> {
       }
       const entry = this.longestFrom(text, i, n);
       if (entry) {
-        out.push(i + at, longestEnd + at, entry);
+        out.push(i + at, longestEnd + at, entry, tag(entry));
         i = longestEnd;
       } else i = end;
     }

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { AliasMatcher, type AliasMatch, type PackedMatches } from './aliasMatcher';
+import { AliasMatcher, type AliasEntry, type AliasMatch, type PackedMatches } from './aliasMatcher';
 import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
 import { assignCitationKeys, citationKey } from '../references/citationKeys';
 import { compareIso, dateAliases, isoSpan, ukDateAliases } from '../document/dates';
@@ -129,8 +129,8 @@ export class FactIndex {
   }
 
   /** `findAll`, packed into `out`, each offset moved by `at` (see `PackedMatches`). */
-  findAllPacked(text: string, at: number, out: PackedMatches<IndexedFact>): PackedMatches<IndexedFact> {
-    return this.matcher.findAllPacked(text, at, out);
+  findAllPacked(text: string, at: number, out: PackedMatches<IndexedFact>, tag: (entry: AliasEntry<IndexedFact>) => number): PackedMatches<IndexedFact> {
+    return this.matcher.findAllPacked(text, at, out, tag);
   }
 
   /**

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 // Rule `inconsistent-spelling`: one person's name spelled several ways in a document.
 import { type AliasEntry } from '../../facts/aliasMatcher';
 import { derivedValue, type FactIndex, type IndexedFact } from '../../facts/factIndex';
-import { type CheckCache, KIND_PERSON, type NameWord, type ParagraphScan, kindsOf } from '../checkCache';
+import { type CheckCache, KIND_PERSON, type NameWord, type ParagraphScan } from '../checkCache';
 import { type Finding, type Fix, withFixes } from '../findings';
 import { ScannedDocument } from '../scannedDocument';
 import { type CaseForms, NOT_UKRAINIAN, UKRAINIAN_LETTERS, cyrillicSpellings, isCyrillicLetter } from '../ukProse';
@@ -174,9 +174,9 @@ export function nameWords(scan: ParagraphScan, prose: string, at: number, sc: Sp
   // The scan's matches stand where the paragraph last stood (scan.at); the prose's paragraph starts at `at`.
   const delta = at - scan.at;
   const ms = scan.matches;
-  for (let k = 0; k < ms.length; k += 3) {
+  for (let k = 0; k < ms.length; k += 4) {
+    if (((ms[k + 3] as number) & KIND_PERSON) === 0) continue;
     const entry = ms[k + 2] as AliasEntry<IndexedFact>;
-    if ((kindsOf(entry.values) & KIND_PERSON) === 0) continue;
     const matchStart = (ms[k] as number) + delta;
     const matchEnd = (ms[k + 1] as number) + delta;
     for (const p of entry.values) {
