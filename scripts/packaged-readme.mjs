@@ -1,7 +1,7 @@
 // The README as the .vsix carries it (the Marketplace page and the extension's
 // details in VS Code): without the screenshots, which live in docs/ and are
 // not packaged, and without the sections for the project's developers
-// (architecture, tests), which the repository's README keeps.
+// (performance, architecture, tests), which the repository's README keeps.
 import fs from 'node:fs';
 
 /** The packaged README from the repository's README text. */
