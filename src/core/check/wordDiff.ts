@@ -1,4 +1,4 @@
-import { lazy } from '../lazy';
+import { isWordCharCode } from '../document/text';
 
 /** A word of a quotation or a recorded wording: folded text, and where it stands in its own string. */
 export interface WordToken {
@@ -10,19 +10,6 @@ export interface WordToken {
 
 /** How markup inside a quotation is read: LaTeX commands and HTML tags are not words. */
 export type WordMarkup = 'none' | 'latex' | 'html';
-
-const LETTER = lazy(() => /[\p{L}\p{N}\p{M}]/u);
-
-/** Per UTF-16 code unit above ASCII: 0 not yet asked, 1 a letter or digit, 2 not. */
-const letterCodes = new Uint8Array(65536);
-
-function isLetter(code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  // Cyrillic quotations ask this for every character: the answer is kept rather than a Unicode expression run each time.
-  let known = letterCodes[code];
-  if (known === 0) letterCodes[code] = known = LETTER().test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1;
-}
 
 function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0x2032 || code === 0xff07;
@@ -68,7 +55,7 @@ export function wordTokens(text: string, from = 0, to = text.length, markup: Wor
         continue;
       }
     }
-    if (!isLetter(c)) {
+    if (!isWordCharCode(c)) {
       i++;
       continue;
     }
@@ -77,16 +64,16 @@ export function wordTokens(text: string, from = 0, to = text.length, markup: Wor
     // Sliced and lower-cased whole: quotations are read on every check of a draft.
     let joined = false;
     for (;;) {
-      while (j < to && isLetter(text.charCodeAt(j))) j++;
+      while (j < to && isWordCharCode(text.charCodeAt(j))) j++;
       // An apostrophe between letters belongs to the word.
-      if (j + 1 < to && isApostrophe(text.charCodeAt(j)) && isLetter(text.charCodeAt(j + 1))) {
+      if (j + 1 < to && isApostrophe(text.charCodeAt(j)) && isWordCharCode(text.charCodeAt(j + 1))) {
         j++;
         joined = true;
         continue;
       }
       if (markup === 'html' && j < to && text.charCodeAt(j) === 38) {
         const m = APOSTROPHE_ENTITY.exec(text.slice(j, Math.min(to, j + 10)));
-        if (m && j + m[0].length < to && isLetter(text.charCodeAt(j + m[0].length))) {
+        if (m && j + m[0].length < to && isWordCharCode(text.charCodeAt(j + m[0].length))) {
           j += m[0].length;
           joined = true;
           continue;

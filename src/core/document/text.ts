@@ -127,16 +127,29 @@ export function hasLetterOrDigit(text: string, from: number, to: number): boolea
 
 const LETTER_OR_DIGIT = lazy(() => /[\p{L}\p{N}]/u);
 
-/** Whether a UTF-16 code unit is a letter or a digit of any script; each one outside ASCII is asked of Unicode once. */
-export function isLetterOrDigitCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-  let known = letterOrDigitCodes[c];
-  if (known === 0) letterOrDigitCodes[c] = known = LETTER_OR_DIGIT().test(String.fromCharCode(c)) ? 1 : 2;
-  return known === 1;
+/**
+ * A test of UTF-16 code units against a class of characters: ASCII letters and
+ * digits are in it, other ASCII is not, and each code unit outside ASCII is
+ * asked of `pattern` once and its answer kept (Cyrillic drafts ask this of
+ * nearly every character, and a Unicode expression run each time costs more
+ * than the rest of a scan).
+ */
+function codeClass(pattern: () => RegExp): (code: number) => boolean {
+  /** Per UTF-16 code unit: 0 not yet asked, 1 in the class, 2 not. */
+  const known = new Uint8Array(65536);
+  return (c) => {
+    if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    let k = known[c];
+    if (k === 0) known[c] = k = pattern().test(String.fromCharCode(c)) ? 1 : 2;
+    return k === 1;
+  };
 }
 
-/** Per UTF-16 code unit: 0 not yet asked, 1 a letter or digit, 2 not. */
-const letterOrDigitCodes = new Uint8Array(65536);
+/** Whether a UTF-16 code unit is a letter or a digit of any script. */
+export const isLetterOrDigitCode = codeClass(LETTER_OR_DIGIT);
+
+/** Whether a UTF-16 code unit belongs to a word: a letter, a digit or a combining mark, of any script. */
+export const isWordCharCode = codeClass(lazy(() => /[\p{L}\p{N}\p{M}]/u));
 
 /** Offset of the `}` that closes the `{` at `open`, or -1. */
 export function matchingBrace(text: string, open: number): number {

@@ -1,5 +1,4 @@
-import { foldCode } from '../document/text';
-import { lazy } from '../lazy';
+import { foldCode, isWordCharCode } from '../document/text';
 
 /** One occurrence of an alias in a text. */
 export interface AliasMatch<T> {
@@ -37,17 +36,6 @@ interface TrieNode<T> {
   values?: T[];
 }
 
-function isWordCode(code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  // Cyrillic aliases and drafts ask this for most characters: a Unicode regex per character costs more than the rest of the scan.
-  let known = wordCodes[code];
-  if (known === 0) wordCodes[code] = known = WORD().test(String.fromCharCode(code)) ? 1 : 2;
-  return known === 1;
-}
-const WORD = lazy(() => /[\p{L}\p{N}\p{M}]/u);
-/** Per UTF-16 code unit: 0 not yet asked, 1 a word character, 2 not. */
-const wordCodes = new Uint8Array(65536);
-
 const NO_TAG = (): number => 0;
 
 /** Where the alias `longestFrom` last found ends. */
@@ -80,7 +68,7 @@ function readWord(text: string, i: number, to: number, first: number): number {
       } else f = c;
     } else {
       f = foldCode(c);
-      if (!isWordCode(f)) break;
+      if (!isWordCharCode(f)) break;
       ascii = false;
     }
     h = (Math.imul(h, 31) + f) | 0;
@@ -118,7 +106,7 @@ function nextToken(text: string, i: number, to: number): string | undefined {
       continue;
     }
     tokenStart = i;
-    if (raw < 128 ? isAsciiWordCode(raw) : isWordCode(code)) {
+    if (raw < 128 ? isAsciiWordCode(raw) : isWordCharCode(code)) {
       tokenEnd = readWord(text, i, to, code);
       return foldedWord(text, i, tokenEnd);
     }
@@ -158,7 +146,7 @@ function hashAt(text: string, i: number, to: number): number {
       i++;
       continue;
     }
-    if (raw < 128 ? isAsciiWordCode(raw) : isWordCode(code)) {
+    if (raw < 128 ? isAsciiWordCode(raw) : isWordCharCode(code)) {
       readWord(text, i, to, code);
       return runHash;
     }
@@ -274,7 +262,7 @@ export class AliasMatcher<T> {
       }
       let end = i + 1;
       let hash = code;
-      if (raw < 128 ? isAsciiWordCode(raw) : isWordCode(code)) {
+      if (raw < 128 ? isAsciiWordCode(raw) : isWordCharCode(code)) {
         end = readWord(text, i, n, code);
         hash = runHash;
       }
@@ -331,13 +319,13 @@ export class AliasMatcher<T> {
 
   private wordStart(text: string, offset: number): number {
     let i = offset;
-    while (i > 0 && isWordCode(foldCode(text.charCodeAt(i - 1)))) i--;
+    while (i > 0 && isWordCharCode(foldCode(text.charCodeAt(i - 1)))) i--;
     return i;
   }
 
   private wordEnd(text: string, offset: number): number {
     let i = offset;
-    while (i < text.length && isWordCode(foldCode(text.charCodeAt(i)))) i++;
+    while (i < text.length && isWordCharCode(foldCode(text.charCodeAt(i)))) i++;
     return i;
   }
 }
