@@ -75,7 +75,7 @@ export interface KeptFindings {
 }
 
 /** What a paragraph with nothing found keeps, wherever it stands. */
-export const NO_FINDINGS: KeptFindings = Object.freeze({ at: -1, findings: Object.freeze([]) as unknown as Finding[] });
+const NO_FINDINGS: KeptFindings = Object.freeze({ at: -1, findings: Object.freeze([]) as unknown as Finding[] });
 
 /** The kept findings in offsets of the document, for the paragraph starting at `at`. */
 export function placedFindings(kept: KeptFindings, at: number): Finding[] {
@@ -144,7 +144,8 @@ export class CheckCache {
    */
   paragraph(prose: string, start: number, end: number, reading?: () => void): ParagraphScan {
     const hash = textHash(prose, start, end);
-    let scan = this.paragraphs.get(hash);
+    const head = this.paragraphs.get(hash);
+    let scan = head;
     while (scan !== undefined && !(scan.text.length === end - start && prose.startsWith(scan.text, start))) scan = scan.next;
     const text = prose.slice(start, end);
     if (scan === undefined) {
@@ -153,7 +154,7 @@ export class CheckCache {
       const found = findDates(text, LEAP_YEAR);
       const dates: DateInText[] = found.length === 0 ? NO_DATES : new Array(found.length);
       for (let i = 0; i < found.length; i++) dates[i] = placedDate(found[i], start);
-      scan = { at: start, matches: matches.length === 0 ? NO_MATCHES : matches, dates, text, used: this.generation, next: this.paragraphs.get(hash) };
+      scan = { at: start, matches: matches.length === 0 ? NO_MATCHES : matches, dates, text, used: this.generation, next: head };
       this.paragraphs.set(hash, scan);
     }
     // The text is kept as a slice of the latest prose it was found in: no copy of it is made, and an earlier

@@ -14,7 +14,7 @@ export class DocumentMatches {
   #ends: Int32Array;
   #kinds: Uint8Array;
   readonly #entries: AliasEntry<IndexedFact>[] = [];
-  private n = 0;
+  #count = 0;
 
   /** Room for about `expected` matches to begin with; it grows as paragraphs are added. */
   constructor(expected = 64) {
@@ -26,12 +26,12 @@ export class DocumentMatches {
   /** Adds a paragraph's packed matches, tagged with their kinds (`kindsOfEntry`), after those of the paragraphs before it. */
   add(packed: PackedMatches<IndexedFact>): void {
     const more = packed.length / 4;
-    if (this.n + more > this.#starts.length) this.grow(this.n + more);
-    for (let i = 0; i < packed.length; i += 4, this.n++) {
-      this.#starts[this.n] = packed[i] as number;
-      this.#ends[this.n] = packed[i + 1] as number;
+    if (this.#count + more > this.#starts.length) this.grow(this.#count + more);
+    for (let i = 0; i < packed.length; i += 4, this.#count++) {
+      this.#starts[this.#count] = packed[i] as number;
+      this.#ends[this.#count] = packed[i + 1] as number;
       this.#entries.push(packed[i + 2] as AliasEntry<IndexedFact>);
-      this.#kinds[this.n] = packed[i + 3] as number;
+      this.#kinds[this.#count] = packed[i + 3] as number;
     }
   }
 
@@ -67,7 +67,7 @@ export class DocumentMatches {
   }
 
   get count(): number {
-    return this.n;
+    return this.#count;
   }
 
   /** The i-th match as an object. */
@@ -79,7 +79,7 @@ export class DocumentMatches {
   /** The index of the first match starting at or after `offset`. */
   from(offset: number): number {
     let lo = 0;
-    let hi = this.n;
+    let hi = this.#count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.#starts[mid] < offset) lo = mid + 1;
@@ -91,13 +91,13 @@ export class DocumentMatches {
   /** Matches inside [start, end). */
   within(start: number, end: number): AliasMatch<IndexedFact>[] {
     const out: AliasMatch<IndexedFact>[] = [];
-    for (let i = this.from(start); i < this.n && this.#starts[i] < end; i++) if (this.#ends[i] <= end) out.push(this.match(i));
+    for (let i = this.from(start); i < this.#count && this.#starts[i] < end; i++) if (this.#ends[i] <= end) out.push(this.match(i));
     return out;
   }
 
   /** Whether a match starting in [start, end) names a fact of one of the kinds (KIND_* bits). */
   hasKind(start: number, end: number, bits: number): boolean {
-    for (let i = this.from(start); i < this.n && this.#starts[i] < end; i++) if (this.#kinds[i] & bits) return true;
+    for (let i = this.from(start); i < this.#count && this.#starts[i] < end; i++) if (this.#kinds[i] & bits) return true;
     return false;
   }
 }

@@ -39,14 +39,14 @@ export function isWordCode(c: number): boolean {
   return !Number.isNaN(c) && isLetterOrDigitCode(c);
 }
 
+/** What may join the parts of a word: an apostrophe, straight or curly, and a hyphen. */
+const WORD_JOINERS = [39, 0x2019, 45];
+
 /**
  * The events a sentence describes in its own words rather than by a name:
  * one of an event's actions ("signed", "talks") with one of its participants
  * or its place named, or with one of its words ("century-long pact").
  */
-/** What may join the parts of a word: an apostrophe, straight or curly, and a hyphen. */
-const WORD_JOINERS = [39, 0x2019, 45];
-
 export function describedEvents(links: EventLinks, folded: string, mentioned: () => Set<string>, named: ReadonlySet<string>): IndexedFact[] {
   const out = new Set<IndexedFact>();
   if (links.described.size === 0) return [];

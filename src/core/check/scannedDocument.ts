@@ -68,6 +68,7 @@ export function* readDocument(
 export class ScannedDocument {
   readonly format: DocFormat;
   readonly prose: string;
+  /** Its alias matches, in order (`within` a span, `hasKind` of fact there). */
   readonly matches: DocumentMatches;
   readonly dates: DateInText[];
   readonly quotations: Quotation[];
@@ -98,16 +99,6 @@ export class ScannedDocument {
   /** The paragraph around an offset: between the blank lines that enclose it. */
   paragraphAt(offset: number): { start: number; end: number } {
     return this.model.paragraphAt(offset);
-  }
-
-  /** Alias matches inside [start, end). */
-  matchesIn(start: number, end: number): AliasMatch<IndexedFact>[] {
-    return this.matches.within(start, end);
-  }
-
-  /** Whether a match in [start, end) names a fact of one of the kinds (KIND_* bits). */
-  hasKind(start: number, end: number, bits: number): boolean {
-    return this.matches.hasKind(start, end, bits);
   }
 
   datesIn(start: number, end: number): DateInText[] {

@@ -56,7 +56,7 @@ const NAMED = 'named';
  * opens the document.
  */
 export function previousParagraph(doc: ScannedDocument, para: { start: number; end: number }): { start: number; end: number } | undefined {
-  if (para.start === 0 || doc.hasKind(para.start, para.end, KIND_PERSON)) return undefined;
+  if (para.start === 0 || doc.matches.hasKind(para.start, para.end, KIND_PERSON)) return undefined;
   let k = para.start - 1;
   while (k > 0 && /\s/.test(doc.prose[k])) k--;
   const prev = doc.paragraphAt(k);

@@ -101,7 +101,7 @@ export function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[
     while (j < dates.length && dates[j].start < para.end) j++;
     const own = dates.slice(i, j);
     i = j;
-    if (!own.some((d) => d.hasDay) || (links.described.size === 0 && !doc.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT))) continue;
+    if (!own.some((d) => d.hasDay) || (links.described.size === 0 && !doc.matches.hasKind(para.start, para.end, KIND_EVENT | KIND_AGREEMENT))) continue;
     // A paragraph's findings depend on its text and on the year its yearless dates take from the text before it.
     const key = `${doc.options.dateStyle}\u0000${own.map((d) => (d.hasYear ? '' : (d.first ?? '?'))).join(',')}`;
     const scan = doc.scans.get(para.start);
@@ -139,11 +139,11 @@ export function describedAt(doc: ScannedDocument, s: { start: number; end: numbe
 }
 
 export function checkSentence(doc: ScannedDocument, s: { start: number; end: number }, links: EventLinks): Finding | undefined {
-  if (links.described.size === 0 && !doc.hasKind(s.start, s.end, KIND_EVENT | KIND_AGREEMENT)) return undefined;
+  if (links.described.size === 0 && !doc.matches.hasKind(s.start, s.end, KIND_EVENT | KIND_AGREEMENT)) return undefined;
   const dates = doc.datesIn(s.start, s.end).filter((d) => d.hasDay && d.end <= s.end);
   if (dates.length === 0) return undefined;
   // Names and verbs inside quotation marks are someone's words, not the writer's claim about a date.
-  const matches = doc.matchesIn(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end) && !doc.quoted(m.start));
+  const matches = doc.matches.within(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end) && !doc.quoted(m.start));
   const events = eventsIn(
     links,
     matches,

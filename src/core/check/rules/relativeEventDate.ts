@@ -9,7 +9,7 @@ import { foldText } from '../../document/text';
 import { type AliasMatch } from '../../facts/aliasMatcher';
 import { type IndexedFact } from '../../facts/factIndex';
 import { type Fact, type IsoDate } from '../../types';
-import { NO_FINDINGS, keptUnder, placedFindings } from '../checkCache';
+import { keptUnder, placedFindings } from '../checkCache';
 import { type EventLinks, linksOf } from '../eventLinks';
 import { type Finding, changeTo, withFixes } from '../findings';
 import { type ScannedDocument } from '../scannedDocument';
@@ -26,8 +26,6 @@ const DAY_OR_WEEK = lazy(
 /** The key under which a paragraph with no relative date is kept. */
 const NONE = 'relative\u0000none';
 
-const NO_RELATIVE = Object.freeze({ key: NONE, value: NO_FINDINGS });
-
 export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, Finding[], void> {
   const out: Finding[] = [];
   const links = linksOf(doc.index);
@@ -38,7 +36,7 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
     if (scan.relative?.key === NONE) continue;
     const para = doc.paragraphAt(start);
     if (!DAY_OR_WEEK().test(doc.prose.slice(para.start, para.end))) {
-      scan.relative = NO_RELATIVE;
+      scan.relative = doc.cache.keepFindings(NONE, para.start, []);
       continue;
     }
     // A paragraph's findings depend on its text and on the years its yearless dates take from the text before it.
@@ -78,7 +76,7 @@ type Span = { start: number; end: number };
 /** The names in [start, end) a writer wrote as theirs: not quoted, not part of a date. */
 function namesIn(doc: ScannedDocument, span: Span): AliasMatch<IndexedFact>[] {
   const dates = doc.datesIn(span.start, span.end);
-  return doc.matchesIn(span.start, span.end).filter((m) => !doc.quoted(m.start) && !dates.some((d) => m.start < d.end && d.start < m.end));
+  return doc.matches.within(span.start, span.end).filter((m) => !doc.quoted(m.start) && !dates.some((d) => m.start < d.end && d.start < m.end));
 }
 
 /** The events some parts of a sentence name or describe, the other parts blanked. */

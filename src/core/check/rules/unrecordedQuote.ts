@@ -72,7 +72,7 @@ export function unrecordedFinding(doc: ScannedDocument, q: Quotation, inner: str
     };
     read(para.start, para.end);
     // A paragraph that names no one and no day continues the one before.
-    if (found.size === 0 && para.start > 0 && !doc.hasKind(para.start, para.end, KIND_PERSON)) {
+    if (found.size === 0 && para.start > 0 && !doc.matches.hasKind(para.start, para.end, KIND_PERSON)) {
       let k = para.start - 1;
       while (k > 0 && /\s/.test(doc.prose[k])) k--;
       const prev = doc.paragraphAt(k);
