@@ -660,10 +660,7 @@ function measureCheck(core, size, index, draft, draftBytes) {
     size.key,
     repeat(
       () => {
-        const at = Math.floor((((edit++ * 7919) % 997) / 997) * (text.length - 100));
-        const para = text.indexOf('\n\n', at);
-        // Joined from its lines, as VS Code's document.getText() makes it: one flat string, not a rope of the pieces.
-        text = `${text.slice(0, para)} Edit ${edit}.${text.slice(para)}`.split('\n').join('\n');
+        text = typed(text, edit++, `Edit ${edit}`);
         return timed(() => core.checker.checkDocument(text, index, options))[0];
       },
       { warmup: 1, reps: reps * 2, value: true },
@@ -680,14 +677,22 @@ function measureCheck(core, size, index, draft, draftBytes) {
   globalThis.gc();
   const before = process.memoryUsage().heapUsed;
   for (let k = 0; k < 40; k++) {
-    const para = text.indexOf('\n\n', Math.floor((((k * 7919) % 997) / 997) * (text.length - 100)));
-    text = `${text.slice(0, para)} Typed ${k}.${text.slice(para)}`.split('\n').join('\n');
+    text = typed(text, k, `Typed ${k}`);
     core.checker.checkDocument(text, index, options);
   }
   globalThis.gc();
   const kept = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
   rows.push({ id: 'check.kept', size: size.key, median: kept, p10: kept, p90: kept, n: 1, unit: 'MiB' });
   log(`${size.key.padEnd(7)} check.kept                   ${kept.toFixed(1)} MiB`);
+}
+
+/**
+ * The draft after the writer's k-th edit: `words` typed at the end of a paragraph, a different one each time,
+ * the text joined from its lines as VS Code's document.getText() makes it (one flat string, not a rope).
+ */
+function typed(text, k, words) {
+  const para = text.indexOf('\n\n', Math.floor((((k * 7919) % 997) / 997) * (text.length - 100)));
+  return `${text.slice(0, para)} ${words}.${text.slice(para)}`.split('\n').join('\n');
 }
 
 /** Shared with the real-VS-Code suite, which asserts activation against the same figure. */
