@@ -1,13 +1,14 @@
 // Shared helpers for the unit tests: loading packs from YAML text, building
 // small packs line by line, and reading what a writer would see.
 
+import type { RecordedPaths } from '../../src/core/packs/recordedPaths';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildFactIndex, type BuildOptions, type FactIndex, type LoadedPack, type PackOrigin } from '../../src/core/facts/factIndex';
 import { parsedWithForms, withGeneratedForms } from '../../src/core/facts/languageForms';
 import { parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
-import type { Problem, Range } from '../../src/core/types';
+import type { Problem } from '../../src/core/types';
 
 /** The project root: tests run from `out/test/unit`. */
 export const projectRoot = path.resolve(__dirname, '../../..');
@@ -182,7 +183,7 @@ export function assertSameParse(got: LoadResult, text: string, file: string): vo
   assert.deepEqual(got.locations.facts, here.locations.facts);
   assert.deepEqual(got.locations.sources, here.locations.sources);
   assert.deepEqual(got.locations.pathsById, here.locations.pathsById);
-  const paths = here.locations.paths as Map<string, Range>;
+  const paths = here.locations.paths as unknown as RecordedPaths;
   assert.ok(paths.size > 0 || here.pack === undefined);
   for (const [p, range] of paths) assert.deepEqual(got.locations.paths.get(p), range, p);
   assert.equal(got.locations.paths.get('/no/such/path'), undefined);

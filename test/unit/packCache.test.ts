@@ -225,10 +225,13 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-02.10': '95e82673aea46621',
       '2026-12-02.11': 'ad644c53cbf42fbc',
       '2026-12-02.12': 'd7684311a5f24a85',
+      '2026-12-02.20': 'c2a567603a34bf95',
     };
     const hash = createHash('sha256');
     for (const f of [
       'src/core/packs/packLoader.ts',
+      'src/core/packs/quickYaml.ts',
+      'src/core/packs/recordedPaths.ts',
       'src/core/packs/packCacheEntry.ts',
       'src/core/types.ts',
       'src/core/packs/packLimits.ts',

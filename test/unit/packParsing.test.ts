@@ -2,6 +2,7 @@
 // src/packs/worker/packWorker.ts): the same pack, problems and positions as a
 // parse in the extension host's own thread, and that parse where no worker runs.
 
+import type { RecordedPaths } from '../../src/core/packs/recordedPaths';
 import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -57,7 +58,7 @@ facts:
 
 /** Every value's range, by path, as the parse in this thread records it. */
 function allPaths(text: string, file: string): [string, Range][] {
-  return [...(parsePackText(text, file).locations.paths as Map<string, Range>)];
+  return [...(parsePackText(text, file).locations.paths as unknown as RecordedPaths)];
 }
 
 suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {

@@ -32,6 +32,23 @@ export class LineIndex {
     return { line: lo, character: o - this.starts[lo] };
   }
 
+  /** The line of an offset, looking first at the lines after `near`: quick for offsets asked in the order of the text. */
+  lineNear(offset: number, near: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let line = near;
+    if (line < 0 || line >= this.starts.length || this.starts[line] > o) return this.positionAt(o).line;
+    for (let steps = 0; line + 1 < this.starts.length && this.starts[line + 1] <= o; steps++) {
+      if (steps === 8) return this.positionAt(o).line;
+      line++;
+    }
+    return line;
+  }
+
+  /** The offset where a line starts. */
+  lineStart(line: number): number {
+    return this.starts[line];
+  }
+
   offsetAt(position: Position): number {
     const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
     return Math.min(this.starts[line] + Math.max(0, position.character), this.text.length);

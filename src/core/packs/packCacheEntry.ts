@@ -1,4 +1,4 @@
-import { PackedPaths, packPaths } from './packWire';
+import { PackedPaths, packedPaths } from './packWire';
 import type { LoadResult } from './packLoader';
 import type { Fact, PackLocations, Problem, Range, Source } from '../types';
 
@@ -52,7 +52,8 @@ function jsonLoses(facts: readonly Fact[]): boolean {
 export function encodeBody(result: LoadResult): EncodedBody | undefined {
   if (result.problems.some((p) => p.code === 'load-failed')) return undefined;
   const { locations, pack } = result;
-  if (!(locations.paths instanceof Map)) return undefined;
+  const packed = packedPaths(locations.paths);
+  if (!packed) return undefined;
   if (pack && jsonLoses(pack.facts)) return undefined;
   const head: Head = {
     hasPack: pack !== undefined,
@@ -66,7 +67,7 @@ export function encodeBody(result: LoadResult): EncodedBody | undefined {
   const parts: Uint8Array[] = [encoder.encode(JSON.stringify(head))];
   const facts = pack?.facts ?? [];
   for (let i = 0; i < facts.length; i += FACTS_PER_CHUNK) parts.push(encoder.encode(JSON.stringify(facts.slice(i, i + FACTS_PER_CHUNK))));
-  const { keys, ranges } = packPaths(locations.paths as ReadonlyMap<string, Range>);
+  const { keys, ranges } = packed;
   parts.push(encoder.encode(keys));
   parts.push(littleEndian(ranges));
   const sections = parts.map((p) => p.length);

@@ -32,12 +32,16 @@ import {
   type Severity,
 } from '../types';
 
+import { quickCompose } from './quickYaml';
+import { RecordedPaths } from './recordedPaths';
 import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, MAX_BLANK_LINES, MAX_TEXT_CHARS, MAX_VALUE_CHARS, tooLargeProblem } from './packLimits';
 
 export { DEFAULT_MAX_PACK_BYTES, formatBytes, loadFailedProblem, tooLargeProblem } from './packLimits';
 
 export interface LoadOptions {
   maxBytes?: number;
+  /** False: every text is read by the `yaml` library, not first by the quick reader (quickYaml.ts); for the tests that compare the two. */
+  quickReader?: boolean;
 }
 
 export interface LoadResult {
@@ -232,12 +236,14 @@ export const MAX_NESTING = 64;
 
 class Reader {
   readonly problems: Problem[] = [];
-  readonly paths = new Map<string, Range>();
+  readonly paths: RecordedPaths;
   constructor(
     private readonly file: string,
     private readonly lines: LineIndex,
     private readonly textLength: number,
-  ) {}
+  ) {
+    this.paths = new RecordedPaths(lines);
+  }
 
   rangeOf(node: YamlNode | null | undefined): Range {
     const r = node?.range;
@@ -274,7 +280,9 @@ class Reader {
 
   /** Converts a node to plain data while checking it against a shape; returns INVALID after reporting why. */
   read(node: YamlNode | null | undefined, shape: Shape, path: string, what: string): unknown {
-    if (node) this.paths.set(path, this.rangeOf(node));
+    const r = node?.range;
+    if (r) this.paths.record(path, r[0], Math.min(r[1], this.textLength));
+    else if (node) this.paths.record(path, 0, 0);
     if (node && isAlias(node)) {
       this.problem(node, 'yaml-alias', l10n.t('{0}: YAML aliases ({1}) are not allowed in fact packs; write the value out', what, `*${node.source}`));
       return INVALID;
@@ -637,68 +645,9 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     );
     return { locations: empty, problems: reader.finish() };
   }
-  let doc;
-  try {
-    doc = parseYaml(textIn);
-  } catch (e) {
-    if (e instanceof Refused) {
-      const { code, message } = refusedMessage(e, lines);
-      reader.problem(null, code, message, 'error', lines.rangeOf(e.start, e.end));
-    } else reader.problem(null, 'yaml-syntax', l10n.t('YAML could not be read: {0}', e instanceof Error ? e.message : String(e)));
-    return { locations: empty, problems: reader.finish() };
-  }
-  let unclosed: { at?: number } | undefined;
-  for (const error of doc.errors) {
-    let [start, end] = error.pos;
-    if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
-      // The parser notices a missing closing quote at the end of the text; the writer needs the opening one.
-      unclosed ??= { at: unclosedQuoteAt(textIn) };
-      const open = unclosed.at;
-      if (open !== undefined) [start, end] = [open, open + 1];
-    }
-    reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: {0}', firstLine(error.message)), 'error', lines.rangeOf(start, Math.max(end, start)));
-  }
-  if (doc.errors.length > 0) {
-    // A bracket left open is noticed lines later: point at the bracket too.
-    const open = unclosedBracketBefore(textIn, doc.errors[0].pos[0]);
-    if (open !== undefined && lines.positionAt(open).line < lines.positionAt(doc.errors[0].pos[0]).line) {
-      reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: this "{0}" is never closed', textIn[open]), 'error', lines.rangeOf(open, open + 1));
-    }
-    // A quote left open swallows the lines after it, and the parser only stumbles later: point at the quote too.
-    const quoted = multilineQuoteBefore(textIn, doc.errors[0].pos[0]);
-    if (quoted) {
-      reader.problem(
-        null,
-        'yaml-syntax',
-        l10n.t('YAML syntax: this quoted text runs on to line {0}; is its closing quote missing?', lines.positionAt(quoted.end).line + 1),
-        'error',
-        lines.rangeOf(quoted.start, quoted.start + 1),
-      );
-    }
-  }
-  for (const warning of doc.warnings) {
-    const [start, end] = warning.pos;
-    reader.problem(null, 'yaml-warning', l10n.t('YAML: {0}', firstLine(warning.message)), 'warning', lines.rangeOf(start, Math.max(end, start)));
-  }
-  if (doc.errors.length > 0) return { locations: empty, problems: reader.finish() };
-  let firstAlias: YamlNode | undefined;
-  let aliases = 0;
-  if (!doc.doc) return { locations: empty, problems: reader.finish() };
-  visit(doc.doc, {
-    Alias(_, node) {
-      // Refused wherever they stand, so that no alias bomb is ever expanded.
-      firstAlias ??= node;
-      aliases++;
-      return visit.SKIP;
-    },
-  });
-  if (firstAlias) {
-    const more = aliases > 1 ? ` ${l10n.t('The file uses {0} aliases.', aliases)}` : '';
-    reader.problem(firstAlias, 'yaml-alias', l10n.t('YAML aliases ({0}) are not allowed in fact packs; write the value out.', firstAlias.toString()) + more);
-  }
-  if (aliases > 0) return { locations: empty, problems: reader.finish() };
-
-  const root = doc.contents as YamlNode | null;
+  // Packs as writers write them are read by the quick reader; anything else, and every error, by the library.
+  const root = (options.quickReader === false ? undefined : quickCompose(textIn)) ?? composeWithLibrary(textIn, reader, lines);
+  if (root === undefined) return { locations: empty, problems: reader.finish() };
   if (!root || !isMap(root)) {
     reader.problem(root, 'wrong-type', l10n.t('A pack file must be a mapping with the keys "pack", "sources" and "facts".'));
     return { locations: empty, problems: reader.finish() };
@@ -748,6 +697,76 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.finish() };
   const pack = { meta: metaValue, sources, facts } as unknown as Pack;
   return { pack, locations, problems: reader.finish() };
+}
+
+/**
+ * The root node of a pack's text as the `yaml` library composes it, with
+ * every syntax error, warning and alias reported to `reader`; undefined when
+ * the text cannot be read as a pack at all.
+ */
+function composeWithLibrary(textIn: string, reader: Reader, lines: LineIndex): YamlNode | null | undefined {
+  let doc;
+  try {
+    doc = parseYaml(textIn);
+  } catch (e) {
+    if (e instanceof Refused) {
+      const { code, message } = refusedMessage(e, lines);
+      reader.problem(null, code, message, 'error', lines.rangeOf(e.start, e.end));
+    } else reader.problem(null, 'yaml-syntax', l10n.t('YAML could not be read: {0}', e instanceof Error ? e.message : String(e)));
+    return undefined;
+  }
+  let unclosed: { at?: number } | undefined;
+  for (const error of doc.errors) {
+    let [start, end] = error.pos;
+    if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+      // The parser notices a missing closing quote at the end of the text; the writer needs the opening one.
+      unclosed ??= { at: unclosedQuoteAt(textIn) };
+      const open = unclosed.at;
+      if (open !== undefined) [start, end] = [open, open + 1];
+    }
+    reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: {0}', firstLine(error.message)), 'error', lines.rangeOf(start, Math.max(end, start)));
+  }
+  if (doc.errors.length > 0) {
+    // A bracket left open is noticed lines later: point at the bracket too.
+    const open = unclosedBracketBefore(textIn, doc.errors[0].pos[0]);
+    if (open !== undefined && lines.positionAt(open).line < lines.positionAt(doc.errors[0].pos[0]).line) {
+      reader.problem(null, 'yaml-syntax', l10n.t('YAML syntax: this "{0}" is never closed', textIn[open]), 'error', lines.rangeOf(open, open + 1));
+    }
+    // A quote left open swallows the lines after it, and the parser only stumbles later: point at the quote too.
+    const quoted = multilineQuoteBefore(textIn, doc.errors[0].pos[0]);
+    if (quoted) {
+      reader.problem(
+        null,
+        'yaml-syntax',
+        l10n.t('YAML syntax: this quoted text runs on to line {0}; is its closing quote missing?', lines.positionAt(quoted.end).line + 1),
+        'error',
+        lines.rangeOf(quoted.start, quoted.start + 1),
+      );
+    }
+  }
+  for (const warning of doc.warnings) {
+    const [start, end] = warning.pos;
+    reader.problem(null, 'yaml-warning', l10n.t('YAML: {0}', firstLine(warning.message)), 'warning', lines.rangeOf(start, Math.max(end, start)));
+  }
+  if (doc.errors.length > 0) return undefined;
+  let firstAlias: YamlNode | undefined;
+  let aliases = 0;
+  if (!doc.doc) return undefined;
+  visit(doc.doc, {
+    Alias(_, node) {
+      // Refused wherever they stand, so that no alias bomb is ever expanded.
+      firstAlias ??= node;
+      aliases++;
+      return visit.SKIP;
+    },
+  });
+  if (firstAlias) {
+    const more = aliases > 1 ? ` ${l10n.t('The file uses {0} aliases.', aliases)}` : '';
+    reader.problem(firstAlias, 'yaml-alias', l10n.t('YAML aliases ({0}) are not allowed in fact packs; write the value out.', firstAlias.toString()) + more);
+  }
+  if (aliases > 0) return undefined;
+
+  return doc.contents as YamlNode | null;
 }
 
 /** The parts of a name (`languages.<tag>.name`) are for people: on another kind of fact nothing would read them. */

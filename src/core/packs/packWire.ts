@@ -1,4 +1,5 @@
 import type { LoadResult } from './packLoader';
+import { RecordedPaths } from './recordedPaths';
 import type { Pack, PackLocations, Problem, Range } from '../types';
 
 /**
@@ -24,9 +25,10 @@ export interface WireResult {
 
 export function toWire(r: LoadResult): WireResult {
   const { locations } = r;
-  // The loader records ranges in a Map; anything else would lose them on the way.
-  if (!(locations.paths instanceof Map)) throw new Error('toWire needs the ranges as the loader records them (a Map).');
-  const { keys, ranges } = packPaths(locations.paths as ReadonlyMap<string, Range>);
+  const packed = packedPaths(locations.paths);
+  // The loader records every range; anything else would lose them on the way.
+  if (!packed) throw new Error('toWire needs the ranges as the loader records them.');
+  const { keys, ranges } = packed;
   return {
     pack: r.pack,
     problems: r.problems,
@@ -37,6 +39,13 @@ export function toWire(r: LoadResult): WireResult {
     pathKeys: keys,
     pathRanges: ranges,
   };
+}
+
+/** The ranges as the loader records them (`RecordedPaths`, or a Map), packed; undefined for anything else. */
+export function packedPaths(paths: PackLocations['paths']): { keys: string; ranges: Int32Array } | undefined {
+  if (paths instanceof RecordedPaths) return paths.packed();
+  if (paths instanceof Map) return packPaths(paths as ReadonlyMap<string, Range>);
+  return undefined;
 }
 
 /** Every value's range, packed as `PackedPaths` reads it: the paths joined by newlines, and four numbers a range. */

@@ -1,0 +1,249 @@
+// The quick reader of pack YAML (src/core/packs/quickYaml.ts) must give what
+// the `yaml` library's composer gives, node for node and offset for offset,
+// for every text it reads, and leave every other text to the library: the
+// loader's results (facts, problems, every value's range) are then the same
+// whichever read the text.
+
+import assert from 'node:assert/strict';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
+import { quickCompose } from '../../src/core/packs/quickYaml';
+import type { RecordedPaths } from '../../src/core/packs/recordedPaths';
+import { bundledFiles } from './helpers';
+
+function library(text: string): ReturnType<typeof parseDocument> {
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
+}
+
+/** Where two composed trees first differ, or undefined. `range[2]` of the root is not compared: nothing reads it. */
+function difference(a: unknown, b: unknown, path = '', root = true): string | undefined {
+  const kind = (n: unknown): string => (n === null || n === undefined ? 'none' : isMap(n) ? 'map' : isSeq(n) ? 'seq' : isScalar(n) ? 'scalar' : 'other');
+  if (kind(a) !== kind(b)) return `${path}: a ${kind(a)}, the library's a ${kind(b)}`;
+  if (a === null || a === undefined) return undefined;
+  const x = a as YamlNode;
+  const y = b as YamlNode;
+  const [r, s] = [x.range!, y.range!];
+  if (r[0] !== s[0] || r[1] !== s[1] || (!root && r[2] !== s[2])) return `${path}: range ${JSON.stringify(r)}, the library's ${JSON.stringify(s)}`;
+  if (isScalar(x) && isScalar(y)) {
+    if (!Object.is(x.value, y.value) || x.type !== y.type || x.source !== y.source)
+      return `${path}: ${JSON.stringify([x.value, x.type])}, the library's ${JSON.stringify([y.value, y.type])}`;
+    return undefined;
+  }
+  const [p, q] = [(x as unknown as { items: unknown[] }).items, (y as unknown as { items: unknown[] }).items];
+  if (p.length !== q.length) return `${path}: ${p.length} items, the library's ${q.length}`;
+  for (let i = 0; i < p.length; i++) {
+    const [m, n] = [p[i], q[i]];
+    const d =
+      isPair(m) && isPair(n)
+        ? (difference(m.key, n.key, `${path}/${i}:key`, false) ?? difference(m.value, n.value, `${path}/${i}`, false))
+        : difference(m, n, `${path}/${i}`, false);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function assertSameLoad(text: string, file: string): void {
+  const quick = parsePackText(text, file);
+  const slow = parsePackText(text, file, { quickReader: false });
+  assert.deepEqual(quick.pack, slow.pack);
+  assert.deepEqual(quick.problems, slow.problems);
+  assert.deepEqual(quick.locations.facts, slow.locations.facts);
+  assert.deepEqual(quick.locations.sources, slow.locations.sources);
+  assert.deepEqual(quick.locations.pathsById, slow.locations.pathsById);
+  assert.deepEqual([...paths(quick)], [...paths(slow)]);
+}
+
+function paths(r: LoadResult): RecordedPaths {
+  return r.locations.paths as unknown as RecordedPaths;
+}
+
+/** mulberry32, as the benchmark's generator. */
+function prng(seed: number): { int: (n: number) => number; pick: <T>(list: readonly T[]) => T } {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)] };
+}
+
+/** Values a writer might put after a key, well or badly formed. */
+const VALUES = [
+  '~',
+  'null',
+  'True',
+  'FALSE',
+  '1.0',
+  '-0',
+  '007',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  '1e3',
+  '+1',
+  '.5',
+  '2025-06-23',
+  '"2025-06-23"',
+  "'a''b'",
+  '"a\\tb"',
+  '"\\u00e9\\x41\\U0001F600"',
+  '"bad \\q"',
+  '"\\""',
+  "''",
+  '""',
+  '[a, b]',
+  '[a,b]',
+  '[ a , "b" ]',
+  '[]',
+  '{}',
+  '{ source: s1 }',
+  '{source: s1, locator: [p, 2]}',
+  '[a, ]',
+  '[{ source: x }, { source: y }]',
+  '>-\n  one\n  two\n\n  three',
+  '|\n  one\n   two',
+  '>\n  a\n\n\n  b',
+  '|+\n  x',
+  '>2\n   x',
+  '|-\n\n  x',
+  '>-\n  # kept\n  y',
+  '>-\n  a\n    b',
+  'a: b',
+  'a:b',
+  'x #y',
+  'x#y',
+  '@x',
+  '`x',
+  '',
+  '"unclosed',
+  "'unclosed",
+  '[unclosed',
+  '{a: 1',
+  '- x',
+  '-',
+  '&a x',
+  '*a',
+  '!!str 1',
+  '? x',
+  'a, b',
+  'x:',
+  '"a" b',
+  '"a"#c',
+  '[a]b',
+  'é ü — “q”',
+  "x'y",
+  'a  b',
+  '-1',
+  '---',
+  '...',
+  'Київ: столиця',
+  'http://x.org/a?b=c#d',
+];
+
+function mutate(text: string, seed: number): string {
+  const r = prng(seed);
+  const lines = text.split('\n');
+  for (let m = 1 + r.int(3); m > 0; m--) {
+    const i = r.int(lines.length);
+    const line = lines[i] ?? '';
+    const indent = ' '.repeat(r.int(10));
+    switch (r.int(9)) {
+      case 0:
+        lines.splice(i, 0, `${indent}# a comment`);
+        break;
+      case 1:
+        lines.splice(i, 0, r.int(2) ? '' : indent);
+        break;
+      case 2:
+        lines.splice(i, 1);
+        break;
+      case 3:
+        lines.splice(i, 0, line);
+        break;
+      case 4:
+        lines[i] = line.replace(/^ {1,2}/, r.int(2) ? '' : '   ');
+        break;
+      case 5:
+        lines[i] = line + r.pick([' # note', '#x', ' ', '\t', '\r']);
+        break;
+      default: {
+        const v = r.pick(VALUES).replace(/\n/g, `\n${/^ */.exec(line)![0]}  `);
+        lines[i] = line.replace(/(?:: |- ).*$/, (head) => head.slice(0, 2) + v);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+suite('quick YAML reader', () => {
+  const packs = bundledFiles();
+
+  test('reads every bundled pack file, node for node and offset for offset as the library composes it', () => {
+    for (const { path, text } of packs) {
+      const quick = quickCompose(text);
+      assert.ok(quick, `${path} is left to the library`);
+      assert.equal(difference(quick, library(text).contents), undefined, path);
+    }
+  });
+
+  test('gives the loader the same facts, problems and ranges as the library, for the bundled packs', () => {
+    for (const { path, text } of packs) assertSameLoad(text, path);
+  });
+
+  test('leaves to the library what it does not read: anchors, tags, tabs, values over several lines, document markers', () => {
+    const left = [
+      'pack: &p x\n',
+      'pack: *p\n',
+      'pack: !!str 1\n',
+      'pack:\n\tid: x\n',
+      'pack:\r\n  id: x\r\n',
+      '---\npack: x\n',
+      'pack: x\n...\n',
+      'pack: one\n  two\n',
+      'pack: "one\n  two"\n',
+      'pack: [a,\n  b]\n',
+      'pack: |+\n  x\n',
+      'pack: >2\n   x\n',
+      'pack:\n  id: x\n    # a comment deeper than the line after it\nfacts: []\n',
+      'pack:\n  id: x\n  # a comment after the last value of "pack"\nfacts: []\n',
+      'pack:  # a comment after an empty value\nfacts: []\n',
+      '? pack\n: x\n',
+      '"pack": x\n',
+      '- pack\n',
+      '  pack: x\n',
+      'pack: a: b\n',
+      'pack: "a" b\n',
+      `pack: ${'x'.repeat(60_000)}\n`,
+    ];
+    for (const text of left) {
+      assert.equal(quickCompose(text), undefined, JSON.stringify(text.slice(0, 80)));
+      assertSameLoad(text, 'left.yaml');
+    }
+  });
+
+  test('on 400 seeded random edits of the bundled packs, whatever it reads it reads as the library does, and the loads agree', function () {
+    this.timeout(300_000);
+    let read = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const { path, text } = packs[seed % packs.length];
+      const edited = mutate(text, seed);
+      const quick = quickCompose(edited);
+      if (!quick) continue;
+      read++;
+      const doc = library(edited);
+      assert.deepEqual(
+        [...doc.errors, ...doc.warnings].map((e) => e.message),
+        [],
+        `seed ${seed}: read a text the library finds fault with`,
+      );
+      assert.equal(difference(quick, doc.contents), undefined, `seed ${seed} (${path})`);
+      if (seed % 10 === 0) assertSameLoad(edited, path);
+    }
+    // Most single edits keep a pack in the form read quickly; the others went to the library.
+    assert.ok(read > 100, `${read} of 400 read quickly`);
+  });
+});
