@@ -1,5 +1,5 @@
 import type { LoadResult } from './packLoader';
-import { RecordedPaths } from './recordedPaths';
+import type { RecordedPaths } from './recordedPaths';
 import type { Pack, PackLocations, Problem, Range } from '../types';
 
 /**
@@ -43,7 +43,9 @@ export function toWire(r: LoadResult): WireResult {
 
 /** The ranges as the loader records them (`RecordedPaths`, or a Map), packed; undefined for anything else. */
 export function packedPaths(paths: PackLocations['paths']): { keys: string; ranges: Int32Array } | undefined {
-  if (paths instanceof RecordedPaths) return paths.packed();
+  // The loader's RecordedPaths, known by what it does: the extension's bundle need not carry the class.
+  const recorded = paths as Partial<Pick<RecordedPaths, 'packed'>>;
+  if (typeof recorded.packed === 'function') return recorded.packed();
   if (paths instanceof Map) return packPaths(paths as ReadonlyMap<string, Range>);
   return undefined;
 }
