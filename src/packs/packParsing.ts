@@ -1,7 +1,8 @@
 import type { LoadOptions, LoadResult } from '../core/packs/packLoader';
 import { emptyLocations } from '../core/facts/factIndex';
 import { loadFailedProblem } from '../core/packs/packLimits';
-import { encodeBody, type EncodedBody } from '../core/packs/packCacheEntry';
+import { decodeBody, encodeBody, type EncodedBody } from '../core/packs/packCacheEntry';
+import { nextTurn } from '../platform/nextTurn';
 import { fromWire } from '../core/packs/packWire';
 import type { PackThread, StartPackThread } from '../platform/platform';
 import type { ParseReply, ParseRequest } from './worker/parseRequest';
@@ -36,6 +37,8 @@ export function parsingThreads(processors: number): number {
 interface Job {
   resolve: (r: Parsed) => void;
   request: ParseRequest;
+  /** Whether the result is to be kept in the cache: its body is then handed on. */
+  encode: boolean;
 }
 
 interface Thread {
@@ -54,7 +57,7 @@ export function parserFromWorkerCode(code: string): InThread {
   const answer = handed.answer;
   if (!answer) throw new Error('the pack parser script gave no parse');
   return (text, file, options) => {
-    const { reply } = answer({ id: 0, text, file, options });
+    const { reply } = answer({ id: 0, text, file, options, objects: true });
     if (!reply.wire) throw new Error(reply.error ?? 'the pack parser gave no answer');
     return fromWire(reply.wire);
   };
@@ -127,9 +130,9 @@ export class PackParsing {
     const worker = this.code === undefined ? undefined : this.pick();
     if (!worker) return this.parseHere(text, file, options, encode);
     clearTimeout(this.idle);
-    const request: ParseRequest = { id: this.next++, text, file, options, encode };
+    const request: ParseRequest = { id: this.next++, text, file, options };
     return new Promise((resolve) => {
-      worker.jobs.set(request.id, { resolve, request });
+      worker.jobs.set(request.id, { resolve, request, encode });
       try {
         worker.thread.post(request);
       } catch {
@@ -185,12 +188,20 @@ export class PackParsing {
     const job = thread.jobs.get(m.id);
     if (!job) return;
     thread.jobs.delete(m.id);
-    if (m.wire) {
+    if (m.body) {
       this.counts.worker++;
-      job.resolve({ result: fromWire(m.wire), body: m.body });
+      const body = m.body;
+      // Read back a section at a time: a large pack does not hold up the host.
+      decodeBody(body.bytes, body.sections, job.request.file, nextTurn).then(
+        (result) => job.resolve({ result, body: job.encode ? body : undefined }),
+        () => job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.encode)),
+      );
+    } else if (m.wire) {
+      this.counts.worker++;
+      job.resolve({ result: fromWire(m.wire) });
     } else {
       // The parser never throws on bad input; if it did in the worker, the same text parsed here gives the writer the problem.
-      job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.request.encode));
+      job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.encode));
     }
     if (this.threads.every((t) => t.jobs.size === 0)) this.idle = setTimeout(() => this.stop(), IDLE_MS);
   }
@@ -206,7 +217,7 @@ export class PackParsing {
     if (!this.answered) this.unavailable = true;
     const jobs = [...thread.jobs.values()];
     thread.jobs.clear();
-    for (const job of jobs) job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.request.encode));
+    for (const job of jobs) job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.encode));
   }
 
   private stop(): void {

@@ -11,28 +11,34 @@ export interface ParseRequest {
   text: string;
   file: string;
   options: LoadOptions;
-  /** Whether the reply should carry the result as a cache entry's body too (src/core/packs/packCache.ts). */
-  encode?: boolean;
+  /** The result as objects, not as a body to read back: for a parse in the host's own thread, where nothing is copied. */
+  objects?: boolean;
 }
 
 export interface ParseReply {
   id: number;
+  /** The result as objects, where it has no `body`. */
   wire?: WireResult;
+  /** The result as a cache entry's body: read back a section at a time (packCacheEntry.ts), and kept if the request asked. */
   body?: EncodedBody;
   error?: string;
 }
 
-/** Parses the request's text; the reply's ranges travel as a transferred buffer, not copied. */
+/**
+ * Parses the request's text. The result travels as a cache entry's body, in
+ * one transferred buffer, not copied: the extension host reads it back a
+ * section at a time, where receiving it as objects would hold the host for
+ * the whole copy (hundreds of milliseconds for a large pack). A result that
+ * has no body (packCacheEntry.ts) travels as objects, its ranges transferred.
+ */
 export function answer(request: ParseRequest): { reply: ParseReply; transfer: ArrayBuffer[] } {
   try {
     // With the case forms of its names in other languages (languageForms.ts): the declension rules load in this thread only.
     const result = parsedWithForms(parsePackText(request.text, request.file, request.options));
-    // Encoded here, not in the extension host: writing a large pack's entry takes tens of milliseconds.
-    const body = request.encode ? encodeBody(result) : undefined;
+    const body = request.objects ? undefined : encodeBody(result);
+    if (body) return { reply: { id: request.id, body }, transfer: [body.bytes.buffer as ArrayBuffer] };
     const wire = toWire(result);
-    const transfer = [wire.pathRanges.buffer as ArrayBuffer];
-    if (body) transfer.push(body.bytes.buffer as ArrayBuffer);
-    return { reply: { id: request.id, wire, body }, transfer };
+    return { reply: { id: request.id, wire }, transfer: [wire.pathRanges.buffer as ArrayBuffer] };
   } catch (e) {
     return { reply: { id: request.id, error: e instanceof Error ? e.message : String(e) }, transfer: [] };
   }
