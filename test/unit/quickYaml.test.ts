@@ -218,6 +218,7 @@ suite('quick YAML reader', () => {
       'pack: a: b\n',
       'pack: "a" b\n',
       `pack: ${'x'.repeat(60_000)}\n`,
+      `pack: x\n${'\n'.repeat(1_200)}facts: []\n`,
     ];
     for (const text of left) {
       assert.equal(quickCompose(text), undefined, JSON.stringify(text.slice(0, 80)));
