@@ -105,7 +105,12 @@ function seen(r: BuildResult): unknown {
     })),
     sources: r.index.sources.map((s) => `${s.source.id}@${s.pack.locations.file}`),
     problems: r.problems,
-    found: r.index.findAll(r.index.facts.flatMap((f) => f.aliases).join(' . ')).map((m) => `${m.start}:${m.end}:${m.values.map((v) => v.fact.id).join(',')}`),
+    found: r.index
+      .findAll(r.index.facts.flatMap((f) => f.aliases).join(' . '))
+      .map((m) => `${m.start}:${m.end}:${m.alias}:${m.values.map((v) => `${v.fact.id}@${v.pack.locations.file}`).join(',')}`),
+    // Where one alias is inside another: both, longest first.
+    at: r.index.facts.flatMap((f) => f.aliases.map((a) => r.index.findAt(`${a} x`, 0).map((m) => `${m.alias}:${m.values.length}`))),
+    aliases: r.index.matcher.size,
   };
 }
 
@@ -147,7 +152,16 @@ function edit(rnd: ReturnType<typeof prng>, world: FileModel[]): number {
   const file = world[f];
   const sources = world.flatMap((w) => w.sources.map((s) => s.id));
   const ids = world.flatMap((w) => w.facts.map((x) => x.id));
-  switch (rnd.int(11)) {
+  switch (rnd.int(13)) {
+    case 11: // a fact moved to another file, with its id
+      if (file.facts.length > 0) world[rnd.int(world.length)].facts.push(...file.facts.splice(rnd.int(file.facts.length), 1));
+      break;
+    case 12: // another fact's name given to a fact, here or in another file, maybe written in capitals
+      if (file.facts.length > 0) {
+        const name = rnd.pick(world.flatMap((w) => w.facts.flatMap((x) => [x.label, ...x.aliases])).concat(['Other 1']));
+        rnd.pick(file.facts).aliases.unshift(rnd.chance(0.5) ? name.toUpperCase() : name);
+      }
+      break;
     case 0: // a fact renamed: references to it break
       if (file.facts.length > 0) rnd.pick(file.facts).id = `renamed-${rnd.int(1e6)}`;
       break;
@@ -209,18 +223,35 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
       const memo = new IndexMemo();
       let reused = 0;
       let total = 0;
+      // The files in the store's order: a file deleted and created again comes last.
+      let order = world.map((_, i) => i);
+      const texts = world.map(text);
+      let edited = 0;
       buildFactIndex([bundledPack, ...good.filter((p): p is LoadedPack => p !== undefined)], {}, memo);
       for (let step = 0; step < 40; step++) {
-        const f = edit(rnd, world);
-        good[f] = loaded(world[f], names[f]) ?? good[f];
-        const packs = [bundledPack, ...good.filter((p): p is LoadedPack => p !== undefined)];
+        edit(rnd, world);
+        // Every file whose text changed is read again (a fact moved changes two).
+        world.forEach((w, i) => {
+          if (text(w) === texts[i]) return;
+          texts[i] = text(w);
+          good[i] = loaded(w, names[i]) ?? good[i];
+        });
+        if (rnd.chance(0.1)) {
+          const again = order.splice(rnd.int(order.length), 1)[0];
+          order = [...order, again];
+          good[again] = loaded(world[again], names[again]);
+        }
+        const packs = [bundledPack, ...order.map((i) => good[i]).filter((p): p is LoadedPack => p !== undefined)];
         const incremental = buildFactIndex(packs, {}, memo);
+        if (incremental.index.basis) edited++;
         assert.deepEqual(seen(incremental), seen(buildFactIndex(packs)), `seed ${seed}, step ${step}: the rebuild differs from a full one`);
         reused += memo.last.reused;
         total += memo.last.reused + memo.last.judged;
       }
       // The bundled pack's facts and most unchanged files' facts were not judged again.
       assert.ok(reused > total * 0.8, `only ${reused} of ${total} facts reused`);
+      // And most indexes were made from the one before.
+      assert.ok(edited > 20, `only ${edited} of 40 indexes made from the one before`);
     });
   }
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { AliasMatcher, type AliasEntry, type AliasMatch, type PackedMatches } from './aliasMatcher';
+import { AliasMatcher, type AliasEntry, type AliasMatch, type MatcherEdit, type PackedMatches } from './aliasMatcher';
 import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
 import { assignCitationKeys, citationKey } from '../references/citationKeys';
 import { compareIso, dateAliases, isoSpan, ukDateAliases } from '../document/dates';
@@ -82,6 +82,19 @@ export function derivedValue<T>(name: string, make: (index: FactIndex) => T): De
 }
 
 /**
+ * How an index differs from the one it was made from (see IndexMemo): the
+ * entries of that one it no longer has, and its own that that one did not
+ * have; every other entry is the same object, in the same order. What is
+ * derived from an index (the completion prefixes) can then be derived from
+ * the earlier one's instead of from every fact again.
+ */
+export interface IndexBasis {
+  index: FactIndex;
+  removed: readonly IndexedFact[];
+  added: readonly IndexedFact[];
+}
+
+/**
  * The merged fact base: every pack's sources and facts by id, kind, source and
  * alias. Built once per change of packs and read by every provider.
  */
@@ -89,11 +102,19 @@ export class FactIndex {
   readonly facts: IndexedFact[] = [];
   readonly packs: readonly LoadedPack[];
   private readonly byId = new Map<string, IndexedFact>();
+  private readonly positions = new Map<IndexedFact, number>();
   private readonly sourcesById = new Map<string, IndexedSource>();
   private readonly byKindMap = new Map<FactKind, IndexedFact[]>();
   private readonly bySourceMap = new Map<string, IndexedFact[]>();
-  readonly matcher = new AliasMatcher<IndexedFact>();
+  /** @internal set by the builder */
+  matcher = new AliasMatcher<IndexedFact>();
   private readonly derivedValues = new Map<Derived<unknown>, unknown>();
+  /**
+   * The index this one was made from and what changed, while it may be of use:
+   * the next index made from this one drops it, so that indexes do not keep
+   * each other alive in a chain.
+   */
+  basis?: IndexBasis;
 
   constructor(packs: readonly LoadedPack[]) {
     this.packs = packs;
@@ -101,6 +122,11 @@ export class FactIndex {
 
   fact(id: string): IndexedFact | undefined {
     return this.byId.get(id);
+  }
+
+  /** Where an entry is in `facts`; undefined for an entry of another index. */
+  positionOf(entry: IndexedFact): number | undefined {
+    return this.positions.get(entry);
   }
 
   source(id: string): IndexedSource | undefined {
@@ -173,6 +199,11 @@ export class FactIndex {
     return value;
   }
 
+  /** The derived value if it was made already, without making it. */
+  derivedIfMade<T>(key: Derived<T>): T | undefined {
+    return this.derivedValues.get(key) as T | undefined;
+  }
+
   /** @internal used by the builder */
   addSource(source: IndexedSource): void {
     this.sourcesById.set(source.source.id, source);
@@ -180,6 +211,7 @@ export class FactIndex {
 
   /** @internal used by the builder */
   addFact(entry: IndexedFact): void {
+    this.positions.set(entry, this.facts.length);
     this.facts.push(entry);
     this.byId.set(entry.fact.id, entry);
     push(this.byKindMap, entry.fact.kind, entry);
@@ -243,6 +275,8 @@ export function* buildFactIndexSteps(
     problems.push({ file: pack.locations.file, range: range ?? zero, code, message, severity });
   };
 
+  // The index the memo's entries were last put in: its entries that come out the same are taken as they are.
+  const previous = memo?.previous;
   for (const pack of packs) {
     for (const source of pack.pack.sources) {
       const prior = index.source(source.id);
@@ -252,7 +286,8 @@ export function* buildFactIndexSteps(
         duplicate(report, 'source', source.id, prior.pack, pack, prior.pack.locations.sources.get(source.id), pack.locations.sources.get(source.id));
         continue;
       }
-      index.addSource({ source, pack });
+      const before = previous?.source(source.id);
+      index.addSource(before && before.source === source && before.pack === pack ? before : { source, pack });
     }
   }
   for (const c of assignCitationKeys(index.sources)) {
@@ -303,9 +338,13 @@ export function* buildFactIndexSteps(
 
   const kinds = new Map(accepted.map(({ fact }) => [fact.id, fact.kind]));
   if (memo) memo.last.judged = memo.last.reused = 0;
+  /** Entries new to this index, in its order, and whether the others kept their order. */
+  const added: IndexedFact[] = [];
+  let ordered = true;
+  let lastPosition = -1;
   for (const { fact, pack } of accepted) {
     if (++n % factsPerStep === 0) yield;
-    const kept = memo?.kept.get(fact);
+    let kept = memo?.kept.get(fact);
     let outcome: FactOutcome;
     if (kept && kept.pack === pack && sameLookups(kept, index, kinds)) {
       outcome = kept.outcome;
@@ -328,7 +367,7 @@ export function* buildFactIndexSteps(
         },
       );
       if (memo) {
-        memo.kept.set(fact, { pack, sources, kinds: kindsSeen, outcome });
+        memo.kept.set(fact, (kept = { pack, sources, kinds: kindsSeen, outcome }));
         memo.last.judged++;
       }
     }
@@ -350,21 +389,57 @@ export function* buildFactIndexSteps(
     }
     aliasCount += aliases.size;
 
-    const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
-    const entry: IndexedFact = {
-      fact,
-      pack,
-      status,
-      statusReason,
-      origins: outcome.origins!,
-      wording: preferredWording(fact),
-      sources: sourceIds.map((id) => index.source(id)!),
-      evidence,
-      aliases: [...aliases],
-    };
+    const sourceIds = outcome.sourceIds!;
+    // The previous index's entry when this one would be the same: same outcome, same sources.
+    const before = kept?.entry;
+    const beforeAt = before && previous?.positionOf(before);
+    let entry: IndexedFact;
+    if (before && beforeAt !== undefined && before.pack === pack && before.sources.every((s, i) => s === index.source(sourceIds[i]))) {
+      entry = before;
+      if (beforeAt <= lastPosition) ordered = false;
+      lastPosition = beforeAt;
+    } else {
+      entry = {
+        fact,
+        pack,
+        status,
+        statusReason,
+        origins: outcome.origins!,
+        wording: preferredWording(fact),
+        sources: sourceIds.map((id) => index.source(id)!),
+        evidence,
+        aliases: [...aliases],
+      };
+      if (kept) kept.entry = entry;
+      added.push(entry);
+    }
     index.addFact(entry);
-    for (const a of aliases) index.matcher.add(a, entry);
   }
+
+  // Editing pays while most entries are kept; past that, adding every alias afresh is quicker.
+  if (previous && ordered && added.length * 2 < index.facts.length) {
+    // Most entries are the previous index's: its matcher, less the aliases of the entries gone and plus those of the new.
+    const removed: IndexedFact[] = [];
+    for (const e of previous.facts) {
+      if (++n % (factsPerStep * 8) === 0) yield;
+      if (index.positionOf(e) === undefined) removed.push(e);
+    }
+    const edit: MatcherEdit<IndexedFact> = {
+      removed,
+      added,
+      aliasesOf: (e) => e.aliases,
+      compare: (a, b) => index.positionOf(a)! - index.positionOf(b)!,
+    };
+    index.matcher = yield* previous.matcher.editSteps(edit, factsPerStep * 4);
+    previous.basis = undefined;
+    index.basis = { index: previous, removed, added };
+  } else {
+    for (const entry of index.facts) {
+      if (++n % factsPerStep === 0) yield;
+      for (const a of entry.aliases) index.matcher.add(a, entry);
+    }
+  }
+  if (memo) memo.previous = index;
   return { index, problems };
 }
 
@@ -377,6 +452,8 @@ interface FactOutcome {
   origins?: number;
   evidence?: EvidenceSummary;
   aliases?: Set<string>;
+  /** The sources of the citations behind the fact, without repeats. */
+  sourceIds?: string[];
 }
 
 /** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. */
@@ -385,6 +462,8 @@ interface KeptOutcome {
   sources: Map<string, Source | undefined>;
   kinds: Map<string, FactKind | undefined>;
   outcome: FactOutcome;
+  /** The entry made for it last, taken again when it would come out the same. */
+  entry?: IndexedFact;
 }
 
 /**
@@ -396,6 +475,8 @@ interface KeptOutcome {
 export class IndexMemo {
   /** @internal */
   readonly kept = new WeakMap<Fact, KeptOutcome>();
+  /** @internal the last index built with this memo */
+  previous?: FactIndex;
   /** Facts judged afresh and taken from the memo in the last build: for the tests and the benchmark. */
   readonly last = { judged: 0, reused: 0 };
 }
@@ -551,7 +632,8 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
     for (const f of entry.forms ?? []) if (f.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(f);
     if (dated && lang === 'uk') for (const a of ukDateAliases(fact.date!)) aliases.add(a);
   }
-  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases };
+  const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
+  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases, sourceIds };
 }
 
 /** A label or alias with fewer letters or digits than this does not find its fact in a draft. */
