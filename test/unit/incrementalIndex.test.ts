@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { buildFactIndex, IndexMemo, type BuildResult, type LoadedPack } from '../../src/core/facts/factIndex';
 import { FactStore } from '../../src/core/facts/factStore';
 import { parsePackText } from '../../src/core/packs/packLoader';
+import { pickerRows, prefixIndexFor, prepareSearch } from '../../src/core/cite/search';
 import { bundled } from './helpers';
 
 /** mulberry32, as the benchmark's generator. */
@@ -89,6 +90,21 @@ function text(file: FileModel): string {
   );
 }
 
+/** What completion and the picker offer from an index, its search structures made ahead as the store makes them. */
+function offered(r: BuildResult): unknown {
+  const today = '2025-06-01';
+  prepareSearch(r.index, today);
+  const prefixes = [...new Set(r.index.facts.flatMap((f) => f.aliases.flatMap((a) => [a.slice(0, 1), a.slice(0, 2), a.slice(0, 6)])))];
+  return {
+    rows: pickerRows(r.index, '', today).map((row) => [row.label, row.description, row.detail, row.entry?.fact.id]),
+    prefixes: prefixes.map((p) =>
+      prefixIndexFor(r.index)
+        .search(p, 1000)
+        .map((h) => `${h.alias}:${h.entry.fact.id}`),
+    ),
+  };
+}
+
 /** What a writer sees of an index: every fact as indexed, every problem with its place, and what the aliases find. */
 function seen(r: BuildResult): unknown {
   return {
@@ -152,7 +168,14 @@ function edit(rnd: ReturnType<typeof prng>, world: FileModel[]): number {
   const file = world[f];
   const sources = world.flatMap((w) => w.sources.map((s) => s.id));
   const ids = world.flatMap((w) => w.facts.map((x) => x.id));
-  switch (rnd.int(13)) {
+  switch (rnd.int(14)) {
+    case 13: {
+      // the role a person holds renamed, in whichever file it is: the person's picker row shows it
+      const held = world.flatMap((w) => w.facts).filter((x) => x.kind === 'person' && x.role);
+      const role = held.length > 0 ? world.flatMap((w) => w.facts).find((x) => x.id === rnd.pick(held).role) : undefined;
+      if (role) Object.assign(role, { kind: 'role', label: `Role ${rnd.int(1e6)}` });
+      break;
+    }
     case 11: // a fact moved to another file, with its id
       if (file.facts.length > 0) world[rnd.int(world.length)].facts.push(...file.facts.splice(rnd.int(file.facts.length), 1));
       break;
@@ -227,7 +250,7 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
       let order = world.map((_, i) => i);
       const texts = world.map(text);
       let edited = 0;
-      buildFactIndex([bundledPack, ...good.filter((p): p is LoadedPack => p !== undefined)], {}, memo);
+      offered(buildFactIndex([bundledPack, ...good.filter((p): p is LoadedPack => p !== undefined)], {}, memo));
       for (let step = 0; step < 40; step++) {
         edit(rnd, world);
         // Every file whose text changed is read again (a fact moved changes two).
@@ -244,7 +267,9 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
         const packs = [bundledPack, ...order.map((i) => good[i]).filter((p): p is LoadedPack => p !== undefined)];
         const incremental = buildFactIndex(packs, {}, memo);
         if (incremental.index.basis) edited++;
-        assert.deepEqual(seen(incremental), seen(buildFactIndex(packs)), `seed ${seed}, step ${step}: the rebuild differs from a full one`);
+        const full = buildFactIndex(packs);
+        assert.deepEqual(seen(incremental), seen(full), `seed ${seed}, step ${step}: the rebuild differs from a full one`);
+        assert.deepEqual(offered(incremental), offered(full), `seed ${seed}, step ${step}: completion or the picker differ from a full rebuild's`);
         reused += memo.last.reused;
         total += memo.last.reused + memo.last.judged;
       }
@@ -288,5 +313,38 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
         file,
       );
     }
+  });
+});
+
+suite('incremental index: what completion and the picker offer', () => {
+  test('a person\u2019s picker row shows the new name of a role renamed in another file', () => {
+    const today = '2025-06-01';
+    const roleFile: FileModel = {
+      id: 'roles',
+      sources: [{ id: 's-roles', publisher: 'Office D', kind: 'government' }],
+      facts: [{ id: 'role.minister', kind: 'role', label: 'Minister of Things', aliases: [], citations: ['s-roles'] }],
+    };
+    const peopleFile: FileModel = {
+      id: 'people',
+      sources: [{ id: 's-people', publisher: 'Desk A', kind: 'wire' }],
+      facts: ['a', 'b', 'c', 'd'].map((x) => ({
+        id: `person.${x}`,
+        kind: 'person',
+        label: `Person ${x}`,
+        aliases: [],
+        citations: ['s-people'],
+        role: 'role.minister',
+      })),
+    };
+    const people = loaded(peopleFile, 'file:///w/people.yaml')!;
+    const memo = new IndexMemo();
+    const first = buildFactIndex([loaded(roleFile, 'file:///w/roles.yaml')!, people], {}, memo);
+    prepareSearch(first.index, today);
+    roleFile.facts[0].label = 'Minister of Other Things';
+    const second = buildFactIndex([loaded(roleFile, 'file:///w/roles.yaml')!, people], {}, memo);
+    assert.ok(second.index.basis, 'the index was made from the one before');
+    prepareSearch(second.index, today);
+    const row = pickerRows(second.index, '', today).find((r) => r.entry?.fact.id === 'person.a');
+    assert.equal(row?.description, 'Minister of Other Things');
   });
 });

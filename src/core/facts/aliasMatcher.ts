@@ -46,6 +46,8 @@ interface TrieNode {
 class Trie {
   readonly root: TrieNode = { next: undefined, slot: -1 };
   slots = 0;
+  /** For values added or removed by an edit: the slot of each of their aliases (see `editSteps`). */
+  readonly slotsOf = new WeakMap<object, Int32Array>();
 
   /** The node an alias's tokens lead to, made where missing, with a slot. */
   place(tokens: readonly Token[]): TrieNode {
@@ -83,22 +85,14 @@ export interface MatcherEdit<T> {
   removed: readonly T[];
   /** Values whose aliases are added, in the new order. */
   added: readonly T[];
-  aliasesOf(value: T): Iterable<string>;
+  aliasesOf(value: T): readonly string[];
   /** Negative when `a` comes before `b` in the new order. */
   compare(a: T, b: T): number;
+  /** A removed value with exactly the same aliases as an added one, if any (the same fact, read again): its aliases are not read again. */
+  formerOf?(value: T): T | undefined;
 }
 
 const NO_TAG = (): number => 0;
-
-/** The first of `aliases` that reads as `tokens`: the alias `add` would have recorded for its node. */
-function firstAliasAt(aliases: Iterable<string>, tokens: readonly Token[]): string | undefined {
-  for (const alias of aliases) {
-    if (alias.length > MAX_ALIAS_LENGTH) continue;
-    const own = tokenize(alias);
-    if (own.length === tokens.length && own.every((t, i) => t.text === tokens[i].text)) return alias;
-  }
-  return undefined;
-}
 
 /** Where the alias `longestFrom` last found ends. */
 let longestEnd = 0;
@@ -310,9 +304,10 @@ export class AliasMatcher<T> {
    * little further at those words, and finds the same. Yields every
    * `aliasesPerStep` aliases.
    */
-  *editSteps(edit: MatcherEdit<T>, aliasesPerStep = 2000): Generator<void, AliasMatcher<T>, void> {
+  *editSteps(edit: MatcherEdit<T>, valuesPerStep = 100): Generator<void, AliasMatcher<T>, void> {
     const out = new AliasMatcher<T>();
-    out.trie = this.trie;
+    const trie = this.trie;
+    out.trie = trie;
     out.entries = this.entries.slice();
     out.firstTokens = this.firstTokens.slice();
     out.wholeTokens = this.wholeTokens.slice();
@@ -326,40 +321,57 @@ export class AliasMatcher<T> {
       copied.add(slot);
       return (out.entries[slot] = { alias: entry.alias, values: entry.values.slice() });
     };
+    /** The slot of each of a value's aliases (-1 for one not indexed), found once and kept with the trie. */
+    const slotsOf = (value: T, place: boolean): Int32Array => {
+      let slots = trie.slotsOf.get(value as object);
+      if (slots) return slots;
+      const former = edit.formerOf?.(value);
+      slots = former === undefined ? undefined : trie.slotsOf.get(former as object);
+      if (!slots) {
+        const aliases = edit.aliasesOf(value);
+        slots = new Int32Array(aliases.length).fill(-1);
+        for (let i = 0; i < aliases.length; i++) {
+          const tokens = tokenize(aliases[i]);
+          if (tokens.length === 0 || aliases[i].length > MAX_ALIAS_LENGTH) continue;
+          // A former value with the same aliases set these bits already.
+          if (place) out.mark(tokens);
+          slots[i] = (place ? trie.place(tokens) : trie.find(tokens))?.slot ?? -1;
+        }
+      }
+      if (typeof value === 'object' && value !== null) trie.slotsOf.set(value, slots);
+      return slots;
+    };
     /** Slots whose first value went: their alias is that of the new first value, found at the end. */
-    const renamed = new Map<number, readonly Token[]>();
+    const renamed = new Set<number>();
     let n = 0;
 
     for (const value of edit.removed) {
-      for (const alias of edit.aliasesOf(value)) {
-        if (++n % aliasesPerStep === 0) yield;
-        const tokens = tokenize(alias);
-        if (tokens.length === 0 || alias.length > MAX_ALIAS_LENGTH) continue;
-        const node = this.trie.find(tokens);
-        if (!node || node.slot < 0) continue;
-        const at = out.entries[node.slot]?.values.indexOf(value) ?? -1;
+      if (++n % valuesPerStep === 0) yield;
+      for (const slot of slotsOf(value, false)) {
+        if (slot < 0) continue;
+        const at = out.entries[slot]?.values.indexOf(value) ?? -1;
         if (at < 0) continue;
-        const entry = own(node.slot)!;
+        const entry = own(slot)!;
         entry.values.splice(at, 1);
         out.count--;
         if (entry.values.length === 0) {
-          out.entries[node.slot] = undefined;
-          renamed.delete(node.slot);
-        } else if (at === 0) renamed.set(node.slot, tokens);
+          out.entries[slot] = undefined;
+          renamed.delete(slot);
+        } else if (at === 0) renamed.add(slot);
       }
     }
 
     for (const value of edit.added) {
-      for (const alias of edit.aliasesOf(value)) {
-        if (++n % aliasesPerStep === 0) yield;
-        const tokens = tokenize(alias);
-        if (tokens.length === 0 || alias.length > MAX_ALIAS_LENGTH) continue;
-        out.mark(tokens);
-        const { slot } = this.trie.place(tokens);
+      if (++n % valuesPerStep === 0) yield;
+      const aliases = edit.aliasesOf(value);
+      const slots = slotsOf(value, true);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (slot < 0) continue;
         const entry = own(slot);
         if (!entry) {
           copied.add(slot);
-          out.entries[slot] = { alias, values: [value] };
+          out.entries[slot] = { alias: aliases[i], values: [value] };
           out.count++;
           renamed.delete(slot);
           continue;
@@ -377,13 +389,17 @@ export class AliasMatcher<T> {
         values.splice(at, 0, value);
         out.count++;
         if (at === 0) {
-          entry.alias = alias;
+          entry.alias = aliases[i];
           renamed.delete(slot);
         }
       }
     }
 
-    for (const [slot, tokens] of renamed) out.entries[slot]!.alias = firstAliasAt(edit.aliasesOf(out.entries[slot]!.values[0]), tokens)!;
+    // The alias of a node is the one its first value reached it by first.
+    for (const slot of renamed) {
+      const entry = out.entries[slot]!;
+      entry.alias = edit.aliasesOf(entry.values[0])[slotsOf(entry.values[0], false).indexOf(slot)];
+    }
     return out;
   }
 

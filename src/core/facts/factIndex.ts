@@ -424,13 +424,19 @@ export function* buildFactIndexSteps(
       if (++n % (factsPerStep * 8) === 0) yield;
       if (index.positionOf(e) === undefined) removed.push(e);
     }
+    // A fact read again with the same names (a file saved again) takes the places of its former entry's aliases.
+    const formerById = new Map(removed.map((e) => [e.fact.id, e]));
     const edit: MatcherEdit<IndexedFact> = {
       removed,
       added,
       aliasesOf: (e) => e.aliases,
       compare: (a, b) => index.positionOf(a)! - index.positionOf(b)!,
+      formerOf: (e) => {
+        const former = formerById.get(e.fact.id);
+        return former && sameList(former.aliases, e.aliases) ? former : undefined;
+      },
     };
-    index.matcher = yield* previous.matcher.editSteps(edit, factsPerStep * 4);
+    index.matcher = yield* previous.matcher.editSteps(edit, factsPerStep);
     previous.basis = undefined;
     index.basis = { index: previous, removed, added };
   } else {
@@ -649,6 +655,10 @@ function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<str
   }
   for (const [id, kind] of kept.kinds) if (kinds.get(id) !== kind) return false;
   return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function factPath(pack: LoadedPack, fact: Fact): string {
