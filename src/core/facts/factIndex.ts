@@ -338,6 +338,10 @@ export function* buildFactIndexSteps(
 
   const kinds = new Map(accepted.map(({ fact }) => [fact.id, fact.kind]));
   if (memo) memo.last.judged = memo.last.reused = 0;
+  const build = memo ? ++memo.builds : 0;
+  // The ids whose source or fact kind is not what the previous build had: an outcome that build checked
+  // or judged, and that looked up none of these, holds without looking its lookups up one by one.
+  const changed = previous && memo?.previousKinds ? yield* changedLookups(previous, memo.previousKinds, index, kinds, factsPerStep * 8) : undefined;
   /** Entries new to this index, in its order, and whether the others kept their order. */
   const added: IndexedFact[] = [];
   let ordered = true;
@@ -346,8 +350,9 @@ export function* buildFactIndexSteps(
     if (++n % factsPerStep === 0) yield;
     let kept = memo?.kept.get(fact);
     let outcome: FactOutcome;
-    if (kept && kept.pack === pack && sameLookups(kept, index, kinds)) {
+    if (kept && kept.pack === pack && ((changed && kept.checked === memo!.previousBuild && lookedUpNone(kept, changed)) || sameLookups(kept, index, kinds))) {
       outcome = kept.outcome;
+      kept.checked = build;
       memo!.last.reused++;
     } else {
       const sources = new Map<string, Source | undefined>();
@@ -367,7 +372,7 @@ export function* buildFactIndexSteps(
         },
       );
       if (memo) {
-        memo.kept.set(fact, (kept = { pack, sources, kinds: kindsSeen, outcome }));
+        memo.kept.set(fact, (kept = { pack, sources, kinds: kindsSeen, outcome, checked: build }));
         memo.last.judged++;
       }
     }
@@ -445,7 +450,11 @@ export function* buildFactIndexSteps(
       for (const a of entry.aliases) index.matcher.add(a, entry);
     }
   }
-  if (memo) memo.previous = index;
+  if (memo) {
+    memo.previous = index;
+    memo.previousKinds = kinds;
+    memo.previousBuild = build;
+  }
   return { index, problems };
 }
 
@@ -470,6 +479,8 @@ interface KeptOutcome {
   outcome: FactOutcome;
   /** The entry made for it last, taken again when it would come out the same. */
   entry?: IndexedFact;
+  /** The last build whose sources and fact kinds it was judged or checked against. */
+  checked: number;
 }
 
 /**
@@ -481,8 +492,14 @@ interface KeptOutcome {
 export class IndexMemo {
   /** @internal */
   readonly kept = new WeakMap<Fact, KeptOutcome>();
-  /** @internal the last index built with this memo */
+  /** @internal the last index built with this memo, the kind of each of its facts, and which build it was */
   previous?: FactIndex;
+  /** @internal */
+  previousKinds?: ReadonlyMap<string, FactKind>;
+  /** @internal */
+  previousBuild = 0;
+  /** @internal builds begun */
+  builds = 0;
   /** Facts judged afresh and taken from the memo in the last build: for the tests and the benchmark. */
   readonly last = { judged: 0, reused: 0 };
 }
@@ -646,6 +663,41 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
 export const MIN_ALIAS_LETTERS = 2;
 
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The source and fact ids that resolve otherwise in `index` than in `previous` (a source counts as the same when written the same). */
+function* changedLookups(
+  previous: FactIndex,
+  previousKinds: ReadonlyMap<string, FactKind>,
+  index: FactIndex,
+  kinds: ReadonlyMap<string, FactKind>,
+  perStep: number,
+): Generator<void, Set<string>, void> {
+  const out = new Set<string>();
+  let n = 0;
+  for (const [id, kind] of kinds) {
+    if (++n % perStep === 0) yield;
+    if (previousKinds.get(id) !== kind) out.add(id);
+  }
+  for (const id of previousKinds.keys()) {
+    if (++n % perStep === 0) yield;
+    if (!kinds.has(id)) out.add(id);
+  }
+  for (const list of [previous.sources, index.sources]) {
+    for (const { source } of list) {
+      const before = previous.source(source.id)?.source;
+      const now = index.source(source.id)?.source;
+      if (now !== before && !(now && before && sameSource(now, before))) out.add(source.id);
+    }
+  }
+  return out;
+}
+
+function lookedUpNone(kept: KeptOutcome, changed: ReadonlySet<string>): boolean {
+  if (changed.size === 0) return true;
+  for (const id of kept.sources.keys()) if (changed.has(id)) return false;
+  for (const id of kept.kinds.keys()) if (changed.has(id)) return false;
+  return true;
+}
 
 function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<string, FactKind>): boolean {
   for (const [id, source] of kept.sources) {
