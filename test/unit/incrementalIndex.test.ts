@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { buildFactIndex, IndexMemo, type BuildResult, type LoadedPack } from '../../src/core/facts/factIndex';
 import { FactStore } from '../../src/core/facts/factStore';
 import { parsePackText } from '../../src/core/packs/packLoader';
-import { pickerRows, prefixIndexFor, prepareSearch } from '../../src/core/cite/search';
+import { pickerRows, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/cite/search';
 import { bundled } from './helpers';
 
 /** mulberry32, as the benchmark's generator. */
@@ -97,6 +97,8 @@ function offered(r: BuildResult): unknown {
   const prefixes = [...new Set(r.index.facts.flatMap((f) => f.aliases.flatMap((a) => [a.slice(0, 1), a.slice(0, 2), a.slice(0, 6)])))];
   return {
     rows: pickerRows(r.index, '', today).map((row) => [row.label, row.description, row.detail, row.entry?.fact.id]),
+    // A selection that names several facts, some by a name they share.
+    ranked: rankFacts(r.index, r.index.facts.flatMap((f, i) => (i % 3 === 0 ? [f.fact.label] : [])).join(' and ')).map((x) => `${x.entry.fact.id}:${x.score}`),
     prefixes: prefixes.map((p) =>
       prefixIndexFor(r.index)
         .search(p, 1000)

@@ -44,20 +44,40 @@ function selectionScores(index: FactIndex, selection: string): Map<IndexedFact, 
 /** The named facts, best score first, ties in the base order. */
 function namedFacts(index: FactIndex, scores: ReadonlyMap<IndexedFact, number>): RankedFact[] {
   if (scores.size === 0) return [];
-  const { position } = baseOrder(index);
-  return [...scores.entries()].sort((a, b) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!).map(([entry, score]) => ({ entry, score }));
+  const keyed = new Map([...scores.keys()].map((entry) => [entry, { entry, plain: plainKey(entry.fact.label) }]));
+  return [...scores.entries()]
+    .sort((a, b) => b[1] - a[1] || compareBase(index, keyed.get(a[0])!, keyed.get(b[0])!))
+    .map(([entry, score]) => ({ entry, score }));
+}
+
+/** The base order (kind, then label, then the index's order), as the picker lists facts, of two facts. */
+function compareBase(index: FactIndex, a: Keyed, b: Keyed): number {
+  return (
+    FACT_KINDS.indexOf(a.entry.fact.kind) - FACT_KINDS.indexOf(b.entry.fact.kind) ||
+    compareLabels(a, b) ||
+    index.positionOf(a.entry)! - index.positionOf(b.entry)!
+  );
 }
 
 export { AliasPrefixIndex, prefixIndexFor, type PrefixHit } from './prefixIndex';
 
-const KIND_ORDERS = derivedValue('picker: facts of each kind by label', () => new Map<FactKind, IndexedFact[]>());
+/** A kind's facts by label, with their labels' plain keys. */
+interface KindOrder {
+  order: IndexedFact[];
+  plain: (string | undefined)[];
+}
+
+const KIND_ORDERS = derivedValue('picker: facts of each kind by label', () => new Map<FactKind, KindOrder>());
 
 /** One kind's facts by label: the picker's order within a kind, sorted once per index. */
 function kindOrder(index: FactIndex, kind: FactKind): IndexedFact[] {
   const kinds = index.derived(KIND_ORDERS);
-  let order = kinds.get(kind);
-  if (!order) kinds.set(kind, (order = editedKindOrder(index, kind) ?? byLabel(index.byKind(kind)).map((k) => k.entry)));
-  return order;
+  let made = kinds.get(kind);
+  if (!made) {
+    const keyed = editedKindOrder(index, kind) ?? byLabel(index.byKind(kind));
+    kinds.set(kind, (made = { order: keyed.map((k) => k.entry), plain: keyed.map((k) => k.plain) }));
+  }
+  return made.order;
 }
 
 interface Keyed {
@@ -92,12 +112,15 @@ function byLabel(entries: readonly IndexedFact[]): Keyed[] {
  * added ones put in by binary search. Facts of one label stay in index order,
  * as the sort leaves them. Undefined where there is nothing to make it from.
  */
-function editedKindOrder(index: FactIndex, kind: FactKind): IndexedFact[] | undefined {
+function editedKindOrder(index: FactIndex, kind: FactKind): Keyed[] | undefined {
   const before = index.basis?.index.derivedIfMade(KIND_ORDERS)?.get(kind);
   if (!before) return undefined;
-  const kept = before.filter((e) => index.positionOf(e) !== undefined);
+  const kept: Keyed[] = [];
+  for (let i = 0; i < before.order.length; i++) {
+    if (index.positionOf(before.order[i]) !== undefined) kept.push({ entry: before.order[i], plain: before.plain[i] });
+  }
   const added = byLabel(index.basis!.added.filter((e) => e.fact.kind === kind));
-  const out: IndexedFact[] = [];
+  const out: Keyed[] = [];
   let from = 0;
   for (const a of added) {
     const at = index.positionOf(a.entry)!;
@@ -105,13 +128,12 @@ function editedKindOrder(index: FactIndex, kind: FactKind): IndexedFact[] | unde
     let hi = kept.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const k = kept[mid];
-      const c = compareLabels({ entry: k, plain: plainKey(k.fact.label) }, a) || index.positionOf(k)! - at;
+      const c = compareLabels(kept[mid], a) || index.positionOf(kept[mid].entry)! - at;
       if (c < 0) lo = mid + 1;
       else hi = mid;
     }
     for (let i = from; i < lo; i++) out.push(kept[i]);
-    out.push(a.entry);
+    out.push(a);
     from = lo;
   }
   for (let i = from; i < kept.length; i++) out.push(kept[i]);
@@ -140,13 +162,13 @@ const LONG_NUMBER = /\d{60}/;
  * makes this the costly part. Sorting kind by kind gives the order a sort by
  * (kind, label) gives, and lets the work be done a kind at a time.
  */
-function baseOrder(index: FactIndex): { order: IndexedFact[]; position: Map<IndexedFact, number> } {
+function baseOrder(index: FactIndex): { order: IndexedFact[] } {
   return index.derived(BASE_ORDER);
 }
 
 const BASE_ORDER = derivedValue('picker: facts by kind, then label', (index) => {
   const order = FACT_KINDS.flatMap((kind) => kindOrder(index, kind));
-  return { order, position: new Map(order.map((e, i) => [e, i])) };
+  return { order };
 });
 
 /** A row of the Insert Citation picker: a fact, or the heading of a group. */
@@ -199,7 +221,7 @@ function kindRows(index: FactIndex, kind: FactKind, today: IsoDate, budget = Inf
 function rowsBefore(index: FactIndex, kind: FactKind, today: IsoDate): KindRows['before'] {
   const before = index.basis?.index;
   const cached = before?.derivedIfMade(KIND_ROWS);
-  const order = before?.derivedIfMade(KIND_ORDERS)?.get(kind);
+  const order = before?.derivedIfMade(KIND_ORDERS)?.get(kind)?.order;
   const made = cached?.rows.get(kind);
   if (!before || cached?.today !== today || !order || !made || made.done !== order.length) return undefined;
   return { index: before, order, rows: made.rows, at: 0 };
