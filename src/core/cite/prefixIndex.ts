@@ -76,6 +76,10 @@ export class AliasPrefixIndex {
   private readonly mends = new Map<number, Mend>();
   /** Bucket keys by first character, ascending: a one-character prefix reads them in turn. */
   private byFirst?: Map<number, number[]>;
+  /** How many facts' aliases are in `pending`: they are put there a slice at a time (`fill`), or all on first search. */
+  private filled: number;
+  /** Buckets not yet sorted, as `prepareSome` takes them. */
+  private queue?: number[];
 
   /** `buckets`: those already sorted, shared with an earlier index (`edited`). */
   constructor(
@@ -84,8 +88,40 @@ export class AliasPrefixIndex {
   ) {
     this.facts = index.facts;
     this.buckets = buckets ?? new Map();
-    // Positions, not objects: this pass runs over every alias of the fact base on the first keystroke after a change.
-    if (!buckets) for (let f = 0; f < this.facts.length; f++) addPositions(this.pending, this.facts, f);
+    this.filled = buckets ? this.facts.length : 0;
+  }
+
+  /**
+   * Puts the aliases of up to `facts` more facts in their buckets, as
+   * positions, not objects: this pass runs over every alias of the fact
+   * base, a slice a step ahead of use, or at once on the first search.
+   */
+  fill(facts = Infinity): void {
+    const end = Math.min(this.facts.length, this.filled + facts);
+    for (let f = this.filled; f < end; f++) addPositions(this.pending, this.facts, f);
+    this.filled = end;
+  }
+
+  /** About how many aliases are still to be put in buckets and sorted: what `prepareSome` has to do. */
+  unsortedAliases(): number {
+    let n = 0;
+    for (let f = this.filled; f < this.facts.length; f++) n += this.facts[f].aliases.length;
+    for (const list of this.pending.values()) n += list.length / 2;
+    for (const mend of this.mends.values()) n += mend.before.length + mend.positions.length / 2;
+    return n;
+  }
+
+  /** Sorts the next buckets not yet sorted, until about `aliases` aliases are (and at least one bucket, if any is left). */
+  prepareSome(aliases: number): void {
+    this.fill();
+    this.queue ??= this.bucketKeys().filter((key) => !this.buckets.has(key));
+    let done = 0;
+    while (done < aliases && this.queue.length > 0) {
+      const key = this.queue.pop()!;
+      const mend = this.mends.get(key);
+      done += (this.pending.get(key)?.length ?? 0) / 2 + (mend ? mend.before.length + mend.positions.length / 2 : 0);
+      this.bucket(key);
+    }
   }
 
   /**
@@ -98,7 +134,7 @@ export class AliasPrefixIndex {
   static edited(index: FactIndex): AliasPrefixIndex | undefined {
     const basis = index.basis;
     const before = basis?.index.derivedIfMade(PREFIXES);
-    if (!basis || !before || before.pending.size > 0 || before.mends.size > 0) return undefined;
+    if (!basis || !before || before.filled < before.facts.length || before.pending.size > 0 || before.mends.size > 0) return undefined;
     const out = new AliasPrefixIndex(index, new Map(before.buckets));
     const removed = new Set(basis.removed);
     const fresh = new Map<number, number[]>();
@@ -137,6 +173,7 @@ export class AliasPrefixIndex {
   private bucket(key: number): AliasEntry[] {
     let entries = this.buckets.get(key);
     if (entries) return entries;
+    this.fill();
     const mend = this.mends.get(key);
     entries = mend ? this.mended(mend) : sortedEntries(this.facts, this.pending.get(key) ?? []);
     this.buckets.set(key, entries);
@@ -147,6 +184,7 @@ export class AliasPrefixIndex {
 
   /** Every bucket's key: `prepare` each to have them all sorted. */
   bucketKeys(): number[] {
+    this.fill();
     return [...new Set([...this.pending.keys(), ...this.mends.keys(), ...this.buckets.keys()])];
   }
 

@@ -243,6 +243,10 @@ function keptRow(made: KindRows, entry: IndexedFact, index: FactIndex): PickerRo
   return roles.every((r) => index.fact(r.role) === before.index.fact(r.role)) ? row : undefined;
 }
 
+/** Facts whose aliases are put in the completion prefixes' buckets per preparation step, and aliases sorted per step. */
+const FACTS_PER_FILL = 5000;
+const ALIASES_PER_STEP = 5000;
+
 /** Rows made per preparation step: about ten milliseconds of work on a slow machine. */
 const ROWS_PER_STEP = 500;
 
@@ -317,7 +321,8 @@ function pickerValue(entry: IndexedFact, index: FactIndex, today: IsoDate): stri
 export function preparationSteps(index: FactIndex, today: IsoDate = todayIso()): (() => void)[] {
   const prefixes = prefixIndexFor(index);
   return [
-    ...prefixes.bucketKeys().map((key) => () => prefixes.prepare(key)),
+    ...Array.from({ length: Math.ceil(index.facts.length / FACTS_PER_FILL) }, () => () => prefixes.fill(FACTS_PER_FILL)),
+    ...Array.from({ length: Math.ceil(prefixes.unsortedAliases() / ALIASES_PER_STEP) }, () => () => prefixes.prepareSome(ALIASES_PER_STEP)),
     ...FACT_KINDS.flatMap((kind) => [
       () => void kindOrder(index, kind),
       ...Array.from({ length: Math.ceil(index.byKind(kind).length / ROWS_PER_STEP) }, () => () => void kindRows(index, kind, today, ROWS_PER_STEP)),
