@@ -265,10 +265,29 @@ export class AliasMatcher<T> {
   private firstPairs = newFilter();
 
   add(alias: string, value: T): void {
-    const tokens = tokenize(alias);
-    if (tokens.length === 0 || alias.length > MAX_ALIAS_LENGTH) return;
-    this.mark(tokens);
-    const { slot } = this.trie.place(tokens);
+    if (alias.length > MAX_ALIAS_LENGTH) return;
+    // Token by token, without a list of them: a fact base of 100k facts has a million aliases to add.
+    const to = alias.length;
+    let node = this.trie.root;
+    let first = 0;
+    let tokens = 0;
+    for (let t = nextToken(alias, 0, to); t !== undefined; t = nextToken(alias, tokenEnd, to)) {
+      if (tokens === 0) first = hashOf(t);
+      else if (tokens === 1) setBit(this.firstPairs, pairHash(first, hashOf(t)));
+      tokens++;
+      node.next ??= new Map();
+      let child = node.next.get(t);
+      if (!child) {
+        child = { next: undefined, slot: -1 };
+        node.next.set(t, child);
+      }
+      node = child;
+    }
+    if (tokens === 0) return;
+    setBit(this.firstTokens, first);
+    if (tokens === 1) setBit(this.wholeTokens, first);
+    if (node.slot < 0) node.slot = this.trie.slots++;
+    const slot = node.slot;
     const entry = this.entries[slot];
     if (!entry) {
       this.entries[slot] = { alias, values: [value] };
