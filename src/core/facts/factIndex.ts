@@ -355,24 +355,26 @@ export function* buildFactIndexSteps(
       kept.checked = build;
       memo!.last.reused++;
     } else {
-      const sources = new Map<string, Source | undefined>();
-      const kindsSeen = new Map<string, FactKind | undefined>();
+      // Kept for every fact of the fact base: lists, lighter than maps.
+      const lookups: Lookups = { sourceIds: [], sources: [], kindIds: [], kinds: [] };
       outcome = judgeFact(
         fact,
         pack,
         (id) => {
           const s = index.source(id)?.source;
-          sources.set(id, s);
+          lookups.sourceIds.push(id);
+          lookups.sources.push(s);
           return s;
         },
         (id) => {
           const k = kinds.get(id);
-          kindsSeen.set(id, k);
+          lookups.kindIds.push(id);
+          lookups.kinds.push(k);
           return k;
         },
       );
       if (memo) {
-        memo.kept.set(fact, (kept = { pack, sources, kinds: kindsSeen, outcome, checked: build }));
+        memo.kept.set(fact, (kept = { pack, lookups, outcome, checked: build }));
         memo.last.judged++;
       }
     }
@@ -384,7 +386,7 @@ export function* buildFactIndexSteps(
     const evidence = outcome.evidence;
     const bad = (path: string, code: string, message: string): void =>
       report(pack, pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id), code, message);
-    if (aliasCount + aliases.size > maxAliases) {
+    if (aliasCount + aliases.length > maxAliases) {
       bad(
         '/aliases',
         'too-many-aliases',
@@ -392,7 +394,7 @@ export function* buildFactIndexSteps(
       );
       continue;
     }
-    aliasCount += aliases.size;
+    aliasCount += aliases.length;
 
     const sourceIds = outcome.sourceIds!;
     // The previous index's entry when this one would be the same: same outcome, same sources.
@@ -413,7 +415,7 @@ export function* buildFactIndexSteps(
         wording: preferredWording(fact),
         sources: sourceIds.map((id) => index.source(id)!),
         evidence,
-        aliases: [...aliases],
+        aliases,
       };
       if (kept) kept.entry = entry;
       added.push(entry);
@@ -466,16 +468,23 @@ interface FactOutcome {
   statusReason?: string;
   origins?: number;
   evidence?: EvidenceSummary;
-  aliases?: Set<string>;
+  aliases?: readonly string[];
   /** The sources of the citations behind the fact, without repeats. */
   sourceIds?: string[];
+}
+
+/** The sources and fact kinds a fact's checks looked up, by id, in turn, and what they found. */
+interface Lookups {
+  sourceIds: string[];
+  sources: (Source | undefined)[];
+  kindIds: string[];
+  kinds: (FactKind | undefined)[];
 }
 
 /** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. */
 interface KeptOutcome {
   pack: LoadedPack;
-  sources: Map<string, Source | undefined>;
-  kinds: Map<string, FactKind | undefined>;
+  lookups: Lookups;
   outcome: FactOutcome;
   /** The entry made for it last, taken again when it would come out the same. */
   entry?: IndexedFact;
@@ -656,7 +665,7 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
     if (dated && lang === 'uk') for (const a of ukDateAliases(fact.date!)) aliases.add(a);
   }
   const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
-  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases, sourceIds };
+  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases: [...aliases], sourceIds };
 }
 
 /** A label or alias with fewer letters or digits than this does not find its fact in a draft. */
@@ -694,18 +703,20 @@ function* changedLookups(
 
 function lookedUpNone(kept: KeptOutcome, changed: ReadonlySet<string>): boolean {
   if (changed.size === 0) return true;
-  for (const id of kept.sources.keys()) if (changed.has(id)) return false;
-  for (const id of kept.kinds.keys()) if (changed.has(id)) return false;
+  for (const id of kept.lookups.sourceIds) if (changed.has(id)) return false;
+  for (const id of kept.lookups.kindIds) if (changed.has(id)) return false;
   return true;
 }
 
 function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<string, FactKind>): boolean {
-  for (const [id, source] of kept.sources) {
+  const { sourceIds, sources, kindIds } = kept.lookups;
+  for (let i = 0; i < sourceIds.length; i++) {
     // A fact is judged by its sources' fields: a pack read again has new objects with the same fields.
-    const now = index.source(id)?.source;
-    if (now !== source && !(now && source && sameSource(now, source))) return false;
+    const now = index.source(sourceIds[i])?.source;
+    const then = sources[i];
+    if (now !== then && !(now && then && sameSource(now, then))) return false;
   }
-  for (const [id, kind] of kept.kinds) if (kinds.get(id) !== kind) return false;
+  for (let i = 0; i < kindIds.length; i++) if (kinds.get(kindIds[i]) !== kept.lookups.kinds[i]) return false;
   return true;
 }
 
