@@ -48,29 +48,6 @@ class Trie {
   slots = 0;
   /** For values added or removed by an edit: the slot of each of their aliases (see `editSteps`). */
   readonly slotsOf = new WeakMap<object, Int32Array>();
-
-  /** The node an alias's tokens lead to, made where missing, with a slot. */
-  place(tokens: readonly Token[]): TrieNode {
-    let node = this.root;
-    for (const t of tokens) {
-      node.next ??= new Map();
-      let child = node.next.get(t.text);
-      if (!child) {
-        child = { next: undefined, slot: -1 };
-        node.next.set(t.text, child);
-      }
-      node = child;
-    }
-    if (node.slot < 0) node.slot = this.slots++;
-    return node;
-  }
-
-  /** The node an alias's tokens lead to, if there is one. */
-  find(tokens: readonly Token[]): TrieNode | undefined {
-    let node: TrieNode | undefined = this.root;
-    for (let i = 0; i < tokens.length && node; i++) node = node.next?.get(tokens[i].text);
-    return node;
-  }
 }
 
 /** What a slot holds: the alias as first written, and its values. */
@@ -265,29 +242,8 @@ export class AliasMatcher<T> {
   private firstPairs = newFilter();
 
   add(alias: string, value: T): void {
-    if (alias.length > MAX_ALIAS_LENGTH) return;
-    // Token by token, without a list of them: a fact base of 100k facts has a million aliases to add.
-    const to = alias.length;
-    let node = this.trie.root;
-    let first = 0;
-    let tokens = 0;
-    for (let t = nextToken(alias, 0, to); t !== undefined; t = nextToken(alias, tokenEnd, to)) {
-      if (tokens === 0) first = hashOf(t);
-      else if (tokens === 1) setBit(this.firstPairs, pairHash(first, hashOf(t)));
-      tokens++;
-      node.next ??= new Map();
-      let child = node.next.get(t);
-      if (!child) {
-        child = { next: undefined, slot: -1 };
-        node.next.set(t, child);
-      }
-      node = child;
-    }
-    if (tokens === 0) return;
-    setBit(this.firstTokens, first);
-    if (tokens === 1) setBit(this.wholeTokens, first);
-    if (node.slot < 0) node.slot = this.trie.slots++;
-    const slot = node.slot;
+    const slot = this.slotOf(alias, true);
+    if (slot < 0) return;
     const entry = this.entries[slot];
     if (!entry) {
       this.entries[slot] = { alias, values: [value] };
@@ -298,12 +254,36 @@ export class AliasMatcher<T> {
     }
   }
 
-  /** Sets the filters' bits for an alias's tokens. */
-  private mark(tokens: readonly Token[]): void {
-    const h = hashOf(tokens[0].text);
-    setBit(this.firstTokens, h);
-    if (tokens.length === 1) setBit(this.wholeTokens, h);
-    else setBit(this.firstPairs, pairHash(h, hashOf(tokens[1].text)));
+  /**
+   * The slot of the trie node an alias's tokens lead to; -1 for an alias not
+   * indexed (too long, no token) or, unless `place`, not in the trie. With
+   * `place`, the node is made where missing and the filters' bits set. Token
+   * by token, without a list of them: a fact base of 100k facts has a million
+   * aliases to add.
+   */
+  private slotOf(alias: string, place: boolean): number {
+    if (alias.length > MAX_ALIAS_LENGTH) return -1;
+    const to = alias.length;
+    let node = this.trie.root;
+    let first = 0;
+    let tokens = 0;
+    for (let t = nextToken(alias, 0, to); t !== undefined; t = nextToken(alias, tokenEnd, to)) {
+      if (tokens === 0) first = hashOf(t);
+      else if (tokens === 1 && place) setBit(this.firstPairs, pairHash(first, hashOf(t)));
+      tokens++;
+      let child = node.next?.get(t);
+      if (!child) {
+        if (!place) return -1;
+        child = { next: undefined, slot: -1 };
+        (node.next ??= new Map()).set(t, child);
+      }
+      node = child;
+    }
+    if (tokens === 0 || !place) return tokens === 0 ? -1 : node.slot;
+    setBit(this.firstTokens, first);
+    if (tokens === 1) setBit(this.wholeTokens, first);
+    if (node.slot < 0) node.slot = this.trie.slots++;
+    return node.slot;
   }
 
   /** What the alias ending at `node` stands for here. */
@@ -347,15 +327,8 @@ export class AliasMatcher<T> {
       const former = edit.formerOf?.(value);
       slots = former === undefined ? undefined : trie.slotsOf.get(former as object);
       if (!slots) {
-        const aliases = edit.aliasesOf(value);
-        slots = new Int32Array(aliases.length).fill(-1);
-        for (let i = 0; i < aliases.length; i++) {
-          const tokens = tokenize(aliases[i]);
-          if (tokens.length === 0 || aliases[i].length > MAX_ALIAS_LENGTH) continue;
-          // A former value with the same aliases set these bits already.
-          if (place) out.mark(tokens);
-          slots[i] = (place ? trie.place(tokens) : trie.find(tokens))?.slot ?? -1;
-        }
+        // A former value with the same aliases set the filters' bits already.
+        slots = Int32Array.from(edit.aliasesOf(value), (alias) => out.slotOf(alias, place));
       }
       if (typeof value === 'object' && value !== null) trie.slotsOf.set(value, slots);
       return slots;
