@@ -182,15 +182,10 @@ export class AliasPrefixIndex {
     return entries;
   }
 
-  /** Every bucket's key: `prepare` each to have them all sorted. */
+  /** Every bucket's key. */
   bucketKeys(): number[] {
     this.fill();
     return [...new Set([...this.pending.keys(), ...this.mends.keys(), ...this.buckets.keys()])];
-  }
-
-  /** Folds and sorts one bucket ahead of use. */
-  prepare(key: number): void {
-    this.bucket(key);
   }
 
   /** The entries whose folded form starts with `p` (folded, not empty), in sorted order, lazily. */
