@@ -191,3 +191,61 @@ suite('aliasMatcher: offsets in the original text', () => {
     assert.deepEqual(found(text, m.findAll(text)), ['Keir Starmer → starmer-full']);
   });
 });
+
+suite('aliasMatcher: a matcher edited from another', () => {
+  /** A seeded choice of numbers (mulberry32). */
+  function prng(seed: number): (n: number) => number {
+    let a = seed >>> 0;
+    return (n) => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+  }
+  const WORDS = ['Kyiv', 'KYIV', 'kyiv', 'Keir', 'Starmer', 'the', 'Hague', '24', 'June', '—', 'Київ', 'київ'];
+  const phrase = (int: (n: number) => number): string => Array.from({ length: 1 + int(3) }, () => WORDS[int(WORDS.length)]).join(' ');
+  const built = (values: readonly { id: string; aliases: string[] }[]): AliasMatcher<{ id: string; aliases: string[] }> => {
+    const m = new AliasMatcher<{ id: string; aliases: string[] }>();
+    for (const v of values) for (const a of v.aliases) m.add(a, v);
+    return m;
+  };
+  const text = WORDS.flatMap((a) => WORDS.map((b) => `${a} ${b} ${WORDS[(a.length + b.length) % WORDS.length]}`)).join(' . ');
+  const seenBy = (m: AliasMatcher<{ id: string }>): string[] => [
+    String(m.size),
+    ...m.findAll(text).map((x) => `${x.start}:${x.end}:${x.alias}:${x.values.map((v) => v.id).join(',')}`),
+    ...[0, 40, 400, 900].flatMap((at) => m.findAt(text, at).map((x) => `${x.start}:${x.end}:${x.alias}:${x.values.map((v) => v.id).join(',')}`)),
+  ];
+
+  test('equals a matcher built afresh, over random edits, and the one edited from finds what it found', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const int = prng(seed);
+      let values = Array.from({ length: 12 }, (_, i) => ({ id: `v${i}`, aliases: Array.from({ length: 1 + int(3) }, () => phrase(int)) }));
+      let matcher = built(values);
+      for (let step = 0; step < 15; step++) {
+        const before = seenBy(matcher);
+        const removed = values.filter(() => int(4) === 0);
+        const kept = values.filter((v) => !removed.includes(v));
+        // New values, some in the places of the removed ones, some with their aliases.
+        const next = [...kept];
+        const added = Array.from({ length: int(4) }, (_, i) => ({
+          id: `n${seed}-${step}-${i}`,
+          aliases: int(2) === 0 && removed.length > 0 ? [...removed[int(removed.length)].aliases] : [phrase(int), phrase(int)],
+        }));
+        for (const a of added) next.splice(int(next.length + 1), 0, a);
+        const edited = matcher.editSteps({
+          removed,
+          added: next.filter((v) => added.includes(v)),
+          aliasesOf: (v) => v.aliases,
+          compare: (a, b) => next.indexOf(a) - next.indexOf(b),
+        });
+        let r = edited.next();
+        while (!r.done) r = edited.next();
+        assert.deepEqual(seenBy(r.value), seenBy(built(next)), `seed ${seed}, step ${step}`);
+        assert.deepEqual(seenBy(matcher), before, `seed ${seed}, step ${step}: the matcher edited from changed`);
+        matcher = r.value;
+        values = next;
+      }
+    }
+  });
+});

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { buildFactIndex, IndexMemo, type BuildResult, type LoadedPack } from '../../src/core/facts/factIndex';
 import { FactStore } from '../../src/core/facts/factStore';
 import { parsePackText } from '../../src/core/packs/packLoader';
+import { pickerRows, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/cite/search';
 import { bundled } from './helpers';
 
 /** mulberry32, as the benchmark's generator. */
@@ -89,6 +90,23 @@ function text(file: FileModel): string {
   );
 }
 
+/** What completion and the picker offer from an index, its search structures made ahead as the store makes them. */
+function offered(r: BuildResult): unknown {
+  const today = '2025-06-01';
+  prepareSearch(r.index, today);
+  const prefixes = [...new Set(r.index.facts.flatMap((f) => f.aliases.flatMap((a) => [a.slice(0, 1), a.slice(0, 2), a.slice(0, 6)])))];
+  return {
+    rows: pickerRows(r.index, '', today).map((row) => [row.label, row.description, row.detail, row.entry?.fact.id]),
+    // A selection that names several facts, some by a name they share.
+    ranked: rankFacts(r.index, r.index.facts.flatMap((f, i) => (i % 3 === 0 ? [f.fact.label] : [])).join(' and ')).map((x) => `${x.entry.fact.id}:${x.score}`),
+    prefixes: prefixes.map((p) =>
+      prefixIndexFor(r.index)
+        .search(p, 1000)
+        .map((h) => `${h.alias}:${h.entry.fact.id}`),
+    ),
+  };
+}
+
 /** What a writer sees of an index: every fact as indexed, every problem with its place, and what the aliases find. */
 function seen(r: BuildResult): unknown {
   return {
@@ -105,7 +123,12 @@ function seen(r: BuildResult): unknown {
     })),
     sources: r.index.sources.map((s) => `${s.source.id}@${s.pack.locations.file}`),
     problems: r.problems,
-    found: r.index.findAll(r.index.facts.flatMap((f) => f.aliases).join(' . ')).map((m) => `${m.start}:${m.end}:${m.values.map((v) => v.fact.id).join(',')}`),
+    found: r.index
+      .findAll(r.index.facts.flatMap((f) => f.aliases).join(' . '))
+      .map((m) => `${m.start}:${m.end}:${m.alias}:${m.values.map((v) => `${v.fact.id}@${v.pack.locations.file}`).join(',')}`),
+    // Where one alias is inside another: both, longest first.
+    at: r.index.facts.flatMap((f) => f.aliases.map((a) => r.index.findAt(`${a} x`, 0).map((m) => `${m.alias}:${m.values.length}`))),
+    aliases: r.index.matcher.size,
   };
 }
 
@@ -147,7 +170,23 @@ function edit(rnd: ReturnType<typeof prng>, world: FileModel[]): number {
   const file = world[f];
   const sources = world.flatMap((w) => w.sources.map((s) => s.id));
   const ids = world.flatMap((w) => w.facts.map((x) => x.id));
-  switch (rnd.int(11)) {
+  switch (rnd.int(14)) {
+    case 13: {
+      // the role a person holds renamed, in whichever file it is: the person's picker row shows it
+      const held = world.flatMap((w) => w.facts).filter((x) => x.kind === 'person' && x.role);
+      const role = held.length > 0 ? world.flatMap((w) => w.facts).find((x) => x.id === rnd.pick(held).role) : undefined;
+      if (role) Object.assign(role, { kind: 'role', label: `Role ${rnd.int(1e6)}` });
+      break;
+    }
+    case 11: // a fact moved to another file, with its id
+      if (file.facts.length > 0) world[rnd.int(world.length)].facts.push(...file.facts.splice(rnd.int(file.facts.length), 1));
+      break;
+    case 12: // another fact's name given to a fact, here or in another file, maybe written in capitals
+      if (file.facts.length > 0) {
+        const name = rnd.pick(world.flatMap((w) => w.facts.flatMap((x) => [x.label, ...x.aliases])).concat(['Other 1']));
+        rnd.pick(file.facts).aliases.unshift(rnd.chance(0.5) ? name.toUpperCase() : name);
+      }
+      break;
     case 0: // a fact renamed: references to it break
       if (file.facts.length > 0) rnd.pick(file.facts).id = `renamed-${rnd.int(1e6)}`;
       break;
@@ -209,18 +248,37 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
       const memo = new IndexMemo();
       let reused = 0;
       let total = 0;
-      buildFactIndex([bundledPack, ...good.filter((p): p is LoadedPack => p !== undefined)], {}, memo);
+      // The files in the store's order: a file deleted and created again comes last.
+      let order = world.map((_, i) => i);
+      const texts = world.map(text);
+      let edited = 0;
+      offered(buildFactIndex([bundledPack, ...good.filter((p): p is LoadedPack => p !== undefined)], {}, memo));
       for (let step = 0; step < 40; step++) {
-        const f = edit(rnd, world);
-        good[f] = loaded(world[f], names[f]) ?? good[f];
-        const packs = [bundledPack, ...good.filter((p): p is LoadedPack => p !== undefined)];
+        edit(rnd, world);
+        // Every file whose text changed is read again (a fact moved changes two).
+        world.forEach((w, i) => {
+          if (text(w) === texts[i]) return;
+          texts[i] = text(w);
+          good[i] = loaded(w, names[i]) ?? good[i];
+        });
+        if (rnd.chance(0.1)) {
+          const again = order.splice(rnd.int(order.length), 1)[0];
+          order = [...order, again];
+          good[again] = loaded(world[again], names[again]);
+        }
+        const packs = [bundledPack, ...order.map((i) => good[i]).filter((p): p is LoadedPack => p !== undefined)];
         const incremental = buildFactIndex(packs, {}, memo);
-        assert.deepEqual(seen(incremental), seen(buildFactIndex(packs)), `seed ${seed}, step ${step}: the rebuild differs from a full one`);
+        if (incremental.index.basis) edited++;
+        const full = buildFactIndex(packs);
+        assert.deepEqual(seen(incremental), seen(full), `seed ${seed}, step ${step}: the rebuild differs from a full one`);
+        assert.deepEqual(offered(incremental), offered(full), `seed ${seed}, step ${step}: completion or the picker differ from a full rebuild's`);
         reused += memo.last.reused;
         total += memo.last.reused + memo.last.judged;
       }
       // The bundled pack's facts and most unchanged files' facts were not judged again.
       assert.ok(reused > total * 0.8, `only ${reused} of ${total} facts reused`);
+      // And most indexes were made from the one before.
+      assert.ok(edited > 20, `only ${edited} of 40 indexes made from the one before`);
     });
   }
 
@@ -257,5 +315,38 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
         file,
       );
     }
+  });
+});
+
+suite('incremental index: what completion and the picker offer', () => {
+  test('a person\u2019s picker row shows the new name of a role renamed in another file', () => {
+    const today = '2025-06-01';
+    const roleFile: FileModel = {
+      id: 'roles',
+      sources: [{ id: 's-roles', publisher: 'Office D', kind: 'government' }],
+      facts: [{ id: 'role.minister', kind: 'role', label: 'Minister of Things', aliases: [], citations: ['s-roles'] }],
+    };
+    const peopleFile: FileModel = {
+      id: 'people',
+      sources: [{ id: 's-people', publisher: 'Desk A', kind: 'wire' }],
+      facts: ['a', 'b', 'c', 'd'].map((x) => ({
+        id: `person.${x}`,
+        kind: 'person',
+        label: `Person ${x}`,
+        aliases: [],
+        citations: ['s-people'],
+        role: 'role.minister',
+      })),
+    };
+    const people = loaded(peopleFile, 'file:///w/people.yaml')!;
+    const memo = new IndexMemo();
+    const first = buildFactIndex([loaded(roleFile, 'file:///w/roles.yaml')!, people], {}, memo);
+    prepareSearch(first.index, today);
+    roleFile.facts[0].label = 'Minister of Other Things';
+    const second = buildFactIndex([loaded(roleFile, 'file:///w/roles.yaml')!, people], {}, memo);
+    assert.ok(second.index.basis, 'the index was made from the one before');
+    prepareSearch(second.index, today);
+    const row = pickerRows(second.index, '', today).find((r) => r.entry?.fact.id === 'person.a');
+    assert.equal(row?.description, 'Minister of Other Things');
   });
 });

@@ -122,6 +122,14 @@ suite('packCache: parsed packs kept between sessions', () => {
           return d;
         })(),
       ],
+      [
+        'a byte of the signature changed',
+        (() => {
+          const d = good.slice();
+          d[d.indexOf(10) + 5] ^= 1;
+          return d;
+        })(),
+      ],
       ['truncated', good.slice(0, good.length - 10)],
       ['empty', new Uint8Array(0)],
       ['not an entry', new TextEncoder().encode('{"pack": "something else"}')],

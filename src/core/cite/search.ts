@@ -3,164 +3,9 @@ import { kindTitle, statusLabel } from '../facts/labels';
 import { factText } from '../references/citation';
 import { formatDate, todayIso } from '../document/dates';
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
-import { foldCode, foldText, labelCollator } from '../document/text';
+import { labelCollator } from '../document/text';
+import { prefixIndexFor } from './prefixIndex';
 import { FACT_KINDS, type FactKind, type IsoDate } from '../types';
-
-export interface PrefixHit {
-  /** The alias as written in the pack. */
-  alias: string;
-  entry: IndexedFact;
-}
-
-interface AliasEntry {
-  folded: string;
-  alias: string;
-  entry: IndexedFact;
-}
-
-/**
- * The bucket of an alias: its folded form's first two characters (foldText
- * drops leading spaces and makes each run of spaces one), as one number; the
- * second is 0 for a one-character alias. -1 for an alias with no character.
- */
-function bucketKey(alias: string): number {
-  let i = 0;
-  let first = -1;
-  for (; i < alias.length; i++) {
-    const c = foldCode(alias.charCodeAt(i));
-    if (c !== 32) {
-      first = c;
-      break;
-    }
-  }
-  if (first < 0) return -1;
-  let spaced = false;
-  for (i++; i < alias.length; i++) {
-    const c = foldCode(alias.charCodeAt(i));
-    if (c === 32) spaced = true;
-    else return first * 65536 + (spaced ? 32 : c);
-  }
-  return first * 65536;
-}
-
-/**
- * Aliases sorted by their folded form, for completion: a binary search finds
- * every alias starting with what the writer has typed. The aliases are kept
- * in buckets by their first two folded characters, and a bucket is folded
- * and sorted when first searched, or ahead of use a bucket per step
- * (`preparationSteps`): no step sorts more than a small share of a large
- * fact base's aliases.
- */
-export class AliasPrefixIndex {
-  private readonly facts: readonly IndexedFact[];
-  /** Aliases not yet folded, by bucket: pairs of (fact, alias) positions, in fact order then alias order. */
-  private readonly pending = new Map<number, number[]>();
-  private readonly buckets = new Map<number, AliasEntry[]>();
-  /** Bucket keys by first character, ascending: a one-character prefix reads them in turn. */
-  private byFirst?: Map<number, number[]>;
-
-  constructor(index: FactIndex) {
-    // Positions, not objects: this pass runs over every alias of the fact base on the first keystroke after a change.
-    this.facts = index.facts;
-    for (let f = 0; f < this.facts.length; f++) {
-      const aliases = this.facts[f].aliases;
-      for (let a = 0; a < aliases.length; a++) {
-        const key = bucketKey(aliases[a]);
-        if (key < 0) continue;
-        let list = this.pending.get(key);
-        if (!list) this.pending.set(key, (list = []));
-        list.push(f, a);
-      }
-    }
-  }
-
-  /** The aliases of one bucket, sorted by folded form. */
-  private bucket(key: number): AliasEntry[] {
-    let entries = this.buckets.get(key);
-    if (entries) return entries;
-    entries = [];
-    let current: IndexedFact | undefined;
-    let seen: string[] = [];
-    const positions = this.pending.get(key) ?? [];
-    // A fact's aliases are next to each other here, and the same folded alias twice is offered once.
-    for (let i = 0; i < positions.length; i += 2) {
-      const entry = this.facts[positions[i]];
-      const alias = entry.aliases[positions[i + 1]];
-      if (entry !== current) {
-        current = entry;
-        seen = [];
-      }
-      const folded = foldText(alias);
-      if (seen.includes(folded)) continue;
-      seen.push(folded);
-      entries.push({ folded, alias, entry });
-    }
-    entries.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
-    this.buckets.set(key, entries);
-    this.pending.delete(key);
-    return entries;
-  }
-
-  /** Every bucket's key: `prepare` each to have them all sorted. */
-  bucketKeys(): number[] {
-    return [...new Set([...this.pending.keys(), ...this.buckets.keys()])];
-  }
-
-  /** Folds and sorts one bucket ahead of use. */
-  prepare(key: number): void {
-    this.bucket(key);
-  }
-
-  /** The entries whose folded form starts with `p` (folded, not empty), in sorted order, lazily. */
-  private *from(p: string): Generator<AliasEntry> {
-    if (p.length >= 2) {
-      const entries = this.bucket(p.charCodeAt(0) * 65536 + p.charCodeAt(1));
-      let lo = 0;
-      let hi = entries.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (entries[mid].folded < p) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < entries.length && entries[i].folded.startsWith(p); i++) yield entries[i];
-      return;
-    }
-    // One character: its buckets in order of their second character are in sorted order, one after another.
-    if (!this.byFirst) {
-      this.byFirst = new Map();
-      for (const key of this.bucketKeys().sort((a, b) => a - b)) {
-        const first = Math.floor(key / 65536);
-        const list = this.byFirst.get(first) ?? [];
-        list.push(key);
-        this.byFirst.set(first, list);
-      }
-    }
-    for (const key of this.byFirst.get(p.charCodeAt(0)) ?? []) yield* this.bucket(key);
-  }
-
-  /** Facts with an alias starting with `prefix`, one hit per fact (its shortest matching alias), at most `limit`. */
-  search(prefix: string, limit = 100): PrefixHit[] {
-    const p = foldText(prefix);
-    if (p.length === 0) return [];
-    const best = new Map<IndexedFact, AliasEntry>();
-    for (const e of this.from(p)) {
-      const prior = best.get(e.entry);
-      if (!prior || e.folded.length < prior.folded.length) best.set(e.entry, e);
-      if (best.size >= limit * 4) break;
-    }
-    return [...best.values()]
-      .sort((a, b) => a.folded.length - b.folded.length || (a.folded < b.folded ? -1 : 1))
-      .slice(0, limit)
-      .map((e) => ({ alias: e.alias, entry: e.entry }));
-  }
-}
-
-const PREFIXES = derivedValue('completion: alias prefixes', (index) => new AliasPrefixIndex(index));
-
-/** The prefix index of a fact index: made once, and shared by completion and inline completion. */
-export function prefixIndexFor(index: FactIndex): AliasPrefixIndex {
-  return index.derived(PREFIXES);
-}
 
 /**
  * Most facts the `;;` list offers at once: a writer scans a few dozen, and
@@ -199,33 +44,100 @@ function selectionScores(index: FactIndex, selection: string): Map<IndexedFact, 
 /** The named facts, best score first, ties in the base order. */
 function namedFacts(index: FactIndex, scores: ReadonlyMap<IndexedFact, number>): RankedFact[] {
   if (scores.size === 0) return [];
-  const { position } = baseOrder(index);
-  return [...scores.entries()].sort((a, b) => b[1] - a[1] || position.get(a[0])! - position.get(b[0])!).map(([entry, score]) => ({ entry, score }));
+  const keyed = new Map([...scores.keys()].map((entry) => [entry, { entry, plain: plainKey(entry.fact.label) }]));
+  return [...scores.entries()]
+    .sort((a, b) => b[1] - a[1] || compareBase(index, keyed.get(a[0])!, keyed.get(b[0])!))
+    .map(([entry, score]) => ({ entry, score }));
 }
 
-const KIND_ORDERS = derivedValue('picker: facts of each kind by label', () => new Map<FactKind, IndexedFact[]>());
+/** The base order (kind, then label, then the index's order), as the picker lists facts, of two facts. */
+function compareBase(index: FactIndex, a: Keyed, b: Keyed): number {
+  return (
+    FACT_KINDS.indexOf(a.entry.fact.kind) - FACT_KINDS.indexOf(b.entry.fact.kind) ||
+    compareLabels(a, b) ||
+    index.positionOf(a.entry)! - index.positionOf(b.entry)!
+  );
+}
+
+export { AliasPrefixIndex, prefixIndexFor, type PrefixHit } from './prefixIndex';
+
+/** A kind's facts by label, with their labels' plain keys. */
+interface KindOrder {
+  order: IndexedFact[];
+  plain: (string | undefined)[];
+}
+
+const KIND_ORDERS = derivedValue('picker: facts of each kind by label', () => new Map<FactKind, KindOrder>());
 
 /** One kind's facts by label: the picker's order within a kind, sorted once per index. */
 function kindOrder(index: FactIndex, kind: FactKind): IndexedFact[] {
   const kinds = index.derived(KIND_ORDERS);
-  let order = kinds.get(kind);
-  if (!order) {
-    const collator = labelCollator();
-    // The collator takes about a microsecond a comparison; most labels are plain (see plainKey), and for two
-    // plain labels comparing their keys gives the collator's answer, so those pairs are compared that way.
-    const keyed = index.byKind(kind).map((entry) => ({ entry, plain: plainKey(entry.fact.label) }));
-    keyed.sort((a, b) =>
-      a.plain !== undefined && b.plain !== undefined
-        ? a.plain < b.plain
-          ? -1
-          : a.plain > b.plain
-            ? 1
-            : 0
-        : collator.compare(a.entry.fact.label, b.entry.fact.label),
-    );
-    kinds.set(kind, (order = keyed.map((k) => k.entry)));
+  let made = kinds.get(kind);
+  if (!made) {
+    const keyed = editedKindOrder(index, kind) ?? byLabel(index.byKind(kind));
+    kinds.set(kind, (made = { order: keyed.map((k) => k.entry), plain: keyed.map((k) => k.plain) }));
   }
-  return order;
+  return made.order;
+}
+
+interface Keyed {
+  entry: IndexedFact;
+  plain: string | undefined;
+}
+
+/**
+ * The order of labels: the collator's, which takes about a microsecond a
+ * comparison; most labels are plain (see plainKey), and for two plain labels
+ * comparing their keys gives the collator's answer, so those pairs are
+ * compared that way.
+ */
+function compareLabels(a: Keyed, b: Keyed): number {
+  return a.plain !== undefined && b.plain !== undefined
+    ? a.plain < b.plain
+      ? -1
+      : a.plain > b.plain
+        ? 1
+        : 0
+    : labelCollator().compare(a.entry.fact.label, b.entry.fact.label);
+}
+
+/** Entries sorted by label, those of one label in the order given. */
+function byLabel(entries: readonly IndexedFact[]): Keyed[] {
+  return entries.map((entry) => ({ entry, plain: plainKey(entry.fact.label) })).sort(compareLabels);
+}
+
+/**
+ * A kind's order in an index made from another (`FactIndex.basis`) whose
+ * order of that kind was sorted: that order less the facts removed, with the
+ * added ones put in by binary search. Facts of one label stay in index order,
+ * as the sort leaves them. Undefined where there is nothing to make it from.
+ */
+function editedKindOrder(index: FactIndex, kind: FactKind): Keyed[] | undefined {
+  const before = index.basis?.index.derivedIfMade(KIND_ORDERS)?.get(kind);
+  if (!before) return undefined;
+  const kept: Keyed[] = [];
+  for (let i = 0; i < before.order.length; i++) {
+    if (index.positionOf(before.order[i]) !== undefined) kept.push({ entry: before.order[i], plain: before.plain[i] });
+  }
+  const added = byLabel(index.basis!.added.filter((e) => e.fact.kind === kind));
+  const out: Keyed[] = [];
+  let from = 0;
+  for (const a of added) {
+    const at = index.positionOf(a.entry)!;
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareLabels(kept[mid], a) || index.positionOf(kept[mid].entry)! - at;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(kept[i]);
+    out.push(a);
+    from = lo;
+  }
+  for (let i = from; i < kept.length; i++) out.push(kept[i]);
+  return out;
 }
 
 /**
@@ -250,13 +162,13 @@ const LONG_NUMBER = /\d{60}/;
  * makes this the costly part. Sorting kind by kind gives the order a sort by
  * (kind, label) gives, and lets the work be done a kind at a time.
  */
-function baseOrder(index: FactIndex): { order: IndexedFact[]; position: Map<IndexedFact, number> } {
+function baseOrder(index: FactIndex): { order: IndexedFact[] } {
   return index.derived(BASE_ORDER);
 }
 
 const BASE_ORDER = derivedValue('picker: facts by kind, then label', (index) => {
   const order = FACT_KINDS.flatMap((kind) => kindOrder(index, kind));
-  return { order, position: new Map(order.map((e, i) => [e, i])) };
+  return { order };
 });
 
 /** A row of the Insert Citation picker: a fact, or the heading of a group. */
@@ -273,6 +185,8 @@ export interface PickerRow {
 interface KindRows {
   rows: PickerRow[];
   done: number;
+  /** The rows of the index this one was made from, for the facts both have: `at` is how far its order was read. */
+  before?: { index: FactIndex; order: readonly IndexedFact[]; rows: readonly PickerRow[]; at: number };
 }
 
 /** Rows are made once per index and day: a person's row shows the role held that day. */
@@ -292,12 +206,46 @@ function kindRows(index: FactIndex, kind: FactKind, today: IsoDate, budget = Inf
   }
   const facts = kindOrder(index, kind);
   let made = cached.rows.get(kind);
-  if (!made) cached.rows.set(kind, (made = { rows: facts.length === 0 ? [] : [{ label: kindTitle(kind), separator: true }], done: 0 }));
+  if (!made) {
+    made = { rows: facts.length === 0 ? [] : [{ label: kindTitle(kind), separator: true }], done: 0, before: rowsBefore(index, kind, today) };
+    cached.rows.set(kind, made);
+  }
   const end = Math.min(facts.length, made.done + budget);
-  for (let i = made.done; i < end; i++) made.rows.push(pickerRow(facts[i], index, today));
+  for (let i = made.done; i < end; i++) made.rows.push(keptRow(made, facts[i], index) ?? pickerRow(facts[i], index, today));
   made.done = end;
+  if (end === facts.length) made.before = undefined;
   return made.rows;
 }
+
+/** All rows of a kind made for the index this one was made from, on the same day, if there are. */
+function rowsBefore(index: FactIndex, kind: FactKind, today: IsoDate): KindRows['before'] {
+  const before = index.basis?.index;
+  const cached = before?.derivedIfMade(KIND_ROWS);
+  const order = before?.derivedIfMade(KIND_ORDERS)?.get(kind)?.order;
+  const made = cached?.rows.get(kind);
+  if (!before || cached?.today !== today || !order || !made || made.done !== order.length) return undefined;
+  return { index: before, order, rows: made.rows, at: 0 };
+}
+
+/**
+ * The row made before for a fact both indexes have, when it reads the same:
+ * a fact's row depends on itself alone, and a person's on the roles they hold,
+ * which must be the same facts. Both orders have the facts they share in the
+ * same order, so the earlier one is read once, from where the last row was found.
+ */
+function keptRow(made: KindRows, entry: IndexedFact, index: FactIndex): PickerRow | undefined {
+  const before = made.before;
+  if (!before || before.index.positionOf(entry) === undefined) return undefined;
+  while (before.at < before.order.length && before.order[before.at] !== entry) before.at++;
+  if (before.at === before.order.length) return undefined;
+  const row = before.rows[before.at + 1];
+  const roles = entry.fact.kind === 'person' ? (entry.fact.roles ?? []) : [];
+  return roles.every((r) => index.fact(r.role) === before.index.fact(r.role)) ? row : undefined;
+}
+
+/** Facts whose aliases are put in the completion prefixes' buckets per preparation step, and aliases sorted per step. */
+const FACTS_PER_FILL = 5000;
+const ALIASES_PER_STEP = 5000;
 
 /** Rows made per preparation step: about ten milliseconds of work on a slow machine. */
 const ROWS_PER_STEP = 500;
@@ -373,7 +321,8 @@ function pickerValue(entry: IndexedFact, index: FactIndex, today: IsoDate): stri
 export function preparationSteps(index: FactIndex, today: IsoDate = todayIso()): (() => void)[] {
   const prefixes = prefixIndexFor(index);
   return [
-    ...prefixes.bucketKeys().map((key) => () => prefixes.prepare(key)),
+    ...Array.from({ length: Math.ceil(index.facts.length / FACTS_PER_FILL) }, () => () => prefixes.fill(FACTS_PER_FILL)),
+    ...Array.from({ length: Math.ceil(prefixes.unsortedAliases() / ALIASES_PER_STEP) }, () => () => prefixes.prepareSome(ALIASES_PER_STEP)),
     ...FACT_KINDS.flatMap((kind) => [
       () => void kindOrder(index, kind),
       ...Array.from({ length: Math.ceil(index.byKind(kind).length / ROWS_PER_STEP) }, () => () => void kindRows(index, kind, today, ROWS_PER_STEP)),

@@ -30,10 +30,43 @@ interface Token {
   end: number;
 }
 
-interface TrieNode<T> {
-  next?: Map<string, TrieNode<T>>;
-  alias?: string;
-  values?: T[];
+/** A node of the token trie: its children, and the slot of what its alias stands for (-1 where no alias ends). */
+interface TrieNode {
+  next: Map<string, TrieNode> | undefined;
+  slot: number;
+}
+
+/**
+ * The token trie of aliases, shared by a matcher and those edited from it
+ * (`AliasMatcher.editSteps`): an edit only adds nodes, and what each alias
+ * stands for is kept by each matcher apart, in its own table of slots. A
+ * node added for a newer matcher has no entry in an older one's table, so
+ * the older one finds what it found before.
+ */
+class Trie {
+  readonly root: TrieNode = { next: undefined, slot: -1 };
+  slots = 0;
+  /** For values added or removed by an edit: the slot of each of their aliases (see `editSteps`). */
+  readonly slotsOf = new WeakMap<object, Int32Array>();
+}
+
+/** What a slot holds: the alias as first written, and its values. */
+interface SlotEntry<T> {
+  alias: string;
+  values: T[];
+}
+
+/** What `AliasMatcher.editSteps` changes: whose aliases go, whose come, and the order of values in the new matcher. */
+export interface MatcherEdit<T> {
+  /** Values whose aliases are taken out. */
+  removed: readonly T[];
+  /** Values whose aliases are added, in the new order. */
+  added: readonly T[];
+  aliasesOf(value: T): readonly string[];
+  /** Negative when `a` comes before `b` in the new order. */
+  compare(a: T, b: T): number;
+  /** A removed value with exactly the same aliases as an added one, if any (the same fact, read again): its aliases are not read again. */
+  formerOf?(value: T): T | undefined;
 }
 
 const NO_TAG = (): number => 0;
@@ -194,7 +227,9 @@ export const MAX_ALIAS_LENGTH = 200;
  * start at the same place. A trie over tokens keeps a scan linear in the text.
  */
 export class AliasMatcher<T> {
-  private readonly root: TrieNode<T> = {};
+  private trie = new Trie();
+  /** By slot: what the alias of a trie node stands for in this matcher. */
+  private entries: (SlotEntry<T> | undefined)[] = [];
   private count = 0;
   /**
    * Hashes of the tokens aliases start with, of aliases that are one token,
@@ -202,33 +237,162 @@ export class AliasMatcher<T> {
    * without slicing it, every word that starts no alias, and "the" unless the
    * next word can follow it in one ("The Hague").
    */
-  private readonly firstTokens = newFilter();
-  private readonly wholeTokens = newFilter();
-  private readonly firstPairs = newFilter();
+  private firstTokens = newFilter();
+  private wholeTokens = newFilter();
+  private firstPairs = newFilter();
 
   add(alias: string, value: T): void {
-    const tokens = tokenize(alias);
-    if (tokens.length === 0 || alias.length > MAX_ALIAS_LENGTH) return;
-    const h = hashOf(tokens[0].text);
-    setBit(this.firstTokens, h);
-    if (tokens.length === 1) setBit(this.wholeTokens, h);
-    else setBit(this.firstPairs, pairHash(h, hashOf(tokens[1].text)));
-    let node = this.root;
-    for (const t of tokens) {
-      node.next ??= new Map();
-      let child = node.next.get(t.text);
+    const slot = this.slotOf(alias, true);
+    if (slot < 0) return;
+    const entry = this.entries[slot];
+    if (!entry) {
+      this.entries[slot] = { alias, values: [value] };
+      this.count++;
+    } else if (!entry.values.includes(value)) {
+      entry.values.push(value);
+      this.count++;
+    }
+  }
+
+  /**
+   * The slot of the trie node an alias's tokens lead to; -1 for an alias not
+   * indexed (too long, no token) or, unless `place`, not in the trie. With
+   * `place`, the node is made where missing and the filters' bits set. Token
+   * by token, without a list of them: a fact base of 100k facts has a million
+   * aliases to add.
+   */
+  private slotOf(alias: string, place: boolean): number {
+    if (alias.length > MAX_ALIAS_LENGTH) return -1;
+    const to = alias.length;
+    let node = this.trie.root;
+    let first = 0;
+    let tokens = 0;
+    for (let t = nextToken(alias, 0, to); t !== undefined; t = nextToken(alias, tokenEnd, to)) {
+      if (tokens === 0) first = hashOf(t);
+      else if (tokens === 1 && place) setBit(this.firstPairs, pairHash(first, hashOf(t)));
+      tokens++;
+      let child = node.next?.get(t);
       if (!child) {
-        child = {};
-        node.next.set(t.text, child);
+        if (!place) return -1;
+        child = { next: undefined, slot: -1 };
+        (node.next ??= new Map()).set(t, child);
       }
       node = child;
     }
-    node.alias ??= alias;
-    node.values ??= [];
-    if (!node.values.includes(value)) {
-      node.values.push(value);
-      this.count++;
+    if (tokens === 0 || !place) return tokens === 0 ? -1 : node.slot;
+    setBit(this.firstTokens, first);
+    if (tokens === 1) setBit(this.wholeTokens, first);
+    if (node.slot < 0) node.slot = this.trie.slots++;
+    return node.slot;
+  }
+
+  /** What the alias ending at `node` stands for here. */
+  private entryAt(node: TrieNode): SlotEntry<T> | undefined {
+    return node.slot < 0 ? undefined : this.entries[node.slot];
+  }
+
+  /**
+   * A new matcher that finds what this one finds, less the aliases of the
+   * `removed` values and plus those of the `added` ones, exactly as one built
+   * by `add` in the new order would (`edit.compare` orders the values of an
+   * alias), leaving this one finding what it found: it keeps answering while
+   * the new one is made. The two share the trie, to which the new one adds
+   * only the aliases never seen before; only the slots of changed aliases
+   * are copied, so a fact base where one pack changed is not indexed whole
+   * again. The filters keep the bits of removed aliases: a scan then looks a
+   * little further at those words, and finds the same. Yields every
+   * `aliasesPerStep` aliases.
+   */
+  *editSteps(edit: MatcherEdit<T>, valuesPerStep = 100): Generator<void, AliasMatcher<T>, void> {
+    const out = new AliasMatcher<T>();
+    const trie = this.trie;
+    out.trie = trie;
+    out.entries = this.entries.slice();
+    out.firstTokens = this.firstTokens.slice();
+    out.wholeTokens = this.wholeTokens.slice();
+    out.firstPairs = this.firstPairs.slice();
+    out.count = this.count;
+    /** Slots whose entry is the new matcher's own copy. */
+    const copied = new Set<number>();
+    const own = (slot: number): SlotEntry<T> | undefined => {
+      const entry = out.entries[slot];
+      if (!entry || copied.has(slot)) return entry;
+      copied.add(slot);
+      return (out.entries[slot] = { alias: entry.alias, values: entry.values.slice() });
+    };
+    /** The slot of each of a value's aliases (-1 for one not indexed), found once and kept with the trie. */
+    const slotsOf = (value: T, place: boolean): Int32Array => {
+      let slots = trie.slotsOf.get(value as object);
+      if (slots) return slots;
+      const former = edit.formerOf?.(value);
+      slots = former === undefined ? undefined : trie.slotsOf.get(former as object);
+      if (!slots) {
+        // A former value with the same aliases set the filters' bits already.
+        slots = Int32Array.from(edit.aliasesOf(value), (alias) => out.slotOf(alias, place));
+      }
+      if (typeof value === 'object' && value !== null) trie.slotsOf.set(value, slots);
+      return slots;
+    };
+    /** Slots whose first value went: their alias is that of the new first value, found at the end. */
+    const renamed = new Set<number>();
+    let n = 0;
+
+    for (const value of edit.removed) {
+      if (++n % valuesPerStep === 0) yield;
+      for (const slot of slotsOf(value, false)) {
+        if (slot < 0) continue;
+        const at = out.entries[slot]?.values.indexOf(value) ?? -1;
+        if (at < 0) continue;
+        const entry = own(slot)!;
+        entry.values.splice(at, 1);
+        out.count--;
+        if (entry.values.length === 0) {
+          out.entries[slot] = undefined;
+          renamed.delete(slot);
+        } else if (at === 0) renamed.add(slot);
+      }
     }
+
+    for (const value of edit.added) {
+      if (++n % valuesPerStep === 0) yield;
+      const aliases = edit.aliasesOf(value);
+      const slots = slotsOf(value, true);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (slot < 0) continue;
+        const entry = own(slot);
+        if (!entry) {
+          copied.add(slot);
+          out.entries[slot] = { alias: aliases[i], values: [value] };
+          out.count++;
+          renamed.delete(slot);
+          continue;
+        }
+        // Values are in the new order: a date alias can stand for thousands of facts.
+        const values = entry.values;
+        let at = 0;
+        let end = values.length;
+        while (at < end) {
+          const mid = (at + end) >>> 1;
+          if (edit.compare(values[mid], value) < 0) at = mid + 1;
+          else end = mid;
+        }
+        if (values[at] === value) continue;
+        values.splice(at, 0, value);
+        out.count++;
+        if (at === 0) {
+          entry.alias = aliases[i];
+          renamed.delete(slot);
+        }
+      }
+    }
+
+    // The alias of a node is the one its first value reached it by first.
+    for (const slot of renamed) {
+      const entry = out.entries[slot]!;
+      entry.alias = edit.aliasesOf(entry.values[0])[slotsOf(entry.values[0], false).indexOf(slot)];
+    }
+    return out;
   }
 
   get size(): number {
@@ -281,7 +445,7 @@ export class AliasMatcher<T> {
 
   /** The entry of the longest alias starting with the token at `start`, reading tokens only as far as the trie goes; it ends at `longestEnd`. */
   private longestFrom(text: string, start: number, to: number): AliasEntry<T> | undefined {
-    let node: TrieNode<T> = this.root;
+    let node: TrieNode = this.trie.root;
     let pos = start;
     let best: AliasEntry<T> | undefined;
     while (node.next) {
@@ -291,8 +455,9 @@ export class AliasMatcher<T> {
       if (!child) break;
       node = child;
       pos = tokenEnd;
-      if (node.values) {
-        best = node as AliasEntry<T>;
+      const entry = this.entryAt(node);
+      if (entry) {
+        best = entry;
         longestEnd = tokenEnd;
       }
     }
@@ -306,11 +471,12 @@ export class AliasMatcher<T> {
     const tokens = tokenize(text, this.wordStart(text, from), this.wordEnd(text, to));
     const out: AliasMatch<T>[] = [];
     for (let i = 0; i < tokens.length && tokens[i].start <= offset; i++) {
-      let node: TrieNode<T> | undefined = this.root;
+      let node: TrieNode | undefined = this.trie.root;
       for (let j = i; j < tokens.length && node; j++) {
         node = node.next?.get(tokens[j].text);
-        if (node?.values && tokens[j].end >= offset) {
-          out.push({ start: tokens[i].start, end: tokens[j].end, alias: node.alias!, values: node.values });
+        const entry = node && this.entryAt(node);
+        if (entry && tokens[j].end >= offset) {
+          out.push({ start: tokens[i].start, end: tokens[j].end, alias: entry.alias, values: entry.values });
         }
       }
     }

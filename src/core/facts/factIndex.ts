@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { AliasMatcher, type AliasEntry, type AliasMatch, type PackedMatches } from './aliasMatcher';
+import { AliasMatcher, type AliasEntry, type AliasMatch, type MatcherEdit, type PackedMatches } from './aliasMatcher';
 import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
 import { assignCitationKeys, citationKey } from '../references/citationKeys';
 import { compareIso, dateAliases, isoSpan, ukDateAliases } from '../document/dates';
@@ -82,6 +82,19 @@ export function derivedValue<T>(name: string, make: (index: FactIndex) => T): De
 }
 
 /**
+ * How an index differs from the one it was made from (see IndexMemo): the
+ * entries of that one it no longer has, and its own that that one did not
+ * have; every other entry is the same object, in the same order. What is
+ * derived from an index (the completion prefixes) can then be derived from
+ * the earlier one's instead of from every fact again.
+ */
+export interface IndexBasis {
+  index: FactIndex;
+  removed: readonly IndexedFact[];
+  added: readonly IndexedFact[];
+}
+
+/**
  * The merged fact base: every pack's sources and facts by id, kind, source and
  * alias. Built once per change of packs and read by every provider.
  */
@@ -89,11 +102,19 @@ export class FactIndex {
   readonly facts: IndexedFact[] = [];
   readonly packs: readonly LoadedPack[];
   private readonly byId = new Map<string, IndexedFact>();
+  private readonly positions = new Map<IndexedFact, number>();
   private readonly sourcesById = new Map<string, IndexedSource>();
   private readonly byKindMap = new Map<FactKind, IndexedFact[]>();
   private readonly bySourceMap = new Map<string, IndexedFact[]>();
-  readonly matcher = new AliasMatcher<IndexedFact>();
+  /** @internal set by the builder */
+  matcher = new AliasMatcher<IndexedFact>();
   private readonly derivedValues = new Map<Derived<unknown>, unknown>();
+  /**
+   * The index this one was made from and what changed, while it may be of use:
+   * the next index made from this one drops it, so that indexes do not keep
+   * each other alive in a chain.
+   */
+  basis?: IndexBasis;
 
   constructor(packs: readonly LoadedPack[]) {
     this.packs = packs;
@@ -101,6 +122,11 @@ export class FactIndex {
 
   fact(id: string): IndexedFact | undefined {
     return this.byId.get(id);
+  }
+
+  /** Where an entry is in `facts`; undefined for an entry of another index. */
+  positionOf(entry: IndexedFact): number | undefined {
+    return this.positions.get(entry);
   }
 
   source(id: string): IndexedSource | undefined {
@@ -173,6 +199,11 @@ export class FactIndex {
     return value;
   }
 
+  /** The derived value if it was made already, without making it. */
+  derivedIfMade<T>(key: Derived<T>): T | undefined {
+    return this.derivedValues.get(key) as T | undefined;
+  }
+
   /** @internal used by the builder */
   addSource(source: IndexedSource): void {
     this.sourcesById.set(source.source.id, source);
@@ -180,6 +211,7 @@ export class FactIndex {
 
   /** @internal used by the builder */
   addFact(entry: IndexedFact): void {
+    this.positions.set(entry, this.facts.length);
     this.facts.push(entry);
     this.byId.set(entry.fact.id, entry);
     push(this.byKindMap, entry.fact.kind, entry);
@@ -243,6 +275,8 @@ export function* buildFactIndexSteps(
     problems.push({ file: pack.locations.file, range: range ?? zero, code, message, severity });
   };
 
+  // The index the memo's entries were last put in: its entries that come out the same are taken as they are.
+  const previous = memo?.previous;
   for (const pack of packs) {
     for (const source of pack.pack.sources) {
       const prior = index.source(source.id);
@@ -252,7 +286,8 @@ export function* buildFactIndexSteps(
         duplicate(report, 'source', source.id, prior.pack, pack, prior.pack.locations.sources.get(source.id), pack.locations.sources.get(source.id));
         continue;
       }
-      index.addSource({ source, pack });
+      const before = previous?.source(source.id);
+      index.addSource(before && before.source === source && before.pack === pack ? before : { source, pack });
     }
   }
   for (const c of assignCitationKeys(index.sources)) {
@@ -303,32 +338,43 @@ export function* buildFactIndexSteps(
 
   const kinds = new Map(accepted.map(({ fact }) => [fact.id, fact.kind]));
   if (memo) memo.last.judged = memo.last.reused = 0;
+  const build = memo ? ++memo.builds : 0;
+  // The ids whose source or fact kind is not what the previous build had: an outcome that build checked
+  // or judged, and that looked up none of these, holds without looking its lookups up one by one.
+  const changed = previous && memo?.previousKinds ? yield* changedLookups(previous, memo.previousKinds, index, kinds, factsPerStep * 8) : undefined;
+  /** Entries new to this index, in its order, and whether the others kept their order. */
+  const added: IndexedFact[] = [];
+  let ordered = true;
+  let lastPosition = -1;
   for (const { fact, pack } of accepted) {
     if (++n % factsPerStep === 0) yield;
-    const kept = memo?.kept.get(fact);
+    let kept = memo?.kept.get(fact);
     let outcome: FactOutcome;
-    if (kept && kept.pack === pack && sameLookups(kept, index, kinds)) {
+    if (kept && kept.pack === pack && ((changed && kept.checked === memo!.previousBuild && lookedUpNone(kept, changed)) || sameLookups(kept, index, kinds))) {
       outcome = kept.outcome;
+      kept.checked = build;
       memo!.last.reused++;
     } else {
-      const sources = new Map<string, Source | undefined>();
-      const kindsSeen = new Map<string, FactKind | undefined>();
+      // Kept for every fact of the fact base: lists, lighter than maps.
+      const lookups: Lookups = { sourceIds: [], sources: [], kindIds: [], kinds: [] };
       outcome = judgeFact(
         fact,
         pack,
         (id) => {
           const s = index.source(id)?.source;
-          sources.set(id, s);
+          lookups.sourceIds.push(id);
+          lookups.sources.push(s);
           return s;
         },
         (id) => {
           const k = kinds.get(id);
-          kindsSeen.set(id, k);
+          lookups.kindIds.push(id);
+          lookups.kinds.push(k);
           return k;
         },
       );
       if (memo) {
-        memo.kept.set(fact, { pack, sources, kinds: kindsSeen, outcome });
+        memo.kept.set(fact, (kept = { pack, lookups, outcome, checked: build }));
         memo.last.judged++;
       }
     }
@@ -340,7 +386,7 @@ export function* buildFactIndexSteps(
     const evidence = outcome.evidence;
     const bad = (path: string, code: string, message: string): void =>
       report(pack, pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id), code, message);
-    if (aliasCount + aliases.size > maxAliases) {
+    if (aliasCount + aliases.length > maxAliases) {
       bad(
         '/aliases',
         'too-many-aliases',
@@ -348,22 +394,68 @@ export function* buildFactIndexSteps(
       );
       continue;
     }
-    aliasCount += aliases.size;
+    aliasCount += aliases.length;
 
-    const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
-    const entry: IndexedFact = {
-      fact,
-      pack,
-      status,
-      statusReason,
-      origins: outcome.origins!,
-      wording: preferredWording(fact),
-      sources: sourceIds.map((id) => index.source(id)!),
-      evidence,
-      aliases: [...aliases],
-    };
+    const sourceIds = outcome.sourceIds!;
+    // The previous index's entry when this one would be the same: same outcome, same sources.
+    const before = kept?.entry;
+    const beforeAt = before && previous?.positionOf(before);
+    let entry: IndexedFact;
+    if (before && beforeAt !== undefined && before.pack === pack && before.sources.every((s, i) => s === index.source(sourceIds[i]))) {
+      entry = before;
+      if (beforeAt <= lastPosition) ordered = false;
+      lastPosition = beforeAt;
+    } else {
+      entry = {
+        fact,
+        pack,
+        status,
+        statusReason,
+        origins: outcome.origins!,
+        wording: preferredWording(fact),
+        sources: sourceIds.map((id) => index.source(id)!),
+        evidence,
+        aliases,
+      };
+      if (kept) kept.entry = entry;
+      added.push(entry);
+    }
     index.addFact(entry);
-    for (const a of aliases) index.matcher.add(a, entry);
+  }
+
+  // Editing pays while most entries are kept; past that, adding every alias afresh is quicker.
+  if (previous && ordered && added.length * 2 < index.facts.length) {
+    // Most entries are the previous index's: its matcher, less the aliases of the entries gone and plus those of the new.
+    const removed: IndexedFact[] = [];
+    for (const e of previous.facts) {
+      if (++n % (factsPerStep * 8) === 0) yield;
+      if (index.positionOf(e) === undefined) removed.push(e);
+    }
+    // A fact read again with the same names (a file saved again) takes the places of its former entry's aliases.
+    const formerById = new Map(removed.map((e) => [e.fact.id, e]));
+    const edit: MatcherEdit<IndexedFact> = {
+      removed,
+      added,
+      aliasesOf: (e) => e.aliases,
+      compare: (a, b) => index.positionOf(a)! - index.positionOf(b)!,
+      formerOf: (e) => {
+        const former = formerById.get(e.fact.id);
+        return former && sameList(former.aliases, e.aliases) ? former : undefined;
+      },
+    };
+    index.matcher = yield* previous.matcher.editSteps(edit, factsPerStep);
+    previous.basis = undefined;
+    index.basis = { index: previous, removed, added };
+  } else {
+    for (const entry of index.facts) {
+      if (++n % factsPerStep === 0) yield;
+      for (const a of entry.aliases) index.matcher.add(a, entry);
+    }
+  }
+  if (memo) {
+    memo.previous = index;
+    memo.previousKinds = kinds;
+    memo.previousBuild = build;
   }
   return { index, problems };
 }
@@ -376,15 +468,28 @@ interface FactOutcome {
   statusReason?: string;
   origins?: number;
   evidence?: EvidenceSummary;
-  aliases?: Set<string>;
+  aliases?: readonly string[];
+  /** The sources of the citations behind the fact, without repeats. */
+  sourceIds?: string[];
+}
+
+/** The sources and fact kinds a fact's checks looked up, by id, in turn, and what they found. */
+interface Lookups {
+  sourceIds: string[];
+  sources: (Source | undefined)[];
+  kindIds: string[];
+  kinds: (FactKind | undefined)[];
 }
 
 /** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. */
 interface KeptOutcome {
   pack: LoadedPack;
-  sources: Map<string, Source | undefined>;
-  kinds: Map<string, FactKind | undefined>;
+  lookups: Lookups;
   outcome: FactOutcome;
+  /** The entry made for it last, taken again when it would come out the same. */
+  entry?: IndexedFact;
+  /** The last build whose sources and fact kinds it was judged or checked against. */
+  checked: number;
 }
 
 /**
@@ -396,6 +501,14 @@ interface KeptOutcome {
 export class IndexMemo {
   /** @internal */
   readonly kept = new WeakMap<Fact, KeptOutcome>();
+  /** @internal the last index built with this memo, the kind of each of its facts, and which build it was */
+  previous?: FactIndex;
+  /** @internal */
+  previousKinds?: ReadonlyMap<string, FactKind>;
+  /** @internal */
+  previousBuild = 0;
+  /** @internal builds begun */
+  builds = 0;
   /** Facts judged afresh and taken from the memo in the last build: for the tests and the benchmark. */
   readonly last = { judged: 0, reused: 0 };
 }
@@ -551,7 +664,8 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
     for (const f of entry.forms ?? []) if (f.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(f);
     if (dated && lang === 'uk') for (const a of ukDateAliases(fact.date!)) aliases.add(a);
   }
-  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases };
+  const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
+  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases: [...aliases], sourceIds };
 }
 
 /** A label or alias with fewer letters or digits than this does not find its fact in a draft. */
@@ -559,14 +673,55 @@ export const MIN_ALIAS_LETTERS = 2;
 
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<string, FactKind>): boolean {
-  for (const [id, source] of kept.sources) {
-    // A fact is judged by its sources' fields: a pack read again has new objects with the same fields.
-    const now = index.source(id)?.source;
-    if (now !== source && !(now && source && sameSource(now, source))) return false;
+/** The source and fact ids that resolve otherwise in `index` than in `previous` (a source counts as the same when written the same). */
+function* changedLookups(
+  previous: FactIndex,
+  previousKinds: ReadonlyMap<string, FactKind>,
+  index: FactIndex,
+  kinds: ReadonlyMap<string, FactKind>,
+  perStep: number,
+): Generator<void, Set<string>, void> {
+  const out = new Set<string>();
+  let n = 0;
+  for (const [id, kind] of kinds) {
+    if (++n % perStep === 0) yield;
+    if (previousKinds.get(id) !== kind) out.add(id);
   }
-  for (const [id, kind] of kept.kinds) if (kinds.get(id) !== kind) return false;
+  for (const id of previousKinds.keys()) {
+    if (++n % perStep === 0) yield;
+    if (!kinds.has(id)) out.add(id);
+  }
+  for (const list of [previous.sources, index.sources]) {
+    for (const { source } of list) {
+      const before = previous.source(source.id)?.source;
+      const now = index.source(source.id)?.source;
+      if (now !== before && !(now && before && sameSource(now, before))) out.add(source.id);
+    }
+  }
+  return out;
+}
+
+function lookedUpNone(kept: KeptOutcome, changed: ReadonlySet<string>): boolean {
+  if (changed.size === 0) return true;
+  for (const id of kept.lookups.sourceIds) if (changed.has(id)) return false;
+  for (const id of kept.lookups.kindIds) if (changed.has(id)) return false;
   return true;
+}
+
+function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<string, FactKind>): boolean {
+  const { sourceIds, sources, kindIds } = kept.lookups;
+  for (let i = 0; i < sourceIds.length; i++) {
+    // A fact is judged by its sources' fields: a pack read again has new objects with the same fields.
+    const now = index.source(sourceIds[i])?.source;
+    const then = sources[i];
+    if (now !== then && !(now && then && sameSource(now, then))) return false;
+  }
+  for (let i = 0; i < kindIds.length; i++) if (kinds.get(kindIds[i]) !== kept.lookups.kinds[i]) return false;
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function factPath(pack: LoadedPack, fact: Fact): string {

@@ -315,6 +315,8 @@ export class FactStore {
       while (i < readying.length && now() < until);
     }
     if (overtaken()) return this.rebuilding;
+    // What readying made from the index in use is made: that index can go when it is replaced.
+    if (scheduling.readying) built.index.basis = undefined;
     this.use(built);
   }
 

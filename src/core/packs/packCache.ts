@@ -37,7 +37,13 @@ export interface PackCacheOptions {
 }
 
 export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
-const MAGIC = 'agreement-cite pack cache 1\n';
+/**
+ * An entry: this line, the signature (HMAC-SHA-256 in hex) and a newline,
+ * then what it signs: the header (JSON) and a newline, and the body. What is
+ * signed is one stretch of the entry, checked where it lies, not copied.
+ */
+const MAGIC = 'agreement-cite pack cache 2\n';
+const MAC_LENGTH = 64;
 const EXTENSION = '.pack';
 
 interface Header {
@@ -46,7 +52,6 @@ interface Header {
   content: string;
   maxBytes: number;
   sections: number[];
-  mac: string;
 }
 
 const encoder = new TextEncoder();
@@ -134,12 +139,8 @@ export class PackCache {
     return `${hex(await subtle().digest('SHA-256', encoder.encode(key))).slice(0, 40)}${EXTENSION}`;
   }
 
-  private async signature(header: Omit<Header, 'mac'>, body: Uint8Array): Promise<string> {
+  private async signature(signed: Uint8Array): Promise<string> {
     this.key ??= subtle().importKey('raw', this.options.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    const head = encoder.encode(JSON.stringify([header.loader, header.file, header.content, header.maxBytes, header.sections]));
-    const signed = new Uint8Array(head.length + body.length);
-    signed.set(head, 0);
-    signed.set(body, head.length);
     return hex(await subtle().sign('HMAC', await this.key, signed));
   }
 
@@ -157,27 +158,31 @@ export class PackCache {
   /** The entry's parse, if the entry is this cache's, for this file, text, loader and limit, and unchanged. */
   private async verified(data: Uint8Array, file: string, content: string, maxBytes: number): Promise<LoadResult | undefined> {
     const magic = encoder.encode(MAGIC);
-    if (data.length < magic.length || magic.some((b, i) => data[i] !== b)) return undefined;
-    const end = data.indexOf(10, magic.length);
+    const signedFrom = magic.length + MAC_LENGTH + 1;
+    if (data.length < signedFrom || magic.some((b, i) => data[i] !== b) || data[signedFrom - 1] !== 10) return undefined;
+    const end = data.indexOf(10, signedFrom);
     if (end < 0) return undefined;
-    const header = JSON.parse(decoder.decode(data.subarray(magic.length, end))) as Header;
+    const header = JSON.parse(decoder.decode(data.subarray(signedFrom, end))) as Header;
     if (header.loader !== LOADER_VERSION || header.file !== file || header.content !== content || header.maxBytes !== maxBytes) return undefined;
-    if (!Array.isArray(header.sections) || typeof header.mac !== 'string') return undefined;
-    const body = data.subarray(end + 1);
-    const { mac, ...rest } = header;
-    if (mac !== (await this.signature(rest, body))) return undefined;
-    return decodeBody(body, header.sections, file, this.yieldToHost);
+    if (!Array.isArray(header.sections)) return undefined;
+    const mac = decoder.decode(data.subarray(magic.length, signedFrom - 1));
+    if (mac !== (await this.signature(data.subarray(signedFrom)))) return undefined;
+    return decodeBody(data.subarray(end + 1), header.sections, file, this.yieldToHost);
   }
 
   private async store(entry: { name: string; file: string; content: string; maxBytes: number; body: EncodedBody }): Promise<void> {
     const { body } = entry;
     // An entry larger than a quarter of the cache would push out most of the others.
     if (body.bytes.length > this.maxTotalBytes / 4) return;
-    const header: Omit<Header, 'mac'> = { loader: LOADER_VERSION, file: entry.file, content: entry.content, maxBytes: entry.maxBytes, sections: body.sections };
-    const head = encoder.encode(`${MAGIC}${JSON.stringify({ ...header, mac: await this.signature(header, body.bytes) })}\n`);
-    const data = new Uint8Array(head.length + body.bytes.length);
-    data.set(head, 0);
-    data.set(body.bytes, head.length);
+    const header: Header = { loader: LOADER_VERSION, file: entry.file, content: entry.content, maxBytes: entry.maxBytes, sections: body.sections };
+    const magic = encoder.encode(MAGIC);
+    const head = encoder.encode(`${JSON.stringify(header)}\n`);
+    const signedFrom = magic.length + MAC_LENGTH + 1;
+    const data = new Uint8Array(signedFrom + head.length + body.bytes.length);
+    data.set(magic, 0);
+    data.set(head, signedFrom);
+    data.set(body.bytes, signedFrom + head.length);
+    data.set(encoder.encode(`${await this.signature(data.subarray(signedFrom))}\n`), magic.length);
     await this.options.storage.write(entry.name, data);
     this.counts.written++;
     await this.evict(entry.name);

@@ -1,0 +1,264 @@
+import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
+import { foldCode, foldText } from '../document/text';
+
+export interface PrefixHit {
+  /** The alias as written in the pack. */
+  alias: string;
+  entry: IndexedFact;
+}
+
+interface AliasEntry {
+  folded: string;
+  alias: string;
+  entry: IndexedFact;
+}
+
+/** A bucket of an earlier index to be mended: its entries, the facts removed since, and the added facts' aliases in it. */
+interface Mend {
+  before: readonly AliasEntry[];
+  removed: ReadonlySet<IndexedFact>;
+  positions: readonly number[];
+}
+
+/**
+ * The bucket of an alias: its folded form's first two characters (foldText
+ * drops leading spaces and makes each run of spaces one), as one number; the
+ * second is 0 for a one-character alias. -1 for an alias with no character.
+ */
+function bucketKey(alias: string): number {
+  let i = 0;
+  let first = -1;
+  for (; i < alias.length; i++) {
+    const c = foldCode(alias.charCodeAt(i));
+    if (c !== 32) {
+      first = c;
+      break;
+    }
+  }
+  if (first < 0) return -1;
+  let spaced = false;
+  for (i++; i < alias.length; i++) {
+    const c = foldCode(alias.charCodeAt(i));
+    if (c === 32) spaced = true;
+    else return first * 65536 + (spaced ? 32 : c);
+  }
+  return first * 65536;
+}
+
+/** Adds the (fact, alias) positions of `facts[f]`'s aliases to their buckets' lists. */
+function addPositions(pending: Map<number, number[]>, facts: readonly IndexedFact[], f: number): void {
+  const aliases = facts[f].aliases;
+  for (let a = 0; a < aliases.length; a++) {
+    const key = bucketKey(aliases[a]);
+    if (key < 0) continue;
+    let list = pending.get(key);
+    if (!list) pending.set(key, (list = []));
+    list.push(f, a);
+  }
+}
+
+/**
+ * Aliases sorted by their folded form, for completion: a binary search finds
+ * every alias starting with what the writer has typed. The aliases are kept
+ * in buckets by their first two folded characters, and a bucket is folded
+ * and sorted when first searched, or ahead of use a bucket per step
+ * (`preparationSteps`): no step sorts more than a small share of a large
+ * fact base's aliases. The prefixes of an index made from another (after one
+ * pack file changed) are those of the other with the buckets of the changed
+ * facts' aliases mended (`edited`).
+ */
+export class AliasPrefixIndex {
+  private readonly facts: readonly IndexedFact[];
+  /** Aliases not yet folded, by bucket: pairs of (fact, alias) positions, in fact order then alias order. */
+  private readonly pending = new Map<number, number[]>();
+  private readonly buckets: Map<number, AliasEntry[]>;
+  /** Buckets to be mended from those of an earlier index (see `edited`), when first searched or prepared. */
+  private readonly mends = new Map<number, Mend>();
+  /** Bucket keys by first character, ascending: a one-character prefix reads them in turn. */
+  private byFirst?: Map<number, number[]>;
+  /** How many facts' aliases are in `pending`: they are put there a slice at a time (`fill`), or all on first search. */
+  private filled: number;
+  /** Buckets not yet sorted, as `prepareSome` takes them. */
+  private queue?: number[];
+
+  /** `buckets`: those already sorted, shared with an earlier index (`edited`). */
+  constructor(
+    private readonly index: FactIndex,
+    buckets?: Map<number, AliasEntry[]>,
+  ) {
+    this.facts = index.facts;
+    this.buckets = buckets ?? new Map();
+    this.filled = buckets ? this.facts.length : 0;
+  }
+
+  /**
+   * Puts the aliases of up to `facts` more facts in their buckets, as
+   * positions, not objects: this pass runs over every alias of the fact
+   * base, a slice a step ahead of use, or at once on the first search.
+   */
+  fill(facts = Infinity): void {
+    const end = Math.min(this.facts.length, this.filled + facts);
+    for (let f = this.filled; f < end; f++) addPositions(this.pending, this.facts, f);
+    this.filled = end;
+  }
+
+  /** About how many aliases are still to be put in buckets and sorted: what `prepareSome` has to do. */
+  unsortedAliases(): number {
+    let n = 0;
+    for (let f = this.filled; f < this.facts.length; f++) n += this.facts[f].aliases.length;
+    for (const list of this.pending.values()) n += list.length / 2;
+    for (const mend of this.mends.values()) n += mend.before.length + mend.positions.length / 2;
+    return n;
+  }
+
+  /** Sorts the next buckets not yet sorted, until about `aliases` aliases are (and at least one bucket, if any is left). */
+  prepareSome(aliases: number): void {
+    this.fill();
+    this.queue ??= this.bucketKeys().filter((key) => !this.buckets.has(key));
+    let done = 0;
+    while (done < aliases && this.queue.length > 0) {
+      const key = this.queue.pop()!;
+      const mend = this.mends.get(key);
+      done += (this.pending.get(key)?.length ?? 0) / 2 + (mend ? mend.before.length + mend.positions.length / 2 : 0);
+      this.bucket(key);
+    }
+  }
+
+  /**
+   * The prefixes of `index` made from those of the index it was made from
+   * (`FactIndex.basis`), when those are all sorted: the buckets the removed
+   * and added facts' aliases fall in are sorted again from the old bucket less
+   * the removed facts and the added facts' aliases; the others are shared.
+   * Undefined where there is nothing to make them from.
+   */
+  static edited(index: FactIndex): AliasPrefixIndex | undefined {
+    const basis = index.basis;
+    const before = basis?.index.derivedIfMade(PREFIXES);
+    if (!basis || !before || before.filled < before.facts.length || before.pending.size > 0 || before.mends.size > 0) return undefined;
+    const out = new AliasPrefixIndex(index, new Map(before.buckets));
+    const removed = new Set(basis.removed);
+    const fresh = new Map<number, number[]>();
+    for (const e of basis.added) addPositions(fresh, index.facts, index.positionOf(e)!);
+    const dirty = new Set(fresh.keys());
+    for (const e of basis.removed) for (const a of e.aliases) dirty.add(bucketKey(a));
+    for (const key of dirty) {
+      if (key < 0) continue;
+      out.buckets.delete(key);
+      out.mends.set(key, { before: before.buckets.get(key) ?? [], removed, positions: fresh.get(key) ?? [] });
+    }
+    return out;
+  }
+
+  /** A bucket mended: the earlier one less the removed facts, merged with the added facts' aliases. */
+  private mended(mend: Mend): AliasEntry[] {
+    const index = this.index;
+    const kept = mend.before.filter((e) => !mend.removed.has(e.entry));
+    const added = sortedEntries(this.facts, mend.positions);
+    // Both are in (folded, fact, alias) order; no fact is in both.
+    const merged: AliasEntry[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < kept.length && j < added.length) {
+      const a = kept[i];
+      const b = added[j];
+      if (a.folded < b.folded || (a.folded === b.folded && index.positionOf(a.entry)! < index.positionOf(b.entry)!)) merged.push(kept[i++]);
+      else merged.push(added[j++]);
+    }
+    while (i < kept.length) merged.push(kept[i++]);
+    while (j < added.length) merged.push(added[j++]);
+    return merged;
+  }
+
+  /** The aliases of one bucket, sorted by folded form. */
+  private bucket(key: number): AliasEntry[] {
+    let entries = this.buckets.get(key);
+    if (entries) return entries;
+    this.fill();
+    const mend = this.mends.get(key);
+    entries = mend ? this.mended(mend) : sortedEntries(this.facts, this.pending.get(key) ?? []);
+    this.buckets.set(key, entries);
+    this.pending.delete(key);
+    this.mends.delete(key);
+    return entries;
+  }
+
+  /** Every bucket's key. */
+  bucketKeys(): number[] {
+    this.fill();
+    return [...new Set([...this.pending.keys(), ...this.mends.keys(), ...this.buckets.keys()])];
+  }
+
+  /** The entries whose folded form starts with `p` (folded, not empty), in sorted order, lazily. */
+  private *from(p: string): Generator<AliasEntry> {
+    if (p.length >= 2) {
+      const entries = this.bucket(p.charCodeAt(0) * 65536 + p.charCodeAt(1));
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (entries[mid].folded < p) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < entries.length && entries[i].folded.startsWith(p); i++) yield entries[i];
+      return;
+    }
+    // One character: its buckets in order of their second character are in sorted order, one after another.
+    if (!this.byFirst) {
+      this.byFirst = new Map();
+      for (const key of this.bucketKeys().sort((a, b) => a - b)) {
+        const first = Math.floor(key / 65536);
+        const list = this.byFirst.get(first) ?? [];
+        list.push(key);
+        this.byFirst.set(first, list);
+      }
+    }
+    for (const key of this.byFirst.get(p.charCodeAt(0)) ?? []) yield* this.bucket(key);
+  }
+
+  /** Facts with an alias starting with `prefix`, one hit per fact (its shortest matching alias), at most `limit`. */
+  search(prefix: string, limit = 100): PrefixHit[] {
+    const p = foldText(prefix);
+    if (p.length === 0) return [];
+    const best = new Map<IndexedFact, AliasEntry>();
+    for (const e of this.from(p)) {
+      const prior = best.get(e.entry);
+      if (!prior || e.folded.length < prior.folded.length) best.set(e.entry, e);
+      if (best.size >= limit * 4) break;
+    }
+    return [...best.values()]
+      .sort((a, b) => a.folded.length - b.folded.length || (a.folded < b.folded ? -1 : 1))
+      .slice(0, limit)
+      .map((e) => ({ alias: e.alias, entry: e.entry }));
+  }
+}
+
+/**
+ * The entries of (fact, alias) positions, folded and sorted by folded form,
+ * ties in fact then alias order; a fact's aliases are next to each other
+ * there, and the same folded alias twice is offered once.
+ */
+function sortedEntries(facts: readonly IndexedFact[], positions: readonly number[]): AliasEntry[] {
+  const entries: AliasEntry[] = [];
+  let current: IndexedFact | undefined;
+  let seen: string[] = [];
+  for (let i = 0; i < positions.length; i += 2) {
+    const entry = facts[positions[i]];
+    const alias = entry.aliases[positions[i + 1]];
+    if (entry !== current) {
+      current = entry;
+      seen = [];
+    }
+    const folded = foldText(alias);
+    if (seen.includes(folded)) continue;
+    seen.push(folded);
+    entries.push({ folded, alias, entry });
+  }
+  return entries.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+}
+
+const PREFIXES = derivedValue('completion: alias prefixes', (index) => AliasPrefixIndex.edited(index) ?? new AliasPrefixIndex(index));
+
+/** The prefix index of a fact index: made once, and shared by completion and inline completion. */
+export function prefixIndexFor(index: FactIndex): AliasPrefixIndex {
+  return index.derived(PREFIXES);
+}
