@@ -118,7 +118,8 @@ async function main() {
   if (checkOnly) return;
   // The JSON Schema is generated from the loader's shapes and kept in the repository for YAML tooling.
   const schemaPath = path.join(root, 'schema', 'factpack.schema.json');
-  const schema = JSON.stringify(tools.packJsonSchema(), null, 2) + '\n';
+  // Written without indentation: the .vsix carries it, and editors read it, not people.
+  const schema = JSON.stringify(tools.packJsonSchema()) + '\n';
   if (!fs.existsSync(schemaPath) || fs.readFileSync(schemaPath, 'utf8') !== schema) {
     fs.mkdirSync(path.dirname(schemaPath), { recursive: true });
     fs.writeFileSync(schemaPath, schema);

@@ -117,45 +117,42 @@ const ESCAPES: Record<string, string> = {
 
 const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 
-class QuickReader {
-  private readonly length: number;
+/** Reads `text` (see above); throws NotQuick at the first thing outside the form it reads. */
+function quickRead(text: string): YAMLMap {
+  const length = text.length;
   /** Start of the line being read. */
-  private at = 0;
-
-  constructor(private readonly text: string) {
-    this.length = text.length;
-  }
+  let at = 0;
 
   /** The document's root mapping, with its range as the composer gives it. */
-  read(): YAMLMap {
-    this.skipBlank();
-    if (this.at >= this.length || this.indentAt(this.at) !== 0) out();
-    const root = this.blockMap(0, this.at);
-    this.skipBlank();
-    if (this.at < this.length) out();
+  function read(): YAMLMap {
+    skipBlank();
+    if (at >= length || indentAt(at) !== 0) out();
+    const root = blockMap(0, at);
+    skipBlank();
+    if (at < length) out();
     return root;
   }
 
   /** End of the line at `i`: the offset of its newline, or the end of the text. */
-  private lineEnd(i: number): number {
-    const n = this.text.indexOf('\n', i);
-    return n < 0 ? this.length : n;
+  function endOfLine(i: number): number {
+    const n = text.indexOf('\n', i);
+    return n < 0 ? length : n;
   }
 
-  private indentAt(lineStart: number): number {
+  function indentAt(lineStart: number): number {
     let i = lineStart;
-    while (this.text.charCodeAt(i) === SPACE) i++;
+    while (text.charCodeAt(i) === SPACE) i++;
     return i - lineStart;
   }
 
   /** Whether the line at `lineStart` is blank or a comment; a line of only spaces counts as blank. */
-  private isBlankOrComment(lineStart: number): boolean {
-    const c = this.text.charCodeAt(lineStart + this.indentAt(lineStart));
+  function isBlankOrComment(lineStart: number): boolean {
+    const c = text.charCodeAt(lineStart + indentAt(lineStart));
     return c === LF || c === HASH || Number.isNaN(c);
   }
 
   /** Whether the last run of lines `skipBlank` passed held a comment. */
-  private commented = false;
+  let commented = false;
 
   /**
    * Moves `at` past blank and comment lines. The library gives a comment
@@ -163,18 +160,18 @@ class QuickReader {
    * where that ends: only comments indented no further than the line after
    * them are read here, as those belong to nothing that ends.
    */
-  private skipBlank(): void {
+  function skipBlank(): void {
     let blank = 0;
     let deepest = -1;
-    while (this.at < this.length && this.isBlankOrComment(this.at)) {
+    while (at < length && isBlankOrComment(at)) {
       if (++blank >= MAX_BLANK_LINES) out();
-      const ind = this.indentAt(this.at);
-      if (this.text.charCodeAt(this.at + ind) === HASH && ind > deepest) deepest = ind;
-      this.at = this.lineEnd(this.at) + 1;
+      const ind = indentAt(at);
+      if (text.charCodeAt(at + ind) === HASH && ind > deepest) deepest = ind;
+      at = endOfLine(at) + 1;
     }
-    if (this.at > this.length) this.at = this.length;
-    this.commented = deepest >= 0;
-    if (deepest > (this.at < this.length ? this.indentAt(this.at) : 0)) out();
+    if (at > length) at = length;
+    commented = deepest >= 0;
+    if (deepest > (at < length ? indentAt(at) : 0)) out();
   }
 
   /**
@@ -182,15 +179,15 @@ class QuickReader {
    * the comment lines after its last item that are indented at least as far
    * as it, with the blank lines between them; the comments are its own.
    */
-  private commentEnd(indent: number, end: number, from: number): number {
+  function commentEnd(indent: number, end: number, from: number): number {
     let i = from;
     let last = end;
-    while (i < this.length && this.isBlankOrComment(i)) {
-      const lineEnd = this.lineEnd(i);
-      const ind = this.indentAt(i);
-      if (this.text.charCodeAt(i + ind) === HASH) {
+    while (i < length && isBlankOrComment(i)) {
+      const lineEnd = endOfLine(i);
+      const ind = indentAt(i);
+      if (text.charCodeAt(i + ind) === HASH) {
         if (ind < indent) break;
-        last = Math.min(lineEnd + 1, this.length);
+        last = Math.min(lineEnd + 1, length);
       }
       i = lineEnd + 1;
     }
@@ -198,30 +195,29 @@ class QuickReader {
   }
 
   /** A block mapping whose first key starts at `first`, at column `indent`. */
-  private blockMap(indent: number, first: number): YAMLMap {
+  function blockMap(indent: number, first: number): YAMLMap {
     const map = new YAMLMap();
     let keyAt = first;
     let end: number;
     let afterItem: number;
     for (;;) {
-      const pair = this.pair(indent, keyAt);
+      const pair = readPair(indent, keyAt);
       map.items.push(pair);
       end = (pair.value as YamlNode).range![2];
-      afterItem = this.at;
-      this.skipBlank();
-      if (this.at >= this.length) break;
-      const ind = this.indentAt(this.at);
+      afterItem = at;
+      skipBlank();
+      if (at >= length) break;
+      const ind = indentAt(at);
       if (ind < indent) break;
       if (ind > indent) out();
-      keyAt = this.at + ind;
+      keyAt = at + ind;
     }
-    map.range = [first, end, this.commentEnd(indent, end, afterItem)];
+    map.range = [first, end, commentEnd(indent, end, afterItem)];
     return map;
   }
 
   /** A `key: value` pair at `keyAt`; leaves `at` at the line after the value. */
-  private pair(indent: number, keyAt: number): Pair {
-    const text = this.text;
+  function readPair(indent: number, keyAt: number): Pair {
     let i = keyAt;
     if (!isKeyStart(text.charCodeAt(i))) out();
     while (isKeyChar(text.charCodeAt(i))) i++;
@@ -230,88 +226,88 @@ class QuickReader {
     key.range = [keyAt, i, i];
     i++;
     const after = text.charCodeAt(i);
-    if (after !== SPACE && after !== LF && i < this.length) out();
+    if (after !== SPACE && after !== LF && i < length) out();
     while (text.charCodeAt(i) === SPACE) i++;
     const c = text.charCodeAt(i);
-    if (c === LF || c === HASH || i >= this.length) {
+    if (c === LF || c === HASH || i >= length) {
       // The value is on the lines below, or there is none.
       const empty = i;
       // A comment after an empty value makes the value run on to the next line's indent: left to the library.
       const commentAfter = c === HASH;
-      this.at = this.lineEnd(i) + 1;
-      if (this.at > this.length) this.at = this.length;
-      this.skipBlank();
-      if (this.at < this.length) {
-        const ind = this.indentAt(this.at);
-        const start = this.at + ind;
-        const dash = text.charCodeAt(start) === DASH && this.isIndicatorEnd(start + 1);
-        if (ind > indent) return new Pair(key, dash ? this.blockSeq(ind, start) : this.blockMap(ind, start));
-        if (ind === indent && dash) return new Pair(key, this.blockSeq(ind, start));
+      at = endOfLine(i) + 1;
+      if (at > length) at = length;
+      skipBlank();
+      if (at < length) {
+        const ind = indentAt(at);
+        const start = at + ind;
+        const dash = text.charCodeAt(start) === DASH && isIndicatorEnd(start + 1);
+        if (ind > indent) return new Pair(key, dash ? blockSeq(ind, start) : blockMap(ind, start));
+        if (ind === indent && dash) return new Pair(key, blockSeq(ind, start));
       }
       // Comments after an empty value can be part of it: left to the library.
-      if (this.commented || commentAfter) out();
+      if (commented || commentAfter) out();
       const value = plainScalar('', false);
       value.range = [empty, empty, empty];
       return new Pair(key, value);
     }
-    return new Pair(key, this.inlineValue(indent, i));
+    return new Pair(key, inlineValue(indent, i));
   }
 
-  private isIndicatorEnd(i: number): boolean {
-    const c = this.text.charCodeAt(i);
-    return c === SPACE || c === LF || i >= this.length;
+  function isIndicatorEnd(i: number): boolean {
+    const c = text.charCodeAt(i);
+    return c === SPACE || c === LF || i >= length;
   }
 
   /** A block sequence whose first `-` is at `first`, at column `indent`. */
-  private blockSeq(indent: number, first: number): YAMLSeq {
+  function blockSeq(indent: number, first: number): YAMLSeq {
     const seq = new YAMLSeq();
     let dashAt = first;
     let end: number;
     let afterItem: number;
     for (;;) {
       let i = dashAt + 1;
-      if (this.text.charCodeAt(i) !== SPACE) out();
-      while (this.text.charCodeAt(i) === SPACE) i++;
-      const c = this.text.charCodeAt(i);
+      if (text.charCodeAt(i) !== SPACE) out();
+      while (text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
       let item: YamlNode;
-      if (c === LF || c === HASH || i >= this.length || (c === DASH && this.isIndicatorEnd(i + 1))) out();
-      if (isKeyStart(c) && this.startsPair(i)) item = this.blockMap(i - this.lineStartOf(i), i);
-      else item = this.inlineValue(indent, i);
+      if (c === LF || c === HASH || i >= length || (c === DASH && isIndicatorEnd(i + 1))) out();
+      if (isKeyStart(c) && startsPair(i)) item = blockMap(i - lineStartOf(i), i);
+      else item = inlineValue(indent, i);
       seq.items.push(item);
       end = item.range![2];
-      afterItem = this.at;
-      this.skipBlank();
-      if (this.at >= this.length) break;
-      const ind = this.indentAt(this.at);
+      afterItem = at;
+      skipBlank();
+      if (at >= length) break;
+      const ind = indentAt(at);
       if (ind < indent) break;
       if (ind > indent) out();
-      dashAt = this.at + ind;
-      if (this.text.charCodeAt(dashAt) !== DASH || !this.isIndicatorEnd(dashAt + 1)) break;
+      dashAt = at + ind;
+      if (text.charCodeAt(dashAt) !== DASH || !isIndicatorEnd(dashAt + 1)) break;
     }
-    seq.range = [first, end, this.commentEnd(indent, end, afterItem)];
+    seq.range = [first, end, commentEnd(indent, end, afterItem)];
     return seq;
   }
 
-  private lineStartOf(i: number): number {
-    return this.text.lastIndexOf('\n', i - 1) + 1;
+  function lineStartOf(i: number): number {
+    return text.lastIndexOf('\n', i - 1) + 1;
   }
 
   /** Whether a key of plain word characters and its `:` start at `i`. */
-  private startsPair(i: number): boolean {
-    while (isKeyChar(this.text.charCodeAt(i))) i++;
-    return this.text.charCodeAt(i) === COLON && this.isIndicatorEnd(i + 1);
+  function startsPair(i: number): boolean {
+    while (isKeyChar(text.charCodeAt(i))) i++;
+    return text.charCodeAt(i) === COLON && isIndicatorEnd(i + 1);
   }
 
   /** A value that starts on its key's or its dash's line, at `i`; leaves `at` at the next line. */
-  private inlineValue(indent: number, i: number): YamlNode {
-    const c = this.text.charCodeAt(i);
-    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(indent, i);
+  function inlineValue(indent: number, i: number): YamlNode {
+    const c = text.charCodeAt(i);
+    if (c === 124 /* | */ || c === 62 /* > */) return blockScalar(indent, i);
     let node: YamlNode;
     let end: number;
-    if (c === QUOTE || c === APOSTROPHE) [node, end] = this.quoted(i);
-    else if (c === OPEN_SQUARE || c === OPEN_CURLY) [node, end] = this.flow(i);
-    else return this.plainInBlock(i);
-    const stop = this.lineTail(end);
+    if (c === QUOTE || c === APOSTROPHE) [node, end] = quoted(i);
+    else if (c === OPEN_SQUARE || c === OPEN_CURLY) [node, end] = flow(i);
+    else return plainInBlock(i);
+    const stop = lineTail(end);
     node.range = [i, end, stop];
     return node;
   }
@@ -321,24 +317,22 @@ class QuickReader {
    * where the value's node ends (`range[2]`: past its line's newline) and
    * moves `at` to the next line.
    */
-  private lineTail(end: number): number {
-    const text = this.text;
+  function lineTail(end: number): number {
     let i = end;
     while (text.charCodeAt(i) === SPACE) i++;
-    if (text.charCodeAt(i) === HASH && i > end) i = this.lineEnd(i);
-    if (i < this.length && text.charCodeAt(i) !== LF) out();
-    const next = Math.min(i + 1, this.length);
-    this.at = next;
+    if (text.charCodeAt(i) === HASH && i > end) i = endOfLine(i);
+    if (i < length && text.charCodeAt(i) !== LF) out();
+    const next = Math.min(i + 1, length);
+    at = next;
     return next;
   }
 
   /** A plain scalar in a block value, on one line. */
-  private plainInBlock(start: number): Scalar {
-    const text = this.text;
+  function plainInBlock(start: number): Scalar {
     const c = text.charCodeAt(start);
     // Indicators that start something other than a plain scalar, or that need the next character to be one.
-    if ('&*!%@`,]}?:'.includes(text[start]) || (c === DASH && this.isIndicatorEnd(start + 1))) out();
-    const lineEnd = this.lineEnd(start);
+    if ('&*!%@`,]}?:'.includes(text[start]) || (c === DASH && isIndicatorEnd(start + 1))) out();
+    const lineEnd = endOfLine(start);
     let valueEnd = start;
     // A comment starts at a "#" after a space.
     while (valueEnd < lineEnd && !(text.charCodeAt(valueEnd) === HASH && text.charCodeAt(valueEnd - 1) === SPACE)) valueEnd++;
@@ -348,15 +342,14 @@ class QuickReader {
     // "a: b: c" is an error, "a: b:" a mapping key: both are left to the library.
     if (source.includes(': ') || source.charCodeAt(source.length - 1) === COLON) out();
     const node = plainScalar(source, false);
-    node.range = [start, valueEnd, this.lineTail(valueEnd)];
+    node.range = [start, valueEnd, lineTail(valueEnd)];
     return node;
   }
 
   /** A quoted scalar closed on its line; returns it and the offset past its closing quote. */
-  private quoted(start: number): [Scalar, number] {
-    const text = this.text;
+  function quoted(start: number): [Scalar, number] {
     const q = text.charCodeAt(start);
-    const lineEnd = this.lineEnd(start);
+    const lineEnd = endOfLine(start);
     let value = '';
     let from = start + 1;
     let i = from;
@@ -399,20 +392,19 @@ class QuickReader {
   }
 
   /** A flow sequence or mapping closed on its line; returns it and the offset past its closing bracket. */
-  private flow(start: number): [YamlNode, number] {
-    const text = this.text;
+  function flow(start: number): [YamlNode, number] {
     const isSeq = text.charCodeAt(start) === OPEN_SQUARE;
     const close = isSeq ? CLOSE_SQUARE : CLOSE_CURLY;
     const node = isSeq ? new YAMLSeq() : new YAMLMap();
     node.flow = true;
-    let i = this.skipSpaces(start + 1);
+    let i = skipSpaces(start + 1);
     if (text.charCodeAt(i) === close) {
       node.range = [start, i + 1, i + 1];
       return [node, i + 1];
     }
     for (;;) {
       if (isSeq) {
-        const [item, end] = this.flowValue(i);
+        const [item, end] = flowValue(i);
         (node as YAMLSeq).items.push(item);
         i = end;
       } else {
@@ -422,35 +414,34 @@ class QuickReader {
         if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE) out();
         const key = plainScalar(text.slice(keyStart, i), true);
         key.range = [keyStart, i, i];
-        const [value, end] = this.flowValue(this.skipSpaces(i + 1));
+        const [value, end] = flowValue(skipSpaces(i + 1));
         (node as YAMLMap).items.push(new Pair(key, value));
         i = end;
       }
       const c = text.charCodeAt(i);
       if (c === close) break;
       if (c !== COMMA) out();
-      i = this.skipSpaces(i + 1);
+      i = skipSpaces(i + 1);
       if (text.charCodeAt(i) === close) out();
     }
     node.range = [start, i + 1, i + 1];
     return [node, i + 1];
   }
 
-  private skipSpaces(i: number): number {
-    while (this.text.charCodeAt(i) === SPACE) i++;
+  function skipSpaces(i: number): number {
+    while (text.charCodeAt(i) === SPACE) i++;
     return i;
   }
 
   /** A value inside a flow collection; returns it and the offset after it and its spaces. */
-  private flowValue(start: number): [YamlNode, number] {
-    const text = this.text;
+  function flowValue(start: number): [YamlNode, number] {
     const c = text.charCodeAt(start);
     let node: YamlNode;
     let end: number;
-    if (c === QUOTE || c === APOSTROPHE) [node, end] = this.quoted(start);
-    else if (c === OPEN_SQUARE || c === OPEN_CURLY) [node, end] = this.flow(start);
+    if (c === QUOTE || c === APOSTROPHE) [node, end] = quoted(start);
+    else if (c === OPEN_SQUARE || c === OPEN_CURLY) [node, end] = flow(start);
     else {
-      if ('&*!%@`,[]{}?:#|>-'.includes(text[start]) || start >= this.length) out();
+      if ('&*!%@`,[]{}?:#|>-'.includes(text[start]) || start >= length) out();
       end = start;
       for (;;) {
         const d = text.charCodeAt(end);
@@ -461,31 +452,30 @@ class QuickReader {
       while (text.charCodeAt(end - 1) === SPACE) end--;
       node = plainScalar(text.slice(start, end), false);
     }
-    const next = this.skipSpaces(end);
+    const next = skipSpaces(end);
     node.range = [start, end, next];
     return [node, next];
   }
 
   /** A `|` or `>` block scalar whose header is at `start`, inside a collection at column `indent`. */
-  private blockScalar(indent: number, start: number): Scalar {
-    const text = this.text;
+  function blockScalar(indent: number, start: number): Scalar {
     const folded = text.charCodeAt(start) === 62;
     let i = start + 1;
     const strip = text.charCodeAt(i) === DASH;
     if (strip) i++;
     // Keeping the final line breaks (`+`) and a stated indent (a digit) are left to the library.
     if (text.charCodeAt(i) !== SPACE && text.charCodeAt(i) !== LF) out();
-    this.lineTail(i);
-    let line = this.at;
-    const contentIndent = this.indentAt(line);
-    if (contentIndent <= indent || text.charCodeAt(line + contentIndent) === LF || line >= this.length) out();
+    lineTail(i);
+    let line = at;
+    const contentIndent = indentAt(line);
+    if (contentIndent <= indent || text.charCodeAt(line + contentIndent) === LF || line >= length) out();
     let value = '';
     let blanks = 0;
     let end = line;
     let first = true;
-    while (line < this.length) {
-      const lineEnd = this.lineEnd(line);
-      const ind = this.indentAt(line);
+    while (line < length) {
+      const lineEnd = endOfLine(line);
+      const ind = indentAt(line);
       if (line + ind === lineEnd) {
         // A blank line: one with more spaces than the indent would hold text.
         if (ind > contentIndent) out();
@@ -500,19 +490,20 @@ class QuickReader {
         else value += '\n'.repeat(blanks + 1) + content;
         first = false;
         blanks = 0;
-        end = Math.min(lineEnd + 1, this.length);
+        end = Math.min(lineEnd + 1, length);
       }
       line = lineEnd + 1;
     }
     if (end - start > MAX_VALUE_CHARS / 2) out();
     if (!strip) value += '\n';
-    this.at = end;
+    at = end;
     const node = new Scalar(value);
     node.source = value;
     node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
     node.range = [start, end, end];
     return node;
   }
+  return read();
 }
 
 /**
@@ -523,7 +514,7 @@ class QuickReader {
 export function quickCompose(text: string): YAMLMap | undefined {
   if (/[\t\r\uFEFF]|^(?:---|\.\.\.|%)|\n(?:---|\.\.\.)(?=[\s]|$)/.test(text)) return undefined;
   try {
-    return new QuickReader(text).read();
+    return quickRead(text);
   } catch (e) {
     if (e instanceof NotQuick) return undefined;
     throw e;
