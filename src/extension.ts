@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     {},
     (text, file, options) => {
       const c = cacheOf();
-      return c ? c.parse(text, file, options, (t, f, o) => parsing.parseForCache(t, f, o)) : parsing.parse(text, file, options);
+      return c ? c.parse(text, file, options, (t, f, o, utf8) => parsing.parseForCache(t, f, o, utf8)) : parsing.parse(text, file, options);
     },
     {
       yieldToHost: nextTurn,

@@ -48,10 +48,16 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 function extensionStore(core, bundledLoaded, workerCode, dir) {
   const cache = new core.PackCache({ storage: diskStorage(dir), secret: SECRET, yieldToHost: nextTurn });
   const parsing = new core.PackParsing(workerCode, core.parsePackText, core.nodePlatform.startPackThread);
-  const store = new core.FactStore(bundledLoaded, core.parsePackText, {}, (t, f, o) => cache.parse(t, f, o, (a, b, c) => parsing.parseForCache(a, b, c)), {
-    yieldToHost: nextTurn,
-    readying: (index) => core.preparationSteps(index),
-  });
+  const store = new core.FactStore(
+    bundledLoaded,
+    core.parsePackText,
+    {},
+    (t, f, o) => cache.parse(t, f, o, (a, b, c, d) => parsing.parseForCache(a, b, c, d)),
+    {
+      yieldToHost: nextTurn,
+      readying: (index) => core.preparationSteps(index),
+    },
+  );
   return { cache, parsing, store };
 }
 

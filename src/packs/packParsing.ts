@@ -37,6 +37,8 @@ export function parsingThreads(processors: number): number {
 interface Job {
   resolve: (r: Parsed) => void;
   request: ParseRequest;
+  /** The text, for a parse here should the thread fail. */
+  text: string;
   /** Whether the result is to be kept in the cache: its body is then handed on. */
   encode: boolean;
 }
@@ -103,9 +105,13 @@ export class PackParsing {
     return (await this.run(text, file, options, false)).result;
   }
 
-  /** As `parse`, with the result encoded for the pack cache (src/core/packs/packCache.ts) where it is to be kept. */
-  parseForCache(text: string, file: string, options: LoadOptions): Promise<Parsed> {
-    return this.run(text, file, options, true);
+  /**
+   * As `parse`, with the result encoded for the pack cache (src/core/packs/packCache.ts) where it is to be kept.
+   * `utf8`, the text's UTF-8 where the caller has it, is sent to the thread instead of the text, without a copy
+   * (a 4 MB text took tens of milliseconds to send); it is not to be used after.
+   */
+  parseForCache(text: string, file: string, options: LoadOptions, utf8?: Uint8Array): Promise<Parsed> {
+    return this.run(text, file, options, true, utf8);
   }
 
   /** Parses in this thread at once; for a parser script read from a file, once `parse` has read it. */
@@ -117,7 +123,7 @@ export class PackParsing {
     return this.inThread(text, file, options);
   }
 
-  private async run(text: string, file: string, options: LoadOptions, encode: boolean): Promise<Parsed> {
+  private async run(text: string, file: string, options: LoadOptions, encode: boolean, utf8?: Uint8Array): Promise<Parsed> {
     if (this.code === undefined && typeof this.workerCode === 'function') {
       try {
         this.code = await (this.reading ??= this.workerCode());
@@ -130,11 +136,11 @@ export class PackParsing {
     const worker = this.code === undefined ? undefined : this.pick();
     if (!worker) return this.parseHere(text, file, options, encode);
     clearTimeout(this.idle);
-    const request: ParseRequest = { id: this.next++, text, file, options };
+    const request: ParseRequest = utf8 ? { id: this.next++, utf8, file, options } : { id: this.next++, text, file, options };
     return new Promise((resolve) => {
-      worker.jobs.set(request.id, { resolve, request, encode });
+      worker.jobs.set(request.id, { resolve, request, text, encode });
       try {
-        worker.thread.post(request);
+        worker.thread.post(request, utf8 ? [utf8.buffer as ArrayBuffer] : []);
       } catch {
         // What cannot be sent is parsed here.
         worker.jobs.delete(request.id);
@@ -194,14 +200,14 @@ export class PackParsing {
       // Read back a section at a time: a large pack does not hold up the host.
       decodeBody(body.bytes, body.sections, job.request.file, nextTurn).then(
         (result) => job.resolve({ result, body: job.encode ? body : undefined }),
-        () => job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.encode)),
+        () => job.resolve(this.parseHere(job.text, job.request.file, job.request.options, job.encode)),
       );
     } else if (m.wire) {
       this.counts.worker++;
       job.resolve({ result: fromWire(m.wire) });
     } else {
       // The parser never throws on bad input; if it did in the worker, the same text parsed here gives the writer the problem.
-      job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.encode));
+      job.resolve(this.parseHere(job.text, job.request.file, job.request.options, job.encode));
     }
     if (this.threads.every((t) => t.jobs.size === 0)) this.idle = setTimeout(() => this.stop(), IDLE_MS);
   }
@@ -217,7 +223,7 @@ export class PackParsing {
     if (!this.answered) this.unavailable = true;
     const jobs = [...thread.jobs.values()];
     thread.jobs.clear();
-    for (const job of jobs) job.resolve(this.parseHere(job.request.text, job.request.file, job.request.options, job.encode));
+    for (const job of jobs) job.resolve(this.parseHere(job.text, job.request.file, job.request.options, job.encode));
   }
 
   private stop(): void {

@@ -15,7 +15,7 @@ const startPackThread: StartPackThread = (code, events) => {
   worker.on('error', () => events.failed());
   worker.on('exit', () => events.failed());
   return {
-    post: (request) => worker.postMessage(request),
+    post: (request, transfer) => worker.postMessage(request, transfer),
     terminate: () => void worker.terminate(),
   };
 };

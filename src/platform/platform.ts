@@ -8,7 +8,8 @@ import type { ParseReply, ParseRequest } from '../packs/worker/parseRequest';
 
 /** A thread that parses writers' packs, started from the bundled worker code. */
 export interface PackThread {
-  post(request: ParseRequest): void;
+  /** Sends a request; the buffers in `transfer` are moved to the thread, not copied. */
+  post(request: ParseRequest, transfer?: ArrayBuffer[]): void;
   terminate(): void;
 }
 

@@ -15,7 +15,7 @@ interface BrowserGlobals {
     onmessage: ((event: { data: ParseReply }) => void) | null;
     onerror: ((event: unknown) => void) | null;
     onmessageerror: ((event: unknown) => void) | null;
-    postMessage(message: unknown): void;
+    postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
     terminate(): void;
   };
   Blob: new (parts: string[], options: { type: string }) => unknown;
@@ -38,7 +38,7 @@ const startPackThread: StartPackThread = (code, events) => {
   worker.onerror = () => events.failed();
   worker.onmessageerror = () => events.failed();
   return {
-    post: (request) => worker.postMessage(request),
+    post: (request, transfer) => worker.postMessage(request, transfer ?? []),
     terminate: () => {
       worker.terminate();
       web.URL.revokeObjectURL(url);

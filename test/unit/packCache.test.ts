@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LOADER_VERSION, PackCache, type CacheStorage, type ParseForCache } from '../../src/core/packs/packCache';
+import { LOADER_VERSION, PackCache, utf8InSlices, type CacheStorage, type ParseForCache } from '../../src/core/packs/packCache';
 import { encodeBody } from '../../src/core/packs/packCacheEntry';
 import { parsedWithForms } from '../../src/core/facts/languageForms';
 import { parsePackText } from '../../src/core/packs/packLoader';
@@ -215,6 +215,19 @@ suite('packCache: parsed packs kept between sessions', () => {
       }),
       undefined,
     );
+  });
+
+  test('a text is encoded a slice at a time to the same UTF-8 as at once, a character outside the BMP never split', async () => {
+    let steps = 0;
+    const between = async (): Promise<void> => {
+      steps++;
+    };
+    const pair = '\u{1F1FA}';
+    for (const text of ['short', 'а'.repeat(700_000), `${'x'.repeat(256 * 1024 - 1)}${pair}${'y'.repeat(300_000)}`, `${pair.repeat(400_000)}к`]) {
+      const sliced = await utf8InSlices(text, between);
+      assert.ok(Buffer.from(sliced).equals(Buffer.from(new TextEncoder().encode(text))), `${text.length} characters`);
+    }
+    assert.ok(steps >= 6, `${steps} steps`);
   });
 
   test('LOADER_VERSION is raised with every change to the loader: entries written before it are then ignored', () => {

@@ -90,6 +90,23 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
   });
 
+  test('sent its UTF-8 instead of its text, the worker gives the same parse: a leading BOM, Cyrillic and characters outside the BMP kept', async () => {
+    parsing = new PackParsing(workerCode(), parseHere, nodePlatform.startPackThread);
+    const bundled = readBundledText();
+    for (const [text, file] of [
+      [bundled, 'bundled.yaml'],
+      [`\uFEFF${BROKEN}`, 'bom.yaml'],
+      [bundled.replace('title: ', 'title: "\u{1F1FA}\u{1F1E6} " '), 'flags.yaml'],
+    ]) {
+      const utf8 = new TextEncoder().encode(text);
+      const { result } = await parsing.parseForCache(text, file, {}, utf8);
+      assertSameParse(result, text, file);
+      // Sent without a copy: the bytes now belong to the thread.
+      assert.equal(utf8.byteLength, 0);
+    }
+    assert.deepEqual(parsing.counts, { worker: 3, inThread: 0 });
+  });
+
   test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
     // Parsed several at a time: at most three threads here.
     let started = 0;

@@ -19,8 +19,11 @@ export interface CacheStorage {
   list(): Promise<{ name: string; size: number; mtime: number }[]>;
 }
 
-/** A parse whose result can also be written to the cache: `body` is undefined when it is not to be kept. */
-export type ParseForCache = (text: string, file: string, options: LoadOptions) => Promise<{ result: LoadResult; body?: EncodedBody }>;
+/**
+ * A parse whose result can also be written to the cache: `body` is undefined when it is not to be kept.
+ * `utf8` is the text's UTF-8, when the cache has made it: the parse may take it (a worker is sent it without a copy).
+ */
+export type ParseForCache = (text: string, file: string, options: LoadOptions, utf8?: Uint8Array) => Promise<{ result: LoadResult; body?: EncodedBody }>;
 
 export interface PackCacheOptions {
   storage: CacheStorage;
@@ -73,9 +76,29 @@ function hex(buffer: ArrayBuffer): string {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** SHA-256 of a text's UTF-8 bytes, in hex. */
-export async function contentHash(text: string): Promise<string> {
-  return hex(await subtle().digest('SHA-256', encoder.encode(text)));
+/** Characters encoded a step: a few milliseconds. */
+const ENCODE_SLICE = 256 * 1024;
+
+/**
+ * A text's UTF-8 bytes, encoded a slice at a time with `between` run after
+ * each: encoding a pack file of several megabytes at once holds its thread
+ * for tens of milliseconds.
+ */
+export async function utf8InSlices(text: string, between: () => Promise<void>): Promise<Uint8Array> {
+  if (text.length <= ENCODE_SLICE) return encoder.encode(text);
+  const out = new Uint8Array(text.length * 3);
+  let read = 0;
+  let written = 0;
+  while (read < text.length) {
+    let end = Math.min(read + ENCODE_SLICE, text.length);
+    // A slice never ends between the two halves of a character outside the Basic Multilingual Plane.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    written += encoder.encodeInto(text.slice(read, end), out.subarray(written)).written;
+    read = end;
+    await between();
+  }
+  return out.subarray(0, written);
 }
 
 /**
@@ -109,8 +132,10 @@ export class PackCache {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
     let content: string | undefined;
     let name: string | undefined;
+    let utf8: Uint8Array | undefined;
     try {
-      content = await contentHash(text);
+      utf8 = await utf8InSlices(text, this.yieldToHost);
+      content = hex(await subtle().digest('SHA-256', utf8));
       name = await this.nameOf(file, content, maxBytes);
       const cached = await this.lookUp(name, file, content, maxBytes);
       if (cached) {
@@ -121,7 +146,7 @@ export class PackCache {
       // No cache where Web Crypto or the storage fails: the pack is parsed as before.
     }
     this.counts.misses++;
-    const { result, body } = await parse(text, file, options);
+    const { result, body } = await parse(text, file, options, utf8);
     if (body && name !== undefined && content !== undefined) {
       const entry = { name, file, content, maxBytes, body };
       this.writing = this.writing.then(() => this.store(entry)).catch(() => undefined);

@@ -8,7 +8,9 @@ import { parsedWithForms } from '../../core/facts/languageForms';
 
 export interface ParseRequest {
   id: number;
-  text: string;
+  /** The pack file's text, or its UTF-8 (`utf8`, sent without a copy). */
+  text?: string;
+  utf8?: Uint8Array;
   file: string;
   options: LoadOptions;
   /** The result as objects, not as a body to read back: for a parse in the host's own thread, where nothing is copied. */
@@ -34,7 +36,9 @@ export interface ParseReply {
 export function answer(request: ParseRequest): { reply: ParseReply; transfer: ArrayBuffer[] } {
   try {
     // With the case forms of its names in other languages (languageForms.ts): the declension rules load in this thread only.
-    const result = parsedWithForms(parsePackText(request.text, request.file, request.options));
+    // The BOM is kept: the text was decoded once already, and this gives it back as it was.
+    const text = request.text ?? new TextDecoder('utf-8', { ignoreBOM: true }).decode(request.utf8);
+    const result = parsedWithForms(parsePackText(text, request.file, request.options));
     const body = request.objects ? undefined : encodeBody(result);
     if (body) return { reply: { id: request.id, body }, transfer: [body.bytes.buffer as ArrayBuffer] };
     const wire = toWire(result);
