@@ -233,7 +233,7 @@ export function loadSection(get, sizes) {
 
 /** Puts the section in place of the report's earlier one, or before "Against naive baselines". */
 export function spliceLoadSection(reportText, section) {
-  const text = `${section.join('\n')}\n`;
+  const text = `${section.join('\n')}\n\n`;
   const start = reportText.indexOf("## Loading writers' packs\n");
   if (start >= 0) {
     const next = reportText.indexOf('\n## ', start + 1);
