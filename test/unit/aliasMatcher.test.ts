@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { AliasMatcher, type AliasMatch } from '../../src/core/facts/aliasMatcher';
+import { prng } from './helpers';
 
 function matcher(aliases: Record<string, string>): AliasMatcher<string> {
   const m = new AliasMatcher<string>();
@@ -193,16 +194,6 @@ suite('aliasMatcher: offsets in the original text', () => {
 });
 
 suite('aliasMatcher: a matcher edited from another', () => {
-  /** A seeded choice of numbers (mulberry32). */
-  function prng(seed: number): (n: number) => number {
-    let a = seed >>> 0;
-    return (n) => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
-  }
   const WORDS = ['Kyiv', 'KYIV', 'kyiv', 'Keir', 'Starmer', 'the', 'Hague', '24', 'June', '—', 'Київ', 'київ'];
   const phrase = (int: (n: number) => number): string => Array.from({ length: 1 + int(3) }, () => WORDS[int(WORDS.length)]).join(' ');
   const built = (values: readonly { id: string; aliases: string[] }[]): AliasMatcher<{ id: string; aliases: string[] }> => {
@@ -219,7 +210,7 @@ suite('aliasMatcher: a matcher edited from another', () => {
 
   test('equals a matcher built afresh, over random edits, and the one edited from finds what it found', () => {
     for (let seed = 1; seed <= 30; seed++) {
-      const int = prng(seed);
+      const { int } = prng(seed);
       let values = Array.from({ length: 12 }, (_, i) => ({ id: `v${i}`, aliases: Array.from({ length: 1 + int(3) }, () => phrase(int)) }));
       let matcher = built(values);
       for (let step = 0; step < 15; step++) {

@@ -188,3 +188,15 @@ export function assertSameParse(got: LoadResult, text: string, file: string): vo
   for (const [p, range] of paths) assert.deepEqual(got.locations.paths.get(p), range, p);
   assert.equal(got.locations.paths.get('/no/such/path'), undefined);
 }
+
+/** mulberry32, as the benchmark's generator: the same seed gives the same sequence on every machine. */
+export function prng(seed: number): { int: (n: number) => number; pick: <T>(list: readonly T[]) => T; chance: (p: number) => boolean } {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)], chance: (p) => next() < p };
+}

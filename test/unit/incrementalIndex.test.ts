@@ -10,19 +10,7 @@ import { buildFactIndex, IndexMemo, type BuildResult, type LoadedPack } from '..
 import { FactStore } from '../../src/core/facts/factStore';
 import { parsePackText } from '../../src/core/packs/packLoader';
 import { pickerRows, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/cite/search';
-import { bundled } from './helpers';
-
-/** mulberry32, as the benchmark's generator. */
-function prng(seed: number): { int: (n: number) => number; pick: <T>(list: readonly T[]) => T; chance: (p: number) => boolean } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)], chance: (p) => next() < p };
-}
+import { bundled, prng } from './helpers';
 
 interface SourceModel {
   id: string;

@@ -9,7 +9,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } 
 import { parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
 import { quickCompose } from '../../src/core/packs/quickYaml';
 import type { RecordedPaths } from '../../src/core/packs/recordedPaths';
-import { bundledFiles } from './helpers';
+import { bundledFiles, prng } from './helpers';
 
 function library(text: string): ReturnType<typeof parseDocument> {
   return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
@@ -55,18 +55,6 @@ function assertSameLoad(text: string, file: string): void {
 
 function paths(r: LoadResult): RecordedPaths {
   return r.locations.paths as unknown as RecordedPaths;
-}
-
-/** mulberry32, as the benchmark's generator. */
-function prng(seed: number): { int: (n: number) => number; pick: <T>(list: readonly T[]) => T } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)] };
 }
 
 /** Values a writer might put after a key, well or badly formed. */
