@@ -194,6 +194,20 @@ function quickRead(text: string): YAMLMap {
     return last;
   }
 
+  /**
+   * After an item of a collection at column `indent`: past blank and comment
+   * lines, where the next line at that column starts, or -1 where the
+   * collection has ended (the text ends, or a line is less indented).
+   */
+  function nextLineAt(indent: number): number {
+    skipBlank();
+    if (at >= length) return -1;
+    const ind = indentAt(at);
+    if (ind < indent) return -1;
+    if (ind > indent) out();
+    return at + ind;
+  }
+
   /** A block mapping whose first key starts at `first`, at column `indent`. */
   function blockMap(indent: number, first: number): YAMLMap {
     const map = new YAMLMap();
@@ -205,12 +219,8 @@ function quickRead(text: string): YAMLMap {
       map.items.push(pair);
       end = (pair.value as YamlNode).range![2];
       afterItem = at;
-      skipBlank();
-      if (at >= length) break;
-      const ind = indentAt(at);
-      if (ind < indent) break;
-      if (ind > indent) out();
-      keyAt = at + ind;
+      keyAt = nextLineAt(indent);
+      if (keyAt < 0) break;
     }
     map.range = [first, end, commentEnd(indent, end, afterItem)];
     return map;
@@ -271,25 +281,17 @@ function quickRead(text: string): YAMLMap {
       const c = text.charCodeAt(i);
       let item: YamlNode;
       if (c === LF || c === HASH || i >= length || (c === DASH && isIndicatorEnd(i + 1))) out();
-      if (isKeyStart(c) && startsPair(i)) item = blockMap(i - lineStartOf(i), i);
+      // A mapping after "- " starts at the column of its first key.
+      if (isKeyStart(c) && startsPair(i)) item = blockMap(indent + (i - dashAt), i);
       else item = inlineValue(indent, i);
       seq.items.push(item);
       end = item.range![2];
       afterItem = at;
-      skipBlank();
-      if (at >= length) break;
-      const ind = indentAt(at);
-      if (ind < indent) break;
-      if (ind > indent) out();
-      dashAt = at + ind;
-      if (text.charCodeAt(dashAt) !== DASH || !isIndicatorEnd(dashAt + 1)) break;
+      dashAt = nextLineAt(indent);
+      if (dashAt < 0 || text.charCodeAt(dashAt) !== DASH || !isIndicatorEnd(dashAt + 1)) break;
     }
     seq.range = [first, end, commentEnd(indent, end, afterItem)];
     return seq;
-  }
-
-  function lineStartOf(i: number): number {
-    return text.lastIndexOf('\n', i - 1) + 1;
   }
 
   /** Whether a key of plain word characters and its `:` start at `i`. */

@@ -43,12 +43,17 @@ export class RecordedPaths {
   }
 
   get(path: string): Range | undefined {
+    const k = this.lookUp().get(path);
+    return k === undefined ? undefined : this.rangeAt(k);
+  }
+
+  /** Each path's place in `numbers`, its last recorded; made on the first lookup. */
+  private lookUp(): Map<string, number> {
     if (!this.map) {
       this.map = new Map();
       this.keys.forEach((key, i) => this.map!.set(key, i * 4));
     }
-    const k = this.map.get(path);
-    return k === undefined ? undefined : this.rangeAt(k);
+    return this.map;
   }
 
   private rangeAt(k: number): Range {
@@ -58,12 +63,8 @@ export class RecordedPaths {
 
   /** Every path with its range, in the order recorded; a path recorded twice has its last range. */
   *[Symbol.iterator](): IterableIterator<[string, Range]> {
-    for (const [i, key] of this.keys.entries()) if (this.latest(key) === i * 4) yield [key, this.rangeAt(i * 4)];
-  }
-
-  private latest(key: string): number | undefined {
-    this.get(key);
-    return this.map!.get(key);
+    const places = this.lookUp();
+    for (const [i, key] of this.keys.entries()) if (places.get(key) === i * 4) yield [key, this.rangeAt(i * 4)];
   }
 
   /** The paths joined by newlines (a path holds none) and their ranges, four numbers each, as `PackedPaths` reads them. */
