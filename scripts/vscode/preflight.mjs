@@ -37,7 +37,8 @@ export function preflight({ extPath, testsPath, workspaceSource, web }) {
   if (web && !(browserEntry && fs.existsSync(browserEntry))) {
     throw new HarnessError(`the browser entry ${browserEntry ? shown(browserEntry) : '(package.json names none)'} does not exist. Run: npm run build`);
   }
-  if (!fs.existsSync(testsPath)) {
+  // A web run bundles its own suite from the sources (scripts/vscode/webSuite.mjs).
+  if (!web && !fs.existsSync(testsPath)) {
     throw new HarnessError(`test entry ${shown(testsPath)} does not exist. Run: tsc -p tsconfig.test.json`);
   }
   if (!fs.statSync(workspaceSource, { throwIfNoEntry: false })?.isDirectory()) {
