@@ -764,7 +764,8 @@ function verdict(id, sizes) {
   if (!t) return '';
   const checked = t.sizes.map((s) => get(id, s)).filter(Boolean);
   if (checked.length === 0) return 'not measured';
-  const worst = Math.max(...checked.map((r) => (/^(scan|check)/.test(id) ? r.median / (r.bytes / 1024 / 1024) : r.median)));
+  // A scan or a check of a draft is judged per MB of the draft; a step's length is judged as it is.
+  const worst = Math.max(...checked.map((r) => (/^(scan|check)/.test(id) && r.bytes ? r.median / (r.bytes / 1024 / 1024) : r.median)));
   void sizes;
   if (worst < t.limit) return '✅ met';
   // The extension never checks a long draft in one go: it runs checkSteps, a few milliseconds at a time (the next rows).
