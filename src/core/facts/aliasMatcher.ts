@@ -37,15 +37,11 @@ interface Token {
  * map is made only for a second. A fact base of 100k facts has some 400,000
  * such nodes; a map each took about 70 MB of the extension host's memory.
  */
-interface TrieNode {
-  token: string | undefined;
-  only: TrieNode | undefined;
-  next: Map<string, TrieNode> | undefined;
-  slot: number;
-}
-
-function newNode(): TrieNode {
-  return { token: undefined, only: undefined, next: undefined, slot: -1 };
+class TrieNode {
+  token?: string;
+  only?: TrieNode;
+  next?: Map<string, TrieNode>;
+  slot = -1;
 }
 
 /** The child of `node` reached by the token `t`. */
@@ -68,10 +64,6 @@ function addChild(node: TrieNode, t: string, child: TrieNode): void {
   }
 }
 
-function hasChildren(node: TrieNode): boolean {
-  return node.only !== undefined || node.next !== undefined;
-}
-
 /**
  * The token trie of aliases, shared by a matcher and those edited from it
  * (`AliasMatcher.editSteps`): an edit only adds nodes, and what each alias
@@ -80,7 +72,7 @@ function hasChildren(node: TrieNode): boolean {
  * the older one finds what it found before.
  */
 class Trie {
-  readonly root: TrieNode = newNode();
+  readonly root = new TrieNode();
   slots = 0;
   /** For values added or removed by an edit: the slot of each of their aliases (see `editSteps`). */
   readonly slotsOf = new WeakMap<object, Int32Array>();
@@ -310,7 +302,7 @@ export class AliasMatcher<T> {
       let child = childOf(node, t);
       if (!child) {
         if (!place) return -1;
-        child = newNode();
+        child = new TrieNode();
         addChild(node, t, child);
       }
       node = child;
@@ -484,7 +476,7 @@ export class AliasMatcher<T> {
     let node: TrieNode = this.trie.root;
     let pos = start;
     let best: AliasEntry<T> | undefined;
-    while (hasChildren(node)) {
+    while (node.only || node.next) {
       const t = nextToken(text, pos, to);
       if (t === undefined) break;
       const child = childOf(node, t);
