@@ -1,6 +1,6 @@
 import type { DocFormat } from '../references/citation';
 import { wordTokens, type WordMarkup, type WordToken } from './wordDiff';
-import { hasLetterOrDigit, matchingBrace, nextWhere } from '../document/text';
+import { hasLetterOrDigit, isLetterOrDigitCode, matchingBrace, nextWhere } from '../document/text';
 import { canonicalWords } from '../facts/wordForms';
 import { toEnd } from '../steps';
 
@@ -26,8 +26,14 @@ export function markupOf(format: DocFormat): WordMarkup {
   return format === 'latex' ? 'latex' : format === 'html' ? 'html' : 'none';
 }
 
-const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
+// A character beside a quote mark: asked for every mark, a run of a million of them among them.
+const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && isLetterOrDigitCode(ch.charCodeAt(0));
+const SPACE = /\s/;
+const isSpace = (ch: string | undefined): boolean => {
+  if (ch === undefined) return true;
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(ch);
+};
 
 /**
  * Every quotation in a text: “curly”, "straight", ‘single’, 'single',
