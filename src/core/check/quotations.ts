@@ -29,11 +29,7 @@ export function markupOf(format: DocFormat): WordMarkup {
 // A character beside a quote mark: asked for every mark, a run of a million of them among them.
 const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && isLetterOrDigitCode(ch.charCodeAt(0));
 const SPACE = /\s/;
-const isSpace = (ch: string | undefined): boolean => {
-  if (ch === undefined) return true;
-  const c = ch.charCodeAt(0);
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(ch);
-};
+const isSpace = (ch: string | undefined): boolean => ch === undefined || SPACE.test(ch);
 
 /**
  * Every quotation in a text: “curly”, "straight", ‘single’, 'single',
