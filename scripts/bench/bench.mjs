@@ -196,7 +196,9 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
       // On a new index, either the picker opened before the idle preparation ran, or that preparation, step by step.
       if (round++ % 2 === 0) pickerCold.push(timed(() => core.pickerPath(built.index, ''))[0]);
       else {
-        const times = core.preparationSteps(built.index).map((step) => timed(step)[0]);
+        const times = [];
+        const steps = core.preparationSteps(built.index);
+        for (let done = false; !done; ) times.push(timed(() => (done = steps.next().done))[0]);
         prepTotal.push(times.reduce((a, b) => a + b, 0));
         prepLongest.push(Math.max(...times));
       }

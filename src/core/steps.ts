@@ -7,3 +7,46 @@ export function toEnd<T>(steps: Generator<void, T, void>): T {
     if (r.done) return r.value;
   }
 }
+
+/** Items sorted at once per step of `sortInSteps`, and items merged per step after: a few milliseconds each with a comparator. */
+const SORT_RUN = 2048;
+const MERGE_STEP = 16_384;
+
+/**
+ * `items` in the order `Array.prototype.sort` gives them with `compare`
+ * (stable: equal items keep their order), in steps: runs of a few thousand
+ * items are sorted one a step, then merged pairwise, yielding every few
+ * thousand items merged. A list of 100,000 items sorted at once holds its
+ * thread for a tenth of a second. `items` is reordered; the sorted list is
+ * returned (it may be another array).
+ */
+export function* sortInSteps<T>(items: T[], compare: (a: T, b: T) => number): Generator<void, T[], void> {
+  const n = items.length;
+  if (n <= SORT_RUN) return items.sort(compare);
+  for (let lo = 0; lo < n; lo += SORT_RUN) {
+    const run = items.slice(lo, lo + SORT_RUN).sort(compare);
+    for (let k = 0; k < run.length; k++) items[lo + k] = run[k];
+    yield;
+  }
+  let from = items;
+  let to = new Array<T>(n);
+  let merged = 0;
+  for (let width = SORT_RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        // Only a strictly smaller right item goes first: equal items keep their order.
+        to[k++] = compare(from[j], from[i]) < 0 ? from[j++] : from[i++];
+        if (++merged % MERGE_STEP === 0) yield;
+      }
+      while (i < mid) to[k++] = from[i++];
+      while (j < hi) to[k++] = from[j++];
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}

@@ -187,7 +187,7 @@ suite('factStore: size limit from the settings', () => {
 
 suite('factStore: indexing a slice at a time', () => {
   /** A host whose turns the test runs by hand: `turn()` lets the store do one slice. */
-  function steppedStore(readying?: (index: FactIndex) => (() => void)[]): {
+  function steppedStore(readying?: (index: FactIndex) => Iterator<void, void, void>): {
     store: FactStore;
     turns: () => number;
     turn: () => Promise<void>;
@@ -271,7 +271,13 @@ suite('factStore: indexing a slice at a time', () => {
 
   test('what should be ready is built before the new index is used', async () => {
     const readied: FactIndex[] = [];
-    const { store, finish } = steppedStore((index) => [() => readied.push(index), () => assert.notEqual(store.index, index, 'not yet in use while readied')]);
+    const { store, finish } = steppedStore(function* (index) {
+      readied.push(index);
+      yield;
+      assert.notEqual(store.index, index, 'not yet in use while readied');
+      yield;
+      assert.notEqual(store.index, index, 'not yet in use while readied');
+    });
     const loading = store.loadWorkspacePack(FILE, good, noRead);
     await finish();
     await loading;

@@ -10,7 +10,8 @@ import { kindTitle } from '../../src/core/facts/labels';
 import { AliasPrefixIndex, pickerRows, plainKey, prefixIndexFor, prepareSearch, rankFacts } from '../../src/core/cite/search';
 import { factText } from '../../src/core/references/citation';
 import { formatDate } from '../../src/core/document/dates';
-import { foldText } from '../../src/core/document/text';
+import { foldCode, foldText } from '../../src/core/document/text';
+import { sortInSteps } from '../../src/core/steps';
 import type { Source } from '../../src/core/types';
 import { bundled } from './helpers';
 
@@ -103,6 +104,69 @@ suite('fast paths: completion by prefix', () => {
     assert.equal(prefixIndexFor(index), prefixIndexFor(index));
     const other = new FactStore(bundled().loaded, () => ({ problems: [], locations: bundled().loaded.locations })).index;
     assert.notEqual(prefixIndexFor(other), prefixIndexFor(index));
+  });
+});
+
+suite('fast paths: work in steps, and folding', () => {
+  let seed = 5;
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+
+  test('sortInSteps gives the order Array.prototype.sort gives, equal items kept in their order, a slice a step', () => {
+    for (const n of [0, 1, 7, 2048, 2049, 5000, 40_000]) {
+      const items = Array.from({ length: n }, (_, i) => ({ key: Math.floor(rnd() * Math.max(1, n / 4)), at: i }));
+      const compare = (a: { key: number }, b: { key: number }): number => a.key - b.key;
+      const expected = [...items].sort(compare);
+      const steps = sortInSteps([...items], compare);
+      let yields = 0;
+      let r = steps.next();
+      for (; !r.done; r = steps.next()) yields++;
+      assert.deepEqual(r.value, expected, `${n} items`);
+      // Runs of 2048 sorted one a step, then a step per 16,384 merged.
+      if (n > 2048) assert.ok(yields >= Math.ceil(n / 2048), `${n} items in ${yields + 1} steps`);
+      else assert.equal(yields, 0);
+    }
+  });
+
+  test('foldText: its quick way for plain ASCII gives what folding a character at a time gives', () => {
+    const byChar = (text: string): string => {
+      let out = '';
+      let lastSpace = true;
+      for (let i = 0; i < text.length; i++) {
+        const c = foldCode(text.charCodeAt(i));
+        if (c === 32) {
+          if (!lastSpace) out += ' ';
+          lastSpace = true;
+        } else {
+          out += String.fromCharCode(c);
+          lastSpace = false;
+        }
+      }
+      return out.endsWith(' ') ? out.slice(0, -1) : out;
+    };
+    const alphabet = ['a', 'Z', 'q', 'M', '0', '7', ' ', ' ', '\t', '\n', '`', "'", '-', '.', '\u2019', '\u201C', 'К', 'и', 'Є', 'é', '\u00A0', '\u2014', '\uD83D\uDE00'];
+    for (let i = 0; i < 50_000; i++) {
+      const text = Array.from({ length: Math.floor(rnd() * 12) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      assert.equal(foldText(text), byChar(text), JSON.stringify(text));
+    }
+    const long = 'Rustem Umerov \u2014 Рустем Умєров '.repeat(2000);
+    assert.equal(foldText(long), byChar(long));
+  });
+
+  test('a bucket of thousands of aliases (every date of a year starts "20") is sorted in many steps, and searches as if sorted at once', () => {
+    const facts = Array.from({ length: 6000 }, (_, i) => ({
+      fact: { id: `f${i}` },
+      aliases: [`20${String(1000 + (i * 7919) % 9000).slice(1)}-0${1 + (i % 9)}-1${i % 10}`, `Item ${i}`, `ITEM ${i}`],
+    }));
+    const positions = new Map(facts.map((f, i) => [f, i]));
+    const index = { facts, positionOf: (e: object) => positions.get(e as (typeof facts)[number]) } as unknown as FactIndex;
+    const prefixes = new AliasPrefixIndex(index);
+    let steps = 0;
+    for (const _ of prefixes.preparation()) steps++;
+    assert.ok(steps > 6000 / 2048 + 2, `${steps} steps`);
+    for (const p of ['2', '20', '201', '2015-0', 'it', 'item 1', 'item 59', 'I']) {
+      const got = prefixes.search(p, 20).map((h) => ({ alias: h.alias, id: h.entry.fact.id }));
+      assert.deepEqual(got, searchByFullSort(index, p, 20), `prefix ${JSON.stringify(p)}`);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { foldCode, foldText } from '../document/text';
+import { sortInSteps, toEnd } from '../steps';
 
 export interface PrefixHit {
   /** The alias as written in the pack. */
@@ -61,8 +62,8 @@ function addPositions(pending: Map<number, number[]>, facts: readonly IndexedFac
  * Aliases sorted by their folded form, for completion: a binary search finds
  * every alias starting with what the writer has typed. The aliases are kept
  * in buckets by their first two folded characters, and a bucket is folded
- * and sorted when first searched, or ahead of use a bucket per step
- * (`preparationSteps`): no step sorts more than a small share of a large
+ * and sorted when first searched, or ahead of use a slice per step
+ * (`preparation`): no step sorts more than a small share of a large
  * fact base's aliases. The prefixes of an index made from another (after one
  * pack file changed) are those of the other with the buckets of the changed
  * facts' aliases mended (`edited`).
@@ -78,8 +79,6 @@ export class AliasPrefixIndex {
   private byFirst?: Map<number, number[]>;
   /** How many facts' aliases are in `pending`: they are put there a slice at a time (`fill`), or all on first search. */
   private filled: number;
-  /** Buckets not yet sorted, as `prepareSome` takes them. */
-  private queue?: number[];
 
   /** `buckets`: those already sorted, shared with an earlier index (`edited`). */
   constructor(
@@ -96,31 +95,27 @@ export class AliasPrefixIndex {
    * positions, not objects: this pass runs over every alias of the fact
    * base, a slice a step ahead of use, or at once on the first search.
    */
-  fill(facts = Infinity): void {
+  private fill(facts = Infinity): void {
     const end = Math.min(this.facts.length, this.filled + facts);
     for (let f = this.filled; f < end; f++) addPositions(this.pending, this.facts, f);
     this.filled = end;
   }
 
-  /** About how many aliases are still to be put in buckets and sorted: what `prepareSome` has to do. */
-  unsortedAliases(): number {
-    let n = 0;
-    for (let f = this.filled; f < this.facts.length; f++) n += this.facts[f].aliases.length;
-    for (const list of this.pending.values()) n += list.length / 2;
-    for (const mend of this.mends.values()) n += mend.before.length + mend.positions.length / 2;
-    return n;
-  }
-
-  /** Sorts the next buckets not yet sorted, until about `aliases` aliases are (and at least one bucket, if any is left). */
-  prepareSome(aliases: number): void {
-    this.fill();
-    this.queue ??= this.bucketKeys().filter((key) => !this.buckets.has(key));
-    let done = 0;
-    while (done < aliases && this.queue.length > 0) {
-      const key = this.queue.pop()!;
-      const mend = this.mends.get(key);
-      done += (this.pending.get(key)?.length ?? 0) / 2 + (mend ? mend.before.length + mend.positions.length / 2 : 0);
-      this.bucket(key);
+  /**
+   * Puts every alias in its bucket and sorts every bucket, a slice a step,
+   * ahead of the first search: a step fills a few thousand facts' aliases,
+   * sorts a small bucket, or a part of a large one (every date of a year
+   * starts with "20").
+   */
+  *preparation(): Generator<void, void, void> {
+    while (this.filled < this.facts.length) {
+      this.fill(FACTS_PER_FILL);
+      yield;
+    }
+    for (const key of this.bucketKeys()) {
+      if (this.buckets.has(key)) continue;
+      yield* this.bucketSteps(key);
+      yield;
     }
   }
 
@@ -150,10 +145,10 @@ export class AliasPrefixIndex {
   }
 
   /** A bucket mended: the earlier one less the removed facts, merged with the added facts' aliases. */
-  private mended(mend: Mend): AliasEntry[] {
+  private *mended(mend: Mend): Generator<void, AliasEntry[], void> {
     const index = this.index;
     const kept = mend.before.filter((e) => !mend.removed.has(e.entry));
-    const added = sortedEntries(this.facts, mend.positions);
+    const added = yield* sortedEntries(this.facts, mend.positions);
     // Both are in (folded, fact, alias) order; no fact is in both.
     const merged: AliasEntry[] = [];
     let i = 0;
@@ -163,6 +158,7 @@ export class AliasPrefixIndex {
       const b = added[j];
       if (a.folded < b.folded || (a.folded === b.folded && index.positionOf(a.entry)! < index.positionOf(b.entry)!)) merged.push(kept[i++]);
       else merged.push(added[j++]);
+      if (merged.length % ENTRIES_PER_STEP === 0) yield;
     }
     while (i < kept.length) merged.push(kept[i++]);
     while (j < added.length) merged.push(added[j++]);
@@ -171,11 +167,16 @@ export class AliasPrefixIndex {
 
   /** The aliases of one bucket, sorted by folded form. */
   private bucket(key: number): AliasEntry[] {
+    return this.buckets.get(key) ?? toEnd(this.bucketSteps(key));
+  }
+
+  /** `bucket` in steps. */
+  private *bucketSteps(key: number): Generator<void, AliasEntry[], void> {
     let entries = this.buckets.get(key);
     if (entries) return entries;
     this.fill();
     const mend = this.mends.get(key);
-    entries = mend ? this.mended(mend) : sortedEntries(this.facts, this.pending.get(key) ?? []);
+    entries = mend ? yield* this.mended(mend) : yield* sortedEntries(this.facts, this.pending.get(key) ?? []);
     this.buckets.set(key, entries);
     this.pending.delete(key);
     this.mends.delete(key);
@@ -235,9 +236,10 @@ export class AliasPrefixIndex {
 /**
  * The entries of (fact, alias) positions, folded and sorted by folded form,
  * ties in fact then alias order; a fact's aliases are next to each other
- * there, and the same folded alias twice is offered once.
+ * there, and the same folded alias twice is offered once. In steps of a few
+ * thousand entries (see `sortInSteps`).
  */
-function sortedEntries(facts: readonly IndexedFact[], positions: readonly number[]): AliasEntry[] {
+function* sortedEntries(facts: readonly IndexedFact[], positions: readonly number[]): Generator<void, AliasEntry[], void> {
   const entries: AliasEntry[] = [];
   let current: IndexedFact | undefined;
   let seen: string[] = [];
@@ -252,9 +254,18 @@ function sortedEntries(facts: readonly IndexedFact[], positions: readonly number
     if (seen.includes(folded)) continue;
     seen.push(folded);
     entries.push({ folded, alias, entry });
+    if (entries.length % ENTRIES_PER_STEP === 0) yield;
   }
-  return entries.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+  return yield* sortInSteps(entries, byFolded);
 }
+
+function byFolded(a: AliasEntry, b: AliasEntry): number {
+  return a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0;
+}
+
+/** Facts whose aliases are put in buckets per step of `preparation`, and aliases folded or merged per step. */
+const FACTS_PER_FILL = 5000;
+const ENTRIES_PER_STEP = 8192;
 
 const PREFIXES = derivedValue('completion: alias prefixes', (index) => AliasPrefixIndex.edited(index) ?? new AliasPrefixIndex(index));
 

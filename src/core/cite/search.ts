@@ -6,6 +6,7 @@ import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factInd
 import { labelCollator } from '../document/text';
 import { prefixIndexFor } from './prefixIndex';
 import { FACT_KINDS, type FactKind, type IsoDate } from '../types';
+import { sortInSteps, toEnd } from '../steps';
 
 /**
  * Most facts the `;;` list offers at once: a writer scans a few dozen, and
@@ -71,10 +72,15 @@ const KIND_ORDERS = derivedValue('picker: facts of each kind by label', () => ne
 
 /** One kind's facts by label: the picker's order within a kind, sorted once per index. */
 function kindOrder(index: FactIndex, kind: FactKind): IndexedFact[] {
+  return index.derived(KIND_ORDERS).get(kind)?.order ?? toEnd(kindOrderSteps(index, kind));
+}
+
+/** `kindOrder` in steps: a kind of 50,000 facts is keyed and sorted a few thousand facts a step. */
+function* kindOrderSteps(index: FactIndex, kind: FactKind): Generator<void, IndexedFact[], void> {
   const kinds = index.derived(KIND_ORDERS);
   let made = kinds.get(kind);
   if (!made) {
-    const keyed = editedKindOrder(index, kind) ?? byLabel(index.byKind(kind));
+    const keyed = editedKindOrder(index, kind) ?? (yield* byLabel(index.byKind(kind)));
     kinds.set(kind, (made = { order: keyed.map((k) => k.entry), plain: keyed.map((k) => k.plain) }));
   }
   return made.order;
@@ -101,10 +107,18 @@ function compareLabels(a: Keyed, b: Keyed): number {
     : labelCollator().compare(a.entry.fact.label, b.entry.fact.label);
 }
 
-/** Entries sorted by label, those of one label in the order given. */
-function byLabel(entries: readonly IndexedFact[]): Keyed[] {
-  return entries.map((entry) => ({ entry, plain: plainKey(entry.fact.label) })).sort(compareLabels);
+/** Entries sorted by label, those of one label in the order given; in steps (see `sortInSteps`). */
+function* byLabel(entries: readonly IndexedFact[]): Generator<void, Keyed[], void> {
+  const keyed: Keyed[] = [];
+  for (const entry of entries) {
+    keyed.push({ entry, plain: plainKey(entry.fact.label) });
+    if (keyed.length % KEYS_PER_STEP === 0) yield;
+  }
+  return yield* sortInSteps(keyed, compareLabels);
 }
+
+/** Labels keyed per step of `byLabel`. */
+const KEYS_PER_STEP = 4096;
 
 /**
  * A kind's order in an index made from another (`FactIndex.basis`) whose
@@ -119,7 +133,7 @@ function editedKindOrder(index: FactIndex, kind: FactKind): Keyed[] | undefined 
   for (let i = 0; i < before.order.length; i++) {
     if (index.positionOf(before.order[i]) !== undefined) kept.push({ entry: before.order[i], plain: before.plain[i] });
   }
-  const added = byLabel(index.basis!.added.filter((e) => e.fact.kind === kind));
+  const added = toEnd(byLabel(index.basis!.added.filter((e) => e.fact.kind === kind)));
   const out: Keyed[] = [];
   let from = 0;
   for (const a of added) {
@@ -243,10 +257,6 @@ function keptRow(made: KindRows, entry: IndexedFact, index: FactIndex): PickerRo
   return roles.every((r) => index.fact(r.role) === before.index.fact(r.role)) ? row : undefined;
 }
 
-/** Facts whose aliases are put in the completion prefixes' buckets per preparation step, and aliases sorted per step. */
-const FACTS_PER_FILL = 5000;
-const ALIASES_PER_STEP = 5000;
-
 /** Rows made per preparation step: about ten milliseconds of work on a slow machine. */
 const ROWS_PER_STEP = 500;
 
@@ -313,25 +323,26 @@ function pickerValue(entry: IndexedFact, index: FactIndex, today: IsoDate): stri
 
 /**
  * What the first completion and the first picker on an index would otherwise
- * build while the writer waits, as small steps: the extension runs them
- * between other work, for the bundled index after activation and for each
- * later index before it is put in use, so that no step holds up a keystroke
- * for long.
+ * build while the writer waits, in small steps (a generator that yields
+ * between them): the extension runs them between other work, for the bundled
+ * index after activation and for each later index before it is put in use,
+ * so that no step holds up a keystroke for long.
  */
-export function preparationSteps(index: FactIndex, today: IsoDate = todayIso()): (() => void)[] {
-  const prefixes = prefixIndexFor(index);
-  return [
-    ...Array.from({ length: Math.ceil(index.facts.length / FACTS_PER_FILL) }, () => () => prefixes.fill(FACTS_PER_FILL)),
-    ...Array.from({ length: Math.ceil(prefixes.unsortedAliases() / ALIASES_PER_STEP) }, () => () => prefixes.prepareSome(ALIASES_PER_STEP)),
-    ...FACT_KINDS.flatMap((kind) => [
-      () => void kindOrder(index, kind),
-      ...Array.from({ length: Math.ceil(index.byKind(kind).length / ROWS_PER_STEP) }, () => () => void kindRows(index, kind, today, ROWS_PER_STEP)),
-    ]),
-    () => void baseOrder(index),
-  ];
+export function* preparationSteps(index: FactIndex, today: IsoDate = todayIso()): Generator<void, void, void> {
+  yield* prefixIndexFor(index).preparation();
+  for (const kind of FACT_KINDS) {
+    yield* kindOrderSteps(index, kind);
+    yield;
+    const facts = index.byKind(kind).length;
+    for (let done = 0; done < facts; done += ROWS_PER_STEP) {
+      kindRows(index, kind, today, ROWS_PER_STEP);
+      yield;
+    }
+  }
+  baseOrder(index);
 }
 
 /** All of preparationSteps at once. */
 export function prepareSearch(index: FactIndex, today: IsoDate = todayIso()): void {
-  for (const step of preparationSteps(index, today)) step();
+  toEnd(preparationSteps(index, today));
 }

@@ -101,20 +101,36 @@ export function foldCode(code: number): number {
 
 /** Folds a whole string and collapses runs of spaces: the form aliases are stored in. */
 export function foldText(text: string): string {
-  let out = '';
+  const n = text.length;
+  // Most aliases are plain ASCII with one space between words: lower case is all their folding, done natively.
+  let i = 0;
+  let upper = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 128 || c === 96 || (c >= 9 && c <= 13) || (c === 32 && (i === 0 || i === n - 1 || text.charCodeAt(i - 1) === 32))) break;
+  }
+  if (i === n) return upper ? text.toLowerCase() : text;
+  const codes: number[] = [];
   let lastSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = foldCode(text.charCodeAt(i));
+  for (let k = 0; k < n; k++) {
+    const c = foldCode(text.charCodeAt(k));
     if (c === 32) {
-      if (!lastSpace) out += ' ';
+      if (!lastSpace) codes.push(32);
       lastSpace = true;
     } else {
-      out += String.fromCharCode(c);
+      codes.push(c);
       lastSpace = false;
     }
   }
-  return out.endsWith(' ') ? out.slice(0, -1) : out;
+  if (lastSpace && codes.length > 0) codes.pop();
+  // Made from the codes a block at a time: a string grown a character at a time is a chain of pieces.
+  let out = '';
+  for (let k = 0; k < codes.length; k += FOLD_BLOCK) out += String.fromCharCode.apply(null, codes.slice(k, k + FOLD_BLOCK));
+  return out;
 }
+
+const FOLD_BLOCK = 8192;
 
 let collator: Intl.Collator | undefined;
 

@@ -30,13 +30,13 @@ interface WorkspacePackState {
 /**
  * How a store rebuilds its index without holding up its host: `yieldToHost`
  * lets the host answer requests between slices of the work, and `readying`
- * lists what a new index should have built before it is put in use (the
- * completion buckets, the picker's rows), so that the first request after a
- * change finds it ready.
+ * builds, in steps (a generator that yields between them), what a new index
+ * should have before it is put in use (the completion buckets, the picker's
+ * rows), so that the first request after a change finds it ready.
  */
 export interface StoreScheduling {
   yieldToHost: () => Promise<void>;
-  readying?: (index: FactIndex) => (() => void)[];
+  readying?: (index: FactIndex) => Iterator<void, void, void>;
   /** Milliseconds of work between two yields. */
   sliceMs?: number;
 }
@@ -306,13 +306,13 @@ export class FactStore {
         break;
       }
     }
-    const readying = scheduling.readying?.(built.index) ?? [];
-    for (let i = 0; i < readying.length;) {
+    const readying = scheduling.readying?.(built.index);
+    for (let done = !readying; !done; ) {
       await scheduling.yieldToHost();
       if (overtaken()) return this.rebuilding;
       const until = now() + sliceMs;
-      do readying[i++]();
-      while (i < readying.length && now() < until);
+      do done = readying!.next().done === true;
+      while (!done && now() < until);
     }
     if (overtaken()) return this.rebuilding;
     // What readying made from the index in use is made: that index can go when it is replaced.
