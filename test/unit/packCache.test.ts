@@ -249,6 +249,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-02.20': 'c2a567603a34bf95',
       '2026-12-02.21': '0547a5060d7e887d',
       '2026-12-02.22': 'b73378449378beb9',
+      '2026-12-03.1': '7c1f777070112e74',
     };
     const hash = createHash('sha256');
     for (const f of [

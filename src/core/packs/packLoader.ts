@@ -933,22 +933,23 @@ function refusedMessage(e: Refused, lines: LineIndex): { code: string; message: 
  */
 function tooDeep(text: string): number | undefined {
   let depth = 0;
-  let quote: string | undefined;
+  /** The quote mark of the value being read, 0 outside one; characters are read as codes, not one-letter strings. */
+  let quote = 0;
   let lineStart = true;
   let indent = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === quote && text[i - 1] !== '\\') quote = undefined;
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote && text.charCodeAt(i - 1) !== BACKSLASH) quote = 0;
       continue;
     }
     if (lineStart) {
       // Block nesting: each level is at least one column of indentation or one "- " / "? ".
-      if (c === ' ' || c === '\t') {
+      if (c === SPACE || c === TAB) {
         indent++;
         continue;
       }
-      if ((c === '-' || c === '?') && text[i + 1] === ' ') {
+      if ((c === DASH || c === QUESTION) && text.charCodeAt(i + 1) === SPACE) {
         indent += 2;
         i++;
         continue;
@@ -956,19 +957,33 @@ function tooDeep(text: string): number | undefined {
       if (indent > MAX_NESTING * 8) return i;
       lineStart = false;
     }
-    if (c === '\n') {
+    if (c === NEWLINE) {
       lineStart = true;
       indent = 0;
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+    } else if (c === HASH && (i === 0 || /\s/.test(text[i - 1]))) {
       const eol = text.indexOf('\n', i);
       i = (eol < 0 ? text.length : eol) - 1;
-    } else if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1])))) quote = c;
-    else if (c === '[' || c === '{') {
+    } else if (c === DOUBLE || (c === SINGLE && (i === 0 || /[\s[{,:]/.test(text[i - 1])))) quote = c;
+    else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       if (++depth > MAX_NESTING) return i;
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    } else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) depth = Math.max(0, depth - 1);
   }
   return undefined;
 }
+
+const TAB = 9;
+const NEWLINE = 10;
+const SPACE = 32;
+const DOUBLE = 34;
+const HASH = 35;
+const SINGLE = 39;
+const DASH = 45;
+const QUESTION = 63;
+const OPEN_SQUARE = 91;
+const BACKSLASH = 92;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const CLOSE_CURLY = 125;
 
 /** Most quoted values one line may start: a pack line holds a few. */
 export const MAX_QUOTED_PER_LINE = 256;
@@ -981,28 +996,28 @@ export const MAX_QUOTED_PER_LINE = 256;
  * '' in single quotes.
  */
 function crowdedLine(text: string): number | undefined {
-  let quote: string | undefined;
+  let quote = 0;
   let count = 0;
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       count = 0;
       lineStart = i + 1;
       continue;
     }
-    if (quote === '"') {
-      if (c === '\\') i++;
-      else if (c === '"') quote = undefined;
-    } else if (quote === "'") {
-      if (c === "'") {
-        if (text[i + 1] === "'") i++;
-        else quote = undefined;
+    if (quote === DOUBLE) {
+      if (c === BACKSLASH) i++;
+      else if (c === DOUBLE) quote = 0;
+    } else if (quote === SINGLE) {
+      if (c === SINGLE) {
+        if (text.charCodeAt(i + 1) === SINGLE) i++;
+        else quote = 0;
       }
-    } else if (c === '"' || c === "'") {
+    } else if (c === DOUBLE || c === SINGLE) {
       quote = c;
       if (++count > MAX_QUOTED_PER_LINE) return lineStart;
-    } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+    } else if (c === HASH && (i === 0 || text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) {
       const eol = text.indexOf('\n', i);
       i = (eol < 0 ? text.length : eol) - 1;
     }
