@@ -592,7 +592,7 @@ async function measureOffThreadLoad(core, size, files, bundledLoaded, reps) {
   for (let i = 0; i < reps; i++) {
     const parsing = new core.PackParsing(worker.outputFiles[0].text, core.parsePackText, core.nodePlatform.startPackThread);
     const store = new core.FactStore(bundledLoaded, core.parsePackText, {}, (t, f, o) => parsing.parse(t, f, o), {
-      yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
+      yieldToHost: core.nextTurn,
       readying: (index) => core.preparationSteps(index),
     });
     settle();

@@ -24,6 +24,7 @@ export { PackParsing } from '../../src/packs/packParsing';
 export { PackCache } from '../../src/core/packs/packCache';
 export { encodeBody } from '../../src/core/packs/packCacheEntry';
 export { nodePlatform } from '../../src/platform/node';
+export { nextTurn } from '../../src/platform/nextTurn';
 export * as naive from './naive';
 
 const links: CardLinks = {

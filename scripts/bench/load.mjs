@@ -42,11 +42,10 @@ function diskStorage(dir) {
 }
 
 const SECRET = new Uint8Array(32).fill(42);
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A store wired as src/extension.ts wires it, over a cache in `dir`. */
 function extensionStore(core, bundledLoaded, workerCode, dir) {
-  const cache = new core.PackCache({ storage: diskStorage(dir), secret: SECRET, yieldToHost: nextTurn });
+  const cache = new core.PackCache({ storage: diskStorage(dir), secret: SECRET, yieldToHost: core.nextTurn });
   const parsing = new core.PackParsing(workerCode, core.parsePackText, core.nodePlatform.startPackThread);
   const store = new core.FactStore(
     bundledLoaded,
@@ -54,10 +53,12 @@ function extensionStore(core, bundledLoaded, workerCode, dir) {
     {},
     (t, f, o) => cache.parse(t, f, o, (a, b, c, d) => parsing.parseForCache(a, b, c, d)),
     {
-      yieldToHost: nextTurn,
+      yieldToHost: core.nextTurn,
       readying: (index) => core.preparationSteps(index),
     },
   );
+  // The bundled index, which the extension builds in idle moments after activation (src/packs/prepare.ts), before any writer's pack is parsed.
+  void store.index;
   return { cache, parsing, store };
 }
 

@@ -250,6 +250,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-02.21': '0547a5060d7e887d',
       '2026-12-02.22': 'b73378449378beb9',
       '2026-12-03.1': '7c1f777070112e74',
+      '2026-12-03.2': 'fd2aba26cb1b09f2',
     };
     const hash = createHash('sha256');
     for (const f of [

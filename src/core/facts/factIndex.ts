@@ -279,6 +279,7 @@ export function* buildFactIndexSteps(
   const previous = memo?.previous;
   for (const pack of packs) {
     for (const source of pack.pack.sources) {
+      if (++n % (factsPerStep * 8) === 0) yield;
       const prior = index.source(source.id);
       // Teams share sources between packs: the same source written the same way is no conflict.
       if (prior && sameSource(prior.source, source)) continue;
@@ -290,7 +291,7 @@ export function* buildFactIndexSteps(
       index.addSource(before && before.source === source && before.pack === pack ? before : { source, pack });
     }
   }
-  for (const c of assignCitationKeys(index.sources)) {
+  for (const c of yield* assignCitationKeys(index.sources, factsPerStep * 8)) {
     const at = index.source(c.source.id)!.pack;
     report(
       at,
@@ -309,6 +310,8 @@ export function* buildFactIndexSteps(
 
   const accepted: { fact: Fact; pack: LoadedPack }[] = [];
   const seen = new Map<string, LoadedPack>();
+  /** The kind of each accepted fact, by id: made as they are accepted, not in one step after. */
+  const kinds = new Map<string, FactKind>();
   let aliasCount = 0;
   let factCapReported = false;
   for (const pack of packs) {
@@ -333,10 +336,10 @@ export function* buildFactIndexSteps(
       }
       seen.set(fact.id, pack);
       accepted.push({ fact, pack });
+      kinds.set(fact.id, fact.kind);
     }
   }
 
-  const kinds = new Map(accepted.map(({ fact }) => [fact.id, fact.kind]));
   if (memo) memo.last.judged = memo.last.reused = 0;
   const build = memo ? ++memo.builds : 0;
   // The ids whose source or fact kind is not what the previous build had: an outcome that build checked

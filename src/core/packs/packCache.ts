@@ -8,7 +8,7 @@ import { DEFAULT_MAX_PACK_BYTES } from './packLimits';
  * another version is never used. Raise this with every such change; a unit
  * test (packCache.test.ts) fails when the loader's source changed and this did not.
  */
-export const LOADER_VERSION = '2026-12-03.1';
+export const LOADER_VERSION = '2026-12-03.2';
 
 /** Where entries are kept: the extension's storage folder (src/packs/packCacheStorage.ts), or a folder on disk. */
 export interface CacheStorage {
@@ -86,6 +86,8 @@ const ENCODE_SLICE = 256 * 1024;
  */
 export async function utf8InSlices(text: string, between: () => Promise<void>): Promise<Uint8Array> {
   if (text.length <= ENCODE_SLICE) return encoder.encode(text);
+  // Files loaded together each start here: each waits its turn before its buffer is made.
+  await between();
   const out = new Uint8Array(text.length * 3);
   let read = 0;
   let written = 0;
@@ -199,6 +201,8 @@ export class PackCache {
     const { body } = entry;
     // An entry larger than a quarter of the cache would push out most of the others.
     if (body.bytes.length > this.maxTotalBytes / 4) return;
+    // Written in the background while other packs load: each large copy waits its turn.
+    await this.yieldToHost();
     const header: Header = { loader: LOADER_VERSION, file: entry.file, content: entry.content, maxBytes: entry.maxBytes, sections: body.sections };
     const magic = encoder.encode(MAGIC);
     const head = encoder.encode(`${JSON.stringify(header)}\n`);
@@ -207,6 +211,7 @@ export class PackCache {
     data.set(magic, 0);
     data.set(head, signedFrom);
     data.set(body.bytes, signedFrom + head.length);
+    await this.yieldToHost();
     data.set(encoder.encode(`${await this.signature(data.subarray(signedFrom))}\n`), magic.length);
     await this.options.storage.write(entry.name, data);
     this.counts.written++;

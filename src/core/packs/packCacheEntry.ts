@@ -87,8 +87,13 @@ function littleEndian(values: Int32Array): Uint8Array {
   return out;
 }
 
+/** Whether this machine keeps numbers little-endian, as every machine VS Code runs on does. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function fromLittleEndian(bytes: Uint8Array): Int32Array {
   if (bytes.length % 4 !== 0) throw new Error('ranges section of a wrong length');
+  // The bytes are the numbers: one copy (a large pack has millions), not a number at a time.
+  if (LITTLE_ENDIAN) return new Int32Array(bytes.slice().buffer);
   const out = new Int32Array(bytes.length / 4);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
@@ -129,10 +134,14 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
     if (!Array.isArray(chunk)) throw new Error('a facts section is not a list');
     for (const f of chunk) facts.push(f as Fact);
   }
-  await between();
   const keyBytes = slices[slices.length - 2];
+  let keyCount = keyBytes.length === 0 ? 0 : 1;
+  for (let at = 0; at < keyBytes.length; at += COUNT_SLICE) {
+    await between();
+    keyCount += countNewlines(keyBytes.subarray(at, at + COUNT_SLICE));
+  }
+  await between();
   const ranges = fromLittleEndian(slices[slices.length - 1]);
-  const keyCount = keyBytes.length === 0 ? 0 : countNewlines(keyBytes) + 1;
   if (keyCount * 4 !== ranges.length) throw new Error('paths and ranges do not match');
   const locations: PackLocations = {
     file,
@@ -144,6 +153,9 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
   const pack = head.hasPack ? ({ meta: head.meta, sources: head.sources, facts } as LoadResult['pack']) : undefined;
   return { pack, locations, problems: head.problems };
 }
+
+/** Bytes of paths counted a step: a large pack's paths run to tens of megabytes. */
+const COUNT_SLICE = 1 << 20;
 
 function countNewlines(bytes: Uint8Array): number {
   let n = 0;

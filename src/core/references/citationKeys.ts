@@ -25,23 +25,24 @@ export interface KeyCollision {
 
 /** Keys by source object, for every fact base whose table was made: a source belongs to one loaded pack. */
 const keys = new WeakMap<Source, string>();
-const tables = new WeakMap<readonly { source: Source }[], KeyCollision[]>();
 
 /**
  * Makes the key table of a fact base's sources (in fact-base order) and
- * returns the collisions it resolved. Made once per list of sources.
+ * returns the collisions it resolved; in steps, yielding every `perStep`
+ * sources (a fact base of 100k facts cites tens of thousands).
  */
-export function assignCitationKeys(sources: readonly { source: Source }[]): KeyCollision[] {
-  const known = tables.get(sources);
-  if (known) return known;
+export function* assignCitationKeys(sources: readonly { source: Source }[], perStep = Infinity): Generator<void, KeyCollision[], void> {
   const taken = new Map<string, Source>();
   const collisions: KeyCollision[] = [];
+  let n = 0;
   // Plain keys first, so that a source whose id is its key is never displaced by a later suffix.
   for (const { source } of sources) {
+    if (++n % perStep === 0) yield;
     const key = citationKey(source.id);
     if (key === source.id && !taken.has(key)) taken.set(key, source);
   }
   for (const { source } of sources) {
+    if (++n % perStep === 0) yield;
     const base = citationKey(source.id);
     if (taken.get(base) === source) {
       keys.set(source, base);
@@ -57,7 +58,6 @@ export function assignCitationKeys(sources: readonly { source: Source }[]): KeyC
     taken.set(key, source);
     keys.set(source, key);
   }
-  tables.set(sources, collisions);
   return collisions;
 }
 
