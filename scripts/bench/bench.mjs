@@ -198,7 +198,7 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
       else {
         const times = [];
         const steps = core.preparationSteps(built.index);
-        for (let done = false; !done; ) times.push(timed(() => (done = steps.next().done))[0]);
+        for (let done = false; !done;) times.push(timed(() => (done = steps.next().done))[0]);
         prepTotal.push(times.reduce((a, b) => a + b, 0));
         prepLongest.push(Math.max(...times));
       }

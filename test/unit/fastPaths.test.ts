@@ -143,7 +143,31 @@ suite('fast paths: work in steps, and folding', () => {
       }
       return out.endsWith(' ') ? out.slice(0, -1) : out;
     };
-    const alphabet = ['a', 'Z', 'q', 'M', '0', '7', ' ', ' ', '\t', '\n', '`', "'", '-', '.', '\u2019', '\u201C', 'К', 'и', 'Є', 'é', '\u00A0', '\u2014', '\uD83D\uDE00'];
+    const alphabet = [
+      'a',
+      'Z',
+      'q',
+      'M',
+      '0',
+      '7',
+      ' ',
+      ' ',
+      '\t',
+      '\n',
+      '`',
+      "'",
+      '-',
+      '.',
+      '\u2019',
+      '\u201C',
+      'К',
+      'и',
+      'Є',
+      'é',
+      '\u00A0',
+      '\u2014',
+      '\uD83D\uDE00',
+    ];
     for (let i = 0; i < 50_000; i++) {
       const text = Array.from({ length: Math.floor(rnd() * 12) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
       assert.equal(foldText(text), byChar(text), JSON.stringify(text));
@@ -155,7 +179,7 @@ suite('fast paths: work in steps, and folding', () => {
   test('a bucket of thousands of aliases (every date of a year starts "20") is sorted in many steps, and searches as if sorted at once', () => {
     const facts = Array.from({ length: 6000 }, (_, i) => ({
       fact: { id: `f${i}` },
-      aliases: [`20${String(1000 + (i * 7919) % 9000).slice(1)}-0${1 + (i % 9)}-1${i % 10}`, `Item ${i}`, `ITEM ${i}`],
+      aliases: [`20${String(1000 + ((i * 7919) % 9000)).slice(1)}-0${1 + (i % 9)}-1${i % 10}`, `Item ${i}`, `ITEM ${i}`],
     }));
     const positions = new Map(facts.map((f, i) => [f, i]));
     const index = { facts, positionOf: (e: object) => positions.get(e as (typeof facts)[number]) } as unknown as FactIndex;

@@ -307,7 +307,7 @@ export class FactStore {
       }
     }
     const readying = scheduling.readying?.(built.index);
-    for (let done = !readying; !done; ) {
+    for (let done = !readying; !done;) {
       await scheduling.yieldToHost();
       if (overtaken()) return this.rebuilding;
       const until = now() + sliceMs;
