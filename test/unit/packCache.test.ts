@@ -79,6 +79,27 @@ suite('packCache: parsed packs kept between sessions', () => {
     }
   });
 
+  test("an entry read back as a Node Buffer inside a larger pool, as VS Code's file system gives it, is used", async () => {
+    /** Hands each entry back as a view at an odd offset of a larger buffer. */
+    class PooledStorage extends MemoryStorage {
+      override read(name: string): Promise<Uint8Array | undefined> {
+        const f = this.files.get(name);
+        if (!f) return Promise.resolve(undefined);
+        const pool = Buffer.alloc(f.data.length + 13);
+        pool.set(f.data, 13);
+        return Promise.resolve(pool.subarray(13));
+      }
+    }
+    const storage = new PooledStorage();
+    const { parse } = countingParser();
+    const first = new PackCache({ storage, secret: SECRET });
+    await first.parse(CLEAN, 'file:///w/pooled.factpack.yaml', {}, parse);
+    await first.flush();
+    const second = new PackCache({ storage, secret: SECRET });
+    assertSameParse(await second.parse(CLEAN, 'file:///w/pooled.factpack.yaml', {}, parse), CLEAN, 'file:///w/pooled.factpack.yaml');
+    assert.deepEqual(second.counts, { hits: 1, misses: 0, rejected: 0, written: 0, evicted: 0 });
+  });
+
   test('a changed text is parsed again, and its entry is its own', async () => {
     const storage = new MemoryStorage();
     const { parse, calls } = countingParser();
@@ -251,6 +272,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-02.22': 'b73378449378beb9',
       '2026-12-03.1': '7c1f777070112e74',
       '2026-12-03.2': 'fd2aba26cb1b09f2',
+      '2026-12-03.3': '2bc081f90323f0ff',
     };
     const hash = createHash('sha256');
     for (const f of [

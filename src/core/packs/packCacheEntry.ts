@@ -93,7 +93,12 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function fromLittleEndian(bytes: Uint8Array): Int32Array {
   if (bytes.length % 4 !== 0) throw new Error('ranges section of a wrong length');
   // The bytes are the numbers: one copy (a large pack has millions), not a number at a time.
-  if (LITTLE_ENDIAN) return new Int32Array(bytes.slice().buffer);
+  // Copied with `set`: a Node Buffer's `slice` is a view into a shared pool, not a copy.
+  if (LITTLE_ENDIAN) {
+    const copy = new Uint8Array(bytes.length);
+    copy.set(bytes);
+    return new Int32Array(copy.buffer);
+  }
   const out = new Int32Array(bytes.length / 4);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
