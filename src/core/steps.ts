@@ -1,5 +1,15 @@
 // Work done in steps (a generator that yields between them), run to its end at once.
 
+/**
+ * Runs steps of `steps` until they end or the clock (`now`) passes `until`,
+ * at least one: a slice of work between two turns of the host.
+ */
+export function stepUntil<T>(steps: Iterator<void, T, void>, until: number, now: () => number): IteratorResult<void, T> {
+  let r = steps.next();
+  while (!r.done && now() < until) r = steps.next();
+  return r;
+}
+
 /** Runs every step of `steps` now and returns what the last one returns. */
 export function toEnd<T>(steps: Generator<void, T, void>): T {
   for (;;) {

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { FactStore } from '../core/facts/factStore';
 import { preparationSteps } from '../core/cite/search';
 import { now } from '../core/check/pace';
+import { stepUntil } from '../core/steps';
 
 /**
  * Builds, in idle moments after activation, what the first hover, completion
@@ -19,13 +20,7 @@ export function prepareInIdleMoments(store: FactStore): vscode.Disposable {
   const runNext = (): void => {
     // The first turn builds the bundled index (FactStore builds it on first use); the next ones ready it.
     if (steps === undefined) steps = preparationSteps(store.index);
-    else {
-      const until = now() + SLICE_MS;
-      let done: boolean | undefined;
-      do done = steps.next().done;
-      while (!done && now() < until);
-      if (done) return void (timer = undefined);
-    }
+    else if (stepUntil(steps, now() + SLICE_MS, now).done) return void (timer = undefined);
     timer = setTimeout(runNext, 0);
   };
   timer = setTimeout(runNext, 0);

@@ -11,6 +11,7 @@ import {
   type LoadedPack,
 } from './factIndex';
 import { now } from '../check/pace';
+import { stepUntil } from '../steps';
 import { capProblems } from '../packs/problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
 import type { LoadOptions, LoadResult } from '../packs/packLoader';
@@ -295,29 +296,22 @@ export class FactStore {
     // 100 facts a step: a step of a large fact base stays within a few milliseconds on a busy machine.
     const steps = buildFactIndexSteps(packs, this.options, 100, this.memo);
     let built: BuildResult | undefined;
-    for (;;) {
+    for (let r: IteratorResult<void, BuildResult> | undefined; !r?.done;) {
       await scheduling.yieldToHost();
       if (overtaken()) return this.rebuilding;
-      const until = now() + sliceMs;
-      let r = steps.next();
-      while (!r.done && now() < until) r = steps.next();
-      if (r.done) {
-        built = r.value;
-        break;
-      }
+      r = stepUntil(steps, now() + sliceMs, now);
+      if (r.done) built = r.value;
     }
-    const readying = scheduling.readying?.(built.index);
+    const readying = scheduling.readying?.(built!.index);
     for (let done = !readying; !done;) {
       await scheduling.yieldToHost();
       if (overtaken()) return this.rebuilding;
-      const until = now() + sliceMs;
-      do done = readying!.next().done === true;
-      while (!done && now() < until);
+      done = stepUntil(readying!, now() + sliceMs, now).done === true;
     }
     if (overtaken()) return this.rebuilding;
     // What readying made from the index in use is made: that index can go when it is replaced.
-    if (scheduling.readying) built.index.basis = undefined;
-    this.use(built);
+    if (scheduling.readying) built!.index.basis = undefined;
+    this.use(built!);
   }
 
   private use(built: BuildResult): void {
