@@ -2,9 +2,9 @@
 // packs, references, statuses), and roles by date.
 
 import assert from 'node:assert/strict';
-import { heldOn } from '../../src/core/facts/factIndex';
+import { findsAlone, heldOn, MIN_ALIAS_LETTERS } from '../../src/core/facts/factIndex';
 import type { RoleHeld } from '../../src/core/types';
-import { bundled, describeProblems, factYaml, indexOf, lineOf, packYaml, withCode } from './helpers';
+import { bundled, describeProblems, factYaml, indexOf, lineOf, packYaml, prng, withCode } from './helpers';
 
 const BUNDLED = 'data/bundled.yaml';
 const WS = 'workspace/.factpacks/mine.yaml';
@@ -387,5 +387,18 @@ suite('factIndex: one-letter names', () => {
     assert.equal(short[0].file, WS);
     assert.equal(short[0].range.start.line, lineOf(text, 'label: X'));
     assert.match(short[0].message, /"X".*at least 2 letters/);
+  });
+});
+
+suite('factIndex: which names find a fact alone', () => {
+  test('findsAlone counts letters and digits as the Unicode classes do, on 50,000 random names', () => {
+    const chars = ['a', 'Z', '7', ' ', '.', '-', 'є', 'Ш', '’', '٣', '𝐀', '😀', '\ud800', '\u0301', '中', '_', 'ß'];
+    const r = prng(20261203);
+    for (let i = 0; i < 50_000; i++) {
+      let name = '';
+      for (let k = r.int(6); k > 0; k--) name += r.pick(chars);
+      const expected = name.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS;
+      assert.equal(findsAlone(name), expected, JSON.stringify(name));
+    }
   });
 });

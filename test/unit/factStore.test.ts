@@ -269,19 +269,57 @@ suite('factStore: indexing a slice at a time', () => {
     assert.equal(changes.length, 2);
   });
 
-  test('what should be ready is built before the new index is used', async () => {
+  test('the new index is in use first, then readied a slice a turn; whenReadied waits for both', async () => {
     const readied: FactIndex[] = [];
-    const { store, finish } = steppedStore(function* (index) {
+    const slices: boolean[] = [];
+    const { store, turn, finish } = steppedStore(function* (index) {
       readied.push(index);
+      slices.push(store.index === index);
       yield;
-      assert.notEqual(store.index, index, 'not yet in use while readied');
+      slices.push(store.index === index);
       yield;
-      assert.notEqual(store.index, index, 'not yet in use while readied');
+      slices.push(store.index === index);
     });
+    let ready = false;
     const loading = store.loadWorkspacePack(FILE, good, noRead);
-    await finish();
+    for (let i = 0; i < 20 && readied.length === 0; i++) await turn();
     await loading;
+    const whenReadied = store.whenReadied().then(() => (ready = true));
+    await new Promise((r) => setImmediate(r));
+    assert.ok(store.index.fact('mine.one'), 'in use before it is readied');
+    assert.equal(ready, false, 'not readied yet');
+    await finish();
+    await whenReadied;
     assert.deepEqual(readied, [store.index]);
+    assert.deepEqual(slices, [true, true, true], 'readied while in use');
+  });
+
+  test('a newer change stops the readying of the index it replaces', async () => {
+    const started: string[] = [];
+    let oldSteps = 0;
+    const { store, turn, finish } = steppedStore(function* (index) {
+      const name = index.fact('mine.f0') ? 'many' : 'good';
+      started.push(name);
+      for (let i = 0; i < 1000; i++) {
+        if (name === 'many') oldSteps++;
+        yield;
+      }
+    });
+    let loaded = false;
+    const first = store.loadWorkspacePack(FILE, many, noRead).then(() => (loaded = true));
+    for (let i = 0; i < 10_000 && !loaded; i++) await turn();
+    await first;
+    await turn();
+    await turn();
+    const stepsWhenOvertaken = oldSteps;
+    const second = store.loadWorkspacePack(FILE, good, noRead);
+    await finish();
+    await second;
+    await store.whenReadied();
+    assert.deepEqual(started, ['many', 'good']);
+    assert.ok(oldSteps < 1000, `the replaced index's readying stopped after ${oldSteps} of 1000 steps`);
+    assert.ok(oldSteps >= stepsWhenOvertaken);
+    assert.ok(store.index.fact('mine.one'));
   });
 });
 

@@ -347,6 +347,7 @@ export function* buildFactIndexSteps(
   const changed = previous && memo?.previousKinds ? yield* changedLookups(previous, memo.previousKinds, index, kinds, factsPerStep * 8) : undefined;
   /** Entries new to this index, in its order, and whether the others kept their order. */
   const added: IndexedFact[] = [];
+  const statuses: StatusMemo = new Map();
   let ordered = true;
   let lastPosition = -1;
   for (const { fact, pack } of accepted) {
@@ -358,23 +359,28 @@ export function* buildFactIndexSteps(
       kept.checked = build;
       memo!.last.reused++;
     } else {
-      // Kept for every fact of the fact base: lists, lighter than maps.
+      // Kept for every fact of the fact base: lists, lighter than maps; each id once.
       const lookups: Lookups = { sourceIds: [], sources: [], kindIds: [], kinds: [] };
       outcome = judgeFact(
         fact,
         pack,
         (id) => {
           const s = index.source(id)?.source;
-          lookups.sourceIds.push(id);
-          lookups.sources.push(s);
+          if (!lookups.sourceIds.includes(id)) {
+            lookups.sourceIds.push(id);
+            lookups.sources.push(s);
+          }
           return s;
         },
         (id) => {
           const k = kinds.get(id);
-          lookups.kindIds.push(id);
-          lookups.kinds.push(k);
+          if (!lookups.kindIds.includes(id)) {
+            lookups.kindIds.push(id);
+            lookups.kinds.push(k);
+          }
           return k;
         },
+        statuses,
       );
       if (memo) {
         memo.kept.set(fact, (kept = { pack, lookups, outcome, checked: build }));
@@ -516,7 +522,43 @@ export class IndexMemo {
   readonly last = { judged: 0, reused: 0 };
 }
 
-function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Source | undefined, kindOf: (id: string) => FactKind | undefined): FactOutcome {
+/**
+ * The status that citations of the same sources earn, by their source ids (and
+ * whether the fact has variants), with the ids looked up to judge it: a build
+ * judges it once for the many facts that cite the same sources, and each of
+ * them still records those lookups (IndexMemo). Made per build: the sources
+ * are fixed while it runs.
+ */
+type StatusMemo = Map<string, { backing: StatusBacking; looked: string[] }>;
+
+function statusOf(citations: readonly Citation[], sourceOf: (id: string) => Source | undefined, hasVariants: boolean, statuses: StatusMemo): StatusBacking {
+  let key = hasVariants ? 'v' : 'n';
+  for (const c of citations) key += `\u0000${c.source}`;
+  const known = statuses.get(key);
+  if (known) {
+    for (const id of known.looked) sourceOf(id);
+    return known.backing;
+  }
+  const looked: string[] = [];
+  const backing = earnedStatus(
+    citations,
+    (id) => {
+      looked.push(id);
+      return sourceOf(id);
+    },
+    hasVariants,
+  );
+  statuses.set(key, { backing, looked });
+  return backing;
+}
+
+function judgeFact(
+  fact: Fact,
+  pack: LoadedPack,
+  sourceOf: (id: string) => Source | undefined,
+  kindOf: (id: string) => FactKind | undefined,
+  statuses: StatusMemo,
+): FactOutcome {
   const at = (path: string): Range | undefined => pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id);
   const own: Problem[] = [];
   const bad = (path: string, code: string, message: string, severity: Severity = 'error'): void => {
@@ -606,7 +648,10 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   if (!ok) return { problems: own, ok: false };
 
   const dispute = fact.kind === 'quote' ? wordingDispute(fact, sourceOf) : undefined;
-  const earned: StatusBacking = earnedStatus(backingCitations(fact), sourceOf, (fact.variants?.length ?? 0) > 0, dispute?.message);
+  const hasVariants = (fact.variants?.length ?? 0) > 0;
+  const earned: StatusBacking = dispute
+    ? earnedStatus(backingCitations(fact), sourceOf, hasVariants, dispute.message)
+    : statusOf(backingCitations(fact), sourceOf, hasVariants, statuses);
   let status = earned.status;
   let statusReason = earned.reason;
   if (fact.status) {
@@ -641,7 +686,7 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   // A name of one letter or digit would match every such letter in a draft.
   const aliases = new Set<string>();
   const named = (name: string, path: string, what: string): void => {
-    if (name.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(name);
+    if (findsAlone(name)) aliases.add(name);
     else
       bad(
         path,
@@ -664,7 +709,7 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
   for (const [lang, entry] of Object.entries(fact.languages ?? {})) {
     named(entry.label, `/languages/${lang}/label`, 'label');
     entry.aliases?.forEach((a, i) => named(a, `/languages/${lang}/aliases/${i}`, 'alias'));
-    for (const f of entry.forms ?? []) if (f.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_ALIAS_LETTERS) aliases.add(f);
+    for (const f of entry.forms ?? []) if (findsAlone(f)) aliases.add(f);
     if (dated && lang === 'uk') for (const a of ukDateAliases(fact.date!)) aliases.add(a);
   }
   const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
@@ -673,6 +718,30 @@ function judgeFact(fact: Fact, pack: LoadedPack, sourceOf: (id: string) => Sourc
 
 /** A label or alias with fewer letters or digits than this does not find its fact in a draft. */
 export const MIN_ALIAS_LETTERS = 2;
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Whether a name has MIN_ALIAS_LETTERS letters or digits (UTF-16 units, as
+ * `name.replace(/[^\p{L}\p{N}]/gu, '').length` counts them), read a
+ * character at a time and stopping there: a fact base has hundreds of
+ * thousands of names, and most are plain ASCII.
+ */
+export function findsAlone(name: string): boolean {
+  let n = 0;
+  for (let i = 0; i < name.length && n < MIN_ALIAS_LETTERS; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+      continue;
+    }
+    const cp = name.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (LETTER_OR_DIGIT.test(String.fromCodePoint(cp))) n += width;
+    i += width - 1;
+  }
+  return n >= MIN_ALIAS_LETTERS;
+}
 
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 

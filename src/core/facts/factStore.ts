@@ -31,9 +31,11 @@ interface WorkspacePackState {
 /**
  * How a store rebuilds its index without holding up its host: `yieldToHost`
  * lets the host answer requests between slices of the work, and `readying`
- * builds, in steps (a generator that yields between them), what a new index
- * should have before it is put in use (the completion buckets, the picker's
- * rows), so that the first request after a change finds it ready.
+ * builds, in steps (a generator that yields between them), what an index
+ * in use should have made ahead of requests (the completion buckets, the
+ * picker's rows). It runs once the index is in use: a request that comes
+ * first makes what it needs of it itself (a bucket, a kind's rows), and the
+ * facts are in use without waiting for the rest.
  */
 export interface StoreScheduling {
   yieldToHost: () => Promise<void>;
@@ -67,6 +69,8 @@ export class FactStore {
   private rebuilds = 0;
   /** The latest rebuild: one overtaken waits for it. */
   private rebuilding: Promise<void> = Promise.resolve();
+  /** The readying of the index in use (see StoreScheduling). */
+  private readying: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /**
    * What each fact's checks found in the last builds: a rebuild judges again
@@ -238,6 +242,21 @@ export class FactStore {
     return [...this.workspace.keys()];
   }
 
+  /**
+   * Resolves when the latest change the store has begun indexing is in use
+   * and readied: its index built, put in use, and what `readying` makes ahead
+   * of requests made (after `loadWorkspacePack` resolves, its file's).
+   */
+  async whenReadied(): Promise<void> {
+    for (;;) {
+      const rebuilding = this.rebuilding;
+      await rebuilding;
+      const readying = this.readying;
+      await readying;
+      if (rebuilding === this.rebuilding && readying === this.readying) return;
+    }
+  }
+
   onDidChange(listener: (change: StoreChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
@@ -286,9 +305,10 @@ export class FactStore {
   }
 
   /**
-   * Builds the index of `packs` a slice at a time, and what should be ready
-   * before it is used, then puts it in use, unless a newer rebuild started
-   * meanwhile: that one puts its own in use, and this resolves when it has.
+   * Builds the index of `packs` a slice at a time and puts it in use, unless
+   * a newer rebuild started meanwhile: that one puts its own in use, and this
+   * resolves when it has. What `readying` makes is then made in slices after
+   * (`whenReadied`), until a newer rebuild starts.
    */
   private async rebuildInSteps(packs: LoadedPack[], ticket: number, scheduling: StoreScheduling): Promise<void> {
     const sliceMs = scheduling.sliceMs ?? 8;
@@ -302,16 +322,27 @@ export class FactStore {
       r = stepUntil(steps, now() + sliceMs, now);
       if (r.done) built = r.value;
     }
-    const readying = scheduling.readying?.(built!.index);
-    for (let done = !readying; !done;) {
-      await scheduling.yieldToHost();
-      if (overtaken()) return this.rebuilding;
-      done = stepUntil(readying!, now() + sliceMs, now).done === true;
-    }
     if (overtaken()) return this.rebuilding;
-    // What readying made from the index in use is made: that index can go when it is replaced.
-    if (scheduling.readying) built!.index.basis = undefined;
     this.use(built!);
+    const readying = scheduling.readying?.(built!.index);
+    if (readying) this.readying = this.ready(built!.index, readying, overtaken, scheduling, sliceMs);
+  }
+
+  /** Runs the readying of the index just put in use, a slice a turn, until it is done or a newer rebuild starts. */
+  private async ready(
+    index: FactIndex,
+    steps: Iterator<void, void, void>,
+    overtaken: () => boolean,
+    scheduling: StoreScheduling,
+    sliceMs: number,
+  ): Promise<void> {
+    for (let done = false; !done;) {
+      await scheduling.yieldToHost();
+      if (overtaken()) return;
+      done = stepUntil(steps, now() + sliceMs, now).done === true;
+    }
+    // What readying made from the index this one was made from is made: that one can go.
+    index.basis = undefined;
   }
 
   private use(built: BuildResult): void {
