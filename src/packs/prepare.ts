@@ -11,8 +11,8 @@ import { stepUntil } from '../core/steps';
  * picker rows. A few milliseconds of steps per turn of the event loop, so
  * that a request arriving meanwhile waits for that at most
  * (docs/PERFORMANCE.md). An index made later, when writers' packs change, is
- * readied by the store before it is put in use (its `readying` steps,
- * src/extension.ts).
+ * readied by the store in the same way once it is in use (its `readying`
+ * steps, src/extension.ts).
  */
 export function prepareInIdleMoments(store: FactStore): vscode.Disposable {
   let steps: Iterator<void, void, void> | undefined;

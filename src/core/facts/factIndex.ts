@@ -348,42 +348,50 @@ export function* buildFactIndexSteps(
   /** Entries new to this index, in its order, and whether the others kept their order. */
   const added: IndexedFact[] = [];
   const statuses: StatusMemo = new Map();
+  /** The memo's outcomes of this build's facts: those of facts no longer in use are not carried over. */
+  const keptNow = new Map<Fact, KeptOutcome>();
   let ordered = true;
   let lastPosition = -1;
   for (const { fact, pack } of accepted) {
     if (++n % factsPerStep === 0) yield;
     let kept = memo?.kept.get(fact);
+    if (kept) keptNow.set(fact, kept);
     let outcome: FactOutcome;
     if (kept && kept.pack === pack && ((changed && kept.checked === memo!.previousBuild && lookedUpNone(kept, changed)) || sameLookups(kept, index, kinds))) {
       outcome = kept.outcome;
       kept.checked = build;
       memo!.last.reused++;
     } else {
-      // Kept for every fact of the fact base: lists, lighter than maps; each id once.
-      const lookups: Lookups = { sourceIds: [], sources: [], kindIds: [], kinds: [] };
+      // Kept for every fact of the fact base: two flat lists of (id, what it found), each id once.
+      const sources: SourceLookups = [];
+      const factKinds: KindLookups = [];
       outcome = judgeFact(
         fact,
         pack,
         (id) => {
           const s = index.source(id)?.source;
-          if (!lookups.sourceIds.includes(id)) {
-            lookups.sourceIds.push(id);
-            lookups.sources.push(s);
-          }
+          if (!looked(sources, id)) sources.push(id, s);
           return s;
         },
         (id) => {
           const k = kinds.get(id);
-          if (!lookups.kindIds.includes(id)) {
-            lookups.kindIds.push(id);
-            lookups.kinds.push(k);
-          }
+          if (!looked(factKinds, id)) factKinds.push(id, k);
           return k;
         },
         statuses,
       );
       if (memo) {
-        memo.kept.set(fact, (kept = { pack, lookups, outcome, checked: build }));
+        // Copied to their length: a list grown by push keeps room for more.
+        keptNow.set(
+          fact,
+          (kept = {
+            pack,
+            sources: sources.length > 0 ? sources.slice() : NONE,
+            kinds: factKinds.length > 0 ? factKinds.slice() : NONE,
+            outcome,
+            checked: build,
+          }),
+        );
         memo.last.judged++;
       }
     }
@@ -462,6 +470,7 @@ export function* buildFactIndexSteps(
     }
   }
   if (memo) {
+    memo.kept = keptNow;
     memo.previous = index;
     memo.previousKinds = kinds;
     memo.previousBuild = build;
@@ -471,7 +480,7 @@ export function* buildFactIndexSteps(
 
 /** What a fact's checks found, and what the index records for it when they passed: all it depends on besides the fact and its pack is what it looked up. */
 interface FactOutcome {
-  problems: Problem[];
+  problems: readonly Problem[];
   ok: boolean;
   status?: Status;
   statusReason?: string;
@@ -482,18 +491,24 @@ interface FactOutcome {
   sourceIds?: string[];
 }
 
-/** The sources and fact kinds a fact's checks looked up, by id, in turn, and what they found. */
-interface Lookups {
-  sourceIds: string[];
-  sources: (Source | undefined)[];
-  kindIds: string[];
-  kinds: (FactKind | undefined)[];
+/** The sources a fact's checks looked up, in turn, each once: its id, then what it found, and so on. */
+type SourceLookups = (string | Source | undefined)[];
+/** The same for the kinds of the facts they referred to. */
+type KindLookups = (string | FactKind | undefined)[];
+/** What a fact that looked nothing up keeps: one list for all. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Whether `id` is among the ids of a list of lookups (its even places). */
+function looked(list: readonly unknown[], id: string): boolean {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === id) return true;
+  return false;
 }
 
 /** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. */
 interface KeptOutcome {
   pack: LoadedPack;
-  lookups: Lookups;
+  sources: Readonly<SourceLookups>;
+  kinds: Readonly<KindLookups>;
   outcome: FactOutcome;
   /** The entry made for it last, taken again when it would come out the same. */
   entry?: IndexedFact;
@@ -508,8 +523,8 @@ interface KeptOutcome {
  * that a reloaded pack's facts (new objects) are judged afresh.
  */
 export class IndexMemo {
-  /** @internal */
-  readonly kept = new WeakMap<Fact, KeptOutcome>();
+  /** @internal the outcomes of the last build's facts (a new map each build, so that those of facts gone are let go) */
+  kept = new Map<Fact, KeptOutcome>();
   /** @internal the last index built with this memo, the kind of each of its facts, and which build it was */
   previous?: FactIndex;
   /** @internal */
@@ -713,7 +728,7 @@ function judgeFact(
     if (dated && lang === 'uk') for (const a of ukDateAliases(fact.date!)) aliases.add(a);
   }
   const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
-  return { problems: own, ok: true, status, statusReason, origins: earned.origins, evidence, aliases: [...aliases], sourceIds };
+  return { problems: own.length > 0 ? own : NONE, ok: true, status, statusReason, origins: earned.origins, evidence, aliases: [...aliases], sourceIds };
 }
 
 /** A label or alias with fewer letters or digits than this does not find its fact in a draft. */
@@ -775,20 +790,20 @@ function* changedLookups(
 
 function lookedUpNone(kept: KeptOutcome, changed: ReadonlySet<string>): boolean {
   if (changed.size === 0) return true;
-  for (const id of kept.lookups.sourceIds) if (changed.has(id)) return false;
-  for (const id of kept.lookups.kindIds) if (changed.has(id)) return false;
+  for (let i = 0; i < kept.sources.length; i += 2) if (changed.has(kept.sources[i] as string)) return false;
+  for (let i = 0; i < kept.kinds.length; i += 2) if (changed.has(kept.kinds[i] as string)) return false;
   return true;
 }
 
 function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<string, FactKind>): boolean {
-  const { sourceIds, sources, kindIds } = kept.lookups;
-  for (let i = 0; i < sourceIds.length; i++) {
+  const { sources } = kept;
+  for (let i = 0; i < sources.length; i += 2) {
     // A fact is judged by its sources' fields: a pack read again has new objects with the same fields.
-    const now = index.source(sourceIds[i])?.source;
-    const then = sources[i];
+    const now = index.source(sources[i] as string)?.source;
+    const then = sources[i + 1] as Source | undefined;
     if (now !== then && !(now && then && sameSource(now, then))) return false;
   }
-  for (let i = 0; i < kindIds.length; i++) if (kinds.get(kindIds[i]) !== kept.lookups.kinds[i]) return false;
+  for (let i = 0; i < kept.kinds.length; i += 2) if (kinds.get(kept.kinds[i] as string) !== kept.kinds[i + 1]) return false;
   return true;
 }
 
