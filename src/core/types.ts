@@ -204,11 +204,17 @@ export interface Pack {
 }
 
 /** Where each element of a pack stands in its file, for diagnostics raised after loading. */
+/**
+ * Ranges or paths by id: a Map as the loader makes it, or one that a cache
+ * entry reads on its first lookup (src/core/packs/packCacheEntry.ts).
+ */
+export type ByIdLookup<V> = Pick<ReadonlyMap<string, V>, 'get'> & Iterable<[string, V]>;
+
 export interface PackLocations {
   file: string;
   /** Range of each source and fact, by id. */
-  sources: Map<string, Range>;
-  facts: Map<string, Range>;
+  sources: ByIdLookup<Range>;
+  facts: ByIdLookup<Range>;
   /**
    * Range of a value by JSON pointer-like path, e.g. `/facts/3/citations/0/evidence`.
    * Only looked up, for problems found after loading: a pack parsed in a worker
@@ -216,5 +222,5 @@ export interface PackLocations {
    */
   paths: Pick<ReadonlyMap<string, Range>, 'get'>;
   /** Path of each fact and source by id, e.g. `/facts/3`: the key into `paths`. */
-  pathsById: Map<string, string>;
+  pathsById: ByIdLookup<string>;
 }

@@ -180,9 +180,12 @@ export function assertSameParse(got: LoadResult, text: string, file: string): vo
   assert.deepEqual(got.pack, here.pack);
   assert.deepEqual(got.problems, here.problems);
   assert.equal(got.locations.file, here.locations.file);
-  assert.deepEqual(got.locations.facts, here.locations.facts);
-  assert.deepEqual(got.locations.sources, here.locations.sources);
-  assert.deepEqual(got.locations.pathsById, here.locations.pathsById);
+  // Read back from a cache entry, these are read on the first lookup: compared as maps, and by lookup.
+  for (const key of ['facts', 'sources', 'pathsById'] as const) {
+    assert.deepEqual(new Map<string, unknown>(got.locations[key]), new Map<string, unknown>(here.locations[key]), key);
+    for (const [id, value] of here.locations[key]) assert.deepEqual(got.locations[key].get(id), value, `${key} ${id}`);
+    assert.equal(got.locations[key].get('no such id'), undefined);
+  }
   const paths = here.locations.paths as unknown as RecordedPaths;
   assert.ok(paths.size > 0 || here.pack === undefined);
   for (const [p, range] of paths) assert.deepEqual(got.locations.paths.get(p), range, p);

@@ -1,12 +1,14 @@
 import { PackedPaths, packedPaths } from './packWire';
 import type { LoadResult } from './packLoader';
-import type { Fact, PackLocations, Problem, Range, Source } from '../types';
+import type { ByIdLookup, Fact, PackLocations, Problem, Range, Source } from '../types';
 
 // A parsed pack as one cache entry's body: the parse's result in sections that
 // can be read a few at a time (the facts in chunks), so that reading a large
 // entry back never holds its thread for long. The ranges of every value are
 // stored packed (one string of paths, one array of numbers) and unpacked on the
-// first lookup, as when they come from the worker (packWire.ts).
+// first lookup, as when they come from the worker (packWire.ts); so are the
+// ranges and paths of sources and facts by id, in a section of their own read
+// on the first lookup: they locate problems, and most loads have none.
 
 /** Facts per chunk: one chunk is read per turn of the host's event loop. */
 const FACTS_PER_CHUNK = 250;
@@ -22,6 +24,10 @@ interface Head {
   meta: unknown;
   sources: Source[];
   problems: Problem[];
+}
+
+/** The section of ranges and paths by id. */
+interface ById {
   /** id, start line, start character, end line, end character. */
   sourceRanges: [string, number, number, number, number][];
   factRanges: [string, number, number, number, number][];
@@ -60,11 +66,13 @@ export function encodeBody(result: LoadResult): EncodedBody | undefined {
     meta: pack?.meta ?? null,
     sources: pack?.sources ?? [],
     problems: result.problems,
+  };
+  const byId: ById = {
     sourceRanges: [...locations.sources].map(([id, r]) => packRange(id, r)),
     factRanges: [...locations.facts].map(([id, r]) => packRange(id, r)),
     pathsById: [...locations.pathsById],
   };
-  const parts: Uint8Array[] = [encoder.encode(JSON.stringify(head))];
+  const parts: Uint8Array[] = [encoder.encode(JSON.stringify(head)), encoder.encode(JSON.stringify(byId))];
   const facts = pack?.facts ?? [];
   for (let i = 0; i < facts.length; i += FACTS_PER_CHUNK) parts.push(encoder.encode(JSON.stringify(facts.slice(i, i + FACTS_PER_CHUNK))));
   const { keys, ranges } = packed;
@@ -111,7 +119,7 @@ function fromLittleEndian(bytes: Uint8Array): Int32Array {
  * does not have the expected shape; the caller has checked its signature.
  */
 export async function decodeBody(bytes: Uint8Array, sections: readonly number[], file: string, between: () => Promise<void>): Promise<LoadResult> {
-  if (sections.length < 3 || sections.some((n) => !Number.isSafeInteger(n) || n < 0) || sections.reduce((a, b) => a + b, 0) !== bytes.length) {
+  if (sections.length < 4 || sections.some((n) => !Number.isSafeInteger(n) || n < 0) || sections.reduce((a, b) => a + b, 0) !== bytes.length) {
     throw new Error('sections do not add up to the body');
   }
   const slices: Uint8Array[] = [];
@@ -121,19 +129,11 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
     at += n;
   }
   const head = JSON.parse(decoder.decode(slices[0])) as Head;
-  if (
-    typeof head !== 'object' ||
-    head === null ||
-    !Array.isArray(head.problems) ||
-    !Array.isArray(head.sources) ||
-    !Array.isArray(head.sourceRanges) ||
-    !Array.isArray(head.factRanges) ||
-    !Array.isArray(head.pathsById)
-  ) {
+  if (typeof head !== 'object' || head === null || !Array.isArray(head.problems) || !Array.isArray(head.sources)) {
     throw new Error('the head section is not a parse result');
   }
   const facts: Fact[] = [];
-  for (let i = 1; i < slices.length - 2; i++) {
+  for (let i = 2; i < slices.length - 2; i++) {
     await between();
     const chunk = JSON.parse(decoder.decode(slices[i])) as unknown;
     if (!Array.isArray(chunk)) throw new Error('a facts section is not a list');
@@ -148,15 +148,51 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
   await between();
   const ranges = fromLittleEndian(slices[slices.length - 1]);
   if (keyCount * 4 !== ranges.length) throw new Error('paths and ranges do not match');
+  const byId = new ByIdSection(slices[1]);
   const locations: PackLocations = {
     file,
-    sources: new Map(head.sourceRanges.map(unpackRange)),
-    facts: new Map(head.factRanges.map(unpackRange)),
-    pathsById: new Map(head.pathsById),
+    sources: byId.lookup((s) => s.sources),
+    facts: byId.lookup((s) => s.facts),
+    pathsById: byId.lookup((s) => s.pathsById),
     paths: new PackedPaths(() => decoder.decode(keyBytes), ranges),
   };
   const pack = head.hasPack ? ({ meta: head.meta, sources: head.sources, facts } as LoadResult['pack']) : undefined;
   return { pack, locations, problems: head.problems };
+}
+
+/**
+ * The ranges and paths of sources and facts by id, read from their section on
+ * the first lookup. The entry's signature was checked before it was read, so
+ * the section is what the loader wrote; were it not the expected shape, no
+ * range would be found (problems are then shown at the file's start).
+ */
+class ByIdSection {
+  private read?: { sources: Map<string, Range>; facts: Map<string, Range>; pathsById: Map<string, string> };
+
+  constructor(private bytes: Uint8Array) {}
+
+  lookup<V>(pick: (read: NonNullable<ByIdSection['read']>) => Map<string, V>): ByIdLookup<V> {
+    return { get: (id) => pick(this.maps()).get(id), [Symbol.iterator]: () => pick(this.maps())[Symbol.iterator]() };
+  }
+
+  private maps(): NonNullable<ByIdSection['read']> {
+    if (!this.read) {
+      let section: Partial<ById> = {};
+      try {
+        section = JSON.parse(decoder.decode(this.bytes)) as Partial<ById>;
+      } catch {
+        // left empty: see above
+      }
+      const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+      this.read = {
+        sources: new Map(list(section.sourceRanges).map(unpackRange)),
+        facts: new Map(list(section.factRanges).map(unpackRange)),
+        pathsById: new Map(list(section.pathsById)),
+      };
+      this.bytes = new Uint8Array(0);
+    }
+    return this.read;
+  }
 }
 
 /** Bytes of paths counted a step: a large pack's paths run to tens of megabytes. */

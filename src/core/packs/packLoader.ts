@@ -665,8 +665,11 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   // Read each element alone so that one bad fact does not hide the rest.
   const metaNode = root.get('pack', true) as YamlNode | undefined;
   const metaValue = root.has('pack') ? reader.read(metaNode, meta, '/pack', 'pack') : INVALID;
-  const locations: PackLocations = { ...emptyLocations(file), paths: reader.paths };
-  const sources = readList(reader, root.get('sources', true) as YamlNode | undefined, source, 'sources', 'source', locations.sources, locations.pathsById);
+  const sourceRanges = new Map<string, Range>();
+  const factRanges = new Map<string, Range>();
+  const pathsById = new Map<string, string>();
+  const locations: PackLocations = { file, sources: sourceRanges, facts: factRanges, pathsById, paths: reader.paths };
+  const sources = readList(reader, root.get('sources', true) as YamlNode | undefined, source, 'sources', 'source', sourceRanges, pathsById);
   // Citations and exports name a source by a key of letters, digits, "_" and "-": two ids that make the same key would be cited as one.
   const keys = new Map<string, string>();
   for (const s of sources as { id?: unknown }[]) {
@@ -688,7 +691,7 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
       );
     } else keys.set(key, s.id);
   }
-  const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', locations.facts, locations.pathsById);
+  const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', factRanges, pathsById);
   checkNamesInLanguages(reader, facts as Fact[], locations);
   if (!root.has('pack'))
     reader.problem(root, 'missing-key', l10n.t('The pack file is missing "pack" (its id, title, version and language).'), 'error', lines.rangeOf(0, 0));

@@ -33,12 +33,17 @@ export function toWire(r: LoadResult): WireResult {
     pack: r.pack,
     problems: r.problems,
     file: locations.file,
-    sources: locations.sources,
-    facts: locations.facts,
-    pathsById: locations.pathsById,
+    // A structured clone copies a Map: the loader's are Maps already.
+    sources: asMap(locations.sources),
+    facts: asMap(locations.facts),
+    pathsById: asMap(locations.pathsById),
     pathKeys: keys,
     pathRanges: ranges,
   };
+}
+
+function asMap<V>(lookup: Iterable<[string, V]>): Map<string, V> {
+  return lookup instanceof Map ? (lookup as Map<string, V>) : new Map(lookup);
 }
 
 /** The ranges as the loader records them (`RecordedPaths`, or a Map), packed; undefined for anything else. */
