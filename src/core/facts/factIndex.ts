@@ -347,7 +347,7 @@ export function* buildFactIndexSteps(
   const changed = previous && memo?.previousKinds ? yield* changedLookups(previous, memo.previousKinds, index, kinds, factsPerStep * 8) : undefined;
   /** Entries new to this index, in its order, and whether the others kept their order. */
   const added: IndexedFact[] = [];
-  const statuses: StatusMemo = new Map();
+  const shared: BuildShared = { statuses: new Map(), dates: new Map(), ukDates: new Map() };
   /** The memo's outcomes of this build's facts: those of facts no longer in use are not carried over. */
   const keptNow = new Map<Fact, KeptOutcome>();
   let ordered = true;
@@ -369,16 +369,21 @@ export function* buildFactIndexSteps(
         fact,
         pack,
         (id) => {
+          // A fact looks up its few sources several times: the second time, from its own list.
+          const at = lookedAt(sources, id);
+          if (at >= 0) return sources[at + 1] as Source | undefined;
           const s = index.source(id)?.source;
-          if (!looked(sources, id)) sources.push(id, s);
+          sources.push(id, s);
           return s;
         },
         (id) => {
+          const at = lookedAt(factKinds, id);
+          if (at >= 0) return factKinds[at + 1] as FactKind | undefined;
           const k = kinds.get(id);
-          if (!looked(factKinds, id)) factKinds.push(id, k);
+          factKinds.push(id, k);
           return k;
         },
-        statuses,
+        shared,
       );
       if (memo) {
         // Copied to their length: a list grown by push keeps room for more.
@@ -464,9 +469,11 @@ export function* buildFactIndexSteps(
     previous.basis = undefined;
     index.basis = { index: previous, removed, added };
   } else {
+    // Many facts share an alias (a date's): its place in the trie is found once.
+    const slots = new Map<string, number>();
     for (const entry of index.facts) {
       if (++n % factsPerStep === 0) yield;
-      for (const a of entry.aliases) index.matcher.add(a, entry);
+      for (const a of entry.aliases) index.matcher.add(a, entry, slots);
     }
   }
   if (memo) {
@@ -498,10 +505,10 @@ type KindLookups = (string | FactKind | undefined)[];
 /** What a fact that looked nothing up keeps: one list for all. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Whether `id` is among the ids of a list of lookups (its even places). */
-function looked(list: readonly unknown[], id: string): boolean {
-  for (let i = 0; i < list.length; i += 2) if (list[i] === id) return true;
-  return false;
+/** Where `id` is among the ids of a list of lookups (its even places); -1 where it is not. */
+function lookedAt(list: readonly unknown[], id: string): number {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === id) return i;
+  return -1;
 }
 
 /** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. */
@@ -538,15 +545,32 @@ export class IndexMemo {
 }
 
 /**
- * The status that citations of the same sources earn, by their source ids (and
- * whether the fact has variants), with the ids looked up to judge it: a build
- * judges it once for the many facts that cite the same sources, and each of
- * them still records those lookups (IndexMemo). Made per build: the sources
- * are fixed while it runs.
+ * What a build works out once for the many facts that share it (made per
+ * build: the sources are fixed while it runs):
+ * - `statuses`: the status that citations of the same sources earn, by their
+ *   source ids (and whether the fact has variants), with the ids looked up to
+ *   judge it; each fact still records those lookups (IndexMemo);
+ * - `dates`, `ukDates`: a date's generated aliases, the same strings for every
+ *   fact of that day (a fact base of 100k facts has some 300,000 of them).
  */
-type StatusMemo = Map<string, { backing: StatusBacking; looked: string[] }>;
+interface BuildShared {
+  statuses: Map<string, { backing: StatusBacking; looked: string[] }>;
+  dates: Map<IsoDate, readonly string[]>;
+  ukDates: Map<IsoDate, readonly string[]>;
+}
 
-function statusOf(citations: readonly Citation[], sourceOf: (id: string) => Source | undefined, hasVariants: boolean, statuses: StatusMemo): StatusBacking {
+function memoised(map: Map<IsoDate, readonly string[]>, date: IsoDate, make: (date: IsoDate) => string[]): readonly string[] {
+  let list = map.get(date);
+  if (!list) map.set(date, (list = make(date)));
+  return list;
+}
+
+function statusOf(
+  citations: readonly Citation[],
+  sourceOf: (id: string) => Source | undefined,
+  hasVariants: boolean,
+  statuses: BuildShared['statuses'],
+): StatusBacking {
   let key = hasVariants ? 'v' : 'n';
   for (const c of citations) key += `\u0000${c.source}`;
   const known = statuses.get(key);
@@ -572,7 +596,7 @@ function judgeFact(
   pack: LoadedPack,
   sourceOf: (id: string) => Source | undefined,
   kindOf: (id: string) => FactKind | undefined,
-  statuses: StatusMemo,
+  shared: BuildShared,
 ): FactOutcome {
   const at = (path: string): Range | undefined => pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id);
   const own: Problem[] = [];
@@ -666,7 +690,7 @@ function judgeFact(
   const hasVariants = (fact.variants?.length ?? 0) > 0;
   const earned: StatusBacking = dispute
     ? earnedStatus(backingCitations(fact), sourceOf, hasVariants, dispute.message)
-    : statusOf(backingCitations(fact), sourceOf, hasVariants, statuses);
+    : statusOf(backingCitations(fact), sourceOf, hasVariants, shared.statuses);
   let status = earned.status;
   let statusReason = earned.reason;
   if (fact.status) {
@@ -719,13 +743,13 @@ function judgeFact(
   named(fact.label, '/label', 'label');
   fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
   const dated = fact.date && (fact.dateAliases ?? fact.kind === 'event');
-  if (dated) for (const a of dateAliases(fact.date!)) aliases.add(a);
+  if (dated) for (const a of memoised(shared.dates, fact.date!, dateAliases)) aliases.add(a);
   // Its names in other languages, and their case forms (languageForms.ts): "Умєров", "Умєрова", "Рустемові Умєрову".
   for (const [lang, entry] of Object.entries(fact.languages ?? {})) {
     named(entry.label, `/languages/${lang}/label`, 'label');
     entry.aliases?.forEach((a, i) => named(a, `/languages/${lang}/aliases/${i}`, 'alias'));
     for (const f of entry.forms ?? []) if (findsAlone(f)) aliases.add(f);
-    if (dated && lang === 'uk') for (const a of ukDateAliases(fact.date!)) aliases.add(a);
+    if (dated && lang === 'uk') for (const a of memoised(shared.ukDates, fact.date!, ukDateAliases)) aliases.add(a);
   }
   const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
   return { problems: own.length > 0 ? own : NONE, ok: true, status, statusReason, origins: earned.origins, evidence, aliases: [...aliases], sourceIds };
