@@ -269,13 +269,8 @@ export class AliasMatcher<T> {
   private wholeTokens = newFilter();
   private firstPairs = newFilter();
 
-  /** Adds an alias of `value`; `known`, kept by the caller while it adds many, remembers where each alias went. */
-  add(alias: string, value: T, known?: Map<string, number>): void {
-    let slot = known?.get(alias);
-    if (slot === undefined) {
-      slot = this.slotOf(alias, true);
-      known?.set(alias, slot);
-    }
+  add(alias: string, value: T): void {
+    const slot = this.slotOf(alias, true);
     if (slot < 0) return;
     const entry = this.entries[slot];
     if (!entry) {

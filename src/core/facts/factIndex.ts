@@ -469,11 +469,9 @@ export function* buildFactIndexSteps(
     previous.basis = undefined;
     index.basis = { index: previous, removed, added };
   } else {
-    // Many facts share an alias (a date's): its place in the trie is found once.
-    const slots = new Map<string, number>();
     for (const entry of index.facts) {
       if (++n % factsPerStep === 0) yield;
-      for (const a of entry.aliases) index.matcher.add(a, entry, slots);
+      for (const a of entry.aliases) index.matcher.add(a, entry);
     }
   }
   if (memo) {
