@@ -15,7 +15,7 @@ import { parsedWithForms } from '../../src/core/facts/languageForms';
 /** A parse in this thread, as the parsing thread's script answers one: with the case forms of names in other languages. */
 const parseHere = (text: string, file: string, options?: LoadOptions) => parsedWithForms(parsePackText(text, file, options));
 import { encodeBody } from '../../src/core/packs/packCacheEntry';
-import { fromWire, toWire } from '../../src/core/packs/packWire';
+import { fromWire, PackedPaths, toWire } from '../../src/core/packs/packWire';
 import type { Range } from '../../src/core/types';
 import { PackParsing, parsingThreads } from '../../src/packs/packParsing';
 import { nodePlatform } from '../../src/platform/node';
@@ -273,5 +273,20 @@ suite('packWire: a parsed pack packed for the trip from the worker', () => {
       empty.problems.map((p) => p.code),
       ['empty-file'],
     );
+  });
+
+  test('paths and ranges made on the first lookup are made once; paths and ranges that do not match give no range', () => {
+    let made = 0;
+    const paths = new PackedPaths(
+      () => (made++, '/a\n/b'),
+      () => (made++, Int32Array.from([1, 2, 3, 4, 5, 6, 7, 8])),
+    );
+    assert.equal(made, 0, 'nothing made before a lookup');
+    assert.deepEqual(paths.get('/b'), { start: { line: 5, character: 6 }, end: { line: 7, character: 8 } });
+    assert.deepEqual(paths.get('/a'), { start: { line: 1, character: 2 }, end: { line: 3, character: 4 } });
+    assert.equal(made, 2);
+    const wrong = new PackedPaths('/a\n/b', Int32Array.from([1, 2, 3, 4]));
+    assert.equal(wrong.get('/a'), undefined);
+    assert.equal(wrong.get('/b'), undefined);
   });
 });

@@ -139,22 +139,20 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
     if (!Array.isArray(chunk)) throw new Error('a facts section is not a list');
     for (const f of chunk) facts.push(f as Fact);
   }
+  // The paths and their ranges are read on the first lookup (PackedPaths), which checks that they match.
   const keyBytes = slices[slices.length - 2];
-  let keyCount = keyBytes.length === 0 ? 0 : 1;
-  for (let at = 0; at < keyBytes.length; at += COUNT_SLICE) {
-    await between();
-    keyCount += countNewlines(keyBytes.subarray(at, at + COUNT_SLICE));
-  }
-  await between();
-  const ranges = fromLittleEndian(slices[slices.length - 1]);
-  if (keyCount * 4 !== ranges.length) throw new Error('paths and ranges do not match');
+  const rangeBytes = slices[slices.length - 1];
+  if (rangeBytes.length % 16 !== 0) throw new Error('ranges section of a wrong length');
   const byId = new ByIdSection(slices[1]);
   const locations: PackLocations = {
     file,
     sources: byId.lookup((s) => s.sources),
     facts: byId.lookup((s) => s.facts),
     pathsById: byId.lookup((s) => s.pathsById),
-    paths: new PackedPaths(() => decoder.decode(keyBytes), ranges),
+    paths: new PackedPaths(
+      () => decoder.decode(keyBytes),
+      () => fromLittleEndian(rangeBytes),
+    ),
   };
   const pack = head.hasPack ? ({ meta: head.meta, sources: head.sources, facts } as LoadResult['pack']) : undefined;
   return { pack, locations, problems: head.problems };
@@ -193,13 +191,4 @@ class ByIdSection {
     }
     return this.read;
   }
-}
-
-/** Bytes of paths counted a step: a large pack's paths run to tens of megabytes. */
-const COUNT_SLICE = 1 << 20;
-
-function countNewlines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
-  return n;
 }

@@ -85,20 +85,25 @@ export function fromWire(w: WireResult): LoadResult {
 export class PackedPaths {
   private map?: Map<string, Range>;
 
-  /** `keys`: every path joined by newlines, or what makes that string when first needed. */
+  /**
+   * `keys`: every path joined by newlines; `ranges`: four numbers a path. Each
+   * may be what makes it when first needed (a cache entry's sections). Paths
+   * and ranges that do not match (which no loader writes) give no range.
+   */
   constructor(
     private keys: string | (() => string),
-    private ranges: Int32Array,
+    private ranges: Int32Array | (() => Int32Array),
   ) {}
 
   get(path: string): Range | undefined {
     if (!this.map) {
       this.map = new Map();
       const keys = typeof this.keys === 'function' ? this.keys() : this.keys;
-      if (keys !== '') {
-        const r = this.ranges;
+      const r = typeof this.ranges === 'function' ? this.ranges() : this.ranges;
+      const split = keys === '' ? [] : keys.split('\n');
+      if (split.length * 4 === r.length) {
         let k = 0;
-        for (const key of keys.split('\n')) {
+        for (const key of split) {
           this.map.set(key, { start: { line: r[k], character: r[k + 1] }, end: { line: r[k + 2], character: r[k + 3] } });
           k += 4;
         }
