@@ -39,8 +39,15 @@ export function pickerItems(index: FactIndex, selection: string): FactPick[] {
 const picks = new WeakMap<PickerRow, FactPick>();
 const itemsOf = new WeakMap<readonly PickerRow[], FactPick[]>();
 
-async function pickFact(index: FactIndex, selection: string): Promise<IndexedFact | undefined> {
-  const pick = await vscode.window.showQuickPick(pickerItems(index, selection), {
+/**
+ * The picker over `index`, the store's index in use. An index just put in use
+ * is still being readied a slice at a time: the picker opens at once, busy,
+ * and lists the facts when their rows are ready, instead of making every
+ * row in one go while the extension host waits.
+ */
+async function pickFact(store: FactStore, index: FactIndex, selection: string): Promise<IndexedFact | undefined> {
+  const items: Thenable<FactPick[]> = store.readied().then(() => pickerItems(index, selection));
+  const pick = await vscode.window.showQuickPick<FactPick>(items, {
     title: vscode.l10n.t('Insert Citation'),
     placeHolder: vscode.l10n.t('Search facts by name, value or source'),
     matchOnDescription: true,
@@ -72,7 +79,7 @@ export async function insertCitation(store: FactStore, arg?: unknown): Promise<b
       return false;
     }
   } else {
-    entry = await pickFact(index, document.getText(firstSelection));
+    entry = await pickFact(store, index, document.getText(firstSelection));
     if (!entry) return false;
   }
   const spans = editor.selections.map((s) => ({ start: document.offsetAt(s.start), end: document.offsetAt(s.end) }));
@@ -88,7 +95,7 @@ export async function insertCitation(store: FactStore, arg?: unknown): Promise<b
 export async function copyCitation(store: FactStore, arg?: unknown): Promise<string | undefined> {
   const args = parseArgs(arg);
   const index = store.index;
-  const entry = args.factId ? index.fact(args.factId) : await pickFact(index, '');
+  const entry = args.factId ? index.fact(args.factId) : await pickFact(store, index, '');
   if (!entry) {
     if (args.factId) void vscode.window.showErrorMessage(vscode.l10n.t('Agreement Cite: no fact has the id "{0}".', args.factId));
     return undefined;

@@ -285,11 +285,15 @@ suite('factStore: indexing a slice at a time', () => {
     for (let i = 0; i < 20 && readied.length === 0; i++) await turn();
     await loading;
     const whenReadied = store.whenReadied().then(() => (ready = true));
+    let indexReadied = false;
+    const readiedIndex = store.readied().then(() => (indexReadied = true));
     await new Promise((r) => setImmediate(r));
     assert.ok(store.index.fact('mine.one'), 'in use before it is readied');
     assert.equal(ready, false, 'not readied yet');
+    assert.equal(indexReadied, false, 'the index in use is not readied yet');
     await finish();
     await whenReadied;
+    await readiedIndex;
     assert.deepEqual(readied, [store.index]);
     assert.deepEqual(slices, [true, true, true], 'readied while in use');
   });

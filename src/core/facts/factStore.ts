@@ -257,6 +257,15 @@ export class FactStore {
     }
   }
 
+  /**
+   * Resolves when the index in use is readied (what `readying` makes ahead of
+   * requests), or when a newer one replaced it: a request that would make it
+   * all at once (the picker's rows of every fact) can wait for it instead.
+   */
+  readied(): Promise<void> {
+    return this.readying;
+  }
+
   onDidChange(listener: (change: StoreChange) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
