@@ -104,6 +104,11 @@ suite('snippets: factSnippet', () => {
   });
 });
 
+/** A snippet body as the format allows it, one string or a list of lines, as text. */
+function lines(body: string | string[]): string {
+  return typeof body === 'string' ? body : body.join('\n');
+}
+
 suite('snippets: snippetFile', () => {
   const { index } = bundled();
 
@@ -111,12 +116,9 @@ suite('snippets: snippetFile', () => {
     const file = snippetFile(index, 'markdown', 'en-GB');
     const entries = Object.values(file);
     assert.equal(entries.length, index.facts.length);
-    for (const e of entries) {
-      assert.equal(e.prefix.length, 1);
-      assert.match(e.prefix[0], /^ac-[A-Za-z0-9-]+$/);
-    }
-    assert.equal(new Set(entries.map((e) => e.prefix[0])).size, entries.length, 'prefixes are unique');
-    assert.ok(entries.some((e) => e.prefix[0] === 'ac-quote-starmer-co-production'));
+    for (const e of entries) assert.match(e.prefix, /^ac-[A-Za-z0-9-]+$/);
+    assert.equal(new Set(entries.map((e) => e.prefix)).size, entries.length, 'prefixes are unique');
+    assert.ok(entries.some((e) => e.prefix === 'ac-quote-starmer-co-production'));
   });
 
   test('snippetPrefix turns dots and other separators into hyphens', () => {
@@ -132,17 +134,18 @@ suite('snippets: snippetFile', () => {
   });
 
   test('Markdown snippets cite inline (a snippet cannot add a footnote definition); LaTeX uses \\footnote', () => {
-    const mdBody = snippetFile(index, 'markdown', 'en-GB')['Rustem Umerov (person.umerov)'].body.join('\n');
+    const mdBody = lines(snippetFile(index, 'markdown', 'en-GB')['Rustem Umerov (person.umerov)'].body);
     assert.doesNotMatch(mdBody, /\[\^/);
     assert.match(mdBody, /\(Censor\.NET/);
-    const texBody = snippetFile(index, 'latex', 'en-GB')['Rustem Umerov (person.umerov)'].body.join('\n');
+    const texBody = lines(snippetFile(index, 'latex', 'en-GB')['Rustem Umerov (person.umerov)'].body);
     assert.match(expand(texBody), /\\footnote\{Censor\.NET/);
   });
 
   test('every body ends at $0 and has no unescaped $', () => {
     for (const format of ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'] as const) {
       for (const [name, e] of Object.entries(snippetFile(index, format, 'en-GB'))) {
-        const body = e.body.join('\n');
+        const body = lines(e.body);
+        assert.ok(typeof e.body === 'string' || e.body.length > 1, 'one line as a string');
         assert.ok(body.endsWith('$0'), `${format} ${name}`);
         expand(body);
       }

@@ -52,8 +52,8 @@ export function factSnippet(entry: IndexedFact, index: FactIndex, options: Inser
 }
 
 export interface SnippetFileEntry {
-  prefix: string[];
-  body: string[];
+  prefix: string;
+  body: string | string[];
   description: string;
 }
 
@@ -75,8 +75,9 @@ export function snippetFile(index: FactIndex, format: DocFormat, dateStyle: Date
     const s = factSnippet(entry, index, { format, style, dateStyle });
     const when = entry.fact.date ? `, ${formatDate(entry.fact.date, dateStyle)}` : '';
     out[`${entry.fact.label} (${entry.fact.id})`] = {
-      prefix: [snippetPrefix(entry.fact.id)],
-      body: s.body.split('\n'),
+      prefix: snippetPrefix(entry.fact.id),
+      // One line as a string, as the format allows: six files of every fact, shipped in the package.
+      body: s.body.includes('\n') ? s.body.split('\n') : s.body,
       description: `Agreement Cite: ${entry.fact.kind}${when}, ${entry.status}`,
     };
   }
