@@ -26,6 +26,8 @@ export interface ProvenanceResult {
 export function checkProvenance(loaded: LoadedPack, readText: (source: Source) => string | undefined): ProvenanceResult {
   const checks: EvidenceCheck[] = [];
   const problems: Problem[] = [];
+  // Most packs have no local source texts: nothing to check, and no fact's ranges to read.
+  if (!loaded.pack.sources.some((s) => s.textFile)) return { checks, problems };
   const file = loaded.locations.file;
   const texts = new Map<string, string | undefined>();
   const sources = new Map(loaded.pack.sources.map((s) => [s.id, s]));
