@@ -545,9 +545,9 @@ export class IndexMemo {
 /**
  * What a build works out once for the many facts that share it (made per
  * build: the sources are fixed while it runs):
- * - `statuses`: the status that citations of the same sources earn, by their
- *   source ids (and whether the fact has variants), with the ids looked up to
- *   judge it; each fact still records those lookups (IndexMemo);
+ * - `statuses`: the status that a citation of one source earns, by its
+ *   source id, with the ids looked up to judge it; each fact still records
+ *   those lookups (IndexMemo);
  * - `dates`, `ukDates`: a date's generated aliases, the same strings for every
  *   fact of that day (a fact base of 100k facts has some 300,000 of them).
  */
@@ -569,8 +569,9 @@ function statusOf(
   hasVariants: boolean,
   statuses: BuildShared['statuses'],
 ): StatusBacking {
-  let key = hasVariants ? 'v' : 'n';
-  for (const c of citations) key += `\u0000${c.source}`;
+  // Many facts cite the same one source; sets of several rarely repeat, and a key for them costs more than it saves.
+  if (citations.length !== 1 || hasVariants) return earnedStatus(citations, sourceOf, hasVariants);
+  const key = citations[0].source;
   const known = statuses.get(key);
   if (known) {
     for (const id of known.looked) sourceOf(id);
