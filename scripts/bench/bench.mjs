@@ -728,7 +728,7 @@ const LABELS = {
   'hover.lookup': 'Hover: alias lookup (`findAt`)',
   'hover.full': 'Hover: whole request, 1 MB draft',
   'hover.full.small': 'Hover: whole request, 5 KB document',
-  'completion.first': 'Completion: first keystroke on an index not readied yet (a new index is in use before it is readied: the keystroke makes its bucket)',
+  'completion.first': 'Completion: first keystroke on an index not readied yet, its bucket made in one go (the extension makes it a slice at a time)',
   'load.offthread.total': 'Pack load as the extension does it: worker parse, index in slices, readied, in use',
   'load.offthread.lag': 'Pack load as the extension does it: longest hold of the event loop (requests wait this)',
   'completion.search': 'Completion: prefix search',

@@ -5,6 +5,7 @@ import { SELECTOR, workspaceSettings } from '../workbench/config';
 import { rangeOf, toTextEdit } from '../workbench/positions';
 import type { SettingsSource } from '../workbench/textDocument';
 import { completionCard, factCompletionsAt, type FactCompletion } from './completionItems';
+import { readyToSearch, searchedPrefixes } from './searchReady';
 
 export { TRIGGER } from './completionItems';
 
@@ -36,8 +37,15 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
     private readonly settings: SettingsSource = workspaceSettings,
   ) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
-    const list = factCompletionsAt(document, position, this.store.index, this.settings);
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList | undefined> {
+    const index = this.store.index;
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    if (!(await readyToSearch(index, searchedPrefixes(before), () => token.isCancellationRequested))) return undefined;
+    const list = factCompletionsAt(document, position, index, this.settings);
     if (!list) return undefined;
     return new vscode.CompletionList(
       list.items.map((f) => toItem(document, f)),

@@ -6,6 +6,7 @@ import { SELECTOR, workspaceSettings } from '../workbench/config';
 import { rangeOf } from '../workbench/positions';
 import type { SettingsSource } from '../workbench/textDocument';
 import { ghostTextAt, missingDefinitionEdits } from './ghostText';
+import { readyToSearch, searchedPrefixes } from './searchReady';
 
 /**
  * Completes a known name as ghost text while it is typed, with its citation:
@@ -19,8 +20,16 @@ export class FactInlineCompletionProvider implements vscode.InlineCompletionItem
     private readonly settings: SettingsSource = workspaceSettings,
   ) {}
 
-  provideInlineCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.InlineCompletionItem[] | undefined {
-    const ghost = ghostTextAt(document, position, this.store.index, this.settings);
+  async provideInlineCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    _context: vscode.InlineCompletionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.InlineCompletionItem[] | undefined> {
+    const index = this.store.index;
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    if (!(await readyToSearch(index, searchedPrefixes(before), () => token.isCancellationRequested))) return undefined;
+    const ghost = ghostTextAt(document, position, index, this.settings);
     if (!ghost) return undefined;
     const item = new vscode.InlineCompletionItem(ghost.text, rangeOf(document, ghost.range));
     if (ghost.definitions.length > 0) {

@@ -1,6 +1,7 @@
 // The completion list as a writer sees it and what accepting an item writes, from an in-memory document (src/cite/completionItems.ts).
 import assert from 'node:assert/strict';
 import { completionCard, factCompletionsAt, type FactCompletion } from '../../src/cite/completionItems';
+import { searchedPrefixes } from '../../src/cite/searchReady';
 import type { TextEdit } from '../../src/core/references/citation';
 import { bundled, unescapeMarkdown } from './helpers';
 import { InMemoryDocument } from './doubles/inMemoryDocument';
@@ -102,5 +103,13 @@ suite('completion list', () => {
   test('a language the extension does not support gets no list', () => {
     assert.equal(listAtEnd(new InMemoryDocument('As Zelen', 'python')), undefined);
     assert.equal(listAtEnd(new InMemoryDocument('See ;;', 'json')), undefined);
+  });
+});
+
+suite('completion: the phrases a request looks up', () => {
+  test('what follows `;;`, and the text from each of the last three words', () => {
+    assert.deepEqual(searchedPrefixes('As agreed by Keir Sta'), ['by Keir Sta', 'Keir Sta', 'Sta']);
+    assert.deepEqual(searchedPrefixes('see ;;Umer'), ['Umer', 'see ;;Umer', 'Umer']);
+    assert.deepEqual(searchedPrefixes('   '), []);
   });
 });

@@ -192,6 +192,28 @@ suite('fast paths: work in steps, and folding', () => {
       assert.deepEqual(got, searchByFullSort(index, p, 20), `prefix ${JSON.stringify(p)}`);
     }
   });
+
+  test('a request on an index not readied makes only the buckets its prefixes read, in steps; its search then sorts nothing more', () => {
+    const facts = Array.from({ length: 6000 }, (_, i) => ({
+      fact: { id: `f${i}` },
+      aliases: [`20${String(1000 + ((i * 7919) % 9000)).slice(1)}-0${1 + (i % 9)}-1${i % 10}`, `Item ${i}`, `Zeta ${i}`],
+    }));
+    const positions = new Map(facts.map((f, i) => [f, i]));
+    const index = { facts, positionOf: (e: object) => positions.get(e as (typeof facts)[number]) } as unknown as FactIndex;
+    const prefixes = new AliasPrefixIndex(index);
+    assert.equal(prefixes.isReadyFor(['2015', 'Item 5']), false);
+    let steps = 0;
+    for (const _ of prefixes.readying(['2015', 'Item 5', ''])) steps++;
+    assert.ok(steps > 6000 / 2048, `${steps} steps`);
+    assert.ok(prefixes.isReadyFor(['2015', 'item 5', '20', 'It']), 'the buckets "20" and "it" are made');
+    assert.equal(prefixes.isReadyFor(['Zeta']), false, 'the bucket "ze" is not');
+    assert.equal(prefixes.isReadyFor(['I']), true, 'one letter: every bucket it reads ("it") is made');
+    for (const p of ['2015', 'item 5', 'Zeta 1']) {
+      const got = prefixes.search(p, 20).map((h) => ({ alias: h.alias, id: h.entry.fact.id }));
+      assert.deepEqual(got, searchByFullSort(index, p, 20), `prefix ${JSON.stringify(p)}`);
+    }
+    assert.ok(prefixes.isReadyFor(['Zeta']), 'a search makes its bucket, as before');
+  });
 });
 
 suite('fast paths: picker rows', () => {

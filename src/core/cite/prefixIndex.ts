@@ -204,6 +204,12 @@ export class AliasPrefixIndex {
       return;
     }
     // One character: its buckets in order of their second character are in sorted order, one after another.
+    for (const key of this.keysOf(p)) yield* this.bucket(key);
+  }
+
+  /** The keys of the buckets a search for `p` (folded, not empty) reads, in order. */
+  private keysOf(p: string): number[] {
+    if (p.length >= 2) return [p.charCodeAt(0) * 65536 + p.charCodeAt(1)];
     if (!this.byFirst) {
       this.byFirst = new Map();
       for (const key of this.bucketKeys().sort((a, b) => a - b)) {
@@ -213,7 +219,37 @@ export class AliasPrefixIndex {
         this.byFirst.set(first, list);
       }
     }
-    for (const key of this.byFirst.get(p.charCodeAt(0)) ?? []) yield* this.bucket(key);
+    return this.byFirst.get(p.charCodeAt(0)) ?? [];
+  }
+
+  /** Whether a search for each of `prefixes` would find its buckets made: it then sorts nothing. */
+  isReadyFor(prefixes: readonly string[]): boolean {
+    if (this.filled < this.facts.length) return false;
+    return prefixes.every((prefix) => {
+      const p = foldText(prefix);
+      return p.length === 0 || this.keysOf(p).every((key) => this.buckets.has(key) || (!this.pending.has(key) && !this.mends.has(key)));
+    });
+  }
+
+  /**
+   * What a search for each of `prefixes` reads, made in steps: a request on
+   * an index not yet readied (FactStore puts an index in use first) can make
+   * the buckets it needs a slice at a time, not in one go while the host waits.
+   */
+  *readying(prefixes: readonly string[]): Generator<void, void, void> {
+    while (this.filled < this.facts.length) {
+      this.fill(FACTS_PER_FILL);
+      yield;
+    }
+    for (const prefix of prefixes) {
+      const p = foldText(prefix);
+      if (p.length === 0) continue;
+      for (const key of this.keysOf(p)) {
+        if (this.buckets.has(key) || (!this.pending.has(key) && !this.mends.has(key))) continue;
+        yield* this.bucketSteps(key);
+        yield;
+      }
+    }
   }
 
   /** Facts with an alias starting with `prefix`, one hit per fact (its shortest matching alias), at most `limit`. */
