@@ -5,7 +5,7 @@ import { SELECTOR, workspaceSettings } from '../workbench/config';
 import { rangeOf, toTextEdit } from '../workbench/positions';
 import type { SettingsSource } from '../workbench/textDocument';
 import { completionCard, factCompletionsAt, type FactCompletion } from './completionItems';
-import { readyToSearch, searchedPrefixes } from './searchReady';
+import { readyToSearch } from './searchReady';
 
 export { TRIGGER } from './completionItems';
 
@@ -43,8 +43,7 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
     token: vscode.CancellationToken,
   ): Promise<vscode.CompletionList | undefined> {
     const index = this.store.index;
-    const before = document.lineAt(position.line).text.slice(0, position.character);
-    if (!(await readyToSearch(index, searchedPrefixes(before), () => token.isCancellationRequested))) return undefined;
+    if (!(await readyToSearch(index, document.lineAt(position.line).text.slice(0, position.character), () => token.isCancellationRequested))) return undefined;
     const list = factCompletionsAt(document, position, index, this.settings);
     if (!list) return undefined;
     return new vscode.CompletionList(

@@ -6,7 +6,7 @@ import { SELECTOR, workspaceSettings } from '../workbench/config';
 import { rangeOf } from '../workbench/positions';
 import type { SettingsSource } from '../workbench/textDocument';
 import { ghostTextAt, missingDefinitionEdits } from './ghostText';
-import { readyToSearch, searchedPrefixes } from './searchReady';
+import { readyToSearch } from './searchReady';
 
 /**
  * Completes a known name as ghost text while it is typed, with its citation:
@@ -27,8 +27,7 @@ export class FactInlineCompletionProvider implements vscode.InlineCompletionItem
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     const index = this.store.index;
-    const before = document.lineAt(position.line).text.slice(0, position.character);
-    if (!(await readyToSearch(index, searchedPrefixes(before), () => token.isCancellationRequested))) return undefined;
+    if (!(await readyToSearch(index, document.lineAt(position.line).text.slice(0, position.character), () => token.isCancellationRequested))) return undefined;
     const ghost = ghostTextAt(document, position, index, this.settings);
     if (!ghost) return undefined;
     const item = new vscode.InlineCompletionItem(ghost.text, rangeOf(document, ghost.range));

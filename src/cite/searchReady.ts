@@ -24,13 +24,14 @@ export function searchedPrefixes(before: string): string[] {
 }
 
 /**
- * Makes the completion buckets that the lookups of `prefixes` read, a slice a
- * turn: an index is put in use before it is readied (FactStore), and a
- * request that comes first then waits for what it needs without holding the
- * extension host. At once where they are made. False when `cancelled` says
- * so first.
+ * Makes the completion buckets that a request at the end of `before` (the
+ * line up to the cursor) reads (`searchedPrefixes`), a slice a turn: an index
+ * is put in use before it is readied (FactStore), and a request that comes
+ * first then waits for what it needs without holding the extension host. At
+ * once where they are made. False when `cancelled` says so first.
  */
-export async function readyToSearch(index: FactIndex, prefixes: readonly string[], cancelled: () => boolean): Promise<boolean> {
+export async function readyToSearch(index: FactIndex, before: string, cancelled: () => boolean): Promise<boolean> {
+  const prefixes = searchedPrefixes(before);
   const prefixIndex = prefixIndexFor(index);
   if (prefixIndex.isReadyFor(prefixes)) return true;
   const steps = prefixIndex.readying(prefixes);

@@ -222,12 +222,17 @@ export class AliasPrefixIndex {
     return this.byFirst.get(p.charCodeAt(0)) ?? [];
   }
 
+  /** Whether a bucket is sorted, or has nothing to sort (no alias, none pending, none to mend). */
+  private made(key: number): boolean {
+    return this.buckets.has(key) || (!this.pending.has(key) && !this.mends.has(key));
+  }
+
   /** Whether a search for each of `prefixes` would find its buckets made: it then sorts nothing. */
   isReadyFor(prefixes: readonly string[]): boolean {
     if (this.filled < this.facts.length) return false;
     return prefixes.every((prefix) => {
       const p = foldText(prefix);
-      return p.length === 0 || this.keysOf(p).every((key) => this.buckets.has(key) || (!this.pending.has(key) && !this.mends.has(key)));
+      return p.length === 0 || this.keysOf(p).every((key) => this.made(key));
     });
   }
 
@@ -245,7 +250,7 @@ export class AliasPrefixIndex {
       const p = foldText(prefix);
       if (p.length === 0) continue;
       for (const key of this.keysOf(p)) {
-        if (this.buckets.has(key) || (!this.pending.has(key) && !this.mends.has(key))) continue;
+        if (this.made(key)) continue;
         yield* this.bucketSteps(key);
         yield;
       }
