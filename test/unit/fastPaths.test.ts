@@ -107,6 +107,19 @@ suite('fast paths: completion by prefix', () => {
   });
 });
 
+/**
+ * A stand-in index of 6,000 facts, each with an ISO date (every one starting
+ * "20"), "Item n" and `${third} n`: one bucket of thousands of aliases.
+ */
+function datedItems(third: string): FactIndex {
+  const facts = Array.from({ length: 6000 }, (_, i) => ({
+    fact: { id: `f${i}` },
+    aliases: [`20${String(1000 + ((i * 7919) % 9000)).slice(1)}-0${1 + (i % 9)}-1${i % 10}`, `Item ${i}`, `${third} ${i}`],
+  }));
+  const positions = new Map(facts.map((f, i) => [f, i]));
+  return { facts, positionOf: (e: object) => positions.get(e as (typeof facts)[number]) } as unknown as FactIndex;
+}
+
 suite('fast paths: work in steps, and folding', () => {
   let seed = 5;
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -177,12 +190,7 @@ suite('fast paths: work in steps, and folding', () => {
   });
 
   test('a bucket of thousands of aliases (every date of a year starts "20") is sorted in many steps, and searches as if sorted at once', () => {
-    const facts = Array.from({ length: 6000 }, (_, i) => ({
-      fact: { id: `f${i}` },
-      aliases: [`20${String(1000 + ((i * 7919) % 9000)).slice(1)}-0${1 + (i % 9)}-1${i % 10}`, `Item ${i}`, `ITEM ${i}`],
-    }));
-    const positions = new Map(facts.map((f, i) => [f, i]));
-    const index = { facts, positionOf: (e: object) => positions.get(e as (typeof facts)[number]) } as unknown as FactIndex;
+    const index = datedItems('ITEM');
     const prefixes = new AliasPrefixIndex(index);
     let steps = 0;
     for (const _ of prefixes.preparation()) steps++;
@@ -194,12 +202,7 @@ suite('fast paths: work in steps, and folding', () => {
   });
 
   test('a request on an index not readied makes only the buckets its prefixes read, in steps; its search then sorts nothing more', () => {
-    const facts = Array.from({ length: 6000 }, (_, i) => ({
-      fact: { id: `f${i}` },
-      aliases: [`20${String(1000 + ((i * 7919) % 9000)).slice(1)}-0${1 + (i % 9)}-1${i % 10}`, `Item ${i}`, `Zeta ${i}`],
-    }));
-    const positions = new Map(facts.map((f, i) => [f, i]));
-    const index = { facts, positionOf: (e: object) => positions.get(e as (typeof facts)[number]) } as unknown as FactIndex;
+    const index = datedItems('Zeta');
     const prefixes = new AliasPrefixIndex(index);
     assert.equal(prefixes.isReadyFor(['2015', 'Item 5']), false);
     let steps = 0;
