@@ -203,13 +203,13 @@ export interface Pack {
   facts: Fact[];
 }
 
-/** Where each element of a pack stands in its file, for diagnostics raised after loading. */
 /**
  * Ranges or paths by id: a Map as the loader makes it, or one that a cache
  * entry reads on its first lookup (src/core/packs/packCacheEntry.ts).
  */
 export type ByIdLookup<V> = Pick<ReadonlyMap<string, V>, 'get'> & Iterable<[string, V]>;
 
+/** Where each element of a pack stands in its file, for diagnostics raised after loading. */
 export interface PackLocations {
   file: string;
   /** Range of each source and fact, by id. */

@@ -275,6 +275,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.3': '2bc081f90323f0ff',
       '2026-12-03.4': 'a64c3aa802053fea',
       '2026-12-03.5': '5d566ff0cf6e6dd1',
+      '2026-12-03.6': 'eb174dfd09a2dfdf',
     };
     const hash = createHash('sha256');
     for (const f of [
