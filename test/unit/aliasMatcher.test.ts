@@ -129,6 +129,29 @@ suite('aliasMatcher: word boundaries and overlaps', () => {
     odd.add('   ', 'blank');
     assert.equal(odd.size, 0);
   });
+
+  test('two words whose folded text has the same hash are still told apart', () => {
+    // Random eight-letter words until two share the 32-bit hash the matcher keys its trie by.
+    const hash = (w: string): number => [...w].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0);
+    const random = prng(7);
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    while (!pair) {
+      const word = Array.from({ length: 8 }, () => String.fromCharCode(97 + random.int(26))).join('');
+      const other = seen.get(hash(word));
+      if (other !== undefined && other !== word) pair = [other, word];
+      seen.set(hash(word), word);
+    }
+    const [a, b] = pair;
+    const one = new AliasMatcher<string>();
+    one.add(`Minister ${a}`, 'a');
+    assert.deepEqual(found(`Minister ${b}.`, one.findAll(`Minister ${b}.`)), [], `${a} / ${b}`);
+    assert.deepEqual(one.findAt(`Minister ${b}`, 2), []);
+    one.add(`minister ${b.toUpperCase()}`, 'b');
+    const text = `Minister ${a}, Minister ${b}`;
+    assert.deepEqual(found(text, one.findAll(text)), [`Minister ${a} → a`, `Minister ${b} → b`]);
+    assert.deepEqual(one.findAt(text, text.length - 1)[0].values, ['b']);
+  });
 });
 
 suite('aliasMatcher: findAt, as for a hover', () => {

@@ -1,4 +1,5 @@
 import { foldCode, isWordCharCode } from '../document/text';
+import { ROOT, TokenTrie, hashAt, isAsciiWordCode, readWord, scanToken, token, tokenCode } from './tokenTrie';
 
 /** One occurrence of an alias in a text. */
 export interface AliasMatch<T> {
@@ -25,57 +26,9 @@ export interface AliasEntry<T> {
 export type PackedMatches<T> = (number | AliasEntry<T>)[];
 
 interface Token {
-  text: string;
+  hash: number;
   start: number;
   end: number;
-}
-
-/**
- * A node of the token trie: its children, and the slot of what its alias
- * stands for (-1 where no alias ends). Most nodes that have children have
- * one (a name's next word): that child is kept in `only` under `token`, and a
- * map is made only for a second. A fact base of 100k facts has some 400,000
- * such nodes; a map each took about 70 MB of the extension host's memory.
- */
-class TrieNode {
-  token?: string;
-  only?: TrieNode;
-  next?: Map<string, TrieNode>;
-  slot = -1;
-}
-
-/** The child of `node` reached by the token `t`. */
-function childOf(node: TrieNode, t: string): TrieNode | undefined {
-  return node.token === t ? node.only : node.next?.get(t);
-}
-
-function addChild(node: TrieNode, t: string, child: TrieNode): void {
-  if (node.next) node.next.set(t, child);
-  else if (node.only === undefined) {
-    node.token = t;
-    node.only = child;
-  } else {
-    node.next = new Map([
-      [node.token!, node.only],
-      [t, child],
-    ]);
-    node.token = undefined;
-    node.only = undefined;
-  }
-}
-
-/**
- * The token trie of aliases, shared by a matcher and those edited from it
- * (`AliasMatcher.editSteps`): an edit only adds nodes, and what each alias
- * stands for is kept by each matcher apart, in its own table of slots. A
- * node added for a newer matcher has no entry in an older one's table, so
- * the older one finds what it found before.
- */
-class Trie {
-  readonly root = new TrieNode();
-  slots = 0;
-  /** For values added or removed by an edit: the slot of each of their aliases (see `editSteps`). */
-  readonly slotsOf = new WeakMap<object, Int32Array>();
 }
 
 /**
@@ -125,86 +78,6 @@ const NO_TAG = (): number => 0;
 /** Where the alias `longestFrom` last found ends. */
 let longestEnd = 0;
 
-/** The hash of the folded text of the last word run `readWord` read, and whether it was plain ASCII and had capitals. */
-let runHash = 0;
-let runAscii = true;
-let runUpper = false;
-
-/**
- * Reads a run of letters and digits from `i`, folding as it goes, and returns
- * where it ends; leaves the folded run's hash in `runHash`. Nothing is
- * allocated: most words of a draft start no alias and are never sliced.
- */
-function readWord(text: string, i: number, to: number, first: number): number {
-  let h = first;
-  let j = i + 1;
-  const c0 = text.charCodeAt(i);
-  let ascii = c0 < 128;
-  let upper = c0 >= 65 && c0 <= 90;
-  while (j < to) {
-    const c = text.charCodeAt(j);
-    let f: number;
-    if (c < 128) {
-      if (!isAsciiWordCode(c)) break;
-      if (c >= 65 && c <= 90) {
-        f = c + 32;
-        upper = true;
-      } else f = c;
-    } else {
-      f = foldCode(c);
-      if (!isWordCharCode(f)) break;
-      ascii = false;
-    }
-    h = (Math.imul(h, 31) + f) | 0;
-    j++;
-  }
-  runHash = h;
-  runAscii = ascii;
-  runUpper = upper;
-  return j;
-}
-
-/** The folded text of the word run `readWord` just read. */
-function foldedWord(text: string, i: number, j: number): string {
-  if (runAscii) return runUpper ? text.slice(i, j).toLowerCase() : text.slice(i, j);
-  let s = '';
-  for (let k = i; k < j; k++) s += String.fromCharCode(foldCode(text.charCodeAt(k)));
-  return s;
-}
-
-/** Where the token `nextToken` read starts and ends. */
-let tokenStart = 0;
-let tokenEnd = 0;
-
-/**
- * Reads the first token at or after `i` (before `to`): a folded word run, or
- * one other visible character. Returns its text, or undefined at the end;
- * leaves its place in `tokenStart` and `tokenEnd`.
- */
-function nextToken(text: string, i: number, to: number): string | undefined {
-  while (i < to) {
-    const raw = text.charCodeAt(i);
-    const code = raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
-    if (code === 32) {
-      i++;
-      continue;
-    }
-    tokenStart = i;
-    if (raw < 128 ? isAsciiWordCode(raw) : isWordCharCode(code)) {
-      tokenEnd = readWord(text, i, to, code);
-      return foldedWord(text, i, tokenEnd);
-    }
-    tokenEnd = i + 1;
-    return String.fromCharCode(code);
-  }
-  return undefined;
-}
-
-function readToken(text: string, i: number, to: number): Token | undefined {
-  const t = nextToken(text, i, to);
-  return t === undefined ? undefined : { text: t, start: tokenStart, end: tokenEnd };
-}
-
 /**
  * Splits text into folded tokens: runs of letters and digits, and each other
  * visible character on its own. Spaces only separate, so "Keir  Starmer" and
@@ -213,37 +86,8 @@ function readToken(text: string, i: number, to: number): Token | undefined {
  */
 function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  for (let t = readToken(text, from, to); t; t = readToken(text, t.end, to)) tokens.push(t);
+  for (let at = from; scanToken(text, at, to); at = token.end) tokens.push({ hash: token.hash, start: token.start, end: token.end });
   return tokens;
-}
-
-function isAsciiWordCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-}
-
-/** The hash of the first token at or after `i`, as `readWord` computes it; 0 at the end. */
-function hashAt(text: string, i: number, to: number): number {
-  while (i < to) {
-    const raw = text.charCodeAt(i);
-    const code = raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
-    if (code === 32) {
-      i++;
-      continue;
-    }
-    if (raw < 128 ? isAsciiWordCode(raw) : isWordCharCode(code)) {
-      readWord(text, i, to, code);
-      return runHash;
-    }
-    return code;
-  }
-  return 0;
-}
-
-/** The hash `readWord` computes, for a token already folded. */
-function hashOf(folded: string): number {
-  let h = 0;
-  for (let k = 0; k < folded.length; k++) h = (Math.imul(h, 31) + folded.charCodeAt(k)) | 0;
-  return h;
 }
 
 /** Bits of the token filters: a million, so that packs of 100k facts do not fill them. */
@@ -278,7 +122,7 @@ export const MAX_ALIAS_LENGTH = 200;
  * start at the same place. A trie over tokens keeps a scan linear in the text.
  */
 export class AliasMatcher<T> {
-  private trie = new Trie();
+  private trie = new TokenTrie();
   /** By slot: what the alias of a trie node stands for in this matcher. */
   private entries: (SlotEntry<T> | undefined)[] = [];
   private count = 0;
@@ -315,31 +159,32 @@ export class AliasMatcher<T> {
   private slotOf(alias: string, place: boolean): number {
     if (alias.length > MAX_ALIAS_LENGTH) return -1;
     const to = alias.length;
-    let node = this.trie.root;
+    const trie = this.trie;
+    let node = ROOT;
     let first = 0;
     let tokens = 0;
-    for (let t = nextToken(alias, 0, to); t !== undefined; t = nextToken(alias, tokenEnd, to)) {
-      if (tokens === 0) first = hashOf(t);
-      else if (tokens === 1 && place) setBit(this.firstPairs, pairHash(first, hashOf(t)));
+    for (let at = 0; scanToken(alias, at, to); at = token.end) {
+      const hash = token.hash;
+      if (tokens === 0) first = hash;
+      else if (tokens === 1 && place) setBit(this.firstPairs, pairHash(first, hash));
       tokens++;
-      let child = childOf(node, t);
-      if (!child) {
+      let child = trie.child(node, hash, alias, token.start, token.end);
+      if (child < 0) {
         if (!place) return -1;
-        child = new TrieNode();
-        addChild(node, t, child);
+        child = trie.addChild(node, hash, alias, token.start, token.end);
       }
       node = child;
     }
-    if (tokens === 0 || !place) return tokens === 0 ? -1 : node.slot;
+    if (tokens === 0 || !place) return tokens === 0 ? -1 : trie.slot(node);
     setBit(this.firstTokens, first);
     if (tokens === 1) setBit(this.wholeTokens, first);
-    if (node.slot < 0) node.slot = this.trie.slots++;
-    return node.slot;
+    return trie.slotFor(node);
   }
 
   /** What the alias ending at `node` stands for here. */
-  private entryAt(node: TrieNode): SlotEntry<T> | undefined {
-    return node.slot < 0 ? undefined : this.entries[node.slot];
+  private entryAt(node: number): SlotEntry<T> | undefined {
+    const slot = this.trie.slot(node);
+    return slot < 0 ? undefined : this.entries[slot];
   }
 
   /**
@@ -470,7 +315,7 @@ export class AliasMatcher<T> {
     let i = 0;
     while (i < n) {
       const raw = text.charCodeAt(i);
-      const code = raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
+      const code = tokenCode(raw);
       if (code === 32) {
         i++;
         continue;
@@ -479,7 +324,7 @@ export class AliasMatcher<T> {
       let hash = code;
       if (raw < 128 ? isAsciiWordCode(raw) : isWordCharCode(code)) {
         end = readWord(text, i, n, code);
-        hash = runHash;
+        hash = token.hash;
       }
       if (!hasBit(first, hash) || (!hasBit(whole, hash) && !hasBit(pairs, pairHash(hash, hashAt(text, end, n))))) {
         i = end;
@@ -496,20 +341,19 @@ export class AliasMatcher<T> {
 
   /** The entry of the longest alias starting with the token at `start`, reading tokens only as far as the trie goes; it ends at `longestEnd`. */
   private longestFrom(text: string, start: number, to: number): AliasEntry<T> | undefined {
-    let node: TrieNode = this.trie.root;
+    const trie = this.trie;
+    let node = ROOT;
     let pos = start;
     let best: AliasEntry<T> | undefined;
-    while (node.only || node.next) {
-      const t = nextToken(text, pos, to);
-      if (t === undefined) break;
-      const child = childOf(node, t);
-      if (!child) break;
+    while (trie.hasChildren(node) && scanToken(text, pos, to)) {
+      const child = trie.child(node, token.hash, text, token.start, token.end);
+      if (child < 0) break;
       node = child;
-      pos = tokenEnd;
+      pos = token.end;
       const entry = this.entryAt(node);
       if (entry) {
         best = entry;
-        longestEnd = tokenEnd;
+        longestEnd = token.end;
       }
     }
     return best;
@@ -522,10 +366,10 @@ export class AliasMatcher<T> {
     const tokens = tokenize(text, this.wordStart(text, from), this.wordEnd(text, to));
     const out: AliasMatch<T>[] = [];
     for (let i = 0; i < tokens.length && tokens[i].start <= offset; i++) {
-      let node: TrieNode | undefined = this.trie.root;
-      for (let j = i; j < tokens.length && node; j++) {
-        node = childOf(node, tokens[j].text);
-        const entry = node && this.entryAt(node);
+      let node = ROOT;
+      for (let j = i; j < tokens.length && node >= 0; j++) {
+        node = this.trie.child(node, tokens[j].hash, text, tokens[j].start, tokens[j].end);
+        const entry = node >= 0 ? this.entryAt(node) : undefined;
         if (entry && tokens[j].end >= offset) {
           out.push({ start: tokens[i].start, end: tokens[j].end, alias: entry.alias, values: entry.values });
         }

@@ -1,0 +1,210 @@
+import { foldCode, isWordCharCode } from '../document/text';
+
+/**
+ * Reading folded tokens, and the trie of them that the alias matcher walks.
+ *
+ * A token is a run of letters and digits, or one other visible character;
+ * spaces only separate. Tokens are read in place, folded (case, quote marks,
+ * dashes) character by character, with a hash of the folded text: nothing is
+ * sliced or allocated, as most words of a draft start no alias.
+ */
+
+/** What `scanToken` (or `readWord`) read last: where it starts and ends, and the hash of its folded text. */
+export const token = { start: 0, end: 0, hash: 0 };
+
+export function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/**
+ * Reads a run of letters and digits from `i` (whose folded code is `first`),
+ * folding as it goes, and returns where it ends; leaves the folded run's hash
+ * in `token.hash`.
+ */
+export function readWord(text: string, i: number, to: number, first: number): number {
+  let h = first;
+  let j = i + 1;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    let f: number;
+    if (c < 128) {
+      if (!isAsciiWordCode(c)) break;
+      f = c >= 65 && c <= 90 ? c + 32 : c;
+    } else {
+      f = foldCode(c);
+      if (!isWordCharCode(f)) break;
+    }
+    h = (Math.imul(h, 31) + f) | 0;
+    j++;
+  }
+  token.hash = h;
+  return j;
+}
+
+/** The folded code of a character as tokens read it: spaces of every kind are 32. */
+export function tokenCode(raw: number): number {
+  return raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
+}
+
+/**
+ * Reads the first token at or after `i` (before `to`) into `token`; false at
+ * the end. A word's hash is `readWord`'s; another character's is its code.
+ */
+export function scanToken(text: string, i: number, to: number): boolean {
+  while (i < to) {
+    const raw = text.charCodeAt(i);
+    const code = tokenCode(raw);
+    if (code === 32) {
+      i++;
+      continue;
+    }
+    token.start = i;
+    if (raw < 128 ? isAsciiWordCode(raw) : isWordCharCode(code)) {
+      token.end = readWord(text, i, to, code);
+    } else {
+      token.end = i + 1;
+      token.hash = code;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** The hash of the first token at or after `i`; 0 at the end. Moves `token`. */
+export function hashAt(text: string, i: number, to: number): number {
+  return scanToken(text, i, to) ? token.hash : 0;
+}
+
+function grown<A extends Int32Array | Uint16Array>(array: A, size: number, fill?: number): A {
+  if (size <= array.length) return array;
+  let length = array.length * 2;
+  while (length < size) length *= 2;
+  const out = new (array.constructor as new (n: number) => A)(length);
+  out.set(array);
+  if (fill !== undefined) out.fill(fill, array.length);
+  return out;
+}
+
+/** The root node of every trie. */
+export const ROOT = 0;
+
+/**
+ * A trie over folded tokens, kept in flat typed arrays: a node is a number,
+ * its token's folded characters lie in one array of character codes, and the
+ * edges are one open-addressed hash table keyed by parent and token hash. A
+ * step from a node compares the token's characters where they lie in the
+ * text, so two tokens that share a hash are still told apart. A fact base
+ * of 100k facts has some 400,000 nodes: as objects with a map of children,
+ * they were most of the matcher's memory and of the time it took to build.
+ *
+ * Nodes are only ever added: a matcher edited from another shares its trie
+ * (see `AliasMatcher.editSteps`), and a node added for the newer one has no
+ * slot in the older one's table.
+ */
+export class TokenTrie {
+  /** Slots handed out: each node where an alias ends has one. */
+  slots = 0;
+  /** For values added or removed by an edit: the slot of each of their aliases (see `AliasMatcher.editSteps`). */
+  readonly slotsOf = new WeakMap<object, Int32Array>();
+
+  private nodes = 1;
+  /** By node, two numbers: its slot (-1 for none) and how many children it has. */
+  private nodeData = new Int32Array(2048).fill(-1, 0, 1);
+  /** Each token in turn: its length, then its folded character codes. */
+  private chars = new Uint16Array(8192);
+  private charCount = 0;
+  /**
+   * The edges, an open-addressed hash table of four numbers a place: the
+   * parent, the token's hash, the child (0, the root, where the place is
+   * free) and where the token lies in `chars`. A step from a node reads one
+   * place and one token: a table of millions of numbers is read at random,
+   * and each array read apart would be a cache miss of its own.
+   */
+  private edges = new Int32Array(4 * 2048);
+  private edgeCount = 0;
+
+  get size(): number {
+    return this.nodes;
+  }
+
+  /** The slot of what an alias ending at `node` stands for; -1 where none ends there. */
+  slot(node: number): number {
+    return this.nodeData[node * 2];
+  }
+
+  hasChildren(node: number): boolean {
+    return this.nodeData[node * 2 + 1] > 0;
+  }
+
+  /** The child of `node` by the token of `text` from `start` to `end` whose hash is `hash`; -1 where there is none. */
+  child(node: number, hash: number, text: string, start: number, end: number): number {
+    const edges = this.edges;
+    const mask = (edges.length >>> 2) - 1;
+    for (let i = edgeBucket(node, hash, mask); ; i = (i + 1) & mask) {
+      const at = i << 2;
+      const c = edges[at + 2];
+      if (c === 0) return -1;
+      if (edges[at] === node && edges[at + 1] === hash && this.sameToken(edges[at + 3], text, start, end)) return c;
+    }
+  }
+
+  /** A new child of `node` for the token of `text` from `start` to `end` (not yet a child). */
+  addChild(node: number, hash: number, text: string, start: number, end: number): number {
+    const c = this.nodes++;
+    if (c * 2 + 2 > this.nodeData.length) this.nodeData = grown(this.nodeData, c * 2 + 2, -1);
+    this.nodeData[c * 2] = -1;
+    this.nodeData[c * 2 + 1] = 0;
+    this.nodeData[node * 2 + 1]++;
+    const length = end - start;
+    const from = this.charCount;
+    this.chars = grown(this.chars, from + 1 + length);
+    this.chars[from] = length;
+    for (let k = 0; k < length; k++) this.chars[from + 1 + k] = tokenCode(text.charCodeAt(start + k));
+    this.charCount += 1 + length;
+    if ((this.edgeCount + 1) * 2 > this.edges.length >>> 2) this.rehash((this.edges.length >>> 2) * 2);
+    place(this.edges, node, hash, c, from);
+    this.edgeCount++;
+    return c;
+  }
+
+  /** The slot of `node`, handed out now if it has none. */
+  slotFor(node: number): number {
+    if (this.nodeData[node * 2] < 0) this.nodeData[node * 2] = this.slots++;
+    return this.nodeData[node * 2];
+  }
+
+  private sameToken(from: number, text: string, start: number, end: number): boolean {
+    const chars = this.chars;
+    const length = end - start;
+    if (chars[from] !== length) return false;
+    for (let k = 0; k < length; k++) if (chars[from + 1 + k] !== tokenCode(text.charCodeAt(start + k))) return false;
+    return true;
+  }
+
+  private rehash(places: number): void {
+    const old = this.edges;
+    this.edges = new Int32Array(places * 4);
+    for (let at = 0; at < old.length; at += 4) if (old[at + 2] !== 0) place(this.edges, old[at], old[at + 1], old[at + 2], old[at + 3]);
+  }
+}
+
+/** Puts an edge in the first free place from its bucket. */
+function place(edges: Int32Array, parent: number, hash: number, child: number, from: number): void {
+  const mask = (edges.length >>> 2) - 1;
+  let i = edgeBucket(parent, hash, mask);
+  while (edges[(i << 2) + 2] !== 0) i = (i + 1) & mask;
+  const at = i << 2;
+  edges[at] = parent;
+  edges[at + 1] = hash;
+  edges[at + 2] = child;
+  edges[at + 3] = from;
+}
+
+/** Where the edge from `parent` by a token of hash `hash` is first looked for. */
+function edgeBucket(parent: number, hash: number, mask: number): number {
+  let h = Math.imul(parent, 0x9e3779b1) ^ hash;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h & mask;
+}
