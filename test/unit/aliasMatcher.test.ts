@@ -123,6 +123,24 @@ suite('aliasMatcher: word boundaries and overlaps', () => {
     assert.equal(shared.size, 2);
   });
 
+  test('a list of aliases shared by many values (a date’s) finds what adding each alias finds', () => {
+    const day = ['24 June 2025', '24 june 2025', 'June 24, 2025', '2025-06-24'];
+    const byList = new AliasMatcher<string>();
+    const byAlias = new AliasMatcher<string>();
+    for (const value of ['summit', 'statement', 'visit']) {
+      byList.add(`the ${value}`, value);
+      byAlias.add(`the ${value}`, value);
+      byList.addShared(day, value);
+      for (const alias of day) byAlias.add(alias, value);
+    }
+    byList.addShared(day, 'visit');
+    const text = 'On 24 JUNE 2025, and June 24, 2025 (2025-06-24), the visit.';
+    const read = (mt: AliasMatcher<string>): string[] => mt.findAll(text).map((x) => `${x.alias}: ${x.values.join(',')}`);
+    assert.deepEqual(read(byList), read(byAlias));
+    assert.deepEqual(read(byList)[0], '24 June 2025: summit,statement,visit');
+    assert.equal(byList.size, byAlias.size);
+  });
+
   test('an alias longer than 200 characters or without words is ignored', () => {
     const odd = new AliasMatcher<string>();
     odd.add('x'.repeat(201), 'long');

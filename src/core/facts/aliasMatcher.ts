@@ -122,7 +122,7 @@ export const MAX_ALIAS_LENGTH = 200;
  * start at the same place. A trie over tokens keeps a scan linear in the text.
  */
 export class AliasMatcher<T> {
-  private trie = new TokenTrie();
+  private trie: TokenTrie;
   /** By slot: what the alias of a trie node stands for in this matcher. */
   private entries: (SlotEntry<T> | undefined)[] = [];
   private count = 0;
@@ -135,9 +135,30 @@ export class AliasMatcher<T> {
   private firstTokens = newFilter();
   private wholeTokens = newFilter();
   private firstPairs = newFilter();
+  /** The slots of each shared list of aliases this matcher was given (`addShared`). */
+  private readonly sharedSlots = new WeakMap<readonly string[], Int32Array>();
+
+  /** `aliases`: about how many aliases will be added, to make room for them at once. */
+  constructor(aliases = 0) {
+    this.trie = new TokenTrie(Math.max(1024, Math.ceil(aliases * 1.125)));
+  }
 
   add(alias: string, value: T): void {
-    const slot = this.slotOf(alias, true);
+    this.addAt(this.slotOf(alias, true), alias, value);
+  }
+
+  /**
+   * `add` for each alias of a list that many values share (a date's generated
+   * aliases, shared by every fact of that day): the trie is walked for the
+   * list once, and every later value of the same list goes to its slots.
+   */
+  addShared(aliases: readonly string[], value: T): void {
+    let slots = this.sharedSlots.get(aliases);
+    if (!slots) this.sharedSlots.set(aliases, (slots = Int32Array.from(aliases, (alias) => this.slotOf(alias, true))));
+    for (let i = 0; i < slots.length; i++) this.addAt(slots[i], aliases[i], value);
+  }
+
+  private addAt(slot: number, alias: string, value: T): void {
     if (slot < 0) return;
     const entry = this.entries[slot];
     if (!entry) {

@@ -352,6 +352,8 @@ export function* buildFactIndexSteps(
   const keptNow = new Map<Fact, KeptOutcome>();
   let ordered = true;
   let lastPosition = -1;
+  /** The outcome of each entry, in the index's order. */
+  const outcomes: FactOutcome[] = [];
   for (const { fact, pack } of accepted) {
     if (++n % factsPerStep === 0) yield;
     let kept = memo?.kept.get(fact);
@@ -443,6 +445,7 @@ export function* buildFactIndexSteps(
       added.push(entry);
     }
     index.addFact(entry);
+    outcomes.push(outcome);
   }
 
   // Editing pays while most entries are kept; past that, adding every alias afresh is quicker.
@@ -469,9 +472,13 @@ export function* buildFactIndexSteps(
     previous.basis = undefined;
     index.basis = { index: previous, removed, added };
   } else {
-    for (const entry of index.facts) {
+    index.matcher = new AliasMatcher(aliasCount);
+    for (let i = 0; i < index.facts.length; i++) {
       if (++n % factsPerStep === 0) yield;
-      for (const a of entry.aliases) index.matcher.add(a, entry);
+      const entry = index.facts[i];
+      const { ownAliases = entry.aliases.length, dateLists = NONE } = outcomes[i];
+      for (let k = 0; k < ownAliases; k++) index.matcher.add(entry.aliases[k], entry);
+      for (const list of dateLists) index.matcher.addShared(list, entry);
     }
   }
   if (memo) {
@@ -492,6 +499,10 @@ interface FactOutcome {
   origins?: number;
   evidence?: EvidenceSummary;
   aliases?: readonly string[];
+  /** How many of `aliases` are the fact's own names; the rest come from `dateLists`. */
+  ownAliases?: number;
+  /** The lists of generated date aliases it has, each shared by the facts of one day. */
+  dateLists?: readonly (readonly string[])[];
   /** The sources of the citations behind the fact, without repeats. */
   sourceIds?: string[];
 }
@@ -741,17 +752,34 @@ function judgeFact(
   };
   named(fact.label, '/label', 'label');
   fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
-  const dated = fact.date && (fact.dateAliases ?? fact.kind === 'event');
-  if (dated) for (const a of memoised(shared.dates, fact.date!, dateAliases)) aliases.add(a);
   // Its names in other languages, and their case forms (languageForms.ts): "Умєров", "Умєрова", "Рустемові Умєрову".
   for (const [lang, entry] of Object.entries(fact.languages ?? {})) {
     named(entry.label, `/languages/${lang}/label`, 'label');
     entry.aliases?.forEach((a, i) => named(a, `/languages/${lang}/aliases/${i}`, 'alias'));
     for (const f of entry.forms ?? []) if (findsAlone(f)) aliases.add(f);
-    if (dated && lang === 'uk') for (const a of memoised(shared.ukDates, fact.date!, ukDateAliases)) aliases.add(a);
+  }
+  // Then its date's generated aliases, last: lists shared by every fact of that day (see `AliasMatcher.addShared`).
+  const ownAliases = aliases.size;
+  let dateLists: readonly (readonly string[])[] = NONE;
+  if (fact.date && (fact.dateAliases ?? fact.kind === 'event')) {
+    const lists = [memoised(shared.dates, fact.date, dateAliases)];
+    if (fact.languages?.uk) lists.push(memoised(shared.ukDates, fact.date, ukDateAliases));
+    for (const list of lists) for (const a of list) aliases.add(a);
+    dateLists = lists;
   }
   const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
-  return { problems: own.length > 0 ? own : NONE, ok: true, status, statusReason, origins: earned.origins, evidence, aliases: [...aliases], sourceIds };
+  return {
+    problems: own.length > 0 ? own : NONE,
+    ok: true,
+    status,
+    statusReason,
+    origins: earned.origins,
+    evidence,
+    aliases: [...aliases],
+    ownAliases,
+    dateLists,
+    sourceIds,
+  };
 }
 
 /** A label or alias with fewer letters or digits than this does not find its fact in a draft. */

@@ -75,13 +75,11 @@ export function hashAt(text: string, i: number, to: number): number {
   return scanToken(text, i, to) ? token.hash : 0;
 }
 
-function grown<A extends Int32Array | Uint16Array>(array: A, size: number, fill?: number): A {
+/** `array`, or a copy half as large again with room for `size`. */
+function grown<A extends Int32Array | Uint16Array>(array: A, size: number): A {
   if (size <= array.length) return array;
-  let length = array.length * 2;
-  while (length < size) length *= 2;
-  const out = new (array.constructor as new (n: number) => A)(length);
+  const out = new (array.constructor as new (n: number) => A)(Math.max(size, Math.ceil(array.length * 1.5)));
   out.set(array);
-  if (fill !== undefined) out.fill(fill, array.length);
   return out;
 }
 
@@ -108,20 +106,32 @@ export class TokenTrie {
   readonly slotsOf = new WeakMap<object, Int32Array>();
 
   private nodes = 1;
-  /** By node, two numbers: its slot (-1 for none) and how many children it has. */
-  private nodeData = new Int32Array(2048).fill(-1, 0, 1);
+  /** By node, three numbers: its slot (-1 for none), how many children it has, and where its token lies in `chars`. */
+  private nodeData: Int32Array;
   /** Each token in turn: its length, then its folded character codes. */
-  private chars = new Uint16Array(8192);
+  private chars: Uint16Array;
   private charCount = 0;
   /**
-   * The edges, an open-addressed hash table of four numbers a place: the
-   * parent, the token's hash, the child (0, the root, where the place is
-   * free) and where the token lies in `chars`. A step from a node reads one
-   * place and one token: a table of millions of numbers is read at random,
-   * and each array read apart would be a cache miss of its own.
+   * The edges: an open-addressed hash table of three numbers a place, the
+   * parent, the token's hash and the child (0, the root, where the place is
+   * free), filled to at most three quarters.
    */
-  private edges = new Int32Array(4 * 2048);
+  private edges: Int32Array;
   private edgeCount = 0;
+
+  /**
+   * `nodes`: how many nodes to make room for at once. Typed arrays lie
+   * outside the JavaScript heap, and a build that grows them by doubling
+   * leaves the engine as many bytes of outgrown arrays: past some tens of
+   * megabytes, it then collects the whole heap at once, a pause of a second
+   * at 100k facts.
+   */
+  constructor(nodes = 1024) {
+    this.nodeData = new Int32Array(nodes * 3);
+    this.nodeData[0] = -1;
+    this.chars = new Uint16Array(nodes * 8);
+    this.edges = new Int32Array(placesFor(nodes) * 3);
+  }
 
   get size(): number {
     return this.nodes;
@@ -129,52 +139,54 @@ export class TokenTrie {
 
   /** The slot of what an alias ending at `node` stands for; -1 where none ends there. */
   slot(node: number): number {
-    return this.nodeData[node * 2];
+    return this.nodeData[node * 3];
   }
 
   hasChildren(node: number): boolean {
-    return this.nodeData[node * 2 + 1] > 0;
+    return this.nodeData[node * 3 + 1] > 0;
   }
 
   /** The child of `node` by the token of `text` from `start` to `end` whose hash is `hash`; -1 where there is none. */
   child(node: number, hash: number, text: string, start: number, end: number): number {
     const edges = this.edges;
-    const mask = (edges.length >>> 2) - 1;
+    const mask = edges.length / 3 - 1;
     for (let i = edgeBucket(node, hash, mask); ; i = (i + 1) & mask) {
-      const at = i << 2;
+      const at = i * 3;
       const c = edges[at + 2];
       if (c === 0) return -1;
-      if (edges[at] === node && edges[at + 1] === hash && this.sameToken(edges[at + 3], text, start, end)) return c;
+      if (edges[at] === node && edges[at + 1] === hash && this.sameToken(c, text, start, end)) return c;
     }
   }
 
   /** A new child of `node` for the token of `text` from `start` to `end` (not yet a child). */
   addChild(node: number, hash: number, text: string, start: number, end: number): number {
     const c = this.nodes++;
-    if (c * 2 + 2 > this.nodeData.length) this.nodeData = grown(this.nodeData, c * 2 + 2, -1);
-    this.nodeData[c * 2] = -1;
-    this.nodeData[c * 2 + 1] = 0;
-    this.nodeData[node * 2 + 1]++;
+    this.nodeData = grown(this.nodeData, c * 3 + 3);
     const length = end - start;
     const from = this.charCount;
     this.chars = grown(this.chars, from + 1 + length);
     this.chars[from] = length;
     for (let k = 0; k < length; k++) this.chars[from + 1 + k] = tokenCode(text.charCodeAt(start + k));
     this.charCount += 1 + length;
-    if ((this.edgeCount + 1) * 2 > this.edges.length >>> 2) this.rehash((this.edges.length >>> 2) * 2);
-    place(this.edges, node, hash, c, from);
+    this.nodeData[c * 3] = -1;
+    this.nodeData[c * 3 + 1] = 0;
+    this.nodeData[c * 3 + 2] = from;
+    this.nodeData[node * 3 + 1]++;
+    if (placesFor(this.edgeCount + 1) > this.edges.length / 3) this.rehash(placesFor(this.edgeCount + 1));
+    place(this.edges, node, hash, c);
     this.edgeCount++;
     return c;
   }
 
   /** The slot of `node`, handed out now if it has none. */
   slotFor(node: number): number {
-    if (this.nodeData[node * 2] < 0) this.nodeData[node * 2] = this.slots++;
-    return this.nodeData[node * 2];
+    if (this.nodeData[node * 3] < 0) this.nodeData[node * 3] = this.slots++;
+    return this.nodeData[node * 3];
   }
 
-  private sameToken(from: number, text: string, start: number, end: number): boolean {
+  private sameToken(node: number, text: string, start: number, end: number): boolean {
     const chars = this.chars;
+    const from = this.nodeData[node * 3 + 2];
     const length = end - start;
     if (chars[from] !== length) return false;
     for (let k = 0; k < length; k++) if (chars[from + 1 + k] !== tokenCode(text.charCodeAt(start + k))) return false;
@@ -183,21 +195,27 @@ export class TokenTrie {
 
   private rehash(places: number): void {
     const old = this.edges;
-    this.edges = new Int32Array(places * 4);
-    for (let at = 0; at < old.length; at += 4) if (old[at + 2] !== 0) place(this.edges, old[at], old[at + 1], old[at + 2], old[at + 3]);
+    this.edges = new Int32Array(places * 3);
+    for (let at = 0; at < old.length; at += 3) if (old[at + 2] !== 0) place(this.edges, old[at], old[at + 1], old[at + 2]);
   }
 }
 
+/** The places of an edge table that holds `edges` within three quarters: a power of two. */
+function placesFor(edges: number): number {
+  let places = 1024;
+  while (edges * 4 > places * 3) places *= 2;
+  return places;
+}
+
 /** Puts an edge in the first free place from its bucket. */
-function place(edges: Int32Array, parent: number, hash: number, child: number, from: number): void {
-  const mask = (edges.length >>> 2) - 1;
+function place(edges: Int32Array, parent: number, hash: number, child: number): void {
+  const mask = edges.length / 3 - 1;
   let i = edgeBucket(parent, hash, mask);
-  while (edges[(i << 2) + 2] !== 0) i = (i + 1) & mask;
-  const at = i << 2;
+  while (edges[i * 3 + 2] !== 0) i = (i + 1) & mask;
+  const at = i * 3;
   edges[at] = parent;
   edges[at + 1] = hash;
   edges[at + 2] = child;
-  edges[at + 3] = from;
 }
 
 /** Where the edge from `parent` by a token of hash `hash` is first looked for. */
