@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from './vscode-test-env.mjs';
 import { readPackagedReadme } from './packaged-readme.mjs';
 
@@ -36,7 +37,18 @@ for (const dir of ['dist', 'schema', 'l10n']) fs.cpSync(path.join(projectRoot, d
 const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 const r = spawnSync(
   process.execPath,
-  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', path.join('dist', 'README.md'), '--out', path.resolve(out)],
+  [
+    '--import',
+    pathToFileURL(path.join(projectRoot, 'scripts', 'deflate-best.mjs')).href,
+    vsce,
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--readme-path',
+    path.join('dist', 'README.md'),
+    '--out',
+    path.resolve(out),
+  ],
   { cwd: stage, stdio: 'inherit' },
 );
 fs.rmSync(stage, { recursive: true, force: true });
