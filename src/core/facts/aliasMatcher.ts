@@ -140,7 +140,7 @@ export class AliasMatcher<T> {
 
   /** `aliases`: about how many aliases will be added, to make room for them at once. */
   constructor(aliases = 0) {
-    this.trie = new TokenTrie(Math.max(1024, Math.ceil(aliases * 1.125)));
+    this.trie = new TokenTrie(Math.max(64, Math.ceil(aliases * 1.125)));
   }
 
   add(alias: string, value: T): void {

@@ -126,7 +126,7 @@ export class TokenTrie {
    * megabytes, it then collects the whole heap at once, a pause of a second
    * at 100k facts.
    */
-  constructor(nodes = 1024) {
+  constructor(nodes = 64) {
     this.nodeData = new Int32Array(nodes * 3);
     this.nodeData[0] = -1;
     this.chars = new Uint16Array(nodes * 8);
@@ -202,7 +202,7 @@ export class TokenTrie {
 
 /** The places of an edge table that holds `edges` within three quarters: a power of two. */
 function placesFor(edges: number): number {
-  let places = 1024;
+  let places = 64;
   while (edges * 4 > places * 3) places *= 2;
   return places;
 }
