@@ -2,13 +2,12 @@
 // inside it leaves out the screenshots, which live in docs/ and are not
 // packaged (they would triple the package's size), and the developers'
 // sections (scripts/packaged-readme.mjs).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { projectRoot } from './vscode-test-env.mjs';
 import { readPackagedReadme } from './packaged-readme.mjs';
+import { stagePackageFiles, vscePackage } from './vsce-package.mjs';
 
 const packaged = readPackagedReadme(projectRoot);
 if (/\]\((?!https?:|#)[^)]*\.(png|jpe?g|gif|svg)\)/i.test(packaged)) {
@@ -22,35 +21,11 @@ fs.writeFileSync(readmePath, packaged);
 // `--demo`: the package `npm start` installs locally; over the size budget it warns instead of failing.
 const demo = process.argv.includes('--demo');
 const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(projectRoot, 'agreement-cite.vsix');
-// The package is made from a folder of what it ships (.vscodeignore says what), with a package.json
-// without the fields only the project's developers use (its scripts and the packages that build and
-// test it, which VS Code does not read) and without indentation.
+// The package is made from a folder of what it ships (.vscodeignore says what; scripts/vsce-package.mjs).
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'agreement-cite-package-'));
-const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
-delete manifest.scripts;
-delete manifest.devDependencies;
-fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest));
-for (const name of fs.readdirSync(projectRoot)) {
-  if (/^(package\.nls(\..+)?\.json|CHANGELOG\.md|LICENSE|\.vscodeignore)$/.test(name)) fs.copyFileSync(path.join(projectRoot, name), path.join(stage, name));
-}
-for (const dir of ['dist', 'schema', 'l10n']) fs.cpSync(path.join(projectRoot, dir), path.join(stage, dir), { recursive: true });
-const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-const r = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    pathToFileURL(path.join(projectRoot, 'scripts', 'deflate-best.mjs')).href,
-    vsce,
-    'package',
-    '--no-dependencies',
-    '--allow-missing-repository',
-    '--readme-path',
-    path.join('dist', 'README.md'),
-    '--out',
-    path.resolve(out),
-  ],
-  { cwd: stage, stdio: 'inherit' },
-);
+stagePackageFiles(projectRoot, stage);
+fs.cpSync(path.join(projectRoot, 'dist'), path.join(stage, 'dist'), { recursive: true });
+const r = vscePackage(projectRoot, stage, path.resolve(out));
 fs.rmSync(stage, { recursive: true, force: true });
 if (r.status !== 0) process.exit(r.status ?? 1);
 // The budget (DESIGN.md, LIBRARIES.md): 400 KB with both extension bundles, the compiled pack and the pack parser.

@@ -33,6 +33,7 @@ import { performance } from 'node:perf_hooks';
 import { cliSection, measureCli, spliceSection } from './cli.mjs';
 import { generateDraft, generatePack } from './generate.mjs';
 import { readPackagedReadme } from '../packaged-readme.mjs';
+import { stagePackageFiles, vscePackage } from '../vsce-package.mjs';
 import { loadSection, measureCachedLoad, measureSideBySide, spliceLoadSection } from './load.mjs';
 import { fmtBytes, fmtMs, perCall, repeat, settle, summary, timed } from './stats.mjs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -373,23 +374,13 @@ function buildAndPackage() {
     env: { ...process.env, AGREEMENT_CITE_OUT_DIR: path.join(stage, 'dist') },
     stdio: 'pipe',
   });
-  // Every file the package takes from the project's folder: the manifest and its translations (package.nls.*.json).
-  const nls = fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f));
-  for (const f of ['package.json', ...nls, 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore']) {
-    if (fs.existsSync(path.join(root, f))) fs.copyFileSync(path.join(root, f), path.join(stage, f));
-  }
-  for (const d of ['schema', 'l10n']) if (fs.existsSync(path.join(root, d))) fs.cpSync(path.join(root, d), path.join(stage, d), { recursive: true });
+  stagePackageFiles(root, stage);
   // As scripts/package.mjs packages it: the README without its screenshots and developers' sections.
   const readme = readPackagedReadme(root);
   fs.writeFileSync(path.join(stage, 'dist', 'README.md'), readme);
   const vsix = path.join(work, 'agreement-cite.vsix');
   fs.rmSync(vsix, { force: true });
-  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(
-    process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--readme-path', 'dist/README.md', '--out', vsix],
-    { cwd: stage, encoding: 'utf8' },
-  );
+  const r = vscePackage(root, stage, vsix, 'pipe');
   if (r.status !== 0) throw new Error(`vsce package failed: ${r.stderr || r.stdout}`);
   const entries = zipEntries(fs.readFileSync(vsix))
     .filter((e) => e.name.startsWith('extension/'))
