@@ -1,5 +1,5 @@
 import { foldCode, isWordCharCode } from '../document/text';
-import { ROOT, TokenTrie, hashAt, isAsciiWordCode, readWord, scanToken, token, tokenCode } from './tokenTrie';
+import { ROOT, TokenTrie, hashAt, scanToken, token } from './tokenTrie';
 
 /** One occurrence of an alias in a text. */
 export interface AliasMatch<T> {
@@ -333,27 +333,17 @@ export class AliasMatcher<T> {
     const first = this.firstTokens;
     const whole = this.wholeTokens;
     const pairs = this.firstPairs;
-    let i = 0;
-    while (i < n) {
-      const raw = text.charCodeAt(i);
-      const code = tokenCode(raw);
-      if (code === 32) {
-        i++;
-        continue;
-      }
-      let end = i + 1;
-      let hash = code;
-      if (raw < 128 ? isAsciiWordCode(raw) : isWordCharCode(code)) {
-        end = readWord(text, i, n, code);
-        hash = token.hash;
-      }
+    for (let i = 0; scanToken(text, i, n);) {
+      const start = token.start;
+      const end = token.end;
+      const hash = token.hash;
       if (!hasBit(first, hash) || (!hasBit(whole, hash) && !hasBit(pairs, pairHash(hash, hashAt(text, end, n))))) {
         i = end;
         continue;
       }
-      const entry = this.longestFrom(text, i, n);
+      const entry = this.longestFrom(text, start, n);
       if (entry) {
-        out.push(i + at, longestEnd + at, entry, tag(entry));
+        out.push(start + at, longestEnd + at, entry, tag(entry));
         i = longestEnd;
       } else i = end;
     }

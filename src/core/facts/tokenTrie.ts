@@ -12,7 +12,7 @@ import { foldCode, isWordCharCode } from '../document/text';
 /** What `scanToken` (or `readWord`) read last: where it starts and ends, and the hash of its folded text. */
 export const token = { start: 0, end: 0, hash: 0 };
 
-export function isAsciiWordCode(code: number): boolean {
+function isAsciiWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
@@ -21,7 +21,7 @@ export function isAsciiWordCode(code: number): boolean {
  * folding as it goes, and returns where it ends; leaves the folded run's hash
  * in `token.hash`.
  */
-export function readWord(text: string, i: number, to: number, first: number): number {
+function readWord(text: string, i: number, to: number, first: number): number {
   let h = first;
   let j = i + 1;
   while (j < to) {
@@ -42,7 +42,7 @@ export function readWord(text: string, i: number, to: number, first: number): nu
 }
 
 /** The folded code of a character as tokens read it: spaces of every kind are 32. */
-export function tokenCode(raw: number): number {
+function tokenCode(raw: number): number {
   return raw < 128 ? (raw >= 65 && raw <= 90 ? raw + 32 : raw >= 9 && raw <= 13 ? 32 : raw === 96 ? 39 : raw) : foldCode(raw);
 }
 
