@@ -43,7 +43,7 @@ export class FactCompletionProvider implements vscode.CompletionItemProvider {
     token: vscode.CancellationToken,
   ): Promise<vscode.CompletionList | undefined> {
     const index = this.store.index;
-    if (!(await readyToSearch(index, document.lineAt(position.line).text.slice(0, position.character), () => token.isCancellationRequested))) return undefined;
+    if (!(await readyToSearch(index, document, position, token))) return undefined;
     const list = factCompletionsAt(document, position, index, this.settings);
     if (!list) return undefined;
     return new vscode.CompletionList(

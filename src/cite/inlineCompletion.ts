@@ -27,7 +27,7 @@ export class FactInlineCompletionProvider implements vscode.InlineCompletionItem
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     const index = this.store.index;
-    if (!(await readyToSearch(index, document.lineAt(position.line).text.slice(0, position.character), () => token.isCancellationRequested))) return undefined;
+    if (!(await readyToSearch(index, document, position, token))) return undefined;
     const ghost = ghostTextAt(document, position, index, this.settings);
     if (!ghost) return undefined;
     const item = new vscode.InlineCompletionItem(ghost.text, rangeOf(document, ghost.range));

@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { FactIndex } from '../core/facts/factIndex';
 import { prefixIndexFor } from '../core/cite/search';
 import { now } from '../core/check/pace';
@@ -24,20 +25,25 @@ export function searchedPrefixes(before: string): string[] {
 }
 
 /**
- * Makes the completion buckets that a request at the end of `before` (the
- * line up to the cursor) reads (`searchedPrefixes`), a slice a turn: an index
- * is put in use before it is readied (FactStore), and a request that comes
+ * Makes the completion buckets that a request at `position` reads (the
+ * `searchedPrefixes` of its line up to there), a slice a turn: an index is
+ * put in use before it is readied (FactStore), and a request that comes
  * first then waits for what it needs without holding the extension host. At
- * once where they are made. False when `cancelled` says so first.
+ * once where they are made. False when the request is cancelled first.
  */
-export async function readyToSearch(index: FactIndex, before: string, cancelled: () => boolean): Promise<boolean> {
-  const prefixes = searchedPrefixes(before);
+export async function readyToSearch(
+  index: FactIndex,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+): Promise<boolean> {
+  const prefixes = searchedPrefixes(document.lineAt(position.line).text.slice(0, position.character));
   const prefixIndex = prefixIndexFor(index);
   if (prefixIndex.isReadyFor(prefixes)) return true;
   const steps = prefixIndex.readying(prefixes);
   while (!stepUntil(steps, now() + SLICE_MS, now).done) {
     await nextTurn();
-    if (cancelled()) return false;
+    if (token.isCancellationRequested) return false;
   }
   return true;
 }
