@@ -124,23 +124,41 @@ export const MAX_ALIAS_LENGTH = 200;
 export class AliasMatcher<T> {
   private trie: TokenTrie;
   /** By slot: what the alias of a trie node stands for in this matcher. */
-  private entries: (SlotEntry<T> | undefined)[] = [];
-  private count = 0;
+  private entries: (SlotEntry<T> | undefined)[];
+  private count: number;
   /**
    * Hashes of the tokens aliases start with, of aliases that are one token,
    * and of the first two tokens of the others: a scan of a whole draft skips,
    * without slicing it, every word that starts no alias, and "the" unless the
    * next word can follow it in one ("The Hague").
    */
-  private firstTokens = newFilter();
-  private wholeTokens = newFilter();
-  private firstPairs = newFilter();
+  private firstTokens: Uint32Array;
+  private wholeTokens: Uint32Array;
+  private firstPairs: Uint32Array;
   /** The slots of each shared list of aliases this matcher was given (`addShared`). */
   private readonly sharedSlots = new WeakMap<readonly string[], Int32Array>();
 
-  /** `aliases`: about how many aliases will be added, to make room for them at once. */
-  constructor(aliases = 0) {
-    this.trie = new TokenTrie(Math.max(64, Math.ceil(aliases * 1.125)));
+  /**
+   * `aliases`: about how many aliases will be added, to make room for them at
+   * once. `from`: a matcher to start as a copy of, sharing its trie
+   * (`editSteps`): nothing is made that the copy would replace.
+   */
+  constructor(aliases = 0, from?: AliasMatcher<T>) {
+    if (from) {
+      this.trie = from.trie;
+      this.entries = from.entries.slice();
+      this.firstTokens = from.firstTokens.slice();
+      this.wholeTokens = from.wholeTokens.slice();
+      this.firstPairs = from.firstPairs.slice();
+      this.count = from.count;
+    } else {
+      this.trie = new TokenTrie(Math.max(64, Math.ceil(aliases * 1.125)));
+      this.entries = [];
+      this.firstTokens = newFilter();
+      this.wholeTokens = newFilter();
+      this.firstPairs = newFilter();
+      this.count = 0;
+    }
   }
 
   add(alias: string, value: T): void {
@@ -221,14 +239,8 @@ export class AliasMatcher<T> {
    * `aliasesPerStep` aliases.
    */
   *editSteps(edit: MatcherEdit<T>, valuesPerStep = 100): Generator<void, AliasMatcher<T>, void> {
-    const out = new AliasMatcher<T>();
+    const out = new AliasMatcher<T>(0, this);
     const trie = this.trie;
-    out.trie = trie;
-    out.entries = this.entries.slice();
-    out.firstTokens = this.firstTokens.slice();
-    out.wholeTokens = this.wholeTokens.slice();
-    out.firstPairs = this.firstPairs.slice();
-    out.count = this.count;
     /** Slots whose entry is the new matcher's own copy. */
     const copied = new Set<number>();
     const own = (slot: number): SlotEntry<T> | undefined => {

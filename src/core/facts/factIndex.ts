@@ -106,8 +106,8 @@ export class FactIndex {
   private readonly sourcesById = new Map<string, IndexedSource>();
   private readonly byKindMap = new Map<FactKind, IndexedFact[]>();
   private readonly bySourceMap = new Map<string, IndexedFact[]>();
-  /** @internal set by the builder */
-  matcher = new AliasMatcher<IndexedFact>();
+  /** @internal set by the builder: made for all aliases at once, or edited from the previous index's */
+  matcher!: AliasMatcher<IndexedFact>;
   private readonly derivedValues = new Map<Derived<unknown>, unknown>();
   /**
    * The index this one was made from and what changed, while it may be of use:
