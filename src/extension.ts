@@ -91,6 +91,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     {
       yieldToHost: nextTurn,
       readying: (index) => preparationSteps(index),
+      snapshots: cacheOf,
     },
   );
   const log = step('fact store and log', new Log());

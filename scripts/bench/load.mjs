@@ -55,6 +55,7 @@ function extensionStore(core, bundledLoaded, workerCode, dir) {
     {
       yieldToHost: core.nextTurn,
       readying: (index) => core.preparationSteps(index),
+      snapshots: () => cache,
     },
   );
   // The bundled index, which the extension builds in idle moments after activation (src/packs/prepare.ts), before any writer's pack is parsed.
@@ -102,6 +103,7 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
     await cold.cache.flush();
     cold.parsing.dispose();
     if (cold.cache.counts.written !== files.length) throw new Error(`${size.key}: ${cold.cache.counts.written} of ${files.length} entries written`);
+    if (cold.cache.snapshotCounts.written !== 1) throw new Error(`${size.key}: no index snapshot written (${JSON.stringify(cold.cache.snapshotCounts)})`);
     entryBytes = fs.readdirSync(dir).reduce((n, name) => n + fs.statSync(path.join(dir, name)).size, 0);
     const coldFacts = cold.store.index.facts.length;
     // Its index is not kept while the next one is built: one large fact base in memory at a time, as in the extension.
@@ -119,6 +121,10 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
     if (warm.cache.counts.hits !== files.length || warm.parsing.counts.worker + warm.parsing.counts.inThread !== 0)
       throw new Error(`${size.key}: the warm load parsed (${JSON.stringify(warm.cache.counts)})`);
     if (warm.store.index.facts.length !== coldFacts) throw new Error(`${size.key}: warm and cold loads differ`);
+    if (warm.cache.snapshotCounts.read !== 1 || warm.store.memo.last.judged !== 0)
+      throw new Error(
+        `${size.key}: the warm load did not take the index snapshot (${JSON.stringify({ ...warm.cache.snapshotCounts, ...warm.store.memo.last })})`,
+      );
     samples.warm.push(w.ms);
     samples.warmLag.push(w.lag);
     samples.warmReadied.push(w.readied);

@@ -1,5 +1,5 @@
 import { foldCode, isWordCharCode } from '../document/text';
-import { ROOT, TokenTrie, hashAt, scanToken, token } from './tokenTrie';
+import { ROOT, TokenTrie, hashAt, scanToken, token, type SavedTrie } from './tokenTrie';
 
 /** One occurrence of an alias in a text. */
 export interface AliasMatch<T> {
@@ -90,6 +90,34 @@ function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
+/**
+ * A matcher as numbers, to be kept between sessions (`AliasMatcher.saved`,
+ * `AliasMatcher.restore`): its trie, its filters, and each slot's values as
+ * places in a list of values, with which of its first value's aliases it was
+ * first reached by.
+ */
+export interface SavedMatcher {
+  trie: SavedTrie;
+  firstTokens: Uint32Array;
+  wholeTokens: Uint32Array;
+  firstPairs: Uint32Array;
+  /** Where each slot's values start in `slotValues`, and where the last ends: one more than there are slots. */
+  slotStarts: Int32Array;
+  slotValues: Int32Array;
+  /** By slot: the place of its alias among its first value's aliases (-1 for a slot with no values). */
+  slotAliases: Int32Array;
+}
+
+/** What a matcher is made of: a new one made `from` them copies all but the trie, which it shares. */
+interface MatcherParts<T> {
+  trie: TokenTrie;
+  entries: (SlotEntry<T> | undefined)[];
+  firstTokens: Uint32Array;
+  wholeTokens: Uint32Array;
+  firstPairs: Uint32Array;
+  count: number;
+}
+
 /** Bits of the token filters: a million, so that packs of 100k facts do not fill them. */
 const FILTER_BITS = 20;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
@@ -140,10 +168,10 @@ export class AliasMatcher<T> {
 
   /**
    * `aliases`: about how many aliases will be added, to make room for them at
-   * once. `from`: a matcher to start as a copy of, sharing its trie
-   * (`editSteps`): nothing is made that the copy would replace.
+   * once. `from`: the parts of a matcher to start as a copy of, sharing its
+   * trie (`editSteps`, `restore`): nothing is made that the copy would replace.
    */
-  constructor(aliases = 0, from?: AliasMatcher<T>) {
+  constructor(aliases = 0, from?: MatcherParts<T>) {
     if (from) {
       this.trie = from.trie;
       this.entries = from.entries.slice();
@@ -159,6 +187,11 @@ export class AliasMatcher<T> {
       this.firstPairs = newFilter();
       this.count = 0;
     }
+  }
+
+  private parts(): MatcherParts<T> {
+    const { trie, entries, firstTokens, wholeTokens, firstPairs, count } = this;
+    return { trie, entries, firstTokens, wholeTokens, firstPairs, count };
   }
 
   add(alias: string, value: T): void {
@@ -239,7 +272,7 @@ export class AliasMatcher<T> {
    * `aliasesPerStep` aliases.
    */
   *editSteps(edit: MatcherEdit<T>, valuesPerStep = 100): Generator<void, AliasMatcher<T>, void> {
-    const out = new AliasMatcher<T>(0, this);
+    const out = new AliasMatcher<T>(0, this.parts());
     const trie = this.trie;
     /** Slots whose entry is the new matcher's own copy. */
     const copied = new Set<number>();
@@ -326,6 +359,89 @@ export class AliasMatcher<T> {
 
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * This matcher as numbers (see SavedMatcher): each value as its place
+   * (`placeOf`), each slot's alias as its place among its first value's
+   * aliases. Undefined where a value has no place or an alias is not among
+   * its value's aliases.
+   */
+  saved(placeOf: (value: T) => number | undefined, aliasesOf: (value: T) => readonly string[]): SavedMatcher | undefined {
+    const slots = this.trie.slots;
+    const slotStarts = new Int32Array(slots + 1);
+    const slotAliases = new Int32Array(slots).fill(-1);
+    const slotValues = new Int32Array(this.count);
+    let n = 0;
+    for (let s = 0; s < slots; s++) {
+      slotStarts[s] = n;
+      const entry = this.entries[s];
+      if (!entry) continue;
+      const values = entry.values;
+      for (const v of values) {
+        const at = placeOf(v);
+        if (at === undefined || n >= slotValues.length) return undefined;
+        slotValues[n++] = at;
+      }
+      slotAliases[s] = aliasesOf(values[0]).indexOf(entry.alias);
+      if (slotAliases[s] < 0) return undefined;
+    }
+    slotStarts[slots] = n;
+    if (n !== slotValues.length) return undefined;
+    return {
+      trie: this.trie.saved(),
+      firstTokens: this.firstTokens,
+      wholeTokens: this.wholeTokens,
+      firstPairs: this.firstPairs,
+      slotStarts,
+      slotValues,
+      slotAliases,
+    };
+  }
+
+  /**
+   * The matcher a saved one was, its values read from `values` by place, made
+   * in steps (it yields every `perStep` slots). Throws where the numbers do
+   * not fit together (a place outside `values`, an alias its value does not
+   * have, a trie out of range).
+   */
+  static *restoreSteps<T>(
+    saved: SavedMatcher,
+    values: readonly T[],
+    aliasesOf: (value: T) => readonly string[],
+    perStep = 5000,
+  ): Generator<void, AliasMatcher<T>, void> {
+    const { slotStarts, slotValues, slotAliases } = saved;
+    // With room for an eighth more nodes: the edits to come add some.
+    const trie = yield* TokenTrie.restoreSteps(saved.trie, Math.ceil(saved.trie.nodeData.length / 3 / 8), perStep * 4);
+    const slots = trie.slots;
+    if (slotStarts.length !== slots + 1 || slotAliases.length !== slots || slotStarts[slots] !== slotValues.length)
+      throw new Error('slots do not match the trie');
+    const { firstTokens, wholeTokens, firstPairs } = saved;
+    for (const f of [firstTokens, wholeTokens, firstPairs]) if (f.length !== 1 << (FILTER_BITS - 5)) throw new Error('a filter of a wrong size');
+    const entries: (SlotEntry<T> | undefined)[] = new Array(slots);
+    for (let s = 0; s < slots; s++) {
+      if (s % perStep === 0) yield;
+      const from = slotStarts[s];
+      const to = slotStarts[s + 1];
+      if (from === to) continue;
+      if (from > to || to > slotValues.length) throw new Error('slots out of order');
+      const first = values[slotValues[from]];
+      const alias = first === undefined ? undefined : aliasesOf(first)[slotAliases[s]];
+      if (alias === undefined) throw new Error("a slot whose alias is not its value's");
+      if (to - from === 1) entries[s] = new SlotEntry(alias, first);
+      else {
+        const list: T[] = new Array(to - from);
+        for (let k = from; k < to; k++) {
+          const v = values[slotValues[k]];
+          if (v === undefined) throw new Error('a slot value out of range');
+          list[k - from] = v;
+        }
+        entries[s] = SlotEntry.of(alias, list);
+      }
+    }
+    // The parts are copied (the filters, the list of entries): `saved` stays the caller's.
+    return new AliasMatcher<T>(0, { trie, entries, firstTokens, wholeTokens, firstPairs, count: slotValues.length });
   }
 
   /** Every alias that is a whole match, leftmost-longest, without overlaps. */

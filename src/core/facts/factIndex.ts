@@ -4,7 +4,23 @@ import { checkedDayOf, roleStateOn, type RoleState } from './asOf';
 import { assignCitationKeys, citationKey } from '../references/citationKeys';
 import { compareIso, dateAliases, isoSpan, ukDateAliases } from '../document/dates';
 import { backingCitations, earnedStatus, overclaims, preferredWording, wordingDispute, type StatusBacking } from './status';
-import type { Citation, Fact, FactKind, IsoDate, Pack, PackLocations, Problem, Range, RoleHeld, Severity, Source, Status, Wording } from '../types';
+import {
+  STATUSES,
+  type Citation,
+  type Fact,
+  type FactKind,
+  type IsoDate,
+  type Pack,
+  type PackLocations,
+  type Problem,
+  type Range,
+  type RoleHeld,
+  type Severity,
+  type Source,
+  type Status,
+  type Wording,
+} from '../types';
+import type { IndexSnapshot } from './indexSnapshot';
 import { toEnd } from '../steps';
 
 /** Where a pack came from: the one shipped with the extension, or a writer's file. */
@@ -249,8 +265,8 @@ export interface BuildResult {
  * The first pack given wins a conflict (pass the bundled pack first), and both
  * places are reported: a writer's pack never silently replaces a bundled fact.
  */
-export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptions = {}, memo?: IndexMemo): BuildResult {
-  return toEnd(buildFactIndexSteps(packs, options, Infinity, memo));
+export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptions = {}, memo?: IndexMemo, snapshot?: IndexSnapshot): BuildResult {
+  return toEnd(buildFactIndexSteps(packs, options, Infinity, memo, snapshot));
 }
 
 /**
@@ -258,13 +274,18 @@ export function buildFactIndex(packs: readonly LoadedPack[], options: BuildOptio
  * that a large fact base is indexed a slice at a time while the index in use
  * keeps answering (FactStore). With `memo`, the facts of packs that did not
  * change since the build that filled it are not judged again (see IndexMemo):
- * the result is the same as without it.
+ * the result is the same as without it. With `snapshot` (of a build of the
+ * very same packs and options: the caller keys it so), each fact's outcome
+ * and the alias matcher are taken from it instead of worked out, and the
+ * memo is filled as if they had been; it throws where the snapshot does
+ * not fit the packs' facts.
  */
 export function* buildFactIndexSteps(
   packs: readonly LoadedPack[],
   options: BuildOptions = {},
   factsPerStep = 250,
   memo?: IndexMemo,
+  snapshot?: IndexSnapshot,
 ): Generator<void, BuildResult, void> {
   let n = 0;
   const maxFacts = options.maxFacts ?? DEFAULT_MAX_FACTS;
@@ -340,7 +361,9 @@ export function* buildFactIndexSteps(
     }
   }
 
-  if (memo) memo.last.judged = memo.last.reused = 0;
+  // A snapshot is of a build of these very packs: one that accepted other facts is of others.
+  if (snapshot && snapshot.accepted !== accepted.length) throw new Error(`the snapshot is of ${snapshot.accepted} facts, not ${accepted.length}`);
+  if (memo) memo.last.judged = memo.last.reused = memo.last.restored = 0;
   const build = memo ? ++memo.builds : 0;
   // The ids whose source or fact kind is not what the previous build had: an outcome that build checked
   // or judged, and that looked up none of these, holds without looking its lookups up one by one.
@@ -354,7 +377,10 @@ export function* buildFactIndexSteps(
   let lastPosition = -1;
   /** The outcome of each entry, in the index's order. */
   const outcomes: FactOutcome[] = [];
-  for (const { fact, pack } of accepted) {
+  const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
+  const kindOf = (id: string): FactKind | undefined => kinds.get(id);
+  for (let i = 0; i < accepted.length; i++) {
+    const { fact, pack } = accepted[i];
     if (++n % factsPerStep === 0) yield;
     let kept = memo?.kept.get(fact);
     if (kept) keptNow.set(fact, kept);
@@ -367,26 +393,28 @@ export function* buildFactIndexSteps(
       // Kept for every fact of the fact base: two flat lists of (id, what it found), each id once.
       const sources: SourceLookups = [];
       const factKinds: KindLookups = [];
-      outcome = judgeFact(
-        fact,
-        pack,
-        (id) => {
-          // A fact looks up its few sources several times: the second time, from its own list.
-          const at = lookedAt(sources, id);
-          if (at >= 0) return sources[at + 1] as Source | undefined;
-          const s = index.source(id)?.source;
-          sources.push(id, s);
-          return s;
-        },
-        (id) => {
-          const at = lookedAt(factKinds, id);
-          if (at >= 0) return factKinds[at + 1] as FactKind | undefined;
-          const k = kinds.get(id);
-          factKinds.push(id, k);
-          return k;
-        },
-        shared,
-      );
+      outcome = snapshot
+        ? snapshotOutcome(snapshot, i, fact, pack, shared, sources, factKinds, sourceOf, kindOf)
+        : judgeFact(
+            fact,
+            pack,
+            (id) => {
+              // A fact looks up its few sources several times: the second time, from its own list.
+              const at = lookedAt(sources, id);
+              if (at >= 0) return sources[at + 1] as Source | undefined;
+              const s = sourceOf(id);
+              sources.push(id, s);
+              return s;
+            },
+            (id) => {
+              const at = lookedAt(factKinds, id);
+              if (at >= 0) return factKinds[at + 1] as FactKind | undefined;
+              const k = kindOf(id);
+              factKinds.push(id, k);
+              return k;
+            },
+            shared,
+          );
       if (memo) {
         // Copied to their length: a list grown by push keeps room for more.
         keptNow.set(
@@ -399,7 +427,8 @@ export function* buildFactIndexSteps(
             checked: build,
           }),
         );
-        memo.last.judged++;
+        if (snapshot) memo.last.restored++;
+        else memo.last.judged++;
       }
     }
     problems.push(...outcome.problems);
@@ -471,6 +500,9 @@ export function* buildFactIndexSteps(
     index.matcher = yield* previous.matcher.editSteps(edit, factsPerStep);
     previous.basis = undefined;
     index.basis = { index: previous, removed, added };
+  } else if (snapshot) {
+    if (snapshot.entries !== index.facts.length) throw new Error(`the snapshot has ${snapshot.entries} entries, not ${index.facts.length}`);
+    index.matcher = yield* AliasMatcher.restoreSteps(snapshot.matcher, index.facts, (e) => e.aliases, factsPerStep * 20);
   } else {
     index.matcher = new AliasMatcher(aliasCount);
     for (let i = 0; i < index.facts.length; i++) {
@@ -491,7 +523,7 @@ export function* buildFactIndexSteps(
 }
 
 /** What a fact's checks found, and what the index records for it when they passed: all it depends on besides the fact and its pack is what it looked up. */
-interface FactOutcome {
+export interface FactOutcome {
   problems: readonly Problem[];
   ok: boolean;
   status?: Status;
@@ -520,8 +552,8 @@ function lookedAt(list: readonly unknown[], id: string): number {
   return -1;
 }
 
-/** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. */
-interface KeptOutcome {
+/** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. @internal read by snapshotOf */
+export interface KeptOutcome {
   pack: LoadedPack;
   sources: Readonly<SourceLookups>;
   kinds: Readonly<KindLookups>;
@@ -549,8 +581,8 @@ export class IndexMemo {
   previousBuild = 0;
   /** @internal builds begun */
   builds = 0;
-  /** Facts judged afresh and taken from the memo in the last build: for the tests and the benchmark. */
-  readonly last = { judged: 0, reused: 0 };
+  /** Facts judged afresh, taken from the memo, and taken from a snapshot in the last build: for the tests and the benchmark. */
+  readonly last = { judged: 0, reused: 0, restored: 0 };
 }
 
 /**
@@ -732,23 +764,52 @@ function judgeFact(
         : l10n.t('{0} evidence excerpts were not found in the source text', evidence.missing);
   }
 
-  // A name of one letter or digit would match every such letter in a draft.
+  const named = factAliases(fact, shared, (path, what, name) =>
+    bad(
+      path,
+      'short-alias',
+      l10n.t(
+        'Fact "{0}": the {1} "{2}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least {3} letters or digits.',
+        fact.id,
+        what,
+        name,
+        MIN_ALIAS_LETTERS,
+      ),
+      'warning',
+    ),
+  );
+  return {
+    problems: own.length > 0 ? own : NONE,
+    ok: true,
+    status,
+    statusReason,
+    origins: earned.origins,
+    evidence,
+    ...named,
+    sourceIds: backingSourceIds(fact),
+  };
+}
+
+/** The sources of the citations behind a fact, without repeats. */
+function backingSourceIds(fact: Fact): string[] {
+  return [...new Set(backingCitations(fact).map((c) => c.source))];
+}
+
+/**
+ * Every phrase that finds a fact: its label and aliases, in each of its
+ * languages with their case forms, then its date's generated aliases. A
+ * name of one letter or digit would match every such letter in a draft: it
+ * is left out, and told to `short` (a generated case form is left out quietly).
+ */
+function factAliases(
+  fact: Fact,
+  shared: BuildShared,
+  short?: (path: string, what: string, name: string) => void,
+): Pick<FactOutcome, 'aliases' | 'ownAliases' | 'dateLists'> {
   const aliases = new Set<string>();
   const named = (name: string, path: string, what: string): void => {
     if (findsAlone(name)) aliases.add(name);
-    else
-      bad(
-        path,
-        'short-alias',
-        l10n.t(
-          'Fact "{0}": the {1} "{2}" would match every such letter in a draft, so it is not used to find the fact; names that find a fact need at least {3} letters or digits.',
-          fact.id,
-          what,
-          name,
-          MIN_ALIAS_LETTERS,
-        ),
-        'warning',
-      );
+    else short?.(path, what, name);
   };
   named(fact.label, '/label', 'label');
   fact.aliases.forEach((a, i) => named(a, `/aliases/${i}`, 'alias'));
@@ -767,18 +828,39 @@ function judgeFact(
     for (const list of lists) for (const a of list) aliases.add(a);
     dateLists = lists;
   }
-  const sourceIds = [...new Set(backingCitations(fact).map((c) => c.source))];
+  return { aliases: [...aliases], ownAliases, dateLists };
+}
+
+/**
+ * A fact's outcome as a snapshot of an earlier build of the same packs
+ * records it (IndexSnapshot), with what it looked up then looked up now:
+ * what judging it would give, without judging it.
+ */
+function snapshotOutcome(
+  snapshot: IndexSnapshot,
+  i: number,
+  fact: Fact,
+  pack: LoadedPack,
+  shared: BuildShared,
+  sources: SourceLookups,
+  factKinds: KindLookups,
+  sourceOf: (id: string) => Source | undefined,
+  kindOf: (id: string) => FactKind | undefined,
+): FactOutcome {
+  const { strings, looks, lookStarts } = snapshot;
+  for (let k = lookStarts[2 * i]; k < lookStarts[2 * i + 1]; k++) sources.push(strings[looks[k]], sourceOf(strings[looks[k]]));
+  for (let k = lookStarts[2 * i + 1]; k < lookStarts[2 * i + 2]; k++) factKinds.push(strings[looks[k]], kindOf(strings[looks[k]]));
+  const problems = snapshot.problems.get(i) ?? NONE;
+  if (snapshot.ok[i] !== 1) return { problems, ok: false };
   return {
-    problems: own.length > 0 ? own : NONE,
+    problems,
     ok: true,
-    status,
-    statusReason,
-    origins: earned.origins,
-    evidence,
-    aliases: [...aliases],
-    ownAliases,
-    dateLists,
-    sourceIds,
+    status: STATUSES[snapshot.status[i]],
+    statusReason: strings[snapshot.reasons[i]],
+    origins: snapshot.origins[i],
+    evidence: pack.evidence?.get(fact.id),
+    ...factAliases(fact, shared),
+    sourceIds: backingSourceIds(fact),
   };
 }
 

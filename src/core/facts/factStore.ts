@@ -14,6 +14,7 @@ import { now } from '../check/pace';
 import { stepUntil } from '../steps';
 import { capProblems } from '../packs/problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
+import { snapshotOf, type IndexSnapshot } from './indexSnapshot';
 import type { LoadOptions, LoadResult } from '../packs/packLoader';
 import type { Pack, Problem } from '../types';
 
@@ -42,6 +43,21 @@ export interface StoreScheduling {
   readying?: (index: FactIndex) => Iterator<void, void, void>;
   /** Milliseconds of work between two yields. */
   sliceMs?: number;
+  /**
+   * Where snapshots of built indexes are kept (the cache of parsed packs),
+   * if anywhere: the store's first build of writers' packs takes the
+   * snapshot of the same packs, when there is one, instead of judging every
+   * fact and adding every alias again (a window reload), and each index put
+   * in use is kept as the snapshot once readied.
+   */
+  snapshots?: () => SnapshotStore | undefined;
+}
+
+/** Snapshots of built indexes (IndexSnapshot), by a key of what they were built of (see PackCache). */
+export interface SnapshotStore {
+  snapshotKey(packs: readonly LoadedPack[], options: BuildOptions & LoadOptions): Promise<string | undefined>;
+  readSnapshot(key: string): Promise<IndexSnapshot | undefined>;
+  writeSnapshot(key: string, make: () => IndexSnapshot | undefined): Promise<void>;
 }
 
 export interface StoreChange {
@@ -78,6 +94,8 @@ export class FactStore {
    * referenced facts did (`memo.last` counts them).
    */
   readonly memo = new IndexMemo();
+  /** The key of the snapshot kept or taken last (see StoreScheduling.snapshots): the same one is not written again. */
+  private snapshotKey?: string;
 
   /**
    * `parse` is `parsePackText`, passed in so that the YAML parser is loaded
@@ -302,7 +320,10 @@ export class FactStore {
 
   private rebuild(inSteps: boolean): Promise<void> {
     const ticket = ++this.rebuilds;
-    const packs = [...(this.bundled ? [this.bundled] : []), ...[...this.workspace.values()].map((s) => s.good).filter((p): p is LoadedPack => p !== undefined)];
+    // Writers' packs in the order of their files, not of their loads (which finish in any order): the first of two facts
+    // with one id is the same one every time, and the same packs build the same index (a snapshot's).
+    const files = [...this.workspace.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const packs = [...(this.bundled ? [this.bundled] : []), ...files.map((f) => this.workspace.get(f)!.good).filter((p): p is LoadedPack => p !== undefined)];
     if (!inSteps || !this.scheduling) {
       this.use(buildFactIndex(packs, this.options, this.memo));
       this.rebuilding = Promise.resolve();
@@ -322,19 +343,48 @@ export class FactStore {
   private async rebuildInSteps(packs: LoadedPack[], ticket: number, scheduling: StoreScheduling): Promise<void> {
     const sliceMs = scheduling.sliceMs ?? 8;
     const overtaken = (): boolean => ticket !== this.rebuilds;
+    const snapshots = packs.some((p) => p.origin === 'workspace') ? scheduling.snapshots?.() : undefined;
+    // A snapshot is taken only by the first build: later ones edit the index before them.
+    let snapshot: IndexSnapshot | undefined;
+    if (snapshots && !this.memo.previous) {
+      const key = await snapshots.snapshotKey(packs, this.options);
+      snapshot = key === undefined ? undefined : await snapshots.readSnapshot(key);
+      if (snapshot) this.snapshotKey = key;
+      if (overtaken()) return this.rebuilding;
+    }
     // 100 facts a step: a step of a large fact base stays within a few milliseconds on a busy machine.
-    const steps = buildFactIndexSteps(packs, this.options, 100, this.memo);
+    let steps = buildFactIndexSteps(packs, this.options, 100, this.memo, snapshot);
     let built: BuildResult | undefined;
     for (let r: IteratorResult<void, BuildResult> | undefined; !r?.done;) {
       await scheduling.yieldToHost();
       if (overtaken()) return this.rebuilding;
-      r = stepUntil(steps, now() + sliceMs, now);
+      try {
+        r = stepUntil(steps, now() + sliceMs, now);
+      } catch (e) {
+        // A snapshot that does not fit these packs after all: they are built as if there were none.
+        if (!snapshot) throw e;
+        snapshot = undefined;
+        this.snapshotKey = undefined;
+        steps = buildFactIndexSteps(packs, this.options, 100, this.memo);
+        continue;
+      }
       if (r.done) built = r.value;
     }
     if (overtaken()) return this.rebuilding;
     this.use(built!);
     const readying = scheduling.readying?.(built!.index);
-    if (readying) this.readying = this.ready(built!.index, readying, overtaken, scheduling, sliceMs);
+    const keep = (): Promise<void> => (snapshots ? this.keepSnapshot(built!.index, packs, snapshots, overtaken) : Promise.resolve());
+    this.readying = readying ? this.ready(built!.index, readying, overtaken, scheduling, sliceMs).then(keep) : keep();
+  }
+
+  /** Keeps the index in use as the snapshot of its packs, unless it is kept already or a newer build started. */
+  private async keepSnapshot(index: FactIndex, packs: readonly LoadedPack[], snapshots: SnapshotStore, overtaken: () => boolean): Promise<void> {
+    if (overtaken()) return;
+    const key = await snapshots.snapshotKey(packs, this.options);
+    if (key === undefined || key === this.snapshotKey || overtaken()) return;
+    this.snapshotKey = key;
+    // Made when its turn to be written comes, from the index then in use, if that is still this one.
+    void snapshots.writeSnapshot(key, () => (overtaken() ? undefined : snapshotOf(index, this.memo)));
   }
 
   /** Runs the readying of the index just put in use, a slice a turn, until it is done or a newer rebuild starts. */

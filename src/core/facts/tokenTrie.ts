@@ -86,6 +86,15 @@ function grown<A extends Int32Array | Uint16Array>(array: A, size: number): A {
 /** The root node of every trie. */
 export const ROOT = 0;
 
+/** What `TokenTrie.saved` gives and `TokenTrie.restore` takes. */
+export interface SavedTrie {
+  slots: number;
+  edgeCount: number;
+  nodeData: Int32Array;
+  chars: Uint16Array;
+  edges: Int32Array;
+}
+
 /**
  * A trie over folded tokens, kept in flat typed arrays: a node is a number,
  * its token's folded characters lie in one array of character codes, and the
@@ -135,6 +144,66 @@ export class TokenTrie {
 
   get size(): number {
     return this.nodes;
+  }
+
+  /** The arrays as far as they are filled (the edges whole: an edge's place depends on the table's size), to be kept and `restore`d. */
+  saved(): SavedTrie {
+    return {
+      slots: this.slots,
+      edgeCount: this.edgeCount,
+      nodeData: this.nodeData.subarray(0, this.nodes * 3),
+      chars: this.chars.subarray(0, this.charCount),
+      edges: this.edges,
+    };
+  }
+
+  /**
+   * A trie with the nodes and edges of a saved one, and room for `more`
+   * nodes besides (an edit adds some), made in steps (it yields every
+   * `perStep` nodes or edges checked). Throws on arrays that do not fit
+   * together: a node's token outside `chars`, an edge to a node that is not there.
+   */
+  static *restoreSteps(saved: SavedTrie, more = 0, perStep = 20_000): Generator<void, TokenTrie, void> {
+    const { nodeData, chars, edges } = saved;
+    const nodes = nodeData.length / 3;
+    const places = edges.length / 3;
+    if (!Number.isInteger(nodes) || nodes < 1 || !Number.isInteger(places) || places < 64 || (places & (places - 1)) !== 0)
+      throw new Error('trie arrays of a wrong size');
+    if (!Number.isSafeInteger(saved.slots) || saved.slots < 0) throw new Error('trie slots out of range');
+    if (saved.edgeCount !== nodes - 1 || placesFor(saved.edgeCount) > places) throw new Error('trie edges do not match its nodes');
+    for (let n = 1; n < nodes; n++) {
+      if (n % perStep === 0) yield;
+      const from = nodeData[n * 3 + 2];
+      if (from < 0 || from >= chars.length || from + 1 + chars[from] > chars.length || nodeData[n * 3] >= saved.slots)
+        throw new Error('a trie node out of range');
+    }
+    // Every edge is one node's, and the table keeps its free places: a look-up always ends.
+    let edgeCount = 0;
+    for (let at = 2; at < edges.length; at += 3) {
+      if (at % (perStep * 3) === 2) yield;
+      if (edges[at] === 0) continue;
+      edgeCount++;
+      if (edges[at] < 0 || edges[at] >= nodes || edges[at - 2] < 0 || edges[at - 2] >= nodes) throw new Error('a trie edge out of range');
+    }
+    if (edgeCount !== saved.edgeCount) throw new Error('trie edges do not match its nodes');
+    const trie = new TokenTrie(1);
+    trie.nodes = nodes;
+    trie.slots = saved.slots;
+    trie.edgeCount = saved.edgeCount;
+    trie.nodeData = new Int32Array((nodes + more) * 3);
+    trie.nodeData.set(nodeData);
+    trie.chars = new Uint16Array(chars.length + more * 8);
+    trie.chars.set(chars);
+    trie.charCount = chars.length;
+    const room = placesFor(saved.edgeCount + more);
+    if (room > places) {
+      trie.edges = new Int32Array(room * 3);
+      for (let at = 0; at < edges.length; at += 3) {
+        if (at % (perStep * 3) === 0) yield;
+        if (edges[at + 2] !== 0) place(trie.edges, edges[at], edges[at + 1], edges[at + 2]);
+      }
+    } else trie.edges = edges.slice();
+    return trie;
   }
 
   /** The slot of what an alias ending at `node` stands for; -1 where none ends there. */

@@ -1,6 +1,8 @@
 import { decodeBody, type EncodedBody } from './packCacheEntry';
 import type { LoadOptions, LoadResult } from './packLoader';
 import { DEFAULT_MAX_PACK_BYTES } from './packLimits';
+import type { BuildOptions, LoadedPack } from '../facts/factIndex';
+import { decodeSnapshot, encodeSnapshot, INDEX_SNAPSHOT_VERSION, SNAPSHOTS_KEPT, type IndexSnapshot } from '../facts/indexSnapshot';
 
 /**
  * What `parsePackText` returns for a text may change with any change to the
@@ -48,6 +50,9 @@ export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 const MAGIC = 'agreement-cite pack cache 2\n';
 const MAC_LENGTH = 64;
 const EXTENSION = '.pack';
+/** The snapshot of the last index built (IndexSnapshot), signed as the entries are: one, written over. */
+const SNAPSHOT_MAGIC = 'agreement-cite index snapshot 1\n';
+const SNAPSHOT = 'index.snapshot';
 
 interface Header {
   loader: string;
@@ -115,6 +120,10 @@ export async function utf8InSlices(text: string, between: () => Promise<void>): 
 export class PackCache {
   /** How packs were loaded: for the tests, the log and the benchmark. */
   readonly counts = { hits: 0, misses: 0, rejected: 0, written: 0, evicted: 0 };
+  /** How index snapshots were used: read and taken, found but not of these packs or not valid, written. */
+  readonly snapshotCounts = { read: 0, rejected: 0, written: 0 };
+  /** The SHA-256 of the text each pack this cache gave was parsed from (see `snapshotKey`). */
+  private readonly digests = new WeakMap<object, string>();
   private readonly maxTotalBytes: number;
   private readonly yieldToHost: () => Promise<void>;
   private key?: Promise<unknown>;
@@ -142,6 +151,7 @@ export class PackCache {
       const cached = await this.lookUp(name, file, content, maxBytes);
       if (cached) {
         this.counts.hits++;
+        if (cached.pack) this.digests.set(cached.pack, content);
         return cached;
       }
     } catch {
@@ -149,6 +159,7 @@ export class PackCache {
     }
     this.counts.misses++;
     const { result, body } = await parse(text, file, options, utf8);
+    if (result.pack && content !== undefined) this.digests.set(result.pack, content);
     if (body && name !== undefined && content !== undefined) {
       const entry = { name, file, content, maxBytes, body };
       this.writing = this.writing.then(() => this.store(entry)).catch(() => undefined);
@@ -184,17 +195,43 @@ export class PackCache {
 
   /** The entry's parse, if the entry is this cache's, for this file, text, loader and limit, and unchanged. */
   private async verified(data: Uint8Array, file: string, content: string, maxBytes: number): Promise<LoadResult | undefined> {
-    const magic = encoder.encode(MAGIC);
-    const signedFrom = magic.length + MAC_LENGTH + 1;
-    if (data.length < signedFrom || magic.some((b, i) => data[i] !== b) || data[signedFrom - 1] !== 10) return undefined;
+    const opened = await this.unsealed<Header>(
+      MAGIC,
+      data,
+      (h) => h.loader === LOADER_VERSION && h.file === file && h.content === content && h.maxBytes === maxBytes && Array.isArray(h.sections),
+    );
+    return opened && decodeBody(opened.body, opened.header.sections, file, this.yieldToHost);
+  }
+
+  /**
+   * The header and body of `data` when it starts with `magic`, its header
+   * passes `fits`, and its signature over header and body holds; else undefined.
+   */
+  private async unsealed<H>(magic: string, data: Uint8Array, fits: (header: H) => boolean): Promise<{ header: H; body: Uint8Array } | undefined> {
+    const m = encoder.encode(magic);
+    const signedFrom = m.length + MAC_LENGTH + 1;
+    if (data.length < signedFrom || m.some((b, i) => data[i] !== b) || data[signedFrom - 1] !== 10) return undefined;
     const end = data.indexOf(10, signedFrom);
     if (end < 0) return undefined;
-    const header = JSON.parse(decoder.decode(data.subarray(signedFrom, end))) as Header;
-    if (header.loader !== LOADER_VERSION || header.file !== file || header.content !== content || header.maxBytes !== maxBytes) return undefined;
-    if (!Array.isArray(header.sections)) return undefined;
-    const mac = decoder.decode(data.subarray(magic.length, signedFrom - 1));
+    const header = JSON.parse(decoder.decode(data.subarray(signedFrom, end))) as H;
+    if (typeof header !== 'object' || header === null || !fits(header)) return undefined;
+    const mac = decoder.decode(data.subarray(m.length, signedFrom - 1));
     if (mac !== (await this.signature(data.subarray(signedFrom)))) return undefined;
-    return decodeBody(data.subarray(end + 1), header.sections, file, this.yieldToHost);
+    return { header, body: data.subarray(end + 1) };
+  }
+
+  /** `magic`, the signature, the header and the body, as `unsealed` reads them. */
+  private async sealed(magic: string, header: object, body: Uint8Array): Promise<Uint8Array> {
+    const m = encoder.encode(magic);
+    const head = encoder.encode(`${JSON.stringify(header)}\n`);
+    const signedFrom = m.length + MAC_LENGTH + 1;
+    const data = new Uint8Array(signedFrom + head.length + body.length);
+    data.set(m, 0);
+    data.set(head, signedFrom);
+    data.set(body, signedFrom + head.length);
+    await this.yieldToHost();
+    data.set(encoder.encode(`${await this.signature(data.subarray(signedFrom))}\n`), m.length);
+    return data;
   }
 
   private async store(entry: { name: string; file: string; content: string; maxBytes: number; body: EncodedBody }): Promise<void> {
@@ -204,18 +241,76 @@ export class PackCache {
     // Written in the background while other packs load: each large copy waits its turn.
     await this.yieldToHost();
     const header: Header = { loader: LOADER_VERSION, file: entry.file, content: entry.content, maxBytes: entry.maxBytes, sections: body.sections };
-    const magic = encoder.encode(MAGIC);
-    const head = encoder.encode(`${JSON.stringify(header)}\n`);
-    const signedFrom = magic.length + MAC_LENGTH + 1;
-    const data = new Uint8Array(signedFrom + head.length + body.bytes.length);
-    data.set(magic, 0);
-    data.set(head, signedFrom);
-    data.set(body.bytes, signedFrom + head.length);
-    await this.yieldToHost();
-    data.set(encoder.encode(`${await this.signature(data.subarray(signedFrom))}\n`), magic.length);
-    await this.options.storage.write(entry.name, data);
+    await this.options.storage.write(entry.name, await this.sealed(MAGIC, header, body.bytes));
     this.counts.written++;
     await this.evict(entry.name);
+  }
+
+  /**
+   * What an index built of `packs` with `options` depends on, as one key: for
+   * each pack, in order, where it came from, its name, file, the SHA-256 of
+   * its text (this cache's packs) or of its contents (the bundled pack), and
+   * its evidence summaries; the options; the loader's and the snapshot's
+   * versions. Undefined where a writer's pack did not come from this cache.
+   * (The display language is the cache's folder: see packCacheStorage.ts.)
+   */
+  async snapshotKey(packs: readonly LoadedPack[], options: BuildOptions & LoadOptions): Promise<string | undefined> {
+    const parts: unknown[] = [INDEX_SNAPSHOT_VERSION, LOADER_VERSION, options.maxFacts ?? null, options.maxAliases ?? null, options.maxBytes ?? null];
+    try {
+      for (const p of packs) {
+        let digest = this.digests.get(p.pack);
+        if (digest === undefined && p.origin === 'bundled') {
+          digest = hex(await subtle().digest('SHA-256', encoder.encode(JSON.stringify(p.pack))));
+          this.digests.set(p.pack, digest);
+        }
+        if (digest === undefined) return undefined;
+        parts.push([p.origin, p.label ?? null, p.locations.file, digest, p.evidence ? [...p.evidence] : null]);
+      }
+      return hex(await subtle().digest('SHA-256', encoder.encode(JSON.stringify(parts))));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The snapshot kept for `key`, if one is, signed by this cache and whole; one found otherwise is deleted. */
+  async readSnapshot(key: string): Promise<IndexSnapshot | undefined> {
+    if (!SNAPSHOTS_KEPT) return undefined;
+    const data = await this.options.storage.read(SNAPSHOT).catch(() => undefined);
+    if (!data) return undefined;
+    try {
+      const opened = await this.unsealed<{ key: string }>(SNAPSHOT_MAGIC, data, (h) => h.key === key);
+      if (opened) {
+        const snapshot = await decodeSnapshot(opened.body, this.yieldToHost);
+        this.snapshotCounts.read++;
+        return snapshot;
+      }
+    } catch {
+      // not a snapshot this cache can use: deleted below
+    }
+    this.snapshotCounts.rejected++;
+    await this.options.storage.delete(SNAPSHOT).catch(() => undefined);
+    return undefined;
+  }
+
+  /**
+   * Keeps the snapshot `make` gives as the one for `key`, in the background
+   * after the entries being written (`flush` waits for it); none where it
+   * gives none or it would take more than a quarter of the cache.
+   */
+  writeSnapshot(key: string, make: () => IndexSnapshot | undefined): Promise<void> {
+    this.writing = this.writing
+      .then(async () => {
+        if (!SNAPSHOTS_KEPT) return;
+        await this.yieldToHost();
+        const snapshot = make();
+        if (!snapshot) return;
+        const body = encodeSnapshot(snapshot);
+        if (body.length > this.maxTotalBytes / 4) return;
+        await this.options.storage.write(SNAPSHOT, await this.sealed(SNAPSHOT_MAGIC, { key }, body));
+        this.snapshotCounts.written++;
+      })
+      .catch(() => undefined);
+    return this.writing;
   }
 
   /** Deletes the oldest entries until the cache is within its size. */

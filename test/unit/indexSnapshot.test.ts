@@ -1,0 +1,298 @@
+// Snapshots of built indexes (src/core/facts/indexSnapshot.ts), kept beside
+// the cache of parsed packs (PackCache): an index built from a snapshot is the
+// index a build gives (every fact, status, problem and alias match), the
+// memo it leaves lets the next change judge only what changed, and a snapshot
+// of other packs, of another version, altered or not signed by this cache is
+// never taken.
+
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildFactIndex, IndexMemo, type LoadedPack } from '../../src/core/facts/factIndex';
+import { FactStore } from '../../src/core/facts/factStore';
+import { decodeSnapshot, encodeSnapshot, INDEX_SNAPSHOT_VERSION, snapshotOf, type IndexSnapshot } from '../../src/core/facts/indexSnapshot';
+import { TokenTrie } from '../../src/core/facts/tokenTrie';
+import { PackCache, type CacheStorage } from '../../src/core/packs/packCache';
+import { encodeBody } from '../../src/core/packs/packCacheEntry';
+import { parsePackText } from '../../src/core/packs/packLoader';
+import { bundled, projectRoot, prng } from './helpers';
+import { edit, loaded, offered, randomWorld, seen, text, type FileModel } from './randomPacks';
+
+class MemoryStorage implements CacheStorage {
+  readonly files = new Map<string, Uint8Array>();
+  read(name: string): Promise<Uint8Array | undefined> {
+    return Promise.resolve(this.files.get(name)?.slice());
+  }
+  write(name: string, data: Uint8Array): Promise<void> {
+    this.files.set(name, data.slice());
+    return Promise.resolve();
+  }
+  delete(name: string): Promise<void> {
+    this.files.delete(name);
+    return Promise.resolve();
+  }
+  list(): Promise<{ name: string; size: number; mtime: number }[]> {
+    return Promise.resolve([...this.files].map(([name, data]) => ({ name, size: data.length, mtime: 1 })));
+  }
+}
+
+const SECRET = new Uint8Array(32).fill(9);
+const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/** The packs of a world, as the store orders them: the bundled pack, then the files by name. */
+function packsOf(world: FileModel[], bundledPack: LoadedPack): LoadedPack[] {
+  return [bundledPack, ...world.map((w, i) => loaded(w, `file:///w/p${i}.factpack.yaml`)).filter((p): p is LoadedPack => p !== undefined)];
+}
+
+/** A snapshot written as bytes and read back, as a window reload reads it. */
+async function roundTrip(snapshot: IndexSnapshot): Promise<IndexSnapshot> {
+  return decodeSnapshot(encodeSnapshot(snapshot));
+}
+
+/** A store wired as the extension wires it, over a cache in `storage`. */
+function extensionStore(storage: MemoryStorage, bundledPack: LoadedPack, secret = SECRET): { store: FactStore; cache: PackCache } {
+  const cache = new PackCache({ storage, secret, yieldToHost: nextTurn });
+  const store = new FactStore(
+    bundledPack,
+    parsePackText,
+    {},
+    (t, f, o) =>
+      cache.parse(t, f, o, (tt, ff, oo) => {
+        const result = parsePackText(tt, ff, oo);
+        return Promise.resolve({ result, body: encodeBody(result) });
+      }),
+    { yieldToHost: nextTurn, snapshots: () => cache },
+  );
+  return { store, cache };
+}
+
+async function loadAll(store: FactStore, texts: string[]): Promise<void> {
+  await store.batch(() => Promise.all(texts.map((t, i) => store.loadWorkspacePack(`file:///w/p${i}.factpack.yaml`, t, async () => undefined))));
+  await store.whenReadied();
+}
+
+suite('index snapshots: an index taken from a snapshot is the one a build gives', function () {
+  this.timeout(120_000);
+  const bundledPack = bundled().loaded;
+
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    test(`seed ${seed}: after random edits, the snapshot's index equals a full build, and the next edit judges only what changed`, async () => {
+      const rnd = prng(seed * 104_729);
+      const world = randomWorld(rnd, 4);
+      const memo = new IndexMemo();
+      buildFactIndex(packsOf(world, bundledPack), {}, memo);
+      for (let step = 0; step < 12; step++) {
+        edit(rnd, world);
+        // Packs read again, as a window reload reads them: new objects of the same texts.
+        const packs = packsOf(world, bundledPack);
+        const built = buildFactIndex(packs, {}, memo);
+        if (step % 3 !== 2) continue;
+        const snapshot = snapshotOf(built.index, memo);
+        assert.ok(snapshot, `seed ${seed}, step ${step}: no snapshot`);
+        const reloaded = packsOf(world, bundledPack);
+        const fresh = new IndexMemo();
+        const taken = buildFactIndex(reloaded, {}, fresh, await roundTrip(snapshot));
+        const full = buildFactIndex(reloaded);
+        assert.deepEqual(seen(taken), seen(full), `seed ${seed}, step ${step}: the snapshot's index differs from a build`);
+        assert.deepEqual(offered(taken), offered(full), `seed ${seed}, step ${step}: completion or the picker differ`);
+        assert.equal(fresh.last.judged, 0);
+        assert.equal(fresh.last.restored, snapshot.accepted);
+
+        // The next change after the reload: judged from the memo the snapshot filled, equal to a full build.
+        const changed = edit(rnd, world);
+        const after = packsOf(world, bundledPack);
+        const next = buildFactIndex(after, {}, fresh);
+        assert.deepEqual(seen(next), seen(buildFactIndex(after)), `seed ${seed}, step ${step}: the change after the snapshot differs`);
+        const changedFacts = world[changed].facts.length;
+        assert.ok(fresh.last.reused >= bundledPack.pack.facts.length, `seed ${seed}: ${JSON.stringify(fresh.last)} (${changedFacts} facts changed)`);
+        buildFactIndex(after, {}, memo);
+      }
+    });
+  }
+
+  test('a snapshot whose numbers do not fit its facts is refused, never taken', async () => {
+    const rnd = prng(5);
+    const world = randomWorld(rnd, 3);
+    const packs = packsOf(world, bundledPack);
+    const memo = new IndexMemo();
+    const built = buildFactIndex(packs, {}, memo);
+    const snapshot = snapshotOf(built.index, memo)!;
+    // Of fewer facts than these packs accept.
+    assert.throws(() => buildFactIndex(packsOf(world.slice(0, 2), bundledPack), {}, new IndexMemo(), snapshot), /the snapshot is of/);
+    // A slot's value past the index's entries.
+    const wrongValue = await roundTrip(snapshot);
+    wrongValue.matcher.slotValues[0] = 1_000_000;
+    assert.throws(() => buildFactIndex(packs, {}, new IndexMemo(), wrongValue), /slot/);
+    // A lookup of a string that is not there.
+    const bytes = encodeSnapshot({ ...snapshot, looks: snapshot.looks.map(() => snapshot.strings.length + 5) });
+    if (snapshot.looks.length > 0) await assert.rejects(decodeSnapshot(bytes), /lookup out of range/);
+    // Bytes that are not a snapshot, or of another version.
+    await assert.rejects(decodeSnapshot(new TextEncoder().encode('{}\n')), /another version/);
+    await assert.rejects(decodeSnapshot(new TextEncoder().encode('no head')), /no head/);
+    const text = new TextDecoder().decode(encodeSnapshot(snapshot));
+    await assert.rejects(decodeSnapshot(new TextEncoder().encode(text.replace(`"version":"${INDEX_SNAPSHOT_VERSION}"`, '"version":"0"'))), /another version/);
+  });
+
+  test('a trie whose arrays do not fit together is refused', () => {
+    const memo = new IndexMemo();
+    const built = buildFactIndex([bundledPack], {}, memo);
+    const saved = snapshotOf(built.index, memo)!.matcher.trie;
+    const restore = (s: typeof saved): TokenTrie => {
+      const steps = TokenTrie.restoreSteps(s);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    };
+    assert.ok(restore(saved).size > 1000);
+    const chars = saved.nodeData.slice();
+    chars[5] = saved.chars.length + 10;
+    assert.throws(() => restore({ ...saved, nodeData: chars }), /node out of range/);
+    assert.throws(() => restore({ ...saved, edgeCount: saved.edgeCount + 1 }), /edges do not match/);
+    const edges = saved.edges.slice();
+    const free = edges.findIndex((v, i) => i % 3 === 2 && v === 0);
+    edges[free] = 3;
+    assert.throws(() => restore({ ...saved, edges }), /edges do not match/);
+  });
+});
+
+suite('index snapshots: kept and taken by the store, through the cache', function () {
+  this.timeout(60_000);
+  const bundledPack = bundled().loaded;
+  const world = randomWorld(prng(77), 3);
+  const texts = world.map(text);
+
+  test('a window reload takes the snapshot, judging no fact, and its index and problems are the build\u2019s; a change after it judges only the changed file', async () => {
+    const storage = new MemoryStorage();
+    const first = extensionStore(storage, bundledPack);
+    await loadAll(first.store, texts);
+    await first.cache.flush();
+    assert.deepEqual(first.cache.snapshotCounts, { read: 0, rejected: 0, written: 1 });
+    assert.ok(storage.files.has('index.snapshot'));
+
+    const second = extensionStore(storage, bundledPack);
+    await loadAll(second.store, texts);
+    assert.deepEqual(second.cache.snapshotCounts, { read: 1, rejected: 0, written: 0 });
+    assert.equal(second.store.memo.last.judged, 0);
+    assert.ok(second.store.memo.last.restored > bundledPack.pack.facts.length);
+    const full = buildFactIndex(second.store.index.packs);
+    assert.deepEqual(seen({ index: second.store.index, problems: full.problems }), seen(full));
+    for (let i = 0; i < texts.length; i++) {
+      const file = `file:///w/p${i}.factpack.yaml`;
+      assert.deepEqual(second.store.problemsOf(file), first.store.problemsOf(file), file);
+    }
+
+    world[1].facts[0].label = 'A label changed after the reload';
+    await second.store.loadWorkspacePack('file:///w/p1.factpack.yaml', text(world[1]), async () => undefined);
+    await second.store.whenReadied();
+    assert.ok(second.store.memo.last.judged <= world[1].facts.length, JSON.stringify(second.store.memo.last));
+    assert.deepEqual(seen({ index: second.store.index, problems: [] }), seen({ ...buildFactIndex(second.store.index.packs), problems: [] }));
+    // The changed packs are kept as the snapshot in turn.
+    await second.cache.flush();
+    assert.equal(second.cache.snapshotCounts.written, 1);
+  });
+
+  test('a snapshot of other packs, altered, or signed by another cache is not taken, and is deleted', async () => {
+    const storage = new MemoryStorage();
+    const first = extensionStore(storage, bundledPack);
+    await loadAll(first.store, texts);
+    await first.cache.flush();
+    const kept = storage.files.get('index.snapshot')!;
+
+    const cases: [string, () => void, string[]][] = [
+      ['one file changed', () => undefined, texts.map((t, i) => (i === 2 ? t.replace('Text of', 'Text now of') : t))],
+      [
+        'one byte changed',
+        () =>
+          storage.files.set(
+            'index.snapshot',
+            kept.map((b, i) => (i === kept.length - 7 ? b ^ 1 : b)),
+          ),
+        texts,
+      ],
+      ['cut short', () => storage.files.set('index.snapshot', kept.slice(0, kept.length >> 1)), texts],
+      ['another cache\u2019s', () => storage.files.set('index.snapshot', kept), texts],
+    ];
+    for (const [what, alter, now] of cases) {
+      storage.files.set('index.snapshot', kept);
+      alter();
+      const other = extensionStore(storage, bundledPack, what === 'another cache\u2019s' ? new Uint8Array(32).fill(1) : SECRET);
+      await loadAll(other.store, now);
+      assert.deepEqual({ read: other.cache.snapshotCounts.read, rejected: other.cache.snapshotCounts.rejected }, { read: 0, rejected: 1 }, what);
+      assert.ok(other.store.memo.last.judged > bundledPack.pack.facts.length, what);
+      assert.deepEqual(seen({ index: other.store.index, problems: [] }), seen({ ...buildFactIndex(other.store.index.packs), problems: [] }), what);
+      await other.cache.flush();
+    }
+  });
+
+  test('a snapshot that turns out not to fit the packs while it is taken is dropped, and the packs built as without one', async () => {
+    const memo = new IndexMemo();
+    const otherWorld = randomWorld(prng(78), 3);
+    const other = snapshotOf(buildFactIndex(packsOf(otherWorld, bundledPack), {}, memo).index, memo)!;
+    let writes = 0;
+    const store = new FactStore(bundledPack, parsePackText, {}, async (t, f, o) => parsePackText(t, f, o), {
+      yieldToHost: nextTurn,
+      snapshots: () => ({ snapshotKey: async () => 'key', readSnapshot: async () => other, writeSnapshot: async () => void writes++ }),
+    });
+    await loadAll(store, texts);
+    assert.equal(store.memo.last.restored, 0);
+    assert.ok(store.memo.last.judged > bundledPack.pack.facts.length);
+    assert.deepEqual(seen({ index: store.index, problems: [] }), seen({ ...buildFactIndex(store.index.packs), problems: [] }));
+    // Its index is kept as the snapshot of its packs instead.
+    assert.equal(writes, 1);
+  });
+
+  test('the key changes with every input of a build: a file\u2019s text, its name, its evidence, the options, the order of packs', async () => {
+    const cache = new PackCache({ storage: new MemoryStorage(), secret: SECRET });
+    const parse = (t: string, f: string): Promise<{ result: ReturnType<typeof parsePackText>; body: ReturnType<typeof encodeBody> }> => {
+      const result = parsePackText(t, f);
+      return Promise.resolve({ result, body: encodeBody(result) });
+    };
+    const load = async (t: string, f: string, label = f): Promise<LoadedPack> => {
+      const r = await cache.parse(t, f, {}, parse);
+      return { pack: r.pack!, locations: r.locations, origin: 'workspace', label, evidence: new Map() };
+    };
+    const a = await load(texts[0], 'file:///a.yaml');
+    const b = await load(texts[1], 'file:///b.yaml');
+    const key = await cache.snapshotKey([bundledPack, a, b], {});
+    assert.match(key ?? '', /^[0-9a-f]{64}$/);
+    assert.equal(await cache.snapshotKey([bundledPack, await load(texts[0], 'file:///a.yaml'), b], {}), key, 'the same text read again');
+    const others = [
+      await cache.snapshotKey([bundledPack, await load(texts[2], 'file:///a.yaml'), b], {}),
+      await cache.snapshotKey([bundledPack, await load(texts[0], 'file:///c.yaml'), b], {}),
+      await cache.snapshotKey([bundledPack, await load(texts[0], 'file:///a.yaml', 'renamed'), b], {}),
+      await cache.snapshotKey([bundledPack, { ...a, evidence: new Map([['x', { found: 1, missing: 0 }]]) }, b], {}),
+      await cache.snapshotKey([bundledPack, a, b], { maxFacts: 10 }),
+      await cache.snapshotKey([bundledPack, b, a], {}),
+      await cache.snapshotKey([a, b], {}),
+    ];
+    assert.equal(new Set([key, ...others]).size, others.length + 1);
+    // A writer's pack that did not come from the cache has no key.
+    const r = parsePackText(texts[0], 'file:///d.yaml');
+    assert.equal(await cache.snapshotKey([bundledPack, { pack: r.pack!, locations: r.locations, origin: 'workspace' }], {}), undefined);
+  });
+
+  test('INDEX_SNAPSHOT_VERSION is raised with every change to how an index is built: snapshots written before it are then ignored', () => {
+    // When this fails: the build changed, so a snapshot's outcomes may differ from a build now. Raise
+    // INDEX_SNAPSHOT_VERSION in src/core/facts/indexSnapshot.ts and record the new fingerprint here.
+    const fingerprints: Record<string, string> = {
+      '2026-12-03.1': '7193974f31f11237',
+    };
+    const hash = createHash('sha256');
+    for (const f of [
+      'src/core/facts/factIndex.ts',
+      'src/core/facts/status.ts',
+      'src/core/facts/aliasMatcher.ts',
+      'src/core/facts/tokenTrie.ts',
+      'src/core/facts/indexSnapshot.ts',
+      'src/core/document/dates.ts',
+      'src/core/document/text.ts',
+      'src/core/references/citationKeys.ts',
+      'src/core/check/wordDiff.ts',
+      'src/core/facts/wordForms.ts',
+    ])
+      hash.update(fs.readFileSync(path.join(projectRoot, f)));
+    assert.equal(fingerprints[INDEX_SNAPSHOT_VERSION], hash.digest('hex').slice(0, 16));
+  });
+});
