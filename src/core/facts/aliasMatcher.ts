@@ -365,15 +365,20 @@ export class AliasMatcher<T> {
    * This matcher as numbers (see SavedMatcher): each value as its place
    * (`placeOf`), each slot's alias as its place among its first value's
    * aliases. Undefined where a value has no place or an alias is not among
-   * its value's aliases.
+   * its value's aliases. In steps: it yields every `perStep` slots.
    */
-  saved(placeOf: (value: T) => number | undefined, aliasesOf: (value: T) => readonly string[]): SavedMatcher | undefined {
+  *savedSteps(
+    placeOf: (value: T) => number | undefined,
+    aliasesOf: (value: T) => readonly string[],
+    perStep = 5000,
+  ): Generator<void, SavedMatcher | undefined, void> {
     const slots = this.trie.slots;
     const slotStarts = new Int32Array(slots + 1);
     const slotAliases = new Int32Array(slots).fill(-1);
     const slotValues = new Int32Array(this.count);
     let n = 0;
     for (let s = 0; s < slots; s++) {
+      if (s % perStep === 0) yield;
       slotStarts[s] = n;
       const entry = this.entries[s];
       if (!entry) continue;

@@ -14,7 +14,7 @@ import { now } from '../check/pace';
 import { stepUntil } from '../steps';
 import { capProblems } from '../packs/problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
-import { snapshotOf, type IndexSnapshot } from './indexSnapshot';
+import { snapshotSteps, type IndexSnapshot } from './indexSnapshot';
 import type { LoadOptions, LoadResult } from '../packs/packLoader';
 import type { Pack, Problem } from '../types';
 
@@ -57,7 +57,7 @@ export interface StoreScheduling {
 export interface SnapshotStore {
   snapshotKey(packs: readonly LoadedPack[], options: BuildOptions & LoadOptions): Promise<string | undefined>;
   readSnapshot(key: string): Promise<IndexSnapshot | undefined>;
-  writeSnapshot(key: string, make: () => IndexSnapshot | undefined): Promise<void>;
+  writeSnapshot(key: string, make: () => Iterator<void, IndexSnapshot | undefined, void>): Promise<void>;
 }
 
 export interface StoreChange {
@@ -383,8 +383,8 @@ export class FactStore {
     const key = await snapshots.snapshotKey(packs, this.options);
     if (key === undefined || key === this.snapshotKey || overtaken()) return;
     this.snapshotKey = key;
-    // Made when its turn to be written comes, from the index then in use, if that is still this one.
-    void snapshots.writeSnapshot(key, () => (overtaken() ? undefined : snapshotOf(index, this.memo)));
+    // Made when its turn to be written comes, if a newer build has not replaced the memo's outcomes of this index by then.
+    void snapshots.writeSnapshot(key, () => snapshotSteps(index, this.memo));
   }
 
   /** Runs the readying of the index just put in use, a slice a turn, until it is done or a newer rebuild starts. */

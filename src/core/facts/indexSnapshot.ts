@@ -1,6 +1,7 @@
 import type { SavedMatcher } from './aliasMatcher';
 import type { FactIndex, IndexMemo } from './factIndex';
 import { STATUSES, type Problem } from '../types';
+import { toEnd } from '../steps';
 
 // A built index as bytes, kept between sessions beside the cache of parsed
 // packs (PackCache): a window reload whose packs are those of the last build
@@ -84,8 +85,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Whether this machine keeps numbers little-endian, as every machine VS Code runs on does; a snapshot is not kept elsewhere. */
 export const SNAPSHOTS_KEPT = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** The snapshot as bytes: a line of JSON (the strings, the problems, the arrays' lengths), then the arrays, each from a multiple of 4. */
-export function encodeSnapshot(s: IndexSnapshot): Uint8Array {
+/**
+ * The snapshot as bytes: a line of JSON (the strings, the problems, the
+ * arrays' lengths), then the arrays, each from a multiple of 4. In steps: an
+ * array is copied a step.
+ */
+export function* encodeSnapshotSteps(s: IndexSnapshot): Generator<void, Uint8Array, void> {
   const arrays: Record<ArrayName, ArrayBufferView> = {
     ok: s.ok,
     status: s.status,
@@ -120,11 +125,17 @@ export function encodeSnapshot(s: IndexSnapshot): Uint8Array {
   out.set(headBytes);
   let at = padded(headBytes.length);
   for (const [name] of ARRAYS) {
+    yield;
     const a = arrays[name];
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     at += padded(a.byteLength);
   }
   return out;
+}
+
+/** `encodeSnapshotSteps` at once. */
+export function encodeSnapshot(s: IndexSnapshot): Uint8Array {
+  return toEnd(encodeSnapshotSteps(s));
 }
 
 function padded(n: number): number {
@@ -217,13 +228,20 @@ export async function decodeSnapshot(bytes: Uint8Array, between: () => Promise<v
   };
 }
 
+/** `snapshotSteps` at once. */
+export function snapshotOf(index: FactIndex, memo: IndexMemo): IndexSnapshot | undefined {
+  return toEnd(snapshotSteps(index, memo));
+}
+
 /**
  * The snapshot of the index a memo's last build made (`index` must be it: the
- * memo holds the outcome of each fact it accepted). Undefined where the
- * index is not the memo's last, or its matcher cannot be written as numbers.
+ * memo holds the outcome of each fact it accepted), made in steps (it yields
+ * every `perStep` facts and slots). Undefined where the index is not the
+ * memo's last, or its matcher cannot be written as numbers.
  */
-export function snapshotOf(index: FactIndex, memo: IndexMemo): IndexSnapshot | undefined {
+export function* snapshotSteps(index: FactIndex, memo: IndexMemo, perStep = 2000): Generator<void, IndexSnapshot | undefined, void> {
   if (memo.previous !== index) return undefined;
+  let n = 0;
   const strings: string[] = [];
   const places = new Map<string, number>();
   const place = (s: string): number => {
@@ -241,6 +259,11 @@ export function snapshotOf(index: FactIndex, memo: IndexMemo): IndexSnapshot | u
   // The facts the build accepted, in its order: those it kept an outcome of (a repeated id, or one past the cap, has none).
   for (const pack of index.packs) {
     for (const fact of pack.pack.facts) {
+      if (++n % perStep === 0) {
+        yield;
+        // A newer build replaced the memo's outcomes: this index's are gone.
+        if (memo.previous !== index) return undefined;
+      }
       const kept = memo.kept.get(fact);
       if (!kept || kept.pack !== pack) continue;
       const { outcome } = kept;
@@ -255,9 +278,10 @@ export function snapshotOf(index: FactIndex, memo: IndexMemo): IndexSnapshot | u
       lookStarts.push(looks.length);
     }
   }
-  const matcher = index.matcher.saved(
+  const matcher = yield* index.matcher.savedSteps(
     (e) => index.positionOf(e),
     (e) => e.aliases,
+    perStep * 2,
   );
   if (!matcher) return undefined;
   return {

@@ -2,7 +2,9 @@ import { decodeBody, type EncodedBody } from './packCacheEntry';
 import type { LoadOptions, LoadResult } from './packLoader';
 import { DEFAULT_MAX_PACK_BYTES } from './packLimits';
 import type { BuildOptions, LoadedPack } from '../facts/factIndex';
-import { decodeSnapshot, encodeSnapshot, INDEX_SNAPSHOT_VERSION, SNAPSHOTS_KEPT, type IndexSnapshot } from '../facts/indexSnapshot';
+import { decodeSnapshot, encodeSnapshotSteps, INDEX_SNAPSHOT_VERSION, SNAPSHOTS_KEPT, type IndexSnapshot } from '../facts/indexSnapshot';
+import { now } from '../check/pace';
+import { stepUntil } from '../steps';
 
 /**
  * What `parsePackText` returns for a text may change with any change to the
@@ -43,16 +45,21 @@ export interface PackCacheOptions {
 
 export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 /**
- * An entry: this line, the signature (HMAC-SHA-256 in hex) and a newline,
- * then what it signs: the header (JSON) and a newline, and the body. What is
- * signed is one stretch of the entry, checked where it lies, not copied.
+ * An entry: this line, the signature (HMAC-SHA-256 in hex, of the SHA-256 of
+ * each megabyte: see `signature`) and a newline, then what it signs: the
+ * header (JSON) and a newline, and the body. What is signed is one stretch
+ * of the entry, checked where it lies, not copied.
  */
-const MAGIC = 'agreement-cite pack cache 2\n';
+const MAGIC = 'agreement-cite pack cache 3\n';
+/** Bytes of an entry hashed at a time for its signature. */
+const SIGNED_PIECE = 1024 * 1024;
 const MAC_LENGTH = 64;
 const EXTENSION = '.pack';
 /** The snapshot of the last index built (IndexSnapshot), signed as the entries are: one, written over. */
 const SNAPSHOT_MAGIC = 'agreement-cite index snapshot 1\n';
 const SNAPSHOT = 'index.snapshot';
+/** Milliseconds of work on a snapshot between two turns of the host. */
+const SLICE_MS = 8;
 
 interface Header {
   loader: string;
@@ -177,9 +184,21 @@ export class PackCache {
     return `${hex(await subtle().digest('SHA-256', encoder.encode(key))).slice(0, 40)}${EXTENSION}`;
   }
 
+  /**
+   * The HMAC-SHA-256 of the SHA-256 of each megabyte of `signed` in turn:
+   * each piece is handed to Web Crypto on a turn of its own, as it copies
+   * what it is given on the host's thread (tens of milliseconds for the tens
+   * of megabytes of a large entry or snapshot at once).
+   */
   private async signature(signed: Uint8Array): Promise<string> {
     this.key ??= subtle().importKey('raw', this.options.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    return hex(await subtle().sign('HMAC', await this.key, signed));
+    const pieces = Math.max(1, Math.ceil(signed.length / SIGNED_PIECE));
+    const digests = new Uint8Array(pieces * 32);
+    for (let i = 0; i < pieces; i++) {
+      if (i > 0) await this.yieldToHost();
+      digests.set(new Uint8Array(await subtle().digest('SHA-256', signed.subarray(i * SIGNED_PIECE, (i + 1) * SIGNED_PIECE))), i * 32);
+    }
+    return hex(await subtle().sign('HMAC', await this.key, digests));
   }
 
   private async lookUp(name: string, file: string, content: string, maxBytes: number): Promise<LoadResult | undefined> {
@@ -272,6 +291,15 @@ export class PackCache {
     }
   }
 
+  /** Runs `steps` to their end, a slice of a few milliseconds between two turns of the host. */
+  private async inSlices<T>(steps: Iterator<void, T, void>): Promise<T> {
+    for (;;) {
+      await this.yieldToHost();
+      const r = stepUntil(steps, now() + SLICE_MS, now);
+      if (r.done) return r.value;
+    }
+  }
+
   /** The snapshot kept for `key`, if one is, signed by this cache and whole; one found otherwise is deleted. */
   async readSnapshot(key: string): Promise<IndexSnapshot | undefined> {
     if (!SNAPSHOTS_KEPT) return undefined;
@@ -293,18 +321,18 @@ export class PackCache {
   }
 
   /**
-   * Keeps the snapshot `make` gives as the one for `key`, in the background
-   * after the entries being written (`flush` waits for it); none where it
-   * gives none or it would take more than a quarter of the cache.
+   * Keeps the snapshot `make` gives (in steps: a slice of them between two
+   * turns of the host) as the one for `key`, in the background after the
+   * entries being written (`flush` waits for it); none where it gives none
+   * or it would take more than a quarter of the cache.
    */
-  writeSnapshot(key: string, make: () => IndexSnapshot | undefined): Promise<void> {
+  writeSnapshot(key: string, make: () => Iterator<void, IndexSnapshot | undefined, void>): Promise<void> {
     this.writing = this.writing
       .then(async () => {
         if (!SNAPSHOTS_KEPT) return;
-        await this.yieldToHost();
-        const snapshot = make();
+        const snapshot = await this.inSlices(make());
         if (!snapshot) return;
-        const body = encodeSnapshot(snapshot);
+        const body = await this.inSlices(encodeSnapshotSteps(snapshot));
         if (body.length > this.maxTotalBytes / 4) return;
         await this.options.storage.write(SNAPSHOT, await this.sealed(SNAPSHOT_MAGIC, { key }, body));
         this.snapshotCounts.written++;
