@@ -128,16 +128,27 @@ suite('snippets: snippetFile', () => {
 
   test('each entry names the fact and describes its kind, date and status', () => {
     const file = snippetFile(index, 'markdown', 'en-GB');
-    const entry = file['NATO summit in The Hague (24–25 June 2025) (event.nato-summit-2025)'];
+    const entry = file['NATO summit in The Hague (24–25 June 2025)'];
     assert.ok(entry, Object.keys(file).slice(0, 5).join('\n'));
     assert.equal(entry.description, 'Agreement Cite: event, 24 June 2025, confirmed');
   });
 
+  test('two facts with one label are named by their ids too: neither snippet replaces the other', () => {
+    const twin = { ...index.fact('person.umerov')!, fact: { ...index.fact('person.umerov')!.fact, id: 'person.umerov-twin' } };
+    // The bundled index with one more fact: it answers every other question as before.
+    const twinned = Object.assign(Object.create(index) as typeof index, { facts: [...index.facts, twin] });
+    const file = snippetFile(twinned, 'plaintext', 'en-GB');
+    assert.equal(Object.keys(file).length, index.facts.length + 1);
+    assert.equal(file['Rustem Umerov (person.umerov-twin)'].prefix, 'ac-person-umerov-twin');
+    assert.equal(file['Rustem Umerov (person.umerov)'].prefix, 'ac-person-umerov');
+    assert.equal(file['Rustem Umerov'], undefined);
+  });
+
   test('Markdown snippets cite inline (a snippet cannot add a footnote definition); LaTeX uses \\footnote', () => {
-    const mdBody = lines(snippetFile(index, 'markdown', 'en-GB')['Rustem Umerov (person.umerov)'].body);
+    const mdBody = lines(snippetFile(index, 'markdown', 'en-GB')['Rustem Umerov'].body);
     assert.doesNotMatch(mdBody, /\[\^/);
     assert.match(mdBody, /\(Censor\.NET/);
-    const texBody = lines(snippetFile(index, 'latex', 'en-GB')['Rustem Umerov (person.umerov)'].body);
+    const texBody = lines(snippetFile(index, 'latex', 'en-GB')['Rustem Umerov'].body);
     assert.match(expand(texBody), /\\footnote\{Censor\.NET/);
   });
 

@@ -71,10 +71,13 @@ export function snippetPrefix(factId: string): string {
 export function snippetFile(index: FactIndex, format: DocFormat, dateStyle: DateStyle): Record<string, SnippetFileEntry> {
   const style = format === 'latex' || format === 'asciidoc' ? 'auto' : 'inline';
   const out: Record<string, SnippetFileEntry> = {};
+  // Each snippet is named by its fact's label, and by its id too where another fact has the same label.
+  const labels = new Map<string, number>();
+  for (const { fact } of index.facts) labels.set(fact.label, (labels.get(fact.label) ?? 0) + 1);
   for (const entry of index.facts) {
     const s = factSnippet(entry, index, { format, style, dateStyle });
     const when = entry.fact.date ? `, ${formatDate(entry.fact.date, dateStyle)}` : '';
-    out[`${entry.fact.label} (${entry.fact.id})`] = {
+    out[labels.get(entry.fact.label)! > 1 ? `${entry.fact.label} (${entry.fact.id})` : entry.fact.label] = {
       prefix: snippetPrefix(entry.fact.id),
       // One line as a string, as the format allows: six files of every fact, shipped in the package.
       body: s.body.includes('\n') ? s.body.split('\n') : s.body,
