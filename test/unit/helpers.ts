@@ -3,6 +3,7 @@
 
 import type { RecordedPaths } from '../../src/core/packs/recordedPaths';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildFactIndex, type BuildOptions, type FactIndex, type LoadedPack, type PackOrigin } from '../../src/core/facts/factIndex';
@@ -202,4 +203,16 @@ export function prng(seed: number): { int: (n: number) => number; pick: <T>(list
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return { int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)], chance: (p) => next() < p };
+}
+
+/**
+ * The first 16 hex digits of the SHA-256 of the project's files (and of
+ * `extra`): the version tests (a cache's LOADER_VERSION, INDEX_SNAPSHOT_VERSION)
+ * fail when the code that what is kept depends on changed and its version did not.
+ */
+export function sourceFingerprint(files: readonly string[], extra = ''): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(fs.readFileSync(path.join(projectRoot, f)));
+  hash.update(extra);
+  return hash.digest('hex').slice(0, 16);
 }

@@ -395,26 +395,7 @@ export function* buildFactIndexSteps(
       const factKinds: KindLookups = [];
       outcome = snapshot
         ? snapshotOutcome(snapshot, i, fact, pack, shared, sources, factKinds, sourceOf, kindOf)
-        : judgeFact(
-            fact,
-            pack,
-            (id) => {
-              // A fact looks up its few sources several times: the second time, from its own list.
-              const at = lookedAt(sources, id);
-              if (at >= 0) return sources[at + 1] as Source | undefined;
-              const s = sourceOf(id);
-              sources.push(id, s);
-              return s;
-            },
-            (id) => {
-              const at = lookedAt(factKinds, id);
-              if (at >= 0) return factKinds[at + 1] as FactKind | undefined;
-              const k = kindOf(id);
-              factKinds.push(id, k);
-              return k;
-            },
-            shared,
-          );
+        : judgeFact(fact, pack, remembered(sources, sourceOf), remembered(factKinds, kindOf), shared);
       if (memo) {
         // Copied to their length: a list grown by push keeps room for more.
         keptNow.set(
@@ -545,6 +526,20 @@ type SourceLookups = (string | Source | undefined)[];
 type KindLookups = (string | FactKind | undefined)[];
 /** What a fact that looked nothing up keeps: one list for all. */
 const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * `look`, each id's answer put in `list` (its id, then the answer): a fact
+ * looks up its few sources several times, the second time from its own list.
+ */
+function remembered<V>(list: (string | V | undefined)[], look: (id: string) => V | undefined): (id: string) => V | undefined {
+  return (id) => {
+    const at = lookedAt(list, id);
+    if (at >= 0) return list[at + 1] as V | undefined;
+    const found = look(id);
+    list.push(id, found);
+    return found;
+  };
+}
 
 /** Where `id` is among the ids of a list of lookups (its even places); -1 where it is not. */
 function lookedAt(list: readonly unknown[], id: string): number {
