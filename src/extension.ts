@@ -42,6 +42,8 @@ export interface AgreementCiteApi {
   readonly packParsing: { readonly worker: number; readonly inThread: number };
   /** Writers' packs read from the cache of parsed packs (hits), parsed (misses), entries refused, written and evicted. */
   readonly packCache?: PackCache['counts'];
+  /** Snapshots of the index of writers' packs read back (a window reload), refused and written, kept beside the cache. */
+  readonly indexSnapshots?: PackCache['snapshotCounts'];
   /** Which extension host runs the extension: 'node' (desktop, remote) or 'web' (the browser's web worker, VS Code for the Web). */
   readonly host: Platform['host'];
   /** Milliseconds spent evaluating the bundle, for the benchmark (docs/PERFORMANCE.md). */
@@ -137,6 +139,9 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     packParsing: parsing.counts,
     get packCache() {
       return cacheOf()?.counts;
+    },
+    get indexSnapshots() {
+      return cacheOf()?.snapshotCounts;
     },
     host: platform.host,
     loadMs,

@@ -275,10 +275,15 @@ suite('workspace fact packs', function () {
     const uri = vscode.Uri.joinPath(packsDir(), 'cached.yaml');
     const text = pack('Project Kestrel cached').replace('id: team\n', 'id: cached\n');
     const before = { ...cache };
+    const snapshots = api.indexSnapshots!;
+    const kept = snapshots.written;
     await write(uri, text);
     await waitFor('the pack to load', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel cached');
     await waitFor('its parse to be kept', () => cache.written > before.written);
     assert.ok(cache.misses > before.misses, 'a pack never seen is parsed');
+    // The index of the packs now in use is kept beside the cache, for the next window reload.
+    await waitFor('the index to be kept as a snapshot', () => snapshots.written > kept);
+    assert.strictEqual(snapshots.rejected, 0, 'no snapshot was refused');
     // Every pack file is read again when the pack settings change, as at a window reload.
     const settings = vscode.workspace.getConfiguration('agreementCite.packs');
     const globs = [...(settings.get<string[]>('include') ?? [])];

@@ -230,7 +230,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
     let writes = 0;
     const store = new FactStore(bundledPack, parsePackText, {}, async (t, f, o) => parsePackText(t, f, o), {
       yieldToHost: nextTurn,
-      snapshots: () => ({ snapshotKey: async () => 'key', readSnapshot: async () => other, writeSnapshot: async () => void writes++ }),
+      snapshots: () => ({ snapshotKey: async () => 'key', readSnapshot: async () => other, writeSnapshot: async () => (writes++, true) }),
     });
     await loadAll(store, texts);
     assert.equal(store.memo.last.restored, 0);
@@ -238,6 +238,37 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
     assert.deepEqual(seen({ index: store.index, problems: [] }), seen({ ...buildFactIndex(store.index.packs), problems: [] }));
     // Its index is kept as the snapshot of its packs instead.
     assert.equal(writes, 1);
+  });
+
+  test('an index replaced before its snapshot was made gives way to the newer one, even of the same packs', async () => {
+    const calls: { key: string; make: () => Iterator<void, IndexSnapshot | undefined, void>; done: (written: boolean) => void }[] = [];
+    const store = new FactStore(bundledPack, parsePackText, {}, async (t, f, o) => parsePackText(t, f, o), {
+      yieldToHost: nextTurn,
+      snapshots: () => ({
+        snapshotKey: async () => 'the same packs',
+        readSnapshot: async () => undefined,
+        writeSnapshot: (key, make) => new Promise<boolean>((done) => calls.push({ key, make, done })),
+      }),
+    });
+    await loadAll(store, texts);
+    // The same texts read again (a file saved unchanged): a new index of the same packs, before the first snapshot was made.
+    await loadAll(store, texts);
+    assert.equal(calls.length, 2, 'the second index is offered too: the first was not written yet');
+    const made = calls.map((c) => {
+      const steps = c.make();
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    });
+    assert.equal(made[0], undefined, 'the replaced index makes no snapshot');
+    assert.ok(made[1] && made[1].entries === store.index.facts.length, 'the index in use does');
+    calls[0].done(false);
+    calls[1].done(true);
+    await nextTurn();
+    // Once written, the same packs are not written again.
+    await loadAll(store, texts);
+    assert.equal(calls.length, 2);
   });
 
   test('the key changes with every input of a build: a file\u2019s text, its name, its evidence, the options, the order of packs', async () => {

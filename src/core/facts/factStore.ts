@@ -57,7 +57,8 @@ export interface StoreScheduling {
 export interface SnapshotStore {
   snapshotKey(packs: readonly LoadedPack[], options: BuildOptions & LoadOptions): Promise<string | undefined>;
   readSnapshot(key: string): Promise<IndexSnapshot | undefined>;
-  writeSnapshot(key: string, make: () => Iterator<void, IndexSnapshot | undefined, void>): Promise<void>;
+  /** Resolves to whether it was written. */
+  writeSnapshot(key: string, make: () => Iterator<void, IndexSnapshot | undefined, void>): Promise<boolean>;
 }
 
 export interface StoreChange {
@@ -94,7 +95,7 @@ export class FactStore {
    * referenced facts did (`memo.last` counts them).
    */
   readonly memo = new IndexMemo();
-  /** The key of the snapshot kept or taken last (see StoreScheduling.snapshots): the same one is not written again. */
+  /** The key of the snapshot written or taken last (see StoreScheduling.snapshots): the same one is not written again. */
   private snapshotKey?: string;
 
   /**
@@ -382,9 +383,13 @@ export class FactStore {
     if (overtaken()) return;
     const key = await snapshots.snapshotKey(packs, this.options);
     if (key === undefined || key === this.snapshotKey || overtaken()) return;
-    this.snapshotKey = key;
-    // Made when its turn to be written comes, if a newer build has not replaced the memo's outcomes of this index by then.
-    void snapshots.writeSnapshot(key, () => snapshotSteps(index, this.memo));
+    // Made when its turn to be written comes, if a newer build has not replaced the memo's outcomes of this index by
+    // then (that build's index, of the same packs or not, is then written in its place); the key counts as kept once written.
+    void snapshots
+      .writeSnapshot(key, () => snapshotSteps(index, this.memo))
+      .then((written) => {
+        if (written) this.snapshotKey = key;
+      });
   }
 
   /** Runs the readying of the index just put in use, a slice a turn, until it is done or a newer rebuild starts. */

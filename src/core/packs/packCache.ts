@@ -324,21 +324,25 @@ export class PackCache {
    * Keeps the snapshot `make` gives (in steps: a slice of them between two
    * turns of the host) as the one for `key`, in the background after the
    * entries being written (`flush` waits for it); none where it gives none
-   * or it would take more than a quarter of the cache.
+   * or it would take more than a quarter of the cache. Resolves to whether
+   * it was written.
    */
-  writeSnapshot(key: string, make: () => Iterator<void, IndexSnapshot | undefined, void>): Promise<void> {
-    this.writing = this.writing
-      .then(async () => {
-        if (!SNAPSHOTS_KEPT) return;
-        const snapshot = await this.inSlices(make());
-        if (!snapshot) return;
-        const body = await this.inSlices(encodeSnapshotSteps(snapshot));
-        if (body.length > this.maxTotalBytes / 4) return;
-        await this.options.storage.write(SNAPSHOT, await this.sealed(SNAPSHOT_MAGIC, { key }, body));
-        this.snapshotCounts.written++;
-      })
-      .catch(() => undefined);
-    return this.writing;
+  writeSnapshot(key: string, make: () => Iterator<void, IndexSnapshot | undefined, void>): Promise<boolean> {
+    const written = this.writing.then(async () => {
+      if (!SNAPSHOTS_KEPT) return false;
+      const snapshot = await this.inSlices(make());
+      if (!snapshot) return false;
+      const body = await this.inSlices(encodeSnapshotSteps(snapshot));
+      if (body.length > this.maxTotalBytes / 4) return false;
+      await this.options.storage.write(SNAPSHOT, await this.sealed(SNAPSHOT_MAGIC, { key }, body));
+      this.snapshotCounts.written++;
+      return true;
+    });
+    this.writing = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    return written.catch(() => false);
   }
 
   /** Deletes the oldest entries until the cache is within its size. */
