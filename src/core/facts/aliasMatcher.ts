@@ -417,8 +417,7 @@ export class AliasMatcher<T> {
     perStep = 5000,
   ): Generator<void, AliasMatcher<T>, void> {
     const { slotStarts, slotValues, slotAliases } = saved;
-    // With room for an eighth more nodes: the edits to come add some.
-    const trie = yield* TokenTrie.restoreSteps(saved.trie, Math.ceil(saved.trie.nodeData.length / 3 / 8), perStep * 4);
+    const trie = yield* TokenTrie.restoreSteps(saved.trie, perStep * 4);
     const slots = trie.slots;
     if (slotStarts.length !== slots + 1 || slotAliases.length !== slots || slotStarts[slots] !== slotValues.length)
       throw new Error('slots do not match the trie');

@@ -17,7 +17,7 @@ import { toEnd } from '../steps';
  * date aliases, the matcher); a unit test (indexSnapshot.test.ts) fails when
  * those files changed and this did not.
  */
-export const INDEX_SNAPSHOT_VERSION = '2026-12-03.1';
+export const INDEX_SNAPSHOT_VERSION = '2026-12-03.2';
 
 /** The outcomes of a build's accepted facts (in the order the build accepts them) and its matcher. */
 export interface IndexSnapshot {
@@ -61,7 +61,7 @@ type MatcherArray = 'firstTokens' | 'wholeTokens' | 'firstPairs' | 'slotStarts' 
 type TrieArray = 'nodeData' | 'chars' | 'edges';
 
 /** The arrays in the order they are written, each with its type. */
-const ARRAYS: [ArrayName, { BYTES_PER_ELEMENT: number; new (buffer: ArrayBuffer): ArrayLike<number> }][] = [
+const ARRAYS: [ArrayName, { BYTES_PER_ELEMENT: number; new (buffer: ArrayBuffer, offset?: number, length?: number): ArrayLike<number> }][] = [
   ['ok', Uint8Array],
   ['status', Uint8Array],
   ['reasons', Int32Array],
@@ -159,7 +159,8 @@ export async function decodeSnapshot(bytes: Uint8Array, between: () => Promise<v
   if (!Array.isArray(head.strings) || !Array.isArray(head.problems) || !Array.isArray(head.arrays) || head.arrays.length !== ARRAYS.length) {
     throw new Error('not a snapshot head');
   }
-  // Copied out, each to a buffer of its own: the bytes may lie at any offset, and are let go after.
+  // Read where they lie when the bytes are aligned for them (the cache writes them so): tens of megabytes are not
+  // copied again, which at once would make the engine collect its whole heap. Else each is copied to a buffer of its own.
   const a = {} as Record<ArrayName, ArrayLike<number>>;
   let at = padded(end + 1);
   for (let i = 0; i < ARRAYS.length; i++) {
@@ -167,10 +168,14 @@ export async function decodeSnapshot(bytes: Uint8Array, between: () => Promise<v
     const n = head.arrays[i];
     await between();
     if (!Number.isSafeInteger(n) || n < 0 || n % Type.BYTES_PER_ELEMENT !== 0 || at + n > bytes.length) throw new Error(`array ${name} out of range`);
-    // Copied with `set`: a Node Buffer's `slice` is a view into its pool, not a copy.
-    const copy = new Uint8Array(n);
-    copy.set(bytes.subarray(at, at + n));
-    a[name] = new Type(copy.buffer);
+    const offset = bytes.byteOffset + at;
+    if (offset % Type.BYTES_PER_ELEMENT === 0) a[name] = new Type(bytes.buffer as ArrayBuffer, offset, n / Type.BYTES_PER_ELEMENT);
+    else {
+      // Copied with `set`: a Node Buffer's `slice` is a view into its pool, not a copy.
+      const copy = new Uint8Array(n);
+      copy.set(bytes.subarray(at, at + n));
+      a[name] = new Type(copy.buffer);
+    }
     at += padded(n);
   }
   const accepted = head.accepted;

@@ -158,12 +158,13 @@ export class TokenTrie {
   }
 
   /**
-   * A trie with the nodes and edges of a saved one, and room for `more`
-   * nodes besides (an edit adds some), made in steps (it yields every
-   * `perStep` nodes or edges checked). Throws on arrays that do not fit
-   * together: a node's token outside `chars`, an edge to a node that is not there.
+   * A trie with the nodes and edges of a saved one, made in steps (it yields
+   * every `perStep` nodes or edges checked). It takes the saved arrays as
+   * they are, not copies (the first node an edit adds makes larger ones).
+   * Throws on arrays that do not fit together: a node's token outside
+   * `chars`, an edge to a node that is not there.
    */
-  static *restoreSteps(saved: SavedTrie, more = 0, perStep = 20_000): Generator<void, TokenTrie, void> {
+  static *restoreSteps(saved: SavedTrie, perStep = 20_000): Generator<void, TokenTrie, void> {
     const { nodeData, chars, edges } = saved;
     const nodes = nodeData.length / 3;
     const places = edges.length / 3;
@@ -190,19 +191,10 @@ export class TokenTrie {
     trie.nodes = nodes;
     trie.slots = saved.slots;
     trie.edgeCount = saved.edgeCount;
-    trie.nodeData = new Int32Array((nodes + more) * 3);
-    trie.nodeData.set(nodeData);
-    trie.chars = new Uint16Array(chars.length + more * 8);
-    trie.chars.set(chars);
+    trie.nodeData = nodeData;
+    trie.chars = chars;
     trie.charCount = chars.length;
-    const room = placesFor(saved.edgeCount + more);
-    if (room > places) {
-      trie.edges = new Int32Array(room * 3);
-      for (let at = 0; at < edges.length; at += 3) {
-        if (at % (perStep * 3) === 0) yield;
-        if (edges[at + 2] !== 0) place(trie.edges, edges[at], edges[at + 1], edges[at + 2]);
-      }
-    } else trie.edges = edges.slice();
+    trie.edges = edges;
     return trie;
   }
 

@@ -239,11 +239,16 @@ export class PackCache {
     return { header, body: data.subarray(end + 1) };
   }
 
-  /** `magic`, the signature, the header and the body, as `unsealed` reads them. */
+  /**
+   * `magic`, the signature, the header and the body, as `unsealed` reads them.
+   * The header is padded with spaces so that the body starts at a multiple of
+   * 8 bytes: its arrays can then be read where they lie (decodeSnapshot).
+   */
   private async sealed(magic: string, header: object, body: Uint8Array): Promise<Uint8Array> {
     const m = encoder.encode(magic);
-    const head = encoder.encode(`${JSON.stringify(header)}\n`);
     const signedFrom = m.length + MAC_LENGTH + 1;
+    const json = JSON.stringify(header);
+    const head = encoder.encode(`${json}${' '.repeat((8 - ((signedFrom + encoder.encode(json).length + 1) % 8)) % 8)}\n`);
     const data = new Uint8Array(signedFrom + head.length + body.length);
     data.set(m, 0);
     data.set(head, signedFrom);
