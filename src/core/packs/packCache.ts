@@ -127,8 +127,8 @@ export async function utf8InSlices(text: string, between: () => Promise<void>): 
 export class PackCache {
   /** How packs were loaded: for the tests, the log and the benchmark. */
   readonly counts = { hits: 0, misses: 0, rejected: 0, written: 0, evicted: 0 };
-  /** How index snapshots were used: read and taken, found but not of these packs or not valid, written. */
-  readonly snapshotCounts = { read: 0, rejected: 0, written: 0 };
+  /** How index snapshots were used: read and taken, found of other packs (left for their next write), not valid (deleted), written. */
+  readonly snapshotCounts = { read: 0, other: 0, rejected: 0, written: 0 };
   /** The SHA-256 of the text each pack this cache gave was parsed from (see `snapshotKey`). */
   private readonly digests = new WeakMap<object, string>();
   private readonly maxTotalBytes: number;
@@ -305,13 +305,25 @@ export class PackCache {
     }
   }
 
-  /** The snapshot kept for `key`, if one is, signed by this cache and whole; one found otherwise is deleted. */
+  /**
+   * The snapshot kept for `key`, if one is, signed by this cache and whole.
+   * One of other packs (the fact base changed since, or is not all read yet)
+   * is left as it is, unread; one that is not valid is deleted.
+   */
   async readSnapshot(key: string): Promise<IndexSnapshot | undefined> {
     if (!SNAPSHOTS_KEPT) return undefined;
     const data = await this.options.storage.read(SNAPSHOT).catch(() => undefined);
     if (!data) return undefined;
+    let other = false;
     try {
-      const opened = await this.unsealed<{ key: string }>(SNAPSHOT_MAGIC, data, (h) => h.key === key);
+      const opened = await this.unsealed<{ key: string }>(SNAPSHOT_MAGIC, data, (h) => {
+        other = typeof h.key === 'string' && h.key !== key;
+        return h.key === key;
+      });
+      if (other) {
+        this.snapshotCounts.other++;
+        return undefined;
+      }
       if (opened) {
         const snapshot = await decodeSnapshot(opened.body, this.yieldToHost);
         this.snapshotCounts.read++;
