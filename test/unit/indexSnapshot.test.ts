@@ -108,6 +108,22 @@ suite('index snapshots: an index taken from a snapshot is the one a build gives'
     });
   }
 
+  test('with the fact base over its caps (facts, aliases), the snapshot\u2019s index leaves out the same facts with the same problems', async () => {
+    const world = randomWorld(prng(11), 4);
+    const packs = packsOf(world, bundledPack);
+    const all = buildFactIndex(packs).index.facts.length;
+    for (const options of [{ maxFacts: all - 7 }, { maxAliases: Math.floor(all * 2.5) }]) {
+      const memo = new IndexMemo();
+      const built = buildFactIndex(packs, options, memo);
+      assert.ok(
+        built.problems.some((p) => p.code === 'too-many-facts' || p.code === 'too-many-aliases'),
+        JSON.stringify(options),
+      );
+      const taken = buildFactIndex(packsOf(world, bundledPack), options, new IndexMemo(), await roundTrip(snapshotOf(built.index, memo)!));
+      assert.deepEqual(seen(taken), seen(buildFactIndex(packsOf(world, bundledPack), options)), JSON.stringify(options));
+    }
+  });
+
   test('a snapshot whose numbers do not fit its facts is refused, never taken', async () => {
     const rnd = prng(5);
     const world = randomWorld(rnd, 3);
