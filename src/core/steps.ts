@@ -10,6 +10,26 @@ export function stepUntil<T>(steps: Iterator<void, T, void>, until: number, now:
   return r;
 }
 
+/**
+ * Runs `steps` to their end in slices of about `sliceMs` (`now` the clock),
+ * `between` awaited before each (a turn of the host); stops before a slice
+ * once `stopped` says so. What the last step returns, or undefined where it stopped.
+ */
+export async function inSlices<T>(
+  steps: Iterator<void, T, void>,
+  between: () => Promise<void>,
+  sliceMs: number,
+  now: () => number,
+  stopped: () => boolean = () => false,
+): Promise<{ value: T } | undefined> {
+  for (;;) {
+    await between();
+    if (stopped()) return undefined;
+    const r = stepUntil(steps, now() + sliceMs, now);
+    if (r.done) return { value: r.value };
+  }
+}
+
 /** Runs every step of `steps` now and returns what the last one returns. */
 export function toEnd<T>(steps: Generator<void, T, void>): T {
   for (;;) {

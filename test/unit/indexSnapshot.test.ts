@@ -326,7 +326,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
     // When this fails: the build changed, so a snapshot's outcomes may differ from a build now. Raise
     // INDEX_SNAPSHOT_VERSION in src/core/facts/indexSnapshot.ts and record the new fingerprint here.
     const fingerprints: Record<string, string> = {
-      '2026-12-03.2': '338c433ef9d0be8f',
+      '2026-12-03.3': 'ce4e6dffb49ed59f',
     };
     const build = [
       'src/core/facts/factIndex.ts',

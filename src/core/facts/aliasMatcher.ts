@@ -108,7 +108,7 @@ export interface SavedMatcher {
   slotAliases: Int32Array;
 }
 
-/** What a matcher is made of: a new one made `from` them copies all but the trie, which it shares. */
+/** What a matcher is made of: a new one made `from` them takes them as they are. */
 interface MatcherParts<T> {
   trie: TokenTrie;
   entries: (SlotEntry<T> | undefined)[];
@@ -168,16 +168,17 @@ export class AliasMatcher<T> {
 
   /**
    * `aliases`: about how many aliases will be added, to make room for them at
-   * once. `from`: the parts of a matcher to start as a copy of, sharing its
-   * trie (`editSteps`, `restore`): nothing is made that the copy would replace.
+   * once. `from`: the parts to make it of, taken as they are (`editSteps`
+   * gives copies of its own, `restoreSteps` the ones it read): nothing is
+   * made that they would replace.
    */
   constructor(aliases = 0, from?: MatcherParts<T>) {
     if (from) {
       this.trie = from.trie;
-      this.entries = from.entries.slice();
-      this.firstTokens = from.firstTokens.slice();
-      this.wholeTokens = from.wholeTokens.slice();
-      this.firstPairs = from.firstPairs.slice();
+      this.entries = from.entries;
+      this.firstTokens = from.firstTokens;
+      this.wholeTokens = from.wholeTokens;
+      this.firstPairs = from.firstPairs;
       this.count = from.count;
     } else {
       this.trie = new TokenTrie(Math.max(64, Math.ceil(aliases * 1.125)));
@@ -187,11 +188,6 @@ export class AliasMatcher<T> {
       this.firstPairs = newFilter();
       this.count = 0;
     }
-  }
-
-  private parts(): MatcherParts<T> {
-    const { trie, entries, firstTokens, wholeTokens, firstPairs, count } = this;
-    return { trie, entries, firstTokens, wholeTokens, firstPairs, count };
   }
 
   add(alias: string, value: T): void {
@@ -272,8 +268,16 @@ export class AliasMatcher<T> {
    * `aliasesPerStep` aliases.
    */
   *editSteps(edit: MatcherEdit<T>, valuesPerStep = 100): Generator<void, AliasMatcher<T>, void> {
-    const out = new AliasMatcher<T>(0, this.parts());
+    // Its own entries and filters, the trie shared.
     const trie = this.trie;
+    const out = new AliasMatcher<T>(0, {
+      trie,
+      entries: this.entries.slice(),
+      firstTokens: this.firstTokens.slice(),
+      wholeTokens: this.wholeTokens.slice(),
+      firstPairs: this.firstPairs.slice(),
+      count: this.count,
+    });
     /** Slots whose entry is the new matcher's own copy. */
     const copied = new Set<number>();
     const own = (slot: number): SlotEntry<T> | undefined => {
@@ -444,7 +448,7 @@ export class AliasMatcher<T> {
         entries[s] = SlotEntry.of(alias, list);
       }
     }
-    // The parts are copied (the filters, the list of entries): `saved` stays the caller's.
+    // The filters are taken as they are, as the trie's arrays are: a matcher is never added to once built (an edit adds to its own copies).
     return new AliasMatcher<T>(0, { trie, entries, firstTokens, wholeTokens, firstPairs, count: slotValues.length });
   }
 

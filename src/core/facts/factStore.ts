@@ -11,7 +11,7 @@ import {
   type LoadedPack,
 } from './factIndex';
 import { now } from '../check/pace';
-import { stepUntil } from '../steps';
+import { inSlices } from '../steps';
 import { capProblems } from '../packs/problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
 import { snapshotSteps, type IndexSnapshot } from './indexSnapshot';
@@ -354,28 +354,23 @@ export class FactStore {
       if (overtaken()) return this.rebuilding;
     }
     // 100 facts a step: a step of a large fact base stays within a few milliseconds on a busy machine.
-    let steps = buildFactIndexSteps(packs, this.options, 100, this.memo, snapshot);
-    let built: BuildResult | undefined;
-    for (let r: IteratorResult<void, BuildResult> | undefined; !r?.done;) {
-      await scheduling.yieldToHost();
-      if (overtaken()) return this.rebuilding;
-      try {
-        r = stepUntil(steps, now() + sliceMs, now);
-      } catch (e) {
-        // A snapshot that does not fit these packs after all: they are built as if there were none.
-        if (!snapshot) throw e;
-        snapshot = undefined;
-        this.snapshotKey = undefined;
-        steps = buildFactIndexSteps(packs, this.options, 100, this.memo);
-        continue;
-      }
-      if (r.done) built = r.value;
+    const build = (from?: IndexSnapshot): Promise<{ value: BuildResult } | undefined> =>
+      inSlices(buildFactIndexSteps(packs, this.options, 100, this.memo, from), scheduling.yieldToHost, sliceMs, now, overtaken);
+    let done: { value: BuildResult } | undefined;
+    try {
+      done = await build(snapshot);
+    } catch (e) {
+      // A snapshot that does not fit these packs after all: they are built as if there were none.
+      if (!snapshot) throw e;
+      this.snapshotKey = undefined;
+      done = await build();
     }
-    if (overtaken()) return this.rebuilding;
-    this.use(built!);
-    const readying = scheduling.readying?.(built!.index);
-    const keep = (): Promise<void> => (snapshots ? this.keepSnapshot(built!.index, packs, snapshots, overtaken) : Promise.resolve());
-    this.readying = readying ? this.ready(built!.index, readying, overtaken, scheduling, sliceMs).then(keep) : keep();
+    if (!done || overtaken()) return this.rebuilding;
+    const built = done.value;
+    this.use(built);
+    const readying = scheduling.readying?.(built.index);
+    const keep = (): Promise<void> => (snapshots ? this.keepSnapshot(built.index, packs, snapshots, overtaken) : Promise.resolve());
+    this.readying = readying ? this.ready(built.index, readying, overtaken, scheduling, sliceMs).then(keep) : keep();
   }
 
   /** Keeps the index in use as the snapshot of its packs, unless it is kept already or a newer build started. */
@@ -400,11 +395,7 @@ export class FactStore {
     scheduling: StoreScheduling,
     sliceMs: number,
   ): Promise<void> {
-    for (let done = false; !done;) {
-      await scheduling.yieldToHost();
-      if (overtaken()) return;
-      done = stepUntil(steps, now() + sliceMs, now).done === true;
-    }
+    if (!(await inSlices(steps, scheduling.yieldToHost, sliceMs, now, overtaken))) return;
     // What readying made from the index this one was made from is made: that one can go.
     index.basis = undefined;
   }

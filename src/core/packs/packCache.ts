@@ -4,7 +4,7 @@ import { DEFAULT_MAX_PACK_BYTES } from './packLimits';
 import type { BuildOptions, LoadedPack } from '../facts/factIndex';
 import { decodeSnapshot, encodeSnapshotSteps, INDEX_SNAPSHOT_VERSION, SNAPSHOTS_KEPT, type IndexSnapshot } from '../facts/indexSnapshot';
 import { now } from '../check/pace';
-import { stepUntil } from '../steps';
+import { inSlices } from '../steps';
 
 /**
  * What `parsePackText` returns for a text may change with any change to the
@@ -296,15 +296,6 @@ export class PackCache {
     }
   }
 
-  /** Runs `steps` to their end, a slice of a few milliseconds between two turns of the host. */
-  private async inSlices<T>(steps: Iterator<void, T, void>): Promise<T> {
-    for (;;) {
-      await this.yieldToHost();
-      const r = stepUntil(steps, now() + SLICE_MS, now);
-      if (r.done) return r.value;
-    }
-  }
-
   /**
    * The snapshot kept for `key`, if one is, signed by this cache and whole.
    * One of other packs (the fact base changed since, or is not all read yet)
@@ -347,9 +338,9 @@ export class PackCache {
   writeSnapshot(key: string, make: () => Iterator<void, IndexSnapshot | undefined, void>): Promise<boolean> {
     const written = this.writing.then(async () => {
       if (!SNAPSHOTS_KEPT) return false;
-      const snapshot = await this.inSlices(make());
+      const snapshot = (await inSlices(make(), this.yieldToHost, SLICE_MS, now))!.value;
       if (!snapshot) return false;
-      const body = await this.inSlices(encodeSnapshotSteps(snapshot));
+      const body = (await inSlices(encodeSnapshotSteps(snapshot), this.yieldToHost, SLICE_MS, now))!.value;
       if (body.length > this.maxTotalBytes / 4) return false;
       await this.options.storage.write(SNAPSHOT, await this.sealed(SNAPSHOT_MAGIC, { key }, body));
       this.snapshotCounts.written++;
