@@ -327,6 +327,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
     // INDEX_SNAPSHOT_VERSION in src/core/facts/indexSnapshot.ts and record the new fingerprint here.
     const fingerprints: Record<string, string> = {
       '2026-12-03.3': 'ce4e6dffb49ed59f',
+      '2026-12-03.4': '13197ef1d7ce962f',
     };
     const build = [
       'src/core/facts/factIndex.ts',

@@ -275,16 +275,21 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.4': 'a64c3aa802053fea',
       '2026-12-03.5': '5d566ff0cf6e6dd1',
       '2026-12-03.6': 'eb174dfd09a2dfdf',
+      '2026-12-03.7': 'a0b3e66db27800d2',
     };
     const loader = [
       'src/core/packs/packLoader.ts',
       'src/core/packs/quickYaml.ts',
+      'src/core/packs/quickText.ts',
+      'src/core/packs/validPack.ts',
       'src/core/packs/recordedPaths.ts',
       'src/core/packs/packCacheEntry.ts',
       'src/core/types.ts',
       'src/core/packs/packLimits.ts',
       'src/core/facts/languageForms.ts',
       'src/core/facts/ukInflect.ts',
+      'src/core/document/text.ts',
+      'src/core/document/dates.ts',
     ];
     const yamlVersion = JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'yaml', 'package.json'), 'utf8')).version as string;
     assert.equal(fingerprints[LOADER_VERSION], sourceFingerprint(loader, yamlVersion));

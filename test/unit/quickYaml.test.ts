@@ -6,10 +6,9 @@
 
 import assert from 'node:assert/strict';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
 import { quickCompose } from '../../src/core/packs/quickYaml';
-import type { RecordedPaths } from '../../src/core/packs/recordedPaths';
-import { bundledFiles, prng } from './helpers';
+import { bundledFiles } from './helpers';
+import { assertSameLoad, mutate } from './packEdits';
 
 function library(text: string): ReturnType<typeof parseDocument> {
   return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
@@ -40,131 +39,6 @@ function difference(a: unknown, b: unknown, path = '', root = true): string | un
     if (d) return d;
   }
   return undefined;
-}
-
-function assertSameLoad(text: string, file: string): void {
-  const quick = parsePackText(text, file);
-  const slow = parsePackText(text, file, { quickReader: false });
-  assert.deepEqual(quick.pack, slow.pack);
-  assert.deepEqual(quick.problems, slow.problems);
-  assert.deepEqual(quick.locations.facts, slow.locations.facts);
-  assert.deepEqual(quick.locations.sources, slow.locations.sources);
-  assert.deepEqual(quick.locations.pathsById, slow.locations.pathsById);
-  assert.deepEqual([...paths(quick)], [...paths(slow)]);
-}
-
-function paths(r: LoadResult): RecordedPaths {
-  return r.locations.paths as unknown as RecordedPaths;
-}
-
-/** Values a writer might put after a key, well or badly formed. */
-const VALUES = [
-  '~',
-  'null',
-  'True',
-  'FALSE',
-  '1.0',
-  '-0',
-  '007',
-  '0x1F',
-  '0o17',
-  '.inf',
-  '-.Inf',
-  '.NaN',
-  '1e3',
-  '+1',
-  '.5',
-  '2025-06-23',
-  '"2025-06-23"',
-  "'a''b'",
-  '"a\\tb"',
-  '"\\u00e9\\x41\\U0001F600"',
-  '"bad \\q"',
-  '"\\""',
-  "''",
-  '""',
-  '[a, b]',
-  '[a,b]',
-  '[ a , "b" ]',
-  '[]',
-  '{}',
-  '{ source: s1 }',
-  '{source: s1, locator: [p, 2]}',
-  '[a, ]',
-  '[{ source: x }, { source: y }]',
-  '>-\n  one\n  two\n\n  three',
-  '|\n  one\n   two',
-  '>\n  a\n\n\n  b',
-  '|+\n  x',
-  '>2\n   x',
-  '|-\n\n  x',
-  '>-\n  # kept\n  y',
-  '>-\n  a\n    b',
-  'a: b',
-  'a:b',
-  'x #y',
-  'x#y',
-  '@x',
-  '`x',
-  '',
-  '"unclosed',
-  "'unclosed",
-  '[unclosed',
-  '{a: 1',
-  '- x',
-  '-',
-  '&a x',
-  '*a',
-  '!!str 1',
-  '? x',
-  'a, b',
-  'x:',
-  '"a" b',
-  '"a"#c',
-  '[a]b',
-  'é ü — “q”',
-  "x'y",
-  'a  b',
-  '-1',
-  '---',
-  '...',
-  'Київ: столиця',
-  'http://x.org/a?b=c#d',
-];
-
-function mutate(text: string, seed: number): string {
-  const r = prng(seed);
-  const lines = text.split('\n');
-  for (let m = 1 + r.int(3); m > 0; m--) {
-    const i = r.int(lines.length);
-    const line = lines[i] ?? '';
-    const indent = ' '.repeat(r.int(10));
-    switch (r.int(9)) {
-      case 0:
-        lines.splice(i, 0, `${indent}# a comment`);
-        break;
-      case 1:
-        lines.splice(i, 0, r.int(2) ? '' : indent);
-        break;
-      case 2:
-        lines.splice(i, 1);
-        break;
-      case 3:
-        lines.splice(i, 0, line);
-        break;
-      case 4:
-        lines[i] = line.replace(/^ {1,2}/, r.int(2) ? '' : '   ');
-        break;
-      case 5:
-        lines[i] = line + r.pick([' # note', '#x', ' ', '\t', '\r']);
-        break;
-      default: {
-        const v = r.pick(VALUES).replace(/\n/g, `\n${/^ */.exec(line)![0]}  `);
-        lines[i] = line.replace(/(?:: |- ).*$/, (head) => head.slice(0, 2) + v);
-      }
-    }
-  }
-  return lines.join('\n');
 }
 
 suite('quick YAML reader', () => {

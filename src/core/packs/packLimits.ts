@@ -19,6 +19,9 @@ export const MAX_TEXT_CHARS = 20_000;
  */
 export const MAX_VALUE_CHARS = 100_000;
 
+/** Deepest nesting of YAML collections read: deeper input would exhaust the parser's stack. */
+export const MAX_NESTING = 64;
+
 /** Most lines in a row that hold nothing but white space: each costs the YAML parser several tokens. */
 export const MAX_BLANK_LINES = 1_000;
 

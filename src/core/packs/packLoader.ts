@@ -33,10 +33,11 @@ import {
 } from '../types';
 
 import { quickCompose } from './quickYaml';
+import { readValidPack } from './validPack';
 import { RecordedPaths } from './recordedPaths';
-import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, MAX_BLANK_LINES, MAX_TEXT_CHARS, MAX_VALUE_CHARS, tooLargeProblem } from './packLimits';
+import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, MAX_BLANK_LINES, MAX_NESTING, MAX_TEXT_CHARS, MAX_VALUE_CHARS, tooLargeProblem } from './packLimits';
 
-export { DEFAULT_MAX_PACK_BYTES, formatBytes, loadFailedProblem, tooLargeProblem } from './packLimits';
+export { DEFAULT_MAX_PACK_BYTES, formatBytes, loadFailedProblem, MAX_NESTING, tooLargeProblem } from './packLimits';
 
 export interface LoadOptions {
   maxBytes?: number;
@@ -231,19 +232,15 @@ const INVALID = Symbol('invalid');
 
 /** Most problems listed for one file. */
 export const MAX_PROBLEMS = 200;
-/** Deepest nesting of YAML collections read: deeper input would exhaust the parser's stack. */
-export const MAX_NESTING = 64;
 
 class Reader {
   readonly problems: Problem[] = [];
-  readonly paths: RecordedPaths;
   constructor(
     private readonly file: string,
     private readonly lines: LineIndex,
     private readonly textLength: number,
-  ) {
-    this.paths = new RecordedPaths(lines);
-  }
+    readonly paths = new RecordedPaths(lines),
+  ) {}
 
   rangeOf(node: YamlNode | null | undefined): Range {
     const r = node?.range;
@@ -623,30 +620,20 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     );
     return { locations: empty, problems: reader.finish() };
   }
-  const deep = tooDeep(textIn);
-  if (deep !== undefined) {
-    reader.problem(
-      null,
-      'nested-too-deeply',
-      l10n.t('The YAML is nested more than {0} levels deep here; a fact pack needs a handful.', MAX_NESTING),
-      'error',
-      lines.rangeOf(deep, deep + 1),
-    );
-    return { locations: empty, problems: reader.finish() };
+  // A valid pack as writers write them is read straight into its values.
+  const valid = options.quickReader === false ? undefined : readValidPack(textIn, lines, PACK_SHAPES);
+  if (valid) {
+    const validReader = new Reader(file, lines, textIn.length, valid.paths);
+    const locations: PackLocations = { file, sources: valid.sourceRanges, facts: valid.factRanges, pathsById: valid.pathsById, paths: valid.paths };
+    citationKeyCollisions(validReader, valid.sources, locations);
+    checkNamesInLanguages(validReader, valid.facts as unknown as Fact[], locations);
+    const pack = { meta: valid.meta, sources: valid.sources, facts: valid.facts } as unknown as Pack;
+    return { pack, locations, problems: validReader.finish() };
   }
-  const crowded = crowdedLine(textIn);
-  if (crowded !== undefined) {
-    reader.problem(
-      null,
-      'yaml-syntax',
-      l10n.t('YAML syntax: this line starts more than {0} quoted values; is a quote mark missing its backslash (\\")?', MAX_QUOTED_PER_LINE),
-      'error',
-      lines.rangeOf(crowded, crowded + 1),
-    );
-    return { locations: empty, problems: reader.finish() };
-  }
-  // Packs as writers write them are read by the quick reader; anything else, and every error, by the library.
-  const root = (options.quickReader === false ? undefined : quickCompose(textIn)) ?? composeWithLibrary(textIn, reader, lines);
+  // Packs with problems in that form are composed by the quick reader; anything else, and every syntax error, by the library.
+  const root =
+    (options.quickReader === false ? undefined : quickCompose(textIn)) ??
+    (unsafeForLibrary(textIn, reader, lines) ? undefined : composeWithLibrary(textIn, reader, lines));
   if (root === undefined) return { locations: empty, problems: reader.finish() };
   if (!root || !isMap(root)) {
     reader.problem(root, 'wrong-type', l10n.t('A pack file must be a mapping with the keys "pack", "sources" and "facts".'));
@@ -670,27 +657,7 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   const pathsById = new Map<string, string>();
   const locations: PackLocations = { file, sources: sourceRanges, facts: factRanges, pathsById, paths: reader.paths };
   const sources = readList(reader, root.get('sources', true) as YamlNode | undefined, source, 'sources', 'source', sourceRanges, pathsById);
-  // Citations and exports name a source by a key of letters, digits, "_" and "-": two ids that make the same key would be cited as one.
-  const keys = new Map<string, string>();
-  for (const s of sources as { id?: unknown }[]) {
-    if (typeof s.id !== 'string') continue;
-    const key = s.id.replace(/[^A-Za-z0-9_-]/g, '-');
-    const other = keys.get(key);
-    if (other !== undefined) {
-      reader.problem(
-        null,
-        'citation-key-collision',
-        l10n.t(
-          'source "{0}": its citation key "{1}" is that of source "{2}" too, so a document citing one would read as citing the other; give one of them another id',
-          clip(s.id),
-          clip(key),
-          clip(other),
-        ),
-        'error',
-        locations.sources.get(s.id),
-      );
-    } else keys.set(key, s.id);
-  }
+  citationKeyCollisions(reader, sources, locations);
   const facts = readList(reader, root.get('facts', true) as YamlNode | undefined, fact, 'facts', 'fact', factRanges, pathsById);
   checkNamesInLanguages(reader, facts as Fact[], locations);
   if (!root.has('pack'))
@@ -700,6 +667,38 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   if (metaValue === INVALID || metaValue === undefined) return { locations, problems: reader.finish() };
   const pack = { meta: metaValue, sources, facts } as unknown as Pack;
   return { pack, locations, problems: reader.finish() };
+}
+
+/**
+ * Whether the text is one the `yaml` library must not be given, told to
+ * `reader`: nested so deeply that the parser would exhaust its stack, or a
+ * line of so many quoted values that it would take minutes. The quick
+ * readers need no such guard: they read a bounded depth, a value at a time.
+ */
+function unsafeForLibrary(textIn: string, reader: Reader, lines: LineIndex): boolean {
+  const deep = tooDeep(textIn);
+  if (deep !== undefined) {
+    reader.problem(
+      null,
+      'nested-too-deeply',
+      l10n.t('The YAML is nested more than {0} levels deep here; a fact pack needs a handful.', MAX_NESTING),
+      'error',
+      lines.rangeOf(deep, deep + 1),
+    );
+    return true;
+  }
+  const crowded = crowdedLine(textIn);
+  if (crowded !== undefined) {
+    reader.problem(
+      null,
+      'yaml-syntax',
+      l10n.t('YAML syntax: this line starts more than {0} quoted values; is a quote mark missing its backslash (\\")?', MAX_QUOTED_PER_LINE),
+      'error',
+      lines.rangeOf(crowded, crowded + 1),
+    );
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -770,6 +769,30 @@ function composeWithLibrary(textIn: string, reader: Reader, lines: LineIndex): Y
   if (aliases > 0) return undefined;
 
   return doc.contents as YamlNode | null;
+}
+
+/** Citations and exports name a source by a key of letters, digits, "_" and "-": two ids that make the same key would be cited as one. */
+function citationKeyCollisions(reader: Reader, sources: readonly unknown[], locations: PackLocations): void {
+  const keys = new Map<string, string>();
+  for (const s of sources as { id?: unknown }[]) {
+    if (typeof s.id !== 'string') continue;
+    const key = s.id.replace(/[^A-Za-z0-9_-]/g, '-');
+    const other = keys.get(key);
+    if (other !== undefined) {
+      reader.problem(
+        null,
+        'citation-key-collision',
+        l10n.t(
+          'source "{0}": its citation key "{1}" is that of source "{2}" too, so a document citing one would read as citing the other; give one of them another id',
+          clip(s.id),
+          clip(key),
+          clip(other),
+        ),
+        'error',
+        locations.sources.get(s.id),
+      );
+    } else keys.set(key, s.id);
+  }
 }
 
 /** The parts of a name (`languages.<tag>.name`) are for people: on another kind of fact nothing would read them. */
@@ -1126,10 +1149,10 @@ function readList(
     const v = reader.read(itemNode, shape, `/${path}/${i}`, label);
     if (v !== INVALID) {
       out.push(v);
-      if (idText) {
-        ranges.set(idText, reader.rangeOf(itemNode));
-        paths.set(idText, `/${path}/${i}`);
-      }
+      // A valid item has an id: located by it as read, not as YAML would type it ("1e3" is a number there).
+      const itemId = (v as { id: string }).id;
+      ranges.set(itemId, reader.rangeOf(itemNode));
+      paths.set(itemId, `/${path}/${i}`);
     }
   });
   return out;

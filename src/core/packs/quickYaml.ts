@@ -1,5 +1,19 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
-import { CLOSE_CURLY, CLOSE_SQUARE, isBlockHeader, isQuote, isDoubleQuote, Next, OPEN_CURLY, OPEN_SQUARE, quickly, QuickText, typedPlain } from './quickText';
+import { MAX_NESTING } from './packLimits';
+import {
+  CLOSE_CURLY,
+  CLOSE_SQUARE,
+  isBlockHeader,
+  isQuote,
+  isDoubleQuote,
+  Next,
+  OPEN_CURLY,
+  OPEN_SQUARE,
+  out,
+  quickly,
+  QuickText,
+  typedPlain,
+} from './quickText';
 
 // The quick composer: the `yaml` library's own nodes for a text in the form
 // that packs are written in (quickText.ts), with the same values and the same
@@ -27,9 +41,15 @@ function textScalar(value: string, type: Scalar.Type, range: [number, number, nu
 /** Composes the root mapping of `t`'s text; throws NotQuick at the first thing outside the form read. */
 function compose(t: QuickText): YAMLMap {
   const text = t.text;
+  /** Collections open: deeper nesting than the loader allows is left to the library's guarded reading. */
+  let depth = 0;
+  const enter = (): void => {
+    if (++depth > MAX_NESTING) out();
+  };
 
   /** A block mapping whose first key starts at `first`, at column `indent`. */
   function blockMap(indent: number, first: number): YAMLMap {
+    enter();
     const map = new YAMLMap();
     let keyAt = first;
     let end: number;
@@ -43,6 +63,7 @@ function compose(t: QuickText): YAMLMap {
       if (keyAt < 0) break;
     }
     map.range = [first, end, t.commentEnd(indent, end, afterItem)];
+    depth--;
     return map;
   }
 
@@ -68,6 +89,7 @@ function compose(t: QuickText): YAMLMap {
 
   /** A block sequence whose first `-` is at `first`, at column `indent`. */
   function blockSeq(indent: number, first: number): YAMLSeq {
+    enter();
     const seq = new YAMLSeq();
     let dashAt = first;
     let end: number;
@@ -83,6 +105,7 @@ function compose(t: QuickText): YAMLMap {
       if (dashAt < 0) break;
     }
     seq.range = [first, end, t.commentEnd(indent, end, afterItem)];
+    depth--;
     return seq;
   }
 
@@ -111,6 +134,7 @@ function compose(t: QuickText): YAMLMap {
 
   /** A flow sequence or mapping closed on its line, ending past its closing bracket. */
   function flow(start: number): YAMLSeq | YAMLMap {
+    enter();
     const isSeq = text.charCodeAt(start) === OPEN_SQUARE;
     const close = isSeq ? CLOSE_SQUARE : CLOSE_CURLY;
     const node = isSeq ? new YAMLSeq() : new YAMLMap();
@@ -136,6 +160,7 @@ function compose(t: QuickText): YAMLMap {
       }
     }
     node.range = [start, i + 1, i + 1];
+    depth--;
     return node;
   }
 

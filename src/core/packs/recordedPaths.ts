@@ -42,6 +42,23 @@ export class RecordedPaths {
     this.map?.set(path, k);
   }
 
+  /**
+   * Records `path` from `start`, its end to come (`close`): a collection's
+   * path comes before its values' paths, and its end after them.
+   */
+  open(path: string, start: number): number {
+    const k = this.keys.length * 4;
+    this.record(path, start, start);
+    return k;
+  }
+
+  /** Ends the range of the path recorded at `slot` (`open`) at `end`. */
+  close(slot: number, end: number): void {
+    const line = this.lines.lineNear(end, this.numbers[slot]);
+    this.numbers[slot + 2] = line;
+    this.numbers[slot + 3] = end - this.lines.lineStart(line);
+  }
+
   get(path: string): Range | undefined {
     const k = this.lookUp().get(path);
     return k === undefined ? undefined : this.rangeAt(k);
