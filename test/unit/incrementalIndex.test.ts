@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { buildFactIndex, IndexMemo, type LoadedPack } from '../../src/core/facts/factIndex';
 import { FactStore } from '../../src/core/facts/factStore';
 import { parsePackText } from '../../src/core/packs/packLoader';
-import { bundled, prng } from './helpers';
+import { bundled, factYaml, loadPack, packYaml, prng } from './helpers';
 import { edit, loaded, offered, randomWorld, seen, text, type FileModel } from './randomPacks';
 import { pickerRows, prepareSearch } from '../../src/core/cite/search';
 
@@ -62,6 +62,37 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
       assert.ok(edited > 20, `only ${edited} of 40 indexes made from the one before`);
     });
   }
+
+  test('facts read again take their former places in the alias matcher only where the order holds: files or facts in another order are added anew', () => {
+    // Three facts in each of two files, all with one shared name: its facts are listed in the index's order.
+    // Each file with sources of its own: the facts of a file not read again keep their entries.
+    const file = (name: string, ids: string[]): LoadedPack => {
+      const text = packYaml(...ids.map((id) => factYaml(id, { kind: 'term' }).replace(/aliases: \[(.*)\]/, 'aliases: [$1, Shared name]')));
+      return loadPack(text.replace(/src-(a|b)/g, `src-${name}-$1`), `file:///w/${name}.factpack.yaml`).loaded;
+    };
+    const x = (): LoadedPack => file('x', ['term.x1', 'term.x2', 'term.x3']);
+    const y = (): LoadedPack => file('y', ['term.y1', 'term.y2', 'term.y3']);
+    const memo = new IndexMemo();
+    const first = [bundledPack, x(), y()];
+    buildFactIndex(first, {}, memo);
+    // x read again and now after y (deleted and made again); then x's facts in another order; then x read again as it is.
+    const steps: LoadedPack[][] = [
+      [bundledPack, first[2], x()],
+      [bundledPack, first[2], file('x', ['term.x3', 'term.x1', 'term.x2'])],
+      [bundledPack, y(), file('x', ['term.x3', 'term.x1', 'term.x2'])],
+    ];
+    for (const [i, packs] of steps.entries()) {
+      const incremental = buildFactIndex(packs, {}, memo);
+      assert.ok(incremental.index.basis, `step ${i}: made from the index before`);
+      const full = buildFactIndex(packs);
+      assert.deepEqual(
+        incremental.index.findAt('Shared name', 0)[0].values.map((v) => v.fact.id),
+        full.index.findAt('Shared name', 0)[0].values.map((v) => v.fact.id),
+        `step ${i}`,
+      );
+      assert.deepEqual(seen(incremental), seen(full), `step ${i}`);
+    }
+  });
 
   test('the store judges again only the changed file\u2019s facts, and its index is a full rebuild\u2019s', async () => {
     const rnd = prng(99);

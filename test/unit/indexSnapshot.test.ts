@@ -328,6 +328,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
     const fingerprints: Record<string, string> = {
       '2026-12-03.3': 'ce4e6dffb49ed59f',
       '2026-12-03.4': '13197ef1d7ce962f',
+      '2026-12-03.5': '357d343cd0e979d8',
     };
     const build = [
       'src/core/facts/factIndex.ts',

@@ -153,7 +153,7 @@ export function edit(rnd: ReturnType<typeof prng>, world: FileModel[]): number {
   const file = world[f];
   const sources = world.flatMap((w) => w.sources.map((s) => s.id));
   const ids = world.flatMap((w) => w.facts.map((x) => x.id));
-  switch (rnd.int(14)) {
+  switch (rnd.int(15)) {
     case 13: {
       // the role a person holds renamed, in whichever file it is: the person's picker row shows it
       const held = world.flatMap((w) => w.facts).filter((x) => x.kind === 'person' && x.role);
@@ -161,6 +161,13 @@ export function edit(rnd: ReturnType<typeof prng>, world: FileModel[]): number {
       if (role) Object.assign(role, { kind: 'role', label: `Role ${rnd.int(1e6)}` });
       break;
     }
+    case 14: // two facts of a file swap places: they keep their names, in another order
+      if (file.facts.length > 1) {
+        const a = rnd.int(file.facts.length);
+        const b = rnd.int(file.facts.length);
+        [file.facts[a], file.facts[b]] = [file.facts[b], file.facts[a]];
+      }
+      break;
     case 11: // a fact moved to another file, with its id
       if (file.facts.length > 0) world[rnd.int(world.length)].facts.push(...file.facts.splice(rnd.int(file.facts.length), 1));
       break;

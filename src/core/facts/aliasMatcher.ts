@@ -71,6 +71,12 @@ export interface MatcherEdit<T> {
   compare(a: T, b: T): number;
   /** A removed value with exactly the same aliases as an added one, if any (the same fact, read again): its aliases are not read again. */
   formerOf?(value: T): T | undefined;
+  /**
+   * Added values that take the places of removed ones (added value, removed
+   * value): each with its former's aliases, and in the new order where its
+   * former was in the old, against every other value in its slots.
+   */
+  replaces?: ReadonlyMap<T, T>;
 }
 
 const NO_TAG = (): number => 0;
@@ -263,9 +269,12 @@ export class AliasMatcher<T> {
    * the new one is made. The two share the trie, to which the new one adds
    * only the aliases never seen before; only the slots of changed aliases
    * are copied, so a fact base where one pack changed is not indexed whole
-   * again. The filters keep the bits of removed aliases: a scan then looks a
-   * little further at those words, and finds the same. Yields every
-   * `aliasesPerStep` aliases.
+   * again. A value that `edit.replaces` takes its former's places, and each
+   * slot that loses or swaps values is gone through once, however many of
+   * its values change (a date's alias can stand for thousands of facts).
+   * The filters keep the bits of removed aliases: a scan then looks a little
+   * further at those words, and finds the same. Yields every
+   * `valuesPerStep` values, or as many slot places gone through.
    */
   *editSteps(edit: MatcherEdit<T>, valuesPerStep = 100): Generator<void, AliasMatcher<T>, void> {
     // Its own entries and filters, the trie shared.
@@ -303,24 +312,45 @@ export class AliasMatcher<T> {
     const renamed = new Set<number>();
     let n = 0;
 
-    for (const value of edit.removed) {
-      if (++n % valuesPerStep === 0) yield;
-      for (const slot of slotsOf(value, false)) {
-        if (slot < 0) continue;
-        const at = out.entries[slot]?.values.indexOf(value) ?? -1;
-        if (at < 0) continue;
-        const entry = own(slot)!;
-        entry.values.splice(at, 1);
-        out.count--;
-        if (entry.values.length === 0) {
-          out.entries[slot] = undefined;
-          renamed.delete(slot);
-        } else if (at === 0) renamed.add(slot);
-      }
+    // The values that go, or that a new value takes the places of, slot by slot.
+    const gone = new Set<T>(edit.removed);
+    const successor = new Map<T, T>();
+    for (const [value, former] of edit.replaces ?? []) {
+      if (gone.delete(former)) successor.set(former, value);
     }
+    const touched = new Set<number>();
+    for (const value of [...gone, ...successor.keys()]) {
+      if (++n % valuesPerStep === 0) yield;
+      for (const slot of slotsOf(value, false)) if (slot >= 0 && out.entries[slot]) touched.add(slot);
+    }
+    let places = 0;
+    for (const slot of touched) {
+      const before = out.entries[slot]!;
+      const length = before.values.length;
+      if ((places += length) > valuesPerStep * 20) {
+        places = 0;
+        yield;
+      }
+      const values: T[] = [];
+      for (const v of before.values) {
+        if (gone.has(v)) continue;
+        values.push(successor.get(v) ?? v);
+      }
+      out.count -= length - values.length;
+      copied.add(slot);
+      if (values.length === 0) {
+        out.entries[slot] = undefined;
+        continue;
+      }
+      out.entries[slot] = SlotEntry.of(before.alias, values);
+      // A first value replaced keeps the alias: a successor has its former's aliases.
+      if (gone.has(before.values[0])) renamed.add(slot);
+    }
+    for (const [former, value] of successor) trie.slotsOf.set(value as object, slotsOf(former, false));
 
     for (const value of edit.added) {
       if (++n % valuesPerStep === 0) yield;
+      if (edit.replaces?.has(value) && successor.get(edit.replaces.get(value)!) === value) continue;
       const aliases = edit.aliasesOf(value);
       const slots = slotsOf(value, true);
       for (let i = 0; i < slots.length; i++) {
@@ -355,8 +385,8 @@ export class AliasMatcher<T> {
 
     // The alias of a node is the one its first value reached it by first.
     for (const slot of renamed) {
-      const entry = out.entries[slot]!;
-      entry.alias = edit.aliasesOf(entry.values[0])[slotsOf(entry.values[0], false).indexOf(slot)];
+      const entry = out.entries[slot];
+      if (entry) entry.alias = edit.aliasesOf(entry.values[0])[slotsOf(entry.values[0], false).indexOf(slot)];
     }
     return out;
   }

@@ -468,15 +468,17 @@ export function* buildFactIndexSteps(
     }
     // A fact read again with the same names (a file saved again) takes the places of its former entry's aliases.
     const formerById = new Map(removed.map((e) => [e.fact.id, e]));
+    const formerOf = (e: IndexedFact): IndexedFact | undefined => {
+      const former = formerById.get(e.fact.id);
+      return former && sameList(former.aliases, e.aliases) ? former : undefined;
+    };
     const edit: MatcherEdit<IndexedFact> = {
       removed,
       added,
       aliasesOf: (e) => e.aliases,
       compare: (a, b) => index.positionOf(a)! - index.positionOf(b)!,
-      formerOf: (e) => {
-        const former = formerById.get(e.fact.id);
-        return former && sameList(former.aliases, e.aliases) ? former : undefined;
-      },
+      formerOf,
+      replaces: yield* replacements(added, formerOf, previous, packs, factsPerStep * 8),
     };
     index.matcher = yield* previous.matcher.editSteps(edit, factsPerStep);
     previous.basis = undefined;
@@ -501,6 +503,40 @@ export function* buildFactIndexSteps(
     memo.previousBuild = build;
   }
   return { index, problems };
+}
+
+/**
+ * The new entries that take the places of their former entries in the alias
+ * matcher: each an entry of the same fact, with the same aliases, from the
+ * same file, standing where its former stood against every other entry. That
+ * holds where the files in both indexes come in the same order, for entries
+ * that come in their formers' order: a fact moved in its file is added anew.
+ */
+function* replacements(
+  added: readonly IndexedFact[],
+  formerOf: (e: IndexedFact) => IndexedFact | undefined,
+  previous: FactIndex,
+  packs: readonly LoadedPack[],
+  perStep: number,
+): Generator<void, Map<IndexedFact, IndexedFact> | undefined, void> {
+  const files = new Set(packs.map((p) => p.locations.file));
+  const before = previous.packs.map((p) => p.locations.file).filter((f) => files.has(f));
+  const still = new Set(before);
+  const now = packs.map((p) => p.locations.file).filter((f) => still.has(f));
+  if (before.some((f, i) => now[i] !== f)) return undefined;
+  const replaces = new Map<IndexedFact, IndexedFact>();
+  let last = -1;
+  for (let i = 0; i < added.length; i++) {
+    if (i % perStep === perStep - 1) yield;
+    const e = added[i];
+    const former = formerOf(e);
+    if (!former || former.pack.locations.file !== e.pack.locations.file) continue;
+    const at = previous.positionOf(former)!;
+    if (at <= last) continue;
+    last = at;
+    replaces.set(e, former);
+  }
+  return replaces;
 }
 
 /** What a fact's checks found, and what the index records for it when they passed: all it depends on besides the fact and its pack is what it looked up. */
