@@ -94,6 +94,23 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
     }
   });
 
+  test('files that were not read again but now come in another order are looked at again: which of two facts with one id is used can change', () => {
+    const pack = (name: string, yaml: string): LoadedPack => loadPack(yaml, `file:///w/${name}.factpack.yaml`).loaded;
+    const placeHere = pack('a', packYaml(factYaml('place.x', { kind: 'place' })));
+    const termHere = pack('b', packYaml(factYaml('place.x', { kind: 'term' })));
+    const event = pack('c', packYaml(factYaml('event.e', { lines: ['place: place.x'] })));
+    const memo = new IndexMemo();
+    buildFactIndex([bundledPack, placeHere, termHere, event], {}, memo);
+    const swapped = [bundledPack, termHere, placeHere, event];
+    const incremental = buildFactIndex(swapped, {}, memo);
+    const full = buildFactIndex(swapped);
+    assert.ok(
+      full.problems.some((p) => p.code === 'wrong-kind'),
+      'the place is now the term',
+    );
+    assert.deepEqual(seen(incremental), seen(full));
+  });
+
   test('the store judges again only the changed file\u2019s facts, and its index is a full rebuild\u2019s', async () => {
     const rnd = prng(99);
     const world = randomWorld(rnd, 3);

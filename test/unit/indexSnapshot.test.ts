@@ -329,6 +329,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-03.3': 'ce4e6dffb49ed59f',
       '2026-12-03.4': '13197ef1d7ce962f',
       '2026-12-03.5': '357d343cd0e979d8',
+      '2026-12-03.6': 'c7e49afc4deff9fe',
     };
     const build = [
       'src/core/facts/factIndex.ts',

@@ -367,7 +367,7 @@ export function* buildFactIndexSteps(
   const build = memo ? ++memo.builds : 0;
   // The ids whose source or fact kind is not what the previous build had: an outcome that build checked
   // or judged, and that looked up none of these, holds without looking its lookups up one by one.
-  const changed = previous && memo?.previousKinds ? yield* changedLookups(previous, memo.previousKinds, index, kinds, factsPerStep * 8) : undefined;
+  const changed = previous && memo?.previousKinds ? yield* changedLookups(previous, memo.previousKinds, index, kinds, maxFacts, factsPerStep * 8) : undefined;
   /** Entries new to this index, in its order, and whether the others kept their order. */
   const added: IndexedFact[] = [];
   const shared: BuildShared = { statuses: new Map(), dates: new Map(), ukDates: new Map() };
@@ -930,17 +930,35 @@ function* changedLookups(
   previousKinds: ReadonlyMap<string, FactKind>,
   index: FactIndex,
   kinds: ReadonlyMap<string, FactKind>,
+  maxFacts: number,
   perStep: number,
 ): Generator<void, Set<string>, void> {
   const out = new Set<string>();
   let n = 0;
-  for (const [id, kind] of kinds) {
-    if (++n % perStep === 0) yield;
-    if (previousKinds.get(id) !== kind) out.add(id);
-  }
-  for (const id of previousKinds.keys()) {
-    if (++n % perStep === 0) yield;
-    if (!kinds.has(id)) out.add(id);
+  // Where the packs that are in both builds come in the same order and no build met the cap on facts, an id
+  // whose accepted fact changed is an id of a fact in a pack that came or went: only those are looked at.
+  const packs = index.packs;
+  const now = new Set(packs);
+  const before = new Set(previous.packs);
+  const changed = [...packs.filter((p) => !before.has(p)), ...previous.packs.filter((p) => !now.has(p))];
+  const kept = packs.filter((p) => before.has(p));
+  const sameOrder = previous.packs.filter((p) => now.has(p)).every((p, i) => kept[i] === p);
+  if (sameOrder && kinds.size < maxFacts && previousKinds.size < maxFacts) {
+    for (const pack of changed) {
+      for (const { id } of pack.pack.facts) {
+        if (++n % perStep === 0) yield;
+        if (previousKinds.get(id) !== kinds.get(id)) out.add(id);
+      }
+    }
+  } else {
+    for (const [id, kind] of kinds) {
+      if (++n % perStep === 0) yield;
+      if (previousKinds.get(id) !== kind) out.add(id);
+    }
+    for (const id of previousKinds.keys()) {
+      if (++n % perStep === 0) yield;
+      if (!kinds.has(id)) out.add(id);
+    }
   }
   for (const list of [previous.sources, index.sources]) {
     for (const { source } of list) {
