@@ -312,6 +312,8 @@ export function* buildFactIndexSteps(
       index.addSource(before && before.source === source && before.pack === pack ? before : { source, pack });
     }
   }
+  // Where every source is the previous index's own, an entry of the previous index has this index's sources.
+  const sourcesAsBefore = previous !== undefined && (yield* sameSources(previous, index, factsPerStep * 8));
   for (const c of yield* assignCitationKeys(index.sources, factsPerStep * 8)) {
     const at = index.source(c.source.id)!.pack;
     report(
@@ -435,7 +437,7 @@ export function* buildFactIndexSteps(
     const before = kept?.entry;
     const beforeAt = before && previous?.positionOf(before);
     let entry: IndexedFact;
-    if (before && beforeAt !== undefined && before.pack === pack && before.sources.every((s, i) => s === index.source(sourceIds[i]))) {
+    if (before && beforeAt !== undefined && before.pack === pack && (sourcesAsBefore || before.sources.every((s, i) => s === index.source(sourceIds[i])))) {
       entry = before;
       if (beforeAt <= lastPosition) ordered = false;
       lastPosition = beforeAt;
@@ -968,6 +970,18 @@ function* changedLookups(
     }
   }
   return out;
+}
+
+/** Whether `index` has the very sources of `previous` (the same objects, by the same ids), and no others. */
+function* sameSources(previous: FactIndex, index: FactIndex, perStep: number): Generator<void, boolean, void> {
+  const before = previous.sources;
+  const now = index.sources;
+  if (before.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    if (i % perStep === perStep - 1) yield;
+    if (previous.source(now[i].source.id) !== now[i]) return false;
+  }
+  return true;
 }
 
 function lookedUpNone(kept: KeptOutcome, changed: ReadonlySet<string>): boolean {
