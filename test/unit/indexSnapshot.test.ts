@@ -331,6 +331,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-03.5': '357d343cd0e979d8',
       '2026-12-03.6': 'c7e49afc4deff9fe',
       '2026-12-03.7': '24bad4222f663703',
+      '2026-12-03.8': '38e7989b9d5ae98d',
     };
     const build = [
       'src/core/facts/factIndex.ts',

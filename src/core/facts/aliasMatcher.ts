@@ -350,7 +350,9 @@ export class AliasMatcher<T> {
 
     for (const value of edit.added) {
       if (++n % valuesPerStep === 0) yield;
-      if (edit.replaces?.has(value) && successor.get(edit.replaces.get(value)!) === value) continue;
+      // A successor is in its former's places already.
+      const former = edit.replaces?.get(value);
+      if (former !== undefined && successor.get(former) === value) continue;
       const aliases = edit.aliasesOf(value);
       const slots = slotsOf(value, true);
       for (let i = 0; i < slots.length; i++) {

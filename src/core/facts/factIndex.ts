@@ -521,11 +521,8 @@ function* replacements(
   packs: readonly LoadedPack[],
   perStep: number,
 ): Generator<void, Map<IndexedFact, IndexedFact> | undefined, void> {
-  const files = new Set(packs.map((p) => p.locations.file));
-  const before = previous.packs.map((p) => p.locations.file).filter((f) => files.has(f));
-  const still = new Set(before);
-  const now = packs.map((p) => p.locations.file).filter((f) => still.has(f));
-  if (before.some((f, i) => now[i] !== f)) return undefined;
+  const fileOf = (p: LoadedPack): string => p.locations.file;
+  if (!inTheSameOrder(previous.packs.map(fileOf), packs.map(fileOf))) return undefined;
   const replaces = new Map<IndexedFact, IndexedFact>();
   let last = -1;
   for (let i = 0; i < added.length; i++) {
@@ -943,9 +940,7 @@ function* changedLookups(
   const now = new Set(packs);
   const before = new Set(previous.packs);
   const changed = [...packs.filter((p) => !before.has(p)), ...previous.packs.filter((p) => !now.has(p))];
-  const kept = packs.filter((p) => before.has(p));
-  const sameOrder = previous.packs.filter((p) => now.has(p)).every((p, i) => kept[i] === p);
-  if (sameOrder && kinds.size < maxFacts && previousKinds.size < maxFacts) {
+  if (inTheSameOrder(previous.packs, packs) && kinds.size < maxFacts && previousKinds.size < maxFacts) {
     for (const pack of changed) {
       for (const { id } of pack.pack.facts) {
         if (++n % perStep === 0) yield;
@@ -970,6 +965,14 @@ function* changedLookups(
     }
   }
   return out;
+}
+
+/** Whether the items that are in both lists come in the same order in each. */
+function inTheSameOrder<K>(before: readonly K[], now: readonly K[]): boolean {
+  const inBefore = new Set(before);
+  const inNow = new Set(now);
+  const kept = now.filter((k) => inBefore.has(k));
+  return before.filter((k) => inNow.has(k)).every((k, i) => kept[i] === k);
 }
 
 /** Whether `index` has the very sources of `previous` (the same objects, by the same ids), and no others. */
