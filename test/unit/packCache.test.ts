@@ -276,6 +276,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.5': '5d566ff0cf6e6dd1',
       '2026-12-03.6': 'eb174dfd09a2dfdf',
       '2026-12-03.7': 'a0b3e66db27800d2',
+      '2026-12-03.8': 'd89145b3dfc92938',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

@@ -676,29 +676,20 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
  * readers need no such guard: they read a bounded depth, a value at a time.
  */
 function unsafeForLibrary(textIn: string, reader: Reader, lines: LineIndex): boolean {
-  const deep = tooDeep(textIn);
-  if (deep !== undefined) {
-    reader.problem(
-      null,
-      'nested-too-deeply',
+  /** Told at the character `at`, where there is one. */
+  const refused = (at: number | undefined, code: string, message: () => string): boolean => {
+    if (at === undefined) return false;
+    reader.problem(null, code, message(), 'error', lines.rangeOf(at, at + 1));
+    return true;
+  };
+  return (
+    refused(tooDeep(textIn), 'nested-too-deeply', () =>
       l10n.t('The YAML is nested more than {0} levels deep here; a fact pack needs a handful.', MAX_NESTING),
-      'error',
-      lines.rangeOf(deep, deep + 1),
-    );
-    return true;
-  }
-  const crowded = crowdedLine(textIn);
-  if (crowded !== undefined) {
-    reader.problem(
-      null,
-      'yaml-syntax',
+    ) ||
+    refused(crowdedLine(textIn), 'yaml-syntax', () =>
       l10n.t('YAML syntax: this line starts more than {0} quoted values; is a quote mark missing its backslash (\\")?', MAX_QUOTED_PER_LINE),
-      'error',
-      lines.rangeOf(crowded, crowded + 1),
-    );
-    return true;
-  }
-  return false;
+    )
+  );
 }
 
 /**

@@ -492,7 +492,7 @@ export class QuickText {
   }
 }
 
-/** How a value is written, for the readers that type it. */
+/** Whether `c` starts a quoted scalar (`"` or `'`). */
 export function isQuote(c: number): boolean {
   return c === QUOTE || c === APOSTROPHE;
 }
@@ -502,6 +502,7 @@ export function isBlockHeader(c: number): boolean {
   return c === 124 || c === 62;
 }
 
+/** Whether `c` starts a double-quoted scalar, the one with escapes. */
 export function isDoubleQuote(c: number): boolean {
   return c === QUOTE;
 }

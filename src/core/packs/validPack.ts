@@ -326,7 +326,7 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
   const meta = afterColon(shapes.pack, '/pack', 0, topKey(t.begin(), 'pack')) as Record<string, unknown>;
   const sources = list('sources', shapes.source, topKey(t.nextLineAt(0), 'sources'), sourceRanges);
   const facts = list('facts', shapes.fact, topKey(t.nextLineAt(0), 'facts'), factRanges);
-  if (t.nextLineAt(0) >= 0) out();
+  // Nothing after the facts: another key is left to the general reading.
   t.finish();
   return { meta, sources, facts, paths, sourceRanges, factRanges, pathsById };
 }
