@@ -111,6 +111,35 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
     assert.deepEqual(seen(incremental), seen(full));
   });
 
+  test('a file read again in another place among the files: an id it shares with an unchanged file is its own or that file\u2019s as the new order says', () => {
+    const pack = (name: string, yaml: string): LoadedPack => loadPack(yaml, `file:///w/${name}.factpack.yaml`).loaded;
+    const other = pack('d', packYaml(factYaml('term.x', { kind: 'term' }), factYaml('term.d', { kind: 'term' })));
+    const moved = (): LoadedPack => pack('c', packYaml(factYaml('term.x', { kind: 'term' }), factYaml('term.c', { kind: 'term' })));
+    const memo = new IndexMemo();
+    buildFactIndex([bundledPack, other, moved()], {}, memo);
+    const packs = [bundledPack, moved(), other];
+    const incremental = buildFactIndex(packs, {}, memo);
+    const full = buildFactIndex(packs);
+    assert.equal(full.index.fact('term.x')?.pack.locations.file, 'file:///w/c.factpack.yaml');
+    assert.ok(full.problems.some((p) => p.code === 'duplicate-id' && p.file === 'file:///w/d.factpack.yaml'));
+    assert.deepEqual(seen(incremental), seen(full));
+  });
+
+  test('a file read again with the same facts but other evidence: the facts whose evidence changed are judged again', () => {
+    const yaml = packYaml(factYaml('event.e1'), factYaml('event.e2'));
+    const withEvidence = (found: number, missing: number): LoadedPack => ({
+      ...loadPack(yaml, 'file:///w/e.factpack.yaml').loaded,
+      evidence: new Map([['event.e1', { found, missing }]]),
+    });
+    const memo = new IndexMemo();
+    buildFactIndex([bundledPack, withEvidence(1, 0)], {}, memo);
+    const packs = [bundledPack, withEvidence(0, 1)];
+    const incremental = buildFactIndex(packs, {}, memo);
+    assert.deepEqual(incremental.index.fact('event.e1')?.evidence, { found: 0, missing: 1 });
+    assert.equal(memo.last.judged, 1, 'the other fact, written the same way with the same evidence, is not judged again');
+    assert.deepEqual(seen(incremental), seen(buildFactIndex(packs)));
+  });
+
   test('the store judges again only the changed file\u2019s facts, and its index is a full rebuild\u2019s', async () => {
     const rnd = prng(99);
     const world = randomWorld(rnd, 3);

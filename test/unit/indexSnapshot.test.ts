@@ -332,6 +332,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-03.6': 'c7e49afc4deff9fe',
       '2026-12-03.7': '24bad4222f663703',
       '2026-12-03.8': '38e7989b9d5ae98d',
+      '2026-12-03.9': '257ef9fb215d317c',
     };
     const build = [
       'src/core/facts/factIndex.ts',
@@ -344,6 +345,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       'src/core/references/citationKeys.ts',
       'src/core/check/wordDiff.ts',
       'src/core/facts/wordForms.ts',
+      'src/core/sameValue.ts',
     ];
     assert.equal(fingerprints[INDEX_SNAPSHOT_VERSION], sourceFingerprint(build));
   });

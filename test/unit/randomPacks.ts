@@ -112,6 +112,11 @@ export function seen(r: BuildResult): unknown {
     // Where one alias is inside another: both, longest first.
     at: r.index.facts.flatMap((f) => f.aliases.map((a) => r.index.findAt(`${a} x`, 0).map((m) => `${m.alias}:${m.values.length}`))),
     aliases: r.index.matcher.size,
+    // Each fact found by its id, kind and sources, and at its place.
+    byId: r.index.packs.flatMap((p) => p.pack.facts.map((f) => `${f.id}:${r.index.fact(f.id)?.pack.locations.file ?? '-'}`)),
+    byKind: [...new Set(r.index.facts.map((f) => f.fact.kind))].map((k) => r.index.byKind(k).map((f) => f.fact.id)),
+    bySource: r.index.sources.map((s) => r.index.bySource(s.source.id).map((f) => f.fact.id)),
+    places: r.index.facts.every((f, i) => r.index.positionOf(f) === i),
   };
 }
 

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { citedSources, formatCitation, insertionText, withCitation, type InsertOptions } from '../../src/core/references/citation';
 import { ATTRIBUTION_VERBS, escapeSnippet, factSnippet, snippetFile, snippetPrefix } from '../../src/core/cite/snippets';
-import { bundled, factYaml, indexOf, packYaml } from './helpers';
+import { buildFactIndex } from '../../src/core/facts/factIndex';
+import { bundled, factYaml, indexOf, loadPack, packYaml } from './helpers';
 
 const md: InsertOptions = { format: 'markdown', style: 'auto', dateStyle: 'en-GB' };
 
@@ -134,9 +135,9 @@ suite('snippets: snippetFile', () => {
   });
 
   test('two facts with one label are named by their ids too: neither snippet replaces the other', () => {
-    const twin = { ...index.fact('person.umerov')!, fact: { ...index.fact('person.umerov')!.fact, id: 'person.umerov-twin' } };
-    // The bundled index with one more fact: it answers every other question as before.
-    const twinned = Object.assign(Object.create(index) as typeof index, { facts: [...index.facts, twin] });
+    // The bundled pack and a writer's pack with one more person of that name.
+    const twin = factYaml('person.umerov-twin', { kind: 'person' }).replace('Label of person.umerov-twin', 'Rustem Umerov');
+    const twinned = buildFactIndex([bundled().loaded, loadPack(packYaml(twin), 'file:///w/twin.factpack.yaml').loaded]).index;
     const file = snippetFile(twinned, 'plaintext', 'en-GB');
     assert.equal(Object.keys(file).length, index.facts.length + 1);
     assert.equal(file['Rustem Umerov (person.umerov-twin)'].prefix, 'ac-person-umerov-twin');

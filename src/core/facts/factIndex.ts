@@ -22,6 +22,7 @@ import {
 } from '../types';
 import type { IndexSnapshot } from './indexSnapshot';
 import { toEnd } from '../steps';
+import { sameValue } from '../sameValue';
 
 /** Where a pack came from: the one shipped with the extension, or a writer's file. */
 export type PackOrigin = 'bundled' | 'workspace';
@@ -111,17 +112,61 @@ export interface IndexBasis {
 }
 
 /**
+ * A fact a build accepted (its id not taken by an earlier one, within the
+ * cap): its pack, its entry where its checks passed, and what they found.
+ */
+export interface Held {
+  readonly fact: Fact;
+  readonly pack: LoadedPack;
+  entry?: IndexedFact;
+  outcome?: FactOutcome;
+  /** The outcome with what it looked up, where the build kept them for the next (IndexMemo). */
+  kept?: KeptOutcome;
+}
+
+/**
+ * One pack's share of an index: the facts of the pack it accepted, its
+ * entries, their problems and their lookups by kind and source. A share is
+ * made once and not changed after: the next index takes it whole where its
+ * pack is the same, no pack that came or went touches its ids, and nothing
+ * its facts looked up changed (see `buildFactIndexSteps`), so that one
+ * changed file of many costs that file's facts, not all of them.
+ */
+export interface PackShare {
+  readonly pack: LoadedPack;
+  readonly accepted: readonly Held[];
+  /** The ids of its facts left out as repeats of an id accepted before. */
+  readonly repeats: ReadonlySet<string>;
+  /** The problems found as its facts were accepted: repeated ids, the cap on facts. */
+  readonly acceptProblems: readonly Problem[];
+  /** The problems its accepted facts' checks found, in their order. */
+  readonly problems: Problem[];
+  /** Whether a cap on facts or aliases left some of its facts out. */
+  capped: boolean;
+  readonly entries: IndexedFact[];
+  readonly positions: Map<IndexedFact, number>;
+  readonly byKind: Map<FactKind, IndexedFact[]>;
+  readonly bySource: Map<string, IndexedFact[]>;
+  /** How many aliases its entries have. */
+  aliases: number;
+  /** Every source and fact id its facts looked up, where the build kept them (IndexMemo). */
+  looked?: Set<string>;
+}
+
+/**
  * The merged fact base: every pack's sources and facts by id, kind, source and
  * alias. Built once per change of packs and read by every provider.
  */
 export class FactIndex {
-  readonly facts: IndexedFact[] = [];
   readonly packs: readonly LoadedPack[];
-  private readonly byId = new Map<string, IndexedFact>();
-  private readonly positions = new Map<IndexedFact, number>();
+  /** @internal each pack's share, in the packs' order (set by the builder) */
+  shares: readonly PackShare[] = [];
+  private entries: IndexedFact[] = [];
+  private readonly held = new Map<string, Held>();
+  private readonly starts = new Map<LoadedPack, { share: PackShare; start: number }>();
   private readonly sourcesById = new Map<string, IndexedSource>();
-  private readonly byKindMap = new Map<FactKind, IndexedFact[]>();
-  private readonly bySourceMap = new Map<string, IndexedFact[]>();
+  private readonly kindLists = new Map<FactKind, readonly IndexedFact[]>();
+  private readonly sourceLists = new Map<string, readonly IndexedFact[]>();
   /** @internal set by the builder: made for all aliases at once, or edited from the previous index's */
   matcher!: AliasMatcher<IndexedFact>;
   private readonly derivedValues = new Map<Derived<unknown>, unknown>();
@@ -136,13 +181,35 @@ export class FactIndex {
     this.packs = packs;
   }
 
+  /** Every entry, in the packs' order. */
+  get facts(): IndexedFact[] {
+    return this.entries;
+  }
+
   fact(id: string): IndexedFact | undefined {
-    return this.byId.get(id);
+    return this.held.get(id)?.entry;
+  }
+
+  /** @internal the accepted fact of an id, with or without an entry */
+  heldOf(id: string): Held | undefined {
+    return this.held.get(id);
+  }
+
+  /** @internal every accepted fact, by id */
+  get allHeld(): ReadonlyMap<string, Held> {
+    return this.held;
+  }
+
+  /** The share of a pack in this index. @internal */
+  shareOf(pack: LoadedPack): PackShare | undefined {
+    return this.starts.get(pack)?.share;
   }
 
   /** Where an entry is in `facts`; undefined for an entry of another index. */
   positionOf(entry: IndexedFact): number | undefined {
-    return this.positions.get(entry);
+    const at = this.starts.get(entry.pack);
+    const inShare = at?.share.positions.get(entry);
+    return inShare === undefined ? undefined : at!.start + inShare;
   }
 
   source(id: string): IndexedSource | undefined {
@@ -154,11 +221,11 @@ export class FactIndex {
   }
 
   byKind(kind: FactKind): readonly IndexedFact[] {
-    return this.byKindMap.get(kind) ?? [];
+    return joined(this.kindLists, kind, this.shares, (s) => s.byKind.get(kind));
   }
 
   bySource(sourceId: string): readonly IndexedFact[] {
-    return this.bySourceMap.get(sourceId) ?? [];
+    return joined(this.sourceLists, sourceId, this.shares, (s) => s.bySource.get(sourceId));
   }
 
   /** Facts whose aliases cover the offset, longest match first. */
@@ -186,21 +253,21 @@ export class FactIndex {
 
   /** Every role period of a person read on a date: held, not held, or unconfirmed past its checked day. */
   roleStatesAt(personId: string, date: IsoDate): RoleOnDate[] {
-    const entry = this.byId.get(personId);
+    const entry = this.fact(personId);
     if (!entry?.fact.roles) return [];
     return entry.fact.roles.map((held) => {
       const checked = checkedDayOf(held, entry.fact, entry.pack.pack.meta);
-      return { held, role: this.byId.get(held.role), checked, state: roleStateOn(held, date, checked) };
+      return { held, role: this.fact(held.role), checked, state: roleStateOn(held, date, checked) };
     });
   }
 
   /** All roles of a person, oldest first, with the role facts resolved. */
   roleHistory(personId: string): RoleAtDate[] {
-    const entry = this.byId.get(personId);
+    const entry = this.fact(personId);
     if (!entry?.fact.roles) return [];
     return [...entry.fact.roles]
       .sort((a, b) => compareIso(a.from ?? '0000', b.from ?? '0000'))
-      .map((held) => ({ held, role: this.byId.get(held.role), checked: checkedDayOf(held, entry.fact, entry.pack.pack.meta) }));
+      .map((held) => ({ held, role: this.fact(held.role), checked: checkedDayOf(held, entry.fact, entry.pack.pack.meta) }));
   }
 
   /**
@@ -225,14 +292,61 @@ export class FactIndex {
     this.sourcesById.set(source.source.id, source);
   }
 
-  /** @internal used by the builder */
-  addFact(entry: IndexedFact): void {
-    this.positions.set(entry, this.facts.length);
-    this.facts.push(entry);
-    this.byId.set(entry.fact.id, entry);
-    push(this.byKindMap, entry.fact.kind, entry);
-    for (const s of entry.sources) push(this.bySourceMap, s.source.id, entry);
+  /** @internal used by the builder: an accepted fact, put in place of any other with its id */
+  hold(held: Held): void {
+    this.held.set(held.fact.id, held);
   }
+
+  /** @internal used by the builder, once, with every pack's share in the packs' order */
+  setShares(shares: readonly PackShare[]): void {
+    this.shares = shares;
+    let start = 0;
+    for (const share of shares) {
+      if (!this.starts.has(share.pack)) this.starts.set(share.pack, { share, start });
+      start += share.entries.length;
+    }
+    this.entries = ([] as IndexedFact[]).concat(...shares.map((s) => s.entries));
+  }
+}
+
+/** The shares' lists of one key, joined in the shares' order on first use and kept. */
+function joined<K>(
+  made: Map<K, readonly IndexedFact[]>,
+  key: K,
+  shares: readonly PackShare[],
+  listOf: (s: PackShare) => IndexedFact[] | undefined,
+): readonly IndexedFact[] {
+  let list = made.get(key);
+  if (!list) {
+    const lists = shares.map(listOf).filter((l): l is IndexedFact[] => l !== undefined);
+    made.set(key, (list = lists.length === 1 ? lists[0] : ([] as IndexedFact[]).concat(...lists)));
+  }
+  return list;
+}
+
+/** A new share of a pack, its entries to be added (`addEntry`). */
+function newShare(pack: LoadedPack, accepted: readonly Held[], repeats: ReadonlySet<string>, acceptProblems: readonly Problem[], capped: boolean): PackShare {
+  return {
+    pack,
+    accepted,
+    repeats,
+    acceptProblems,
+    problems: [],
+    capped,
+    entries: [],
+    positions: new Map(),
+    byKind: new Map(),
+    bySource: new Map(),
+    aliases: 0,
+  };
+}
+
+function addEntry(share: PackShare, entry: IndexedFact): void {
+  share.positions.set(entry, share.entries.length);
+  share.entries.push(entry);
+  share.aliases += entry.aliases.length;
+  push(share.byKind, entry.fact.kind, entry);
+  for (const s of entry.sources) push(share.bySource, s.source.id, entry);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -292,8 +406,8 @@ export function* buildFactIndexSteps(
   const maxAliases = options.maxAliases ?? DEFAULT_MAX_ALIASES;
   const index = new FactIndex(packs);
   const problems: Problem[] = [];
-  const report = (pack: LoadedPack, range: Range | undefined, code: string, message: string, severity: Severity = 'error'): void => {
-    problems.push({ file: pack.locations.file, range: range ?? zero, code, message, severity });
+  const report = (to: Problem[], pack: LoadedPack, range: Range | undefined, code: string, message: string, severity: Severity = 'error'): void => {
+    to.push({ file: pack.locations.file, range: range ?? zero, code, message, severity });
   };
 
   // The index the memo's entries were last put in: its entries that come out the same are taken as they are.
@@ -305,7 +419,15 @@ export function* buildFactIndexSteps(
       // Teams share sources between packs: the same source written the same way is no conflict.
       if (prior && sameSource(prior.source, source)) continue;
       if (prior) {
-        duplicate(report, 'source', source.id, prior.pack, pack, prior.pack.locations.sources.get(source.id), pack.locations.sources.get(source.id));
+        duplicate(
+          (...a) => report(problems, ...a),
+          'source',
+          source.id,
+          prior.pack,
+          pack,
+          prior.pack.locations.sources.get(source.id),
+          pack.locations.sources.get(source.id),
+        );
         continue;
       }
       const before = previous?.source(source.id);
@@ -317,6 +439,7 @@ export function* buildFactIndexSteps(
   for (const c of yield* assignCitationKeys(index.sources, factsPerStep * 8)) {
     const at = index.source(c.source.id)!.pack;
     report(
+      problems,
       at,
       at.locations.sources.get(c.source.id),
       'citation-key-collision',
@@ -331,23 +454,50 @@ export function* buildFactIndexSteps(
     );
   }
 
-  const accepted: { fact: Fact; pack: LoadedPack }[] = [];
-  const seen = new Map<string, LoadedPack>();
-  /** The kind of each accepted fact, by id: made as they are accepted, not in one step after. */
-  const kinds = new Map<string, FactKind>();
-  let aliasCount = 0;
+  // The previous index's shares that may be taken whole: where no build can meet the cap on facts and the packs keep their order.
+  const untouched =
+    previous && memo && !snapshot && packs.reduce((k, p) => k + p.pack.facts.length, 0) <= maxFacts && inTheSameOrder(previous.packs, packs)
+      ? yield* untouchedShares(previous, packs, factsPerStep * 8)
+      : undefined;
+
+  /** Each pack's accepted facts, and the share of the previous index it takes them from, if any. */
+  const acceptances: { pack: LoadedPack; accepted: Held[]; repeats: Set<string>; problems: Problem[]; capped: boolean; from?: PackShare }[] = [];
+  let acceptedCount = 0;
   let factCapReported = false;
   for (const pack of packs) {
+    const from = untouched?.get(pack);
+    if (from) {
+      // Its ids meet the same facts before them as in the previous index: it accepts the same facts, with the same problems.
+      for (const held of from.accepted) {
+        if (++n % (factsPerStep * 8) === 0) yield;
+        index.hold(held);
+      }
+      acceptedCount += from.accepted.length;
+      acceptances.push({
+        pack,
+        accepted: from.accepted as Held[],
+        repeats: from.repeats as Set<string>,
+        problems: from.acceptProblems as Problem[],
+        capped: false,
+        from,
+      });
+      continue;
+    }
+    const a = { pack, accepted: [] as Held[], repeats: new Set<string>(), problems: [] as Problem[], capped: false };
+    acceptances.push(a);
     for (const fact of pack.pack.facts) {
       if (++n % (factsPerStep * 8) === 0) yield;
-      const prior = seen.get(fact.id);
+      const prior = index.heldOf(fact.id)?.pack;
       if (prior) {
-        duplicate(report, 'fact', fact.id, prior, pack, prior.locations.facts.get(fact.id), pack.locations.facts.get(fact.id));
+        a.repeats.add(fact.id);
+        duplicate((...r) => report(a.problems, ...r), 'fact', fact.id, prior, pack, prior.locations.facts.get(fact.id), pack.locations.facts.get(fact.id));
         continue;
       }
-      if (accepted.length >= maxFacts) {
+      if (acceptedCount >= maxFacts) {
+        a.capped = true;
         if (!factCapReported) {
           report(
+            a.problems,
             pack,
             pack.locations.facts.get(fact.id),
             'too-many-facts',
@@ -357,116 +507,150 @@ export function* buildFactIndexSteps(
         }
         continue;
       }
-      seen.set(fact.id, pack);
-      accepted.push({ fact, pack });
-      kinds.set(fact.id, fact.kind);
+      const held: Held = { fact, pack };
+      index.hold(held);
+      a.accepted.push(held);
+      acceptedCount++;
     }
   }
+  for (const a of acceptances) problems.push(...a.problems);
 
   // A snapshot is of a build of these very packs: one that accepted other facts is of others.
-  if (snapshot && snapshot.accepted !== accepted.length) throw new Error(`the snapshot is of ${snapshot.accepted} facts, not ${accepted.length}`);
+  if (snapshot && snapshot.accepted !== acceptedCount) throw new Error(`the snapshot is of ${snapshot.accepted} facts, not ${acceptedCount}`);
   if (memo) memo.last.judged = memo.last.reused = memo.last.restored = 0;
-  const build = memo ? ++memo.builds : 0;
-  // The ids whose source or fact kind is not what the previous build had: an outcome that build checked
-  // or judged, and that looked up none of these, holds without looking its lookups up one by one.
-  const changed = previous && memo?.previousKinds ? yield* changedLookups(previous, memo.previousKinds, index, kinds, maxFacts, factsPerStep * 8) : undefined;
+  // The ids whose source or fact kind is not what the previous build had, and the sources that are other objects: an
+  // outcome of the previous build that looked up none of the first holds; a share whose facts looked up none of either is taken whole.
+  const changed = previous ? yield* changedLookups(previous, index, maxFacts, factsPerStep * 8) : undefined;
+  const moved = previous && !sourcesAsBefore ? movedSources(previous, index) : new Set<string>();
   /** Entries new to this index, in its order, and whether the others kept their order. */
   const added: IndexedFact[] = [];
   const shared: BuildShared = { statuses: new Map(), dates: new Map(), ukDates: new Map() };
-  /** The memo's outcomes of this build's facts: those of facts no longer in use are not carried over. */
-  const keptNow = new Map<Fact, KeptOutcome>();
+  const shares: PackShare[] = [];
+  const taken = new Set<PackShare>();
+  /** The shares of the previous index's packs that went, by file. */
+  const inUse = new Set(packs);
+  const formerShares = previous && new Map(previous.shares.filter((s) => !inUse.has(s.pack)).map((s) => [s.pack.locations.file, s]));
   let ordered = true;
   let lastPosition = -1;
-  /** The outcome of each entry, in the index's order. */
-  const outcomes: FactOutcome[] = [];
+  let aliasCount = 0;
+  let at = 0;
   const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
-  const kindOf = (id: string): FactKind | undefined => kinds.get(id);
-  for (let i = 0; i < accepted.length; i++) {
-    const { fact, pack } = accepted[i];
-    if (++n % factsPerStep === 0) yield;
-    let kept = memo?.kept.get(fact);
-    if (kept) keptNow.set(fact, kept);
-    let outcome: FactOutcome;
-    if (kept && kept.pack === pack && ((changed && kept.checked === memo!.previousBuild && lookedUpNone(kept, changed)) || sameLookups(kept, index, kinds))) {
-      outcome = kept.outcome;
-      kept.checked = build;
-      memo!.last.reused++;
-    } else {
-      // Kept for every fact of the fact base: two flat lists of (id, what it found), each id once.
-      const sources: SourceLookups = [];
-      const factKinds: KindLookups = [];
-      outcome = snapshot
-        ? snapshotOutcome(snapshot, i, fact, pack, shared, sources, factKinds, sourceOf, kindOf)
-        : judgeFact(fact, pack, remembered(sources, sourceOf), remembered(factKinds, kindOf), shared);
-      if (memo) {
-        // Copied to their length: a list grown by push keeps room for more.
-        keptNow.set(
-          fact,
-          (kept = {
-            pack,
-            sources: sources.length > 0 ? sources.slice() : NONE,
-            kinds: factKinds.length > 0 ? factKinds.slice() : NONE,
-            outcome,
-            checked: build,
-          }),
-        );
-        if (snapshot) memo.last.restored++;
-        else memo.last.judged++;
+  const kindOf = (id: string): FactKind | undefined => index.heldOf(id)?.fact.kind;
+  for (const a of acceptances) {
+    const from = a.from;
+    if (from && !from.capped && aliasCount + from.aliases <= maxAliases && lookedUpNoneOf(from.looked, changed!, moved)) {
+      shares.push(from);
+      taken.add(from);
+      aliasCount += from.aliases;
+      at += from.accepted.length;
+      memo!.last.reused += from.accepted.length;
+      if (from.entries.length > 0) {
+        const first = previous!.positionOf(from.entries[0])!;
+        if (first <= lastPosition) ordered = false;
+        lastPosition = first + from.entries.length - 1;
       }
-    }
-    problems.push(...outcome.problems);
-    if (!outcome.ok) continue;
-    const aliases = outcome.aliases!;
-    const status = outcome.status!;
-    const statusReason = outcome.statusReason!;
-    const evidence = outcome.evidence;
-    const bad = (path: string, code: string, message: string): void =>
-      report(pack, pack.locations.paths.get(`${factPath(pack, fact)}${path}`) ?? pack.locations.facts.get(fact.id), code, message);
-    if (aliasCount + aliases.length > maxAliases) {
-      bad(
-        '/aliases',
-        'too-many-aliases',
-        l10n.t('The fact base holds at most {0} aliases; fact "{1}" is left out.', maxAliases.toLocaleString('en-GB'), fact.id),
-      );
       continue;
     }
-    aliasCount += aliases.length;
+    // Judged again: its facts held anew, so that the previous index's are left as they were.
+    const accepted: Held[] = from ? a.accepted.map((h) => ({ fact: h.fact, pack: h.pack })) : a.accepted;
+    if (from) for (const held of accepted) index.hold(held);
+    const share = newShare(a.pack, accepted, a.repeats, a.problems, a.capped);
+    shares.push(share);
+    // The outcomes of the pack's facts in the previous index: each was judged or checked in its build.
+    const before = previous?.shareOf(a.pack);
+    const keptBefore = before && new Map(before.accepted.map((h) => [h.fact, h.kept]));
+    // A file read again: the facts of its former version by id, whose outcomes hold for a fact written the same way.
+    const formerShare = before ? undefined : formerShares?.get(a.pack.locations.file);
+    const formerFacts = formerShare && new Map(formerShare.accepted.map((h) => [h.fact.id, h]));
+    const looked = memo ? new Set<string>() : undefined;
+    for (const held of accepted) {
+      const { fact, pack } = held;
+      const i = at++;
+      if (++n % factsPerStep === 0) yield;
+      let kept = keptBefore?.get(fact) ?? (formerFacts && asWrittenBefore(formerFacts.get(fact.id), held));
+      let outcome: FactOutcome;
+      if (kept && lookedUpNone(kept, changed!)) {
+        outcome = kept.outcome;
+        memo!.last.reused++;
+      } else {
+        // Kept for every fact of the fact base: two flat lists of (id, what it found), each id once.
+        const sources: SourceLookups = [];
+        const factKinds: KindLookups = [];
+        outcome = snapshot
+          ? snapshotOutcome(snapshot, i, fact, pack, shared, sources, factKinds, sourceOf, kindOf)
+          : judgeFact(fact, pack, remembered(sources, sourceOf), remembered(factKinds, kindOf), shared);
+        kept = undefined;
+        if (memo) {
+          // Copied to their length: a list grown by push keeps room for more.
+          kept = { sources: sources.length > 0 ? sources.slice() : NONE, kinds: factKinds.length > 0 ? factKinds.slice() : NONE, outcome };
+          if (snapshot) memo.last.restored++;
+          else memo.last.judged++;
+        }
+      }
+      held.outcome = outcome;
+      held.kept = kept;
+      if (kept && looked) {
+        for (let k = 0; k < kept.sources.length; k += 2) looked.add(kept.sources[k] as string);
+        for (let k = 0; k < kept.kinds.length; k += 2) looked.add(kept.kinds[k] as string);
+      }
+      share.problems.push(...outcome.problems);
+      if (!outcome.ok) continue;
+      const aliases = outcome.aliases!;
+      if (aliasCount + aliases.length > maxAliases) {
+        share.capped = true;
+        report(
+          share.problems,
+          pack,
+          pack.locations.paths.get(`${factPath(pack, fact)}/aliases`) ?? pack.locations.facts.get(fact.id),
+          'too-many-aliases',
+          l10n.t('The fact base holds at most {0} aliases; fact "{1}" is left out.', maxAliases.toLocaleString('en-GB'), fact.id),
+        );
+        continue;
+      }
+      aliasCount += aliases.length;
 
-    const sourceIds = outcome.sourceIds!;
-    // The previous index's entry when this one would be the same: same outcome, same sources.
-    const before = kept?.entry;
-    const beforeAt = before && previous?.positionOf(before);
-    let entry: IndexedFact;
-    if (before && beforeAt !== undefined && before.pack === pack && (sourcesAsBefore || before.sources.every((s, i) => s === index.source(sourceIds[i])))) {
-      entry = before;
-      if (beforeAt <= lastPosition) ordered = false;
-      lastPosition = beforeAt;
-    } else {
-      entry = {
-        fact,
-        pack,
-        status,
-        statusReason,
-        origins: outcome.origins!,
-        wording: preferredWording(fact),
-        sources: sourceIds.map((id) => index.source(id)!),
-        evidence,
-        aliases,
-      };
-      if (kept) kept.entry = entry;
-      added.push(entry);
+      const sourceIds = outcome.sourceIds!;
+      // The previous index's entry when this one would be the same: same outcome, same sources.
+      const formerEntry = kept?.entry;
+      const beforeAt = formerEntry && previous?.positionOf(formerEntry);
+      let entry: IndexedFact;
+      if (formerEntry && beforeAt !== undefined && (sourcesAsBefore || formerEntry.sources.every((s, i) => s === index.source(sourceIds[i])))) {
+        entry = formerEntry;
+        if (beforeAt <= lastPosition) ordered = false;
+        lastPosition = beforeAt;
+      } else {
+        entry = {
+          fact,
+          pack,
+          status: outcome.status!,
+          statusReason: outcome.statusReason!,
+          origins: outcome.origins!,
+          wording: preferredWording(fact),
+          sources: sourceIds.map((id) => index.source(id)!),
+          evidence: outcome.evidence,
+          aliases,
+        };
+        if (kept) kept.entry = entry;
+        added.push(entry);
+      }
+      held.entry = entry;
+      addEntry(share, entry);
     }
-    index.addFact(entry);
-    outcomes.push(outcome);
+    share.looked = looked;
   }
+  index.setShares(shares);
+  for (const share of shares) problems.push(...share.problems);
 
   // Editing pays while most entries are kept; past that, adding every alias afresh is quicker.
   if (previous && ordered && added.length * 2 < index.facts.length) {
     // Most entries are the previous index's: its matcher, less the aliases of the entries gone and plus those of the new.
     const removed: IndexedFact[] = [];
-    for (const e of previous.facts) {
-      if (++n % (factsPerStep * 8) === 0) yield;
-      if (index.positionOf(e) === undefined) removed.push(e);
+    for (const share of previous.shares) {
+      if (taken.has(share)) continue;
+      for (const e of share.entries) {
+        if (++n % (factsPerStep * 8) === 0) yield;
+        if (index.positionOf(e) === undefined) removed.push(e);
+      }
     }
     // A fact read again with the same names (a file saved again) takes the places of its former entry's aliases.
     const formerById = new Map(removed.map((e) => [e.fact.id, e]));
@@ -490,21 +674,92 @@ export function* buildFactIndexSteps(
     index.matcher = yield* AliasMatcher.restoreSteps(snapshot.matcher, index.facts, (e) => e.aliases, factsPerStep * 20);
   } else {
     index.matcher = new AliasMatcher(aliasCount);
-    for (let i = 0; i < index.facts.length; i++) {
-      if (++n % factsPerStep === 0) yield;
-      const entry = index.facts[i];
-      const { ownAliases = entry.aliases.length, dateLists = NONE } = outcomes[i];
-      for (let k = 0; k < ownAliases; k++) index.matcher.add(entry.aliases[k], entry);
-      for (const list of dateLists) index.matcher.addShared(list, entry);
+    for (const share of shares) {
+      for (const { entry, outcome } of share.accepted) {
+        if (!entry) continue;
+        if (++n % factsPerStep === 0) yield;
+        const { ownAliases = entry.aliases.length, dateLists = NONE } = outcome!;
+        for (let k = 0; k < ownAliases; k++) index.matcher.add(entry.aliases[k], entry);
+        for (const list of dateLists) index.matcher.addShared(list, entry);
+      }
     }
   }
-  if (memo) {
-    memo.kept = keptNow;
-    memo.previous = index;
-    memo.previousKinds = kinds;
-    memo.previousBuild = build;
-  }
+  if (memo) memo.previous = index;
   return { index, problems };
+}
+
+/**
+ * The shares of the previous index whose packs are still in use and accept
+ * the same facts: none of their ids was gained or lost by a pack that came
+ * or went (the packs keep their order: the caller checks), and none is an id
+ * they left out as a repeat of such a pack's (its problem names the place of
+ * the fact it repeats). A file read again in its place touches only the ids
+ * it gained or lost, and those others left out.
+ */
+function* untouchedShares(previous: FactIndex, packs: readonly LoadedPack[], perStep: number): Generator<void, Map<LoadedPack, PackShare>, void> {
+  const now = new Set(packs);
+  const before = new Set(previous.packs);
+  const came = packs.filter((p) => !before.has(p));
+  const went = previous.packs.filter((p) => !now.has(p));
+  const idsOf = (list: LoadedPack[]): Set<string> => new Set(list.flatMap((p) => p.pack.facts.map((f) => f.id)));
+  const cameIds = idsOf(came);
+  const wentIds = idsOf(went);
+  const inPlace =
+    came.length === 1 && went.length === 1 && came[0].locations.file === went[0].locations.file && packs.indexOf(came[0]) === previous.packs.indexOf(went[0]);
+  /** Ids that a share accepting them, or leaving them out, no longer meets the same way. */
+  const gainedOrLost = new Set<string>();
+  let n = 0;
+  for (const [one, other] of [
+    [cameIds, wentIds],
+    [wentIds, cameIds],
+  ]) {
+    for (const id of one) {
+      if (++n % perStep === 0) yield;
+      if (!inPlace || !other.has(id)) gainedOrLost.add(id);
+    }
+  }
+  const touched = new Set<LoadedPack>();
+  for (const id of gainedOrLost) {
+    const held = previous.heldOf(id);
+    if (held) touched.add(held.pack);
+  }
+  const out = new Map<LoadedPack, PackShare>();
+  for (const share of previous.shares) {
+    if (!now.has(share.pack) || touched.has(share.pack) || share.capped || out.has(share.pack)) continue;
+    let repeatsTouched = false;
+    for (const id of share.repeats) if (cameIds.has(id) || wentIds.has(id)) repeatsTouched = true;
+    if (!repeatsTouched) out.set(share.pack, share);
+  }
+  return out;
+}
+
+/**
+ * The outcome of a fact's former version, for the fact read again written
+ * the same way: where its checks found no problem (a problem names its place
+ * in the file) and its evidence is the same, what they found depends only on
+ * what it is and on what it looked up. Its former entry is of the former
+ * fact and pack: a new one is made.
+ */
+function asWrittenBefore(former: Held | undefined, held: Held): KeptOutcome | undefined {
+  const kept = former?.kept;
+  if (!kept || kept.outcome.problems.length > 0) return undefined;
+  if (!sameValue(former.pack.evidence?.get(held.fact.id), held.pack.evidence?.get(held.fact.id)) || !sameValue(former.fact, held.fact)) return undefined;
+  return { sources: kept.sources, kinds: kept.kinds, outcome: kept.outcome };
+}
+
+/** The sources that are other objects than in `previous` (read again with their pack), though written the same. */
+function movedSources(previous: FactIndex, index: FactIndex): Set<string> {
+  const out = new Set<string>();
+  for (const list of [previous.sources, index.sources])
+    for (const { source } of list) if (previous.source(source.id) !== index.source(source.id)) out.add(source.id);
+  return out;
+}
+
+/** Whether a share's facts looked up none of the ids changed or moved (a share that kept no lookups is judged again). */
+function lookedUpNoneOf(looked: ReadonlySet<string> | undefined, changed: ReadonlySet<string>, moved: ReadonlySet<string>): boolean {
+  if (!looked) return false;
+  for (const set of [changed, moved]) for (const id of set) if (looked.has(id)) return false;
+  return true;
 }
 
 /**
@@ -584,33 +839,25 @@ function lookedAt(list: readonly unknown[], id: string): number {
 
 /** A fact's outcome kept from an earlier build, with every source and fact kind it looked up then. @internal read by snapshotOf */
 export interface KeptOutcome {
-  pack: LoadedPack;
   sources: Readonly<SourceLookups>;
   kinds: Readonly<KindLookups>;
   outcome: FactOutcome;
   /** The entry made for it last, taken again when it would come out the same. */
   entry?: IndexedFact;
-  /** The last build whose sources and fact kinds it was judged or checked against. */
-  checked: number;
 }
 
 /**
- * Outcomes of facts kept between builds of a store's index: a fact of a pack
- * that did not change, whose cited sources and referenced facts are the same
- * objects and kinds as before, is not judged again. Kept by fact object, so
- * that a reloaded pack's facts (new objects) are judged afresh.
+ * What a store's builds keep for the next: the last index built, whose
+ * shares hold each accepted fact's outcome with what it looked up. A fact of
+ * a pack that did not change, whose cited sources and referenced facts are
+ * the same objects and kinds as before, is not judged again; a pack's share
+ * whose facts looked up nothing that changed is taken whole. Kept by pack
+ * and fact object, so that a reloaded pack's facts (new objects) are judged
+ * afresh.
  */
 export class IndexMemo {
-  /** @internal the outcomes of the last build's facts (a new map each build, so that those of facts gone are let go) */
-  kept = new Map<Fact, KeptOutcome>();
-  /** @internal the last index built with this memo, the kind of each of its facts, and which build it was */
+  /** @internal the last index built with this memo */
   previous?: FactIndex;
-  /** @internal */
-  previousKinds?: ReadonlyMap<string, FactKind>;
-  /** @internal */
-  previousBuild = 0;
-  /** @internal builds begun */
-  builds = 0;
   /** Facts judged afresh, taken from the memo, and taken from a snapshot in the last build: for the tests and the benchmark. */
   readonly last = { judged: 0, reused: 0, restored: 0 };
 }
@@ -924,37 +1171,31 @@ export function findsAlone(name: string): boolean {
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** The source and fact ids that resolve otherwise in `index` than in `previous` (a source counts as the same when written the same). */
-function* changedLookups(
-  previous: FactIndex,
-  previousKinds: ReadonlyMap<string, FactKind>,
-  index: FactIndex,
-  kinds: ReadonlyMap<string, FactKind>,
-  maxFacts: number,
-  perStep: number,
-): Generator<void, Set<string>, void> {
+function* changedLookups(previous: FactIndex, index: FactIndex, maxFacts: number, perStep: number): Generator<void, Set<string>, void> {
   const out = new Set<string>();
   let n = 0;
+  const kindIn = (i: FactIndex, id: string): FactKind | undefined => i.heldOf(id)?.fact.kind;
   // Where the packs that are in both builds come in the same order and no build met the cap on facts, an id
   // whose accepted fact changed is an id of a fact in a pack that came or went: only those are looked at.
   const packs = index.packs;
   const now = new Set(packs);
   const before = new Set(previous.packs);
   const changed = [...packs.filter((p) => !before.has(p)), ...previous.packs.filter((p) => !now.has(p))];
-  if (inTheSameOrder(previous.packs, packs) && kinds.size < maxFacts && previousKinds.size < maxFacts) {
+  if (inTheSameOrder(previous.packs, packs) && index.allHeld.size < maxFacts && previous.allHeld.size < maxFacts) {
     for (const pack of changed) {
       for (const { id } of pack.pack.facts) {
         if (++n % perStep === 0) yield;
-        if (previousKinds.get(id) !== kinds.get(id)) out.add(id);
+        if (kindIn(previous, id) !== kindIn(index, id)) out.add(id);
       }
     }
   } else {
-    for (const [id, kind] of kinds) {
+    for (const [id, held] of index.allHeld) {
       if (++n % perStep === 0) yield;
-      if (previousKinds.get(id) !== kind) out.add(id);
+      if (kindIn(previous, id) !== held.fact.kind) out.add(id);
     }
-    for (const id of previousKinds.keys()) {
+    for (const id of previous.allHeld.keys()) {
       if (++n % perStep === 0) yield;
-      if (!kinds.has(id)) out.add(id);
+      if (!index.heldOf(id)) out.add(id);
     }
   }
   for (const list of [previous.sources, index.sources]) {
@@ -994,18 +1235,6 @@ function lookedUpNone(kept: KeptOutcome, changed: ReadonlySet<string>): boolean 
   return true;
 }
 
-function sameLookups(kept: KeptOutcome, index: FactIndex, kinds: ReadonlyMap<string, FactKind>): boolean {
-  const { sources } = kept;
-  for (let i = 0; i < sources.length; i += 2) {
-    // A fact is judged by its sources' fields: a pack read again has new objects with the same fields.
-    const now = index.source(sources[i] as string)?.source;
-    const then = sources[i + 1] as Source | undefined;
-    if (now !== then && !(now && then && sameSource(now, then))) return false;
-  }
-  for (let i = 0; i < kept.kinds.length; i += 2) if (kinds.get(kept.kinds[i] as string) !== kept.kinds[i + 1]) return false;
-  return true;
-}
-
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -1035,7 +1264,5 @@ function duplicate(
 }
 
 function sameSource(a: Source, b: Source): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Source)[]);
-  for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
-  return true;
+  return sameValue(a, b);
 }

@@ -17,7 +17,7 @@ import { toEnd } from '../steps';
  * date aliases, the matcher); a unit test (indexSnapshot.test.ts) fails when
  * those files changed and this did not.
  */
-export const INDEX_SNAPSHOT_VERSION = '2026-12-03.8';
+export const INDEX_SNAPSHOT_VERSION = '2026-12-03.9';
 
 /** The outcomes of a build's accepted facts (in the order the build accepts them) and its matcher. */
 export interface IndexSnapshot {
@@ -239,8 +239,9 @@ export function snapshotOf(index: FactIndex, memo: IndexMemo): IndexSnapshot | u
 }
 
 /**
- * The snapshot of the index a memo's last build made (`index` must be it: the
- * memo holds the outcome of each fact it accepted), made in steps (it yields
+ * The snapshot of the index a memo's last build made (`index` must be it: a
+ * build with a memo keeps, in the index's shares, the outcome of each fact
+ * it accepted with what it looked up), made in steps (it yields
  * every `perStep` facts and slots). Undefined where the index is not the
  * memo's last, or its matcher cannot be written as numbers.
  */
@@ -261,16 +262,15 @@ export function* snapshotSteps(index: FactIndex, memo: IndexMemo, perStep = 2000
   const lookStarts: number[] = [0];
   const looks: number[] = [];
   const problems = new Map<number, readonly Problem[]>();
-  // The facts the build accepted, in its order: those it kept an outcome of (a repeated id, or one past the cap, has none).
-  for (const pack of index.packs) {
-    for (const fact of pack.pack.facts) {
+  // The facts the build accepted, in its order, with their outcomes.
+  for (const share of index.shares) {
+    for (const { kept } of share.accepted) {
       if (++n % perStep === 0) {
         yield;
-        // A newer build replaced the memo's outcomes: this index's are gone.
+        // A newer build replaced the memo's last index: this one is no longer the store's.
         if (memo.previous !== index) return undefined;
       }
-      const kept = memo.kept.get(fact);
-      if (!kept || kept.pack !== pack) continue;
+      if (!kept) return undefined;
       const { outcome } = kept;
       if (outcome.problems.length > 0) problems.set(ok.length, outcome.problems);
       ok.push(outcome.ok ? 1 : 0);
