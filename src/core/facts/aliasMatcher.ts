@@ -151,6 +151,14 @@ function pairHash(first: number, second: number): number {
 export const MAX_ALIAS_LENGTH = 200;
 
 /**
+ * Finding a value's slot for one alias walks the trie token by token; a
+ * matcher edit goes through every slot's values instead where the aliases to
+ * walk are more than 1/SCAN_OVER_WALKS of the values (a walk measured about
+ * as long as looking at 30 values).
+ */
+const SCAN_OVER_WALKS = 32;
+
+/**
  * Finds aliases in text: case, quote marks, dashes and spacing are ignored,
  * matches respect word boundaries, and the longest alias wins where several
  * start at the same place. A trie over tokens keeps a scan linear in the text.
@@ -319,9 +327,27 @@ export class AliasMatcher<T> {
       if (gone.delete(former)) successor.set(former, value);
     }
     const touched = new Set<number>();
-    for (const value of [...gone, ...successor.keys()]) {
-      if (++n % valuesPerStep === 0) yield;
-      for (const slot of slotsOf(value, false)) if (slot >= 0 && out.entries[slot]) touched.add(slot);
+    const leaving = [...gone, ...successor.keys()];
+    // The slots of a matcher read from a snapshot are not known value by value: where many leaving values' are
+    // not, going through every slot once is quicker than finding theirs alias by alias in the trie.
+    let unknown = 0;
+    for (const value of leaving) if (!trie.slotsOf.has(value as object)) unknown += edit.aliasesOf(value).length;
+    if (unknown * SCAN_OVER_WALKS > this.count) {
+      const leaves = (v: T): boolean => gone.has(v) || successor.has(v);
+      for (let slot = 0; slot < out.entries.length; slot++) {
+        const entry = out.entries[slot];
+        if (!entry) continue;
+        if ((n += entry.values.length) > valuesPerStep * 20) {
+          n = 0;
+          yield;
+        }
+        if (entry.values.some(leaves)) touched.add(slot);
+      }
+    } else {
+      for (const value of leaving) {
+        if (++n % valuesPerStep === 0) yield;
+        for (const slot of slotsOf(value, false)) if (slot >= 0 && out.entries[slot]) touched.add(slot);
+      }
     }
     let places = 0;
     for (const slot of touched) {
@@ -346,7 +372,11 @@ export class AliasMatcher<T> {
       // A first value replaced keeps the alias: a successor has its former's aliases.
       if (gone.has(before.values[0])) renamed.add(slot);
     }
-    for (const [former, value] of successor) trie.slotsOf.set(value as object, slotsOf(former, false));
+    for (const [former, value] of successor) {
+      // Where a former's slots are not known, its successor's are found when first asked for.
+      const slots = trie.slotsOf.get(former as object);
+      if (slots) trie.slotsOf.set(value as object, slots);
+    }
 
     for (const value of edit.added) {
       if (++n % valuesPerStep === 0) yield;

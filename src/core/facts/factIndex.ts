@@ -162,7 +162,9 @@ export class FactIndex {
   /** @internal each pack's share, in the packs' order (set by the builder) */
   shares: readonly PackShare[] = [];
   private entries: IndexedFact[] = [];
-  private readonly held = new Map<string, Held>();
+  private held = HeldTable.empty();
+  /** @internal how many facts the build accepted */
+  accepted = 0;
   private readonly starts = new Map<LoadedPack, { share: PackShare; start: number }>();
   private readonly sourcesById = new Map<string, IndexedSource>();
   private readonly kindLists = new Map<FactKind, readonly IndexedFact[]>();
@@ -193,11 +195,6 @@ export class FactIndex {
   /** @internal the accepted fact of an id, with or without an entry */
   heldOf(id: string): Held | undefined {
     return this.held.get(id);
-  }
-
-  /** @internal every accepted fact, by id */
-  get allHeld(): ReadonlyMap<string, Held> {
-    return this.held;
   }
 
   /** The share of a pack in this index. @internal */
@@ -294,7 +291,17 @@ export class FactIndex {
 
   /** @internal used by the builder: an accepted fact, put in place of any other with its id */
   hold(held: Held): void {
-    this.held.set(held.fact.id, held);
+    this.held.set(held);
+  }
+
+  /** @internal used by the builder: the accepted facts of the index it is made from, to be changed without changing that one's */
+  holdFrom(previous: FactIndex): void {
+    this.held = previous.held.derived();
+  }
+
+  /** @internal used by the builder: no fact is accepted with this id (yet) */
+  unhold(id: string): void {
+    this.held.delete(id);
   }
 
   /** @internal used by the builder, once, with every pack's share in the packs' order */
@@ -306,6 +313,53 @@ export class FactIndex {
       start += share.entries.length;
     }
     this.entries = ([] as IndexedFact[]).concat(...shares.map((s) => s.entries));
+    this.held = this.held.settled(shares);
+  }
+}
+
+/**
+ * The accepted facts of an index by id: a map of its own over a base shared
+ * with the indexes it was made from (its own holds null for an id of the
+ * base it has no fact for), so that a build that takes most shares whole
+ * sets only the others' ids. Its own becomes the base again once it has
+ * grown past a quarter of it.
+ */
+class HeldTable {
+  private constructor(
+    private readonly base: ReadonlyMap<string, Held>,
+    private readonly own: Map<string, Held | null>,
+  ) {}
+
+  static empty(): HeldTable {
+    return new HeldTable(new Map(), new Map());
+  }
+
+  /** A table of this one's facts, to be changed without changing this one. */
+  derived(): HeldTable {
+    return new HeldTable(this.base, new Map(this.own));
+  }
+
+  get(id: string): Held | undefined {
+    const held = this.own.get(id);
+    return held === undefined ? this.base.get(id) : (held ?? undefined);
+  }
+
+  set(held: Held): void {
+    this.own.set(held.fact.id, held);
+  }
+
+  delete(id: string): void {
+    if (this.base.has(id)) this.own.set(id, null);
+    else this.own.delete(id);
+  }
+
+  /** This table, or one of the same facts (the shares' accepted ones) with them all in its base where its own has grown. */
+  settled(shares: readonly PackShare[]): HeldTable {
+    if (this.base.size === 0) return new HeldTable(this.own as Map<string, Held>, new Map());
+    if (this.own.size * 4 <= this.base.size) return this;
+    const base = new Map<string, Held>();
+    for (const share of shares) for (const held of share.accepted) base.set(held.fact.id, held);
+    return new HeldTable(base, new Map());
   }
 }
 
@@ -460,6 +514,17 @@ export function* buildFactIndexSteps(
       ? yield* untouchedShares(previous, packs, factsPerStep * 8)
       : undefined;
 
+  if (untouched) {
+    // The previous index's accepted facts, less those of the shares not taken whole: those are accepted again in turn.
+    index.holdFrom(previous!);
+    for (const share of previous!.shares) {
+      if (untouched.get(share.pack) === share) continue;
+      for (const held of share.accepted) {
+        if (++n % (factsPerStep * 8) === 0) yield;
+        index.unhold(held.fact.id);
+      }
+    }
+  }
   /** Each pack's accepted facts, and the share of the previous index it takes them from, if any. */
   const acceptances: { pack: LoadedPack; accepted: Held[]; repeats: Set<string>; problems: Problem[]; capped: boolean; from?: PackShare }[] = [];
   let acceptedCount = 0;
@@ -467,11 +532,9 @@ export function* buildFactIndexSteps(
   for (const pack of packs) {
     const from = untouched?.get(pack);
     if (from) {
-      // Its ids meet the same facts before them as in the previous index: it accepts the same facts, with the same problems.
-      for (const held of from.accepted) {
-        if (++n % (factsPerStep * 8) === 0) yield;
-        index.hold(held);
-      }
+      // Its ids meet the same facts before them as in the previous index: it accepts the same facts, with the same
+      // problems (they are held already). A pack accepted again finds no id of a later share taken whole: that share
+      // would then have left the id out as a repeat, and was not taken (untouchedShares).
       acceptedCount += from.accepted.length;
       acceptances.push({
         pack,
@@ -514,13 +577,14 @@ export function* buildFactIndexSteps(
     }
   }
   for (const a of acceptances) problems.push(...a.problems);
+  index.accepted = acceptedCount;
 
   // A snapshot is of a build of these very packs: one that accepted other facts is of others.
   if (snapshot && snapshot.accepted !== acceptedCount) throw new Error(`the snapshot is of ${snapshot.accepted} facts, not ${acceptedCount}`);
   if (memo) memo.last.judged = memo.last.reused = memo.last.restored = 0;
   // The ids whose source or fact kind is not what the previous build had, and the sources that are other objects: an
   // outcome of the previous build that looked up none of the first holds; a share whose facts looked up none of either is taken whole.
-  const changed = previous ? yield* changedLookups(previous, index, maxFacts, factsPerStep * 8) : undefined;
+  const changed = previous ? yield* changedLookups(previous, index, acceptances, maxFacts, factsPerStep * 8) : undefined;
   const moved = previous && !sourcesAsBefore ? movedSources(previous, index) : new Set<string>();
   /** Entries new to this index, in its order, and whether the others kept their order. */
   const added: IndexedFact[] = [];
@@ -1170,8 +1234,14 @@ export function findsAlone(name: string): boolean {
 
 const zero: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The source and fact ids that resolve otherwise in `index` than in `previous` (a source counts as the same when written the same). */
-function* changedLookups(previous: FactIndex, index: FactIndex, maxFacts: number, perStep: number): Generator<void, Set<string>, void> {
+/** The source and fact ids that resolve otherwise in `index` (whose facts `accepted` are, pack by pack) than in `previous` (a source counts as the same when written the same). */
+function* changedLookups(
+  previous: FactIndex,
+  index: FactIndex,
+  accepted: readonly { accepted: readonly Held[] }[],
+  maxFacts: number,
+  perStep: number,
+): Generator<void, Set<string>, void> {
   const out = new Set<string>();
   let n = 0;
   const kindIn = (i: FactIndex, id: string): FactKind | undefined => i.heldOf(id)?.fact.kind;
@@ -1181,7 +1251,7 @@ function* changedLookups(previous: FactIndex, index: FactIndex, maxFacts: number
   const now = new Set(packs);
   const before = new Set(previous.packs);
   const changed = [...packs.filter((p) => !before.has(p)), ...previous.packs.filter((p) => !now.has(p))];
-  if (inTheSameOrder(previous.packs, packs) && index.allHeld.size < maxFacts && previous.allHeld.size < maxFacts) {
+  if (inTheSameOrder(previous.packs, packs) && index.accepted < maxFacts && previous.accepted < maxFacts) {
     for (const pack of changed) {
       for (const { id } of pack.pack.facts) {
         if (++n % perStep === 0) yield;
@@ -1189,13 +1259,13 @@ function* changedLookups(previous: FactIndex, index: FactIndex, maxFacts: number
       }
     }
   } else {
-    for (const [id, held] of index.allHeld) {
+    for (const { fact } of acceptedIn(accepted)) {
       if (++n % perStep === 0) yield;
-      if (kindIn(previous, id) !== held.fact.kind) out.add(id);
+      if (kindIn(previous, fact.id) !== fact.kind) out.add(fact.id);
     }
-    for (const id of previous.allHeld.keys()) {
+    for (const { fact } of acceptedIn(previous.shares)) {
       if (++n % perStep === 0) yield;
-      if (!index.heldOf(id)) out.add(id);
+      if (!index.heldOf(fact.id)) out.add(fact.id);
     }
   }
   for (const list of [previous.sources, index.sources]) {
@@ -1206,6 +1276,11 @@ function* changedLookups(previous: FactIndex, index: FactIndex, maxFacts: number
     }
   }
   return out;
+}
+
+/** The facts accepted, pack by pack, in order. */
+function* acceptedIn(packs: readonly { accepted: readonly Held[] }[]): Generator<Held, void, void> {
+  for (const p of packs) yield* p.accepted;
 }
 
 /** Whether the items that are in both lists come in the same order in each. */
