@@ -19,8 +19,10 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
   const b = bundled();
   const bundledPack: LoadedPack = b.loaded;
 
-  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-    test(`seed ${seed}: 40 random edits to 4 packs that cite and reference one another`, () => {
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+    // Without the bundled pack, the facts read again soon outnumber a quarter of the others: the table of accepted facts settles.
+    const withBundled = seed <= 8;
+    test(`seed ${seed}: 40 random edits to 4 packs that cite and reference one another${withBundled ? '' : ', without the bundled pack'}`, () => {
       const rnd = prng(seed * 7919);
       const world = randomWorld(rnd, 4);
       const names = world.map((_, i) => `file:///w/p${i}.factpack.yaml`);
@@ -33,7 +35,8 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
       let order = world.map((_, i) => i);
       const texts = world.map(text);
       let edited = 0;
-      offered(buildFactIndex([bundledPack, ...good.filter((p): p is LoadedPack => p !== undefined)], {}, memo));
+      const first = withBundled ? [bundledPack] : [];
+      offered(buildFactIndex([...first, ...good.filter((p): p is LoadedPack => p !== undefined)], {}, memo));
       for (let step = 0; step < 40; step++) {
         edit(rnd, world);
         // Every file whose text changed is read again (a fact moved changes two).
@@ -47,7 +50,7 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
           order = [...order, again];
           good[again] = loaded(world[again], names[again]);
         }
-        const packs = [bundledPack, ...order.map((i) => good[i]).filter((p): p is LoadedPack => p !== undefined)];
+        const packs = [...first, ...order.map((i) => good[i]).filter((p): p is LoadedPack => p !== undefined)];
         const incremental = buildFactIndex(packs, {}, memo);
         if (incremental.index.basis) edited++;
         const full = buildFactIndex(packs);
@@ -57,7 +60,7 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
         total += memo.last.reused + memo.last.judged;
       }
       // The bundled pack's facts and most unchanged files' facts were not judged again.
-      assert.ok(reused > total * 0.8, `only ${reused} of ${total} facts reused`);
+      assert.ok(reused > total * (withBundled ? 0.8 : 0.5), `only ${reused} of ${total} facts reused`);
       // And most indexes were made from the one before.
       assert.ok(edited > 20, `only ${edited} of 40 indexes made from the one before`);
     });

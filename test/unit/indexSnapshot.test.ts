@@ -334,6 +334,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-03.8': '38e7989b9d5ae98d',
       '2026-12-03.9': '257ef9fb215d317c',
       '2026-12-03.10': '7112a38b96e5580b',
+      '2026-12-03.11': '0347884f12bfd580',
     };
     const build = [
       'src/core/facts/factIndex.ts',

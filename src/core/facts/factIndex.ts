@@ -313,7 +313,11 @@ export class FactIndex {
       start += share.entries.length;
     }
     this.entries = ([] as IndexedFact[]).concat(...shares.map((s) => s.entries));
-    this.held = this.held.settled(shares);
+  }
+
+  /** @internal used by the builder once the shares are set: the accepted facts' table settled, in steps of `perStep` facts */
+  *settleSteps(perStep: number): Generator<void, void, void> {
+    this.held = yield* this.held.settledSteps(this.shares, perStep);
   }
 }
 
@@ -354,11 +358,17 @@ class HeldTable {
   }
 
   /** This table, or one of the same facts (the shares' accepted ones) with them all in its base where its own has grown. */
-  settled(shares: readonly PackShare[]): HeldTable {
+  *settledSteps(shares: readonly PackShare[], perStep: number): Generator<void, HeldTable, void> {
     if (this.base.size === 0) return new HeldTable(this.own as Map<string, Held>, new Map());
     if (this.own.size * 4 <= this.base.size) return this;
     const base = new Map<string, Held>();
-    for (const share of shares) for (const held of share.accepted) base.set(held.fact.id, held);
+    let n = 0;
+    for (const share of shares) {
+      for (const held of share.accepted) {
+        if (++n % perStep === 0) yield;
+        base.set(held.fact.id, held);
+      }
+    }
     return new HeldTable(base, new Map());
   }
 }
@@ -703,6 +713,7 @@ export function* buildFactIndexSteps(
     share.looked = looked;
   }
   index.setShares(shares);
+  yield* index.settleSteps(factsPerStep * 8);
   for (const share of shares) problems.push(...share.problems);
 
   // Editing pays while most entries are kept; past that, adding every alias afresh is quicker.

@@ -83,6 +83,16 @@ function grown<A extends Int32Array | Uint16Array>(array: A, size: number): A {
   return out;
 }
 
+/** `grown` a slice of `perStep` numbers at a time (`array` must not change meanwhile). */
+function* grownSteps<A extends Int32Array | Uint16Array>(array: A, size: number, perStep: number): Generator<void, A, void> {
+  const out = new (array.constructor as new (n: number) => A)(Math.max(size, Math.ceil(array.length * 1.5)));
+  for (let at = 0; at < array.length; at += perStep) {
+    out.set(array.subarray(at, at + perStep), at);
+    yield;
+  }
+  return out;
+}
+
 /** The root node of every trie. */
 export const ROOT = 0;
 
@@ -216,6 +226,29 @@ export class TokenTrie {
       const c = edges[at + 2];
       if (c === 0) return -1;
       if (edges[at] === node && edges[at + 1] === hash && this.sameToken(c, text, start, end)) return c;
+    }
+  }
+
+  /**
+   * Makes room for `nodes` more nodes with `chars` more token characters, a
+   * slice of `perStep` numbers at a time: a trie read from a snapshot has no
+   * room to spare, and growing its arrays at once (tens of megabytes at 100k
+   * facts) held the thread for a hundred milliseconds. Each array is
+   * replaced once filled, so the trie reads the same meanwhile; nothing is
+   * to be added to it until this is done.
+   */
+  *reserveSteps(nodes: number, chars: number, perStep = 1 << 19): Generator<void, void, void> {
+    if ((this.nodes + nodes) * 3 > this.nodeData.length) this.nodeData = yield* grownSteps(this.nodeData, (this.nodes + nodes) * 3, perStep);
+    if (this.charCount + chars > this.chars.length) this.chars = yield* grownSteps(this.chars, this.charCount + chars, perStep);
+    const places = placesFor(this.edgeCount + nodes);
+    if (places > this.edges.length / 3) {
+      const old = this.edges;
+      const edges = new Int32Array(places * 3);
+      for (let at = 0; at < old.length; at += 3) {
+        if (at % perStep === 0) yield;
+        if (old[at + 2] !== 0) place(edges, old[at], old[at + 1], old[at + 2]);
+      }
+      this.edges = edges;
     }
   }
 
