@@ -6,12 +6,12 @@
 // reuse each other's ids.
 
 import assert from 'node:assert/strict';
-import { buildFactIndex, IndexMemo, type LoadedPack } from '../../src/core/facts/factIndex';
+import { buildFactIndex, IndexMemo, type BuildResult, type LoadedPack } from '../../src/core/facts/factIndex';
 import { FactStore } from '../../src/core/facts/factStore';
 import { parsePackText } from '../../src/core/packs/packLoader';
 import { bundled, factYaml, loadPack, packYaml, prng } from './helpers';
 import { edit, loaded, offered, randomWorld, seen, text, type FileModel } from './randomPacks';
-import { pickerRows, prepareSearch } from '../../src/core/cite/search';
+import { pickerRows, prefixIndexFor, prepareSearch } from '../../src/core/cite/search';
 
 suite('incremental index: a rebuild after a change equals a full rebuild', function () {
   // 320 full index builds: seconds on a quiet machine, many times that on a busy one.
@@ -180,6 +180,33 @@ suite('incremental index: a rebuild after a change equals a full rebuild', funct
 });
 
 suite('incremental index: what completion and the picker offer', () => {
+  test('the prefixes of an index made from another, searched while their edits are gone through in steps, find what a full build\u2019s find', () => {
+    // More changed facts than one step goes through.
+    const many = (name: string, n: number, label: string): LoadedPack =>
+      loadPack(
+        packYaml(...Array.from({ length: n }, (_, i) => factYaml(`term.${name}${i}`, { kind: 'term' }).replace(`Label of term.${name}${i}`, `${label} ${i}`))),
+        `file:///w/${name}.factpack.yaml`,
+      ).loaded;
+    const kept = many('a', 3000, 'Alpha');
+    const memo = new IndexMemo();
+    const first = buildFactIndex([kept, many('b', 1200, 'Beta')], {}, memo);
+    prepareSearch(first.index, '2025-06-01');
+    const second = buildFactIndex([kept, many('b', 1200, 'Gamma')], {}, memo);
+    assert.ok(second.index.basis, 'made from the index before');
+    const steps = prefixIndexFor(second.index).preparation();
+    steps.next();
+    steps.next();
+    const found = (r: BuildResult, p: string): string[] =>
+      prefixIndexFor(r.index)
+        .search(p, 5000)
+        .map((h) => `${h.alias}:${h.entry.fact.id}`);
+    const full = buildFactIndex([kept, many('b', 1200, 'Gamma')]);
+    assert.deepEqual(found(second, 'Gam'), found(full, 'Gam'));
+    assert.equal(found(full, 'Gam').length, 1200);
+    while (!steps.next().done);
+    for (const p of ['Bet', 'Alp', 'al', 'G']) assert.deepEqual(found(second, p), found(full, p), p);
+  });
+
   test('a person\u2019s picker row shows the new name of a role renamed in another file', () => {
     const today = '2025-06-01';
     const roleFile: FileModel = {

@@ -79,6 +79,8 @@ export class AliasPrefixIndex {
   private byFirst?: Map<number, number[]>;
   /** How many facts' aliases are in `pending`: they are put there a slice at a time (`fill`), or all on first search. */
   private filled: number;
+  /** The changes since the earlier index whose buckets this one took (`edited`), to be gone through before any bucket is read. */
+  private edits?: { before: AliasPrefixIndex; removed: readonly IndexedFact[]; added: readonly IndexedFact[] };
 
   /** `buckets`: those already sorted, shared with an earlier index (`edited`). */
   constructor(
@@ -96,6 +98,7 @@ export class AliasPrefixIndex {
    * base, a slice a step ahead of use, or at once on the first search.
    */
   private fill(facts = Infinity): void {
+    this.settleEdits();
     const end = Math.min(this.facts.length, this.filled + facts);
     for (let f = this.filled; f < end; f++) addPositions(this.pending, this.facts, f);
     this.filled = end;
@@ -108,6 +111,7 @@ export class AliasPrefixIndex {
    * starts with "20").
    */
   *preparation(): Generator<void, void, void> {
+    yield* this.editSteps();
     while (this.filled < this.facts.length) {
       this.fill(FACTS_PER_FILL);
       yield;
@@ -131,17 +135,43 @@ export class AliasPrefixIndex {
     const before = basis?.index.derivedIfMade(PREFIXES);
     if (!basis || !before || before.filled < before.facts.length || before.pending.size > 0 || before.mends.size > 0) return undefined;
     const out = new AliasPrefixIndex(index, new Map(before.buckets));
-    const removed = new Set(basis.removed);
+    out.edits = { before, removed: basis.removed, added: basis.added };
+    return out;
+  }
+
+  /**
+   * Goes through the changes of `edited`, a slice of facts a step: the buckets
+   * the removed and added facts' aliases fall in are to be mended. Every read
+   * of a bucket goes through them first (`settleEdits`).
+   */
+  private *editSteps(): Generator<void, void, void> {
+    const edits = this.edits;
+    if (!edits) return;
     const fresh = new Map<number, number[]>();
-    for (const e of basis.added) addPositions(fresh, index.facts, index.positionOf(e)!);
-    const dirty = new Set(fresh.keys());
-    for (const e of basis.removed) for (const a of e.aliases) dirty.add(bucketKey(a));
+    const dirty = new Set<number>();
+    let n = 0;
+    for (const e of edits.added) {
+      if (++n % EDITS_PER_STEP === 0) yield;
+      addPositions(fresh, this.facts, this.index.positionOf(e)!);
+    }
+    for (const e of edits.removed) {
+      if (++n % EDITS_PER_STEP === 0) yield;
+      for (const a of e.aliases) dirty.add(bucketKey(a));
+    }
+    // A read went through them meanwhile, at once.
+    if (this.edits !== edits) return;
+    this.edits = undefined;
+    const removed = new Set(edits.removed);
+    for (const key of fresh.keys()) dirty.add(key);
     for (const key of dirty) {
       if (key < 0) continue;
-      out.buckets.delete(key);
-      out.mends.set(key, { before: before.buckets.get(key) ?? [], removed, positions: fresh.get(key) ?? [] });
+      this.buckets.delete(key);
+      this.mends.set(key, { before: edits.before.buckets.get(key) ?? [], removed, positions: fresh.get(key) ?? [] });
     }
-    return out;
+  }
+
+  private settleEdits(): void {
+    if (this.edits) toEnd(this.editSteps());
   }
 
   /** A bucket mended: the earlier one less the removed facts, merged with the added facts' aliases. */
@@ -167,11 +197,13 @@ export class AliasPrefixIndex {
 
   /** The aliases of one bucket, sorted by folded form. */
   private bucket(key: number): AliasEntry[] {
+    this.settleEdits();
     return this.buckets.get(key) ?? toEnd(this.bucketSteps(key));
   }
 
   /** `bucket` in steps. */
   private *bucketSteps(key: number): Generator<void, AliasEntry[], void> {
+    this.settleEdits();
     let entries = this.buckets.get(key);
     if (entries) return entries;
     this.fill();
@@ -224,12 +256,13 @@ export class AliasPrefixIndex {
 
   /** Whether a bucket is sorted, or has nothing to sort (no alias, none pending, none to mend). */
   private made(key: number): boolean {
+    this.settleEdits();
     return this.buckets.has(key) || (!this.pending.has(key) && !this.mends.has(key));
   }
 
   /** Whether a search for each of `prefixes` would find its buckets made: it then sorts nothing. */
   isReadyFor(prefixes: readonly string[]): boolean {
-    if (this.filled < this.facts.length) return false;
+    if (this.filled < this.facts.length || this.edits) return false;
     return prefixes.every((prefix) => {
       const p = foldText(prefix);
       return p.length === 0 || this.keysOf(p).every((key) => this.made(key));
@@ -242,6 +275,7 @@ export class AliasPrefixIndex {
    * the buckets it needs a slice at a time, not in one go while the host waits.
    */
   *readying(prefixes: readonly string[]): Generator<void, void, void> {
+    yield* this.editSteps();
     while (this.filled < this.facts.length) {
       this.fill(FACTS_PER_FILL);
       yield;
@@ -306,6 +340,8 @@ function byFolded(a: AliasEntry, b: AliasEntry): number {
 
 /** Facts whose aliases are put in buckets per step of `preparation`, and aliases folded or merged per step. */
 const FACTS_PER_FILL = 5000;
+/** Facts of an edit gone through per step (`editSteps`): each of their aliases is put in its bucket's list. */
+const EDITS_PER_STEP = 1000;
 const ENTRIES_PER_STEP = 8192;
 
 const PREFIXES = derivedValue('completion: alias prefixes', (index) => AliasPrefixIndex.edited(index) ?? new AliasPrefixIndex(index));
