@@ -2,7 +2,8 @@
 // packs, references, statuses), and roles by date.
 
 import assert from 'node:assert/strict';
-import { findsAlone, heldOn, MIN_ALIAS_LETTERS } from '../../src/core/facts/factIndex';
+import { heldOn } from '../../src/core/facts/factIndex';
+import { findsAlone, MIN_ALIAS_LETTERS } from '../../src/core/facts/judgeFact';
 import type { RoleHeld } from '../../src/core/types';
 import { bundled, describeProblems, factYaml, indexOf, lineOf, packYaml, prng, withCode } from './helpers';
 

@@ -335,9 +335,11 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-03.9': '257ef9fb215d317c',
       '2026-12-03.10': '7112a38b96e5580b',
       '2026-12-03.11': '0347884f12bfd580',
+      '2026-12-03.12': 'ada746a40a98fa3a',
     };
     const build = [
       'src/core/facts/factIndex.ts',
+      'src/core/facts/judgeFact.ts',
       'src/core/facts/status.ts',
       'src/core/facts/aliasMatcher.ts',
       'src/core/facts/tokenTrie.ts',

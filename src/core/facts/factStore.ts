@@ -90,9 +90,11 @@ export class FactStore {
   private readying: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   /**
-   * What each fact's checks found in the last builds: a rebuild judges again
-   * only the facts of the packs that changed, and those whose sources or
-   * referenced facts did (`memo.last` counts them).
+   * The last index built, whose shares keep what each fact's checks found: a
+   * rebuild judges again only the facts of the packs that changed (not those
+   * read again as they were written) and those whose sources or referenced
+   * facts did, and takes the other packs' shares whole (`memo.last` counts
+   * the facts judged and kept).
    */
   readonly memo = new IndexMemo();
   /** The key of the snapshot written or taken last (see StoreScheduling.snapshots): the same one is not written again. */
@@ -378,8 +380,8 @@ export class FactStore {
     if (overtaken()) return;
     const key = await snapshots.snapshotKey(packs, this.options);
     if (key === undefined || key === this.snapshotKey || overtaken()) return;
-    // Made when its turn to be written comes, if a newer build has not replaced the memo's outcomes of this index by
-    // then (that build's index, of the same packs or not, is then written in its place); the key counts as kept once written.
+    // Made when its turn to be written comes, if a newer build has not replaced this index as the memo's last by then
+    // (that build's index, of the same packs or not, is then written in its place); the key counts as kept once written.
     void snapshots
       .writeSnapshot(key, () => snapshotSteps(index, this.memo))
       .then((written) => {
