@@ -378,19 +378,18 @@ export class AliasMatcher<T> {
       if (slots) trie.slotsOf.set(value as object, slots);
     }
 
+    // A successor is in its former's places already.
+    const succeeds = (value: T): boolean => {
+      const former = edit.replaces?.get(value);
+      return former !== undefined && successor.get(former) === value;
+    };
     // Room in the trie for every alias of the values that are not successors, were each new: it is not grown at once.
     let room = 0;
-    for (const value of edit.added) {
-      const former = edit.replaces?.get(value);
-      if (former !== undefined && successor.get(former) === value) continue;
-      for (const alias of edit.aliasesOf(value)) room += alias.length;
-    }
+    for (const value of edit.added) if (!succeeds(value)) for (const alias of edit.aliasesOf(value)) room += alias.length;
     yield* trie.reserveSteps(room, room * 2, valuesPerStep * 2000);
     for (const value of edit.added) {
       if (++n % valuesPerStep === 0) yield;
-      // A successor is in its former's places already.
-      const former = edit.replaces?.get(value);
-      if (former !== undefined && successor.get(former) === value) continue;
+      if (succeeds(value)) continue;
       const aliases = edit.aliasesOf(value);
       const slots = slotsOf(value, true);
       for (let i = 0; i < slots.length; i++) {

@@ -529,9 +529,10 @@ export function* buildFactIndexSteps(
   }
 
   // The previous index's shares that may be taken whole: where no build can meet the cap on facts and the packs keep their order.
+  const change = previous && packChange(previous.packs, packs);
   const untouched =
-    previous && memo && !snapshot && packs.reduce((k, p) => k + p.pack.facts.length, 0) <= maxFacts && inTheSameOrder(previous.packs, packs)
-      ? yield* untouchedShares(previous, packs, factsPerStep * 8)
+    previous && change && memo && !snapshot && change.sameOrder && packs.reduce((k, p) => k + p.pack.facts.length, 0) <= maxFacts
+      ? yield* untouchedShares(previous, packs, change, factsPerStep * 8)
       : undefined;
 
   if (untouched) {
@@ -604,7 +605,7 @@ export function* buildFactIndexSteps(
   if (memo) memo.last.judged = memo.last.reused = memo.last.restored = 0;
   // The ids whose source or fact kind is not what the previous build had, and the sources that are other objects: an
   // outcome of the previous build that looked up none of the first holds; a share whose facts looked up none of either is taken whole.
-  const changed = previous ? yield* changedLookups(previous, index, acceptances, maxFacts, factsPerStep * 8) : undefined;
+  const changed = previous && change ? yield* changedLookups(previous, index, change, acceptances, maxFacts, factsPerStep * 8) : undefined;
   const moved = previous && !sourcesAsBefore ? movedSources(previous, index) : new Set<string>();
   /** Entries new to this index, in its order, and whether the others kept their order. */
   const added: IndexedFact[] = [];
@@ -612,8 +613,8 @@ export function* buildFactIndexSteps(
   const shares: PackShare[] = [];
   const taken = new Set<PackShare>();
   /** The shares of the previous index's packs that went, by file. */
-  const inUse = new Set(packs);
-  const formerShares = previous && new Map(previous.shares.filter((s) => !inUse.has(s.pack)).map((s) => [s.pack.locations.file, s]));
+  const went = new Set(change?.went);
+  const formerShares = previous && new Map(previous.shares.filter((s) => went.has(s.pack)).map((s) => [s.pack.locations.file, s]));
   let ordered = true;
   let lastPosition = -1;
   let aliasCount = 0;
@@ -781,11 +782,13 @@ export function* buildFactIndexSteps(
  * the fact it repeats). A file read again in its place touches only the ids
  * it gained or lost, and those others left out.
  */
-function* untouchedShares(previous: FactIndex, packs: readonly LoadedPack[], perStep: number): Generator<void, Map<LoadedPack, PackShare>, void> {
+function* untouchedShares(
+  previous: FactIndex,
+  packs: readonly LoadedPack[],
+  { came, went }: PackChange,
+  perStep: number,
+): Generator<void, Map<LoadedPack, PackShare>, void> {
   const now = new Set(packs);
-  const before = new Set(previous.packs);
-  const came = packs.filter((p) => !before.has(p));
-  const went = previous.packs.filter((p) => !now.has(p));
   const idsOf = (list: LoadedPack[]): Set<string> => new Set(list.flatMap((p) => p.pack.facts.map((f) => f.id)));
   const cameIds = idsOf(came);
   const wentIds = idsOf(went);
@@ -903,10 +906,24 @@ export class IndexMemo {
   readonly last = { judged: 0, reused: 0, restored: 0 };
 }
 
+/** How the packs of a build differ from those of the index before it: those that came, those that went, and whether the others keep their order. */
+interface PackChange {
+  came: LoadedPack[];
+  went: LoadedPack[];
+  sameOrder: boolean;
+}
+
+function packChange(before: readonly LoadedPack[], now: readonly LoadedPack[]): PackChange {
+  const inBefore = new Set(before);
+  const inNow = new Set(now);
+  return { came: now.filter((p) => !inBefore.has(p)), went: before.filter((p) => !inNow.has(p)), sameOrder: inTheSameOrder(before, now) };
+}
+
 /** The source and fact ids that resolve otherwise in `index` (whose facts `accepted` are, pack by pack) than in `previous` (a source counts as the same when written the same). */
 function* changedLookups(
   previous: FactIndex,
   index: FactIndex,
+  { came, went, sameOrder }: PackChange,
   accepted: readonly { accepted: readonly Held[] }[],
   maxFacts: number,
   perStep: number,
@@ -916,12 +933,8 @@ function* changedLookups(
   const kindIn = (i: FactIndex, id: string): FactKind | undefined => i.heldOf(id)?.fact.kind;
   // Where the packs that are in both builds come in the same order and no build met the cap on facts, an id
   // whose accepted fact changed is an id of a fact in a pack that came or went: only those are looked at.
-  const packs = index.packs;
-  const now = new Set(packs);
-  const before = new Set(previous.packs);
-  const changed = [...packs.filter((p) => !before.has(p)), ...previous.packs.filter((p) => !now.has(p))];
-  if (inTheSameOrder(previous.packs, packs) && index.accepted < maxFacts && previous.accepted < maxFacts) {
-    for (const pack of changed) {
+  if (sameOrder && index.accepted < maxFacts && previous.accepted < maxFacts) {
+    for (const pack of [...came, ...went]) {
       for (const { id } of pack.pack.facts) {
         if (++n % perStep === 0) yield;
         if (kindIn(previous, id) !== kindIn(index, id)) out.add(id);

@@ -1,4 +1,5 @@
 import { foldCode, isWordCharCode } from '../document/text';
+import { toEnd } from '../steps';
 
 /**
  * Reading folded tokens, and the trie of them that the alias matcher walks.
@@ -77,10 +78,7 @@ export function hashAt(text: string, i: number, to: number): number {
 
 /** `array`, or a copy half as large again with room for `size`. */
 function grown<A extends Int32Array | Uint16Array>(array: A, size: number): A {
-  if (size <= array.length) return array;
-  const out = new (array.constructor as new (n: number) => A)(Math.max(size, Math.ceil(array.length * 1.5)));
-  out.set(array);
-  return out;
+  return size <= array.length ? array : toEnd(grownSteps(array, size, Infinity));
 }
 
 /** `grown` a slice of `perStep` numbers at a time (`array` must not change meanwhile). */
@@ -241,15 +239,7 @@ export class TokenTrie {
     if ((this.nodes + nodes) * 3 > this.nodeData.length) this.nodeData = yield* grownSteps(this.nodeData, (this.nodes + nodes) * 3, perStep);
     if (this.charCount + chars > this.chars.length) this.chars = yield* grownSteps(this.chars, this.charCount + chars, perStep);
     const places = placesFor(this.edgeCount + nodes);
-    if (places > this.edges.length / 3) {
-      const old = this.edges;
-      const edges = new Int32Array(places * 3);
-      for (let at = 0; at < old.length; at += 3) {
-        if (at % perStep === 0) yield;
-        if (old[at + 2] !== 0) place(edges, old[at], old[at + 1], old[at + 2]);
-      }
-      this.edges = edges;
-    }
+    if (places > this.edges.length / 3) yield* this.rehashSteps(places, perStep);
   }
 
   /** A new child of `node` for the token of `text` from `start` to `end` (not yet a child). */
@@ -266,7 +256,7 @@ export class TokenTrie {
     this.nodeData[c * 3 + 1] = 0;
     this.nodeData[c * 3 + 2] = from;
     this.nodeData[node * 3 + 1]++;
-    if (placesFor(this.edgeCount + 1) > this.edges.length / 3) this.rehash(placesFor(this.edgeCount + 1));
+    if (placesFor(this.edgeCount + 1) > this.edges.length / 3) toEnd(this.rehashSteps(placesFor(this.edgeCount + 1), Infinity));
     place(this.edges, node, hash, c);
     this.edgeCount++;
     return c;
@@ -287,10 +277,15 @@ export class TokenTrie {
     return true;
   }
 
-  private rehash(places: number): void {
+  /** The edges in a table of `places`, made a slice of `perStep` numbers at a time and put in use once filled. */
+  private *rehashSteps(places: number, perStep: number): Generator<void, void, void> {
     const old = this.edges;
-    this.edges = new Int32Array(places * 3);
-    for (let at = 0; at < old.length; at += 3) if (old[at + 2] !== 0) place(this.edges, old[at], old[at + 1], old[at + 2]);
+    const edges = new Int32Array(places * 3);
+    for (let at = 0; at < old.length; at += 3) {
+      if (at % perStep === 0) yield;
+      if (old[at + 2] !== 0) place(edges, old[at], old[at + 1], old[at + 2]);
+    }
+    this.edges = edges;
   }
 }
 
