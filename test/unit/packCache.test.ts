@@ -277,6 +277,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.6': 'eb174dfd09a2dfdf',
       '2026-12-03.7': 'a0b3e66db27800d2',
       '2026-12-03.8': 'd89145b3dfc92938',
+      '2026-12-03.9': '041a6c4f173c1188',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

@@ -278,15 +278,23 @@ suite('packWire: a parsed pack packed for the trip from the worker', () => {
   test('paths and ranges made on the first lookup are made once; paths and ranges that do not match give no range', () => {
     let made = 0;
     const paths = new PackedPaths(
-      () => (made++, '/a\n/b'),
-      () => (made++, Int32Array.from([1, 2, 3, 4, 5, 6, 7, 8])),
+      () => (made++, '/a\n/b\nc\n0'),
+      () => (made++, Int32Array.from([-1, 1, 2, 3, 4, -1, 5, 6, 7, 8, 1, 9, 10, 11, 12, 2, 13, 14, 15, 16])),
     );
     assert.equal(made, 0, 'nothing made before a lookup');
     assert.deepEqual(paths.get('/b'), { start: { line: 5, character: 6 }, end: { line: 7, character: 8 } });
     assert.deepEqual(paths.get('/a'), { start: { line: 1, character: 2 }, end: { line: 3, character: 4 } });
+    // A path recorded under another by its last part: "/b/c", and under that "/b/c/0".
+    assert.deepEqual(paths.get('/b/c'), { start: { line: 9, character: 10 }, end: { line: 11, character: 12 } });
+    assert.deepEqual(paths.get('/b/c/0'), { start: { line: 13, character: 14 }, end: { line: 15, character: 16 } });
+    assert.equal(paths.get('c'), undefined);
     assert.equal(made, 2);
-    const wrong = new PackedPaths('/a\n/b', Int32Array.from([1, 2, 3, 4]));
+    const wrong = new PackedPaths('/a\n/b', Int32Array.from([-1, 1, 2, 3, 4]));
     assert.equal(wrong.get('/a'), undefined);
     assert.equal(wrong.get('/b'), undefined);
+    // A path under one recorded after it is not what a loader writes: no range at all.
+    const ahead = new PackedPaths('/a\nb', Int32Array.from([1, 1, 2, 3, 4, -1, 5, 6, 7, 8]));
+    assert.equal(ahead.get('/a'), undefined);
+    assert.equal(ahead.get('/a/b'), undefined);
   });
 });

@@ -1,4 +1,5 @@
 import { PackedPaths, packedPaths } from './packWire';
+import { PATH_NUMBERS } from './recordedPaths';
 import type { LoadResult } from './packLoader';
 import type { ByIdLookup, Fact, PackLocations, Problem, Range, Source } from '../types';
 
@@ -88,15 +89,17 @@ export function encodeBody(result: LoadResult): EncodedBody | undefined {
   return { bytes, sections };
 }
 
+/** Whether this machine keeps numbers little-endian, as every machine VS Code runs on does. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function littleEndian(values: Int32Array): Uint8Array {
+  // The numbers are their bytes already (a large pack has millions): a view, copied into the body as it is.
+  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   const out = new Uint8Array(values.length * 4);
   const view = new DataView(out.buffer);
   for (let i = 0; i < values.length; i++) view.setInt32(i * 4, values[i], true);
   return out;
 }
-
-/** Whether this machine keeps numbers little-endian, as every machine VS Code runs on does. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function fromLittleEndian(bytes: Uint8Array): Int32Array {
   if (bytes.length % 4 !== 0) throw new Error('ranges section of a wrong length');
@@ -142,7 +145,7 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
   // The paths and their ranges are read on the first lookup (PackedPaths), which checks that they match.
   const keyBytes = slices[slices.length - 2];
   const rangeBytes = slices[slices.length - 1];
-  if (rangeBytes.length % 16 !== 0) throw new Error('ranges section of a wrong length');
+  if (rangeBytes.length % (4 * PATH_NUMBERS) !== 0) throw new Error('ranges section of a wrong length');
   const byId = new ByIdSection(slices[1]);
   const locations: PackLocations = {
     file,

@@ -1,5 +1,5 @@
 import type { LoadResult } from './packLoader';
-import type { RecordedPaths } from './recordedPaths';
+import { PATH_NUMBERS, wholePaths, type RecordedPaths } from './recordedPaths';
 import type { Pack, PackLocations, Problem, Range } from '../types';
 
 /**
@@ -17,9 +17,9 @@ export interface WireResult {
   sources: Map<string, Range>;
   facts: Map<string, Range>;
   pathsById: Map<string, string>;
-  /** Every path, joined by newlines (paths hold no newline). */
+  /** Every path's last part (or the whole path), joined by newlines (paths hold no newline). */
   pathKeys: string;
-  /** Per path: start line, start character, end line, end character. */
+  /** Per path: the path it is under (-1: none), start line, start character, end line, end character. */
   pathRanges: Int32Array;
 }
 
@@ -55,13 +55,14 @@ export function packedPaths(paths: PackLocations['paths']): { keys: string; rang
   return undefined;
 }
 
-/** Every value's range, packed as `PackedPaths` reads it: the paths joined by newlines, and four numbers a range. */
+/** Every value's range, packed as `PackedPaths` reads it: the whole paths joined by newlines, and five numbers a path. */
 export function packPaths(paths: ReadonlyMap<string, Range>): { keys: string; ranges: Int32Array } {
   const keys: string[] = [];
-  const ranges = new Int32Array(paths.size * 4);
+  const ranges = new Int32Array(paths.size * PATH_NUMBERS);
   let i = 0;
   for (const [key, range] of paths) {
     keys.push(key);
+    ranges[i++] = -1;
     ranges[i++] = range.start.line;
     ranges[i++] = range.start.character;
     ranges[i++] = range.end.line;
@@ -86,9 +87,11 @@ export class PackedPaths {
   private map?: Map<string, Range>;
 
   /**
-   * `keys`: every path joined by newlines; `ranges`: four numbers a path. Each
-   * may be what makes it when first needed (a cache entry's sections). Paths
-   * and ranges that do not match (which no loader writes) give no range.
+   * `keys`: every path's last part (or the whole path) joined by newlines;
+   * `ranges`: five numbers a path, the first the path it is under (see
+   * RecordedPaths). Each may be what makes it when first needed (a cache
+   * entry's sections). Paths and ranges that do not match (which no loader
+   * writes) give no range.
    */
   constructor(
     private keys: string | (() => string),
@@ -100,13 +103,9 @@ export class PackedPaths {
       this.map = new Map();
       const keys = typeof this.keys === 'function' ? this.keys() : this.keys;
       const r = typeof this.ranges === 'function' ? this.ranges() : this.ranges;
-      const split = keys === '' ? [] : keys.split('\n');
-      if (split.length * 4 === r.length) {
-        let k = 0;
-        for (const key of split) {
-          this.map.set(key, { start: { line: r[k], character: r[k + 1] }, end: { line: r[k + 2], character: r[k + 3] } });
-          k += 4;
-        }
+      const whole = wholePaths(keys === '' ? [] : keys.split('\n'), r) ?? [];
+      for (let slot = 0, k = 0; slot < whole.length; slot++, k += PATH_NUMBERS) {
+        this.map.set(whole[slot], { start: { line: r[k + 1], character: r[k + 2] }, end: { line: r[k + 3], character: r[k + 4] } });
       }
       this.keys = '';
       this.ranges = new Int32Array(0);

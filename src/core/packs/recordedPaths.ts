@@ -1,17 +1,25 @@
 import type { LineIndex } from '../document/text';
 import type { Range } from '../types';
 
+/** Numbers kept per path: the path it is under (-1: none), then its range's start line and character, end line and character. */
+export const PATH_NUMBERS = 5;
+
 /**
  * The range of every value the loader reads, by its path ("/facts/3/label"),
- * recorded as it reads them: the paths in a list and four numbers a range
- * (start line and character, end line and character), not an object each.
+ * recorded as it reads them. A path is recorded under the path of the
+ * collection it is in (`recordIn`, `openIn`) by its last part alone ("label",
+ * 3), or whole (`record`, `open`); five numbers a path, not an object each.
  * A pack of 100,000 facts has millions of values and needs a range for a few:
- * the lookup map is made on the first lookup, and the worker and the cache of
- * parsed packs take the numbers as they are (`packed`).
+ * the whole paths and the lookup map are made on the first lookup, and the
+ * worker and the cache of parsed packs take the parts and numbers as they
+ * are (`packed`, read back by `PackedPaths`).
  */
 export class RecordedPaths {
-  private readonly keys: string[] = [];
-  private numbers = new Int32Array(1024);
+  /** Each path's last part, or the whole path where it is under none. */
+  private readonly parts: (string | number)[] = [];
+  private numbers = new Int32Array(1024 * PATH_NUMBERS);
+  /** The whole paths, made on the first lookup and kept up with the records after it. */
+  private whole?: string[];
   private map?: Map<string, number>;
   /** The line of the last offset located: values are read in the order of the text. */
   private line = 0;
@@ -19,13 +27,19 @@ export class RecordedPaths {
   constructor(private readonly lines: LineIndex) {}
 
   get size(): number {
-    return this.keys.length;
+    return this.parts.length;
   }
 
-  /** Records the range from `start` to `end` (offsets in the text) under `path`. */
-  record(path: string, start: number, end: number): void {
-    const k = this.keys.length * 4;
-    if (k + 4 > this.numbers.length) {
+  /** Records the range from `start` to `end` (offsets in the text) under the whole `path`; returns its slot. */
+  record(path: string, start: number, end: number): number {
+    return this.recordIn(-1, path, start, end);
+  }
+
+  /** Records the range from `start` to `end` under the path of slot `parent` and `part` (a key or an item's place); returns its slot. */
+  recordIn(parent: number, part: string | number, start: number, end: number): number {
+    const slot = this.parts.length;
+    const k = slot * PATH_NUMBERS;
+    if (k + PATH_NUMBERS > this.numbers.length) {
       const grown = new Int32Array(this.numbers.length * 2);
       grown.set(this.numbers);
       this.numbers = grown;
@@ -34,58 +48,85 @@ export class RecordedPaths {
     const startLine = lines.lineNear(start, this.line);
     const endLine = lines.lineNear(end, startLine);
     this.line = startLine;
-    this.numbers[k] = startLine;
-    this.numbers[k + 1] = start - lines.lineStart(startLine);
-    this.numbers[k + 2] = endLine;
-    this.numbers[k + 3] = end - lines.lineStart(endLine);
-    this.keys.push(path);
-    this.map?.set(path, k);
+    const n = this.numbers;
+    n[k] = parent;
+    n[k + 1] = startLine;
+    n[k + 2] = start - lines.lineStart(startLine);
+    n[k + 3] = endLine;
+    n[k + 4] = end - lines.lineStart(endLine);
+    this.parts.push(part);
+    if (this.whole) {
+      const path = parent < 0 ? String(part) : `${this.whole[parent]}/${part}`;
+      this.whole.push(path);
+      this.map!.set(path, slot);
+    }
+    return slot;
   }
 
   /**
-   * Records `path` from `start`, its end to come (`close`): a collection's
-   * path comes before its values' paths, and its end after them.
+   * Records the whole `path` from `start`, its end to come (`close`): a
+   * collection's path comes before its values' paths, and its end after them.
    */
   open(path: string, start: number): number {
-    const k = this.keys.length * 4;
-    this.record(path, start, start);
-    return k;
+    return this.recordIn(-1, path, start, start);
   }
 
-  /** Ends the range of the path recorded at `slot` (`open`) at `end`. */
+  /** `open` for the path of `part` under slot `parent`. */
+  openIn(parent: number, part: string | number, start: number): number {
+    return this.recordIn(parent, part, start, start);
+  }
+
+  /** Ends the range of the path at `slot` (`open`) at `end`. */
   close(slot: number, end: number): void {
-    const line = this.lines.lineNear(end, this.numbers[slot]);
-    this.numbers[slot + 2] = line;
-    this.numbers[slot + 3] = end - this.lines.lineStart(line);
+    const k = slot * PATH_NUMBERS;
+    const line = this.lines.lineNear(end, this.numbers[k + 1]);
+    this.numbers[k + 3] = line;
+    this.numbers[k + 4] = end - this.lines.lineStart(line);
   }
 
   get(path: string): Range | undefined {
-    const k = this.lookUp().get(path);
-    return k === undefined ? undefined : this.rangeAt(k);
+    const slot = this.lookUp().get(path);
+    return slot === undefined ? undefined : rangeAt(this.numbers, slot * PATH_NUMBERS);
   }
 
-  /** Each path's place in `numbers`, its last recorded; made on the first lookup. */
+  /** Each path's slot, its last recorded; made on the first lookup. */
   private lookUp(): Map<string, number> {
     if (!this.map) {
+      this.whole = wholePaths(this.parts, this.numbers.subarray(0, this.parts.length * PATH_NUMBERS))!;
       this.map = new Map();
-      this.keys.forEach((key, i) => this.map!.set(key, i * 4));
+      this.whole.forEach((path, slot) => this.map!.set(path, slot));
     }
     return this.map;
-  }
-
-  private rangeAt(k: number): Range {
-    const n = this.numbers;
-    return { start: { line: n[k], character: n[k + 1] }, end: { line: n[k + 2], character: n[k + 3] } };
   }
 
   /** Every path with its range, in the order recorded; a path recorded twice has its last range. */
   *[Symbol.iterator](): IterableIterator<[string, Range]> {
     const places = this.lookUp();
-    for (const [i, key] of this.keys.entries()) if (places.get(key) === i * 4) yield [key, this.rangeAt(i * 4)];
+    for (const [slot, path] of this.whole!.entries()) if (places.get(path) === slot) yield [path, rangeAt(this.numbers, slot * PATH_NUMBERS)];
   }
 
-  /** The paths joined by newlines (a path holds none) and their ranges, four numbers each, as `PackedPaths` reads them. */
+  /** The parts joined by newlines (a path holds none) and five numbers a path, as `PackedPaths` reads them. */
   packed(): { keys: string; ranges: Int32Array } {
-    return { keys: this.keys.join('\n'), ranges: this.numbers.slice(0, this.keys.length * 4) };
+    return { keys: this.parts.join('\n'), ranges: this.numbers.slice(0, this.parts.length * PATH_NUMBERS) };
   }
+}
+
+function rangeAt(n: Int32Array, k: number): Range {
+  return { start: { line: n[k + 1], character: n[k + 2] }, end: { line: n[k + 3], character: n[k + 4] } };
+}
+
+/**
+ * The whole path of each slot, from its part and the slot it is under (which
+ * comes before it); undefined where parts and numbers do not match (which no
+ * loader writes).
+ */
+export function wholePaths(parts: readonly (string | number)[], numbers: Int32Array): string[] | undefined {
+  if (parts.length * PATH_NUMBERS !== numbers.length) return undefined;
+  const whole: string[] = new Array(parts.length);
+  for (let slot = 0; slot < parts.length; slot++) {
+    const parent = numbers[slot * PATH_NUMBERS];
+    if (parent >= slot) return undefined;
+    whole[slot] = parent < 0 ? String(parts[slot]) : `${whole[parent]}/${parts[slot]}`;
+  }
+  return whole;
 }

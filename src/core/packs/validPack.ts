@@ -150,12 +150,14 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
   const text = t.text;
   const paths = new RecordedPaths(lines);
 
+  // Each value is recorded under the slot of the collection it is in (`at`, -1 for none) by its key or place (`part`).
+
   /** A value on its key's or its dash's line, at `i`, in a collection at column `indent`. Sets `nodeEnd`. */
-  function inline(shape: Shape, path: string, indent: number, i: number): unknown {
+  function inline(shape: Shape, at: number, part: string | number, indent: number, i: number): unknown {
     const c = text.charCodeAt(i);
     if (isBlockHeader(c)) {
       const s = t.blockScalar(indent, i);
-      paths.record(path, i, t.valueEnd);
+      paths.recordIn(at, part, i, t.valueEnd);
       return scalar(shape, s, Form.Block);
     }
     if (isQuote(c)) {
@@ -163,28 +165,28 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
       const end = t.valueEnd;
       const form = t.escaped ? Form.Escaped : Form.Quoted;
       t.nodeEnd = t.lineTail(end);
-      paths.record(path, i, end);
+      paths.recordIn(at, part, i, end);
       return scalar(shape, s, form);
     }
     if (c === OPEN_SQUARE || c === OPEN_CURLY) {
-      const v = flow(shape, path, i);
+      const v = flow(shape, at, part, i);
       t.nodeEnd = t.lineTail(t.valueEnd);
       return v;
     }
     const s = t.plain(i);
-    paths.record(path, i, t.valueEnd);
+    paths.recordIn(at, part, i, t.valueEnd);
     return scalar(shape, s, Form.Plain);
   }
 
   /** The value after the colon at `colon` of a key in a block mapping at column `indent`. Sets `nodeEnd`. */
-  function afterColon(shape: Shape, path: string, indent: number, colon: number): unknown {
+  function afterColon(shape: Shape, at: number, part: string | number, indent: number, colon: number): unknown {
     switch (t.afterColon(indent, colon)) {
       case Next.Inline:
-        return inline(shape, path, indent, t.valueAt);
+        return inline(shape, at, part, indent, t.valueAt);
       case Next.Map:
-        return blockMap(shape, path, t.valueIndent, t.valueAt);
+        return blockMap(shape, at, part, t.valueIndent, t.valueAt);
       case Next.Seq:
-        return blockSeq(shape, path, t.valueIndent, t.valueAt);
+        return blockSeq(shape, at, part, t.valueIndent, t.valueAt);
       default:
         // An empty value fits no shape.
         return out();
@@ -192,17 +194,16 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
   }
 
   /** A block mapping whose first key is at `first`, at column `indent`. Sets `valueEnd` and `nodeEnd`. */
-  function blockMap(shape: Shape, path: string, indent: number, first: number): Record<string, unknown> {
+  function blockMap(shape: Shape, at: number, part: string | number, indent: number, first: number): Record<string, unknown> {
     const read = new MappingRead(shape);
-    const slot = paths.open(path, first);
+    const slot = paths.openIn(at, part, first);
     let keyAt = first;
     let end: number;
     let afterItem: number;
     for (;;) {
       const colon = t.keyEnd(keyAt);
       const key = text.slice(keyAt, colon);
-      const keyPath = `${path}/${key}`;
-      read.value[key] = afterColon(read.shapeOf(key), keyPath, indent, colon);
+      read.value[key] = afterColon(read.shapeOf(key), slot, key, indent, colon);
       end = t.nodeEnd;
       afterItem = t.at;
       keyAt = t.nextLineAt(indent);
@@ -215,18 +216,18 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
   }
 
   /** A block sequence whose first `-` is at `first`, at column `indent`. Sets `valueEnd` and `nodeEnd`. */
-  function blockSeq(shape: Shape, path: string, indent: number, first: number): unknown[] {
+  function blockSeq(shape: Shape, at: number, part: string | number, indent: number, first: number): unknown[] {
     if (shape.type !== 'array') out();
-    const slot = paths.open(path, first);
+    const slot = paths.openIn(at, part, first);
     const items: unknown[] = [];
     let dashAt = first;
     let end: number;
     let afterItem: number;
     for (;;) {
       const i = t.itemAt(dashAt);
-      const itemPath = `${path}/${items.length}`;
+      const place = items.length;
       // A mapping after "- " starts at the column of its first key.
-      items.push(t.startsPair(i) ? blockMap(shape.items, itemPath, indent + (i - dashAt), i) : inline(shape.items, itemPath, indent, i));
+      items.push(t.startsPair(i) ? blockMap(shape.items, slot, place, indent + (i - dashAt), i) : inline(shape.items, slot, place, indent, i));
       end = t.nodeEnd;
       afterItem = t.at;
       dashAt = t.nextItem(indent);
@@ -239,21 +240,21 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
   }
 
   /** A flow sequence or mapping closed on its line. Sets `valueEnd` past its closing bracket. */
-  function flow(shape: Shape, path: string, start: number): unknown {
+  function flow(shape: Shape, at: number, part: string | number, start: number): unknown {
     const isSeq = text.charCodeAt(start) === OPEN_SQUARE;
     const close = isSeq ? CLOSE_SQUARE : CLOSE_CURLY;
     if (isSeq && shape.type !== 'array') out();
     const read = isSeq ? undefined : new MappingRead(shape);
     const items: unknown[] = [];
-    const slot = paths.open(path, start);
+    const slot = paths.openIn(at, part, start);
     let i = t.skipSpaces(start + 1);
     if (text.charCodeAt(i) !== close) {
       for (;;) {
         if (read) {
           const colon = t.flowKeyEnd(i);
           const key = text.slice(i, colon);
-          read.value[key] = flowValue(read.shapeOf(key), `${path}/${key}`, t.skipSpaces(colon + 1));
-        } else items.push(flowValue((shape as Extract<Shape, { type: 'array' }>).items, `${path}/${items.length}`, i));
+          read.value[key] = flowValue(read.shapeOf(key), slot, key, t.skipSpaces(colon + 1));
+        } else items.push(flowValue((shape as Extract<Shape, { type: 'array' }>).items, slot, items.length, i));
         i = t.nodeEnd;
         const next = t.flowNext(i, close);
         if (next < 0) break;
@@ -266,17 +267,17 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
   }
 
   /** A value inside a flow collection, at `start`. Sets `nodeEnd` past it and its spaces. */
-  function flowValue(shape: Shape, path: string, start: number): unknown {
+  function flowValue(shape: Shape, at: number, part: string | number, start: number): unknown {
     const c = text.charCodeAt(start);
     let v: unknown;
     if (isQuote(c)) {
       const s = t.quoted(start);
-      paths.record(path, start, t.valueEnd);
+      paths.recordIn(at, part, start, t.valueEnd);
       v = scalar(shape, s, t.escaped ? Form.Escaped : Form.Quoted);
-    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) v = flow(shape, path, start);
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) v = flow(shape, at, part, start);
     else {
       const s = t.flowPlain(start);
-      paths.record(path, start, t.valueEnd);
+      paths.recordIn(at, part, start, t.valueEnd);
       v = scalar(shape, s, Form.Plain);
     }
     t.nodeEnd = t.skipSpaces(t.valueEnd);
@@ -309,7 +310,7 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
     for (;;) {
       const i = t.itemAt(dashAt);
       const path = `/${name}/${items.length}`;
-      const item = (t.startsPair(i) ? blockMap(shape, path, indent + (i - dashAt), i) : inline(shape, path, indent, i)) as Record<string, unknown>;
+      const item = (t.startsPair(i) ? blockMap(shape, -1, path, indent + (i - dashAt), i) : inline(shape, -1, path, indent, i)) as Record<string, unknown>;
       const id = item.id as string;
       ranges.set(id, lines.rangeOf(i, t.valueEnd));
       pathsById.set(id, path);
@@ -323,7 +324,7 @@ function readValid(t: QuickText, lines: LineIndex, shapes: PackShapes): ValidPac
   const sourceRanges = new Map<string, Range>();
   const factRanges = new Map<string, Range>();
   const pathsById = new Map<string, string>();
-  const meta = afterColon(shapes.pack, '/pack', 0, topKey(t.begin(), 'pack')) as Record<string, unknown>;
+  const meta = afterColon(shapes.pack, -1, '/pack', 0, topKey(t.begin(), 'pack')) as Record<string, unknown>;
   const sources = list('sources', shapes.source, topKey(t.nextLineAt(0), 'sources'), sourceRanges);
   const facts = list('facts', shapes.fact, topKey(t.nextLineAt(0), 'facts'), factRanges);
   // Nothing after the facts: another key is left to the general reading.
