@@ -86,9 +86,9 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     undefined,
     (text, file, options) => parsing.parseInThread(text, file, options),
     {},
-    (text, file, options) => {
+    (content, file, options) => {
       const c = cacheOf();
-      return c ? c.parse(text, file, options, (t, f, o, utf8) => parsing.parseForCache(t, f, o, utf8)) : parsing.parse(text, file, options);
+      return c ? c.parse(content, file, options, (t, f, o, utf8) => parsing.parseForCache(t, f, o, utf8)) : parsing.parse(content, file, options);
     },
     {
       yieldToHost: nextTurn,

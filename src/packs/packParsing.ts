@@ -1,6 +1,7 @@
 import type { LoadOptions, LoadResult } from '../core/packs/packLoader';
 import { emptyLocations } from '../core/facts/factIndex';
 import { loadFailedProblem } from '../core/packs/packLimits';
+import { packText, withoutByteOrderMark, type PackContent } from '../core/packs/packContent';
 import { decodeBody, encodeBody, type EncodedBody } from '../core/packs/packCacheEntry';
 import { nextTurn } from '../platform/nextTurn';
 import { fromWire } from '../core/packs/packWire';
@@ -37,8 +38,8 @@ export function parsingThreads(processors: number): number {
 interface Job {
   resolve: (r: Parsed) => void;
   request: ParseRequest;
-  /** The text, for a parse here should the thread fail. */
-  text: string;
+  /** The content, for a parse here should the thread fail. */
+  content: PackContent;
   /** Whether the result is to be kept in the cache: its body is then handed on. */
   encode: boolean;
 }
@@ -101,17 +102,19 @@ export class PackParsing {
     if (typeof workerCode === 'string') this.code = workerCode;
   }
 
-  async parse(text: string, file: string, options: LoadOptions): Promise<LoadResult> {
-    return (await this.run(text, file, options, false)).result;
+  /** Parses a pack file's text, or its bytes as read (decoded in the thread). */
+  async parse(content: PackContent, file: string, options: LoadOptions): Promise<LoadResult> {
+    return (await this.run(content, file, options, false)).result;
   }
 
   /**
    * As `parse`, with the result encoded for the pack cache (src/core/packs/packCache.ts) where it is to be kept.
-   * `utf8`, the text's UTF-8 where the caller has it, is sent to the thread instead of the text, without a copy
-   * (a 4 MB text took tens of milliseconds to send); it is not to be used after.
+   * `utf8`, the content's UTF-8 (no leading byte-order mark) where the caller has made it for this parse, is sent
+   * to the thread instead of the text, without a copy (a 4 MB text took tens of milliseconds to send); it is not
+   * to be used after. Without it, bytes as read are sent copied: they stay the caller's.
    */
-  parseForCache(text: string, file: string, options: LoadOptions, utf8?: Uint8Array): Promise<Parsed> {
-    return this.run(text, file, options, true, utf8);
+  parseForCache(content: PackContent, file: string, options: LoadOptions, utf8?: Uint8Array): Promise<Parsed> {
+    return this.run(content, file, options, true, utf8);
   }
 
   /** Parses in this thread at once; for a parser script read from a file, once `parse` has read it. */
@@ -123,7 +126,7 @@ export class PackParsing {
     return this.inThread(text, file, options);
   }
 
-  private async run(text: string, file: string, options: LoadOptions, encode: boolean, utf8?: Uint8Array): Promise<Parsed> {
+  private async run(content: PackContent, file: string, options: LoadOptions, encode: boolean, utf8?: Uint8Array): Promise<Parsed> {
     if (this.code === undefined && typeof this.workerCode === 'function') {
       try {
         this.code = await (this.reading ??= this.workerCode());
@@ -134,26 +137,28 @@ export class PackParsing {
       }
     }
     const worker = this.code === undefined ? undefined : this.pick();
-    if (!worker) return this.parseHere(text, file, options, encode);
+    if (!worker) return this.parseHere(content, file, options, encode);
     clearTimeout(this.idle);
-    const request: ParseRequest = utf8 ? { id: this.next++, utf8, file, options } : { id: this.next++, text, file, options };
+    // The thread reads UTF-8 with a byte-order mark kept, as it is in a text: the one a file starts with is left out.
+    const bytes = utf8 ?? (typeof content === 'string' ? undefined : withoutByteOrderMark(content));
+    const request: ParseRequest = bytes ? { id: this.next++, utf8: bytes, file, options } : { id: this.next++, text: content as string, file, options };
     return new Promise((resolve) => {
-      worker.jobs.set(request.id, { resolve, request, text, encode });
+      worker.jobs.set(request.id, { resolve, request, content, encode });
       try {
         worker.thread.post(request, utf8 ? [utf8.buffer as ArrayBuffer] : []);
       } catch {
         // What cannot be sent is parsed here.
         worker.jobs.delete(request.id);
-        resolve(this.parseHere(text, file, options, encode));
+        resolve(this.parseHere(content, file, options, encode));
       }
     });
   }
 
-  private parseHere(text: string, file: string, options: LoadOptions, encode = false): Parsed {
+  private parseHere(content: PackContent, file: string, options: LoadOptions, encode = false): Parsed {
     this.counts.inThread++;
     let result: LoadResult;
     try {
-      result = this.parseInThread(text, file, options);
+      result = this.parseInThread(packText(content), file, options);
     } catch (e) {
       // A load that throws is a problem in that file; it must not stop the other packs loading.
       return { result: { locations: emptyLocations(file), problems: [loadFailedProblem(file, e)] } };
@@ -200,14 +205,14 @@ export class PackParsing {
       // Read back a section at a time: a large pack does not hold up the host.
       decodeBody(body.bytes, body.sections, job.request.file, nextTurn).then(
         (result) => job.resolve({ result, body: job.encode ? body : undefined }),
-        () => job.resolve(this.parseHere(job.text, job.request.file, job.request.options, job.encode)),
+        () => job.resolve(this.parseHere(job.content, job.request.file, job.request.options, job.encode)),
       );
     } else if (m.wire) {
       this.counts.worker++;
       job.resolve({ result: fromWire(m.wire) });
     } else {
       // The parser never throws on bad input; if it did in the worker, the same text parsed here gives the writer the problem.
-      job.resolve(this.parseHere(job.text, job.request.file, job.request.options, job.encode));
+      job.resolve(this.parseHere(job.content, job.request.file, job.request.options, job.encode));
     }
     if (this.threads.every((t) => t.jobs.size === 0)) this.idle = setTimeout(() => this.stop(), IDLE_MS);
   }
@@ -223,7 +228,7 @@ export class PackParsing {
     if (!this.answered) this.unavailable = true;
     const jobs = [...thread.jobs.values()];
     thread.jobs.clear();
-    for (const job of jobs) job.resolve(this.parseHere(job.text, job.request.file, job.request.options, job.encode));
+    for (const job of jobs) job.resolve(this.parseHere(job.content, job.request.file, job.request.options, job.encode));
   }
 
   private stop(): void {

@@ -17,8 +17,6 @@ const DEBOUNCE_MS = 150;
 /** At most this many paths created or changed in one burst are looked at for new folders. */
 const MAX_CREATED_CHECKED = 200;
 
-const decoder = new TextDecoder('utf-8');
-
 function readSettings(): { globs: string[]; maxBytes: number; maxSourceTextBytes: number } {
   const c = vscode.workspace.getConfiguration('agreementCite.packs');
   const globs = c.get<unknown>('include', DEFAULT_PACK_GLOBS);
@@ -192,13 +190,14 @@ export class WorkspacePacks implements vscode.Disposable {
     const file = uri.toString();
     // Taken before reading: a slow read of a file since deleted or changed must not replace a newer load.
     const ticket = this.store.ticket(file);
-    let text: string | undefined;
+    // Its bytes as read: a pack found in the cache of parsed packs is never decoded (src/core/packs/packContent.ts).
+    let bytes: Uint8Array | undefined;
     let failure: Problem | undefined;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       // A file over the limit is not read at all.
       if (stat.size > this.settings.maxBytes) failure = tooLargeProblem(file, stat.size, this.settings.maxBytes);
-      else text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      else bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
       const start = { line: 0, character: 0 };
       failure = {
@@ -209,9 +208,9 @@ export class WorkspacePacks implements vscode.Disposable {
         message: vscode.l10n.t('The pack file could not be read: {0}', e instanceof Error ? e.message : String(e)),
       };
     }
-    if (text === undefined) return this.store.failWorkspacePack(file, [failure!], ticket);
+    if (bytes === undefined) return this.store.failWorkspacePack(file, [failure!], ticket);
     try {
-      return await this.store.loadWorkspacePack(file, text, (relative) => this.readSourceText(uri, relative), vscode.workspace.asRelativePath(uri), ticket);
+      return await this.store.loadWorkspacePack(file, bytes, (relative) => this.readSourceText(uri, relative), vscode.workspace.asRelativePath(uri), ticket);
     } catch (e) {
       // A load that throws: the file is dropped from the fact base, so that the
       // other packs stay in use, and shows why; saving it tries again.

@@ -1,6 +1,7 @@
 // factStore.FactStore: writers' packs join the bundled one; a broken save
 // keeps the last good version in use and says so.
 
+import { packText, type PackContent } from '../../src/core/packs/packContent';
 import assert from 'node:assert/strict';
 import { FactStore, bundledLoadedPack, type StoreChange } from '../../src/core/facts/factStore';
 import type { FactIndex } from '../../src/core/facts/factIndex';
@@ -199,7 +200,7 @@ suite('factStore: indexing a slice at a time', () => {
       bundledLoadedPack(bundled().loaded.pack),
       parsePackText,
       {},
-      async (text, file, options) => parsePackText(text, file, options),
+      async (content, file, options) => parsePackText(packText(content), file, options),
       {
         yieldToHost: () => new Promise<void>((resolve) => waiting.push(resolve)),
         readying,
@@ -330,8 +331,8 @@ suite('factStore: indexing a slice at a time', () => {
 suite('factStore: a file deleted and created again', () => {
   test('a load started before the delete never replaces the load of the new file', async () => {
     const waiting: (() => void)[] = [];
-    const slowParse = (text: string, file: string): Promise<ReturnType<typeof parsePackText>> =>
-      new Promise((resolve) => waiting.push(() => resolve(parsePackText(text, file))));
+    const slowParse = (content: PackContent, file: string): Promise<ReturnType<typeof parsePackText>> =>
+      new Promise((resolve) => waiting.push(() => resolve(parsePackText(packText(content), file))));
     const store = new FactStore(bundledLoadedPack(bundled().loaded.pack), parsePackText, {}, slowParse);
     const old = packYaml(factYaml('mine.old'));
     const renewed = packYaml(factYaml('mine.new'));
@@ -438,7 +439,7 @@ suite('factStore: the bundled pack read after the store was made', () => {
   });
 
   test('set during a batch of writers’ packs, the index at the batch’s end holds both', async () => {
-    const store = new FactStore(undefined, parsePackText, {}, async (text, file, options) => parsePackText(text, file, options), scheduling);
+    const store = new FactStore(undefined, parsePackText, {}, async (content, file, options) => parsePackText(packText(content), file, options), scheduling);
     void store.index;
     await store.batch(async () => {
       await store.loadWorkspacePack(FILE, good, async () => undefined);

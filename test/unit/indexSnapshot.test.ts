@@ -5,6 +5,7 @@
 // of other packs, of another version, altered or not signed by this cache is
 // never taken.
 
+import { packText, type PackContent } from '../../src/core/packs/packContent';
 import assert from 'node:assert/strict';
 import { buildFactIndex, IndexMemo, type LoadedPack } from '../../src/core/facts/factIndex';
 import { FactStore } from '../../src/core/facts/factStore';
@@ -56,7 +57,7 @@ function extensionStore(storage: MemoryStorage, bundledPack: LoadedPack, secret 
     {},
     (t, f, o) =>
       cache.parse(t, f, o, (tt, ff, oo) => {
-        const result = parsePackText(tt, ff, oo);
+        const result = parsePackText(packText(tt), ff, oo);
         return Promise.resolve({ result, body: encodeBody(result) });
       }),
     { yieldToHost: nextTurn, snapshots: () => cache },
@@ -249,7 +250,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
     const otherWorld = randomWorld(prng(78), 3);
     const other = snapshotOf(buildFactIndex(packsOf(otherWorld, bundledPack), {}, memo).index, memo)!;
     let writes = 0;
-    const store = new FactStore(bundledPack, parsePackText, {}, async (t, f, o) => parsePackText(t, f, o), {
+    const store = new FactStore(bundledPack, parsePackText, {}, async (t, f, o) => parsePackText(packText(t), f, o), {
       yieldToHost: nextTurn,
       snapshots: () => ({ snapshotKey: async () => 'key', readSnapshot: async () => other, writeSnapshot: async () => (writes++, true) }),
     });
@@ -263,7 +264,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
 
   test('an index replaced before its snapshot was made gives way to the newer one, even of the same packs', async () => {
     const calls: { key: string; make: () => Iterator<void, IndexSnapshot | undefined, void>; done: (written: boolean) => void }[] = [];
-    const store = new FactStore(bundledPack, parsePackText, {}, async (t, f, o) => parsePackText(t, f, o), {
+    const store = new FactStore(bundledPack, parsePackText, {}, async (t, f, o) => parsePackText(packText(t), f, o), {
       yieldToHost: nextTurn,
       snapshots: () => ({
         snapshotKey: async () => 'the same packs',
@@ -294,8 +295,8 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
 
   test('the key changes with every input of a build: a file\u2019s text, its name, its evidence, the options, the order of packs', async () => {
     const cache = new PackCache({ storage: new MemoryStorage(), secret: SECRET });
-    const parse = (t: string, f: string): Promise<{ result: ReturnType<typeof parsePackText>; body: ReturnType<typeof encodeBody> }> => {
-      const result = parsePackText(t, f);
+    const parse = (t: PackContent, f: string): Promise<{ result: ReturnType<typeof parsePackText>; body: ReturnType<typeof encodeBody> }> => {
+      const result = parsePackText(packText(t), f);
       return Promise.resolve({ result, body: encodeBody(result) });
     };
     const load = async (t: string, f: string, label = f): Promise<LoadedPack> => {

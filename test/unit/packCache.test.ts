@@ -3,10 +3,11 @@
 // it is not (stale, corrupt, another loader version, another file, not signed
 // by this cache), and what it gives back is what a parse gives.
 
+import { packText } from '../../src/core/packs/packContent';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LOADER_VERSION, PackCache, utf8InSlices, type CacheStorage, type ParseForCache } from '../../src/core/packs/packCache';
+import { copyInSlices, LOADER_VERSION, PackCache, utf8InSlices, type CacheStorage, type ParseForCache } from '../../src/core/packs/packCache';
 import { encodeBody } from '../../src/core/packs/packCacheEntry';
 import { parsedWithForms } from '../../src/core/facts/languageForms';
 import { parsePackText } from '../../src/core/packs/packLoader';
@@ -48,7 +49,7 @@ function countingParser(): { parse: ParseForCache; calls: string[] } {
     parse: (text, file, options) => {
       calls.push(file);
       // As the parsing thread answers: with the case forms of names in other languages.
-      const result = parsedWithForms(parsePackText(text, file, options));
+      const result = parsedWithForms(parsePackText(packText(text), file, options));
       return Promise.resolve({ result, body: encodeBody(result) });
     },
   };
@@ -97,6 +98,33 @@ suite('packCache: parsed packs kept between sessions', () => {
     const second = new PackCache({ storage, secret: SECRET });
     assertSameParse(await second.parse(CLEAN, 'file:///w/pooled.factpack.yaml', {}, parse), CLEAN, 'file:///w/pooled.factpack.yaml');
     assert.deepEqual(second.counts, { hits: 1, misses: 0, rejected: 0, written: 0, evicted: 0 });
+  });
+
+  test('a file’s bytes as read find the entry of its text, and are never decoded on a hit; a leading BOM is no part of the content', async () => {
+    const storage = new MemoryStorage();
+    const { parse, calls } = countingParser();
+    const file = 'file:///w/bytes.factpack.yaml';
+    const first = new PackCache({ storage, secret: SECRET });
+    assertSameParse(await first.parse(CLEAN, file, {}, parse), CLEAN, file);
+    await first.flush();
+    // A window reload reads the file's bytes: the same entry, with or without a byte-order mark.
+    const bytes = new TextEncoder().encode(CLEAN);
+    for (const content of [bytes, Buffer.concat([new Uint8Array([0xef, 0xbb, 0xbf]), bytes])]) {
+      const second = new PackCache({ storage, secret: SECRET });
+      assertSameParse(await second.parse(content, file, {}, parse), CLEAN, file);
+      assert.deepEqual(second.counts, { hits: 1, misses: 0, rejected: 0, written: 0, evicted: 0 });
+    }
+    assert.deepEqual(calls, [file], 'parsed once');
+    // Bytes changed since: parsed from their text, their UTF-8 handed to the parse as they are.
+    const edited = new TextEncoder().encode(CLEAN.replace('team.two', 'team.twin'));
+    let handed: Uint8Array | undefined;
+    const third = new PackCache({ storage, secret: SECRET });
+    const r = await third.parse(edited, file, {}, (content, f, o, utf8) => ((handed = utf8), parse(content, f, o, utf8)));
+    assertSameParse(r, CLEAN.replace('team.two', 'team.twin'), file);
+    // A copy, the parse's to take: the caller's bytes are not sent away.
+    assert.ok(handed && handed !== edited && handed.buffer !== edited.buffer);
+    assert.deepEqual(handed, edited);
+    assert.deepEqual(third.counts, { hits: 0, misses: 1, rejected: 0, written: 0, evicted: 0 });
   });
 
   test('a changed text is parsed again, and its entry is its own', async () => {
@@ -235,6 +263,17 @@ suite('packCache: parsed packs kept between sessions', () => {
       }),
       undefined,
     );
+  });
+
+  test('bytes are copied a slice at a time, each slice on a turn of its own', async () => {
+    for (const n of [0, 5, 1024 * 1024, 3 * 1024 * 1024 + 17]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 31) % 251);
+      let turns = 0;
+      const copy = await copyInSlices(bytes, () => (turns++, Promise.resolve()));
+      assert.ok(copy.buffer !== bytes.buffer);
+      assert.ok(Buffer.from(copy).equals(Buffer.from(bytes)), `${n} bytes`);
+      assert.equal(turns, n > 1024 * 1024 ? Math.ceil(n / (1024 * 1024)) : 0);
+    }
   });
 
   test('a text is encoded a slice at a time to the same UTF-8 as at once, a character outside the BMP never split', async () => {

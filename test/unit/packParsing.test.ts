@@ -2,6 +2,7 @@
 // src/packs/worker/packWorker.ts): the same pack, problems and positions as a
 // parse in the extension host's own thread, and that parse where no worker runs.
 
+import { withoutByteOrderMark } from '../../src/core/packs/packContent';
 import { decodeBody, type EncodedBody } from '../../src/core/packs/packCacheEntry';
 import type { RecordedPaths } from '../../src/core/packs/recordedPaths';
 import assert from 'node:assert/strict';
@@ -105,6 +106,39 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
       assert.equal(utf8.byteLength, 0);
     }
     assert.deepEqual(parsing.counts, { worker: 3, inThread: 0 });
+  });
+
+  test('given a file’s bytes as read, the worker gives the parse of their text: a leading BOM dropped, as a file read as text drops it; the bytes stay the caller’s', async () => {
+    parsing = new PackParsing(workerCode(), parseHere, nodePlatform.startPackThread);
+    const bundled = readBundledText();
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+    for (const [text, bytes, file] of [
+      [bundled, new TextEncoder().encode(bundled), 'bundled.yaml'],
+      [BROKEN, Buffer.concat([bom, new TextEncoder().encode(BROKEN)]), 'bom.yaml'],
+      // A second mark is the text's own: kept, as the text read from the file keeps it.
+      [`\uFEFF${BROKEN}`, Buffer.concat([bom, bom, new TextEncoder().encode(BROKEN)]), 'two-boms.yaml'],
+      // Bytes that are not UTF-8 are read as a text decoder reads them.
+      [`${BROKEN}# \uFFFD\n`, Buffer.concat([new TextEncoder().encode(`${BROKEN}# `), new Uint8Array([0xff, 0x0a])]), 'not-utf8.yaml'],
+    ] as const) {
+      assert.equal(new TextDecoder().decode(bytes), text);
+      const length = bytes.byteLength;
+      // Copied for the parse (as the cache copies them): the copy is sent away, the bytes stay.
+      const copy = new Uint8Array(withoutByteOrderMark(bytes));
+      const { result, body } = await parsing.parseForCache(bytes, file, {}, copy);
+      assertSameParse(result, text, file);
+      assert.ok(body);
+      assert.equal(copy.byteLength, 0, 'the copy now belongs to the thread');
+      // Without one, the bytes are sent copied: not sent away, the caller keeps them.
+      assertSameParse(await parsing.parse(bytes, file, {}), text, file);
+      assert.equal(bytes.byteLength, length);
+    }
+    assert.deepEqual(parsing.counts, { worker: 8, inThread: 0 });
+    // Where no thread runs, the bytes are read as text here.
+    parsing.dispose();
+    parsing = new PackParsing('throw new Error("no worker here")', parseHere, nodePlatform.startPackThread);
+    const bytes = Buffer.concat([bom, new TextEncoder().encode(BROKEN)]);
+    assertSameParse(await parsing.parse(bytes, 'here.yaml', {}), BROKEN, 'here.yaml');
+    assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
   });
 
   test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {

@@ -16,11 +16,12 @@ import { capProblems } from '../packs/problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
 import { snapshotSteps, type IndexSnapshot } from './indexSnapshot';
 import type { LoadOptions, LoadResult } from '../packs/packLoader';
+import { packText, type PackContent } from '../packs/packContent';
 import type { Pack, Problem } from '../types';
 
 export type PackParser = (text: string, file: string, options: LoadOptions) => LoadResult;
 /** A parser that may run elsewhere (the extension's worker thread), so that a large pack does not hold up the caller. */
-export type AsyncPackParser = (text: string, file: string, options: LoadOptions) => Promise<LoadResult>;
+export type AsyncPackParser = (content: PackContent, file: string, options: LoadOptions) => Promise<LoadResult>;
 
 interface WorkspacePackState {
   /** The last version that loaded without errors: kept in use while the file is broken. */
@@ -172,19 +173,20 @@ export class FactStore {
 
   /**
    * As `setWorkspacePack`, reading each source's `textFile` through
-   * `readRelative` (a path relative to the pack file). A result overtaken by a
-   * newer load of the same file is dropped.
+   * `readRelative` (a path relative to the pack file). The file's content may
+   * be its bytes as read (see PackContent). A result overtaken by a newer load
+   * of the same file is dropped.
    */
   async loadWorkspacePack(
     file: string,
-    text: string,
+    content: PackContent,
     readRelative: (path: string) => Promise<string | undefined>,
     label?: string,
     ticket?: number,
   ): Promise<Problem[]> {
     const version = ticket ?? this.ticket(file);
     if (this.versions.get(file) !== version) return this.problemsOf(file);
-    const parsed = this.parseAsync ? await this.parseAsync(text, file, this.options) : this.parse(text, file, this.options);
+    const parsed = this.parseAsync ? await this.parseAsync(content, file, this.options) : this.parse(packText(content), file, this.options);
     // Receiving a large parse took a slice of the host's time already: what follows waits for the next turn.
     if (this.parseAsync && this.scheduling) await this.scheduling.yieldToHost();
     if (this.versions.get(file) !== version) return this.problemsOf(file);

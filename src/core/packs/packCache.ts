@@ -1,6 +1,7 @@
 import { decodeBody, type EncodedBody } from './packCacheEntry';
 import type { LoadOptions, LoadResult } from './packLoader';
 import { DEFAULT_MAX_PACK_BYTES } from './packLimits';
+import { withoutByteOrderMark, type PackContent } from './packContent';
 import type { BuildOptions, LoadedPack } from '../facts/factIndex';
 import { decodeSnapshot, encodeSnapshotSteps, INDEX_SNAPSHOT_VERSION, SNAPSHOTS_KEPT, type IndexSnapshot } from '../facts/indexSnapshot';
 import { now } from '../check/pace';
@@ -25,9 +26,15 @@ export interface CacheStorage {
 
 /**
  * A parse whose result can also be written to the cache: `body` is undefined when it is not to be kept.
- * `utf8` is the text's UTF-8, when the cache has made it: the parse may take it (a worker is sent it without a copy).
+ * `utf8` is the content's UTF-8 (a leading byte-order mark left out) where the cache has made it for this parse
+ * (encoded from a text, copied from bytes): the parse may take it (a worker is sent it without a copy).
  */
-export type ParseForCache = (text: string, file: string, options: LoadOptions, utf8?: Uint8Array) => Promise<{ result: LoadResult; body?: EncodedBody }>;
+export type ParseForCache = (
+  content: PackContent,
+  file: string,
+  options: LoadOptions,
+  utf8?: Uint8Array,
+) => Promise<{ result: LoadResult; body?: EncodedBody }>;
 
 export interface PackCacheOptions {
   storage: CacheStorage;
@@ -115,6 +122,19 @@ export async function utf8InSlices(text: string, between: () => Promise<void>): 
   return out.subarray(0, written);
 }
 
+/** Bytes copied a step: a copy into new memory of a file of megabytes at once held its thread for tens of milliseconds. */
+const COPY_SLICE = 1024 * 1024;
+
+/** A copy of `bytes`, made a slice at a time with `between` run before each (see utf8InSlices). */
+export async function copyInSlices(bytes: Uint8Array, between: () => Promise<void>): Promise<Uint8Array> {
+  const out = new Uint8Array(bytes.length);
+  for (let at = 0; at < bytes.length; at += COPY_SLICE) {
+    if (bytes.length > COPY_SLICE) await between();
+    out.set(bytes.subarray(at, at + COPY_SLICE), at);
+  }
+  return out;
+}
+
 /**
  * Parsed packs kept between sessions: a window reload reads a pack file's
  * entry instead of its YAML. An entry is found by the file, the loader's
@@ -142,17 +162,20 @@ export class PackCache {
   }
 
   /**
-   * The parse of `text` from the cache when it holds a valid entry for it,
+   * The parse of `content` from the cache when it holds a valid entry for it,
    * else from `parse`, whose result is then written to the cache (in the
-   * background: `flush` waits for it).
+   * background: `flush` waits for it). An entry is found by the content's
+   * UTF-8: bytes read from disk are hashed as they are.
    */
-  async parse(text: string, file: string, options: LoadOptions, parse: ParseForCache): Promise<LoadResult> {
+  async parse(text: PackContent, file: string, options: LoadOptions, parse: ParseForCache): Promise<LoadResult> {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
     let content: string | undefined;
     let name: string | undefined;
     let utf8: Uint8Array | undefined;
+    // Bytes as read are hashed as they are, and copied for the parse only where it is needed.
+    const bytes = typeof text === 'string' ? undefined : withoutByteOrderMark(text);
     try {
-      utf8 = await utf8InSlices(text, this.yieldToHost);
+      utf8 = bytes ?? (await utf8InSlices(text as string, this.yieldToHost));
       content = hex(await subtle().digest('SHA-256', utf8));
       name = await this.nameOf(file, content, maxBytes);
       const cached = await this.lookUp(name, file, content, maxBytes);
@@ -165,6 +188,7 @@ export class PackCache {
       // No cache where Web Crypto or the storage fails: the pack is parsed as before.
     }
     this.counts.misses++;
+    if (bytes) utf8 = await copyInSlices(bytes, this.yieldToHost);
     const { result, body } = await parse(text, file, options, utf8);
     if (result.pack && content !== undefined) this.digests.set(result.pack, content);
     if (body && name !== undefined && content !== undefined) {
