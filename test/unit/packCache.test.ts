@@ -3,12 +3,13 @@
 // it is not (stale, corrupt, another loader version, another file, not signed
 // by this cache), and what it gives back is what a parse gives.
 
+import type { RecordedPaths } from '../../src/core/packs/recordedPaths';
 import { packText } from '../../src/core/packs/packContent';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copyInSlices, LOADER_VERSION, PackCache, utf8InSlices, type CacheStorage, type ParseForCache } from '../../src/core/packs/packCache';
-import { encodeBody } from '../../src/core/packs/packCacheEntry';
+import { encodeBody, packNumbers, unpackNumbers } from '../../src/core/packs/packCacheEntry';
 import { parsedWithForms } from '../../src/core/facts/languageForms';
 import { parsePackText } from '../../src/core/packs/packLoader';
 import { assertSameParse, factYaml, packYaml, projectRoot, readBundledText, sourceFingerprint } from './helpers';
@@ -265,6 +266,21 @@ suite('packCache: parsed packs kept between sessions', () => {
     );
   });
 
+  test('the ranges of an entry are packed a few bytes each and read back as they were; bytes that are not such numbers are refused', () => {
+    const { keys, ranges } = (parsePackText(readBundledText(), 'bundled.yaml').locations.paths as unknown as RecordedPaths).packed();
+    assert.ok(keys.length > 0);
+    const packed = packNumbers(ranges);
+    assert.deepEqual(unpackNumbers(packed), ranges);
+    assert.ok(packed.length * 3 < ranges.byteLength, `${packed.length} bytes for ${ranges.byteLength}`);
+    // Lines that go back, columns and lines past what one byte holds, the largest numbers an Int32Array holds.
+    const odd = Int32Array.from([-1, 5, 0, 5, 3, 0, 2, 700, 90000, 9, -1, 2 ** 31 - 1, 2 ** 31 - 1, 2 ** 31 - 1, 0, 2, 0, 0, 0, 0]);
+    assert.deepEqual(unpackNumbers(packNumbers(odd)), odd);
+    assert.deepEqual(unpackNumbers(new Uint8Array(0)), new Int32Array(0));
+    assert.throws(() => unpackNumbers(packed.subarray(0, packed.length - 1)), /cut short|wrong length/);
+    assert.throws(() => unpackNumbers(Uint8Array.from([1, 2, 3])), /wrong length/);
+    assert.throws(() => unpackNumbers(new Uint8Array(8).fill(255)), /cut short/);
+  });
+
   test('bytes are copied a slice at a time, each slice on a turn of its own', async () => {
     for (const n of [0, 5, 1024 * 1024, 3 * 1024 * 1024 + 17]) {
       const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 31) % 251);
@@ -317,6 +333,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.7': 'a0b3e66db27800d2',
       '2026-12-03.8': 'd89145b3dfc92938',
       '2026-12-03.9': '041a6c4f173c1188',
+      '2026-12-03.10': 'aa5b62c5f1a4bb0e',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

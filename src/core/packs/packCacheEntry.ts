@@ -78,7 +78,7 @@ export function encodeBody(result: LoadResult): EncodedBody | undefined {
   for (let i = 0; i < facts.length; i += FACTS_PER_CHUNK) parts.push(encoder.encode(JSON.stringify(facts.slice(i, i + FACTS_PER_CHUNK))));
   const { keys, ranges } = packed;
   parts.push(encoder.encode(keys));
-  parts.push(littleEndian(ranges));
+  parts.push(packNumbers(ranges));
   const sections = parts.map((p) => p.length);
   const bytes = new Uint8Array(sections.reduce((a, b) => a + b, 0));
   let at = 0;
@@ -89,30 +89,63 @@ export function encodeBody(result: LoadResult): EncodedBody | undefined {
   return { bytes, sections };
 }
 
-/** Whether this machine keeps numbers little-endian, as every machine VS Code runs on does. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-function littleEndian(values: Int32Array): Uint8Array {
-  // The numbers are their bytes already (a large pack has millions): a view, copied into the body as it is.
-  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  const out = new Uint8Array(values.length * 4);
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < values.length; i++) view.setInt32(i * 4, values[i], true);
-  return out;
+/**
+ * The five numbers of each path (see RecordedPaths) as the body keeps them,
+ * each as few bytes as it needs (seven bits a byte, the last byte's high bit
+ * clear; signs folded in): how far back the path it is under is, the start
+ * line less the path before's, the start character, the end line less the
+ * start line, the end character. Most are under 128: a byte each, a quarter
+ * of what the numbers take as they are.
+ */
+export function packNumbers(values: Int32Array): Uint8Array {
+  const out = new Uint8Array(values.length * 5);
+  let at = 0;
+  let line = 0;
+  const put = (v: number): void => {
+    let z = v >= 0 ? v * 2 : -v * 2 - 1;
+    while (z >= 128) {
+      out[at++] = (z % 128) | 128;
+      z = Math.floor(z / 128);
+    }
+    out[at++] = z;
+  };
+  for (let k = 0, slot = 0; k + PATH_NUMBERS <= values.length; k += PATH_NUMBERS, slot++) {
+    put(slot - values[k]);
+    put(values[k + 1] - line);
+    put(values[k + 2]);
+    put(values[k + 3] - values[k + 1]);
+    put(values[k + 4]);
+    line = values[k + 1];
+  }
+  return out.slice(0, at);
 }
 
-function fromLittleEndian(bytes: Uint8Array): Int32Array {
-  if (bytes.length % 4 !== 0) throw new Error('ranges section of a wrong length');
-  // The bytes are the numbers: one copy (a large pack has millions), not a number at a time.
-  // Copied with `set`: a Node Buffer's `slice` is a view into a shared pool, not a copy.
-  if (LITTLE_ENDIAN) {
-    const copy = new Uint8Array(bytes.length);
-    copy.set(bytes);
-    return new Int32Array(copy.buffer);
+/** The numbers `packNumbers` packed; throws where the bytes are not such numbers. */
+export function unpackNumbers(bytes: Uint8Array): Int32Array {
+  const values: number[] = [];
+  for (let at = 0; at < bytes.length;) {
+    let z = 0;
+    let scale = 1;
+    for (;;) {
+      if (at >= bytes.length || scale > 2 ** 35) throw new Error('ranges section cut short');
+      const b = bytes[at++];
+      z += (b & 127) * scale;
+      if (b < 128) break;
+      scale *= 128;
+    }
+    values.push(z % 2 === 0 ? z / 2 : -(z + 1) / 2);
   }
-  const out = new Int32Array(bytes.length / 4);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i * 4, true);
+  if (values.length % PATH_NUMBERS !== 0) throw new Error('ranges section of a wrong length');
+  const out = new Int32Array(values.length);
+  let line = 0;
+  for (let k = 0, slot = 0; k < values.length; k += PATH_NUMBERS, slot++) {
+    out[k] = slot - values[k];
+    out[k + 1] = line + values[k + 1];
+    out[k + 2] = values[k + 2];
+    out[k + 3] = out[k + 1] + values[k + 3];
+    out[k + 4] = values[k + 4];
+    line = out[k + 1];
+  }
   return out;
 }
 
@@ -145,7 +178,6 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
   // The paths and their ranges are read on the first lookup (PackedPaths), which checks that they match.
   const keyBytes = slices[slices.length - 2];
   const rangeBytes = slices[slices.length - 1];
-  if (rangeBytes.length % (4 * PATH_NUMBERS) !== 0) throw new Error('ranges section of a wrong length');
   const byId = new ByIdSection(slices[1]);
   const locations: PackLocations = {
     file,
@@ -154,7 +186,14 @@ export async function decodeBody(bytes: Uint8Array, sections: readonly number[],
     pathsById: byId.lookup((s) => s.pathsById),
     paths: new PackedPaths(
       () => decoder.decode(keyBytes),
-      () => fromLittleEndian(rangeBytes),
+      () => {
+        try {
+          return unpackNumbers(rangeBytes);
+        } catch {
+          // Not what the loader writes (the entry is signed): no range is found.
+          return new Int32Array(0);
+        }
+      },
     ),
   };
   const pack = head.hasPack ? ({ meta: head.meta, sources: head.sources, facts } as LoadResult['pack']) : undefined;
