@@ -334,6 +334,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.8': 'd89145b3dfc92938',
       '2026-12-03.9': '041a6c4f173c1188',
       '2026-12-03.10': 'aa5b62c5f1a4bb0e',
+      '2026-12-03.11': '2776b753c90d2513',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

@@ -13,7 +13,7 @@ import { inSlices } from '../steps';
  * another version is never used. Raise this with every such change; a unit
  * test (packCache.test.ts) fails when the loader's source changed and this did not.
  */
-export const LOADER_VERSION = '2026-12-03.10';
+export const LOADER_VERSION = '2026-12-03.11';
 
 /** Where entries are kept: the extension's storage folder (src/packs/packCacheStorage.ts), or a folder on disk. */
 export interface CacheStorage {
@@ -162,20 +162,20 @@ export class PackCache {
   }
 
   /**
-   * The parse of `content` from the cache when it holds a valid entry for it,
+   * The parse of `source` (a pack file's text or bytes) from the cache when it holds a valid entry for it,
    * else from `parse`, whose result is then written to the cache (in the
    * background: `flush` waits for it). An entry is found by the content's
    * UTF-8: bytes read from disk are hashed as they are.
    */
-  async parse(text: PackContent, file: string, options: LoadOptions, parse: ParseForCache): Promise<LoadResult> {
+  async parse(source: PackContent, file: string, options: LoadOptions, parse: ParseForCache): Promise<LoadResult> {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
     let content: string | undefined;
     let name: string | undefined;
     let utf8: Uint8Array | undefined;
     // Bytes as read are hashed as they are, and copied for the parse only where it is needed.
-    const bytes = typeof text === 'string' ? undefined : withoutByteOrderMark(text);
+    const bytes = typeof source === 'string' ? undefined : withoutByteOrderMark(source);
     try {
-      utf8 = bytes ?? (await utf8InSlices(text as string, this.yieldToHost));
+      utf8 = bytes ?? (await utf8InSlices(source as string, this.yieldToHost));
       content = hex(await subtle().digest('SHA-256', utf8));
       name = await this.nameOf(file, content, maxBytes);
       const cached = await this.lookUp(name, file, content, maxBytes);
@@ -189,7 +189,7 @@ export class PackCache {
     }
     this.counts.misses++;
     if (bytes) utf8 = await copyInSlices(bytes, this.yieldToHost);
-    const { result, body } = await parse(text, file, options, utf8);
+    const { result, body } = await parse(source, file, options, utf8);
     if (result.pack && content !== undefined) this.digests.set(result.pack, content);
     if (body && name !== undefined && content !== undefined) {
       const entry = { name, file, content, maxBytes, body };

@@ -8,7 +8,7 @@ export const PATH_NUMBERS = 5;
  * The range of every value the loader reads, by its path ("/facts/3/label"),
  * recorded as it reads them. A path is recorded under the path of the
  * collection it is in (`recordIn`, `openIn`) by its last part alone ("label",
- * 3), or whole (`record`, `open`); five numbers a path, not an object each.
+ * 3), or whole (`record`); five numbers a path, not an object each.
  * A pack of 100,000 facts has millions of values and needs a range for a few:
  * the whole paths and the lookup map are made on the first lookup, and the
  * worker and the cache of parsed packs take the parts and numbers as they
@@ -56,7 +56,7 @@ export class RecordedPaths {
     n[k + 4] = end - lines.lineStart(endLine);
     this.parts.push(part);
     if (this.whole) {
-      const path = parent < 0 ? String(part) : `${this.whole[parent]}/${part}`;
+      const path = wholePath(this.whole, parent, part);
       this.whole.push(path);
       this.map!.set(path, slot);
     }
@@ -64,19 +64,15 @@ export class RecordedPaths {
   }
 
   /**
-   * Records the whole `path` from `start`, its end to come (`close`): a
-   * collection's path comes before its values' paths, and its end after them.
+   * Records the path of `part` under slot `parent` from `start`, its end to
+   * come (`close`): a collection's path comes before its values' paths, and
+   * its end after them.
    */
-  open(path: string, start: number): number {
-    return this.recordIn(-1, path, start, start);
-  }
-
-  /** `open` for the path of `part` under slot `parent`. */
   openIn(parent: number, part: string | number, start: number): number {
     return this.recordIn(parent, part, start, start);
   }
 
-  /** Ends the range of the path at `slot` (`open`) at `end`. */
+  /** Ends the range of the path at `slot` (`openIn`) at `end`. */
   close(slot: number, end: number): void {
     const k = slot * PATH_NUMBERS;
     const line = this.lines.lineNear(end, this.numbers[k + 1]);
@@ -115,6 +111,11 @@ function rangeAt(n: Int32Array, k: number): Range {
   return { start: { line: n[k + 1], character: n[k + 2] }, end: { line: n[k + 3], character: n[k + 4] } };
 }
 
+/** The whole path of `part` under the slot `parent` of paths made whole (-1: `part` is whole). */
+function wholePath(whole: readonly string[], parent: number, part: string | number): string {
+  return parent < 0 ? String(part) : `${whole[parent]}/${part}`;
+}
+
 /**
  * The whole path of each slot, from its part and the slot it is under (which
  * comes before it); undefined where parts and numbers do not match (which no
@@ -126,7 +127,7 @@ export function wholePaths(parts: readonly (string | number)[], numbers: Int32Ar
   for (let slot = 0; slot < parts.length; slot++) {
     const parent = numbers[slot * PATH_NUMBERS];
     if (parent >= slot) return undefined;
-    whole[slot] = parent < 0 ? String(parts[slot]) : `${whole[parent]}/${parts[slot]}`;
+    whole[slot] = wholePath(whole, parent, parts[slot]);
   }
   return whole;
 }
