@@ -133,11 +133,10 @@ async function main() {
     fs.writeFileSync(factBasePath, factBase);
     console.log('docs/FACTBASE.md: updated');
   }
+  // Written afresh, without indentation: these files are a quarter of the .vsix, and none of an earlier layout may stay.
+  fs.rmSync(path.join(outDir, 'snippets'), { recursive: true, force: true });
   fs.mkdirSync(path.join(outDir, 'snippets'), { recursive: true });
-  for (const [format, snippets] of Object.entries(tools.snippetFiles(pack))) {
-    // Without indentation: six of these files are a third of the .vsix.
-    fs.writeFileSync(path.join(outDir, 'snippets', `${format}.code-snippets`), JSON.stringify(snippets));
-  }
+  for (const file of tools.snippetFiles(pack)) fs.writeFileSync(path.join(outDir, 'snippets', file.name), JSON.stringify(file.snippets));
   const packJson = JSON.stringify(pack);
   // The extension reads the compiled pack from this file after activation (src/packs/bundledPackFile.ts): one copy
   // in the .vsix for both extension hosts, and no 300 KB string for the bundle to evaluate at every start.

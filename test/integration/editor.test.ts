@@ -241,6 +241,50 @@ suite('completions', () => {
   });
 });
 
+suite('contributed snippets', () => {
+  suiteSetup(async () => {
+    await api();
+  });
+
+  teardown(closeAll);
+
+  /** What Insert Snippet, given the snippet's name, writes in an empty document of `language`. */
+  async function inserted(language: string, name: string): Promise<string> {
+    const editor = await open(language, '');
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: language, name });
+    return waitFor(`"${name}" inserted in ${language}`, () => editor.document.getText() || undefined);
+  }
+
+  const umerov = '“Umerov’s Facebook statement on joint drone production”, 24 June 2025';
+  const g7 = 'G7 ERA loans to Ukraine ($50bn in all)';
+  const signed = 'UK–Ukraine security agreement signed (12 January 2024)';
+
+  test("each language's snippet writes its own format: a parenthesis, \\footnote, <cite>, footnote:[]", async () => {
+    assert.equal(await inserted('plaintext', 'Rustem Umerov'), `Rustem Umerov (Censor.NET, ${umerov})`);
+    assert.equal(await inserted('markdown', 'Rustem Umerov'), `Rustem Umerov (Censor.NET, ${umerov})`);
+    assert.equal(await inserted('html', 'Rustem Umerov'), `Rustem Umerov (<cite>Censor.NET, ${umerov}</cite>)`);
+    assert.match(
+      await inserted('asciidoc', 'Rustem Umerov'),
+      /^Rustem Umerovfootnote:censor-2025-06-24\[Censor\.NET, “Umerov’s Facebook .*https:\/\/censor\.net\/.*\]$/,
+    );
+    for (const language of ['latex', 'tex']) {
+      assert.match(
+        await inserted(language, 'Rustem Umerov'),
+        /^Rustem Umerov\\footnote\{Censor\.NET, ``Umerov's Facebook statement on joint drone production'', 24 June 2025, \\texttt\{https:/,
+        language,
+      );
+    }
+  });
+
+  test('where formats escape differently, each gets its own: "$" in Markdown, ":" in reStructuredText', async () => {
+    assert.match(await inserted('markdown', g7), /^the \\\$50bn that G7 countries lend Ukraine/);
+    assert.match(await inserted('plaintext', g7), /^the \$50bn that G7 countries lend Ukraine/);
+    assert.match(await inserted('restructuredtext', g7), /^the \$50bn that G7 countries lend Ukraine/);
+    assert.match(await inserted('restructuredtext', signed), /“PM in Kyiv\\: UK support will not falter”/);
+    assert.match(await inserted('markdown', signed), /“PM in Kyiv: UK support will not falter”/);
+  });
+});
+
 suite('Insert Citation', () => {
   suiteSetup(async () => {
     await api();

@@ -1,8 +1,21 @@
 // snippets: a fact as a VS Code snippet, and the .code-snippets files built from the pack.
 
 import assert from 'node:assert/strict';
-import { citedSources, formatCitation, insertionText, withCitation, type InsertOptions } from '../../src/core/references/citation';
-import { ATTRIBUTION_VERBS, escapeSnippet, factSnippet, snippetFile, snippetPrefix } from '../../src/core/cite/snippets';
+import fs from 'node:fs';
+import path from 'node:path';
+import { citedSources, formatCitation, insertionText, withCitation, type DocFormat, type InsertOptions } from '../../src/core/references/citation';
+import {
+  ATTRIBUTION_VERBS,
+  escapeSnippet,
+  factSnippet,
+  SHARED_SNIPPETS,
+  sharedSnippetFiles,
+  SNIPPET_LANGUAGES,
+  snippetFile,
+  snippetPrefix,
+  type SnippetFileEntry,
+} from '../../src/core/cite/snippets';
+import { snippetFiles } from '../../src/core/packs/buildTools';
 import { buildFactIndex } from '../../src/core/facts/factIndex';
 import { bundled, factYaml, indexOf, loadPack, packYaml } from './helpers';
 
@@ -162,5 +175,72 @@ suite('snippets: snippetFile', () => {
         expand(body);
       }
     }
+  });
+});
+
+suite('snippets: the files the package contributes', () => {
+  const { index, loaded } = bundled();
+  const files = snippetFiles(loaded.pack);
+  const formats = Object.keys(SNIPPET_LANGUAGES) as DocFormat[];
+
+  /** The snippets VS Code offers in `language`, by name: a shared one where its scope names the language, and those of files contributed for it. */
+  function offered(language: string): Map<string, SnippetFileEntry[]> {
+    const out = new Map<string, SnippetFileEntry[]>();
+    for (const file of files) {
+      for (const [name, entry] of Object.entries(file.snippets)) {
+        const applies = file.languages ? file.languages.includes(language) : (entry.scope ?? '').split(',').includes(language);
+        if (applies) out.set(name, [...(out.get(name) ?? []), entry]);
+      }
+    }
+    return out;
+  }
+
+  test("each language is offered exactly its format's snippets, one of each name", () => {
+    for (const format of formats) {
+      const expected = snippetFile(index, format, 'en-GB');
+      for (const language of SNIPPET_LANGUAGES[format]) {
+        const got = offered(language);
+        assert.deepEqual([...got.keys()].sort(), Object.keys(expected).sort(), language);
+        for (const [name, entries] of got) {
+          assert.equal(entries.length, 1, `${language}: "${name}" offered ${entries.length} times`);
+          const { scope: _scope, ...entry } = entries[0];
+          assert.deepEqual(entry, expected[name], `${language}: ${name}`);
+        }
+      }
+    }
+  });
+
+  test('a snippet most formats write alike is shipped once: the Markdown, plain text and reStructuredText files keep only what differs', () => {
+    const byName = new Map(files.map((f) => [f.name, Object.keys(f.snippets).length]));
+    assert.equal(byName.get(SHARED_SNIPPETS), index.facts.length);
+    for (const f of ['markdown', 'plaintext', 'restructuredtext'])
+      assert.ok(byName.get(`${f}.code-snippets`)! < index.facts.length / 4, `${f}: ${byName.get(`${f}.code-snippets`)}`);
+    // Markdown escapes "$" and plain text does not: each keeps its own.
+    const name = 'G7 ERA loans to Ukraine ($50bn in all)';
+    const md = files.find((f) => f.name === 'markdown.code-snippets')!.snippets[name] ?? files[0].snippets[name];
+    const plain = files.find((f) => f.name === 'plaintext.code-snippets')!.snippets[name] ?? files[0].snippets[name];
+    assert.match(expand(lines(md.body)), /the \\\$50bn/);
+    assert.match(expand(lines(plain.body)), /the \$50bn/);
+  });
+
+  test('sharedSnippetFiles: the widest group of formats alike is shared, scoped to their languages; the others keep theirs', () => {
+    const e = (body: string): SnippetFileEntry => ({ prefix: 'ac-x', body, description: 'd' });
+    const out = sharedSnippetFiles({ markdown: { X: e('a'), Y: e('m') }, plaintext: { X: e('a'), Y: e('p') }, latex: { X: e('b'), Y: e('p') } });
+    const by = Object.fromEntries(out.map((f) => [f.name, f]));
+    assert.deepEqual(by[SHARED_SNIPPETS].snippets, { X: { ...e('a'), scope: 'markdown,plaintext' }, Y: { ...e('p'), scope: 'plaintext,latex,tex' } });
+    assert.deepEqual(by['markdown.code-snippets'], { name: 'markdown.code-snippets', languages: ['markdown'], snippets: { Y: e('m') } });
+    assert.deepEqual(by['plaintext.code-snippets'].snippets, {});
+    assert.deepEqual(by['latex.code-snippets'], { name: 'latex.code-snippets', languages: ['latex', 'tex'], snippets: { X: e('b') } });
+  });
+
+  test("package.json contributes each file, for its languages or, the shared one, for none (each snippet's scope)", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      contributes: { snippets: { language?: string; path: string }[] };
+    };
+    const expected = files.flatMap((f) =>
+      f.languages ? f.languages.map((language) => ({ language, path: `./dist/snippets/${f.name}` })) : [{ path: `./dist/snippets/${f.name}` }],
+    );
+    const key = (c: { language?: string; path: string }): string => `${c.path} ${c.language ?? ''}`;
+    assert.deepEqual(manifest.contributes.snippets.map(key).sort(), expected.map(key).sort());
   });
 });

@@ -55,6 +55,8 @@ export interface SnippetFileEntry {
   prefix: string;
   body: string | string[];
   description: string;
+  /** VS Code's language ids, comma-separated, in a file contributed for no language in particular. */
+  scope?: string;
 }
 
 /** The prefix a fact's contributed snippet answers to: `ac-` and its id. */
@@ -85,4 +87,59 @@ export function snippetFile(index: FactIndex, format: DocFormat, dateStyle: Date
     };
   }
   return out;
+}
+
+/** The VS Code languages each format's snippets are contributed for. */
+export const SNIPPET_LANGUAGES: Record<DocFormat, readonly string[]> = {
+  markdown: ['markdown'],
+  latex: ['latex', 'tex'],
+  asciidoc: ['asciidoc'],
+  restructuredtext: ['restructuredtext'],
+  html: ['html'],
+  plaintext: ['plaintext'],
+};
+
+/** A snippet file as the package contributes it: for `languages`, or, without them, each snippet for its own `scope`. */
+export interface SnippetFileOut {
+  /** Its name in dist/snippets. */
+  name: string;
+  languages?: readonly string[];
+  snippets: Record<string, SnippetFileEntry>;
+}
+
+/** The file of snippets several formats write alike. */
+export const SHARED_SNIPPETS = 'facts.code-snippets';
+
+/**
+ * The formats' snippet files as shipped: a fact's snippet that most formats
+ * write alike (Markdown, plain text and reStructuredText mostly do) is kept
+ * once, in the shared file, scoped to their languages; each format's own file
+ * keeps only the snippets it writes otherwise, under the same names. Every
+ * language thus finds one snippet of each name, its format's.
+ */
+export function sharedSnippetFiles(byFormat: Partial<Record<DocFormat, Record<string, SnippetFileEntry>>>): SnippetFileOut[] {
+  const formats = Object.keys(byFormat) as DocFormat[];
+  const shared: Record<string, SnippetFileEntry> = {};
+  const own = new Map<DocFormat, Record<string, SnippetFileEntry>>(formats.map((f) => [f, {}]));
+  const names = new Set(formats.flatMap((f) => Object.keys(byFormat[f]!)));
+  for (const name of names) {
+    // The formats that write this snippet alike, the largest group first (the first format's on a tie).
+    const groups = new Map<string, DocFormat[]>();
+    for (const f of formats) {
+      const entry = byFormat[f]![name];
+      if (!entry) continue;
+      const key = JSON.stringify(entry);
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    const [widest] = [...groups.values()].sort((a, b) => b.length - a.length);
+    shared[name] = { ...byFormat[widest[0]]![name], scope: widest.flatMap((f) => SNIPPET_LANGUAGES[f]).join(',') };
+    for (const group of groups.values()) {
+      if (group === widest) continue;
+      for (const f of group) own.get(f)![name] = byFormat[f]![name];
+    }
+  }
+  return [
+    { name: SHARED_SNIPPETS, snippets: shared },
+    ...formats.map((f) => ({ name: `${f}.code-snippets`, languages: SNIPPET_LANGUAGES[f], snippets: own.get(f)! })),
+  ];
 }

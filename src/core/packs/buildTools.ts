@@ -5,7 +5,7 @@ import type { LoadedPack } from '../facts/factIndex';
 import { buildFactIndex } from '../facts/factIndex';
 import { bundledLoadedPack } from '../facts/factStore';
 import { factBaseMarkdown } from '../facts/factBase';
-import { snippetFile, type SnippetFileEntry } from '../cite/snippets';
+import { sharedSnippetFiles, snippetFile, type SnippetFileOut } from '../cite/snippets';
 import type { Pack } from '../types';
 import { withGeneratedForms } from '../facts/languageForms';
 
@@ -45,9 +45,9 @@ export function factBasePage(pack: Pack): string {
   return factBaseMarkdown(buildFactIndex([bundledLoadedPack(pack)]).index);
 }
 
-/** Snippet files by document format, for `contributes.snippets`. */
-export function snippetFiles(pack: Pack): Record<DocFormat, Record<string, SnippetFileEntry>> {
+/** The snippet files of `contributes.snippets`: one of what the formats write alike, and one per format of the rest. */
+export function snippetFiles(pack: Pack): SnippetFileOut[] {
   const { index } = buildFactIndex([bundledLoadedPack(pack)]);
-  const formats: DocFormat[] = ['markdown', 'latex', 'asciidoc', 'restructuredtext', 'html', 'plaintext'];
-  return Object.fromEntries(formats.map((f) => [f, snippetFile(index, f, 'en-GB')])) as Record<DocFormat, Record<string, SnippetFileEntry>>;
+  const formats: DocFormat[] = ['markdown', 'plaintext', 'restructuredtext', 'latex', 'asciidoc', 'html'];
+  return sharedSnippetFiles(Object.fromEntries(formats.map((f) => [f, snippetFile(index, f, 'en-GB')])));
 }
