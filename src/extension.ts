@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
   // A pack parsed in an earlier session is read from the cache; others are parsed in the worker and kept there.
   // The cache is opened for the first writer's pack: activation does not pay for it.
   let cache: PackCache | undefined | null = null;
-  const cacheOf = (): PackCache | undefined => (cache === null ? (cache = createPackCache(context)) : cache);
+  const cacheOf = (): PackCache | undefined => (cache === null ? (cache = createPackCache(context, platform.sha256)) : cache);
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
   const store = new FactStore(
     undefined,

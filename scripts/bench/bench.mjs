@@ -35,8 +35,7 @@ import { generateDraft, generatePack } from './generate.mjs';
 import { readPackagedReadme } from '../packaged-readme.mjs';
 import { stagePackageFiles, vscePackage } from '../vsce-package.mjs';
 import { loadSection, measureCachedLoad, measureSideBySide, spliceLoadSection } from './load.mjs';
-import { fmtBytes, fmtMs, perCall, repeat, settle, summary, timed } from './stats.mjs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fmtBytes, fmtMs, loopDelay, perCall, repeat, settle, summary, timed } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = path.join(root, '.bench');
@@ -587,8 +586,7 @@ async function measureOffThreadLoad(core, size, files, bundledLoaded, reps) {
       readying: (index) => core.preparationSteps(index),
     });
     settle();
-    const delay = monitorEventLoopDelay({ resolution: 1 });
-    delay.enable();
+    const delay = await loopDelay();
     const t0 = performance.now();
     await store.batch(() => Promise.all(files.map((f) => store.loadWorkspacePack(f.name, f.text, async () => undefined))));
     totals.push(performance.now() - t0);

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { fmtBytes, fmtMs, settle } from './stats.mjs';
+import { performance } from 'node:perf_hooks';
+import { fmtBytes, fmtMs, loopDelay, settle } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -45,7 +45,7 @@ const SECRET = new Uint8Array(32).fill(42);
 
 /** A store wired as src/extension.ts wires it, over a cache in `dir`. */
 function extensionStore(core, bundledLoaded, workerCode, dir) {
-  const cache = new core.PackCache({ storage: diskStorage(dir), secret: SECRET, yieldToHost: core.nextTurn });
+  const cache = new core.PackCache({ storage: diskStorage(dir), secret: SECRET, yieldToHost: core.nextTurn, sha256: core.nodePlatform.sha256 });
   const parsing = new core.PackParsing(workerCode, core.parsePackText, core.nodePlatform.startPackThread);
   const store = new core.FactStore(
     bundledLoaded,
@@ -70,8 +70,7 @@ function extensionStore(core, bundledLoaded, workerCode, dir) {
  */
 async function held(store, work) {
   settle();
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
+  const delay = await loopDelay();
   const t0 = performance.now();
   await work();
   const ms = performance.now() - t0;

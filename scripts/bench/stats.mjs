@@ -1,13 +1,25 @@
 // Timing helpers for the benchmark: high-resolution clocks, warm-up, and
 // summaries as median with the 10th–90th percentile spread.
 
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 /** Milliseconds taken by one call, and its result. */
 export function timed(fn) {
   const t0 = performance.now();
   const result = fn();
   return [performance.now() - t0, result];
+}
+
+/**
+ * Node's event loop delay histogram (resolution 1 ms), started and given its
+ * first turn: it does not count the turn it was enabled in, so work begun at
+ * once (the synchronous start of a load) would go unmeasured.
+ */
+export async function loopDelay() {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  return delay;
 }
 
 /** Lets the collector run between measurements when `--expose-gc` is on, so one step's garbage is not billed to the next. */

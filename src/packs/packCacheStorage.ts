@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PackCache, type CacheStorage } from '../core/packs/packCache';
+import { PackCache, type CacheStorage, type PackCacheOptions } from '../core/packs/packCache';
 import { nextTurn } from '../platform/nextTurn';
 
 /** Where the secret that signs cache entries is kept: VS Code's state, not the storage folder the entries are in. */
@@ -58,10 +58,10 @@ function secretOf(context: vscode.ExtensionContext): Uint8Array {
  * the extension's global one when no folder is open); undefined where the
  * host has no Web Crypto.
  */
-export function createPackCache(context: vscode.ExtensionContext): PackCache | undefined {
+export function createPackCache(context: vscode.ExtensionContext, sha256?: PackCacheOptions['sha256']): PackCache | undefined {
   const base = context.storageUri ?? context.globalStorageUri;
   if (!base || !globalThis.crypto?.subtle) return undefined;
   // An entry keeps its problems' messages as written: one folder per display language.
   const folder = vscode.env.language === 'en' ? FOLDER : `${FOLDER}.${vscode.env.language.replace(/[^A-Za-z0-9-]/g, '_')}`;
-  return new PackCache({ storage: workspaceFsStorage(vscode.Uri.joinPath(base, folder)), secret: secretOf(context), yieldToHost: nextTurn });
+  return new PackCache({ storage: workspaceFsStorage(vscode.Uri.joinPath(base, folder)), secret: secretOf(context), yieldToHost: nextTurn, sha256 });
 }

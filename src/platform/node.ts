@@ -33,4 +33,15 @@ const processors = (): number => {
   return os.availableParallelism?.() ?? os.cpus().length;
 };
 
-export const nodePlatform: Platform = { host: 'node', startPackThread, readExtensionFile, processors };
+/** Node's SHA-256 reads a buffer where it lies; Web Crypto's copies it on the host's thread first. */
+const sha256: NonNullable<Platform['sha256']> = () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('crypto') as typeof import('crypto');
+  const hash = createHash('sha256');
+  return {
+    update: (data) => void hash.update(data),
+    digest: () => new Uint8Array(hash.digest()),
+  };
+};
+
+export const nodePlatform: Platform = { host: 'node', startPackThread, readExtensionFile, processors, sha256 };

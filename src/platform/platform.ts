@@ -5,6 +5,7 @@
 
 import type * as vscode from 'vscode';
 import type { ParseReply, ParseRequest } from '../packs/worker/parseRequest';
+import type { Sha256 } from '../core/packs/packCache';
 
 /** A thread that parses writers' packs, started from the bundled worker code. */
 export interface PackThread {
@@ -33,4 +34,6 @@ export interface Platform {
    * VS Code's Node extension host reports any use of `navigator` as an error in its log.
    */
   readonly processors: () => number;
+  /** A SHA-256 that reads what it is given where it lies (Node's), for the cache of parsed packs; Web Crypto's otherwise. */
+  readonly sha256?: () => Sha256;
 }

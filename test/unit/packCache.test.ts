@@ -8,7 +8,9 @@ import { packText } from '../../src/core/packs/packContent';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copyInSlices, LOADER_VERSION, PackCache, utf8InSlices, type CacheStorage, type ParseForCache } from '../../src/core/packs/packCache';
+import { copyInSlices, LOADER_VERSION, PackCache, utf8InSlices, type CacheStorage, type ParseForCache, type Sha256 } from '../../src/core/packs/packCache';
+import { emptyLocations } from '../../src/core/facts/factIndex';
+import { createHash } from 'node:crypto';
 import { encodeBody, packNumbers, unpackNumbers } from '../../src/core/packs/packCacheEntry';
 import { parsedWithForms } from '../../src/core/facts/languageForms';
 import { parsePackText } from '../../src/core/packs/packLoader';
@@ -279,6 +281,60 @@ suite('packCache: parsed packs kept between sessions', () => {
     assert.throws(() => unpackNumbers(packed.subarray(0, packed.length - 1)), /cut short|wrong length/);
     assert.throws(() => unpackNumbers(Uint8Array.from([1, 2, 3])), /wrong length/);
     assert.throws(() => unpackNumbers(new Uint8Array(8).fill(255)), /cut short/);
+  });
+
+  test("an entry written with the host's own SHA-256 (Node's) is read with Web Crypto's, and the reverse: the same names and signatures", async () => {
+    const nodeSha256 = (): Sha256 => {
+      const hash = createHash('sha256');
+      return { update: (data) => void hash.update(data), digest: () => new Uint8Array(hash.digest()) };
+    };
+    const file = 'file:///w/hashed.factpack.yaml';
+    for (const [writer, reader] of [
+      [nodeSha256, undefined],
+      [undefined, nodeSha256],
+    ] as const) {
+      const storage = new MemoryStorage();
+      const { parse, calls } = countingParser();
+      const first = new PackCache({ storage, secret: SECRET, sha256: writer });
+      await first.parse(new TextEncoder().encode(CLEAN), file, {}, parse);
+      await first.flush();
+      const second = new PackCache({ storage, secret: SECRET, sha256: reader });
+      assertSameParse(await second.parse(new TextEncoder().encode(CLEAN), file, {}, parse), CLEAN, file);
+      assert.deepEqual(second.counts, { hits: 1, misses: 0, rejected: 0, written: 0, evicted: 0 });
+      assert.equal(calls.length, 1);
+    }
+  });
+
+  test("a pack of megabytes is fed to the host's SHA-256 a megabyte a step, the host given its turn before each: loading many files at once holds it for none of them", async () => {
+    const log: string[] = [];
+    const sha256 = (): Sha256 => {
+      const hash = createHash('sha256');
+      return { update: (data) => void (log.push(`hash ${data.length}`), hash.update(data)), digest: () => new Uint8Array(hash.digest()) };
+    };
+    const MB = 1024 * 1024;
+    const bytes = new Uint8Array(3.5 * MB).fill(0x61);
+    const cache = new PackCache({ storage: new MemoryStorage(), secret: SECRET, sha256, yieldToHost: async () => void log.push('turn') });
+    let hashed: string[] = [];
+    await cache.parse(bytes, 'file:///w/big.factpack.yaml', {}, (_c, file) => {
+      hashed = log.slice();
+      return Promise.resolve({ result: { locations: emptyLocations(file), problems: [] } });
+    });
+    assert.deepEqual(hashed.slice(0, 8), ['turn', `hash ${MB}`, 'turn', `hash ${MB}`, 'turn', `hash ${MB}`, 'turn', `hash ${MB / 2}`]);
+    // The entry's name is hashed at once: it is a short key.
+    assert.ok(
+      hashed.slice(8).every((e) => e === 'turn' || Number(e.split(' ')[1]) < 1024),
+      hashed.slice(8).join(', '),
+    );
+    // The same content hash as Web Crypto's: the same entry name either way.
+    const names: string[] = [];
+    for (const host of [sha256, undefined]) {
+      const storage = new MemoryStorage();
+      const writer = new PackCache({ storage, secret: SECRET, sha256: host });
+      await writer.parse(CLEAN, 'file:///w/named.factpack.yaml', {}, countingParser().parse);
+      await writer.flush();
+      names.push(storage.only());
+    }
+    assert.equal(names[0], names[1]);
   });
 
   test('bytes are copied a slice at a time, each slice on a turn of its own', async () => {
