@@ -163,8 +163,9 @@ async function main() {
       platform: 'neutral',
       mainFields: ['module', 'main'],
       outfile: path.join(outDir, 'extension.js'),
-      // Asked for only in the Node host: worker_threads and os when the first writer's pack is parsed, fs when the bundled pack is read (src/platform/node.ts).
-      external: ['vscode', 'worker_threads', 'fs', 'os'],
+      // Asked for only in the Node host: worker_threads and os when the first writer's pack is parsed, fs when the bundled pack is read,
+      // crypto when a pack file is hashed for the cache of parsed packs (src/platform/node.ts).
+      external: ['vscode', 'worker_threads', 'fs', 'os', 'crypto'],
       // @vscode/l10n's Node build reads files with fs when loaded; its browser build takes the bundle's contents, as here in both hosts.
       alias: { '@vscode/l10n': require.resolve('@vscode/l10n/dist/browser.js') },
       plugins: [vscodeRequirePlugin],

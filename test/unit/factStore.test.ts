@@ -283,7 +283,7 @@ suite('factStore: indexing a slice at a time', () => {
     });
     let ready = false;
     const loading = store.loadWorkspacePack(FILE, good, noRead);
-    for (let i = 0; i < 20 && readied.length === 0; i++) await turn();
+    for (let i = 0; i < 500 && readied.length === 0; i++) await turn();
     await loading;
     const whenReadied = store.whenReadied().then(() => (ready = true));
     let indexReadied = false;

@@ -338,6 +338,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-03.11': '0347884f12bfd580',
       '2026-12-03.12': 'ada746a40a98fa3a',
       '2026-12-03.13': '9e32c57c3f9295b6',
+      '2026-12-04.1': '797f5fcba76cef40',
     };
     const build = [
       'src/core/facts/factIndex.ts',

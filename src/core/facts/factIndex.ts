@@ -760,10 +760,16 @@ export function* buildFactIndexSteps(
     index.matcher = yield* AliasMatcher.restoreSteps(snapshot.matcher, index.facts, (e) => e.aliases, factsPerStep * 20);
   } else {
     index.matcher = new AliasMatcher(aliasCount);
+    // A step by aliases added, not facts: a fact may have dozens (a person's names in each case of another language).
+    let aliasesThisStep = 0;
     for (const share of shares) {
       for (const { entry, outcome } of share.accepted) {
         if (!entry) continue;
-        if (++n % factsPerStep === 0) yield;
+        if (aliasesThisStep >= factsPerStep * 4) {
+          aliasesThisStep = 0;
+          yield;
+        }
+        aliasesThisStep += entry.aliases.length;
         const { ownAliases = entry.aliases.length, dateLists = NONE } = outcome!;
         for (let k = 0; k < ownAliases; k++) index.matcher.add(entry.aliases[k], entry);
         for (const list of dateLists) index.matcher.addShared(list, entry);

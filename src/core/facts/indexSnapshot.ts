@@ -17,7 +17,7 @@ import { toEnd } from '../steps';
  * date aliases, the matcher); a unit test (indexSnapshot.test.ts) fails when
  * those files changed and this did not.
  */
-export const INDEX_SNAPSHOT_VERSION = '2026-12-03.13';
+export const INDEX_SNAPSHOT_VERSION = '2026-12-04.1';
 
 /** The outcomes of a build's accepted facts (in the order the build accepts them) and its matcher. */
 export interface IndexSnapshot {

@@ -141,9 +141,11 @@ export async function utf8InSlices(text: string, between: () => Promise<void>): 
 /** Bytes copied a step: a copy into new memory of a file of megabytes at once held its thread for tens of milliseconds. */
 const COPY_SLICE = 1024 * 1024;
 
-/** A copy of `bytes`, made a slice at a time with `between` run before each (see utf8InSlices). */
-export async function copyInSlices(bytes: Uint8Array, between: () => Promise<void>): Promise<Uint8Array> {
-  const out = new Uint8Array(bytes.length);
+/**
+ * A copy of `bytes` (into `out`, where given), made a slice at a time with
+ * `between` run before each (see utf8InSlices).
+ */
+export async function copyInSlices(bytes: Uint8Array, between: () => Promise<void>, out = new Uint8Array(bytes.length)): Promise<Uint8Array> {
   for (let at = 0; at < bytes.length; at += COPY_SLICE) {
     if (bytes.length > COPY_SLICE) await between();
     out.set(bytes.subarray(at, at + COPY_SLICE), at);
@@ -310,7 +312,7 @@ export class PackCache {
     const data = new Uint8Array(signedFrom + head.length + body.length);
     data.set(m, 0);
     data.set(head, signedFrom);
-    data.set(body, signedFrom + head.length);
+    await copyInSlices(body, this.yieldToHost, data.subarray(signedFrom + head.length));
     await this.yieldToHost();
     data.set(encoder.encode(`${await this.signature(data.subarray(signedFrom))}\n`), m.length);
     return data;
