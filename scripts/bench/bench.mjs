@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { cliSection, measureCli, spliceSection } from './cli.mjs';
 import { generateDraft, generatePack } from './generate.mjs';
 import { readPackagedReadme } from '../packaged-readme.mjs';
@@ -325,7 +325,7 @@ async function measureSize(core, size, bundledPack, bundledFiles) {
     repeat(() => core.scanPath(index, draft), { warmup: 1, reps: quick ? 3 : 10 }),
     { bytes: draftBytes },
   );
-  if (core.checker?.checkDocument && !process.env.BENCH_SKIP_CHECK) measureCheck(core, size, index, draft, draftBytes);
+  if (core.checker?.checkDocument && !process.env.BENCH_SKIP_CHECK) await measureCheck(core, size, index, draft, draftBytes);
 
   // ---- naive baselines, last: their alias lists would otherwise sit in the heap while the real code is timed
   const rows0 = core.naive.aliasRows(index);
@@ -605,7 +605,7 @@ async function measureOffThreadLoad(core, size, files, bundledLoaded, reps) {
  * an edit (one paragraph changed, the rest read before); and the same draft
  * checked again.
  */
-function measureCheck(core, size, index, draft, draftBytes) {
+async function measureCheck(core, size, index, draft, draftBytes) {
   const options = { format: 'markdown', style: 'auto', dateStyle: 'en-GB' };
   const reps = quick ? 3 : 10;
   const paragraphs = draft.split('\n\n');
@@ -627,22 +627,34 @@ function measureCheck(core, size, index, draft, draftBytes) {
   );
   // As src/check/diagnostics.ts runs a long draft's check: checkSteps, a step at a time (it runs steps for about 4 ms per turn of the event loop).
   const longest = [];
+  const own = [];
   const totals = [];
   for (let i = 0; i < reps; i++) {
     round++;
     const text = unread();
     let total = 0;
-    let most = 0;
+    const steps = [];
+    // The collector's pauses, to tell a step's own work from a pause that fell in it.
+    const pauses = [];
+    const collector = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+    collector.observe({ entryTypes: ['gc'] });
     for (const it = core.checker.checkSteps(text, index, options); ;) {
-      const [ms, r] = timed(() => it.next());
-      most = Math.max(most, ms);
-      total += ms;
+      const start = performance.now();
+      const r = it.next();
+      const end = performance.now();
+      steps.push([start, end]);
+      total += end - start;
       if (r.done) break;
     }
-    longest.push(most);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    collector.disconnect();
+    const paused = ([start, end]) => pauses.reduce((ms, p) => ms + Math.max(0, Math.min(end, p.startTime + p.duration) - Math.max(start, p.startTime)), 0);
+    longest.push(Math.max(...steps.map(([start, end]) => end - start)));
+    own.push(Math.max(...steps.map((step) => step[1] - step[0] - paused(step))));
     totals.push(total);
   }
   record('check.sliced.longest', size.key, longest);
+  record('check.sliced.own', size.key, own);
   record('check.sliced.total', size.key, totals, { bytes: draftBytes });
   // Typing: one paragraph changed between checks, a different one each time.
   let text = draft;
@@ -733,6 +745,7 @@ const LABELS = {
   'check.edit': 'Document check after an edit (one paragraph changed), 1 MB draft: the typing path',
   'check.first': 'Document check, first, in one go (every paragraph unread), 1 MB draft',
   'check.sliced.longest': 'Document check, first, in steps (`checkSteps`): its longest step',
+  'check.sliced.own': 'The same, less the pauses of the garbage collector that fell in each step',
   'check.sliced.total': 'Document check, first, in steps: all steps',
   'check.document': 'Document check of the same draft again, 1 MB',
   'check.kept': 'Memory the check keeps after forty edits of the 1 MB draft (heap growth; each edit a new version of the draft)',
@@ -804,6 +817,7 @@ function report(info, sizes, { before, seconds } = {}) {
     'check.edit',
     'check.first',
     'check.sliced.longest',
+    'check.sliced.own',
     'check.sliced.total',
     'check.document',
     'check.kept',

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { fmtBytes, fmtMs, loopDelay, settle } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -71,13 +71,20 @@ function extensionStore(core, bundledLoaded, workerCode, dir) {
 async function held(store, work) {
   settle();
   const delay = await loopDelay();
+  // The collector's pauses meanwhile: most of the longest holds are one of them.
+  const pauses = [];
+  const collector = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((e) => e.duration)));
+  collector.observe({ entryTypes: ['gc'] });
   const t0 = performance.now();
   await work();
   const ms = performance.now() - t0;
   await store.whenReadied();
   const readied = performance.now() - t0;
   delay.disable();
-  return { ms, readied, lag: delay.max / 1e6 };
+  // The last pauses' entries are delivered on a later turn.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  collector.disconnect();
+  return { ms, readied, lag: delay.max / 1e6, gc: Math.max(0, ...pauses) };
 }
 
 /**
@@ -90,7 +97,20 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
   // Each file's bytes, as the extension reads them (src/packs/workspacePacks.ts): the reading is not timed.
   const read = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.text) }));
   const dir = path.join(work, `pack-cache-${size.key}`);
-  const samples = { cold: [], coldLag: [], coldReadied: [], warm: [], warmLag: [], warmReadied: [], changed: [], changedLag: [], changedReadied: [] };
+  const samples = {
+    cold: [],
+    coldLag: [],
+    coldGc: [],
+    coldReadied: [],
+    warm: [],
+    warmLag: [],
+    warmGc: [],
+    warmReadied: [],
+    changed: [],
+    changedLag: [],
+    changedGc: [],
+    changedReadied: [],
+  };
   let entryBytes = 0;
   for (let i = 0; i < reps; i++) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -111,8 +131,11 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
     cold = undefined;
     samples.cold.push(c.ms);
     samples.coldLag.push(c.lag);
+    samples.coldGc.push(c.gc);
     samples.coldReadied.push(c.readied);
-    log?.(`${size.key} cold ${fmtMs(c.ms)}, readied ${fmtMs(c.readied)} (longest hold ${fmtMs(c.lag)}); cache ${fmtBytes(entryBytes)}`);
+    log?.(
+      `${size.key} cold ${fmtMs(c.ms)}, readied ${fmtMs(c.readied)} (longest hold ${fmtMs(c.lag)}, collector ${fmtMs(c.gc)}); cache ${fmtBytes(entryBytes)}`,
+    );
 
     // A window reload: a new extension host, the cache on disk.
     const warm = extensionStore(core, bundledLoaded, workerCode, dir);
@@ -128,8 +151,9 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
       );
     samples.warm.push(w.ms);
     samples.warmLag.push(w.lag);
+    samples.warmGc.push(w.gc);
     samples.warmReadied.push(w.readied);
-    log?.(`${size.key} warm ${fmtMs(w.ms)}, readied ${fmtMs(w.readied)} (longest hold ${fmtMs(w.lag)})`);
+    log?.(`${size.key} warm ${fmtMs(w.ms)}, readied ${fmtMs(w.readied)} (longest hold ${fmtMs(w.lag)}, collector ${fmtMs(w.gc)})`);
 
     // One file changed: a fact's label edited; the other files stay as they are.
     const f = files[Math.floor(files.length / 2)];
@@ -140,19 +164,23 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
     if (!warm.store.index.facts.some((e) => e.fact.label === changedLabel)) throw new Error(`${size.key}: the changed file is not in use`);
     samples.changed.push(ch.ms);
     samples.changedLag.push(ch.lag);
+    samples.changedGc.push(ch.gc);
     samples.changedReadied.push(ch.readied);
-    log?.(`${size.key} one file changed ${fmtMs(ch.ms)}, readied ${fmtMs(ch.readied)} (longest hold ${fmtMs(ch.lag)})`);
+    log?.(`${size.key} one file changed ${fmtMs(ch.ms)}, readied ${fmtMs(ch.readied)} (longest hold ${fmtMs(ch.lag)}, collector ${fmtMs(ch.gc)})`);
     await warm.cache.flush();
     warm.parsing.dispose();
   }
   record('load.cold', size.key, samples.cold, { bytes, files: files.length });
   record('load.cold.lag', size.key, samples.coldLag);
+  record('load.cold.gc', size.key, samples.coldGc);
   record('load.cold.readied', size.key, samples.coldReadied);
   record('load.warm', size.key, samples.warm, { bytes, cacheBytes: entryBytes });
   record('load.warm.lag', size.key, samples.warmLag);
+  record('load.warm.gc', size.key, samples.warmGc);
   record('load.warm.readied', size.key, samples.warmReadied);
   record('load.changed', size.key, samples.changed, { fileBytes: Buffer.byteLength(files[Math.floor(files.length / 2)].text) });
   record('load.changed.lag', size.key, samples.changedLag);
+  record('load.changed.gc', size.key, samples.changedGc);
   record('load.changed.readied', size.key, samples.changedReadied);
   fs.rmSync(dir, { recursive: true, force: true });
   void rows;
@@ -216,12 +244,15 @@ export function loadSection(get, sizes) {
     'load.warm': ['From the start of loading to the facts in use, warm cache (a window reload)', '< 3 s'],
     'load.warm.readied': ['The same, to the completion buckets and picker rows readied (in slices, after the facts are in use)', '–'],
     'load.warm.lag': ['The same: longest hold of the event loop, to readied', '< 50 ms'],
+    'load.warm.gc': ['The same: longest pause of the garbage collector in that time (a hold is the work of the turn it falls in, and the pause)', '–'],
     'load.cold': ['From the start of loading to the facts in use, empty cache (parsed in the worker, entries written)', '< 12 s'],
     'load.cold.readied': ['The same, to readied', '–'],
     'load.cold.lag': ['The same: longest hold of the event loop, to readied', '< 50 ms'],
+    'load.cold.gc': ['The same: longest pause of the garbage collector in that time (a hold is the work of the turn it falls in, and the pause)', '–'],
     'load.changed': ['One file changed, with the other files loaded: its new version in use', '< 1 s'],
     'load.changed.readied': ['The same, to readied', '–'],
     'load.changed.lag': ['The same: longest hold of the event loop, to readied', '< 50 ms'],
+    'load.changed.gc': ['The same: longest pause of the garbage collector in that time (a hold is the work of the turn it falls in, and the pause)', '–'],
   };
   const out = ["## Loading writers' packs", ''];
   const info = keys.map((k) => get('load.cold', k));
@@ -234,12 +265,15 @@ export function loadSection(get, sizes) {
     'load.warm',
     'load.warm.readied',
     'load.warm.lag',
+    'load.warm.gc',
     'load.cold',
     'load.cold.readied',
     'load.cold.lag',
+    'load.cold.gc',
     'load.changed',
     'load.changed.readied',
     'load.changed.lag',
+    'load.changed.gc',
   ]) {
     const r100 = get(id, '100k');
     const verdict = target[id] === undefined ? '' : r100 ? (r100.median < target[id] ? '✅ met' : '❌ missed') : 'not measured';
