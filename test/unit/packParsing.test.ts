@@ -19,6 +19,8 @@ import { encodeBody } from '../../src/core/packs/packCacheEntry';
 import { fromWire, PackedPaths, toWire } from '../../src/core/packs/packWire';
 import type { Range } from '../../src/core/types';
 import { PackParsing, parsingThreads } from '../../src/packs/packParsing';
+import { answer, type ParseRequest } from '../../src/packs/worker/parseRequest';
+import type { PackThreadEvents } from '../../src/platform/platform';
 import { nodePlatform } from '../../src/platform/node';
 import { webPlatform } from '../../src/platform/web';
 import { assertSameParse, projectRoot, readBundledText } from './helpers';
@@ -163,6 +165,36 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     );
     assert.equal(parsing.counts.worker, 7);
     assert.equal(started, 3, 'six packs at once are parsed by three threads');
+  });
+
+  test('an answer is read back once no thread is parsing: a file parsed first waits for the others, then each gets its own parse', async () => {
+    // Threads whose answers the test gives, made by the worker's own `answer`.
+    const posted: { request: ParseRequest; events: PackThreadEvents }[] = [];
+    parsing = new PackParsing('', parseHere, (_code, events) => ({ post: (request) => void posted.push({ request, events }), terminate: () => undefined }), 2);
+    const other = BROKEN.replace('id: team\n', 'id: other\n').replace('label: One', 'label: Another');
+    let firstRead = false;
+    const first = parsing.parseForCache(BROKEN, 'first.yaml', {}).then((p) => ((firstRead = true), p));
+    const second = parsing.parseForCache(other, 'second.yaml', {});
+    assert.equal(posted.length, 2, 'one file a thread');
+    const reply = (i: number): void => posted[i].events.message(answer(posted[i].request).reply);
+    reply(0);
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(firstRead, false, 'not read back while the other file is parsed');
+    reply(1);
+    const [a, b] = await Promise.all([first, second]);
+    assertSameParse(a.result, BROKEN, 'first.yaml');
+    assertSameParse(b.result, other, 'second.yaml');
+    assert.ok(a.body && b.body, 'each kept for the cache');
+    assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
+    // A thread that fails while an answer waits: its file is parsed here, and the waiting answer is read.
+    const third = parsing.parseForCache(BROKEN, 'third.yaml', {});
+    const fourth = parsing.parseForCache(other, 'fourth.yaml', {});
+    reply(2);
+    posted[3].events.failed();
+    const [c, d] = await Promise.all([third, fourth]);
+    assertSameParse(c.result, BROKEN, 'third.yaml');
+    assertSameParse(d.result, other, 'fourth.yaml');
+    assert.deepEqual(parsing.counts, { worker: 3, inThread: 1 });
   });
 
   test('in the Node host the thread count comes from Node, asked when the first thread starts, never from `navigator`', async () => {
