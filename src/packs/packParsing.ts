@@ -228,8 +228,10 @@ export class PackParsing {
    * answer back makes its facts, all of which live on: the host's garbage
    * collector then copies them, in pauses that grew to 60–78 ms while the
    * parsing threads took both processors of a two-core machine (35–45 ms
-   * once they are done). The facts are put in use only when every file of a
-   * batch is read anyway; the load as a whole takes 5–10 % longer.
+   * once they are done). The facts of a batch (start-up, a change of the
+   * pack settings) are put in use only when every file is read anyway; the
+   * load as a whole takes 5–10 % longer. A file saved while another is
+   * parsed waits for that parse too.
    */
   private readWhenParsed(): void {
     if (this.threads.some((t) => t.jobs.size > 0)) return;
