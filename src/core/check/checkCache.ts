@@ -150,7 +150,9 @@ export class CheckCache {
     const text = prose.slice(start, end);
     if (scan === undefined) {
       reading?.();
-      const matches = this.index.findAllPacked(text, start, [], kindsOfEntry);
+      // Found into one array kept for the purpose, then copied at their size: an array grown a push at a time has room for half as many again.
+      const matches = this.index.findAllPacked(text, start, this.found, kindsOfEntry).slice();
+      this.found.length = 0;
       const found = findDates(text, LEAP_YEAR);
       const dates: DateInText[] = found.length === 0 ? NO_DATES : new Array(found.length);
       for (let i = 0; i < found.length; i++) dates[i] = placedDate(found[i], start);
@@ -165,6 +167,8 @@ export class CheckCache {
   }
 
   private readonly strings = new Map<string, string>();
+
+  private readonly found: PackedMatches<IndexedFact> = [];
 
   /**
    * One copy of a string kept across checks (a key of what a verdict

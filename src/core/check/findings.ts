@@ -100,18 +100,48 @@ export const inOrder = new WeakSet<Fix>();
  * the fixes (citations, every mention of a spelling) cost more than the rest.
  */
 export function withFixes(f: Omit<Finding, 'fixes'>, make: () => Fix[]): Finding {
-  let fixes: Fix[] | undefined;
-  return Object.defineProperty(f as Finding, 'fixes', {
-    enumerable: true,
-    get: () =>
-      (fixes ??= make().map((fix) => {
+  return new LazyFinding(f, make);
+}
+
+/**
+ * The finding `withFixes` makes. Its fixes are read through a getter its
+ * class shares: a getter defined on each finding gave each its own shape
+ * (some 550 bytes a finding, which the collector copied while a long draft
+ * was checked).
+ */
+class LazyFinding implements Finding {
+  readonly code: CheckCode;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly data: FindingData;
+  #make: (() => Fix[]) | undefined;
+  #fixes: Fix[] | undefined;
+
+  constructor(f: Omit<Finding, 'fixes'>, make: () => Fix[]) {
+    this.code = f.code;
+    this.start = f.start;
+    this.end = f.end;
+    this.message = f.message;
+    this.severity = f.severity;
+    this.data = f.data;
+    this.#make = make;
+  }
+
+  get fixes(): Fix[] {
+    if (this.#fixes === undefined) {
+      this.#fixes = this.#make!().map((fix) => {
         if (!inOrder.has(fix)) {
           fix.edits = mergeInsertions(fix.edits);
           inOrder.add(fix);
         }
         return fix;
-      })),
-  });
+      });
+      this.#make = undefined;
+    }
+    return this.#fixes;
+  }
 }
 
 export function publisherOf(index: FactIndex, citations: readonly { source: string }[]): Source | undefined {
