@@ -99,7 +99,7 @@ export interface QuoteFinding {
 /** A quotation finding moved by `delta` characters; its fixes are made for `doc` when first read. */
 export function placedQuoteFinding(doc: ScannedDocument, k: QuoteFinding, delta: number): Finding {
   const f = k.finding;
-  if (delta === 0) return withFixes({ ...f }, () => k.fixes(doc, k.q));
+  if (delta === 0) return withFixes(f, () => k.fixes(doc, k.q));
   const q = { start: k.q.start + delta, end: k.q.end + delta, innerStart: k.q.innerStart + delta, innerEnd: k.q.innerEnd + delta, block: k.q.block };
   return withFixes({ code: f.code, start: f.start + delta, end: f.end + delta, message: f.message, severity: f.severity, data: f.data }, () => k.fixes(doc, q));
 }
@@ -156,7 +156,20 @@ export class CheckCache {
       const found = findDates(text, LEAP_YEAR);
       const dates: DateInText[] = found.length === 0 ? NO_DATES : new Array(found.length);
       for (let i = 0; i < found.length; i++) dates[i] = placedDate(found[i], start);
-      scan = { at: start, matches: matches.length === 0 ? NO_MATCHES : matches, dates, text, used: this.generation, next: head };
+      // Every field named from the start: one added later gives each paragraph a second block of fields, and a copy of it when it grows.
+      scan = {
+        at: start,
+        matches: matches.length === 0 ? NO_MATCHES : matches,
+        dates,
+        events: undefined,
+        relative: undefined,
+        roles: undefined,
+        quotes: undefined,
+        names: undefined,
+        text,
+        used: this.generation,
+        next: head,
+      };
       this.paragraphs.set(hash, scan);
     }
     // The text is kept as a slice of the latest prose it was found in: no copy of it is made, and an earlier

@@ -104,7 +104,7 @@ export function withFixes(f: Omit<Finding, 'fixes'>, make: () => Fix[]): Finding
 }
 
 /**
- * The finding `withFixes` makes. Its fixes are read through a getter its
+ * The finding `withFixes` makes, its fields copied from the one given. Its fixes are read through a getter its
  * class shares: a getter defined on each finding gave each its own shape
  * (some 550 bytes a finding, which the collector copied while a long draft
  * was checked).
