@@ -45,7 +45,13 @@ const SECRET = new Uint8Array(32).fill(42);
 
 /** A store wired as src/extension.ts wires it, over a cache in `dir`. */
 function extensionStore(core, bundledLoaded, workerCode, dir) {
-  const cache = new core.PackCache({ storage: diskStorage(dir), secret: SECRET, yieldToHost: core.nextTurn, sha256: core.nodePlatform.sha256 });
+  const cache = new core.PackCache({
+    storage: diskStorage(dir),
+    secret: SECRET,
+    yieldToHost: core.nextTurn,
+    sha256: core.nodePlatform.sha256,
+    writeAfter: () => store.whenInUse(),
+  });
   const parsing = new core.PackParsing(workerCode, core.parsePackText, core.nodePlatform.startPackThread);
   const store = new core.FactStore(
     bundledLoaded,

@@ -58,10 +58,20 @@ function secretOf(context: vscode.ExtensionContext): Uint8Array {
  * the extension's global one when no folder is open); undefined where the
  * host has no Web Crypto.
  */
-export function createPackCache(context: vscode.ExtensionContext, sha256?: PackCacheOptions['sha256']): PackCache | undefined {
+export function createPackCache(
+  context: vscode.ExtensionContext,
+  sha256?: PackCacheOptions['sha256'],
+  writeAfter?: PackCacheOptions['writeAfter'],
+): PackCache | undefined {
   const base = context.storageUri ?? context.globalStorageUri;
   if (!base || !globalThis.crypto?.subtle) return undefined;
   // An entry keeps its problems' messages as written: one folder per display language.
   const folder = vscode.env.language === 'en' ? FOLDER : `${FOLDER}.${vscode.env.language.replace(/[^A-Za-z0-9-]/g, '_')}`;
-  return new PackCache({ storage: workspaceFsStorage(vscode.Uri.joinPath(base, folder)), secret: secretOf(context), yieldToHost: nextTurn, sha256 });
+  return new PackCache({
+    storage: workspaceFsStorage(vscode.Uri.joinPath(base, folder)),
+    secret: secretOf(context),
+    yieldToHost: nextTurn,
+    sha256,
+    writeAfter,
+  });
 }

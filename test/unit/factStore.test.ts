@@ -449,3 +449,39 @@ suite('factStore: the bundled pack read after the store was made', () => {
     assert.ok(store.index.fact('mine.one'));
   });
 });
+
+suite('factStore: when what was loaded is in use', () => {
+  const scheduling = { yieldToHost: () => new Promise<void>((resolve) => setImmediate(resolve)) };
+  const parseAsync = async (content: PackContent, file: string, options: Parameters<typeof parsePackText>[2]) =>
+    parsePackText(packText(content), file, options);
+
+  test('asked during a batch, it resolves once the batch’s facts are in use, not before', async () => {
+    const store = new FactStore(bundledLoadedPack(bundled().loaded.pack), parsePackText, {}, parseAsync, scheduling);
+    void store.index;
+    let inUse: boolean | undefined;
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const batch = store.batch(async () => {
+      await store.loadWorkspacePack(FILE, good, async () => undefined);
+      await held;
+    });
+    const waited = store.whenInUse().then(() => (inUse = store.index.fact('mine.one') !== undefined));
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(inUse, undefined, 'resolved while the batch was open');
+    release();
+    await batch;
+    await waited;
+    assert.equal(inUse, true, 'resolved before the batch’s facts were in use');
+  });
+
+  test('asked while a file is loaded outside a batch, it resolves once its facts are in use; with nothing under way, at once', async () => {
+    const store = new FactStore(bundledLoadedPack(bundled().loaded.pack), parsePackText, {}, parseAsync, scheduling);
+    const before = store.index;
+    await store.whenInUse();
+    assert.equal(store.index, before, 'nothing was under way');
+    const loading = store.loadWorkspacePack(FILE, good, async () => undefined);
+    await store.whenInUse();
+    assert.ok(store.index.fact('mine.one'), 'resolved before the file’s facts were in use');
+    await loading;
+  });
+});

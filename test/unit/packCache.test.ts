@@ -228,6 +228,26 @@ suite('packCache: parsed packs kept between sessions', () => {
     assert.equal(cache.counts.hits, 0);
   });
 
+  test('entries are written once `writeAfter` resolves (the facts in use), not while packs are still loading; then read back', async () => {
+    const storage = new MemoryStorage();
+    const { parse } = countingParser();
+    let inUse = (): void => undefined;
+    const facts = new Promise<void>((resolve) => (inUse = resolve));
+    const cache = new PackCache({ storage, secret: SECRET, writeAfter: () => facts });
+    assertSameParse(await cache.parse(CLEAN, 'file:///w/a.yaml', {}, parse), CLEAN, 'file:///w/a.yaml');
+    assertSameParse(await cache.parse(BROKEN, 'file:///w/b.yaml', {}, parse), BROKEN, 'file:///w/b.yaml');
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(storage.files.size, 0, 'written before the facts were in use');
+    inUse();
+    await cache.flush();
+    assert.equal(storage.files.size, 2);
+    assert.equal(cache.counts.written, 2);
+    const reload = new PackCache({ storage, secret: SECRET });
+    assertSameParse(await reload.parse(CLEAN, 'file:///w/a.yaml', {}, parse), CLEAN, 'file:///w/a.yaml');
+    assertSameParse(await reload.parse(BROKEN, 'file:///w/b.yaml', {}, parse), BROKEN, 'file:///w/b.yaml');
+    assert.equal(reload.counts.hits, 2);
+  });
+
   test('the cache keeps to its size: the oldest entries are deleted first, never the one just written', async () => {
     const storage = new MemoryStorage();
     const { parse } = countingParser();

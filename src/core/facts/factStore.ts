@@ -86,6 +86,9 @@ export class FactStore {
   /** Open `batch` calls, and whether a change waits for the rebuild at the end of the outermost. */
   private batches = 0;
   private pendingRebuild = false;
+  /** Loads begun and not yet in use, and who waits for none to be under way (`whenInUse`). */
+  private loads = 0;
+  private waitingForLoads: (() => void)[] = [];
   /** Rebuilds started; a rebuild in steps that a newer one overtook is dropped. */
   private rebuilds = 0;
   /** The latest rebuild: one overtaken waits for it. */
@@ -186,6 +189,22 @@ export class FactStore {
     readRelative: (path: string) => Promise<string | undefined>,
     label?: string,
     ticket?: number,
+  ): Promise<Problem[]> {
+    this.loads++;
+    try {
+      return await this.load(file, content, readRelative, label, ticket);
+    } finally {
+      this.loads--;
+      this.wakeWaiting();
+    }
+  }
+
+  private async load(
+    file: string,
+    content: PackContent,
+    readRelative: (path: string) => Promise<string | undefined>,
+    label: string | undefined,
+    ticket: number | undefined,
   ): Promise<Problem[]> {
     const version = ticket ?? this.ticket(file);
     if (this.versions.get(file) !== version) return this.problemsOf(file);
@@ -309,12 +328,35 @@ export class FactStore {
     try {
       result = await work();
     } finally {
-      if (--this.batches === 0 && this.pendingRebuild) {
-        this.pendingRebuild = false;
-        await this.rebuild(true);
+      if (--this.batches === 0) {
+        if (this.pendingRebuild) {
+          this.pendingRebuild = false;
+          await this.rebuild(true);
+        }
+        this.wakeWaiting();
       }
     }
     return result;
+  }
+
+  /**
+   * Resolves once what has been loaded is in use: no batch is open and the
+   * latest rebuild is done (what `readying` makes may still be made after).
+   */
+  async whenInUse(): Promise<void> {
+    for (;;) {
+      if (this.batches > 0 || this.loads > 0) {
+        await new Promise<void>((resolve) => this.waitingForLoads.push(resolve));
+        continue;
+      }
+      const rebuilding = this.rebuilding;
+      await rebuilding;
+      if (this.batches === 0 && this.loads === 0 && rebuilding === this.rebuilding) return;
+    }
+  }
+
+  private wakeWaiting(): void {
+    if (this.batches === 0 && this.loads === 0) for (const wake of this.waitingForLoads.splice(0)) wake();
   }
 
   /** The packs changed: rebuilds now, or at the end of the batch under way; `inSteps` where the caller can wait. */
