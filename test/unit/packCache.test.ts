@@ -228,6 +228,34 @@ suite('packCache: parsed packs kept between sessions', () => {
     assert.equal(cache.counts.hits, 0);
   });
 
+  test('a pack citing hundreds of sources keeps them in sections of their own, read back a section a step, all of them in order', async () => {
+    const many = Array.from(
+      { length: 620 },
+      (_, i) => `  - id: src-many-${i}\n    title: Source ${i}\n    publisher: Publisher ${i}\n    kind: outlet\n    language: en\n`,
+    ).join('');
+    const text = packYaml(factYaml('team.one'), factYaml('team.two')).replace('facts:\n', `${many}facts:\n`);
+    const file = 'file:///w/sources.factpack.yaml';
+    const parsed = parsePackText(text, file);
+    assert.equal(parsed.pack?.sources.length, 622);
+    // The head, the section by id, three of sources, one of facts, the paths' keys and their ranges.
+    assert.equal(encodeBody(parsed)?.sections.length, 8);
+    const storage = new MemoryStorage();
+    const { parse } = countingParser();
+    const first = new PackCache({ storage, secret: SECRET });
+    await first.parse(text, file, {}, parse);
+    await first.flush();
+    let steps = 0;
+    const again = new PackCache({ storage, secret: SECRET, yieldToHost: () => Promise.resolve(void steps++) });
+    const read = await again.parse(text, file, {}, parse);
+    assert.equal(again.counts.hits, 1);
+    assertSameParse(read, text, file);
+    assert.deepEqual(
+      read.pack?.sources.map((s) => s.id),
+      parsed.pack?.sources.map((s) => s.id),
+    );
+    assert.ok(steps >= 4, `read back in ${steps} steps`);
+  });
+
   test('entries are written once `writeAfter` resolves (the facts in use), not while packs are still loading; then read back', async () => {
     const storage = new MemoryStorage();
     const { parse } = countingParser();
@@ -411,6 +439,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.9': '041a6c4f173c1188',
       '2026-12-03.10': 'aa5b62c5f1a4bb0e',
       '2026-12-03.11': '2776b753c90d2513',
+      '2026-12-04.1': 'ad13c73b5011656d',
     };
     const loader = [
       'src/core/packs/packLoader.ts',
