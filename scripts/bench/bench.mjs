@@ -29,13 +29,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { cliSection, measureCli, spliceSection } from './cli.mjs';
 import { generateDraft, generatePack } from './generate.mjs';
 import { readPackagedReadme } from '../packaged-readme.mjs';
 import { stagePackageFiles, vscePackage } from '../vsce-package.mjs';
 import { loadSection, measureCachedLoad, measureSideBySide, spliceLoadSection } from './load.mjs';
-import { fmtBytes, fmtMs, loopDelay, perCall, repeat, settle, summary, timed } from './stats.mjs';
+import { collectorPauses, fmtBytes, fmtMs, loopDelay, perCall, repeat, settle, summary, timed } from './stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = path.join(root, '.bench');
@@ -635,9 +635,7 @@ async function measureCheck(core, size, index, draft, draftBytes) {
     let total = 0;
     const steps = [];
     // The collector's pauses, to tell a step's own work from a pause that fell in it.
-    const pauses = [];
-    const collector = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
-    collector.observe({ entryTypes: ['gc'] });
+    const collector = collectorPauses();
     for (const it = core.checker.checkSteps(text, index, options); ;) {
       const start = performance.now();
       const r = it.next();
@@ -646,8 +644,7 @@ async function measureCheck(core, size, index, draft, draftBytes) {
       total += end - start;
       if (r.done) break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    collector.disconnect();
+    const pauses = await collector.stop();
     const paused = ([start, end]) => pauses.reduce((ms, p) => ms + Math.max(0, Math.min(end, p.startTime + p.duration) - Math.max(start, p.startTime)), 0);
     longest.push(Math.max(...steps.map(([start, end]) => end - start)));
     own.push(Math.max(...steps.map((step) => step[1] - step[0] - paused(step))));

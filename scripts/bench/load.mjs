@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { performance, PerformanceObserver } from 'node:perf_hooks';
-import { fmtBytes, fmtMs, loopDelay, settle } from './stats.mjs';
+import { performance } from 'node:perf_hooks';
+import { collectorPauses, fmtBytes, fmtMs, loopDelay, settle } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -78,19 +78,15 @@ async function held(store, work) {
   settle();
   const delay = await loopDelay();
   // The collector's pauses meanwhile: most of the longest holds are one of them.
-  const pauses = [];
-  const collector = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((e) => e.duration)));
-  collector.observe({ entryTypes: ['gc'] });
+  const collector = collectorPauses();
   const t0 = performance.now();
   await work();
   const ms = performance.now() - t0;
   await store.whenReadied();
   const readied = performance.now() - t0;
   delay.disable();
-  // The last pauses' entries are delivered on a later turn.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  collector.disconnect();
-  return { ms, readied, lag: delay.max / 1e6, gc: Math.max(0, ...pauses) };
+  const pauses = await collector.stop();
+  return { ms, readied, lag: delay.max / 1e6, gc: Math.max(0, ...pauses.map((p) => p.duration)) };
 }
 
 /**
@@ -103,20 +99,8 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
   // Each file's bytes, as the extension reads them (src/packs/workspacePacks.ts): the reading is not timed.
   const read = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.text) }));
   const dir = path.join(work, `pack-cache-${size.key}`);
-  const samples = {
-    cold: [],
-    coldLag: [],
-    coldGc: [],
-    coldReadied: [],
-    warm: [],
-    warmLag: [],
-    warmGc: [],
-    warmReadied: [],
-    changed: [],
-    changedLag: [],
-    changedGc: [],
-    changedReadied: [],
-  };
+  // Each rep's `held` result, per load.
+  const runs = { cold: [], warm: [], changed: [] };
   let entryBytes = 0;
   for (let i = 0; i < reps; i++) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -135,10 +119,7 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
     const coldFacts = cold.store.index.facts.length;
     // Its index is not kept while the next one is built: one large fact base in memory at a time, as in the extension.
     cold = undefined;
-    samples.cold.push(c.ms);
-    samples.coldLag.push(c.lag);
-    samples.coldGc.push(c.gc);
-    samples.coldReadied.push(c.readied);
+    runs.cold.push(c);
     log?.(
       `${size.key} cold ${fmtMs(c.ms)}, readied ${fmtMs(c.readied)} (longest hold ${fmtMs(c.lag)}, collector ${fmtMs(c.gc)}); cache ${fmtBytes(entryBytes)}`,
     );
@@ -155,10 +136,7 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
       throw new Error(
         `${size.key}: the warm load did not take the index snapshot (${JSON.stringify({ ...warm.cache.snapshotCounts, ...warm.store.memo.last })})`,
       );
-    samples.warm.push(w.ms);
-    samples.warmLag.push(w.lag);
-    samples.warmGc.push(w.gc);
-    samples.warmReadied.push(w.readied);
+    runs.warm.push(w);
     log?.(`${size.key} warm ${fmtMs(w.ms)}, readied ${fmtMs(w.readied)} (longest hold ${fmtMs(w.lag)}, collector ${fmtMs(w.gc)})`);
 
     // One file changed: a fact's label edited; the other files stay as they are.
@@ -168,26 +146,39 @@ export async function measureCachedLoad({ core, esbuild, size, files, bundledLoa
     const editedBytes = Buffer.from(edited);
     const ch = await held(warm.store, () => warm.store.loadWorkspacePack(f.name, editedBytes, async () => undefined));
     if (!warm.store.index.facts.some((e) => e.fact.label === changedLabel)) throw new Error(`${size.key}: the changed file is not in use`);
-    samples.changed.push(ch.ms);
-    samples.changedLag.push(ch.lag);
-    samples.changedGc.push(ch.gc);
-    samples.changedReadied.push(ch.readied);
+    runs.changed.push(ch);
     log?.(`${size.key} one file changed ${fmtMs(ch.ms)}, readied ${fmtMs(ch.readied)} (longest hold ${fmtMs(ch.lag)}, collector ${fmtMs(ch.gc)})`);
     await warm.cache.flush();
     warm.parsing.dispose();
   }
-  record('load.cold', size.key, samples.cold, { bytes, files: files.length });
-  record('load.cold.lag', size.key, samples.coldLag);
-  record('load.cold.gc', size.key, samples.coldGc);
-  record('load.cold.readied', size.key, samples.coldReadied);
-  record('load.warm', size.key, samples.warm, { bytes, cacheBytes: entryBytes });
-  record('load.warm.lag', size.key, samples.warmLag);
-  record('load.warm.gc', size.key, samples.warmGc);
-  record('load.warm.readied', size.key, samples.warmReadied);
-  record('load.changed', size.key, samples.changed, { fileBytes: Buffer.byteLength(files[Math.floor(files.length / 2)].text) });
-  record('load.changed.lag', size.key, samples.changedLag);
-  record('load.changed.gc', size.key, samples.changedGc);
-  record('load.changed.readied', size.key, samples.changedReadied);
+  const extras = {
+    cold: { bytes, files: files.length },
+    warm: { bytes, cacheBytes: entryBytes },
+    changed: { fileBytes: Buffer.byteLength(files[Math.floor(files.length / 2)].text) },
+  };
+  for (const [load, measured] of Object.entries(runs)) {
+    record(
+      `load.${load}`,
+      size.key,
+      measured.map((r) => r.ms),
+      extras[load],
+    );
+    record(
+      `load.${load}.lag`,
+      size.key,
+      measured.map((r) => r.lag),
+    );
+    record(
+      `load.${load}.gc`,
+      size.key,
+      measured.map((r) => r.gc),
+    );
+    record(
+      `load.${load}.readied`,
+      size.key,
+      measured.map((r) => r.readied),
+    );
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   void rows;
 }

@@ -1,7 +1,7 @@
 // Timing helpers for the benchmark: high-resolution clocks, warm-up, and
 // summaries as median with the 10th–90th percentile spread.
 
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 
 /** Milliseconds taken by one call, and its result. */
 export function timed(fn) {
@@ -20,6 +20,24 @@ export async function loopDelay() {
   delay.enable();
   await new Promise((resolve) => setTimeout(resolve, 5));
   return delay;
+}
+
+/**
+ * The garbage collector's pauses from now on (Node's `gc` performance
+ * entries, each with its start and duration): `stop` resolves to them a turn
+ * later, when the last ones have been delivered.
+ */
+export function collectorPauses() {
+  const pauses = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      observer.disconnect();
+      return pauses;
+    },
+  };
 }
 
 /** Lets the collector run between measurements when `--expose-gc` is on, so one step's garbage is not billed to the next. */

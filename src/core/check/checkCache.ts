@@ -151,15 +151,16 @@ export class CheckCache {
     if (scan === undefined) {
       reading?.();
       // Found into one array kept for the purpose, then copied at their size: an array grown a push at a time has room for half as many again.
-      const matches = this.index.findAllPacked(text, start, this.found, kindsOfEntry).slice();
-      this.found.length = 0;
-      const found = findDates(text, LEAP_YEAR);
-      const dates: DateInText[] = found.length === 0 ? NO_DATES : new Array(found.length);
-      for (let i = 0; i < found.length; i++) dates[i] = placedDate(found[i], start);
+      const found = this.index.findAllPacked(text, start, this.found, kindsOfEntry);
+      const matches = found.length === 0 ? NO_MATCHES : found.slice();
+      found.length = 0;
+      const inText = findDates(text, LEAP_YEAR);
+      const dates: DateInText[] = inText.length === 0 ? NO_DATES : new Array(inText.length);
+      for (let i = 0; i < inText.length; i++) dates[i] = placedDate(inText[i], start);
       // Every field named from the start: one added later gives each paragraph a second block of fields, and a copy of it when it grows.
       scan = {
         at: start,
-        matches: matches.length === 0 ? NO_MATCHES : matches,
+        matches,
         dates,
         events: undefined,
         relative: undefined,
