@@ -78,7 +78,7 @@ export class PackParsing {
   private readonly threads: Thread[] = [];
   private unavailable = false;
   private answered = false;
-  /** Answers received while other files were still being parsed: read back once none is (see `answer`). */
+  /** Answers received while every thread was parsing: read back once one is free (see `readWhenParsed`). */
   private readonly unread: (() => void)[] = [];
   private next = 0;
   private idle?: ReturnType<typeof setTimeout>;
@@ -173,7 +173,7 @@ export class PackParsing {
     if (this.unavailable) return undefined;
     const idle = this.threads.find((t) => t.jobs.size === 0);
     if (idle) return idle;
-    if (this.threads.length < (typeof this.maxThreads === 'number' ? this.maxThreads : (this.maxThreads = this.maxThreads()))) {
+    if (this.threads.length < this.threadLimit()) {
       const started = this.start();
       if (started) return started;
     }
@@ -224,18 +224,28 @@ export class PackParsing {
   }
 
   /**
-   * Reads back the answers received, once no thread is parsing. Reading an
-   * answer back makes its facts, all of which live on: the host's garbage
-   * collector then copies them, in pauses that grew to 60–78 ms while the
-   * parsing threads took both processors of a two-core machine (35–45 ms
-   * once they are done). The facts of a batch (start-up, a change of the
-   * pack settings) are put in use only when every file is read anyway; the
-   * load as a whole takes 5–10 % longer. A file saved while another is
-   * parsed waits for that parse too.
+   * Reads back the answers received, once fewer threads parse than may run
+   * at once: a processor is then free for the host (`parsingThreads` leaves
+   * one where there are three or more; on two, one thread parses beside
+   * the host). Reading an answer back makes its facts, all of which live
+   * on: the host's garbage collector then copies them, in pauses that grew
+   * to 60–78 ms while the parsing threads took both processors of a
+   * two-core machine (35–45 ms once they were done; 35–39 ms at 100k facts
+   * with one thread still parsing). Files queued behind a thread keep it
+   * parsing: a large fact base is read back as its last files are parsed,
+   * a pack of two files as soon as the first is. The facts of a batch
+   * (start-up, a change of the pack settings) are put in use only when
+   * every file is read anyway.
    */
   private readWhenParsed(): void {
-    if (this.threads.some((t) => t.jobs.size > 0)) return;
+    const parsing = this.threads.filter((t) => t.jobs.size > 0).length;
+    if (parsing > 0 && parsing >= this.threadLimit()) return;
     for (const read of this.unread.splice(0)) read();
+  }
+
+  /** How many threads may run at once. */
+  private threadLimit(): number {
+    return typeof this.maxThreads === 'number' ? this.maxThreads : (this.maxThreads = this.maxThreads());
   }
 
   /**

@@ -167,34 +167,47 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assert.equal(started, 3, 'six packs at once are parsed by three threads');
   });
 
-  test('an answer is read back once no thread is parsing: a file parsed first waits for the others, then each gets its own parse', async () => {
+  test('an answer is read back once a thread is free: while every thread has a file to parse it waits, then each gets its own parse', async () => {
     // Threads whose answers the test gives, made by the worker's own `answer`.
     const posted: { request: ParseRequest; events: PackThreadEvents }[] = [];
     parsing = new PackParsing('', parseHere, (_code, events) => ({ post: (request) => void posted.push({ request, events }), terminate: () => undefined }), 2);
     const other = BROKEN.replace('id: team\n', 'id: other\n').replace('label: One', 'label: Another');
-    let firstRead = false;
-    const first = parsing.parseForCache(BROKEN, 'first.yaml', {}).then((p) => ((firstRead = true), p));
-    const second = parsing.parseForCache(other, 'second.yaml', {});
-    assert.equal(posted.length, 2, 'one file a thread');
+    const read: string[] = [];
+    const parse = (text: string, file: string) => parsing!.parseForCache(text, file, {}).then((p) => (read.push(file), p));
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    };
+    // Two threads: the third file waits behind the first.
+    const first = parse(BROKEN, 'first.yaml');
+    const second = parse(other, 'second.yaml');
+    const third = parse(other, 'third.yaml');
+    assert.equal(posted.length, 3);
     const reply = (i: number): void => posted[i].events.message(answer(posted[i].request).reply);
     reply(0);
-    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-    assert.equal(firstRead, false, 'not read back while the other file is parsed');
+    await settle();
+    assert.deepEqual(read, [], 'not read back while both threads have a file to parse');
     reply(1);
-    const [a, b] = await Promise.all([first, second]);
+    await settle();
+    assert.deepEqual(read, ['first.yaml', 'second.yaml'], 'read back once a thread is free, the other still parsing');
+    reply(2);
+    const [a, b, c] = await Promise.all([first, second, third]);
     assertSameParse(a.result, BROKEN, 'first.yaml');
     assertSameParse(b.result, other, 'second.yaml');
-    assert.ok(a.body && b.body, 'each kept for the cache');
-    assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
+    assertSameParse(c.result, other, 'third.yaml');
+    assert.ok(a.body && b.body && c.body, 'each kept for the cache');
+    assert.deepEqual(parsing.counts, { worker: 3, inThread: 0 });
     // A thread that fails while an answer waits: its file is parsed here, and the waiting answer is read.
-    const third = parsing.parseForCache(BROKEN, 'third.yaml', {});
-    const fourth = parsing.parseForCache(other, 'fourth.yaml', {});
-    reply(2);
-    posted[3].events.failed();
-    const [c, d] = await Promise.all([third, fourth]);
-    assertSameParse(c.result, BROKEN, 'third.yaml');
-    assertSameParse(d.result, other, 'fourth.yaml');
-    assert.deepEqual(parsing.counts, { worker: 3, inThread: 1 });
+    const fourth = parsing.parseForCache(BROKEN, 'fourth.yaml', {});
+    const fifth = parsing.parseForCache(other, 'fifth.yaml', {});
+    const sixth = parsing.parseForCache(BROKEN, 'sixth.yaml', {});
+    reply(3);
+    posted[4].events.failed();
+    reply(5);
+    const [d, e, f] = await Promise.all([fourth, fifth, sixth]);
+    assertSameParse(d.result, BROKEN, 'fourth.yaml');
+    assertSameParse(e.result, other, 'fifth.yaml');
+    assertSameParse(f.result, BROKEN, 'sixth.yaml');
+    assert.deepEqual(parsing.counts, { worker: 5, inThread: 1 });
   });
 
   test('in the Node host the thread count comes from Node, asked when the first thread starts, never from `navigator`', async () => {
