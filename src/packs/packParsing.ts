@@ -207,7 +207,7 @@ export class PackParsing {
       // Read back a section at a time: a large pack does not hold up the host.
       this.unread.push(
         () =>
-          void decodeBody(body.bytes, body.sections, job.request.file, nextTurn).then(
+          void decodeBody(body.sections, job.request.file, nextTurn).then(
             (result) => job.resolve({ result, body: job.encode ? body : undefined }),
             () => job.resolve(this.parseHere(job.content, job.request.file, job.request.options, job.encode)),
           ),

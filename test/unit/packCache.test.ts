@@ -103,6 +103,37 @@ suite('packCache: parsed packs kept between sessions', () => {
     assert.deepEqual(second.counts, { hits: 1, misses: 0, rejected: 0, written: 0, evicted: 0 });
   });
 
+  test('a pack read from an entry keeps nothing of the bytes read: its ranges and paths are copied out of them', async () => {
+    /** Hands each entry back in a buffer of its own, kept here to be overwritten once read. */
+    class HandingStorage extends MemoryStorage {
+      readonly handed: Uint8Array[] = [];
+      override read(name: string): Promise<Uint8Array | undefined> {
+        const f = this.files.get(name);
+        if (!f) return Promise.resolve(undefined);
+        const copy = f.data.slice();
+        this.handed.push(copy);
+        return Promise.resolve(copy);
+      }
+    }
+    for (const [text, file] of [
+      [readBundledText(), 'file:///w/bundled.factpack.yaml'],
+      [BROKEN, 'file:///w/broken.factpack.yaml'],
+    ]) {
+      const storage = new HandingStorage();
+      const { parse } = countingParser();
+      const first = new PackCache({ storage, secret: SECRET });
+      await first.parse(text, file, {}, parse);
+      await first.flush();
+      const second = new PackCache({ storage, secret: SECRET });
+      const read = await second.parse(text, file, {}, parse);
+      assert.equal(second.counts.hits, 1);
+      // Whatever the pack still reads from the entry's bytes (its ranges and paths, looked up later) would now be zeros.
+      assert.equal(storage.handed.length, 1);
+      storage.handed[0].fill(0);
+      assertSameParse(read, text, file);
+    }
+  });
+
   test('a file’s bytes as read find the entry of its text, and are never decoded on a hit; a leading BOM is no part of the content', async () => {
     const storage = new MemoryStorage();
     const { parse, calls } = countingParser();
@@ -440,6 +471,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.10': 'aa5b62c5f1a4bb0e',
       '2026-12-03.11': '2776b753c90d2513',
       '2026-12-04.1': 'ad13c73b5011656d',
+      '2026-12-04.2': '6f8a41e331301490',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

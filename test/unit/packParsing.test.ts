@@ -15,7 +15,7 @@ import { parsedWithForms } from '../../src/core/facts/languageForms';
 
 /** A parse in this thread, as the parsing thread's script answers one: with the case forms of names in other languages. */
 const parseHere = (text: string, file: string, options?: LoadOptions) => parsedWithForms(parsePackText(text, file, options));
-import { encodeBody } from '../../src/core/packs/packCacheEntry';
+import { encodeBody, transferable } from '../../src/core/packs/packCacheEntry';
 import { fromWire, PackedPaths, toWire } from '../../src/core/packs/packWire';
 import type { Range } from '../../src/core/types';
 import { PackParsing, parsingThreads } from '../../src/packs/packParsing';
@@ -87,10 +87,24 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
       assertSameParse(result, text, file);
       const here = encodeBody(parseHere(text, file));
       assert.ok(body && here);
-      assert.deepEqual(body.sections, here.sections);
-      assert.ok(Buffer.from(body.bytes).equals(Buffer.from(here.bytes)));
+      assert.deepEqual(
+        body.sections.map((b) => Buffer.from(b).toString('base64')),
+        here.sections.map((b) => Buffer.from(b).toString('base64')),
+      );
     }
     assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
+  });
+
+  test('the body’s sections are moved to the host, each in its own buffer, none copied; a buffer sections share is copied', () => {
+    const { reply, transfer } = answer({ id: 3, text: readBundledText(), file: 'bundled.yaml', options: {} });
+    const sections = reply.body!.sections;
+    assert.ok(sections.length >= 5);
+    assert.equal(transfer.length, sections.length);
+    assert.deepEqual(new Set(transfer), new Set(sections.map((b) => b.buffer)));
+    const shared = new Uint8Array(8);
+    const own = new Uint8Array(4);
+    assert.deepEqual(transferable({ sections: [shared.subarray(0, 4), shared.subarray(4), own] }), [own.buffer]);
+    assert.deepEqual(transferable({ sections: [shared.subarray(2, 6)] }), []);
   });
 
   test('sent its UTF-8 instead of its text, the worker gives the same parse: a leading BOM, Cyrillic and characters outside the BMP kept', async () => {
@@ -326,7 +340,7 @@ suite('packParsing in VS Code for the Web', () => {
     const reply = replies[0] as { id: number; body: EncodedBody };
     assert.equal(reply.id, 7);
     // The result comes as a cache entry's body, read back in the host a section at a time.
-    assertSameParse(await decodeBody(reply.body.bytes, reply.body.sections, 'broken.yaml', async () => undefined), BROKEN, 'broken.yaml');
+    assertSameParse(await decodeBody(reply.body.sections, 'broken.yaml', async () => undefined), BROKEN, 'broken.yaml');
   });
 
   test('where the host has no Web Worker, packs are parsed in its own thread', async () => {

@@ -1,4 +1,4 @@
-import { decodeBody, type EncodedBody } from './packCacheEntry';
+import { bodySections, decodeBody, type EncodedBody } from './packCacheEntry';
 import type { LoadOptions, LoadResult } from './packLoader';
 import { DEFAULT_MAX_PACK_BYTES } from './packLimits';
 import { withoutByteOrderMark, type PackContent } from './packContent';
@@ -13,7 +13,7 @@ import { inSlices } from '../steps';
  * another version is never used. Raise this with every such change; a unit
  * test (packCache.test.ts) fails when the loader's source changed and this did not.
  */
-export const LOADER_VERSION = '2026-12-04.1';
+export const LOADER_VERSION = '2026-12-04.2';
 
 /** Where entries are kept: the extension's storage folder (src/packs/packCacheStorage.ts), or a folder on disk. */
 export interface CacheStorage {
@@ -289,7 +289,8 @@ export class PackCache {
       data,
       (h) => h.loader === LOADER_VERSION && h.file === file && h.content === content && h.maxBytes === maxBytes && Array.isArray(h.sections),
     );
-    return opened && decodeBody(opened.body, opened.header.sections, file, this.yieldToHost);
+    const sections = opened && bodySections(opened.body, opened.header.sections);
+    return sections && decodeBody(sections, file, this.yieldToHost);
   }
 
   /**
@@ -310,32 +311,42 @@ export class PackCache {
   }
 
   /**
-   * `magic`, the signature, the header and the body, as `unsealed` reads them.
+   * `magic`, the signature, the header and the body (its sections one after the other), as `unsealed` reads them.
    * The header is padded with spaces so that the body starts at a multiple of
    * 8 bytes: its arrays can then be read where they lie (decodeSnapshot).
    */
-  private async sealed(magic: string, header: object, body: Uint8Array): Promise<Uint8Array> {
+  private async sealed(magic: string, header: object, body: readonly Uint8Array[]): Promise<Uint8Array> {
     const m = encoder.encode(magic);
     const signedFrom = m.length + MAC_LENGTH + 1;
     const json = JSON.stringify(header);
     const head = encoder.encode(`${json}${' '.repeat((8 - ((signedFrom + encoder.encode(json).length + 1) % 8)) % 8)}\n`);
-    const data = new Uint8Array(signedFrom + head.length + body.length);
+    const data = new Uint8Array(signedFrom + head.length + body.reduce((n, b) => n + b.length, 0));
     data.set(m, 0);
     data.set(head, signedFrom);
-    await copyInSlices(body, this.yieldToHost, data.subarray(signedFrom + head.length));
+    let at = signedFrom + head.length;
+    for (const section of body) {
+      await copyInSlices(section, this.yieldToHost, data.subarray(at, at + section.length));
+      at += section.length;
+    }
     await this.yieldToHost();
     data.set(encoder.encode(`${await this.signature(data.subarray(signedFrom))}\n`), m.length);
     return data;
   }
 
   private async store(entry: { name: string; file: string; content: string; maxBytes: number; body: EncodedBody }): Promise<void> {
-    const { body } = entry;
+    const { sections } = entry.body;
     // An entry larger than a quarter of the cache would push out most of the others.
-    if (body.bytes.length > this.maxTotalBytes / 4) return;
+    if (sections.reduce((n, b) => n + b.length, 0) > this.maxTotalBytes / 4) return;
     // Written in the background: each large copy waits its turn.
     await this.yieldToHost();
-    const header: Header = { loader: LOADER_VERSION, file: entry.file, content: entry.content, maxBytes: entry.maxBytes, sections: body.sections };
-    await this.options.storage.write(entry.name, await this.sealed(MAGIC, header, body.bytes));
+    const header: Header = {
+      loader: LOADER_VERSION,
+      file: entry.file,
+      content: entry.content,
+      maxBytes: entry.maxBytes,
+      sections: sections.map((b) => b.length),
+    };
+    await this.options.storage.write(entry.name, await this.sealed(MAGIC, header, sections));
     this.counts.written++;
     await this.evict(entry.name);
   }
@@ -412,7 +423,7 @@ export class PackCache {
       if (!snapshot) return false;
       const body = (await inSlices(encodeSnapshotSteps(snapshot), this.yieldToHost, SLICE_MS, now))!.value;
       if (body.length > this.maxTotalBytes / 4) return false;
-      await this.options.storage.write(SNAPSHOT, await this.sealed(SNAPSHOT_MAGIC, { key }, body));
+      await this.options.storage.write(SNAPSHOT, await this.sealed(SNAPSHOT_MAGIC, { key }, [body]));
       this.snapshotCounts.written++;
       return true;
     });

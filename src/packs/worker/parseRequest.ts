@@ -2,7 +2,7 @@
 // worker thread (packWorker.ts) and the browser's Web Worker (packWorker.web.ts).
 
 import { parsePackText, type LoadOptions } from '../../core/packs/packLoader';
-import { encodeBody, type EncodedBody } from '../../core/packs/packCacheEntry';
+import { encodeBody, transferable, type EncodedBody } from '../../core/packs/packCacheEntry';
 import { toWire, type WireResult } from '../../core/packs/packWire';
 import { parsedWithForms } from '../../core/facts/languageForms';
 
@@ -27,8 +27,8 @@ export interface ParseReply {
 }
 
 /**
- * Parses the request's text. The result travels as a cache entry's body, in
- * one transferred buffer, not copied: the extension host reads it back a
+ * Parses the request's text. The result travels as a cache entry's body, its
+ * sections in buffers transferred, not copied: the extension host reads it back a
  * section at a time, where receiving it as objects would hold the host for
  * the whole copy (hundreds of milliseconds for a large pack). A result that
  * has no body (packCacheEntry.ts) travels as objects, its ranges transferred.
@@ -40,7 +40,7 @@ export function answer(request: ParseRequest): { reply: ParseReply; transfer: Ar
     const text = request.text ?? new TextDecoder('utf-8', { ignoreBOM: true }).decode(request.utf8);
     const result = parsedWithForms(parsePackText(text, request.file, request.options));
     const body = request.objects ? undefined : encodeBody(result);
-    if (body) return { reply: { id: request.id, body }, transfer: [body.bytes.buffer as ArrayBuffer] };
+    if (body) return { reply: { id: request.id, body }, transfer: transferable(body) };
     const wire = toWire(result);
     return { reply: { id: request.id, wire }, transfer: [wire.pathRanges.buffer as ArrayBuffer] };
   } catch (e) {
