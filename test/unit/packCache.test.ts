@@ -472,6 +472,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-03.11': '2776b753c90d2513',
       '2026-12-04.1': 'ad13c73b5011656d',
       '2026-12-04.2': '6f8a41e331301490',
+      '2026-12-04.3': '450a6ff3b44455ad',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

@@ -108,6 +108,11 @@ export function bodySections(bytes: Uint8Array, lengths: readonly number[]): Uin
   return sections;
 }
 
+/** Whether `bytes` is the whole of its buffer, not a view of part of one. */
+function wholeBuffer(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
 /**
  * The buffers to move, not copy, to send a body's sections to another thread: each section's own, where it
  * has one to itself (the encoder makes them so); any other is copied with the message.
@@ -115,9 +120,7 @@ export function bodySections(bytes: Uint8Array, lengths: readonly number[]): Uin
 export function transferable(body: EncodedBody): ArrayBuffer[] {
   const uses = new Map<ArrayBufferLike, number>();
   for (const s of body.sections) uses.set(s.buffer, (uses.get(s.buffer) ?? 0) + 1);
-  return body.sections
-    .filter((s) => s.byteOffset === 0 && s.byteLength === s.buffer.byteLength && uses.get(s.buffer) === 1)
-    .map((s) => s.buffer as ArrayBuffer);
+  return body.sections.filter((s) => wholeBuffer(s) && uses.get(s.buffer) === 1).map((s) => s.buffer as ArrayBuffer);
 }
 
 /**
@@ -210,7 +213,7 @@ export async function decodeBody(slices: readonly Uint8Array[], file: string, be
   // The paths and their ranges are read on the first lookup (PackedPaths), which checks that they match. The
   // sections kept for it are copied out of a buffer they share with others (a whole entry read from the cache),
   // which would otherwise be kept as long as the pack is.
-  const own = (b: Uint8Array): Uint8Array => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : b.slice());
+  const own = (b: Uint8Array): Uint8Array => (wholeBuffer(b) ? b : b.slice());
   const keyBytes = own(slices[slices.length - 2]);
   const rangeBytes = own(slices[slices.length - 1]);
   const byId = new ByIdSection(own(slices[1]));
