@@ -157,6 +157,40 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assert.deepEqual(parsing.counts, { worker: 0, inThread: 1 });
   });
 
+  test('every request reaches the thread as UTF-8 in a buffer moved with it, never copied with the message; bytes as read stay the caller’s', async () => {
+    const sent: { request: ParseRequest; transfer: readonly ArrayBuffer[] }[] = [];
+    parsing = new PackParsing(workerCode(), parseHere, (code, events) => {
+      const thread = nodePlatform.startPackThread(code, events);
+      return {
+        ...thread,
+        post: (request: ParseRequest, transfer: ArrayBuffer[]) => {
+          sent.push({ request: { ...request }, transfer: [...transfer] });
+          thread.post(request, transfer);
+        },
+      };
+    });
+    const big = readBundledText().repeat(3);
+    const bytes = new TextEncoder().encode(`\uFEFF${big}`);
+    const parses = [
+      () => parsing!.parse(BROKEN, 'text.yaml', {}),
+      () => parsing!.parseForCache(big, 'big-text.yaml', {}).then((p) => p.result),
+      () => parsing!.parse(bytes, 'bytes.yaml', {}),
+      () => parsing!.parseForCache(bytes, 'bytes-for-cache.yaml', {}).then((p) => p.result),
+    ];
+    // A file's leading byte-order mark is dropped, as when it is read as text.
+    const texts = [BROKEN, big, big, big];
+    for (const [i, run] of parses.entries()) {
+      const result = await run();
+      const { request, transfer } = sent[i];
+      assert.equal(request.text, undefined, request.file);
+      assert.ok(request.utf8 && transfer.length === 1 && transfer[0] === request.utf8.buffer, `${request.file}: its UTF-8 moved`);
+      assert.equal(request.utf8.byteLength, 0, `${request.file}: the buffer now belongs to the thread`);
+      assertSameParse(result, texts[i], request.file);
+    }
+    assert.equal(bytes.byteLength, Buffer.byteLength(big) + 3, 'the bytes read stay whole');
+    assert.deepEqual(parsing.counts, { worker: 4, inThread: 0 });
+  });
+
   test('packs asked for at once each get their own answer; the size limit applies in the worker', async () => {
     // Parsed several at a time: at most three threads here.
     let started = 0;
@@ -195,6 +229,8 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     const first = parse(BROKEN, 'first.yaml');
     const second = parse(other, 'second.yaml');
     const third = parse(other, 'third.yaml');
+    // Each is sent once its UTF-8 is made.
+    await settle();
     assert.equal(posted.length, 3);
     const reply = (i: number): void => posted[i].events.message(answer(posted[i].request).reply);
     reply(0);
@@ -214,6 +250,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     const fourth = parsing.parseForCache(BROKEN, 'fourth.yaml', {});
     const fifth = parsing.parseForCache(other, 'fifth.yaml', {});
     const sixth = parsing.parseForCache(BROKEN, 'sixth.yaml', {});
+    await settle();
     reply(3);
     posted[4].events.failed();
     reply(5);

@@ -1,7 +1,7 @@
 import { bodySections, decodeBody, type EncodedBody } from './packCacheEntry';
 import type { LoadOptions, LoadResult } from './packLoader';
 import { DEFAULT_MAX_PACK_BYTES } from './packLimits';
-import { withoutByteOrderMark, type PackContent } from './packContent';
+import { copyInSlices, utf8InSlices, withoutByteOrderMark, type PackContent } from './packContent';
 import type { BuildOptions, LoadedPack } from '../facts/factIndex';
 import { decodeSnapshot, encodeSnapshotSteps, INDEX_SNAPSHOT_VERSION, SNAPSHOTS_KEPT, type IndexSnapshot } from '../facts/indexSnapshot';
 import { now } from '../check/pace';
@@ -26,8 +26,8 @@ export interface CacheStorage {
 
 /**
  * A parse whose result can also be written to the cache: `body` is undefined when it is not to be kept.
- * `utf8` is the content's UTF-8 (a leading byte-order mark left out) where the cache has made it for this parse
- * (encoded from a text, copied from bytes): the parse may take it (a worker is sent it without a copy).
+ * `utf8` is a text's UTF-8 where the cache has made it (to hash it): the parse may take it (a worker is sent it
+ * without a copy).
  */
 export type ParseForCache = (
   content: PackContent,
@@ -118,48 +118,6 @@ function hex(bytes: Uint8Array): string {
 /** Bytes the host's own SHA-256 (`PackCacheOptions.sha256`) reads a step: under a millisecond's work. */
 const HASH_SLICE = 1024 * 1024;
 
-/** Characters encoded a step: a few milliseconds. */
-const ENCODE_SLICE = 256 * 1024;
-
-/**
- * A text's UTF-8 bytes, encoded a slice at a time with `between` run after
- * each: encoding a pack file of several megabytes at once holds its thread
- * for tens of milliseconds.
- */
-export async function utf8InSlices(text: string, between: () => Promise<void>): Promise<Uint8Array> {
-  if (text.length <= ENCODE_SLICE) return encoder.encode(text);
-  // Files loaded together each start here: each waits its turn before its buffer is made.
-  await between();
-  const out = new Uint8Array(text.length * 3);
-  let read = 0;
-  let written = 0;
-  while (read < text.length) {
-    let end = Math.min(read + ENCODE_SLICE, text.length);
-    // A slice never ends between the two halves of a character outside the Basic Multilingual Plane.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    written += encoder.encodeInto(text.slice(read, end), out.subarray(written)).written;
-    read = end;
-    await between();
-  }
-  return out.subarray(0, written);
-}
-
-/** Bytes copied a step: a copy into new memory of a file of megabytes at once held its thread for tens of milliseconds. */
-const COPY_SLICE = 1024 * 1024;
-
-/**
- * A copy of `bytes` (into `out`, where given), made a slice at a time with
- * `between` run before each (see utf8InSlices).
- */
-export async function copyInSlices(bytes: Uint8Array, between: () => Promise<void>, out = new Uint8Array(bytes.length)): Promise<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += COPY_SLICE) {
-    if (bytes.length > COPY_SLICE) await between();
-    out.set(bytes.subarray(at, at + COPY_SLICE), at);
-  }
-  return out;
-}
-
 /**
  * Parsed packs kept between sessions: a window reload reads a pack file's
  * entry instead of its YAML. An entry is found by the file, the loader's
@@ -196,12 +154,12 @@ export class PackCache {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_PACK_BYTES;
     let content: string | undefined;
     let name: string | undefined;
+    // A text's UTF-8, made to hash it, is handed to the parse, which may send it to a thread without a copy.
+    // Bytes as read are hashed as they are and stay the caller's: the parse copies what it sends.
     let utf8: Uint8Array | undefined;
-    // Bytes as read are hashed as they are, and copied for the parse only where it is needed.
-    const bytes = typeof source === 'string' ? undefined : withoutByteOrderMark(source);
     try {
-      utf8 = bytes ?? (await utf8InSlices(source as string, this.yieldToHost));
-      content = hex(await this.sha256(utf8));
+      if (typeof source === 'string') utf8 = await utf8InSlices(source, this.yieldToHost);
+      content = hex(await this.sha256(utf8 ?? withoutByteOrderMark(source as Uint8Array)));
       name = await this.nameOf(file, content, maxBytes);
       const cached = await this.lookUp(name, file, content, maxBytes);
       if (cached) {
@@ -213,7 +171,6 @@ export class PackCache {
       // No cache where Web Crypto or the storage fails: the pack is parsed as before.
     }
     this.counts.misses++;
-    if (bytes) utf8 = await copyInSlices(bytes, this.yieldToHost);
     const { result, body } = await parse(source, file, options, utf8);
     if (result.pack && content !== undefined) this.digests.set(result.pack, content);
     if (body && name !== undefined && content !== undefined) {
