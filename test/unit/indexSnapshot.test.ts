@@ -125,6 +125,32 @@ suite('index snapshots: an index taken from a snapshot is the one a build gives'
     }
   });
 
+  test('the strings are read a line of them a step, into the same list; a line cut short or not a list is refused', async () => {
+    const memo = new IndexMemo();
+    const built = buildFactIndex(packsOf(randomWorld(prng(3), 2), bundledPack), {}, memo);
+    const base = snapshotOf(built.index, memo)!;
+    // More strings than a line holds (ids no fact looks up are kept as they are).
+    const strings = [...base.strings, ...Array.from({ length: 20_000 }, (_, i) => `extra.\u0456d-${i}\n"quoted"`)];
+    const snapshot = { ...base, strings };
+    const bytes = encodeSnapshot(snapshot);
+    const lines = new TextDecoder().decode(bytes).split('\n');
+    assert.equal(JSON.parse(lines[0]).stringLines, 3);
+    let steps = 0;
+    const read = await decodeSnapshot(bytes, async () => {
+      steps++;
+    });
+    assert.deepEqual(read.strings, strings);
+    assert.deepEqual(read.looks, snapshot.looks);
+    assert.ok(steps >= 3 + 15, `${steps} steps`);
+    // The second line of strings cut short: no newline before the arrays.
+    const cut = bytes.slice(0, lines[0].length + 1 + lines[1].length + 1 + 100);
+    await assert.rejects(decodeSnapshot(cut), /strings cut short|Unexpected end|JSON/);
+    // A line of strings that is an object.
+    const text = new TextDecoder().decode(bytes);
+    const notList = text.replace(lines[2], JSON.stringify({ a: 1 }).padEnd(lines[2].length, ' '));
+    await assert.rejects(decodeSnapshot(new TextEncoder().encode(notList)), /not a list/);
+  });
+
   test('a snapshot whose numbers do not fit its facts is refused, never taken', async () => {
     const rnd = prng(5);
     const world = randomWorld(rnd, 3);
@@ -339,6 +365,8 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-03.12': 'ada746a40a98fa3a',
       '2026-12-03.13': '9e32c57c3f9295b6',
       '2026-12-04.1': '797f5fcba76cef40',
+      '2026-12-04.2': '5ae5b1ad645c620e',
+      '2026-12-04.3': '04fcecc2153ac9a1',
     };
     const build = [
       'src/core/facts/factIndex.ts',

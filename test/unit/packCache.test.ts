@@ -473,6 +473,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-04.1': 'ad13c73b5011656d',
       '2026-12-04.2': '6f8a41e331301490',
       '2026-12-04.3': '450a6ff3b44455ad',
+      '2026-12-04.4': 'a6a9e6048ddb6790',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

@@ -32,6 +32,7 @@ import {
 } from '../types';
 import type { IndexSnapshot } from './indexSnapshot';
 import { toEnd } from '../steps';
+import { IdMap } from './idMap';
 import { sameValue } from '../sameValue';
 
 /** Where a pack came from: the one shipped with the extension, or a writer's file. */
@@ -176,7 +177,9 @@ export class FactIndex {
   /** @internal how many facts the build accepted */
   accepted = 0;
   private readonly starts = new Map<LoadedPack, { share: PackShare; start: number }>();
-  private readonly sourcesById = new Map<string, IndexedSource>();
+  private readonly sourcesById = new IdMap<IndexedSource>();
+  /** The sources in the order they were added. */
+  private readonly sourceOrder: IndexedSource[] = [];
   private readonly kindLists = new Map<FactKind, readonly IndexedFact[]>();
   private readonly sourceLists = new Map<string, readonly IndexedFact[]>();
   /** @internal set by the builder: made for all aliases at once, or edited from the previous index's */
@@ -224,7 +227,7 @@ export class FactIndex {
   }
 
   get sources(): IndexedSource[] {
-    return [...this.sourcesById.values()];
+    return [...this.sourceOrder];
   }
 
   byKind(kind: FactKind): readonly IndexedFact[] {
@@ -296,6 +299,11 @@ export class FactIndex {
 
   /** @internal used by the builder */
   addSource(source: IndexedSource): void {
+    // The builder adds an id once (a second source with it is reported, not added); were one added again, it
+    // would take the first's place, as in a Map.
+    const prior = this.sourcesById.get(source.source.id);
+    if (prior) this.sourceOrder[this.sourceOrder.indexOf(prior)] = source;
+    else this.sourceOrder.push(source);
     this.sourcesById.set(source.source.id, source);
   }
 
@@ -340,17 +348,17 @@ export class FactIndex {
  */
 class HeldTable {
   private constructor(
-    private readonly base: ReadonlyMap<string, Held>,
-    private readonly own: Map<string, Held | null>,
+    private readonly base: IdMap<Held>,
+    private readonly own: IdMap<Held | null>,
   ) {}
 
   static empty(): HeldTable {
-    return new HeldTable(new Map(), new Map());
+    return new HeldTable(new IdMap(), new IdMap());
   }
 
   /** A table of this one's facts, to be changed without changing this one. */
   derived(): HeldTable {
-    return new HeldTable(this.base, new Map(this.own));
+    return new HeldTable(this.base, new IdMap(this.own));
   }
 
   get(id: string): Held | undefined {
@@ -369,9 +377,9 @@ class HeldTable {
 
   /** This table, or one of the same facts (the shares' accepted ones) with them all in its base where its own has grown. */
   *settledSteps(shares: readonly PackShare[], perStep: number): Generator<void, HeldTable, void> {
-    if (this.base.size === 0) return new HeldTable(this.own as Map<string, Held>, new Map());
+    if (this.base.size === 0) return new HeldTable(this.own as IdMap<Held>, new IdMap());
     if (this.own.size * 4 <= this.base.size) return this;
-    const base = new Map<string, Held>();
+    const base = new IdMap<Held>();
     let n = 0;
     for (const share of shares) {
       for (const held of share.accepted) {
@@ -379,7 +387,7 @@ class HeldTable {
         base.set(held.fact.id, held);
       }
     }
-    return new HeldTable(base, new Map());
+    return new HeldTable(base, new IdMap());
   }
 }
 
