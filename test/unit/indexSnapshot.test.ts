@@ -367,6 +367,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.1': '797f5fcba76cef40',
       '2026-12-04.2': '5ae5b1ad645c620e',
       '2026-12-04.3': '04fcecc2153ac9a1',
+      '2026-12-04.4': '94824db2086afb9a',
     };
     const build = [
       'src/core/facts/factIndex.ts',
