@@ -39,6 +39,8 @@ export class WorkspacePacks implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('agreementCite.packs');
   private watchers: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Reads scheduled per file so far: a deletion checked meanwhile yields to them. */
+  private readonly events = new Map<string, number>();
   private readonly disposables: vscode.Disposable[] = [];
   private settings = readSettings();
   private disposed = false;
@@ -167,6 +169,7 @@ export class WorkspacePacks implements vscode.Disposable {
 
   private schedule(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.events.set(key, (this.events.get(key) ?? 0) + 1);
     clearTimeout(this.pending.get(key));
     this.pending.set(
       key,
@@ -251,10 +254,15 @@ export class WorkspacePacks implements vscode.Disposable {
    * gone, and read again if it is there.
    */
   private async removeIfGone(uri: vscode.Uri): Promise<void> {
+    const file = uri.toString();
+    const seen = this.events.get(file) ?? 0;
     const exists = await vscode.workspace.fs.stat(uri).then(
       () => true,
       () => false,
     );
+    // An event that came while the file was looked at (made again, changed) is
+    // newer than this deletion: the read it scheduled stands.
+    if ((this.events.get(file) ?? 0) !== seen) return;
     if (exists) this.schedule(uri);
     else this.remove(uri);
   }

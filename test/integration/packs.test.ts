@@ -316,6 +316,21 @@ suite('workspace fact packs', function () {
     assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel again');
   });
 
+  test('a pack folder deleted and made again over and over: its last version is in use', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    await write(packUri(), pack('Project Kestrel'));
+    await waitFor('the pack to load', () => api.index.fact('team.kestrel'));
+    // Each deletion is looked at while the folder may already be back: none may cancel the read of a newer version.
+    for (let round = 1; round <= 8; round++) {
+      await vscode.workspace.fs.delete(packsDir(), { recursive: true, useTrash: false });
+      await new Promise((resolve) => setTimeout(resolve, round * 15));
+      await write(packUri(), pack(`Project Kestrel round ${round}`));
+    }
+    await waitFor('the last version', () => api.index.fact('team.kestrel')?.fact.label === 'Project Kestrel round 8');
+    await packEventsHandled(api);
+    assert.strictEqual(api.index.fact('team.kestrel')?.fact.label, 'Project Kestrel round 8');
+  });
+
   test('a folder of packs moved into place is read, though only the folder is reported as created', async function () {
     if (restrictedModeRequested()) return this.skip();
     const staging = vscode.Uri.joinPath(folder(), 'staging-packs');
