@@ -75,13 +75,17 @@ export function activate(context: vscode.ExtensionContext, platform: Platform): 
     undefined,
     platform.startPackThread,
     () => parsingThreads(platform.processors()),
+    platform.readAscii,
   );
   step('pack parsing', undefined);
   // A pack parsed in an earlier session is read from the cache; others are parsed in the worker and kept there.
   // The cache is opened for the first writer's pack: activation does not pay for it. Its entries are written once the
   // facts loaded are in use.
   let cache: PackCache | undefined | null = null;
-  const cacheOf = (): PackCache | undefined => (cache === null ? (cache = createPackCache(context, platform.sha256, () => store.whenInUse())) : cache);
+  const cacheOf = (): PackCache | undefined =>
+    cache === null
+      ? (cache = createPackCache(context, { sha256: platform.sha256, readAscii: platform.readAscii, writeAfter: () => store.whenInUse() }))
+      : cache;
   // Writers' packs are parsed in the worker and indexed a slice at a time, ready for the first request, while the index in use answers.
   const store = new FactStore(
     undefined,

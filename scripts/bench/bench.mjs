@@ -580,7 +580,13 @@ async function measureOffThreadLoad(core, size, files, bundledLoaded, reps) {
   const totals = [];
   const lags = [];
   for (let i = 0; i < reps; i++) {
-    const parsing = new core.PackParsing(worker.outputFiles[0].text, core.parsePackText, core.nodePlatform.startPackThread);
+    const parsing = new core.PackParsing(
+      worker.outputFiles[0].text,
+      core.parsePackText,
+      core.nodePlatform.startPackThread,
+      undefined,
+      core.nodePlatform.readAscii,
+    );
     const store = new core.FactStore(bundledLoaded, core.parsePackText, {}, (t, f, o) => parsing.parse(t, f, o), {
       yieldToHost: core.nextTurn,
       readying: (index) => core.preparationSteps(index),

@@ -50,9 +50,10 @@ function extensionStore(core, bundledLoaded, workerCode, dir) {
     secret: SECRET,
     yieldToHost: core.nextTurn,
     sha256: core.nodePlatform.sha256,
+    readAscii: core.nodePlatform.readAscii,
     writeAfter: () => store.whenInUse(),
   });
-  const parsing = new core.PackParsing(workerCode, core.parsePackText, core.nodePlatform.startPackThread);
+  const parsing = new core.PackParsing(workerCode, core.parsePackText, core.nodePlatform.startPackThread, undefined, core.nodePlatform.readAscii);
   const store = new core.FactStore(
     bundledLoaded,
     core.parsePackText,

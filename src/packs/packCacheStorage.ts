@@ -60,8 +60,7 @@ function secretOf(context: vscode.ExtensionContext): Uint8Array {
  */
 export function createPackCache(
   context: vscode.ExtensionContext,
-  sha256?: PackCacheOptions['sha256'],
-  writeAfter?: PackCacheOptions['writeAfter'],
+  host: Pick<PackCacheOptions, 'sha256' | 'readAscii' | 'writeAfter'> = {},
 ): PackCache | undefined {
   const base = context.storageUri ?? context.globalStorageUri;
   if (!base || !globalThis.crypto?.subtle) return undefined;
@@ -71,7 +70,6 @@ export function createPackCache(
     storage: workspaceFsStorage(vscode.Uri.joinPath(base, folder)),
     secret: secretOf(context),
     yieldToHost: nextTurn,
-    sha256,
-    writeAfter,
+    ...host,
   });
 }

@@ -3,6 +3,7 @@ import { emptyLocations } from '../core/facts/factIndex';
 import { loadFailedProblem } from '../core/packs/packLimits';
 import { copyInSlices, packText, utf8InSlices, withoutByteOrderMark, type PackContent } from '../core/packs/packContent';
 import { decodeBody, encodeBody, type EncodedBody } from '../core/packs/packCacheEntry';
+import { textReader, type ReadAscii, type ReadText } from '../core/packs/asciiJson';
 import { nextTurn } from '../platform/nextTurn';
 import { fromWire } from '../core/packs/packWire';
 import type { PackThread, StartPackThread } from '../platform/platform';
@@ -93,16 +94,21 @@ export class PackParsing {
    * `workerCode` is the worker's script, or how to read it when the first pack is parsed (the extension reads
    * dist/packWorker.js); `startThread` starts it (src/platform/node.ts, src/platform/web.ts); at most
    * `maxThreads` run at once (a number, or how to learn it when the first thread starts). `inThread` parses where no thread runs; without it, the worker's script is
-   * evaluated here for that (`parserFromWorkerCode`).
+   * evaluated here for that (`parserFromWorkerCode`). `readAscii` is the host's quicker reading of the
+   * answers' sections, which are ASCII (src/core/packs/asciiJson.ts).
    */
   constructor(
     private readonly workerCode: string | (() => Promise<string>),
     private inThread: InThread | undefined,
     private readonly startThread: StartPackThread,
     private maxThreads: number | (() => number) = 2,
+    readAscii?: ReadAscii,
   ) {
     if (typeof workerCode === 'string') this.code = workerCode;
+    this.text = textReader(readAscii);
   }
+
+  private readonly text: ReadText;
 
   /** Parses a pack file's text, or its bytes as read (decoded in the thread). */
   async parse(content: PackContent, file: string, options: LoadOptions): Promise<LoadResult> {
@@ -210,7 +216,7 @@ export class PackParsing {
       // Read back a section at a time: a large pack does not hold up the host.
       this.unread.push(
         () =>
-          void decodeBody(body.sections, job.request.file, nextTurn).then(
+          void decodeBody(body.sections, job.request.file, nextTurn, this.text).then(
             (result) => job.resolve({ result, body: job.encode ? body : undefined }),
             () => job.resolve(this.parseHere(job.content, job.request.file, job.request.options, job.encode)),
           ),

@@ -44,4 +44,12 @@ const sha256: NonNullable<Platform['sha256']> = () => {
   };
 };
 
-export const nodePlatform: Platform = { host: 'node', startPackThread, readExtensionFile, processors, sha256 };
+/** Node's `buffer.isAscii` checks the bytes; `toString('ascii')` then copies them into a text without decoding. */
+const readAscii: NonNullable<Platform['readAscii']> = (bytes) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Buffer, isAscii } = require('buffer') as typeof import('buffer');
+  if (typeof isAscii !== 'function' || !isAscii(bytes)) return undefined;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('ascii');
+};
+
+export const nodePlatform: Platform = { host: 'node', startPackThread, readExtensionFile, processors, sha256, readAscii };

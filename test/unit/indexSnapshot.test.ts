@@ -368,6 +368,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.2': '5ae5b1ad645c620e',
       '2026-12-04.3': '04fcecc2153ac9a1',
       '2026-12-04.4': '94824db2086afb9a',
+      '2026-12-04.5': 'd6151c255581a0ed',
     };
     const build = [
       'src/core/facts/factIndex.ts',
@@ -376,6 +377,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       'src/core/facts/aliasMatcher.ts',
       'src/core/facts/tokenTrie.ts',
       'src/core/facts/indexSnapshot.ts',
+      'src/core/packs/asciiJson.ts',
       'src/core/document/dates.ts',
       'src/core/document/text.ts',
       'src/core/references/citationKeys.ts',

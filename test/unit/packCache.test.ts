@@ -268,8 +268,13 @@ suite('packCache: parsed packs kept between sessions', () => {
     const file = 'file:///w/sources.factpack.yaml';
     const parsed = parsePackText(text, file);
     assert.equal(parsed.pack?.sources.length, 622);
-    // The head, the section by id, three of sources, one of facts, the paths' keys and their ranges.
-    assert.equal(encodeBody(parsed)?.sections.length, 8);
+    // The head, the section by id, two of sources (62 KB of JSON, 48 KB a section at most), one of facts, the paths' keys and their ranges.
+    const sections = encodeBody(parsed)!.sections;
+    assert.equal(sections.length, 7);
+    assert.ok(
+      sections.slice(2, 5).every((s) => s.length <= 48 * 1024),
+      sections.map((s) => s.length).join(', '),
+    );
     const storage = new MemoryStorage();
     const { parse } = countingParser();
     const first = new PackCache({ storage, secret: SECRET });
@@ -474,6 +479,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-04.2': '6f8a41e331301490',
       '2026-12-04.3': '450a6ff3b44455ad',
       '2026-12-04.4': 'a6a9e6048ddb6790',
+      '2026-12-04.5': '693ad3d694f1a1cd',
     };
     const loader = [
       'src/core/packs/packLoader.ts',
@@ -482,6 +488,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       'src/core/packs/validPack.ts',
       'src/core/packs/recordedPaths.ts',
       'src/core/packs/packCacheEntry.ts',
+      'src/core/packs/asciiJson.ts',
       'src/core/types.ts',
       'src/core/packs/packLimits.ts',
       'src/core/facts/languageForms.ts',

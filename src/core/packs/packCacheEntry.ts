@@ -1,4 +1,5 @@
 import { PackedPaths, packedPaths } from './packWire';
+import { asciiBytes, asciiJson, asciiLength, readUtf8, type ReadText } from './asciiJson';
 import { copyInSlices } from './packContent';
 import { PATH_NUMBERS } from './recordedPaths';
 import type { LoadResult } from './packLoader';
@@ -10,16 +11,39 @@ import type { ByIdLookup, Fact, PackLocations, Problem, Range, Source } from '..
 // stored packed (one string of paths, one array of numbers) and unpacked on the
 // first lookup, as when they come from the worker (packWire.ts); so are the
 // ranges and paths of sources and facts by id, in a section of their own read
-// on the first lookup: they locate problems, and most loads have none.
+// on the first lookup: they locate problems, and most loads have none. Every
+// JSON section is written as ASCII (asciiJson.ts), which a host reads faster.
 
-/** Facts per chunk: one chunk is read per turn of the host's event loop. */
-const FACTS_PER_CHUNK = 250;
 /**
- * Sources per chunk, as for facts: a 4 MB pack file of the benchmark's 100k
- * cites some 6,000 sources, whose 1.8 MB of JSON read in one turn held the
- * host for tens of milliseconds.
+ * Bytes of JSON a chunk of sources or facts holds at most (an item larger
+ * than that is a chunk of its own). One chunk is read per turn of the host's
+ * event loop, and its text is then a small object of the engine's (under
+ * 128 KB), made in memory the engine already uses. A larger text is given
+ * memory of its own, which this machine's Node made ready fourteen times
+ * slower: 100 MB read as text in chunks of 250 KB took 350 ms, in chunks of
+ * 100 KB 24 ms.
  */
-const SOURCES_PER_CHUNK = 250;
+const CHUNK_BYTES = 48 * 1024;
+
+/** `items` as lists of JSON in ASCII, each of up to CHUNK_BYTES. */
+function jsonChunks(items: readonly unknown[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let parts: string[] = [];
+  let size = 2;
+  for (const item of items) {
+    const json = JSON.stringify(item) ?? 'null';
+    const n = asciiLength(json) + 1;
+    if (parts.length > 0 && size + n > CHUNK_BYTES) {
+      chunks.push(asciiBytes(`[${parts.join(',')}]`));
+      parts = [];
+      size = 2;
+    }
+    parts.push(json);
+    size += n;
+  }
+  if (parts.length > 0) chunks.push(asciiBytes(`[${parts.join(',')}]`));
+  return chunks;
+}
 
 /**
  * The body of an entry, section by section: each its own buffer, as the
@@ -48,7 +72,6 @@ interface ById {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function packRange(id: string, r: Range): [string, number, number, number, number] {
   return [id, r.start.line, r.start.character, r.end.line, r.end.character];
@@ -74,11 +97,11 @@ export function encodeBody(result: LoadResult): EncodedBody | undefined {
   const packed = packedPaths(locations.paths);
   if (!packed) return undefined;
   if (pack && jsonLoses(pack.facts)) return undefined;
-  const sources = pack?.sources ?? [];
+  const sourceChunks = jsonChunks(pack?.sources ?? []);
   const head: Head = {
     hasPack: pack !== undefined,
     meta: pack?.meta ?? null,
-    sourceChunks: Math.ceil(sources.length / SOURCES_PER_CHUNK),
+    sourceChunks: sourceChunks.length,
     problems: result.problems,
   };
   const byId: ById = {
@@ -86,10 +109,7 @@ export function encodeBody(result: LoadResult): EncodedBody | undefined {
     factRanges: [...locations.facts].map(([id, r]) => packRange(id, r)),
     pathsById: [...locations.pathsById],
   };
-  const parts: Uint8Array[] = [encoder.encode(JSON.stringify(head)), encoder.encode(JSON.stringify(byId))];
-  for (let i = 0; i < sources.length; i += SOURCES_PER_CHUNK) parts.push(encoder.encode(JSON.stringify(sources.slice(i, i + SOURCES_PER_CHUNK))));
-  const facts = pack?.facts ?? [];
-  for (let i = 0; i < facts.length; i += FACTS_PER_CHUNK) parts.push(encoder.encode(JSON.stringify(facts.slice(i, i + FACTS_PER_CHUNK))));
+  const parts: Uint8Array[] = [asciiJson(head), asciiJson(byId), ...sourceChunks, ...jsonChunks(pack?.facts ?? [])];
   const { keys, ranges } = packed;
   parts.push(encoder.encode(keys));
   parts.push(packNumbers(ranges));
@@ -186,12 +206,13 @@ export function unpackNumbers(bytes: Uint8Array): Int32Array {
 
 /**
  * Reads a body back into the parse's result, one section per step (`between`
- * runs before each, to let the host answer requests). Throws on a body that
+ * runs before each, to let the host answer requests), its sections made text
+ * by `text` (the host's quickest: see asciiJson.ts). Throws on a body that
  * does not have the expected shape; the caller has checked its signature.
  */
-export async function decodeBody(slices: readonly Uint8Array[], file: string, between: () => Promise<void>): Promise<LoadResult> {
+export async function decodeBody(slices: readonly Uint8Array[], file: string, between: () => Promise<void>, text: ReadText = readUtf8): Promise<LoadResult> {
   if (slices.length < 4) throw new Error('too few sections for a body');
-  const head = JSON.parse(decoder.decode(slices[0])) as Head;
+  const head = JSON.parse(text(slices[0])) as Head;
   if (
     typeof head !== 'object' ||
     head === null ||
@@ -206,7 +227,7 @@ export async function decodeBody(slices: readonly Uint8Array[], file: string, be
   const facts: Fact[] = [];
   for (let i = 2; i < slices.length - 2; i++) {
     await between();
-    const chunk = JSON.parse(decoder.decode(slices[i])) as unknown;
+    const chunk = JSON.parse(text(slices[i])) as unknown;
     if (!Array.isArray(chunk)) throw new Error('a sources or facts section is not a list');
     const into: unknown[] = i < 2 + head.sourceChunks ? sources : facts;
     for (const item of chunk) into.push(item);
@@ -218,14 +239,14 @@ export async function decodeBody(slices: readonly Uint8Array[], file: string, be
   const own = (b: Uint8Array): Promise<Uint8Array> => (wholeBuffer(b) ? Promise.resolve(b) : copyInSlices(b, between));
   const keyBytes = await own(slices[slices.length - 2]);
   const rangeBytes = await own(slices[slices.length - 1]);
-  const byId = new ByIdSection(await own(slices[1]));
+  const byId = new ByIdSection(await own(slices[1]), text);
   const locations: PackLocations = {
     file,
     sources: byId.lookup((s) => s.sources),
     facts: byId.lookup((s) => s.facts),
     pathsById: byId.lookup((s) => s.pathsById),
     paths: new PackedPaths(
-      () => decoder.decode(keyBytes),
+      () => text(keyBytes),
       () => {
         try {
           return unpackNumbers(rangeBytes);
@@ -249,7 +270,10 @@ export async function decodeBody(slices: readonly Uint8Array[], file: string, be
 class ByIdSection {
   private read?: { sources: Map<string, Range>; facts: Map<string, Range>; pathsById: Map<string, string> };
 
-  constructor(private bytes: Uint8Array) {}
+  constructor(
+    private bytes: Uint8Array,
+    private readonly text: ReadText,
+  ) {}
 
   lookup<V>(pick: (read: NonNullable<ByIdSection['read']>) => Map<string, V>): ByIdLookup<V> {
     return { get: (id) => pick(this.maps()).get(id), [Symbol.iterator]: () => pick(this.maps())[Symbol.iterator]() };
@@ -259,7 +283,7 @@ class ByIdSection {
     if (!this.read) {
       let section: Partial<ById> = {};
       try {
-        section = JSON.parse(decoder.decode(this.bytes)) as Partial<ById>;
+        section = JSON.parse(this.text(this.bytes)) as Partial<ById>;
       } catch {
         // left empty: see above
       }
