@@ -369,6 +369,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.3': '04fcecc2153ac9a1',
       '2026-12-04.4': '94824db2086afb9a',
       '2026-12-04.5': 'd6151c255581a0ed',
+      '2026-12-04.6': '42902e7e4dca39b5',
     };
     const build = [
       'src/core/facts/factIndex.ts',

@@ -480,6 +480,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-04.3': '450a6ff3b44455ad',
       '2026-12-04.4': 'a6a9e6048ddb6790',
       '2026-12-04.5': '693ad3d694f1a1cd',
+      '2026-12-04.6': 'aad870bd65a075e2',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

@@ -12,46 +12,30 @@
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The hex digits of an escape, as bytes. */
-const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
+/** A character past ASCII, and runs of them. */
+const WIDE = /[\u0080-\uffff]/;
+const WIDE_RUNS = /[\u0080-\uffff]+/g;
+
+/** A run of characters past ASCII as JSON escapes, a UTF-16 unit each. */
+function escapeRun(run: string): string {
+  let out = '';
+  for (let i = 0; i < run.length; i++) out += `\\u${run.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
 
 /**
- * `JSON.stringify(value)` as bytes that are all ASCII: each UTF-16 unit past
- * ASCII written as `\uXXXX` (a character outside the Basic Multilingual Plane
- * as its two halves, as JSON writes a lone one). JSON.parse gives back the
- * same value as from the plain JSON.
+ * A JSON text with each UTF-16 unit past ASCII written as `\uXXXX` (a
+ * character outside the Basic Multilingual Plane as its two halves, as JSON
+ * writes a lone one): JSON.parse gives back the same value, and the text is
+ * all ASCII, one byte a character in UTF-8.
  */
+export function asciiText(json: string): string {
+  return WIDE.test(json) ? json.replace(WIDE_RUNS, escapeRun) : json;
+}
+
+/** `JSON.stringify(value)` as bytes that are all ASCII (see asciiText). */
 export function asciiJson(value: unknown): Uint8Array {
-  return asciiBytes(JSON.stringify(value) ?? 'null');
-}
-
-/** The bytes `asciiBytes` makes of `json`: a unit past ASCII takes six. */
-export function asciiLength(json: string): number {
-  let n = json.length;
-  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 127) n += 5;
-  return n;
-}
-
-/** A JSON text as bytes that are all ASCII (see asciiJson). */
-export function asciiBytes(json: string): Uint8Array {
-  const wide = (asciiLength(json) - json.length) / 5;
-  if (wide === 0) return encoder.encode(json);
-  const out = new Uint8Array(json.length + wide * 5);
-  let at = 0;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c < 128) out[at++] = c;
-    else {
-      out[at] = 92; // \
-      out[at + 1] = 117; // u
-      out[at + 2] = HEX[c >> 12];
-      out[at + 3] = HEX[(c >> 8) & 15];
-      out[at + 4] = HEX[(c >> 4) & 15];
-      out[at + 5] = HEX[c & 15];
-      at += 6;
-    }
-  }
-  return out;
+  return encoder.encode(asciiText(JSON.stringify(value) ?? 'null'));
 }
 
 /** Reads UTF-8 bytes as text; throws where they are not UTF-8. */

@@ -1,5 +1,5 @@
 import { PackedPaths, packedPaths } from './packWire';
-import { asciiBytes, asciiJson, asciiLength, readUtf8, type ReadText } from './asciiJson';
+import { asciiJson, asciiText, readUtf8, type ReadText } from './asciiJson';
 import { copyInSlices } from './packContent';
 import { PATH_NUMBERS } from './recordedPaths';
 import type { LoadResult } from './packLoader';
@@ -31,17 +31,16 @@ function jsonChunks(items: readonly unknown[]): Uint8Array[] {
   let parts: string[] = [];
   let size = 2;
   for (const item of items) {
-    const json = JSON.stringify(item) ?? 'null';
-    const n = asciiLength(json) + 1;
-    if (parts.length > 0 && size + n > CHUNK_BYTES) {
-      chunks.push(asciiBytes(`[${parts.join(',')}]`));
+    const json = asciiText(JSON.stringify(item) ?? 'null');
+    if (parts.length > 0 && size + json.length + 1 > CHUNK_BYTES) {
+      chunks.push(encoder.encode(`[${parts.join(',')}]`));
       parts = [];
       size = 2;
     }
     parts.push(json);
-    size += n;
+    size += json.length + 1;
   }
-  if (parts.length > 0) chunks.push(asciiBytes(`[${parts.join(',')}]`));
+  if (parts.length > 0) chunks.push(encoder.encode(`[${parts.join(',')}]`));
   return chunks;
 }
 
