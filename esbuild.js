@@ -164,13 +164,18 @@ async function main() {
       mainFields: ['module', 'main'],
       outfile: path.join(outDir, 'extension.js'),
       // Asked for only in the Node host: worker_threads and os when the first writer's pack is parsed, fs when the bundled pack is read,
-      // crypto when a pack file is hashed for the cache of parsed packs (src/platform/node.ts).
-      external: ['vscode', 'worker_threads', 'fs', 'os', 'crypto'],
+      // crypto when a pack file is hashed for the cache of parsed packs, buffer when a parsed pack is read back (src/platform/node.ts).
+      external: ['vscode', 'worker_threads', 'fs', 'os', 'crypto', 'buffer'],
       // @vscode/l10n's Node build reads files with fs when loaded; its browser build takes the bundle's contents, as here in both hosts.
       alias: { '@vscode/l10n': require.resolve('@vscode/l10n/dist/browser.js') },
       plugins: [vscodeRequirePlugin],
     }),
   );
+  // A Node built-in not listed above is found in node_modules where a package has its name (`buffer`): its stand-in would
+  // be bundled for both hosts, unseen. The build stops instead.
+  const standIns = Object.keys(result.metafile.inputs).filter((input) => Module.builtinModules.includes(/node_modules\/([^/@][^/]*)\//.exec(input)?.[1] ?? ''));
+  if (standIns.length > 0)
+    throw new Error(`dist/extension.js would carry npm packages named as Node's own modules (list them in external): ${standIns.join(', ')}`);
   const bytes = fs.statSync(path.join(outDir, 'extension.js')).size;
   console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}, for both extension hosts`);
   await buildCli(bundledPackPlugin);
