@@ -151,6 +151,29 @@ suite('index snapshots: an index taken from a snapshot is the one a build gives'
     await assert.rejects(decodeSnapshot(new TextEncoder().encode(notList)), /not a list/);
   });
 
+  test('a matcher taken from a snapshot makes a slot’s entry only when a text reaches it, and finds what a build finds', async () => {
+    const rnd = prng(11);
+    const world = randomWorld(rnd, 3);
+    const memo = new IndexMemo();
+    const built = buildFactIndex(packsOf(world, bundledPack), {}, memo);
+    const snapshot = await roundTrip(snapshotOf(built.index, memo)!);
+    const taken = buildFactIndex(packsOf(world, bundledPack), {}, new IndexMemo(), snapshot);
+    const made = (): number => {
+      const table = (taken.index.matcher as unknown as { entries: { made: unknown[] } }).entries;
+      return table.made.filter((e) => e !== undefined).length;
+    };
+    assert.equal(made(), 0, 'entries made while the snapshot was taken');
+    const draft = 'Keir Starmer met Volodymyr Zelenskyy in London on 23 June 2025; Rustem Umerov signed.';
+    const full = buildFactIndex(packsOf(world, bundledPack));
+    const found = taken.index.findAll(draft);
+    assert.deepEqual(
+      found.map((m) => [m.start, m.end, m.alias, m.values.map((e) => e.fact.id)]),
+      full.index.findAll(draft).map((m) => [m.start, m.end, m.alias, m.values.map((e) => e.fact.id)]),
+    );
+    assert.ok(found.length >= 3, `${found.length} matches`);
+    assert.ok(made() > 0 && made() < 200, `${made()} entries made for ${found.length} matches`);
+  });
+
   test('a snapshot whose numbers do not fit its facts is refused, never taken', async () => {
     const rnd = prng(5);
     const world = randomWorld(rnd, 3);
@@ -370,6 +393,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.4': '94824db2086afb9a',
       '2026-12-04.5': 'd6151c255581a0ed',
       '2026-12-04.6': '42902e7e4dca39b5',
+      '2026-12-04.7': 'c530b17bcc8bcab7',
     };
     const build = [
       'src/core/facts/factIndex.ts',

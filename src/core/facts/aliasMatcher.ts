@@ -60,6 +60,74 @@ class SlotEntry<T> implements AliasEntry<T> {
   }
 }
 
+/** Where the entries of a matcher restored from a snapshot are made from, when first read (see SlotTable). */
+interface SlotSource<T> {
+  slotStarts: Int32Array;
+  slotValues: Int32Array;
+  slotAliases: Int32Array;
+  values: readonly T[];
+  aliasesOf(value: T): readonly string[];
+}
+
+/**
+ * A matcher's entries by slot. One restored from a snapshot (some 650,000
+ * slots at 100k facts) makes each entry when it is first read, from the
+ * snapshot's numbers: made all at once, they were most of what the
+ * collector copied while a window reload restored the matcher, in pauses
+ * of 40–60 ms.
+ */
+class SlotTable<T> {
+  /** Entries made or set by slot: a hole where not yet made from the source, null where the slot has none. */
+  private readonly made: (SlotEntry<T> | null | undefined)[];
+
+  constructor(
+    private readonly source?: SlotSource<T>,
+    made?: (SlotEntry<T> | null | undefined)[],
+  ) {
+    this.made = made ?? (source ? new Array(source.slotAliases.length) : []);
+  }
+
+  /** One more than the last slot that may have an entry. */
+  get length(): number {
+    return Math.max(this.made.length, this.source?.slotAliases.length ?? 0);
+  }
+
+  get(slot: number): SlotEntry<T> | undefined {
+    const entry = this.made[slot];
+    if (entry !== undefined) return entry ?? undefined;
+    return this.source && slot < this.source.slotAliases.length ? this.fromSource(this.source, slot) : undefined;
+  }
+
+  set(slot: number, entry: SlotEntry<T> | undefined): void {
+    this.made[slot] = entry ?? null;
+  }
+
+  /** A table of its own, with the same entries (an entry is shared until one side copies it) and the same source. */
+  slice(): SlotTable<T> {
+    return new SlotTable(this.source, this.made.slice());
+  }
+
+  /** The slot's entry from the numbers `restoreSteps` checked. */
+  private fromSource(source: SlotSource<T>, slot: number): SlotEntry<T> | undefined {
+    const { slotStarts, slotValues, slotAliases, values, aliasesOf } = source;
+    const from = slotStarts[slot];
+    const to = slotStarts[slot + 1];
+    let entry: SlotEntry<T> | undefined;
+    if (to > from) {
+      const first = values[slotValues[from]];
+      const alias = aliasesOf(first)[slotAliases[slot]];
+      if (to - from === 1) entry = new SlotEntry(alias, first);
+      else {
+        const list: T[] = new Array(to - from);
+        for (let k = from; k < to; k++) list[k - from] = values[slotValues[k]];
+        entry = SlotEntry.of(alias, list);
+      }
+    }
+    this.made[slot] = entry ?? null;
+    return entry;
+  }
+}
+
 /** What `AliasMatcher.editSteps` changes: whose aliases go, whose come, and the order of values in the new matcher. */
 export interface MatcherEdit<T> {
   /** Values whose aliases are taken out. */
@@ -117,7 +185,7 @@ export interface SavedMatcher {
 /** What a matcher is made of: a new one made `from` them takes them as they are. */
 interface MatcherParts<T> {
   trie: TokenTrie;
-  entries: (SlotEntry<T> | undefined)[];
+  entries: SlotTable<T>;
   firstTokens: Uint32Array;
   wholeTokens: Uint32Array;
   firstPairs: Uint32Array;
@@ -166,7 +234,7 @@ const SCAN_OVER_WALKS = 32;
 export class AliasMatcher<T> {
   private trie: TokenTrie;
   /** By slot: what the alias of a trie node stands for in this matcher. */
-  private entries: (SlotEntry<T> | undefined)[];
+  private entries: SlotTable<T>;
   private count: number;
   /**
    * Hashes of the tokens aliases start with, of aliases that are one token,
@@ -196,7 +264,7 @@ export class AliasMatcher<T> {
       this.count = from.count;
     } else {
       this.trie = new TokenTrie(Math.max(64, Math.ceil(aliases * 1.125)));
-      this.entries = [];
+      this.entries = new SlotTable<T>();
       this.firstTokens = newFilter();
       this.wholeTokens = newFilter();
       this.firstPairs = newFilter();
@@ -221,9 +289,9 @@ export class AliasMatcher<T> {
 
   private addAt(slot: number, alias: string, value: T): void {
     if (slot < 0) return;
-    const entry = this.entries[slot];
+    const entry = this.entries.get(slot);
     if (!entry) {
-      this.entries[slot] = new SlotEntry(alias, value);
+      this.entries.set(slot, new SlotEntry(alias, value));
       this.count++;
     } else if (!entry.has(value)) {
       entry.values.push(value);
@@ -266,7 +334,7 @@ export class AliasMatcher<T> {
   /** What the alias ending at `node` stands for here. */
   private entryAt(node: number): SlotEntry<T> | undefined {
     const slot = this.trie.slot(node);
-    return slot < 0 ? undefined : this.entries[slot];
+    return slot < 0 ? undefined : this.entries.get(slot);
   }
 
   /**
@@ -298,10 +366,12 @@ export class AliasMatcher<T> {
     /** Slots whose entry is the new matcher's own copy. */
     const copied = new Set<number>();
     const own = (slot: number): SlotEntry<T> | undefined => {
-      const entry = out.entries[slot];
+      const entry = out.entries.get(slot);
       if (!entry || copied.has(slot)) return entry;
       copied.add(slot);
-      return (out.entries[slot] = SlotEntry.of(entry.alias, entry.values.slice()));
+      const copy = SlotEntry.of(entry.alias, entry.values.slice());
+      out.entries.set(slot, copy);
+      return copy;
     };
     /** The slot of each of a value's aliases (-1 for one not indexed), found once and kept with the trie. */
     const slotsOf = (value: T, place: boolean): Int32Array => {
@@ -335,7 +405,7 @@ export class AliasMatcher<T> {
     if (unknown * SCAN_OVER_WALKS > this.count) {
       const leaves = (v: T): boolean => gone.has(v) || successor.has(v);
       for (let slot = 0; slot < out.entries.length; slot++) {
-        const entry = out.entries[slot];
+        const entry = out.entries.get(slot);
         if (!entry) continue;
         if ((n += entry.values.length) > valuesPerStep * 20) {
           n = 0;
@@ -346,12 +416,12 @@ export class AliasMatcher<T> {
     } else {
       for (const value of leaving) {
         if (++n % valuesPerStep === 0) yield;
-        for (const slot of slotsOf(value, false)) if (slot >= 0 && out.entries[slot]) touched.add(slot);
+        for (const slot of slotsOf(value, false)) if (slot >= 0 && out.entries.get(slot)) touched.add(slot);
       }
     }
     let places = 0;
     for (const slot of touched) {
-      const before = out.entries[slot]!;
+      const before = out.entries.get(slot)!;
       const length = before.values.length;
       if ((places += length) > valuesPerStep * 20) {
         places = 0;
@@ -365,10 +435,10 @@ export class AliasMatcher<T> {
       out.count -= length - values.length;
       copied.add(slot);
       if (values.length === 0) {
-        out.entries[slot] = undefined;
+        out.entries.set(slot, undefined);
         continue;
       }
-      out.entries[slot] = SlotEntry.of(before.alias, values);
+      out.entries.set(slot, SlotEntry.of(before.alias, values));
       // A first value replaced keeps the alias: a successor has its former's aliases.
       if (gone.has(before.values[0])) renamed.add(slot);
     }
@@ -398,7 +468,7 @@ export class AliasMatcher<T> {
         const entry = own(slot);
         if (!entry) {
           copied.add(slot);
-          out.entries[slot] = new SlotEntry(aliases[i], value);
+          out.entries.set(slot, new SlotEntry(aliases[i], value));
           out.count++;
           renamed.delete(slot);
           continue;
@@ -424,7 +494,7 @@ export class AliasMatcher<T> {
 
     // The alias of a node is the one its first value reached it by first.
     for (const slot of renamed) {
-      const entry = out.entries[slot];
+      const entry = out.entries.get(slot);
       if (entry) entry.alias = edit.aliasesOf(entry.values[0])[slotsOf(entry.values[0], false).indexOf(slot)];
     }
     return out;
@@ -453,7 +523,7 @@ export class AliasMatcher<T> {
     for (let s = 0; s < slots; s++) {
       if (s % perStep === 0) yield;
       slotStarts[s] = n;
-      const entry = this.entries[s];
+      const entry = this.entries.get(s);
       if (!entry) continue;
       const values = entry.values;
       for (const v of values) {
@@ -496,7 +566,7 @@ export class AliasMatcher<T> {
       throw new Error('slots do not match the trie');
     const { firstTokens, wholeTokens, firstPairs } = saved;
     for (const f of [firstTokens, wholeTokens, firstPairs]) if (f.length !== 1 << (FILTER_BITS - 5)) throw new Error('a filter of a wrong size');
-    const entries: (SlotEntry<T> | undefined)[] = new Array(slots);
+    // Every slot's numbers are checked now; its entry is made when first read (SlotTable).
     for (let s = 0; s < slots; s++) {
       if (s % perStep === 0) yield;
       const from = slotStarts[s];
@@ -504,19 +574,10 @@ export class AliasMatcher<T> {
       if (from === to) continue;
       if (from > to || to > slotValues.length) throw new Error('slots out of order');
       const first = values[slotValues[from]];
-      const alias = first === undefined ? undefined : aliasesOf(first)[slotAliases[s]];
-      if (alias === undefined) throw new Error("a slot whose alias is not its value's");
-      if (to - from === 1) entries[s] = new SlotEntry(alias, first);
-      else {
-        const list: T[] = new Array(to - from);
-        for (let k = from; k < to; k++) {
-          const v = values[slotValues[k]];
-          if (v === undefined) throw new Error('a slot value out of range');
-          list[k - from] = v;
-        }
-        entries[s] = SlotEntry.of(alias, list);
-      }
+      if (first === undefined || aliasesOf(first)[slotAliases[s]] === undefined) throw new Error("a slot whose alias is not its value's");
+      for (let k = from + 1; k < to; k++) if (values[slotValues[k]] === undefined) throw new Error('a slot value out of range');
     }
+    const entries = new SlotTable<T>({ slotStarts, slotValues, slotAliases, values, aliasesOf });
     // The filters are taken as they are, as the trie's arrays are: a matcher is never added to once built (an edit adds to its own copies).
     return new AliasMatcher<T>(0, { trie, entries, firstTokens, wholeTokens, firstPairs, count: slotValues.length });
   }
