@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { AliasMatcher, type AliasMatch } from '../../src/core/facts/aliasMatcher';
 import { prng } from './helpers';
+import { toEnd } from '../../src/core/steps';
 
 function matcher(aliases: Record<string, string>): AliasMatcher<string> {
   const m = new AliasMatcher<string>();
@@ -279,5 +280,49 @@ suite('aliasMatcher: a matcher edited from another', () => {
         values = next;
       }
     }
+  });
+
+  test('restored from its numbers, a matcher finds what it found and edits as one built, making only the entries it needs', () => {
+    type V = { id: string; aliases: string[] };
+    const made = (m: AliasMatcher<V>): number => (m as unknown as { entries: { made: unknown[] } }).entries.made.filter((e) => e !== undefined).length;
+    const slotCount = (m: AliasMatcher<V>): number => (m as unknown as { entries: { length: number } }).entries.length;
+    const restored = (m: AliasMatcher<V>, values: readonly V[]): AliasMatcher<V> => {
+      const saved = toEnd(
+        m.savedSteps(
+          (v) => (values.includes(v) ? values.indexOf(v) : undefined),
+          (v) => v.aliases,
+        ),
+      );
+      assert.ok(saved);
+      return toEnd(AliasMatcher.restoreSteps(saved, values, (v) => v.aliases));
+    };
+    let lessMade = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const { int } = prng(seed * 7919);
+      let values: V[] = Array.from({ length: 24 }, (_, i) => ({ id: `v${i}`, aliases: Array.from({ length: 1 + int(3) }, () => phrase(int)) }));
+      let matcher = restored(built(values), values);
+      for (let step = 0; step < 10; step++) {
+        assert.equal(made(matcher), 0, `seed ${seed}, step ${step}: entries made when restored`);
+        // A third of the values go: enough that the edit goes through every slot by the snapshot's numbers.
+        const removed = values.filter(() => int(3) === 0);
+        const next = values.filter((v) => !removed.includes(v));
+        const added = Array.from({ length: int(3) }, (_, i) => ({ id: `n${seed}-${step}-${i}`, aliases: [phrase(int)] }));
+        for (const a of added) next.splice(int(next.length + 1), 0, a);
+        const edited = toEnd(
+          matcher.editSteps({
+            removed,
+            added,
+            aliasesOf: (v) => v.aliases,
+            compare: (a, b) => next.indexOf(a) - next.indexOf(b),
+          }),
+        );
+        if (made(edited) < slotCount(edited)) lessMade++;
+        assert.deepEqual(seenBy(edited), seenBy(built(next)), `seed ${seed}, step ${step}: the edit`);
+        assert.deepEqual(seenBy(matcher), seenBy(built(values)), `seed ${seed}, step ${step}: the restored matcher`);
+        values = next;
+        matcher = restored(edited, values);
+      }
+    }
+    assert.ok(lessMade >= 150, `${lessMade} of 300 edits made fewer entries than there are slots`);
   });
 });

@@ -98,6 +98,25 @@ class SlotTable<T> {
     return this.source && slot < this.source.slotAliases.length ? this.fromSource(this.source, slot) : undefined;
   }
 
+  /**
+   * How many values the slot has, and whether any passes `test`, without
+   * making its entry: an edit that goes through every slot makes only the
+   * entries it changes.
+   */
+  scan(slot: number, test: (value: T) => boolean): { count: number; any: boolean } {
+    const entry = this.made[slot];
+    if (entry !== undefined || !this.source || slot >= this.source.slotAliases.length) {
+      const values = entry?.values ?? [];
+      return { count: values.length, any: values.some(test) };
+    }
+    const { slotStarts, slotValues, values } = this.source;
+    const from = slotStarts[slot];
+    const to = slotStarts[slot + 1];
+    let any = false;
+    for (let k = from; k < to && !any; k++) any = test(values[slotValues[k]]);
+    return { count: to - from, any };
+  }
+
   set(slot: number, entry: SlotEntry<T> | undefined): void {
     this.made[slot] = entry ?? null;
   }
@@ -405,13 +424,13 @@ export class AliasMatcher<T> {
     if (unknown * SCAN_OVER_WALKS > this.count) {
       const leaves = (v: T): boolean => gone.has(v) || successor.has(v);
       for (let slot = 0; slot < out.entries.length; slot++) {
-        const entry = out.entries.get(slot);
-        if (!entry) continue;
-        if ((n += entry.values.length) > valuesPerStep * 20) {
+        const { count, any } = out.entries.scan(slot, leaves);
+        if (count === 0) continue;
+        if ((n += count) > valuesPerStep * 20) {
           n = 0;
           yield;
         }
-        if (entry.values.some(leaves)) touched.add(slot);
+        if (any) touched.add(slot);
       }
     } else {
       for (const value of leaving) {
