@@ -44,10 +44,13 @@ const sha256: NonNullable<Platform['sha256']> = () => {
   };
 };
 
+/** Node's buffer module, asked for when the first parsed pack is read back: once, not per section. */
+let bufferModule: typeof import('buffer') | undefined;
+
 /** Node's `buffer.isAscii` checks the bytes; `toString('ascii')` then copies them into a text without decoding. */
 const readAscii: NonNullable<Platform['readAscii']> = (bytes) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Buffer, isAscii } = require('buffer') as typeof import('buffer');
+  const { Buffer, isAscii } = (bufferModule ??= require('buffer') as typeof import('buffer'));
   if (typeof isAscii !== 'function' || !isAscii(bytes)) return undefined;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('ascii');
 };

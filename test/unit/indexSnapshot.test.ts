@@ -404,6 +404,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.6': '42902e7e4dca39b5',
       '2026-12-04.7': 'c530b17bcc8bcab7',
       '2026-12-04.8': '23ed5124792218a4',
+      '2026-12-04.9': '1af94d84b14753f0',
     };
     const build = [
       'src/core/facts/factIndex.ts',

@@ -2,7 +2,7 @@ import type { SavedMatcher } from './aliasMatcher';
 import type { FactIndex, IndexMemo } from './factIndex';
 import { STATUSES, type Problem } from '../types';
 import { toEnd } from '../steps';
-import { asciiJson, readUtf8, type ReadText } from '../packs/asciiJson';
+import { asciiText, readUtf8, type ReadText } from '../packs/asciiJson';
 
 // A built index as bytes, kept between sessions beside the cache of parsed
 // packs (PackCache): a window reload whose packs are those of the last build
@@ -18,7 +18,7 @@ import { asciiJson, readUtf8, type ReadText } from '../packs/asciiJson';
  * date aliases, the matcher); a unit test (indexSnapshot.test.ts) fails when
  * those files changed and this did not.
  */
-export const INDEX_SNAPSHOT_VERSION = '2026-12-04.8';
+export const INDEX_SNAPSHOT_VERSION = '2026-12-04.9';
 
 /** The outcomes of a build's accepted facts (in the order the build accepts them) and its matcher. */
 export interface IndexSnapshot {
@@ -81,6 +81,8 @@ const ARRAYS: [ArrayName, { BYTES_PER_ELEMENT: number; new (buffer: ArrayBuffer,
   ['edges', Int32Array],
 ];
 
+const encoder = new TextEncoder();
+
 /** Whether this machine keeps numbers little-endian, as every machine VS Code runs on does; a snapshot is not kept elsewhere. */
 export const SNAPSHOTS_KEPT = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -127,13 +129,9 @@ export function* encodeSnapshotSteps(s: IndexSnapshot): Generator<void, Uint8Arr
     arrays: ARRAYS.map(([name]) => arrays[name].byteLength),
   };
   // As ASCII (asciiJson.ts): a host reads it back faster.
-  const lines = [asciiJson(head)];
-  for (let i = 0; i < s.strings.length; i += STRINGS_PER_LINE) lines.push(asciiJson(s.strings.slice(i, i + STRINGS_PER_LINE)));
-  const headBytes = new Uint8Array(lines.reduce((n, l) => n + l.length + 1, 0));
-  for (let i = 0, at = 0; i < lines.length; at += lines[i].length + 1, i++) {
-    headBytes.set(lines[i], at);
-    headBytes[at + lines[i].length] = 10;
-  }
+  const lines = [asciiText(JSON.stringify(head))];
+  for (let i = 0; i < s.strings.length; i += STRINGS_PER_LINE) lines.push(asciiText(JSON.stringify(s.strings.slice(i, i + STRINGS_PER_LINE))));
+  const headBytes = encoder.encode(`${lines.join('\n')}\n`);
   let size = padded(headBytes.length);
   for (const n of head.arrays) size += padded(n);
   const out = new Uint8Array(size);
