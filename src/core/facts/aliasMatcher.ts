@@ -99,22 +99,49 @@ class SlotTable<T> {
   }
 
   /**
-   * How many values the slot has, and whether any passes `test`, without
-   * making its entry: an edit that goes through every slot makes only the
-   * entries it changes.
+   * The slots with a value that passes `test`, going through every slot in
+   * steps (it yields every `perStep` values gone through), without making
+   * their entries: an edit that goes through every slot makes only the
+   * entries it changes. The source's values are each tested once, and a
+   * slot not yet made is read by their places: a window reload's matcher
+   * at 100k facts has a million values in its slots, and testing each
+   * in turn took a tenth of a second of an edit.
    */
-  scan(slot: number, test: (value: T) => boolean): { count: number; any: boolean } {
-    const entry = this.made[slot];
-    if (entry !== undefined || !this.source || slot >= this.source.slotAliases.length) {
-      const values = entry?.values ?? [];
-      return { count: values.length, any: values.some(test) };
+  *slotsWithSteps(test: (value: T) => boolean, perStep: number): Generator<void, Set<number>, void> {
+    const out = new Set<number>();
+    const source = this.source;
+    const passes = source ? new Uint8Array(source.values.length) : undefined;
+    if (source) {
+      for (let i = 0; i < source.values.length; i++) {
+        if (i % perStep === perStep - 1) yield;
+        if (test(source.values[i])) passes![i] = 1;
+      }
     }
-    const { slotStarts, slotValues, values } = this.source;
-    const from = slotStarts[slot];
-    const to = slotStarts[slot + 1];
-    let any = false;
-    for (let k = from; k < to && !any; k++) any = test(values[slotValues[k]]);
-    return { count: to - from, any };
+    const unmade = source ? source.slotAliases.length : 0;
+    let n = 0;
+    for (let slot = 0; slot < this.length; slot++) {
+      const entry = this.made[slot];
+      if (entry !== undefined || slot >= unmade) {
+        if (!entry) continue;
+        n += entry.values.length;
+        if (entry.values.some(test)) out.add(slot);
+      } else {
+        const { slotStarts, slotValues } = source!;
+        const to = slotStarts[slot + 1];
+        n += to - slotStarts[slot];
+        for (let k = slotStarts[slot]; k < to; k++) {
+          if (passes![slotValues[k]] === 1) {
+            out.add(slot);
+            break;
+          }
+        }
+      }
+      if (n > perStep) {
+        n = 0;
+        yield;
+      }
+    }
+    return out;
   }
 
   set(slot: number, entry: SlotEntry<T> | undefined): void {
@@ -415,23 +442,18 @@ export class AliasMatcher<T> {
     for (const [value, former] of edit.replaces ?? []) {
       if (gone.delete(former)) successor.set(former, value);
     }
-    const touched = new Set<number>();
     const leaving = [...gone, ...successor.keys()];
+    /** Each leaving value, to its successor or to nothing: one look-up for each value of a slot gone through. */
+    const leavesFor = new Map<T, T | undefined>();
+    for (const v of gone) leavesFor.set(v, undefined);
+    for (const [former, value] of successor) leavesFor.set(former, value);
     // The slots of a matcher read from a snapshot are not known value by value: where many leaving values' are
     // not, going through every slot once is quicker than finding theirs alias by alias in the trie.
     let unknown = 0;
     for (const value of leaving) if (!trie.slotsOf.has(value as object)) unknown += edit.aliasesOf(value).length;
+    let touched = new Set<number>();
     if (unknown * SCAN_OVER_WALKS > this.count) {
-      const leaves = (v: T): boolean => gone.has(v) || successor.has(v);
-      for (let slot = 0; slot < out.entries.length; slot++) {
-        const { count, any } = out.entries.scan(slot, leaves);
-        if (count === 0) continue;
-        if ((n += count) > valuesPerStep * 20) {
-          n = 0;
-          yield;
-        }
-        if (any) touched.add(slot);
-      }
+      touched = yield* out.entries.slotsWithSteps((v) => leavesFor.has(v), valuesPerStep * 20);
     } else {
       for (const value of leaving) {
         if (++n % valuesPerStep === 0) yield;
@@ -448,8 +470,11 @@ export class AliasMatcher<T> {
       }
       const values: T[] = [];
       for (const v of before.values) {
-        if (gone.has(v)) continue;
-        values.push(successor.get(v) ?? v);
+        if (!leavesFor.has(v)) values.push(v);
+        else {
+          const next = leavesFor.get(v);
+          if (next !== undefined) values.push(next);
+        }
       }
       out.count -= length - values.length;
       copied.add(slot);
