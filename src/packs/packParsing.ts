@@ -221,7 +221,6 @@ export class PackParsing {
             () => job.resolve(this.parseHere(job.content, job.request.file, job.request.options, job.encode)),
           ),
       );
-      this.readWhenParsed();
     } else if (m.wire) {
       this.counts.worker++;
       job.resolve({ result: fromWire(m.wire) });
@@ -229,6 +228,8 @@ export class PackParsing {
       // The parser never throws on bad input; if it did in the worker, the same text parsed here gives the writer the problem.
       job.resolve(this.parseHere(job.content, job.request.file, job.request.options, job.encode));
     }
+    // A thread less is parsing: answers waiting for that are read now, whatever this one was.
+    this.readWhenParsed();
     if (this.threads.every((t) => t.jobs.size === 0)) this.idle = setTimeout(() => this.stop(), IDLE_MS);
   }
 

@@ -277,6 +277,28 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assert.deepEqual(parsing.counts, { worker: 5, inThread: 1 });
   });
 
+  test('an answer waiting for a thread to be free is read once the other answers with an error, its file then parsed here', async () => {
+    const posted: { request: ParseRequest; events: PackThreadEvents }[] = [];
+    parsing = new PackParsing('', parseHere, (_code, events) => ({ post: (request) => void posted.push({ request, events }), terminate: () => undefined }), 2);
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    };
+    const read: string[] = [];
+    const parse = (file: string) => parsing!.parseForCache(BROKEN, file, {}).then((p) => (read.push(file), p));
+    // Two threads: the third file waits behind the first.
+    const files = [parse('first.yaml'), parse('second.yaml'), parse('third.yaml')];
+    await settle();
+    posted[0].events.message(answer(posted[0].request).reply);
+    await settle();
+    assert.deepEqual(read, [], 'waits while both threads have a file to parse');
+    posted[1].events.message({ id: posted[1].request.id, error: 'the thread could not parse it' });
+    await settle();
+    assert.deepEqual(read.sort(), ['first.yaml', 'second.yaml'], 'read once the other thread is free, its file parsed here');
+    posted[2].events.message(answer(posted[2].request).reply);
+    for (const [i, p] of (await Promise.all(files)).entries()) assertSameParse(p.result, BROKEN, ['first.yaml', 'second.yaml', 'third.yaml'][i]);
+    assert.deepEqual(parsing.counts, { worker: 2, inThread: 1 });
+  });
+
   test('in the Node host the thread count comes from Node, asked when the first thread starts, never from `navigator`', async () => {
     // VS Code's Node extension host answers `navigator` with undefined and logs a deprecation warning naming the extension.
     const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
