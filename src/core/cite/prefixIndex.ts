@@ -8,15 +8,38 @@ export interface PrefixHit {
   entry: IndexedFact;
 }
 
+/** An alias of a bucket as a search reads it. */
 interface AliasEntry {
   folded: string;
   alias: string;
   entry: IndexedFact;
 }
 
+/**
+ * A bucket's aliases sorted by folded form, each as its fact and its place
+ * among the fact's aliases, in two lists: nothing is kept per alias (its
+ * folded form is made again where a search reads it). A fact base of 100k
+ * facts has some 650,000 aliases: kept as an object and a folded text each,
+ * they were what the collector copied in the longest pauses of readying.
+ */
+interface Bucket {
+  readonly facts: readonly IndexedFact[];
+  readonly aliases: Int32Array;
+}
+
+const EMPTY_BUCKET: Bucket = { facts: [], aliases: new Int32Array(0) };
+
+function aliasIn(bucket: Bucket, k: number): string {
+  return bucket.facts[k].aliases[bucket.aliases[k]];
+}
+
+function foldedIn(bucket: Bucket, k: number): string {
+  return foldText(aliasIn(bucket, k));
+}
+
 /** A bucket of an earlier index to be mended: its entries, the facts removed since, and the added facts' aliases in it. */
 interface Mend {
-  before: readonly AliasEntry[];
+  before: Bucket;
   removed: ReadonlySet<IndexedFact>;
   positions: readonly number[];
 }
@@ -72,7 +95,7 @@ export class AliasPrefixIndex {
   private readonly facts: readonly IndexedFact[];
   /** Aliases not yet folded, by bucket: pairs of (fact, alias) positions, in fact order then alias order. */
   private readonly pending = new Map<number, number[]>();
-  private readonly buckets: Map<number, AliasEntry[]>;
+  private readonly buckets: Map<number, Bucket>;
   /** Buckets to be mended from those of an earlier index (see `edited`), when first searched or prepared. */
   private readonly mends = new Map<number, Mend>();
   /** Bucket keys by first character, ascending: a one-character prefix reads them in turn. */
@@ -85,7 +108,7 @@ export class AliasPrefixIndex {
   /** `buckets`: those already sorted, shared with an earlier index (`edited`). */
   constructor(
     private readonly index: FactIndex,
-    buckets?: Map<number, AliasEntry[]>,
+    buckets?: Map<number, Bucket>,
   ) {
     this.facts = index.facts;
     this.buckets = buckets ?? new Map();
@@ -166,7 +189,7 @@ export class AliasPrefixIndex {
     for (const key of dirty) {
       if (key < 0) continue;
       this.buckets.delete(key);
-      this.mends.set(key, { before: edits.before.buckets.get(key) ?? [], removed, positions: fresh.get(key) ?? [] });
+      this.mends.set(key, { before: edits.before.buckets.get(key) ?? EMPTY_BUCKET, removed, positions: fresh.get(key) ?? [] });
     }
   }
 
@@ -175,40 +198,52 @@ export class AliasPrefixIndex {
   }
 
   /** A bucket mended: the earlier one less the removed facts, merged with the added facts' aliases. */
-  private *mended(mend: Mend): Generator<void, AliasEntry[], void> {
+  private *mended(mend: Mend): Generator<void, Bucket, void> {
     const index = this.index;
-    const kept = mend.before.filter((e) => !mend.removed.has(e.entry));
-    const added = yield* sortedEntries(this.facts, mend.positions);
+    const { before, removed } = mend;
+    const kept: number[] = [];
+    for (let k = 0; k < before.facts.length; k++) if (!removed.has(before.facts[k])) kept.push(k);
+    const added = yield* sortedBucket(this.facts, mend.positions);
     // Both are in (folded, fact, alias) order; no fact is in both.
-    const merged: AliasEntry[] = [];
+    const facts: IndexedFact[] = [];
+    const aliases = new Int32Array(kept.length + added.facts.length);
+    const take = (bucket: Bucket, k: number): void => {
+      aliases[facts.length] = bucket.aliases[k];
+      facts.push(bucket.facts[k]);
+    };
     let i = 0;
     let j = 0;
-    while (i < kept.length && j < added.length) {
-      const a = kept[i];
-      const b = added[j];
-      if (a.folded < b.folded || (a.folded === b.folded && index.positionOf(a.entry)! < index.positionOf(b.entry)!)) merged.push(kept[i++]);
-      else merged.push(added[j++]);
-      if (merged.length % ENTRIES_PER_STEP === 0) yield;
+    let a = i < kept.length ? foldedIn(before, kept[i]) : '';
+    let b = j < added.facts.length ? foldedIn(added, j) : '';
+    while (i < kept.length && j < added.facts.length) {
+      if (a < b || (a === b && index.positionOf(before.facts[kept[i]])! < index.positionOf(added.facts[j])!)) {
+        take(before, kept[i++]);
+        if (i < kept.length) a = foldedIn(before, kept[i]);
+      } else {
+        take(added, j++);
+        if (j < added.facts.length) b = foldedIn(added, j);
+      }
+      if (facts.length % ENTRIES_PER_STEP === 0) yield;
     }
-    while (i < kept.length) merged.push(kept[i++]);
-    while (j < added.length) merged.push(added[j++]);
-    return merged;
+    while (i < kept.length) take(before, kept[i++]);
+    while (j < added.facts.length) take(added, j++);
+    return { facts, aliases };
   }
 
   /** The aliases of one bucket, sorted by folded form. */
-  private bucket(key: number): AliasEntry[] {
+  private bucket(key: number): Bucket {
     this.settleEdits();
     return this.buckets.get(key) ?? toEnd(this.bucketSteps(key));
   }
 
   /** `bucket` in steps. */
-  private *bucketSteps(key: number): Generator<void, AliasEntry[], void> {
+  private *bucketSteps(key: number): Generator<void, Bucket, void> {
     this.settleEdits();
     let entries = this.buckets.get(key);
     if (entries) return entries;
     this.fill();
     const mend = this.mends.get(key);
-    entries = mend ? yield* this.mended(mend) : yield* sortedEntries(this.facts, this.pending.get(key) ?? []);
+    entries = mend ? yield* this.mended(mend) : yield* sortedBucket(this.facts, this.pending.get(key) ?? []);
     this.buckets.set(key, entries);
     this.pending.delete(key);
     this.mends.delete(key);
@@ -224,19 +259,30 @@ export class AliasPrefixIndex {
   /** The entries whose folded form starts with `p` (folded, not empty), in sorted order, lazily. */
   private *from(p: string): Generator<AliasEntry> {
     if (p.length >= 2) {
-      const entries = this.bucket(p.charCodeAt(0) * 65536 + p.charCodeAt(1));
+      const bucket = this.bucket(p.charCodeAt(0) * 65536 + p.charCodeAt(1));
       let lo = 0;
-      let hi = entries.length;
+      let hi = bucket.facts.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (entries[mid].folded < p) lo = mid + 1;
+        if (foldedIn(bucket, mid) < p) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < entries.length && entries[i].folded.startsWith(p); i++) yield entries[i];
+      for (let k = lo; k < bucket.facts.length; k++) {
+        const alias = aliasIn(bucket, k);
+        const folded = foldText(alias);
+        if (!folded.startsWith(p)) return;
+        yield { folded, alias, entry: bucket.facts[k] };
+      }
       return;
     }
     // One character: its buckets in order of their second character are in sorted order, one after another.
-    for (const key of this.keysOf(p)) yield* this.bucket(key);
+    for (const key of this.keysOf(p)) {
+      const bucket = this.bucket(key);
+      for (let k = 0; k < bucket.facts.length; k++) {
+        const alias = aliasIn(bucket, k);
+        yield { folded: foldText(alias), alias, entry: bucket.facts[k] };
+      }
+    }
   }
 
   /** The keys of the buckets a search for `p` (folded, not empty) reads, in order. */
@@ -309,33 +355,41 @@ export class AliasPrefixIndex {
 }
 
 /**
- * The entries of (fact, alias) positions, folded and sorted by folded form,
- * ties in fact then alias order; a fact's aliases are next to each other
- * there, and the same folded alias twice is offered once. In steps of a few
- * thousand entries (see `sortInSteps`).
+ * The bucket of (fact, alias) positions, sorted by folded form, ties in fact
+ * then alias order; a fact's aliases are next to each other there, and the
+ * same folded alias twice is offered once. In steps of a few thousand
+ * aliases (see `sortInSteps`); the folded forms are made for the sort only.
  */
-function* sortedEntries(facts: readonly IndexedFact[], positions: readonly number[]): Generator<void, AliasEntry[], void> {
-  const entries: AliasEntry[] = [];
+function* sortedBucket(facts: readonly IndexedFact[], positions: readonly number[]): Generator<void, Bucket, void> {
+  const ofFact: IndexedFact[] = [];
+  const ofAlias: number[] = [];
+  const folded: string[] = [];
   let current: IndexedFact | undefined;
-  let seen: string[] = [];
+  let from = 0;
   for (let i = 0; i < positions.length; i += 2) {
     const entry = facts[positions[i]];
-    const alias = entry.aliases[positions[i + 1]];
+    const a = positions[i + 1];
     if (entry !== current) {
       current = entry;
-      seen = [];
+      from = folded.length;
     }
-    const folded = foldText(alias);
-    if (seen.includes(folded)) continue;
-    seen.push(folded);
-    entries.push({ folded, alias, entry });
-    if (entries.length % ENTRIES_PER_STEP === 0) yield;
+    const f = foldText(entry.aliases[a]);
+    if (folded.indexOf(f, from) >= 0) continue;
+    ofFact.push(entry);
+    ofAlias.push(a);
+    folded.push(f);
+    if (folded.length % ENTRIES_PER_STEP === 0) yield;
   }
-  return yield* sortInSteps(entries, byFolded);
-}
-
-function byFolded(a: AliasEntry, b: AliasEntry): number {
-  return a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0;
+  const n = folded.length;
+  const places: number[] = new Array(n);
+  for (let k = 0; k < n; k++) places[k] = k;
+  const order = yield* sortInSteps(places, (x, y) => (folded[x] < folded[y] ? -1 : folded[x] > folded[y] ? 1 : 0));
+  const bucket = { facts: new Array<IndexedFact>(n), aliases: new Int32Array(n) };
+  for (let k = 0; k < n; k++) {
+    bucket.facts[k] = ofFact[order[k]];
+    bucket.aliases[k] = ofAlias[order[k]];
+  }
+  return bucket;
 }
 
 /**
