@@ -17,14 +17,17 @@ interface AliasEntry {
 
 /**
  * A bucket's aliases sorted by folded form, each as its fact and its place
- * among the fact's aliases, in two lists: nothing is kept per alias (its
- * folded form is made again where a search reads it). A fact base of 100k
- * facts has some 650,000 aliases: kept as an object and a folded text each,
- * they were what the collector copied in the longest pauses of readying.
+ * among the fact's aliases, in two lists: no object is made per alias, and
+ * a folded form is made for the sort, then again where a search first reads
+ * it (kept from then on). A fact base of 100k facts has some 650,000
+ * aliases: kept as an object and a folded text each from readying on, they
+ * were what the collector copied in the longest pauses of readying.
  */
 interface Bucket {
   readonly facts: readonly IndexedFact[];
   readonly aliases: Int32Array;
+  /** The folded forms a search has read, kept from its first search on: a writer types on in the same bucket. */
+  folded?: (string | undefined)[];
 }
 
 const EMPTY_BUCKET: Bucket = { facts: [], aliases: new Int32Array(0) };
@@ -35,6 +38,12 @@ function aliasIn(bucket: Bucket, k: number): string {
 
 function foldedIn(bucket: Bucket, k: number): string {
   return foldText(aliasIn(bucket, k));
+}
+
+/** `foldedIn`, kept in the bucket for the searches after. */
+function searchedIn(bucket: Bucket, k: number): string {
+  const folded = (bucket.folded ??= new Array<string | undefined>(bucket.facts.length));
+  return (folded[k] ??= foldedIn(bucket, k));
 }
 
 /** A bucket of an earlier index to be mended: its entries, the facts removed since, and the added facts' aliases in it. */
@@ -264,24 +273,20 @@ export class AliasPrefixIndex {
       let hi = bucket.facts.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (foldedIn(bucket, mid) < p) lo = mid + 1;
+        if (searchedIn(bucket, mid) < p) lo = mid + 1;
         else hi = mid;
       }
       for (let k = lo; k < bucket.facts.length; k++) {
-        const alias = aliasIn(bucket, k);
-        const folded = foldText(alias);
+        const folded = searchedIn(bucket, k);
         if (!folded.startsWith(p)) return;
-        yield { folded, alias, entry: bucket.facts[k] };
+        yield { folded, alias: aliasIn(bucket, k), entry: bucket.facts[k] };
       }
       return;
     }
     // One character: its buckets in order of their second character are in sorted order, one after another.
     for (const key of this.keysOf(p)) {
       const bucket = this.bucket(key);
-      for (let k = 0; k < bucket.facts.length; k++) {
-        const alias = aliasIn(bucket, k);
-        yield { folded: foldText(alias), alias, entry: bucket.facts[k] };
-      }
+      for (let k = 0; k < bucket.facts.length; k++) yield { folded: searchedIn(bucket, k), alias: aliasIn(bucket, k), entry: bucket.facts[k] };
     }
   }
 
