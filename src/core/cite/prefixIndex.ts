@@ -1,6 +1,7 @@
 import { derivedValue, type FactIndex, type IndexedFact } from '../facts/factIndex';
 import { foldCode, foldText } from '../document/text';
 import { sortInSteps, toEnd } from '../steps';
+import { BucketFill } from './bucketFill';
 
 export interface PrefixHit {
   /** The alias as written in the pack. */
@@ -50,7 +51,7 @@ function searchedIn(bucket: Bucket, k: number): string {
 interface Mend {
   before: Bucket;
   removed: ReadonlySet<IndexedFact>;
-  positions: readonly number[];
+  positions: ArrayLike<number>;
 }
 
 /**
@@ -103,14 +104,15 @@ function addPositions(pending: Map<number, number[]>, facts: readonly IndexedFac
 export class AliasPrefixIndex {
   private readonly facts: readonly IndexedFact[];
   /** Aliases not yet folded, by bucket: pairs of (fact, alias) positions, in fact order then alias order. */
-  private readonly pending = new Map<number, number[]>();
+  private readonly pending = new Map<number, Int32Array>();
   private readonly buckets: Map<number, Bucket>;
   /** Buckets to be mended from those of an earlier index (see `edited`), when first searched or prepared. */
   private readonly mends = new Map<number, Mend>();
   /** Bucket keys by first character, ascending: a one-character prefix reads them in turn. */
   private byFirst?: Map<number, number[]>;
-  /** How many facts' aliases are in `pending`: they are put there a slice at a time (`fill`), or all on first search. */
-  private filled: number;
+  /** Whether every fact's aliases are in `pending`: they are put there a slice at a time (`fill`), or all on first search. */
+  private filled: boolean;
+  private filling?: BucketFill;
   /** The changes since the earlier index whose buckets this one took (`edited`), to be gone through before any bucket is read. */
   private edits?: { before: AliasPrefixIndex; removed: readonly IndexedFact[]; added: readonly IndexedFact[] };
 
@@ -121,19 +123,25 @@ export class AliasPrefixIndex {
   ) {
     this.facts = index.facts;
     this.buckets = buckets ?? new Map();
-    this.filled = buckets ? this.facts.length : 0;
+    this.filled = buckets !== undefined || this.facts.length === 0;
   }
 
   /**
-   * Puts the aliases of up to `facts` more facts in their buckets, as
-   * positions, not objects: this pass runs over every alias of the fact
-   * base, a slice a step ahead of use, or at once on the first search.
+   * Goes through the aliases of up to `facts` more facts to put them in
+   * their buckets, as positions, not objects (BucketFill: every alias is gone
+   * through twice, and the buckets are set at the end): this runs over every
+   * alias of the fact base, a slice a step ahead of use, or at once on the
+   * first search.
    */
   private fill(facts = Infinity): void {
     this.settleEdits();
-    const end = Math.min(this.facts.length, this.filled + facts);
-    for (let f = this.filled; f < end; f++) addPositions(this.pending, this.facts, f);
-    this.filled = end;
+    if (this.filled) return;
+    this.filling ??= new BucketFill(this.facts, bucketKey);
+    this.filling.step(facts, this.pending);
+    if (this.filling.done) {
+      this.filled = true;
+      this.filling = undefined;
+    }
   }
 
   /**
@@ -144,7 +152,7 @@ export class AliasPrefixIndex {
    */
   *preparation(): Generator<void, void, void> {
     yield* this.editSteps();
-    while (this.filled < this.facts.length) {
+    while (!this.filled) {
       this.fill(FACTS_PER_FILL);
       yield;
     }
@@ -165,7 +173,7 @@ export class AliasPrefixIndex {
   static edited(index: FactIndex): AliasPrefixIndex | undefined {
     const basis = index.basis;
     const before = basis?.index.derivedIfMade(PREFIXES);
-    if (!basis || !before || before.filled < before.facts.length || before.pending.size > 0 || before.mends.size > 0) return undefined;
+    if (!basis || !before || !before.filled || before.pending.size > 0 || before.mends.size > 0) return undefined;
     const out = new AliasPrefixIndex(index, new Map(before.buckets));
     out.edits = { before, removed: basis.removed, added: basis.added };
     return out;
@@ -313,7 +321,7 @@ export class AliasPrefixIndex {
 
   /** Whether a search for each of `prefixes` would find its buckets made: it then sorts nothing. */
   isReadyFor(prefixes: readonly string[]): boolean {
-    if (this.filled < this.facts.length || this.edits) return false;
+    if (!this.filled || this.edits) return false;
     return prefixes.every((prefix) => {
       const p = foldText(prefix);
       return p.length === 0 || this.keysOf(p).every((key) => this.made(key));
@@ -327,7 +335,7 @@ export class AliasPrefixIndex {
    */
   *readying(prefixes: readonly string[]): Generator<void, void, void> {
     yield* this.editSteps();
-    while (this.filled < this.facts.length) {
+    while (!this.filled) {
       this.fill(FACTS_PER_FILL);
       yield;
     }
@@ -365,7 +373,7 @@ export class AliasPrefixIndex {
  * same folded alias twice is offered once. In steps of a few thousand
  * aliases (see `sortInSteps`); the folded forms are made for the sort only.
  */
-function* sortedBucket(facts: readonly IndexedFact[], positions: readonly number[]): Generator<void, Bucket, void> {
+function* sortedBucket(facts: readonly IndexedFact[], positions: ArrayLike<number>): Generator<void, Bucket, void> {
   const ofFact: IndexedFact[] = [];
   const ofAlias: number[] = [];
   const folded: string[] = [];
