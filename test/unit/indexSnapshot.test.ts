@@ -406,6 +406,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.8': '23ed5124792218a4',
       '2026-12-04.9': '1af94d84b14753f0',
       '2026-12-04.10': '148d1c9a1d183052',
+      '2026-12-04.11': '45749cef36ec6592',
     };
     const build = [
       'src/core/facts/factIndex.ts',

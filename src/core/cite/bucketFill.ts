@@ -90,6 +90,5 @@ export class BucketFill {
       const end = next[n];
       into.set(this.keys[n], pairs.subarray(end - 2 * this.counts[n], end));
     }
-    this.bucketOf = new Int32Array(0);
   }
 }

@@ -442,7 +442,6 @@ export class AliasMatcher<T> {
     for (const [value, former] of edit.replaces ?? []) {
       if (gone.delete(former)) successor.set(former, value);
     }
-    const leaving = [...gone, ...successor.keys()];
     /** Each leaving value, to its successor or to nothing: one look-up for each value of a slot gone through. */
     const leavesFor = new Map<T, T | undefined>();
     for (const v of gone) leavesFor.set(v, undefined);
@@ -450,12 +449,12 @@ export class AliasMatcher<T> {
     // The slots of a matcher read from a snapshot are not known value by value: where many leaving values' are
     // not, going through every slot once is quicker than finding theirs alias by alias in the trie.
     let unknown = 0;
-    for (const value of leaving) if (!trie.slotsOf.has(value as object)) unknown += edit.aliasesOf(value).length;
+    for (const value of leavesFor.keys()) if (!trie.slotsOf.has(value as object)) unknown += edit.aliasesOf(value).length;
     let touched = new Set<number>();
     if (unknown * SCAN_OVER_WALKS > this.count) {
       touched = yield* out.entries.slotsWithSteps((v) => leavesFor.has(v), valuesPerStep * 20);
     } else {
-      for (const value of leaving) {
+      for (const value of leavesFor.keys()) {
         if (++n % valuesPerStep === 0) yield;
         for (const slot of slotsOf(value, false)) if (slot >= 0 && out.entries.get(slot)) touched.add(slot);
       }
