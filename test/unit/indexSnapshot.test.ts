@@ -265,6 +265,41 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
     assert.equal(second.cache.snapshotCounts.written, 1);
   });
 
+  test('a window reload starts reading the snapshot at its first entry found, before its build asks for it; later loads read it no more', async () => {
+    class Logged extends MemoryStorage {
+      readonly reads: string[] = [];
+      override read(name: string): Promise<Uint8Array | undefined> {
+        this.reads.push(name);
+        return super.read(name);
+      }
+    }
+    const storage = new Logged();
+    const first = extensionStore(storage, bundledPack);
+    await loadAll(first.store, texts);
+    await first.cache.flush();
+    storage.reads.length = 0;
+
+    const second = extensionStore(storage, bundledPack);
+    const asked: string[][] = [];
+    const readSnapshot = second.cache.readSnapshot.bind(second.cache);
+    second.cache.readSnapshot = (key) => (asked.push(storage.reads.slice()), readSnapshot(key));
+    await loadAll(second.store, texts);
+    assert.equal(asked.length, 1);
+    assert.ok(asked[0].includes('index.snapshot'), asked[0].join(', '));
+    assert.equal(storage.reads.filter((n) => n === 'index.snapshot').length, 1);
+    assert.deepEqual(second.cache.snapshotCounts, { read: 1, other: 0, rejected: 0, written: 0 });
+    assert.equal(second.store.memo.last.judged, 0);
+
+    // A file changed, then changed back: its entry is found again, and the snapshot is not read again.
+    const file = 'file:///w/p1.factpack.yaml';
+    await second.store.loadWorkspacePack(file, `${texts[1]}\n# changed\n`, async () => undefined);
+    await second.store.whenReadied();
+    await second.store.loadWorkspacePack(file, texts[1], async () => undefined);
+    await second.store.whenReadied();
+    assert.ok(second.cache.counts.hits > texts.length, JSON.stringify(second.cache.counts));
+    assert.equal(storage.reads.filter((n) => n === 'index.snapshot').length, 1);
+  });
+
   test('a snapshot of other packs is not taken, and left for their next write; one altered or signed by another cache is deleted', async () => {
     const storage = new MemoryStorage();
     const first = extensionStore(storage, bundledPack);
@@ -407,6 +442,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.9': '1af94d84b14753f0',
       '2026-12-04.10': '148d1c9a1d183052',
       '2026-12-04.11': '45749cef36ec6592',
+      '2026-12-04.12': '5f48d9b3aeb272c8',
     };
     const build = [
       'src/core/facts/factIndex.ts',

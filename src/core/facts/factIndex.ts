@@ -10,6 +10,7 @@ import {
   NONE,
   remembered,
   snapshotOutcome,
+  lookedUpOnce,
   zero,
   type BuildShared,
   type FactOutcome,
@@ -629,6 +630,8 @@ export function* buildFactIndexSteps(
   let at = 0;
   const sourceOf = (id: string): Source | undefined => index.source(id)?.source;
   const kindOf = (id: string): FactKind | undefined => index.heldOf(id)?.fact.kind;
+  const sourceAt = snapshot && lookedUpOnce(snapshot.strings, sourceOf);
+  const kindAt = snapshot && lookedUpOnce(snapshot.strings, kindOf);
   for (const a of acceptances) {
     const from = a.from;
     if (from && !from.capped && aliasCount + from.aliases <= maxAliases && lookedUpNoneOf(from.looked, changed!, moved)) {
@@ -670,7 +673,7 @@ export function* buildFactIndexSteps(
         const sources: SourceLookups = [];
         const factKinds: KindLookups = [];
         outcome = snapshot
-          ? snapshotOutcome(snapshot, i, fact, pack, shared, sources, factKinds, sourceOf, kindOf)
+          ? snapshotOutcome(snapshot, i, fact, pack, shared, sources, factKinds, sourceAt!, kindAt!)
           : judgeFact(fact, pack, remembered(sources, sourceOf), remembered(factKinds, kindOf), shared);
         kept = undefined;
         if (memo) {
