@@ -125,7 +125,7 @@ suite('fast paths: work in steps, and folding', () => {
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
   test('sortInSteps gives the order Array.prototype.sort gives, equal items kept in their order, a slice a step', () => {
-    for (const n of [0, 1, 7, 2048, 2049, 5000, 40_000]) {
+    for (const n of [0, 1, 7, 512, 513, 2049, 5000, 40_000]) {
       const items = Array.from({ length: n }, (_, i) => ({ key: Math.floor(rnd() * Math.max(1, n / 4)), at: i }));
       const compare = (a: { key: number }, b: { key: number }): number => a.key - b.key;
       const expected = [...items].sort(compare);
@@ -134,8 +134,8 @@ suite('fast paths: work in steps, and folding', () => {
       let r = steps.next();
       for (; !r.done; r = steps.next()) yields++;
       assert.deepEqual(r.value, expected, `${n} items`);
-      // Runs of 2048 sorted one a step, then a step per 16,384 merged.
-      if (n > 2048) assert.ok(yields >= Math.ceil(n / 2048), `${n} items in ${yields + 1} steps`);
+      // Runs of 512 sorted one a step, then a step per 4,096 merged.
+      if (n > 512) assert.ok(yields >= Math.ceil(n / 512) + Math.floor((n * Math.floor(Math.log2(n / 512))) / 4096) - 1, `${n} items in ${yields + 1} steps`);
       else assert.equal(yields, 0);
     }
   });

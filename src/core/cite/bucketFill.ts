@@ -11,6 +11,9 @@ import type { IndexedFact } from '../facts/factIndex';
  * in pauses of 30–60 ms while a cold load was readied.
  */
 export class BucketFill {
+  /** Facts whose aliases are counted, and how many aliases they have: `bucketOf` is made once all are. */
+  private sized = 0;
+  private total = 0;
   private counted = 0;
   private placed = 0;
   /** Where the aliases of the fact being gone through start, in `bucketOf`. */
@@ -43,9 +46,11 @@ export class BucketFill {
     const all = this.facts;
     let budget = facts;
     if (!this.bucketOf) {
-      let total = 0;
-      for (const fact of all) total += fact.aliases.length;
-      this.bucketOf = new Int32Array(total);
+      // The aliases are counted first, eight times the facts a step: at 100k facts, reading every fact at once took 10 ms.
+      const to = Math.min(all.length, this.sized + facts * 8);
+      for (; this.sized < to; this.sized++) this.total += all[this.sized].aliases.length;
+      if (this.sized < all.length) return;
+      this.bucketOf = new Int32Array(this.total);
     }
     const bucketOf = this.bucketOf;
     for (; budget > 0 && this.counted < all.length; budget--) {

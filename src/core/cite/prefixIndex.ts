@@ -409,12 +409,13 @@ function* sortedBucket(facts: readonly IndexedFact[], positions: ArrayLike<numbe
  * Facts whose aliases are put in buckets per step of `preparation`, and
  * aliases folded or merged per step: a few milliseconds each on a busy
  * machine, before the engine has compiled this code too (5,000 facts and
- * 8,192 aliases made steps of 15–40 ms in a cold load of 100,000 facts).
+ * 8,192 aliases made steps of 15–40 ms in a cold load of 100,000 facts,
+ * and 1,000 facts steps of 10–19 ms).
  */
-const FACTS_PER_FILL = 1000;
+const FACTS_PER_FILL = 250;
 /** Facts of an edit gone through per step (`editSteps`): each of their aliases is put in its bucket's list. */
-const EDITS_PER_STEP = 1000;
-const ENTRIES_PER_STEP = 2048;
+const EDITS_PER_STEP = 250;
+const ENTRIES_PER_STEP = 512;
 
 const PREFIXES = derivedValue('completion: alias prefixes', (index) => AliasPrefixIndex.edited(index) ?? new AliasPrefixIndex(index));
 
