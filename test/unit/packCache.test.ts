@@ -421,6 +421,29 @@ suite('packCache: parsed packs kept between sessions', () => {
     assert.equal(names[0], names[1]);
   });
 
+  test('files loaded together are hashed one after another, a megabyte a step: the first one\u2019s entry is read while the next is hashed', async () => {
+    const MB = 1024 * 1024;
+    const log: string[] = [];
+    const sha256 = (): Sha256 => {
+      const hash = createHash('sha256');
+      return { update: (data) => void (log.push(`hash ${data[0]}`), hash.update(data)), digest: () => new Uint8Array(hash.digest()) };
+    };
+    const storage = new MemoryStorage();
+    const read = storage.read.bind(storage);
+    storage.read = (name) => (log.push('read'), read(name));
+    const cache = new PackCache({ storage, secret: SECRET, sha256, yieldToHost: () => new Promise((r) => setImmediate(r)) });
+    const parse: ParseForCache = (_c, file) => Promise.resolve({ result: { locations: emptyLocations(file), problems: [] } });
+    // Three files of 2.5 MB, each of its own byte.
+    await Promise.all([1, 2, 3].map((b) => cache.parse(new Uint8Array(2.5 * MB).fill(b), `file:///w/f${b}.factpack.yaml`, {}, parse)));
+    const big = log.filter((e) => e === 'read' || /^hash [123]$/.test(e));
+    assert.deepEqual(
+      big.filter((e) => e !== 'read'),
+      ['hash 1', 'hash 1', 'hash 1', 'hash 2', 'hash 2', 'hash 2', 'hash 3', 'hash 3', 'hash 3'],
+    );
+    // The first file's entry is looked for before the last file is hashed.
+    assert.ok(big.indexOf('read') < big.lastIndexOf('hash 3'), big.join(', '));
+  });
+
   test('bytes are copied a slice at a time, each slice on a turn of its own', async () => {
     for (const n of [0, 5, 1024 * 1024, 3 * 1024 * 1024 + 17]) {
       const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 31) % 251);

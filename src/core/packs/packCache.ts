@@ -152,6 +152,8 @@ export class PackCache {
    * `snapshotKey` that has none or `writeSnapshot`.
    */
   private snapshotAhead?: Promise<Uint8Array | undefined>;
+  /** The content hash being made last: files loaded together are hashed one after another (`contentHash`). */
+  private hashing: Promise<unknown> = Promise.resolve();
   private snapshotAsked = false;
 
   constructor(private readonly options: PackCacheOptions) {
@@ -175,7 +177,7 @@ export class PackCache {
     let utf8: Uint8Array | undefined;
     try {
       if (typeof source === 'string') utf8 = await utf8InSlices(source, this.yieldToHost);
-      content = hex(await this.sha256(utf8 ?? withoutByteOrderMark(source as Uint8Array)));
+      content = await this.contentHash(utf8 ?? withoutByteOrderMark(source as Uint8Array));
       name = await this.nameOf(file, content, maxBytes);
       const cached = await this.lookUp(name, file, content, maxBytes);
       if (cached) {
@@ -202,6 +204,19 @@ export class PackCache {
         .catch(() => undefined);
     }
     return result;
+  }
+
+  /**
+   * The SHA-256 of a pack file's bytes, in hex, once those of the files
+   * before it are made: each file's entry is then read while the next is
+   * hashed. Hashed all at once, a slice of each in turn, the sixteen files
+   * of a 100k window reload were all read only once all were hashed, and
+   * the host waited a tenth of a second for their entries.
+   */
+  private contentHash(data: Uint8Array): Promise<string> {
+    const hashed = this.hashing.then(async () => hex(await this.sha256(data)));
+    this.hashing = hashed.catch(() => undefined);
+    return hashed;
   }
 
   /** Resolves when the entries being written are written. */
