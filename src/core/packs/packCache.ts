@@ -152,9 +152,9 @@ export class PackCache {
    * `snapshotKey` that has none or `writeSnapshot`.
    */
   private snapshotAhead?: Promise<Uint8Array | undefined>;
+  private snapshotAsked = false;
   /** The content hash being made last: files loaded together are hashed one after another (`contentHash`). */
   private hashing: Promise<unknown> = Promise.resolve();
-  private snapshotAsked = false;
 
   constructor(private readonly options: PackCacheOptions) {
     this.maxTotalBytes = options.maxTotalBytes ?? DEFAULT_CACHE_BYTES;
@@ -363,6 +363,13 @@ export class PackCache {
    * (The display language is the cache's folder: see packCacheStorage.ts.)
    */
   async snapshotKey(packs: readonly LoadedPack[], options: BuildOptions & LoadOptions): Promise<string | undefined> {
+    const key = await this.keyOf(packs, options);
+    // No snapshot is read for packs without a key: one read ahead is let go.
+    if (key === undefined) this.snapshotAhead = undefined;
+    return key;
+  }
+
+  private async keyOf(packs: readonly LoadedPack[], options: BuildOptions & LoadOptions): Promise<string | undefined> {
     const parts: unknown[] = [INDEX_SNAPSHOT_VERSION, LOADER_VERSION, options.maxFacts ?? null, options.maxAliases ?? null, options.maxBytes ?? null];
     try {
       for (const p of packs) {
@@ -371,10 +378,7 @@ export class PackCache {
           digest = hex(await this.sha256(encoder.encode(JSON.stringify(p.pack))));
           this.digests.set(p.pack, digest);
         }
-        if (digest === undefined) {
-          this.snapshotAhead = undefined;
-          return undefined;
-        }
+        if (digest === undefined) return undefined;
         parts.push([p.origin, p.label ?? null, p.locations.file, digest, p.evidence ? [...p.evidence] : null]);
       }
       return hex(await this.sha256(encoder.encode(JSON.stringify(parts))));
