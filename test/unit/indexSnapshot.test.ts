@@ -300,6 +300,49 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
     assert.equal(storage.reads.filter((n) => n === 'index.snapshot').length, 1);
   });
 
+  test('after a window reload is readied, its alias trie has room: the first file changed with a new word grows none of its arrays', async () => {
+    const storage = new MemoryStorage();
+    const first = extensionStore(storage, bundledPack);
+    await loadAll(first.store, texts);
+    await first.cache.flush();
+
+    type Arrays = { nodes: number; charCount: number; nodeData: Int32Array; chars: Uint16Array };
+    const trieOf = (store: FactStore): Arrays => (store.index.matcher as unknown as { trie: Arrays }).trie;
+    const reload = (readying: boolean): FactStore => {
+      const cache = new PackCache({ storage, secret: SECRET, yieldToHost: nextTurn });
+      return new FactStore(
+        bundledPack,
+        parsePackText,
+        {},
+        (t, f, o) => cache.parse(t, f, o, (tt, ff, oo) => Promise.resolve({ result: parsePackText(packText(tt), ff, oo), body: undefined })),
+        { yieldToHost: nextTurn, snapshots: () => cache, readying: readying ? () => [][Symbol.iterator]() : undefined },
+      );
+    };
+    // Without readying, the trie is the snapshot's: no room to spare.
+    const bare = reload(false);
+    await loadAll(bare, texts);
+    assert.equal(trieOf(bare).nodeData.length, trieOf(bare).nodes * 3);
+
+    const store = reload(true);
+    await loadAll(store, texts);
+    assert.equal(store.memo.last.judged, 0);
+    const before = trieOf(store);
+    assert.ok(before.nodeData.length > before.nodes * 3 && before.chars.length > before.charCount, 'room made');
+    const { nodeData, chars } = before;
+    const nodes = before.nodes;
+    await store.loadWorkspacePack(
+      'file:///w/p1.factpack.yaml',
+      texts[1].replace(/"label": "([^"]+)"/, (_, label: string) => `"label": "${label} Zyxwvutsr"`),
+      async () => undefined,
+    );
+    await store.whenReadied();
+    const after = trieOf(store);
+    assert.ok(after.nodes > nodes, 'the new word made a node');
+    assert.equal(after.nodeData, nodeData);
+    assert.equal(after.chars, chars);
+    assert.deepEqual(seen({ index: store.index, problems: [] }), seen({ ...buildFactIndex(store.index.packs), problems: [] }));
+  });
+
   test('a snapshot of other packs is not taken, and left for their next write; one altered or signed by another cache is deleted', async () => {
     const storage = new MemoryStorage();
     const first = extensionStore(storage, bundledPack);
@@ -443,6 +486,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.10': '148d1c9a1d183052',
       '2026-12-04.11': '45749cef36ec6592',
       '2026-12-04.12': '5f48d9b3aeb272c8',
+      '2026-12-05.1': '698b1bf506d4aab3',
     };
     const build = [
       'src/core/facts/factIndex.ts',

@@ -383,6 +383,11 @@ export class AliasMatcher<T> {
     return slot < 0 ? undefined : this.entries.get(slot);
   }
 
+  /** Room made in its trie for the aliases of a next edit, ahead of it (`TokenTrie.roomSteps`). */
+  *roomSteps(): Generator<void, void, void> {
+    yield* this.trie.roomSteps();
+  }
+
   /**
    * A new matcher that finds what this one finds, less the aliases of the
    * `removed` values and plus those of the `added` ones, exactly as one built

@@ -418,7 +418,7 @@ export class FactStore {
     if (!done || overtaken()) return this.rebuilding;
     const built = done.value;
     this.use(built);
-    const readying = scheduling.readying?.(built.index);
+    const readying = scheduling.readying && withRoom(scheduling.readying(built.index), built.index);
     const keep = (): Promise<void> => (snapshots ? this.keepSnapshot(built.index, packs, snapshots, overtaken) : Promise.resolve());
     this.readying = readying ? this.ready(built.index, readying, overtaken, scheduling, sliceMs).then(keep) : keep();
   }
@@ -457,6 +457,17 @@ export class FactStore {
     for (const file of this.workspace.keys()) problems.set(file, this.problemsOf(file));
     for (const l of this.listeners) l({ index: built.index, problems });
   }
+}
+
+/**
+ * The readying's steps, then room made in the alias matcher for the next
+ * edit: after a window reload the matcher's trie is read from the snapshot
+ * with no room to spare, and the first file changed would otherwise wait
+ * while it grows.
+ */
+function* withRoom(steps: Iterator<void, void, void>, index: FactIndex): Generator<void, void, void> {
+  for (let r = steps.next(); !r.done; r = steps.next()) yield;
+  yield* index.matcher.roomSteps();
 }
 
 /** The bundled pack as compiled into the extension at build time. */
