@@ -152,6 +152,7 @@ export class PackCache {
    * `snapshotKey` that has none or `writeSnapshot`.
    */
   private snapshotAhead?: Promise<Uint8Array | undefined>;
+  /** Whether the snapshot was read ahead, read or written: it is read ahead once at most, before any of those. */
   private snapshotAsked = false;
   /** The content hash being made last: files loaded together are hashed one after another (`contentHash`). */
   private hashing: Promise<unknown> = Promise.resolve();
