@@ -563,7 +563,7 @@ async function measureLoading(core, size, files, bundledLoaded) {
   // At 100k one rep in the full run (each takes about 20 s); three with --only=load, whose medians the report gives.
   const reps = quick || (size.n >= 100_000 && argv.only !== 'load') ? 1 : 3;
   await measureCachedLoad({ core, esbuild, size, files, bundledLoaded, record, rows, work, reps, log });
-  if (size.n === 10_000) measureSideBySide({ core, size, files, record, log, reps: quick ? 1 : 3 });
+  if (size.n === 10_000) measureSideBySide({ core, size, files, bundledLoaded, record, log, reps: quick ? 1 : 3 });
 }
 
 // ------------------------------------------------------------------ report

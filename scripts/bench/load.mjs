@@ -204,14 +204,18 @@ export function bibliographyLike(files, bytes) {
   return { text: out.join(''), entries: n };
 }
 
-/** latex-utensils' BibTeX parser and this loader on the same number of bytes, in this thread. */
-export function measureSideBySide({ core, size, files, record, log, reps = 3 }) {
+/**
+ * latex-utensils' BibTeX parser and this loader on the same number of bytes, in this thread: the parse and
+ * validation alone, and with the index built of the bundled pack and the parsed files, as the extension builds it.
+ */
+export function measureSideBySide({ core, size, files, bundledLoaded, record, log, reps = 3 }) {
   const { bibtexParser } = require('latex-utensils');
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   const bib = bibliographyLike(files, bytes);
   const bibBytes = Buffer.byteLength(bib.text);
   const bibTimes = [];
   const ours = [];
+  const whole = [];
   for (let i = 0; i < reps; i++) {
     settle();
     let t0 = performance.now();
@@ -222,9 +226,19 @@ export function measureSideBySide({ core, size, files, record, log, reps = 3 }) 
     t0 = performance.now();
     for (const f of files) core.parsePackText(f.text, f.name);
     ours.push(performance.now() - t0);
+    settle();
+    t0 = performance.now();
+    const loaded = files.map((f) => {
+      const r = core.parsePackText(f.text, f.name);
+      return { pack: r.pack, locations: r.locations, origin: 'workspace' };
+    });
+    const { index } = core.buildFactIndex([bundledLoaded, ...loaded]);
+    whole.push(performance.now() - t0);
+    if (index.facts.length < size.n) throw new Error(`${size.key}: ${index.facts.length} facts indexed side by side`);
   }
   const b = record('load.bibtex', size.key, bibTimes, { bytes: bibBytes, entries: bib.entries });
   const o = record('load.parse.side', size.key, ours, { bytes });
+  record('load.whole.side', size.key, whole, { bytes });
   log?.(
     `${size.key} side by side: latex-utensils ${(bibBytes / 1048576 / (b.median / 1000)).toFixed(2)} MB/s, this loader ${(bytes / 1048576 / (o.median / 1000)).toFixed(2)} MB/s`,
   );
@@ -281,20 +295,23 @@ export function loadSection(get, sizes) {
   if (side.length > 0) {
     out.push(
       '',
-      "Side by side, in one thread, on the same number of bytes: latex-utensils' BibTeX parser (used by LaTeX Workshop) on a generated bibliography, and this loader (YAML parse and validation, every value located) on the generated pack; and the whole cold and warm loads above, for their throughput.",
+      "Side by side, in one thread, on the same number of bytes: latex-utensils' BibTeX parser (used by LaTeX Workshop) on a generated bibliography, and this loader on the generated pack: its YAML parse and validation (every value located), then the whole load without the cache (parse, validation and the index of the bundled pack and the pack), each timed alone (the load a cold start does, without the extension's threads); then the cold and warm loads above, as the extension loads packs (their parsing threads started cold), to the facts in use, for their throughput.",
       '',
     );
     out.push(
-      '| pack size | latex-utensils, BibTeX | this loader, YAML parse + validate | cold load (worker, index, readied) | warm load (cache, index, readied) | target |',
-      '|---|---|---|---|---|---|',
+      '| pack size | latex-utensils, BibTeX | this loader, YAML parse + validate | this loader, parse + validate + index (no cache), one thread | cold load in the extension (parsing threads, index, in use) | warm load (cache, index, in use) | target: cold ≥ 3× latex-utensils |',
+      '|---|---|---|---|---|---|---|',
     );
     for (const k of side) {
       const b = get('load.bibtex', k);
       const o = get('load.parse.side', k);
       const fmt = (r) => (r ? `${fmtMs(r.median)}: ${mbps(r).toFixed(2)} MB/s` : '–');
-      const ratio = mbps(get('load.cold', k)) / mbps(b);
+      const w = get('load.whole.side', k);
+      const ratio = (r) => mbps(r) / mbps(b);
+      const times = (r) => (Number.isFinite(ratio(r)) ? `${ratio(r).toFixed(2)}×` : '–');
+      const verdict = (r) => (!Number.isFinite(ratio(r)) ? '–' : ratio(r) >= 3 ? '✅ met' : '❌ missed');
       out.push(
-        `| ${k} (${fmtBytes(b.bytes)}, ${b.entries.toLocaleString('en-GB')} entries) | ${fmt(b)} | ${fmt(o)} (${(mbps(o) / mbps(b)).toFixed(2)}×) | ${fmt(get('load.cold', k))} (${Number.isFinite(ratio) ? ratio.toFixed(2) : '–'}×) | ${fmt(get('load.warm', k))} (${(mbps(get('load.warm', k)) / mbps(b)).toFixed(1)}×) | cold ≥ 3× latex-utensils: ${ratio >= 3 ? '✅ met' : '❌ missed'} |`,
+        `| ${k} (${fmtBytes(b.bytes)}, ${b.entries.toLocaleString('en-GB')} entries) | ${fmt(b)} | ${fmt(o)} (${times(o)}) | ${fmt(w)} (${times(w)}) | ${fmt(get('load.cold', k))} (${times(get('load.cold', k))}) | ${fmt(get('load.warm', k))} (${times(get('load.warm', k))}) | one thread, like for like: ${verdict(w)}; in the extension: ${verdict(get('load.cold', k))} |`,
       );
     }
   }
