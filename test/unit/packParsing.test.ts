@@ -21,7 +21,7 @@ import type { Range } from '../../src/core/types';
 import { PackParsing, parsingThreads } from '../../src/packs/packParsing';
 import { answer, type ParseRequest } from '../../src/packs/worker/parseRequest';
 import type { PackThreadEvents } from '../../src/platform/platform';
-import { nodePlatform } from '../../src/platform/node';
+import { nodePlatform, PARSE_THREAD_YOUNG_MB } from '../../src/platform/node';
 import { webPlatform } from '../../src/platform/web';
 import { assertSameParse, projectRoot, readBundledText } from './helpers';
 
@@ -75,6 +75,23 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assertSameParse(await parsing.parse(bundledText, 'bundled.yaml', {}), bundledText, 'bundled.yaml');
     assertSameParse(await parsing.parse(BROKEN, 'broken.yaml', {}), BROKEN, 'broken.yaml');
     assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
+  });
+
+  test('a parsing thread runs with a young generation of its own size, not the default', async () => {
+    // The thread's own view of its limits, asked as a parse would be.
+    const code = `const w = require('worker_threads'); w.parentPort.on('message', (r) => w.parentPort.postMessage({ id: r.id, error: JSON.stringify(w.resourceLimits) }));`;
+    const limits = await new Promise<Record<string, number>>((resolve, reject) => {
+      const thread = nodePlatform.startPackThread(code, {
+        message: (reply) => {
+          thread.terminate();
+          resolve(JSON.parse(reply.error!) as Record<string, number>);
+        },
+        failed: () => reject(new Error('the thread failed')),
+      });
+      thread.post({ id: 7, text: '', file: 'x.yaml', options: {} });
+    });
+    assert.equal(limits.maxYoungGenerationSizeMb, PARSE_THREAD_YOUNG_MB);
+    assert.ok(PARSE_THREAD_YOUNG_MB >= 2 && PARSE_THREAD_YOUNG_MB <= 16, `${PARSE_THREAD_YOUNG_MB} MB`);
   });
 
   test("the worker's answers are read with the host's quicker reader of ASCII, where it has one: the same parse", async () => {
