@@ -192,6 +192,28 @@ suite('checker: an outlet’s words presented as the speaker’s', () => {
     assert.deepEqual(check(attributed), []);
   });
 
+  test('the names that credit the outlet are made into one expression per fact base, not one per check', () => {
+    const index = buildFactIndex([bundled().loaded]).index;
+    const made: string[] = [];
+    const Original = globalThis.RegExp;
+    globalThis.RegExp = new Proxy(Original, {
+      construct: (target, args: [string | RegExp, string?]) => (made.push(String(args[0])), Reflect.construct(target, args)),
+    });
+    try {
+      // Each a paragraph the check has not read: its quotation is judged again, in a check of its own.
+      for (const verb of ['stated', 'said', 'told reporters']) {
+        const draft = text.replace('Starmer stated', `Starmer ${verb}`);
+        assert.deepEqual(
+          checkDocument(draft, index, options()).map((f) => f.code),
+          ['rendering-as-words'],
+        );
+      }
+    } finally {
+      globalThis.RegExp = Original;
+    }
+    assert.equal(made.filter((p) => /euromaidan/i.test(p)).length, 1, made.join('\n'));
+  });
+
   test('a translation of words spoken in another language is how that speaker is quoted', () => {
     assert.deepEqual(
       check('Umerov wrote: “This will allow British defence companies to quickly design and manufacture state-of-the-art drones on a large scale”.'),

@@ -78,9 +78,12 @@ export function outletOf(doc: ScannedDocument, w: Wording): string {
   return publisher ?? w.by ?? 'the outlet';
 }
 
-/** Names that credit a wording to its outlet when they appear in the paragraph, as one case-blind expression. */
+/**
+ * Names that credit a wording to its outlet when they appear in the paragraph, as one case-blind expression:
+ * made and compiled once per fact base (the check cache's), not once per check.
+ */
 export function creditPattern(doc: ScannedDocument, w: Wording): RegExp {
-  return doc.memo(`credit\u0000${w.id}`, () => {
+  return doc.cache.get(`credit\u0000${w.id}`, () => {
     const names = creditNames(doc, w).map((n) =>
       n
         .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
