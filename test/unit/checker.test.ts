@@ -214,6 +214,28 @@ suite('checker: an outlet’s words presented as the speaker’s', () => {
     assert.equal(made.filter((p) => /euromaidan/i.test(p)).length, 1, made.join('\n'));
   });
 
+  test('two quotes whose renderings share an id each keep their own outlet’s names', () => {
+    // Wording ids are unique within a quote only: a writer's pack may give two quotes' wordings the same one.
+    const loaded = bundled().loaded;
+    const pack = structuredClone(loaded.pack);
+    const starmer = pack.facts.find((f) => f.id === 'quote.starmer.co-production')!;
+    const rendering = starmer.wordings!.find((w) => w.kind === 'rendering')!;
+    const zelenskyy = pack.facts.find((f) => f.id === 'quote.zelenskyy.co-production')!;
+    zelenskyy.wordings!.push({
+      ...structuredClone(rendering),
+      text: 'this agreement will make both our nations far stronger than before',
+      by: 'Alpha Wire',
+      preferred: false,
+    });
+    const index = buildFactIndex([{ ...loaded, pack }]).index;
+    const codes = (draft: string): string[] => checkDocument(draft, index, options()).map((f) => f.code);
+    // Starmer's rendering credited to its outlet, then Zelenskyy's to its own: neither is an outlet's words as the speaker's.
+    assert.deepEqual(codes(`${text.replace('Starmer stated.', 'Starmer stated, in Euromaidan Press’s rendering.')}`), []);
+    assert.deepEqual(codes('Zelenskyy said “this agreement will make both our nations far stronger than before”, as Alpha Wire rendered it.'), []);
+    // Uncredited, each is reported.
+    assert.deepEqual(codes('Zelenskyy said “this agreement will make both our nations far stronger than before”.'), ['rendering-as-words']);
+  });
+
   test('a translation of words spoken in another language is how that speaker is quoted', () => {
     assert.deepEqual(
       check('Umerov wrote: “This will allow British defence companies to quickly design and manufacture state-of-the-art drones on a large scale”.'),

@@ -79,11 +79,12 @@ export function outletOf(doc: ScannedDocument, w: Wording): string {
 }
 
 /**
- * Names that credit a wording to its outlet when they appear in the paragraph, as one case-blind expression:
- * made and compiled once per fact base (the check cache's), not once per check.
+ * Names that credit a wording of `quote` to its outlet when they appear in the paragraph, as one case-blind
+ * expression: made and compiled once per fact base (the check cache's), not once per check. A wording's id is
+ * its quote's own: two quotes may each have a wording of the same id.
  */
-export function creditPattern(doc: ScannedDocument, w: Wording): RegExp {
-  return doc.cache.get(`credit\u0000${w.id}`, () => {
+export function creditPattern(doc: ScannedDocument, quote: IndexedFact, w: Wording): RegExp {
+  return doc.cache.get(`credit\u0000${quote.fact.id}\u0000${w.id}`, () => {
     const names = creditNames(doc, w).map((n) =>
       n
         .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

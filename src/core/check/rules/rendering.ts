@@ -11,8 +11,8 @@ import { creditPattern, outletOf, possessive, speakerLabel, speakerNamed, wordSp
 export function renderingFinding(doc: ScannedDocument, q: Quotation, w: IndexedWording): QuoteFinding | undefined {
   const para = doc.paragraphAt(q.start);
   if (!speakerNamed(doc, para, w.entry)) return undefined;
-  if (doc.memo(`credited\u0000${para.start}\u0000${w.wording.id}`, () => creditPattern(doc, w.wording).test(doc.prose.slice(para.start, para.end))))
-    return undefined;
+  const credited = () => creditPattern(doc, w.entry, w.wording).test(doc.prose.slice(para.start, para.end));
+  if (doc.memo(`credited\u0000${para.start}\u0000${w.entry.fact.id}\u0000${w.wording.id}`, credited)) return undefined;
   const speaker = speakerLabel(doc, w.entry);
   const outlet = outletOf(doc, w.wording);
   const what = w.wording.kind === 'rendering' ? 'rendering' : 'translation';
