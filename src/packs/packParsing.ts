@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LoadOptions, LoadResult } from '../core/packs/packLoader';
 import { emptyLocations } from '../core/facts/factIndex';
 import { loadFailedProblem } from '../core/packs/packLimits';
@@ -195,7 +196,7 @@ export class PackParsing {
       const thread: Thread = { thread: undefined as unknown as PackThread, jobs: new Map() };
       thread.thread = this.startThread(this.code!, {
         message: (m) => this.answer(thread, m),
-        failed: () => this.fail(thread),
+        failed: (outOfMemory) => this.fail(thread, outOfMemory),
       });
       this.threads.push(thread);
       return thread;
@@ -261,14 +262,23 @@ export class PackParsing {
   /**
    * A thread that failed or exited: what it was asked is parsed here, and the next pack gets a new thread,
    * unless no thread ever answered (a host that cannot run the worker's code): then every pack is parsed here.
+   * A thread stopped for running out of memory was parsing the first file it was sent: that file gets a
+   * problem, since parsed here it would take the extension host's memory instead; the files queued behind it
+   * are parsed here, and threads stay in use.
    */
-  private fail(thread: Thread): void {
+  private fail(thread: Thread, outOfMemory = false): void {
     const at = this.threads.indexOf(thread);
     if (at < 0) return;
     this.threads.splice(at, 1);
-    if (!this.answered) this.unavailable = true;
+    if (!this.answered && !outOfMemory) this.unavailable = true;
     const jobs = [...thread.jobs.values()];
     thread.jobs.clear();
+    const tooBig = outOfMemory ? jobs.shift() : undefined;
+    if (tooBig) {
+      const { file } = tooBig.request;
+      const why = l10n.t('reading it took more memory than a pack may use; split it into smaller files');
+      tooBig.resolve({ result: { locations: emptyLocations(file), problems: [loadFailedProblem(file, new Error(why))] } });
+    }
     for (const job of jobs) job.resolve(this.parseHere(job.content, job.request.file, job.request.options, job.encode));
     this.readWhenParsed();
   }

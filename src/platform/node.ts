@@ -14,15 +14,26 @@ import type { Platform, StartPackThread } from './platform';
  */
 export const PARSE_THREAD_YOUNG_MB = 4;
 
+/**
+ * The memory a parsing thread's heap may take, in megabytes. Past it Node stops the thread alone, and the file
+ * it was parsing gets a problem; without a limit of its own, a thread that ran out of memory stopped the whole
+ * extension host (a 20 MB pack of one unclosed flow sequence, under a raised size limit, after a minute). A
+ * 64 MB pack written as writers write them takes a few hundred megabytes.
+ */
+export const PARSE_THREAD_MEMORY_MB = 2048;
+
 const startPackThread: StartPackThread = (code, events) => {
   // Loaded with the first writer's pack, not at activation.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker } = require('worker_threads') as typeof import('worker_threads');
-  const worker = new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: PARSE_THREAD_YOUNG_MB } });
+  const worker = new Worker(code, {
+    eval: true,
+    resourceLimits: { maxYoungGenerationSizeMb: PARSE_THREAD_YOUNG_MB, maxOldGenerationSizeMb: PARSE_THREAD_MEMORY_MB },
+  });
   // An idle worker never keeps the extension host alive.
   worker.unref();
   worker.on('message', (reply: ParseReply) => events.message(reply));
-  worker.on('error', () => events.failed());
+  worker.on('error', (e: Error & { code?: string }) => events.failed(e?.code === 'ERR_WORKER_OUT_OF_MEMORY'));
   worker.on('exit', () => events.failed());
   return {
     post: (request, transfer) => worker.postMessage(request, transfer),

@@ -17,8 +17,11 @@ export interface PackThread {
 
 export interface PackThreadEvents {
   message(reply: ParseReply): void;
-  /** The thread could not start, failed or exited. */
-  failed(): void;
+  /**
+   * The thread could not start, failed or exited; `outOfMemory` where it was stopped for using more memory than
+   * it may (`PARSE_THREAD_MEMORY_MB`, Node): what it was parsing is then not tried again in the host's thread.
+   */
+  failed(outOfMemory?: boolean): void;
 }
 
 /** Starts a thread running `code`; throws where no thread can be made (packs are then parsed in the host's own thread). */

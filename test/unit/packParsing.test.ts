@@ -21,7 +21,7 @@ import type { Range } from '../../src/core/types';
 import { PackParsing, parsingThreads } from '../../src/packs/packParsing';
 import { answer, type ParseRequest } from '../../src/packs/worker/parseRequest';
 import type { PackThreadEvents } from '../../src/platform/platform';
-import { nodePlatform, PARSE_THREAD_YOUNG_MB } from '../../src/platform/node';
+import { nodePlatform, PARSE_THREAD_MEMORY_MB, PARSE_THREAD_YOUNG_MB } from '../../src/platform/node';
 import { webPlatform } from '../../src/platform/web';
 import { assertSameParse, projectRoot, readBundledText } from './helpers';
 
@@ -77,7 +77,7 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     assert.deepEqual(parsing.counts, { worker: 2, inThread: 0 });
   });
 
-  test('a parsing thread runs with a young generation of its own size, not the default', async () => {
+  test('a parsing thread runs with a young generation of its own size, not the default, and a memory limit of its own', async () => {
     // The thread's own view of its limits, asked as a parse would be.
     const code = `const w = require('worker_threads'); w.parentPort.on('message', (r) => w.parentPort.postMessage({ id: r.id, error: JSON.stringify(w.resourceLimits) }));`;
     const limits = await new Promise<Record<string, number>>((resolve, reject) => {
@@ -91,6 +91,8 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
       thread.post({ id: 7, text: '', file: 'x.yaml', options: {} });
     });
     assert.equal(limits.maxYoungGenerationSizeMb, PARSE_THREAD_YOUNG_MB);
+    // Past it Node stops the thread alone: without a limit of its own, a thread out of memory stops the process.
+    assert.equal(limits.maxOldGenerationSizeMb, PARSE_THREAD_MEMORY_MB);
     assert.ok(PARSE_THREAD_YOUNG_MB >= 2 && PARSE_THREAD_YOUNG_MB <= 16, `${PARSE_THREAD_YOUNG_MB} MB`);
   });
 
@@ -314,6 +316,42 @@ suite('packParsing: writers\u2019 packs parsed in a worker thread', () => {
     posted[2].events.message(answer(posted[2].request).reply);
     for (const [i, p] of (await Promise.all(files)).entries()) assertSameParse(p.result, BROKEN, ['first.yaml', 'second.yaml', 'third.yaml'][i]);
     assert.deepEqual(parsing.counts, { worker: 2, inThread: 1 });
+  });
+
+  test('a thread stopped for running out of memory: its file gets a problem, not a parse here; the file queued behind it is parsed here', async () => {
+    const posted: { request: ParseRequest; events: PackThreadEvents }[] = [];
+    const here: string[] = [];
+    const parseHereCounted = (text: string, file: string, options?: LoadOptions) => (here.push(file), parseHere(text, file, options));
+    parsing = new PackParsing(
+      '',
+      parseHereCounted,
+      (_code, events) => ({ post: (request) => void posted.push({ request, events }), terminate: () => undefined }),
+      1,
+    );
+    const huge = parsing.parseForCache(BROKEN, 'huge.yaml', {});
+    const queued = parsing.parseForCache(BROKEN, 'queued.yaml', {});
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(posted.length, 2);
+    // Node reports the error, then the exit: the second is of a thread already gone.
+    posted[0].events.failed(true);
+    posted[0].events.failed();
+    const [h, q] = await Promise.all([huge, queued]);
+    assert.deepEqual(
+      h.result.problems.map((p) => [p.code, p.file, p.range.start.line]),
+      [['load-failed', 'huge.yaml', 0]],
+    );
+    assert.match(h.result.problems[0].message, /more memory than a pack may use; split it into smaller files/);
+    assert.equal(h.result.pack, undefined);
+    assert.equal(h.body, undefined, 'not kept in the cache: saving the file tries again');
+    assertSameParse(q.result, BROKEN, 'queued.yaml');
+    assert.deepEqual(here, ['queued.yaml']);
+    // Threads stay in use: the next file is sent to a new one.
+    const next = parsing.parseForCache(BROKEN, 'next.yaml', {});
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(posted.length, 3);
+    posted[2].events.message(answer(posted[2].request).reply);
+    assertSameParse((await next).result, BROKEN, 'next.yaml');
+    assert.deepEqual(here, ['queued.yaml']);
   });
 
   test('in the Node host the thread count comes from Node, asked when the first thread starts, never from `navigator`', async () => {
