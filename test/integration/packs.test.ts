@@ -237,6 +237,44 @@ suite('workspace fact packs', function () {
     assert.ok(api.index.fact('team.kestrel'));
   });
 
+  test('a pack with a list left open before a megabyte of values on one line: the problem shows at the bracket, and closing it loads it', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    const otherUri = vscode.Uri.joinPath(packsDir(), 'other.yaml');
+    await write(otherUri, pack('Project Kestrel'));
+    await waitFor('the other pack to load', () => api.index.fact('team.kestrel'));
+    const crowdedUri = vscode.Uri.joinPath(packsDir(), 'crowded.yaml');
+    const good = pack('Project Osprey')
+      .replace('id: team\n', 'id: crowded\n')
+      .replace('team.kestrel', 'crowded.osprey')
+      .replace('team-interview', 'crowded-src')
+      .replace('source: team-interview', 'source: crowded-src')
+      .replace('[Project Kestrel, Kestrel line]', '[Project Osprey]');
+    // The closing bracket lost, and the line after pasted onto it over and over: the YAML library took seconds on such a line.
+    const crowded = good.replace('[Project Osprey]', `[Project Osprey, ${'Osprey line, '.repeat(80_000)}`);
+    await write(crowdedUri, crowded);
+    const diags = await waitFor('a diagnostic at the bracket left open', () => {
+      const d = vscode.languages.getDiagnostics(crowdedUri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+      return d.length > 0 ? d : undefined;
+    });
+    const line = crowded.split('\n').findIndex((l) => l.includes('aliases: ['));
+    const bracket = crowded.split('\n')[line].indexOf('[');
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line, d.range.start.character, d.message]),
+      [
+        [
+          line,
+          bracket,
+          `YAML syntax: the brackets this "[" opens hold more than 1000 values on line ${line + 1}, more than any list of a pack; is a closing bracket missing?`,
+        ],
+      ],
+    );
+    assert.ok(api.index.fact('team.kestrel'), 'the other pack stays in use');
+    assert.ok(api.index.fact('person.starmer'), 'and the bundled one');
+    await write(crowdedUri, good);
+    await waitFor('the mended pack to load', () => api.index.fact('crowded.osprey'));
+    await waitFor('its diagnostics to clear', () => vscode.languages.getDiagnostics(crowdedUri).length === 0);
+  });
+
   test('a pack edited and saved in the editor is reloaded', async function () {
     if (restrictedModeRequested()) return this.skip();
     // A file no other test opened: an editor model of a file since rewritten

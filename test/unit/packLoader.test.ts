@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { DEFAULT_MAX_PACK_BYTES, parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
+import { DEFAULT_MAX_PACK_BYTES, MAX_FLOW_VALUES_PER_LINE, parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
 import { MAX_BLANK_LINES, MAX_TEXT_CHARS, MAX_VALUE_CHARS } from '../../src/core/packs/packLimits';
 import type { Problem } from '../../src/core/types';
 import { characterOf, describeProblems, errors, factYaml, lineOf, PACK_HEAD, packYaml, withCode } from './helpers';
@@ -344,8 +344,9 @@ suite('packLoader: empty, huge and hostile files', () => {
     assert.equal(r.pack, undefined, 'nothing of a file with aliases is used');
   });
 
-  test('a hostile alias count (10,000 aliases) finishes quickly, the first reported at its position', () => {
-    const refs = Array(10_000).fill('*x').join(', ');
+  test('a hostile alias count (10,000 aliases, a hundred to a line) finishes quickly, the first reported at its position', () => {
+    // A hundred to a line: all on one line, they are more values in brackets than a line may hold, a problem of its own.
+    const refs = Array.from({ length: 100 }, () => Array(100).fill('*x').join(', ')).join(',\n        ');
     const text = packYaml(factYaml('f1', { omit: ['aliases'], lines: ['aliases: &x [one alias]'] }), factYaml('f2', { lines: [`related: [${refs}]`] }));
     const { value: r, ms } = timed(() => parse(text));
     assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
@@ -485,6 +486,54 @@ suite('packLoader: empty, huge and hostile files', () => {
     assert.deepEqual(withCode(parse(enough.replace(/\n/g, '\r\n')).problems, 'too-many-blank-lines'), []);
     const over = `${head}${'\n'.repeat(MAX_BLANK_LINES + 1)}  - id: y\n`;
     assert.equal(withCode(parse(over.replace(/\n/g, '\r\n')).problems, 'too-many-blank-lines').length, 1);
+  });
+
+  test(`a line of more than ${MAX_FLOW_VALUES_PER_LINE} values in brackets is one problem at the bracket, read in well under a second; a valid pack's long inline list loads`, () => {
+    const head = `${PACK_HEAD}  - id: x\n    label: a\n`;
+    // A list left open, a mapping left open, and lists in a list: 1 MB of each on one line, which the YAML library takes seconds to read.
+    for (const [open, run] of [
+      ['[', 'a, '.repeat(350_000)],
+      ['{', 'a: b, '.repeat(175_000)],
+      ['[', '[a], '.repeat(210_000)],
+    ]) {
+      const text = `${head}    aliases: ${open}${run}\n`;
+      const { value: r, ms } = timed(() => parse(text));
+      assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+      assert.equal(r.problems.length, 1, describeProblems(r.problems));
+      const p = only(r, 'yaml-syntax');
+      const line = lineOf(text, 'aliases: ');
+      assert.equal(
+        p.message,
+        `YAML syntax: the brackets this "${open}" opens hold more than ${MAX_FLOW_VALUES_PER_LINE} values on line ${line + 1}, more than any list of a pack; is a closing bracket missing?`,
+      );
+      assert.deepEqual([p.range.start.line, p.range.start.character, p.range.end.character], [line, 13, 14]);
+    }
+    // Counted a line at a time: the same values one to a line are no such problem (the library reads them, and finds the bracket never closed).
+    const spread = `${head}    aliases: [${'a,\n      '.repeat(MAX_FLOW_VALUES_PER_LINE + 10)}\n`;
+    assert.deepEqual(
+      parse(spread).problems.filter((q) => q.message.includes('values on line')),
+      [],
+    );
+    // Commas outside brackets, in quotes and in comments are not counted; a plain value's "[" opens nothing.
+    const commas = ', '.repeat(MAX_FLOW_VALUES_PER_LINE + 10);
+    const notFlow = `${head}    text: see [1${commas}and more\n    note: "[${commas}" # [${commas}\n  - id: y\n    label: [b\n`;
+    assert.deepEqual(
+      parse(notFlow).problems.filter((q) => q.message.includes('values on line')),
+      [],
+    );
+    // A pack's longest inline list on one line is read whole, and in a pack with a syntax error elsewhere it is not what is found.
+    const aliases = Array.from({ length: 200 }, (_, i) => `Name ${i}`);
+    const valid = packYaml(factYaml('person.a')).replace(/\n {4}aliases: \[[^\n]*\]/, `\n    aliases: [${aliases.join(', ')}]`);
+    assert.notEqual(valid, packYaml(factYaml('person.a')));
+    const loaded = parse(valid);
+    assert.deepEqual(errors(loaded.problems), []);
+    assert.equal(loaded.pack?.facts[0].aliases?.length, aliases.length);
+    const broken = parse(`${valid}  - id: y\n    label: [b\n`);
+    assert.deepEqual(
+      broken.problems.filter((q) => q.message.includes('values on line')),
+      [],
+    );
+    assert.ok(withCode(broken.problems, 'yaml-syntax').length > 0, describeProblems(broken.problems));
   });
 
   test('blank lines inside a block value are part of the value, not a run of blank lines', () => {

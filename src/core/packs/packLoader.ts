@@ -630,10 +630,12 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     const pack = { meta: valid.meta, sources: valid.sources, facts: valid.facts } as unknown as Pack;
     return { pack, locations, problems: validReader.finish() };
   }
-  // Packs with problems in that form are composed by the quick reader; anything else, and every syntax error, by the library.
-  const root =
-    (options.quickReader === false ? undefined : quickCompose(textIn)) ??
-    (unsafeForLibrary(textIn, reader, lines) ? undefined : composeWithLibrary(textIn, reader, lines));
+  // Packs with problems in that form are composed by the quick reader; anything else, and every syntax error, by the
+  // library. A line crowded with values in brackets is neither's to read: both take far longer per value than per character.
+  const root = crowdedFlowRefused(textIn, reader, lines)
+    ? undefined
+    : ((options.quickReader === false ? undefined : quickCompose(textIn)) ??
+      (unsafeForLibrary(textIn, reader, lines) ? undefined : composeWithLibrary(textIn, reader, lines)));
   if (root === undefined) return { locations: empty, problems: reader.finish() };
   if (!root || !isMap(root)) {
     reader.problem(root, 'wrong-type', l10n.t('A pack file must be a mapping with the keys "pack", "sources" and "facts".'));
@@ -669,6 +671,13 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   return { pack, locations, problems: reader.finish() };
 }
 
+/** Tells `reader` of a problem at the character `at`, where there is one; whether there was. */
+function refusedAt(reader: Reader, lines: LineIndex, at: number | undefined, code: string, message: () => string): boolean {
+  if (at === undefined) return false;
+  reader.problem(null, code, message(), 'error', lines.rangeOf(at, at + 1));
+  return true;
+}
+
 /**
  * Whether the text is one the `yaml` library must not be given, told to
  * `reader`: nested so deeply that the parser would exhaust its stack, or a
@@ -676,19 +685,31 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
  * readers need no such guard: they read a bounded depth, a value at a time.
  */
 function unsafeForLibrary(textIn: string, reader: Reader, lines: LineIndex): boolean {
-  /** Told at the character `at`, where there is one. */
-  const refused = (at: number | undefined, code: string, message: () => string): boolean => {
-    if (at === undefined) return false;
-    reader.problem(null, code, message(), 'error', lines.rangeOf(at, at + 1));
-    return true;
-  };
   return (
-    refused(tooDeep(textIn), 'nested-too-deeply', () =>
+    refusedAt(reader, lines, tooDeep(textIn), 'nested-too-deeply', () =>
       l10n.t('The YAML is nested more than {0} levels deep here; a fact pack needs a handful.', MAX_NESTING),
     ) ||
-    refused(crowdedLine(textIn), 'yaml-syntax', () =>
+    refusedAt(reader, lines, crowdedLine(textIn), 'yaml-syntax', () =>
       l10n.t('YAML syntax: this line starts more than {0} quoted values; is a quote mark missing its backslash (\\")?', MAX_QUOTED_PER_LINE),
     )
+  );
+}
+
+/**
+ * Whether a line of the text holds more values in brackets than any pack's
+ * list (`crowdedFlow`), told to `reader` at the bracket: the library reads
+ * them a hundred times slower than a pack, and the quick composer, reading
+ * lists in a list, five times.
+ */
+function crowdedFlowRefused(textIn: string, reader: Reader, lines: LineIndex): boolean {
+  const crowded = crowdedFlow(textIn);
+  return refusedAt(reader, lines, crowded?.bracket, 'yaml-syntax', () =>
+    l10n.t(
+      'YAML syntax: the brackets this "{0}" opens hold more than {1} values on line {2}, more than any list of a pack; is a closing bracket missing?',
+      textIn[crowded!.bracket],
+      MAX_FLOW_VALUES_PER_LINE,
+      lines.positionAt(crowded!.line).line + 1,
+    ),
   );
 }
 
@@ -994,7 +1015,9 @@ const SPACE = 32;
 const DOUBLE = 34;
 const HASH = 35;
 const SINGLE = 39;
+const COMMA = 44;
 const DASH = 45;
+const COLON = 58;
 const QUESTION = 63;
 const OPEN_SQUARE = 91;
 const BACKSLASH = 92;
@@ -1041,6 +1064,67 @@ function crowdedLine(text: string): number | undefined {
   }
   return undefined;
 }
+
+/** Most values one line may hold inside a flow collection ("[...]", "{...}"): twice a pack's longest list (500 forms of a name). */
+export const MAX_FLOW_VALUES_PER_LINE = 1_000;
+
+/** Where a line holds too many values of a flow collection: the bracket that opened it, and the line's start. */
+interface CrowdedFlow {
+  bracket: number;
+  line: number;
+}
+
+/**
+ * The first line that holds more than MAX_FLOW_VALUES_PER_LINE values of a
+ * flow collection (its commas), with the bracket that opened the collection;
+ * undefined when there is none. The YAML parser reads such values a hundred
+ * times slower than a pack: 1 MB of "a, " after a "[" left open took it 3 s
+ * in one thread, and no list of a pack holds as many. One pass, reading
+ * quotes and comments as crowdedLine does; outside brackets, a bracket opens
+ * a collection only where YAML lets one start (first on its line, or after
+ * ":", "-" or "?"), not inside a plain value ("see [1]").
+ */
+function crowdedFlow(text: string): CrowdedFlow | undefined {
+  let quote = 0;
+  let count = 0;
+  let lineStart = 0;
+  /** The last character on this line outside quotes that is not a space or a tab; 0 at the line's start. */
+  let last = 0;
+  /** The offsets of the brackets open, innermost last (tooDeep has bounded their number). */
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      count = 0;
+      lineStart = i + 1;
+      last = 0;
+    } else if (quote === DOUBLE) {
+      if (c === BACKSLASH) i++;
+      else if (c === DOUBLE) quote = 0;
+    } else if (quote === SINGLE) {
+      if (c === SINGLE) {
+        if (text.charCodeAt(i + 1) === SINGLE) i++;
+        else quote = 0;
+      }
+    } else if (c !== SPACE && c !== TAB) {
+      const after = i === 0 ? NEWLINE : text.charCodeAt(i - 1);
+      if ((c === DOUBLE || c === SINGLE) && (after === SPACE || after === TAB || after === NEWLINE || STARTS_FLOW_VALUE.has(last))) quote = c;
+      else if (c === HASH && (after === SPACE || after === TAB || after === NEWLINE)) {
+        const eol = text.indexOf('\n', i);
+        i = (eol < 0 ? text.length : eol) - 1;
+        continue;
+      } else if ((c === OPEN_SQUARE || c === OPEN_CURLY) && (open.length > 0 || last === 0 || last === COLON || last === DASH || last === QUESTION))
+        open.push(i);
+      else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && open.length > 0) open.pop();
+      else if (c === COMMA && open.length > 0 && ++count > MAX_FLOW_VALUES_PER_LINE) return { bracket: open[open.length - 1], line: lineStart };
+      last = c;
+    }
+  }
+  return undefined;
+}
+
+/** The characters after which a quoted value may start on a line: a key's colon, an item's dash, and a flow collection's brackets and commas. */
+const STARTS_FLOW_VALUE = new Set([COLON, DASH, QUESTION, OPEN_SQUARE, OPEN_CURLY, COMMA]);
 
 /** The lexer's tokens that stand for source text: it also emits one-character markers that do not. */
 function* sourceTokens(text: string): Generator<string> {
