@@ -44,6 +44,23 @@ facts:
         locator: "12:40"
 ${extra}`;
 
+/** `pack` under ids of its own (`<id>.osprey`, its source `<id>-src`): a pack beside the team's. */
+const packUnder = (id: string): string =>
+  pack('Project Osprey')
+    .replace('id: team\n', `id: ${id}\n`)
+    .replace('team.kestrel', `${id}.osprey`)
+    .replace('team-interview', `${id}-src`)
+    .replace('source: team-interview', `source: ${id}-src`)
+    .replace('[Project Kestrel, Kestrel line]', '[Project Osprey]');
+
+/** The errors shown in the file at `uri`, once there are any. */
+function errorsShown(what: string, uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  return waitFor(what, () => {
+    const d = vscode.languages.getDiagnostics(uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+    return d.length > 0 ? d : undefined;
+  });
+}
+
 /** A pack of its own for each marker (packEventsHandled): ids no other pack uses. */
 const markerPack = (id: string): string => `pack:
   id: ${id}
@@ -212,18 +229,10 @@ suite('workspace fact packs', function () {
     await write(otherUri, pack('Project Kestrel'));
     await waitFor('the other pack to load', () => api.index.fact('team.kestrel'));
     const badUri = vscode.Uri.joinPath(packsDir(), 'hostile.yaml');
-    const good = pack('Project Osprey')
-      .replace('id: team\n', 'id: hostile\n')
-      .replace('team.kestrel', 'hostile.osprey')
-      .replace('team-interview', 'hostile-src')
-      .replace('source: team-interview', 'source: hostile-src')
-      .replace('[Project Kestrel, Kestrel line]', '[Project Osprey]');
+    const good = packUnder('hostile');
     const bad = good.replace('    kind: term\n', '    kind: term\n    constructor: x\n');
     await write(badUri, bad);
-    const diags = await waitFor('a diagnostic at the "constructor" key', () => {
-      const d = vscode.languages.getDiagnostics(badUri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
-      return d.length > 0 ? d : undefined;
-    });
+    const diags = await errorsShown('a diagnostic at the "constructor" key', badUri);
     const keyLine = bad.split('\n').findIndex((l) => l.includes('constructor:'));
     assert.ok(
       diags.some((d) => d.range.start.line === keyLine && /unknown key "constructor"/.test(d.message)),
@@ -243,19 +252,11 @@ suite('workspace fact packs', function () {
     await write(otherUri, pack('Project Kestrel'));
     await waitFor('the other pack to load', () => api.index.fact('team.kestrel'));
     const crowdedUri = vscode.Uri.joinPath(packsDir(), 'crowded.yaml');
-    const good = pack('Project Osprey')
-      .replace('id: team\n', 'id: crowded\n')
-      .replace('team.kestrel', 'crowded.osprey')
-      .replace('team-interview', 'crowded-src')
-      .replace('source: team-interview', 'source: crowded-src')
-      .replace('[Project Kestrel, Kestrel line]', '[Project Osprey]');
+    const good = packUnder('crowded');
     // The closing bracket lost, and the line after pasted onto it over and over: the YAML library took seconds on such a line.
     const crowded = good.replace('[Project Osprey]', `[Project Osprey, ${'Osprey line, '.repeat(80_000)}`);
     await write(crowdedUri, crowded);
-    const diags = await waitFor('a diagnostic at the bracket left open', () => {
-      const d = vscode.languages.getDiagnostics(crowdedUri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
-      return d.length > 0 ? d : undefined;
-    });
+    const diags = await errorsShown('a diagnostic at the bracket left open', crowdedUri);
     const line = crowded.split('\n').findIndex((l) => l.includes('aliases: ['));
     const bracket = crowded.split('\n')[line].indexOf('[');
     assert.deepEqual(

@@ -1046,14 +1046,10 @@ function crowdedLine(text: string): number | undefined {
       lineStart = i + 1;
       continue;
     }
-    if (quote === DOUBLE) {
-      if (c === BACKSLASH) i++;
-      else if (c === DOUBLE) quote = 0;
-    } else if (quote === SINGLE) {
-      if (c === SINGLE) {
-        if (text.charCodeAt(i + 1) === SINGLE) i++;
-        else quote = 0;
-      }
+    if (quote !== 0) {
+      const read = quotedCharacter(text, i, quote);
+      if (read > 0) i++;
+      else if (read < 0) quote = 0;
     } else if (c === DOUBLE || c === SINGLE) {
       quote = c;
       if (++count > MAX_QUOTED_PER_LINE) return lineStart;
@@ -1063,6 +1059,18 @@ function crowdedLine(text: string): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The character at `i` of a value quoted with `quote`, read with YAML's
+ * escapes: 1 where it takes the next character with it (\" in double
+ * quotes, '' in single quotes), -1 where it closes the value, 0 otherwise.
+ */
+function quotedCharacter(text: string, i: number, quote: number): number {
+  const c = text.charCodeAt(i);
+  if (quote === DOUBLE) return c === BACKSLASH ? 1 : c === DOUBLE ? -1 : 0;
+  if (c !== SINGLE) return 0;
+  return text.charCodeAt(i + 1) === SINGLE ? 1 : -1;
 }
 
 /** Most values one line may hold inside a flow collection ("[...]", "{...}"): twice a pack's longest list (500 forms of a name). */
@@ -1098,14 +1106,10 @@ function crowdedFlow(text: string): CrowdedFlow | undefined {
       count = 0;
       lineStart = i + 1;
       last = 0;
-    } else if (quote === DOUBLE) {
-      if (c === BACKSLASH) i++;
-      else if (c === DOUBLE) quote = 0;
-    } else if (quote === SINGLE) {
-      if (c === SINGLE) {
-        if (text.charCodeAt(i + 1) === SINGLE) i++;
-        else quote = 0;
-      }
+    } else if (quote !== 0) {
+      const read = quotedCharacter(text, i, quote);
+      if (read > 0) i++;
+      else if (read < 0) quote = 0;
     } else if (c !== SPACE && c !== TAB) {
       const after = i === 0 ? NEWLINE : text.charCodeAt(i - 1);
       if ((c === DOUBLE || c === SINGLE) && (after === SPACE || after === TAB || after === NEWLINE || STARTS_FLOW_VALUE.has(last))) quote = c;
