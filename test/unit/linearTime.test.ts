@@ -1,7 +1,8 @@
 // Hostile text cannot hold the extension up: 1 MB runs of spaces, quotes,
 // backslashes and brackets, in a pack and in a draft, and of values in
 // brackets in a pack, are read in well under a second by the loader and by
-// every reader of document text.
+// every reader of document text; and a sentence of thousands of dates, names
+// or events takes the check time in proportion to its length.
 
 import assert from 'node:assert/strict';
 import { checkDocument } from '../../src/core/check/checker';
@@ -65,6 +66,13 @@ const BASELINE_MS = 50;
  * a quadratic path (sixteen times for four times the text) stands out.
  */
 const FLOOR_MS = 12;
+
+/**
+ * Four times as much dense prose may take at most this many times as long to
+ * check: a check that compared each date or name of a sentence with every
+ * other took sixteen times (`"the next day, "` 5.8 s on 16 KB, 137 s on 64 KB).
+ */
+const DENSE_GROWTH = 8;
 
 /**
  * CPU time this process spends in `fn`, in milliseconds. On a machine shared
@@ -179,6 +187,34 @@ suite('linear time on hostile text', function () {
         const parse = (text: string): unknown => parsePackText(text, 'hostile.yaml', { maxBytes: 8 * MB });
         linear('the loader (left open)', (run) => `${PACK_HEAD}  - id: x\n    aliases: [${run}\n`, parse, kind);
         linear('the loader (closed)', (run) => `${PACK_HEAD}  - id: x\n    aliases: [${run}]\n`, parse, kind);
+      });
+    }
+  });
+
+  suite('the check on dense prose', () => {
+    const { index } = bundled();
+    // What the check judges, thousands of times in one sentence: a list of days, of names, of events and how far apart they were.
+    const units = [
+      '24 June, ',
+      'the next day, ',
+      'two days after the London talks, ',
+      'on 23 June 2025 the drone agreement was signed, ',
+      'Project Octopus, ',
+      'Defence Minister Umerov, ',
+      'Zelenskyy, Zelensky, ',
+      '24 червня, наступного дня, ',
+      'Умєрова, Умерова, ',
+    ];
+    const options = { format: 'markdown' as const, style: 'auto' as const, dateStyle: 'en-GB' as const, today: '2026-01-01' };
+    for (const unit of units) {
+      test(`"${unit.slice(0, -2)}" over and over in one sentence: four times the text takes at most ${DENSE_GROWTH} times as long`, () => {
+        const draft = (n: number): string => `Zelenskyy said in London on 23 June 2025 ${unit.repeat(Math.floor(n / unit.length))}the end.`;
+        const fits = (s: number, l: number): boolean => l <= DENSE_GROWTH * Math.max(s, FLOOR_MS);
+        // Each check of a text not read before: the check keeps what it read of each paragraph, by its text.
+        let round = 0;
+        const { s, l } = measure((t) => checkDocument(`${++round}. ${t}`, index, options), draft(32 * 1024), draft(128 * 1024), fits);
+        if (LOG) console.log(`      checkDocument on ${JSON.stringify(unit)}: ${s.toFixed(0)} ms of CPU on 32 KB, ${l.toFixed(0)} ms on 128 KB`);
+        assert.ok(fits(s, l), `checkDocument on ${JSON.stringify(unit)} repeated: ${s.toFixed(0)} ms of CPU on 32 KB, ${l.toFixed(0)} ms on 128 KB`);
       });
     }
   });

@@ -5,6 +5,7 @@ import { checkDocument } from '../../src/core/check/checker';
 import type { TextEdit } from '../../src/core/references/citation';
 import { findRelativeDates, relationText } from '../../src/core/document/relativeDates';
 import { ukRelationText } from '../../src/core/document/ukRelativeDates';
+import { MAX_RELATIVES_PER_SENTENCE } from '../../src/core/check/rules/relativeEventDate';
 import { bundled } from './helpers';
 
 /** The text after a fix: every edit in offsets of the text before any. */
@@ -107,6 +108,26 @@ suite('relative dates: the event-date check', () => {
     assert.deepEqual(check('The day before the NATO summit opened in The Hague, Zelensky visited London.'), []);
     assert.deepEqual(check('Two days after the London talks, the weather turned.'), []);
     assert.deepEqual(check('A day after the UK announced Project Octopus, Ukraine announced the interceptor drone agreement.', '2025-09-12'), []);
+  });
+
+  test(`a sentence is judged for its first ${MAX_RELATIVES_PER_SENTENCE} relative dates: more make it a list, each judgement reading all of it`, () => {
+    const { index } = bundled();
+    const clause = 'two days after the London talks, the UK announced the drone production agreement';
+    const found = (n: number): number[] =>
+      checkDocument(`On the record, ${Array(n).fill(clause).join(', and ')}.`, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB' })
+        .filter((f) => f.code === 'wrong-event-date')
+        .map((f) => f.start);
+    const each = clause.length + ', and '.length;
+    assert.deepEqual(found(3), [15, 15 + each, 15 + 2 * each]);
+    assert.deepEqual(
+      found(MAX_RELATIVES_PER_SENTENCE + 2),
+      Array.from({ length: MAX_RELATIVES_PER_SENTENCE }, (_, i) => 15 + i * each),
+    );
+    // Each sentence counts its own.
+    const sentences = Array(MAX_RELATIVES_PER_SENTENCE + 2)
+      .fill(`On the record, ${clause}.`)
+      .join(' ');
+    assert.equal(checkDocument(sentences, index, { format: 'markdown', style: 'auto', dateStyle: 'en-GB' }).length, MAX_RELATIVES_PER_SENTENCE + 2);
   });
 
   test('the next day after a date in the sentence before', () => {

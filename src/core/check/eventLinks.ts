@@ -42,6 +42,16 @@ export function isWordCode(c: number): boolean {
 /** What may join the parts of a word: an apostrophe, straight or curly, and a hyphen. */
 const WORD_JOINERS = [39, 0x2019, 45];
 
+/** How much a sentence (folded) says of a described event: each of its participants and its place named, and each of its words, by their length. */
+function describingScore(links: EventLinks, event: IndexedFact, folded: string, mentioned: () => Set<string>): number {
+  const d = links.describing.get(event.fact.id)!;
+  let score = 0;
+  for (const id of d.ids) if (mentioned().has(id)) score++;
+  // A longer phrase says more: "National Security and Defence Council" over "defence minister".
+  for (const w of d.words) if (hasPhrase(folded, w)) score += w.split(' ').length;
+  return score;
+}
+
 /**
  * The events a sentence describes in its own words rather than by a name:
  * one of an event's actions ("signed", "talks") with one of its participants
@@ -50,6 +60,9 @@ const WORD_JOINERS = [39, 0x2019, 45];
 export function describedEvents(links: EventLinks, folded: string, mentioned: () => Set<string>, named: ReadonlySet<string>): IndexedFact[] {
   const out = new Set<IndexedFact>();
   if (links.described.size === 0) return [];
+  // An event's score is the sentence's, wherever its action stands: counted once, not at each of its actions (a
+  // sentence may repeat "signed" thousands of times, and each count reads the whole sentence).
+  const scores = new Map<IndexedFact, number>();
   // Each word ("century-long", "pm’s"), read without a match object per word: a draft has thousands of dated sentences.
   const n = folded.length;
   for (let at = 0, end: number; at < n; at = end) {
@@ -61,11 +74,8 @@ export function describedEvents(links: EventLinks, folded: string, mentioned: ()
     const here: { event: IndexedFact; score: number }[] = [];
     for (const { event, action } of actions) {
       if (!folded.startsWith(action, at) || isWordCode(folded.charCodeAt(at + action.length))) continue;
-      const d = links.describing.get(event.fact.id)!;
-      let score = 0;
-      for (const id of d.ids) if (mentioned().has(id)) score++;
-      // A longer phrase says more: "National Security and Defence Council" over "defence minister".
-      for (const w of d.words) if (hasPhrase(folded, w)) score += w.split(' ').length;
+      let score = scores.get(event);
+      if (score === undefined) scores.set(event, (score = describingScore(links, event, folded, mentioned)));
       if (score > 0) here.push({ event, score });
     }
     // Of the events an action could be, those the sentence says most about: "signed … in Kyiv" fits several

@@ -132,6 +132,29 @@ export function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[
   return out;
 }
 
+/**
+ * Whether a span overlaps none of `dates` (in the order they start): a
+ * binary search among the dates starting before the span ends, and the
+ * latest end of those. A sentence may hold thousands of dates and names
+ * (a list of days), and a test of every name against every date took
+ * seconds on 64 KB.
+ */
+export function clearOfDates(dates: readonly DateInText[]): (span: { start: number; end: number }) => boolean {
+  const latestEnd: number[] = [];
+  let latest = -1;
+  for (const d of dates) latestEnd.push((latest = Math.max(latest, d.end)));
+  return ({ start, end }) => {
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dates[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || latestEnd[lo - 1] <= start;
+  };
+}
+
 /** Where a described event stands in a sentence when no name marks it: the sentence's start, before its dates. */
 export function describedAt(doc: ScannedDocument, s: { start: number; end: number }, dates: readonly DateInText[]): AliasMatch<IndexedFact> {
   const end = Math.max(s.start, Math.min(s.end, ...dates.map((d) => d.start)));
@@ -143,7 +166,8 @@ export function checkSentence(doc: ScannedDocument, s: { start: number; end: num
   const dates = doc.datesIn(s.start, s.end).filter((d) => d.hasDay && d.end <= s.end);
   if (dates.length === 0) return undefined;
   // Names and verbs inside quotation marks are someone's words, not the writer's claim about a date.
-  const matches = doc.matches.within(s.start, s.end).filter((m) => !dates.some((d) => m.start < d.end && d.start < m.end) && !doc.quoted(m.start));
+  const clear = clearOfDates(dates);
+  const matches = doc.matches.within(s.start, s.end).filter((m) => clear(m) && !doc.quoted(m.start));
   const events = eventsIn(
     links,
     matches,
@@ -265,6 +289,7 @@ export function eventsIn(
   let mentionedIds: Set<string> | undefined;
   const mentioned = (): Set<string> => (mentionedIds ??= new Set(matches.flatMap((m) => m.values.map((v) => v.fact.id))));
   const events = new Map<string, { event: IndexedFact; at: AliasMatch<IndexedFact> }>();
+  const verbs = new Map<string, boolean>();
   for (const m of matches) {
     for (const v of m.values) {
       if (v.fact.kind === 'event' && v.fact.date) {
@@ -273,7 +298,10 @@ export function eventsIn(
         if (specific || [...(links.corroborating.get(v.fact.id) ?? [])].some((id) => mentioned().has(id))) events.set(v.fact.id, { event: v, at: m });
       } else if (v.fact.kind === 'agreement') {
         for (const [cls, re] of Object.entries(VERB_CLASSES())) {
-          if (!re.test(sentence())) continue;
+          // Read once a sentence, not once an agreement's mention: a sentence may name agreements thousands of times.
+          let said = verbs.get(cls);
+          if (said === undefined) verbs.set(cls, (said = re.test(sentence())));
+          if (!said) continue;
           for (const e of links.byAgreement.get(v.fact.id)?.get(cls) ?? []) events.set(e.fact.id, { event: e, at: m });
         }
       }

@@ -14,7 +14,7 @@ import { type EventLinks, linksOf } from '../eventLinks';
 import { type Finding, changeTo, withFixes } from '../findings';
 import { type ScannedDocument } from '../scannedDocument';
 import { judgeFromDocument } from './documentRelativeDate';
-import { type EventAt, checkSentence, daysOf, eventsIn, rewriteDate } from './eventDate';
+import { type EventAt, checkSentence, clearOfDates, daysOf, eventsIn, rewriteDate } from './eventDate';
 import { lazy } from '../../lazy';
 
 /** Every relative date names a day or a week, or (Ukrainian) a day counted from the story's: paragraphs without one of these are not read further. */
@@ -22,6 +22,9 @@ const DAY_OR_WEEK = lazy(
   () =>
     /\b(?:days?|weeks?|morning)\b|(?<!\p{L})(?:д(?:ень|ні|нів|ня|нем|нями)|тиж\p{L}*|ранку|вчора|учора|позавчора|сьогодні|напередодні|понеділ\p{L}*|вівтор\p{L}*|серед[уи]|четвер\p{L}*|п.ятниц\p{L}*|субот\p{L}*|неділ\p{L}*|місяця)(?!\p{L})/iu,
 );
+
+/** Relative dates judged in one sentence, the first so many: "On 23 June …, the next day … and two days later …" has three. */
+export const MAX_RELATIVES_PER_SENTENCE = 8;
 
 /** The key under which a paragraph with no relative date is kept. */
 const NONE = 'relative\u0000none';
@@ -51,9 +54,19 @@ export function* checkRelativeEventDates(doc: ScannedDocument): Generator<void, 
       const relatives = findRelativeDates(doc.prose, para.start, para.end).filter((r) => !doc.quoted(r.start));
       if (relatives.length > 0) {
         const sentences = sentencesOf(doc.prose, para.start, para.end);
+        // The relative dates and the sentences both come in the order of the text: each is found from where the last was.
+        let k = 0;
+        let judgedIn = 0;
+        let counting = -1;
         for (const r of relatives) {
-          const k = sentences.findIndex((s) => s.start <= r.start && r.end <= s.end);
-          if (k < 0) continue;
+          while (k < sentences.length && sentences[k].end < r.end) k++;
+          if (k >= sentences.length || sentences[k].start > r.start) continue;
+          if (k !== counting) {
+            counting = k;
+            judgedIn = 0;
+          }
+          // Each judgement reads the sentence: one with more relative dates than a story's sentence has is a list, read in part.
+          if (++judgedIn > MAX_RELATIVES_PER_SENTENCE) continue;
           const f =
             r.base === 'document'
               ? judgeFromDocument(doc, links, sentences[k], r)
@@ -75,8 +88,8 @@ type Span = { start: number; end: number };
 
 /** The names in [start, end) a writer wrote as theirs: not quoted, not part of a date. */
 function namesIn(doc: ScannedDocument, span: Span): AliasMatch<IndexedFact>[] {
-  const dates = doc.datesIn(span.start, span.end);
-  return doc.matches.within(span.start, span.end).filter((m) => !doc.quoted(m.start) && !dates.some((d) => m.start < d.end && d.start < m.end));
+  const clear = clearOfDates(doc.datesIn(span.start, span.end));
+  return doc.matches.within(span.start, span.end).filter((m) => !doc.quoted(m.start) && clear(m));
 }
 
 /** The events some parts of a sentence name or describe, the other parts blanked. */
