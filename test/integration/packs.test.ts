@@ -128,6 +128,12 @@ suite('workspace fact packs', function () {
     await api.packsReady;
   });
 
+  /** The team's pack in use beside the one a test breaks: it must stay in use. */
+  async function otherPackLoaded(): Promise<void> {
+    await write(vscode.Uri.joinPath(packsDir(), 'other.yaml'), pack('Project Kestrel'));
+    await waitFor('the other pack to load', () => api.index.fact('team.kestrel'));
+  }
+
   // Each test starts without workspace packs, whatever the one before left behind.
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -225,9 +231,7 @@ suite('workspace fact packs', function () {
 
   test('a pack with a "constructor" key: the other packs stay in use, the file shows its problem, and fixing it loads it', async function () {
     if (restrictedModeRequested()) return this.skip();
-    const otherUri = vscode.Uri.joinPath(packsDir(), 'other.yaml');
-    await write(otherUri, pack('Project Kestrel'));
-    await waitFor('the other pack to load', () => api.index.fact('team.kestrel'));
+    await otherPackLoaded();
     const badUri = vscode.Uri.joinPath(packsDir(), 'hostile.yaml');
     const good = packUnder('hostile');
     const bad = good.replace('    kind: term\n', '    kind: term\n    constructor: x\n');
@@ -248,9 +252,7 @@ suite('workspace fact packs', function () {
 
   test('a pack with a list left open before a megabyte of values on one line: the problem shows at the bracket, and closing it loads it', async function () {
     if (restrictedModeRequested()) return this.skip();
-    const otherUri = vscode.Uri.joinPath(packsDir(), 'other.yaml');
-    await write(otherUri, pack('Project Kestrel'));
-    await waitFor('the other pack to load', () => api.index.fact('team.kestrel'));
+    await otherPackLoaded();
     const crowdedUri = vscode.Uri.joinPath(packsDir(), 'crowded.yaml');
     const good = packUnder('crowded');
     // The closing bracket lost, and the line after pasted onto it over and over: the YAML library took seconds on such a line.

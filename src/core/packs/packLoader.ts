@@ -1111,9 +1111,9 @@ function crowdedFlow(text: string): CrowdedFlow | undefined {
       if (read > 0) i++;
       else if (read < 0) quote = 0;
     } else if (c !== SPACE && c !== TAB) {
-      const after = i === 0 ? NEWLINE : text.charCodeAt(i - 1);
-      if ((c === DOUBLE || c === SINGLE) && (after === SPACE || after === TAB || after === NEWLINE || STARTS_FLOW_VALUE.has(last))) quote = c;
-      else if (c === HASH && (after === SPACE || after === TAB || after === NEWLINE)) {
+      const previous = i === 0 ? NEWLINE : text.charCodeAt(i - 1);
+      if ((c === DOUBLE || c === SINGLE) && (previous === SPACE || previous === TAB || previous === NEWLINE || STARTS_FLOW_VALUE.has(last))) quote = c;
+      else if (c === HASH && (previous === SPACE || previous === TAB || previous === NEWLINE)) {
         const eol = text.indexOf('\n', i);
         i = (eol < 0 ? text.length : eol) - 1;
         continue;

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 // Rule `wrong-event-date`: a known event, named or described, put on a day it did not happen.
 import { type DateStyle, MONTHS, compareIso, formatDate, isoSpan, parseIsoDate, toIso } from '../../document/dates';
 import { sentencesOf } from '../../document/sentences';
-import { foldText } from '../../document/text';
+import { foldText, lowerBound } from '../../document/text';
 import { type AliasMatch } from '../../facts/aliasMatcher';
 import { type IndexedFact } from '../../facts/factIndex';
 import { type Fact, type IsoDate } from '../../types';
@@ -133,25 +133,18 @@ export function* checkEventDates(doc: ScannedDocument): Generator<void, Finding[
 }
 
 /**
- * Whether a span overlaps none of `dates` (in the order they start): a
- * binary search among the dates starting before the span ends, and the
- * latest end of those. A sentence may hold thousands of dates and names
- * (a list of days), and a test of every name against every date took
- * seconds on 64 KB.
+ * Whether a span overlaps none of `dates` (in the order they start): of the
+ * dates starting before the span ends (`lowerBound`), the latest end. A
+ * sentence may hold thousands of dates and names (a list of days), and a
+ * test of every name against every date took seconds on 64 KB.
  */
 export function clearOfDates(dates: readonly DateInText[]): (span: { start: number; end: number }) => boolean {
   const latestEnd: number[] = [];
   let latest = -1;
   for (const d of dates) latestEnd.push((latest = Math.max(latest, d.end)));
   return ({ start, end }) => {
-    let lo = 0;
-    let hi = dates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dates[mid].start < end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 || latestEnd[lo - 1] <= start;
+    const before = lowerBound(dates, end);
+    return before === 0 || latestEnd[before - 1] <= start;
   };
 }
 
