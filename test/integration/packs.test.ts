@@ -273,6 +273,12 @@ suite('workspace fact packs', function () {
     );
     assert.ok(api.index.fact('team.kestrel'), 'the other pack stays in use');
     assert.ok(api.index.fact('person.starmer'), 'and the bundled one');
+    // As a writer finds it: the file open, the problem in the Problems panel.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(crowdedUri));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('pack-crowded-line', { texts: ['crowded.yaml', 'is a closing bracket missing?'], within: WIDGET.problems });
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await write(crowdedUri, good);
     await waitFor('the mended pack to load', () => api.index.fact('crowded.osprey'));
     await waitFor('its diagnostics to clear', () => vscode.languages.getDiagnostics(crowdedUri).length === 0);
