@@ -267,7 +267,7 @@ suite('workspace fact packs', function () {
         [
           line,
           bracket,
-          `YAML syntax: the brackets this "[" opens hold more than 1000 values on line ${line + 1}, more than any list of a pack; is a closing bracket missing?`,
+          `YAML syntax: the brackets this "[" opens hold more than 1,000 values on line ${line + 1}, more than any list of a pack; is a closing bracket missing?`,
         ],
       ],
     );

@@ -707,7 +707,7 @@ function crowdedFlowRefused(textIn: string, reader: Reader, lines: LineIndex): b
     l10n.t(
       'YAML syntax: the brackets this "{0}" opens hold more than {1} values on line {2}, more than any list of a pack; is a closing bracket missing?',
       textIn[crowded!.bracket],
-      MAX_FLOW_VALUES_PER_LINE,
+      MAX_FLOW_VALUES_PER_LINE.toLocaleString('en-GB'),
       lines.positionAt(crowded!.line).line + 1,
     ),
   );
