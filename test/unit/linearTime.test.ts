@@ -1,6 +1,6 @@
 // Hostile text cannot hold the extension up: 1 MB runs of spaces, quotes,
 // backslashes and brackets, in a pack and in a draft, and of values in
-// brackets in a pack, are read in well under a second by the loader and by
+// brackets in a pack (written as YAML or as JSON), are read in well under a second by the loader and by
 // every reader of document text; and a sentence of thousands of dates, names
 // or events takes the check time in proportion to its length.
 
@@ -44,12 +44,21 @@ function flowRuns(n: number): Record<string, string> {
     'lists in a list': '[a], '.repeat(Math.floor(n / 5)),
   };
 }
+/** Runs of `n` characters of values in a pack written as JSON, on one line: the quick reader of JSON reads them, not the library. */
+function jsonRuns(n: number): Record<string, string> {
+  return {
+    'JSON strings in a list': '"a", '.repeat(Math.floor(n / 5)),
+    'JSON numbers in a list': '1, '.repeat(Math.floor(n / 3)),
+    'JSON objects in a list': '{"a": 1}, '.repeat(Math.floor(n / 10)),
+  };
+}
 /** LINEAR_LOG=1 prints every time measured. */
 const LOG = process.env.LINEAR_LOG === '1';
-const SMALL: Record<string, string> = { ...runs(MB / 4), ...flowRuns(MB / 4) };
-const LARGE: Record<string, string> = { ...runs(MB), ...flowRuns(MB) };
+const SMALL: Record<string, string> = { ...runs(MB / 4), ...flowRuns(MB / 4), ...jsonRuns(MB / 4) };
+const LARGE: Record<string, string> = { ...runs(MB), ...flowRuns(MB), ...jsonRuns(MB) };
 const KINDS = Object.keys(runs(0));
 const FLOW_KINDS = Object.keys(flowRuns(0));
+const JSON_KINDS = Object.keys(jsonRuns(0));
 
 /**
  * Well under a second: the most CPU time any reader may take on 1 MB, on a
@@ -187,6 +196,17 @@ suite('linear time on hostile text', function () {
         const parse = (text: string): unknown => parsePackText(text, 'hostile.yaml', { maxBytes: 8 * MB });
         linear('the loader (left open)', (run) => `${PACK_HEAD}  - id: x\n    aliases: [${run}\n`, parse, kind);
         linear('the loader (closed)', (run) => `${PACK_HEAD}  - id: x\n    aliases: [${run}]\n`, parse, kind);
+      });
+    }
+  });
+
+  suite('the pack loader, a pack written as JSON on one line', () => {
+    const parse = (text: string): unknown => parsePackText(text, 'hostile.yaml', { maxBytes: 8 * MB });
+    const head = '{"pack": {"id": "x", "title": "x", "version": "1", "language": "en"}, "sources": [], "facts": [{"id": "x", "aliases": [';
+    for (const kind of JSON_KINDS) {
+      test(`1 MB of ${kind}, the list closed and left open`, () => {
+        linear('the loader (closed)', (run) => `${head}${run}"a"]}]}\n`, parse, kind);
+        linear('the loader (left open)', (run) => `${head}${run}\n`, parse, kind);
       });
     }
   });

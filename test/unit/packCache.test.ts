@@ -505,11 +505,12 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-04.5': '693ad3d694f1a1cd',
       '2026-12-04.6': 'aad870bd65a075e2',
       '2026-12-05.1': 'b5ed6ac6d4c87462',
-      '2026-12-05.2': '755d42d8c87776ac',
+      '2026-12-05.2': '0360cf1eaf6bfb6c',
     };
     const loader = [
       'src/core/packs/packLoader.ts',
       'src/core/packs/quickYaml.ts',
+      'src/core/packs/quickJson.ts',
       'src/core/packs/quickText.ts',
       'src/core/packs/validPack.ts',
       'src/core/packs/recordedPaths.ts',

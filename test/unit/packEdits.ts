@@ -4,6 +4,7 @@
 // the same meaning, and the comparison of two loads of one text.
 
 import assert from 'node:assert/strict';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { parsePackText, type LoadResult } from '../../src/core/packs/packLoader';
 import { PATH_NUMBERS, wholePaths, type RecordedPaths } from '../../src/core/packs/recordedPaths';
 import { prng } from './helpers';
@@ -32,6 +33,38 @@ function expanded(recorded: RecordedPaths): [string, number[]][] {
   const whole = wholePaths(keys === '' ? [] : keys.split('\n'), ranges);
   assert.ok(whole, 'the parts and numbers match');
   return whole.map((path, slot) => [path, [...ranges.subarray(slot * PATH_NUMBERS + 1, (slot + 1) * PATH_NUMBERS)]]);
+}
+
+/** The `yaml` library's composition of a text, with the loader's options. */
+export function libraryCompose(text: string): ReturnType<typeof parseDocument> {
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
+}
+
+/** Where two composed trees first differ, or undefined. `range[2]` of the root is not compared: nothing reads it. */
+export function composedDifference(a: unknown, b: unknown, path = '', root = true): string | undefined {
+  const kind = (n: unknown): string => (n === null || n === undefined ? 'none' : isMap(n) ? 'map' : isSeq(n) ? 'seq' : isScalar(n) ? 'scalar' : 'other');
+  if (kind(a) !== kind(b)) return `${path}: a ${kind(a)}, the library's a ${kind(b)}`;
+  if (a === null || a === undefined) return undefined;
+  const x = a as YamlNode;
+  const y = b as YamlNode;
+  const [r, s] = [x.range!, y.range!];
+  if (r[0] !== s[0] || r[1] !== s[1] || (!root && r[2] !== s[2])) return `${path}: range ${JSON.stringify(r)}, the library's ${JSON.stringify(s)}`;
+  if (isScalar(x) && isScalar(y)) {
+    if (!Object.is(x.value, y.value) || x.type !== y.type || x.source !== y.source)
+      return `${path}: ${JSON.stringify([x.value, x.type])}, the library's ${JSON.stringify([y.value, y.type])}`;
+    return undefined;
+  }
+  const [p, q] = [(x as unknown as { items: unknown[] }).items, (y as unknown as { items: unknown[] }).items];
+  if (p.length !== q.length) return `${path}: ${p.length} items, the library's ${q.length}`;
+  for (let i = 0; i < p.length; i++) {
+    const [m, n] = [p[i], q[i]];
+    const d =
+      isPair(m) && isPair(n)
+        ? (composedDifference(m.key, n.key, `${path}/${i}:key`, false) ?? composedDifference(m.value, n.value, `${path}/${i}`, false))
+        : composedDifference(m, n, `${path}/${i}`, false);
+    if (d) return d;
+  }
+  return undefined;
 }
 
 /** Values a writer might put after a key, well or badly formed. */

@@ -22,6 +22,9 @@ export const MAX_VALUE_CHARS = 100_000;
 /** Deepest nesting of YAML collections read: deeper input would exhaust the parser's stack. */
 export const MAX_NESTING = 64;
 
+/** More values than any list inside a fact, a source or a pack's head may hold: twice the longest (500 forms of a name). */
+export const MAX_LIST_VALUES = 1_000;
+
 /** Most lines in a row that hold nothing but white space: each costs the YAML parser several tokens. */
 export const MAX_BLANK_LINES = 1_000;
 

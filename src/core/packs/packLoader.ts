@@ -32,10 +32,20 @@ import {
   type Severity,
 } from '../types';
 
+import { quickComposeJson } from './quickJson';
 import { quickCompose } from './quickYaml';
 import { readValidPack } from './validPack';
 import { RecordedPaths } from './recordedPaths';
-import { DEFAULT_MAX_PACK_BYTES, loadFailedProblem, MAX_BLANK_LINES, MAX_NESTING, MAX_TEXT_CHARS, MAX_VALUE_CHARS, tooLargeProblem } from './packLimits';
+import {
+  DEFAULT_MAX_PACK_BYTES,
+  loadFailedProblem,
+  MAX_BLANK_LINES,
+  MAX_LIST_VALUES,
+  MAX_NESTING,
+  MAX_TEXT_CHARS,
+  MAX_VALUE_CHARS,
+  tooLargeProblem,
+} from './packLimits';
 
 export { DEFAULT_MAX_PACK_BYTES, formatBytes, loadFailedProblem, MAX_NESTING, tooLargeProblem } from './packLimits';
 
@@ -294,6 +304,11 @@ class Reader {
           this.problem(node, 'wrong-type', l10n.t('{0} must be a list', what));
           return INVALID;
         }
+        if (shape.maxItems !== undefined && node.items.length > shape.maxItems) {
+          // Its items are not read: a list far over its limit (a pack's line of 300,000 values) would take a problem and a path each.
+          this.problem(node, 'too-many-items', l10n.t('{0} has {1} items; at most {2} are allowed', what, node.items.length, shape.maxItems));
+          return INVALID;
+        }
         const out: unknown[] = [];
         node.items.forEach((item, i) => {
           const v = this.read(item as YamlNode, shape.items, `${path}/${i}`, `${what}[${i + 1}]`);
@@ -305,10 +320,6 @@ class Reader {
             'too-few-items',
             shape.minItems === 1 ? l10n.t('{0} needs at least 1 item', what) : l10n.t('{0} needs at least {1} items', what, shape.minItems),
           );
-          return INVALID;
-        }
-        if (shape.maxItems !== undefined && node.items.length > shape.maxItems) {
-          this.problem(node, 'too-many-items', l10n.t('{0} has {1} items; at most {2} are allowed', what, node.items.length, shape.maxItems));
           return INVALID;
         }
         return out;
@@ -630,12 +641,15 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
     const pack = { meta: valid.meta, sources: valid.sources, facts: valid.facts } as unknown as Pack;
     return { pack, locations, problems: validReader.finish() };
   }
-  // Packs with problems in that form are composed by the quick reader; anything else, and every syntax error, by the
-  // library. A line crowded with values in brackets is neither's to read: both take far longer per value than per character.
-  const root = crowdedFlowRefused(textIn, reader, lines)
-    ? undefined
-    : ((options.quickReader === false ? undefined : quickCompose(textIn)) ??
-      (unsafeForLibrary(textIn, reader, lines) ? undefined : composeWithLibrary(textIn, reader, lines)));
+  // Packs with problems in that form are composed by the quick reader, and packs written as JSON by its reader of
+  // JSON; anything else, and every syntax error, by the library. A line crowded with values in brackets is not the
+  // library's nor the quick reader's to read: both take far longer per value than per character.
+  const quick = options.quickReader !== false;
+  const root =
+    (quick ? quickComposeJson(textIn) : undefined) ??
+    (crowdedFlowRefused(textIn, reader, lines)
+      ? undefined
+      : ((quick ? quickCompose(textIn) : undefined) ?? (unsafeForLibrary(textIn, reader, lines) ? undefined : composeWithLibrary(textIn, reader, lines))));
   if (root === undefined) return { locations: empty, problems: reader.finish() };
   if (!root || !isMap(root)) {
     reader.problem(root, 'wrong-type', l10n.t('A pack file must be a mapping with the keys "pack", "sources" and "facts".'));
@@ -1073,8 +1087,8 @@ function quotedCharacter(text: string, i: number, quote: number): number {
   return text.charCodeAt(i + 1) === SINGLE ? 1 : -1;
 }
 
-/** Most values one line may hold inside a flow collection ("[...]", "{...}"): twice a pack's longest list (500 forms of a name). */
-export const MAX_FLOW_VALUES_PER_LINE = 1_000;
+/** Most values one line may hold inside a flow collection ("[...]", "{...}"): more than any list of a pack but the lists of facts and sources. */
+export const MAX_FLOW_VALUES_PER_LINE = MAX_LIST_VALUES;
 
 /** Where a line holds too many values of a flow collection: the bracket that opened it, and the line's start. */
 interface CrowdedFlow {

@@ -394,14 +394,14 @@ export class QuickText {
   quoted(start: number): string {
     const text = this.text;
     const q = text.charCodeAt(start);
-    const lineEnd = this.endOfLine(start);
     let value = '';
     let from = start + 1;
     let i = from;
     this.escaped = false;
     for (;;) {
-      if (i >= lineEnd) out();
+      // The line's end is met, not looked for: a pack written on one line is one line of many quoted values.
       const c = text.charCodeAt(i);
+      if (c === LF || i >= this.length) out();
       if (c === q) {
         if (q === APOSTROPHE && text.charCodeAt(i + 1) === APOSTROPHE) {
           value += text.slice(from, i + 1);

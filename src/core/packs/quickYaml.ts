@@ -22,7 +22,7 @@ import {
 // that every problem is found and located as the library's nodes place it.
 
 /** A plain scalar as the composer makes it: its value by the core schema's tags. */
-function plainScalar(source: string, atKey: boolean): Scalar {
+export function plainScalar(source: string, atKey: boolean): Scalar {
   const typed = typedPlain(source, atKey);
   const node = typed instanceof Scalar ? typed : new Scalar(typed ? typed.value : source);
   node.source = source;
@@ -30,7 +30,7 @@ function plainScalar(source: string, atKey: boolean): Scalar {
   return node;
 }
 
-function textScalar(value: string, type: Scalar.Type, range: [number, number, number]): Scalar {
+export function textScalar(value: string, type: Scalar.Type, range: [number, number, number]): Scalar {
   const node = new Scalar(value);
   node.source = value;
   node.type = type;
