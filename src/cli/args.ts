@@ -56,7 +56,7 @@ Validates fact packs: YAML syntax, the pack format, references between facts
 and sources, ids across packs (with the bundled pack), and evidence against the
 sources' local texts. Every problem is printed with file:line:col. Without
 arguments, the packs of the working folder (agreementCite.packs.include, by
-default .factpacks/**/*.{yaml,yml} and **/*.factpack.{yaml,yml}); a folder means
+default .factpacks/**/*.{yaml,yml,json} and **/*.factpack.{yaml,yml,json}); a folder means
 the packs in it.
 
 Options:

@@ -12,7 +12,7 @@ import type { IsoDate } from './types';
  */
 
 /** Where writers keep packs unless `agreementCite.packs.include` says otherwise. */
-export const DEFAULT_PACK_GLOBS = ['**/.factpacks/**/*.{yaml,yml}', '**/*.factpack.{yaml,yml}'];
+export const DEFAULT_PACK_GLOBS = ['**/.factpacks/**/*.{yaml,yml,json}', '**/*.factpack.{yaml,yml,json}'];
 
 export interface Settings {
   citationStyle: CitationStyle;

@@ -284,6 +284,56 @@ suite('workspace fact packs', function () {
     await waitFor('its diagnostics to clear', () => vscode.languages.getDiagnostics(crowdedUri).length === 0);
   });
 
+  test('a pack written as JSON on one line loads as its YAML does; a wrong value in it shows at its line and column', async function () {
+    if (restrictedModeRequested()) return this.skip();
+    await otherPackLoaded();
+    const jsonUri = vscode.Uri.joinPath(packsDir(), 'exported.json');
+    // As a newsroom's script writes a pack: JSON.stringify, one line, hundreds of facts.
+    const value = {
+      pack: { id: 'exported', title: 'Exported notes', version: '1.0.0', language: 'en', checked: '2025-07-01' },
+      sources: [{ id: 'exported-src', title: 'Programme notes', publisher: 'Team newsroom', date: '2025-07-01', kind: 'other', language: 'en' }],
+      facts: Array.from({ length: 400 }, (_, i) => ({
+        id: `exported.line-${i}`,
+        kind: 'term',
+        label: `Drone line ${i}`,
+        text: `Drone line ${i}, one of the programme's production lines`,
+        aliases: [`Drone line ${i}`],
+        citations: [{ source: 'exported-src', locator: `p. ${i + 1}` }],
+      })),
+    };
+    const oneLine = JSON.stringify(value);
+    await write(jsonUri, oneLine);
+    const fact = await waitFor('the JSON pack to load', () => api.index.fact('exported.line-399'));
+    assert.equal(fact.fact.label, 'Drone line 399');
+    assert.equal(api.index.facts.filter((f) => f.fact.id.startsWith('exported.')).length, 400);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(jsonUri).filter((d) => d.source === 'Agreement Cite'),
+      [],
+    );
+    // A wrong kind far along the line: the problem is at that value, on line 1.
+    const broken = oneLine.replace('"kind":"term","label":"Drone line 300"', '"kind":"trem","label":"Drone line 300"');
+    await write(jsonUri, broken);
+    const diags = await waitFor('a diagnostic at the wrong kind', () => {
+      const d = vscode.languages.getDiagnostics(jsonUri).filter((x) => x.source === 'Agreement Cite');
+      return d.length > 0 ? d : undefined;
+    });
+    const at = broken.indexOf('"trem"');
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message.split(':')[0]]),
+      [
+        [0, at, at + '"trem"'.length, 'fact "exported.line-300".kind "trem" must be one of'],
+        [0, 0, 0, 'This pack has errors'],
+      ],
+    );
+    assert.ok(api.index.fact('exported.line-399'), 'the last version that loaded stays in use');
+    assert.ok(api.index.fact('team.kestrel'), 'the other pack stays in use');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(jsonUri));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('pack-json-line', { texts: ['exported.json', 'trem'], within: WIDGET.problems });
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('a pack edited and saved in the editor is reloaded', async function () {
     if (restrictedModeRequested()) return this.skip();
     // A file no other test opened: an editor model of a file since rewritten
