@@ -145,6 +145,20 @@ suite('quick JSON reader', () => {
     assert.ok(read > 150, `${read} of 600 read quickly`);
   });
 
+  test('reads keys given twice, escapes, empty keys and numbers YAML writes otherwise, as the library does, and the loads agree', () => {
+    const texts = [
+      '{"pack": 1, "pack": 2}',
+      '{"pack": {"id": "x", "id": [1, {"id": 2}]}, "pack": null, "facts": []}',
+      '{"": "", "\\u0000": 1, "facts": [{"id": "a\\tb"}]}',
+      '{"pack": "\\ud83d\\ude00", "sources": "\\/\\"\\\\\\b\\f\\n\\r\\t"}',
+      '{"pack": {"version": 1.0, "n": -0, "big": 1E400, "small": 0.10, "exp": 2.5e-3}}',
+    ];
+    for (const text of texts) {
+      assertReadAsLibrary(text, text);
+      assertSameLoad(text, 'keys.yaml');
+    }
+  });
+
   test('leaves to the library what is not JSON of that form, and the loads agree', () => {
     const left = [
       '{"pack": 1, // a comment\n}',
