@@ -53,12 +53,25 @@ const packUnder = (id: string): string =>
     .replace('source: team-interview', `source: ${id}-src`)
     .replace('[Project Kestrel, Kestrel line]', '[Project Osprey]');
 
-/** The errors shown in the file at `uri`, once there are any. */
+/** The extension's diagnostics in the file at `uri` (VS Code's JSON support may add its own to a pack written as JSON). */
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Agreement Cite');
+}
+
+/** The extension's errors shown in the file at `uri`, once there are any. */
 function errorsShown(what: string, uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
   return waitFor(what, () => {
-    const d = vscode.languages.getDiagnostics(uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
+    const d = ours(uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
     return d.length > 0 ? d : undefined;
   });
+}
+
+/** A pack's problems as a writer finds them: the file open, the Problems panel shown; a screenshot, the panel closed again. */
+async function problemsScreenshot(uri: vscode.Uri, name: string, texts: string[]): Promise<void> {
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await screenshot(name, { texts, within: WIDGET.problems });
+  await vscode.commands.executeCommand('workbench.action.closePanel');
 }
 
 /** A pack of its own for each marker (packEventsHandled): ids no other pack uses. */
@@ -198,10 +211,7 @@ suite('workspace fact packs', function () {
     // Broken: a diagnostic at the bad line, and the last good version still answers.
     const broken = pack('Project Kestrel').replace('    kind: term\n', '    kind: term\n    label: [unclosed\n');
     await write(packUri(), broken);
-    const diags = await waitFor('a diagnostic in the broken pack', () => {
-      const d = vscode.languages.getDiagnostics(packUri()).filter((x) => x.severity === vscode.DiagnosticSeverity.Error);
-      return d.length > 0 ? d : undefined;
-    });
+    const diags = await errorsShown('a diagnostic in the broken pack', packUri());
     const badLine = broken.split('\n').findIndex((l) => l.includes('[unclosed'));
     assert.ok(
       diags.some((d) => d.range.start.line >= badLine && d.range.start.line <= badLine + 1),
@@ -210,11 +220,8 @@ suite('workspace fact packs', function () {
     assert.ok(vscode.languages.getDiagnostics(packUri()).some((d) => /last version that loaded cleanly stays in use/.test(d.message)));
     assert.ok(api.index.fact('team.kestrel'), 'the last good version stays in use');
     assert.match(await hoverMarkdown(draft, 'Project Kestrel'), /Project Kestrel/);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(packUri()));
     // The problem as a writer finds it: in the Problems panel, beside the broken line.
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await screenshot('pack-diagnostic', { texts: ['team.yaml', 'last version that loaded cleanly stays in use'], within: WIDGET.problems });
-    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await problemsScreenshot(packUri(), 'pack-diagnostic', ['team.yaml', 'last version that loaded cleanly stays in use']);
 
     // Fixed, with a new label: the diagnostic goes and the new version is used.
     await write(packUri(), pack('Project Kestrel line'));
@@ -273,11 +280,7 @@ suite('workspace fact packs', function () {
     );
     assert.ok(api.index.fact('team.kestrel'), 'the other pack stays in use');
     assert.ok(api.index.fact('person.starmer'), 'and the bundled one');
-    // As a writer finds it: the file open, the problem in the Problems panel.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(crowdedUri));
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await screenshot('pack-crowded-line', { texts: ['crowded.yaml', 'is a closing bracket missing?'], within: WIDGET.problems });
-    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await problemsScreenshot(crowdedUri, 'pack-crowded-line', ['crowded.yaml', 'is a closing bracket missing?']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await write(crowdedUri, good);
     await waitFor('the mended pack to load', () => api.index.fact('crowded.osprey'));
@@ -306,17 +309,12 @@ suite('workspace fact packs', function () {
     const fact = await waitFor('the JSON pack to load', () => api.index.fact('exported.line-399'));
     assert.equal(fact.fact.label, 'Drone line 399');
     assert.equal(api.index.facts.filter((f) => f.fact.id.startsWith('exported.')).length, 400);
-    assert.deepEqual(
-      vscode.languages.getDiagnostics(jsonUri).filter((d) => d.source === 'Agreement Cite'),
-      [],
-    );
+    assert.deepEqual(ours(jsonUri), []);
     // A wrong kind far along the line: the problem is at that value, on line 1.
     const broken = oneLine.replace('"kind":"term","label":"Drone line 300"', '"kind":"trem","label":"Drone line 300"');
     await write(jsonUri, broken);
-    const diags = await waitFor('a diagnostic at the wrong kind', () => {
-      const d = vscode.languages.getDiagnostics(jsonUri).filter((x) => x.source === 'Agreement Cite');
-      return d.length > 0 ? d : undefined;
-    });
+    await errorsShown('a diagnostic at the wrong kind', jsonUri);
+    const diags = ours(jsonUri);
     const at = broken.indexOf('"trem"');
     assert.deepEqual(
       diags.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.message.split(':')[0]]),
@@ -327,10 +325,7 @@ suite('workspace fact packs', function () {
     );
     assert.ok(api.index.fact('exported.line-399'), 'the last version that loaded stays in use');
     assert.ok(api.index.fact('team.kestrel'), 'the other pack stays in use');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(jsonUri));
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await screenshot('pack-json-line', { texts: ['exported.json', 'trem'], within: WIDGET.problems });
-    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await problemsScreenshot(jsonUri, 'pack-json-line', ['exported.json', 'trem']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

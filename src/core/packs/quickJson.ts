@@ -1,6 +1,6 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { MAX_LIST_VALUES, MAX_NESTING } from './packLimits';
-import { CLOSE_CURLY, CLOSE_SQUARE, COMMA, LF, OPEN_CURLY, OPEN_SQUARE, out, quickly, type QuickText } from './quickText';
+import { CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, LF, OPEN_CURLY, OPEN_SQUARE, out, QUOTE, quickly, type QuickText, SPACE } from './quickText';
 import { plainScalar, textScalar } from './quickYaml';
 
 // The quick composer of packs written as JSON, as `JSON.stringify` and most
@@ -14,10 +14,6 @@ import { plainScalar, textScalar } from './quickYaml';
 // read here; anything else (a comment, a trailing comma, a tab, a key left
 // unquoted, a list inside a fact longer than any pack's) leaves the text to
 // the library, which reads or refuses it.
-
-const SPACE = 32;
-const QUOTE = 34;
-const COLON = 58;
 
 /** A plain scalar of JSON: a number, true, false or null. */
 const JSON_PLAIN = /^(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null)$/;

@@ -29,11 +29,11 @@ export function quickly<T>(text: string, read: (t: QuickText) => T): T | undefin
 }
 
 export const LF = 10;
-const SPACE = 32;
+export const SPACE = 32;
 const HASH = 35;
-const QUOTE = 34;
+export const QUOTE = 34;
 const APOSTROPHE = 39;
-const COLON = 58;
+export const COLON = 58;
 export const DASH = 45;
 const BACKSLASH = 92;
 export const OPEN_SQUARE = 91;
