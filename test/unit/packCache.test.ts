@@ -505,7 +505,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-04.5': '693ad3d694f1a1cd',
       '2026-12-04.6': 'aad870bd65a075e2',
       '2026-12-05.1': 'b5ed6ac6d4c87462',
-      '2026-12-05.2': '951857773aa63f7c',
+      '2026-12-05.2': '48af0a2a9599e9ab',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

@@ -5,13 +5,18 @@
 // same whichever read the text.
 
 import assert from 'node:assert/strict';
-import { parseDocument } from 'yaml';
+import { parseDocument, type YAMLMap } from 'yaml';
 import { parsePackText } from '../../src/core/packs/packLoader';
-import { quickComposeJson } from '../../src/core/packs/quickJson';
+import { readJson } from '../../src/core/packs/quickJson';
 import { bundledFiles, prng } from './helpers';
 import { assertSameLoad, composedDifference as difference, libraryCompose as library } from './packEdits';
 
 type Random = ReturnType<typeof prng>;
+
+/** The root the JSON reader composes, or undefined where it leaves the text to the others. */
+function quickComposeJson(text: string): YAMLMap | undefined {
+  return readJson(text)?.root;
+}
 
 /** A bundled pack file's values, as the library reads them. */
 function packValue(text: string): unknown {
@@ -239,5 +244,39 @@ suite('quick JSON reader', () => {
     const many = JSON.stringify(pack(Array.from({ length: 1_500 }, (_, i) => fact(i, 2))));
     assert.ok(quickComposeJson(many));
     assert.equal(parsePackText(many, 'p.yaml').pack?.facts.length, 1_500);
+  });
+
+  test('a pack written as JSON on one line with a mistake in it: the problem is where it stops being JSON, and both readers agree', () => {
+    const value = packs[0].value as { facts: { label?: string }[] };
+    const oneLine = JSON.stringify(value);
+    const label = JSON.stringify(value.facts[40].label);
+    const cases: [string, string, number][] = [
+      ['a comma lost', oneLine.replace(`"label":${label},`, `"label":${label}`), oneLine.indexOf(`"label":${label},`) + `"label":${label}`.length],
+      ['a comma too many', oneLine.replace(`"label":${label},`, `"label":${label},,`), oneLine.indexOf(`"label":${label},`) + `"label":${label},`.length],
+      // Its string then runs on to the next quote, and the text stops being JSON just after it.
+      [
+        'a closing quote lost',
+        oneLine.replace(`"label":${label}`, `"label":${label.slice(0, -1)}`),
+        oneLine.indexOf(`"label":${label}`) + '"label":'.length + label.length + 1,
+      ],
+      ['the last bracket lost', oneLine.slice(0, -1), oneLine.length - 1],
+    ];
+    for (const [what, text, at] of cases) {
+      const result = parsePackText(text, 'p.json');
+      assert.deepEqual(
+        result.problems.map((p) => [p.code, p.range.start.line, p.range.start.character]),
+        [['yaml-syntax', 0, at]],
+        what,
+      );
+      assert.match(
+        result.problems[0].message,
+        /^YAML syntax: this pack, written as JSON, cannot be read from here: is a comma, a quote or a bracket missing\? Its line 1 holds more than 1,000 values in brackets/,
+        what,
+      );
+      assertSameLoad(text, 'p.json');
+    }
+    // A YAML pack's crowded line is told as before, at its bracket.
+    const yaml = `pack: x\nfacts: [${'a, '.repeat(1_200)}\n`;
+    assert.match(parsePackText(yaml, 'p.yaml').problems[0].message, /the brackets this "\[" opens hold more than 1,000 values on line 2/);
   });
 });

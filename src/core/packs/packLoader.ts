@@ -32,7 +32,7 @@ import {
   type Severity,
 } from '../types';
 
-import { quickComposeJson } from './quickJson';
+import { readJson } from './quickJson';
 import { quickCompose } from './quickYaml';
 import { readValidPack } from './validPack';
 import { RecordedPaths } from './recordedPaths';
@@ -645,9 +645,11 @@ function parseUnguarded(textIn: string, file: string, options: LoadOptions): Loa
   // JSON; anything else, and every syntax error, by the library. A line crowded with values in brackets is not the
   // library's nor the quick reader's to read: both take far longer per value than per character.
   const quick = options.quickReader !== false;
+  // Read as JSON whichever reader is chosen: where a crowded line is refused, the place it stops being JSON is the one to name.
+  const json = readJson(textIn);
   const root =
-    (quick ? quickComposeJson(textIn) : undefined) ??
-    (crowdedFlowRefused(textIn, reader, lines)
+    (quick ? json?.root : undefined) ??
+    (crowdedFlowRefused(textIn, reader, lines, json?.stop ?? -1)
       ? undefined
       : ((quick ? quickCompose(textIn) : undefined) ?? (unsafeForLibrary(textIn, reader, lines) ? undefined : composeWithLibrary(textIn, reader, lines))));
   if (root === undefined) return { locations: empty, problems: reader.finish() };
@@ -713,10 +715,21 @@ function unsafeForLibrary(textIn: string, reader: Reader, lines: LineIndex): boo
  * Whether a line of the text holds more values in brackets than any pack's
  * list (`crowdedFlow`), told to `reader` at the bracket: the library reads
  * them a hundred times slower than a pack, and the quick composer, reading
- * lists in a list, five times.
+ * lists in a list, five times. A pack written as JSON may hold its facts on
+ * one line, which only the JSON reader reads: where it stopped reading
+ * (`jsonStop`, -1 for nowhere) is where the writer is sent instead.
  */
-function crowdedFlowRefused(textIn: string, reader: Reader, lines: LineIndex): boolean {
+function crowdedFlowRefused(textIn: string, reader: Reader, lines: LineIndex, jsonStop: number): boolean {
   const crowded = crowdedFlow(textIn);
+  if (crowded && jsonStop >= 0) {
+    return refusedAt(reader, lines, jsonStop, 'yaml-syntax', () =>
+      l10n.t(
+        'YAML syntax: this pack, written as JSON, cannot be read from here: is a comma, a quote or a bracket missing? Its line {0} holds more than {1} values in brackets, which only a pack in JSON may.',
+        lines.positionAt(crowded.line).line + 1,
+        MAX_FLOW_VALUES_PER_LINE.toLocaleString('en-GB'),
+      ),
+    );
+  }
   return refusedAt(reader, lines, crowded?.bracket, 'yaml-syntax', () =>
     l10n.t(
       'YAML syntax: the brackets this "{0}" opens hold more than {1} values on line {2}, more than any list of a pack; is a closing bracket missing?',

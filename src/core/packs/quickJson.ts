@@ -30,17 +30,24 @@ function blankEnd(text: string, i: number): number {
 }
 
 /**
- * Composes `t`'s text as JSON; throws NotQuick at anything else. Where a
- * node ends with what follows it (`range[2]`) is where the library ends it:
- * a key at its closing quote, a mapping's value past its spaces and one line
+ * Composes `t`'s text as JSON; throws NotQuick at anything else, with
+ * `where.at` the value or token it could not read (-1 where no one place
+ * says why: nesting or a list deeper or longer than a pack's). Where a node
+ * ends with what follows it (`range[2]`) is where the library ends it: a key
+ * at its closing quote, a mapping's value past its spaces and one line
  * break, an array's item at the next comma or bracket.
  */
-function compose(t: QuickText): YAMLMap {
+function compose(t: QuickText, where: { at: number }): YAMLMap {
   const text = t.text;
   let depth = 0;
+  /** Gives up where nothing in the text is wrong: the loader's guards say why. */
+  const beyondPack = (): never => {
+    where.at = -1;
+    return out();
+  };
 
   function collection(start: number): YAMLMap | YAMLSeq {
-    if (++depth > MAX_NESTING) out();
+    if (++depth > MAX_NESTING) beyondPack();
     const isSeq = text.charCodeAt(start) === OPEN_SQUARE;
     const close = isSeq ? CLOSE_SQUARE : CLOSE_CURLY;
     const node = isSeq ? new YAMLSeq() : new YAMLMap();
@@ -53,9 +60,10 @@ function compose(t: QuickText): YAMLMap {
           i = item.range![2] = blankEnd(text, item.range![1]);
           (node as YAMLSeq).items.push(item);
         } else {
+          where.at = i;
           if (text.charCodeAt(i) !== QUOTE) out();
           const key = textScalar(t.quoted(i), Scalar.QUOTE_DOUBLE, [i, t.valueEnd, t.valueEnd]);
-          const colon = t.skipSpaces(t.valueEnd);
+          const colon = (where.at = t.skipSpaces(t.valueEnd));
           if (text.charCodeAt(colon) !== COLON) out();
           const item = value(blankEnd(text, colon + 1));
           const end = t.skipSpaces(item.range![1]);
@@ -63,10 +71,10 @@ function compose(t: QuickText): YAMLMap {
           (node as YAMLMap).items.push(new Pair(key, item));
           i = blankEnd(text, end);
         }
-        const c = text.charCodeAt(i);
+        const c = text.charCodeAt((where.at = i));
         if (c === close) break;
         // Only the lists of facts and of sources may be longer: anything inside a fact is left to the loader's guards.
-        if (depth > 2 && node.items.length >= MAX_LIST_VALUES) out();
+        if (depth > 2 && node.items.length >= MAX_LIST_VALUES) beyondPack();
         if (c !== COMMA) out();
         i = blankEnd(text, i + 1);
       }
@@ -77,7 +85,7 @@ function compose(t: QuickText): YAMLMap {
   }
 
   function value(i: number): YamlNode {
-    const c = text.charCodeAt(i);
+    const c = text.charCodeAt((where.at = i));
     if (c === QUOTE) return textScalar(t.quoted(i), Scalar.QUOTE_DOUBLE, [i, t.valueEnd, t.valueEnd]);
     if (c === OPEN_SQUARE || c === OPEN_CURLY) return collection(i);
     let end = i;
@@ -90,15 +98,26 @@ function compose(t: QuickText): YAMLMap {
   }
 
   const root = collection(blankEnd(text, 0)) as YAMLMap;
-  if (blankEnd(text, root.range![1]) < t.length) out();
+  if ((where.at = blankEnd(text, root.range![1])) < t.length) out();
   return root;
 }
 
 /**
- * The root mapping of a pack written as JSON, composed as the `yaml`
- * library's composer would with this loader's options, or undefined when
- * the text is not JSON of that form (the other readers read it then).
+ * A text that opens an object, read as JSON: its root mapping, composed as
+ * the `yaml` library's composer would with this loader's options; or, where
+ * the text is not JSON of that form (the other readers read it then), the
+ * offset where it stops being JSON: -1 where no one place says so (a tab
+ * or a carriage return anywhere, a list longer than any pack's).
  */
-export function quickComposeJson(text: string): YAMLMap | undefined {
-  return opensObject(text) ? quickly(text, compose) : undefined;
+export interface JsonRead {
+  root?: YAMLMap;
+  stop: number;
+}
+
+/** A text read as a pack written as JSON; undefined where it does not open an object. */
+export function readJson(text: string): JsonRead | undefined {
+  if (!opensObject(text)) return undefined;
+  const where = { at: -1 };
+  const root = quickly(text, (t) => compose(t, where));
+  return root ? { root, stop: -1 } : { stop: where.at };
 }
