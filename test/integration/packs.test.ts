@@ -326,6 +326,21 @@ suite('workspace fact packs', function () {
     assert.ok(api.index.fact('exported.line-399'), 'the last version that loaded stays in use');
     assert.ok(api.index.fact('team.kestrel'), 'the other pack stays in use');
     await problemsScreenshot(jsonUri, 'pack-json-line', ['exported.json', 'trem']);
+    // A comma lost far along the line: the problem is where the text stops being JSON.
+    const commaLost = oneLine.replace('"label":"Drone line 200",', '"label":"Drone line 200"');
+    await write(jsonUri, commaLost);
+    await waitFor('the problem where the JSON stops', () => ours(jsonUri).find((d) => d.message.includes('written as JSON')));
+    const stop = commaLost.indexOf('"label":"Drone line 200"') + '"label":"Drone line 200"'.length;
+    assert.deepEqual(
+      ours(jsonUri).map((d) => [d.range.start.line, d.range.start.character, d.message.split('?')[0]]),
+      [
+        [0, stop, 'YAML syntax: this pack, written as JSON, cannot be read from here: is a comma, a quote or a bracket missing'],
+        [0, 0, 'This pack has errors: its last version that loaded cleanly stays in use until they are fixed.'],
+      ],
+    );
+    await problemsScreenshot(jsonUri, 'pack-json-syntax', ['exported.json', 'cannot be read from here']);
+    await write(jsonUri, oneLine);
+    await waitFor('the mended JSON pack to load clean', () => ours(jsonUri).length === 0 && api.index.fact('exported.line-300')?.fact.kind === 'term');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
