@@ -487,6 +487,7 @@ suite('index snapshots: kept and taken by the store, through the cache', functio
       '2026-12-04.11': '45749cef36ec6592',
       '2026-12-04.12': '5f48d9b3aeb272c8',
       '2026-12-05.1': '698b1bf506d4aab3',
+      '2026-12-05.2': 'fc76ac017e760f3e',
     };
     const build = [
       'src/core/facts/factIndex.ts',

@@ -18,7 +18,7 @@ import { asciiText, readUtf8, type ReadText } from '../packs/asciiJson';
  * date aliases, the matcher); a unit test (indexSnapshot.test.ts) fails when
  * those files changed and this did not.
  */
-export const INDEX_SNAPSHOT_VERSION = '2026-12-05.1';
+export const INDEX_SNAPSHOT_VERSION = '2026-12-05.2';
 
 /** The outcomes of a build's accepted facts (in the order the build accepts them) and its matcher. */
 export interface IndexSnapshot {

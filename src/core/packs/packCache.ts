@@ -14,7 +14,7 @@ import { inSlices } from '../steps';
  * another version is never used. Raise this with every such change; a unit
  * test (packCache.test.ts) fails when the loader's source changed and this did not.
  */
-export const LOADER_VERSION = '2026-12-05.2';
+export const LOADER_VERSION = '2026-12-05.3';
 
 /** Where entries are kept: the extension's storage folder (src/packs/packCacheStorage.ts), or a folder on disk. */
 export interface CacheStorage {
