@@ -506,7 +506,7 @@ suite('packCache: parsed packs kept between sessions', () => {
       '2026-12-04.6': 'aad870bd65a075e2',
       '2026-12-05.1': 'b5ed6ac6d4c87462',
       '2026-12-05.2': '48af0a2a9599e9ab',
-      '2026-12-05.3': 'a6d195912818e969',
+      '2026-12-05.3': 'a3e212bfd65d62b0',
     };
     const loader = [
       'src/core/packs/packLoader.ts',

@@ -22,19 +22,14 @@ export class RecordedPaths {
    */
   private readonly groups: (string | number)[][] = [[]];
   private count = 0;
-  private numbers: Int32Array;
+  private numbers = new Int32Array(1024 * PATH_NUMBERS);
   /** The whole paths, made on the first lookup and kept up with the records after it. */
   private whole?: string[];
   private map?: Map<string, number>;
   /** The line of the last offset located: values are read in the order of the text. */
   private line = 0;
 
-  constructor(private readonly lines: LineIndex) {
-    // Room for a value every 8 characters, made at once: pack files hold one every 10 to 40. Grown by doubling, the
-    // numbers of a 4 MB file were copied into 16 MB in all, and a parsing thread paid for every new page of memory
-    // it touched (10 µs a page on a virtual machine); pages of this room that no value is written to are never touched.
-    this.numbers = new Int32Array(Math.max(1024, Math.ceil(lines.textLength / 8)) * PATH_NUMBERS);
-  }
+  constructor(private readonly lines: LineIndex) {}
 
   get size(): number {
     return this.count;
@@ -50,7 +45,12 @@ export class RecordedPaths {
     const slot = this.count++;
     const k = slot * PATH_NUMBERS;
     if (k + PATH_NUMBERS > this.numbers.length) {
-      const grown = new Int32Array(this.numbers.length * 2);
+      // Past the first thousand values, room for a value every 8 characters of the text at once: pack files hold one
+      // every 10 to 40. Grown by doubling, the numbers of a 4 MB file were copied into 16 MB in all, and a parsing
+      // thread paid for every new page of memory it touched (10 µs a page on a virtual machine); pages of this room
+      // that no value is written to are never touched. Paths that record little (a reader that gives way to the
+      // valid-pack reader) keep their first room.
+      const grown = new Int32Array(Math.max(this.numbers.length * 2, Math.ceil(this.lines.textLength / 8) * PATH_NUMBERS));
       grown.set(this.numbers);
       this.numbers = grown;
     }
