@@ -633,10 +633,14 @@ async function measureCheck(core, size, index, draft, draftBytes) {
     ),
     { bytes: draftBytes },
   );
-  // As src/check/diagnostics.ts runs a long draft's check: checkSteps, a step at a time (it runs steps for about 4 ms per turn of the event loop).
+  // As src/check/diagnostics.ts runs a long draft's check: checkSteps, steps for SLICE_MS (checker.ts) per turn of the event loop,
+  // then the next turn (nextTurn, as the extension awaits it). Between turns the loop runs whatever else waits, the
+  // garbage collector's scavenge task among them: run back to back, with no turn between, the steps would take every
+  // collection themselves, which the extension's do not.
   const longest = [];
   const own = [];
   const totals = [];
+  const holds = [];
   for (let i = 0; i < reps; i++) {
     round++;
     const text = unread();
@@ -644,22 +648,30 @@ async function measureCheck(core, size, index, draft, draftBytes) {
     const steps = [];
     // The collector's pauses, to tell a step's own work from a pause that fell in it.
     const collector = collectorPauses();
-    for (const it = core.checker.checkSteps(text, index, options); ;) {
-      const start = performance.now();
-      const r = it.next();
-      const end = performance.now();
-      steps.push([start, end]);
-      total += end - start;
-      if (r.done) break;
+    const delay = await loopDelay();
+    const it = core.checker.checkSteps(text, index, options);
+    for (let done = false; !done;) {
+      const until = performance.now() + core.checker.SLICE_MS;
+      do {
+        const start = performance.now();
+        done = it.next().done;
+        const end = performance.now();
+        steps.push([start, end]);
+        total += end - start;
+      } while (!done && performance.now() < until);
+      if (!done) await core.nextTurn();
     }
+    delay.disable();
     const pauses = await collector.stop();
     const paused = ([start, end]) => pauses.reduce((ms, p) => ms + Math.max(0, Math.min(end, p.startTime + p.duration) - Math.max(start, p.startTime)), 0);
     longest.push(Math.max(...steps.map(([start, end]) => end - start)));
     own.push(Math.max(...steps.map((step) => step[1] - step[0] - paused(step))));
     totals.push(total);
+    holds.push(delay.max / 1e6);
   }
   record('check.sliced.longest', size.key, longest);
   record('check.sliced.own', size.key, own);
+  record('check.sliced.hold', size.key, holds);
   record('check.sliced.total', size.key, totals, { bytes: draftBytes });
   // Typing: one paragraph changed between checks, a different one each time.
   let text = draft;
@@ -752,6 +764,8 @@ const LABELS = {
   'check.first': 'Document check, first, in one go (every paragraph unread), 1 MB draft',
   'check.sliced.longest': 'Document check, first, in steps (`checkSteps`): its longest step',
   'check.sliced.own': 'The same, less the pauses of the garbage collector that fell in each step',
+  'check.sliced.hold':
+    'The same: longest hold of the event loop while it ran (a turn of steps, or what ran between turns: the pauses of the garbage collector)',
   'check.sliced.total': 'Document check, first, in steps: all steps',
   'check.document': 'Document check of the same draft again, 1 MB',
   'check.kept': 'Memory the check keeps after forty edits of the 1 MB draft (heap growth; each edit a new version of the draft)',
@@ -824,6 +838,7 @@ function report(info, sizes, { before, seconds } = {}) {
     'check.first',
     'check.sliced.longest',
     'check.sliced.own',
+    'check.sliced.hold',
     'check.sliced.total',
     'check.document',
     'check.kept',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkSteps, type Finding } from '../core/check/checker';
+import { checkSteps, SLICE_MS, type Finding } from '../core/check/checker';
 import type { FactStore } from '../core/facts/factStore';
 import { workspaceSettings } from '../workbench/config';
 import { modelOf } from '../workbench/documents';
@@ -18,7 +18,6 @@ const DEBOUNCE_MS = 300;
  * host, and the writer's typing, for its whole length.
  */
 const SLICED_ABOVE = 64 * 1024;
-const SLICE_MS = 4;
 
 export interface Checked {
   version: number;
