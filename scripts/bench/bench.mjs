@@ -558,12 +558,13 @@ async function activationInWeb(stage) {
   );
 }
 
-/** Cold, warm and one-changed-file loads through the cache of parsed packs; at 10k, the side-by-side with latex-utensils. */
+/** Cold, warm and one-changed-file loads through the cache of parsed packs; at 10k and 100k, the side-by-side with latex-utensils. */
 async function measureLoading(core, size, files, bundledLoaded) {
-  // At 100k one rep in the full run (each takes about 20 s); three with --only=load, whose medians the report gives.
+  // At 100k one rep in the full run (each takes about 20 s, latex-utensils' parse nearly a minute); three with
+  // --only=load, whose medians the report gives.
   const reps = quick || (size.n >= 100_000 && argv.only !== 'load') ? 1 : 3;
   await measureCachedLoad({ core, esbuild, size, files, bundledLoaded, record, rows, work, reps, log });
-  if (size.n === 10_000) measureSideBySide({ core, size, files, bundledLoaded, record, log, reps: quick ? 1 : 3 });
+  if (size.n >= 10_000) measureSideBySide({ core, size, files, bundledLoaded, record, log, work, reps });
 }
 
 // ------------------------------------------------------------------ report

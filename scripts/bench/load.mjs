@@ -6,11 +6,13 @@
 // bibliography of the same size. Used by bench.mjs; `--only=load` measures
 // these alone and writes their section into docs/PERFORMANCE.md.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { collectorPauses, fmtBytes, fmtMs, loopDelay, settle } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -205,25 +207,37 @@ export function bibliographyLike(files, bytes) {
 }
 
 /**
- * latex-utensils' BibTeX parser and this loader on the same number of bytes, in this thread: the parse and
- * validation alone, and with the index built of the bundled pack and the parsed files, as the extension builds it.
+ * latex-utensils' BibTeX parser and this loader on the same number of bytes: the BibTeX parse in a process of its own
+ * (bibtex.mjs, with a heap the 100k bibliography fits in), this loader in this thread, the parse and validation
+ * alone, and with the index built of the bundled pack and the parsed files, as the extension builds it.
  */
-export function measureSideBySide({ core, size, files, bundledLoaded, record, log, reps = 3 }) {
-  const { bibtexParser } = require('latex-utensils');
+export function measureSideBySide({ core, size, files, bundledLoaded, record, log, work, reps = 3 }) {
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   const bib = bibliographyLike(files, bytes);
   const bibBytes = Buffer.byteLength(bib.text);
-  const bibTimes = [];
+  const bibFile = path.join(work, `bibliography-${size.key}.bib`);
+  fs.mkdirSync(work, { recursive: true });
+  fs.writeFileSync(bibFile, bib.text);
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      path.join(path.dirname(fileURLToPath(import.meta.url)), 'bibtex.mjs'),
+      bibFile,
+      String(reps),
+      String(bib.entries),
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  fs.rmSync(bibFile, { force: true });
+  if (child.status !== 0) throw new Error(`${size.key}: latex-utensils' parse failed: ${child.stderr || child.error}`);
+  const bibTimes = JSON.parse(child.stdout.trim().split('\n').pop()).times;
   const ours = [];
   const whole = [];
   for (let i = 0; i < reps; i++) {
     settle();
     let t0 = performance.now();
-    const parsed = bibtexParser.parse(bib.text);
-    bibTimes.push(performance.now() - t0);
-    if (parsed.content.length < bib.entries) throw new Error(`latex-utensils read ${parsed.content.length} of ${bib.entries} entries`);
-    settle();
-    t0 = performance.now();
     for (const f of files) core.parsePackText(f.text, f.name);
     ours.push(performance.now() - t0);
     settle();
@@ -295,11 +309,11 @@ export function loadSection(get, sizes) {
   if (side.length > 0) {
     out.push(
       '',
-      "Side by side, in one thread, on the same number of bytes: latex-utensils' BibTeX parser (used by LaTeX Workshop) on a generated bibliography, and this loader on the generated pack: its YAML parse and validation (every value located), then the whole load without the cache (parse, validation and the index of the bundled pack and the pack), each timed alone (the load a cold start does, without the extension's threads); then the cold and warm loads above, as the extension loads packs (their parsing threads started cold), to the facts in use, for their throughput.",
+      "Side by side, on the same number of bytes: latex-utensils' BibTeX parser (used by LaTeX Workshop) on a generated bibliography, in a process of its own (its parse of the 100k-sized bibliography holds some 3 GB); and this loader on the generated pack, in one thread: its YAML parse and validation (every value located), then the whole load without the cache (parse, validation and the index of the bundled pack and the pack), each timed alone (the load a cold start does, without the extension's threads); then the cold and warm loads above, as the extension loads packs (their parsing threads started cold), to the facts in use, for their throughput. The target, at 100k: a cold load at least 3× latex-utensils' MB/s.",
       '',
     );
     out.push(
-      '| pack size | latex-utensils, BibTeX | this loader, YAML parse + validate | this loader, parse + validate + index (no cache), one thread | cold load in the extension (parsing threads, index, in use) | warm load (cache, index, in use) | target: cold ≥ 3× latex-utensils |',
+      '| pack size | latex-utensils, BibTeX | this loader, YAML parse + validate | this loader, parse + validate + index (no cache), one thread | cold load in the extension (parsing threads, index, in use) | warm load (cache, index, in use) | target at 100k: cold ≥ 3× latex-utensils |',
       '|---|---|---|---|---|---|---|',
     );
     for (const k of side) {
@@ -310,8 +324,13 @@ export function loadSection(get, sizes) {
       const ratio = (r) => mbps(r) / mbps(b);
       const times = (r) => (Number.isFinite(ratio(r)) ? `${ratio(r).toFixed(2)}×` : '–');
       const verdict = (r) => (!Number.isFinite(ratio(r)) ? '–' : ratio(r) >= 3 ? '✅ met' : '❌ missed');
+      // The target is set at 100k; other sizes show their ratios beside it, without a verdict.
+      const against =
+        k === '100k'
+          ? `one thread, like for like: ${verdict(w)}; in the extension: ${verdict(get('load.cold', k))}`
+          : `– (the target is at 100k; here ${times(w)} in one thread, ${times(get('load.cold', k))} in the extension)`;
       out.push(
-        `| ${k} (${fmtBytes(b.bytes)}, ${b.entries.toLocaleString('en-GB')} entries) | ${fmt(b)} | ${fmt(o)} (${times(o)}) | ${fmt(w)} (${times(w)}) | ${fmt(get('load.cold', k))} (${times(get('load.cold', k))}) | ${fmt(get('load.warm', k))} (${times(get('load.warm', k))}) | one thread, like for like: ${verdict(w)}; in the extension: ${verdict(get('load.cold', k))} |`,
+        `| ${k} (${fmtBytes(b.bytes)}, ${b.entries.toLocaleString('en-GB')} entries) | ${fmt(b)} | ${fmt(o)} (${times(o)}) | ${fmt(w)} (${times(w)}) | ${fmt(get('load.cold', k))} (${times(get('load.cold', k))}) | ${fmt(get('load.warm', k))} (${times(get('load.warm', k))}) | ${against} |`,
       );
     }
   }
