@@ -634,8 +634,8 @@ async function measureCheck(core, size, index, draft, draftBytes) {
     ),
     { bytes: draftBytes },
   );
-  // As src/check/diagnostics.ts runs a long draft's check: checkSteps, steps for SLICE_MS (checker.ts) per turn of the event loop,
-  // then the next turn (nextTurn, as the extension awaits it). Between turns the loop runs whatever else waits, the
+  // As src/check/diagnostics.ts runs a long draft's check: checkSteps in slices (`inSlices`, SLICE_MS of steps per turn of
+  // the event loop, the turn the extension's own nextTurn). Between turns the loop runs whatever else waits, the
   // garbage collector's scavenge task among them: run back to back, with no turn between, the steps would take every
   // collection themselves, which the extension's do not.
   const longest = [];
@@ -651,17 +651,18 @@ async function measureCheck(core, size, index, draft, draftBytes) {
     const collector = collectorPauses();
     const delay = await loopDelay();
     const it = core.checker.checkSteps(text, index, options);
-    for (let done = false; !done;) {
-      const until = performance.now() + core.checker.SLICE_MS;
-      do {
+    // Each step timed as the slices run it.
+    const timed = {
+      next: () => {
         const start = performance.now();
-        done = it.next().done;
+        const r = it.next();
         const end = performance.now();
         steps.push([start, end]);
         total += end - start;
-      } while (!done && performance.now() < until);
-      if (!done) await core.nextTurn();
-    }
+        return r;
+      },
+    };
+    await core.inSlices(timed, core.nextTurn, core.SLICE_MS, () => performance.now());
     delay.disable();
     const pauses = await collector.stop();
     const paused = ([start, end]) => pauses.reduce((ms, p) => ms + Math.max(0, Math.min(end, p.startTime + p.duration) - Math.max(start, p.startTime)), 0);

@@ -25,6 +25,7 @@ export { PackCache } from '../../src/core/packs/packCache';
 export { encodeBody } from '../../src/core/packs/packCacheEntry';
 export { nodePlatform } from '../../src/platform/node';
 export { nextTurn } from '../../src/platform/nextTurn';
+export { inSlices, SLICE_MS } from '../../src/core/steps';
 export * as naive from './naive';
 
 const links: CardLinks = {

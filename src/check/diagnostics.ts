@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { checkSteps, SLICE_MS, type Finding } from '../core/check/checker';
+import { checkSteps, type Finding } from '../core/check/checker';
+import { now } from '../core/check/pace';
+import { inSlices, SLICE_MS } from '../core/steps';
 import type { FactStore } from '../core/facts/factStore';
 import { workspaceSettings } from '../workbench/config';
 import { modelOf } from '../workbench/documents';
@@ -105,18 +107,11 @@ export class DocumentCheck implements vscode.Disposable {
       return;
     }
     const steps = checkSteps(model, this.store.index, checkOptionsOf(document, this.settings));
-    for (;;) {
-      const until = Date.now() + SLICE_MS;
-      let r = steps.next();
-      while (!r.done && Date.now() < until) r = steps.next();
-      if (r.done) {
-        this.runs.delete(key);
-        this.publish(document, version, r.value);
-        return;
-      }
-      await nextTurn();
-      if (this.runs.get(key) !== run || document.isClosed || document.version !== version) return;
-    }
+    const stopped = (): boolean => this.runs.get(key) !== run || document.isClosed || document.version !== version;
+    const done = await inSlices(steps, nextTurn, SLICE_MS, now, stopped);
+    if (!done) return;
+    this.runs.delete(key);
+    this.publish(document, version, done.value);
   }
 
   private scheduleAll(): void {

@@ -2,12 +2,9 @@ import type * as vscode from 'vscode';
 import type { FactIndex } from '../core/facts/factIndex';
 import { prefixIndexFor } from '../core/cite/search';
 import { now } from '../core/check/pace';
-import { stepUntil } from '../core/steps';
+import { SLICE_MS, stepUntil } from '../core/steps';
 import { nextTurn } from '../platform/nextTurn';
 import { TRIGGER } from './completionItems';
-
-/** Milliseconds of bucket-making per turn of the event loop. */
-const SLICE_MS = 4;
 
 /**
  * Every phrase a completion or inline completion at the end of `before` (the

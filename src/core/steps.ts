@@ -1,6 +1,14 @@
 // Work done in steps (a generator that yields between them), run to its end at once.
 
 /**
+ * Milliseconds of steps the extension host runs per turn of its event loop
+ * (a long draft's first check, an index built or readied, completion
+ * buckets made for a request), then lets the loop run what waits: a
+ * keystroke, a hover, the garbage collector's scavenge.
+ */
+export const SLICE_MS = 4;
+
+/**
  * Runs steps of `steps` until they end or the clock (`now`) passes `until`,
  * at least one: a slice of work between two turns of the host.
  */

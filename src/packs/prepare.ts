@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { FactStore } from '../core/facts/factStore';
 import { preparationSteps } from '../core/cite/search';
 import { now } from '../core/check/pace';
-import { stepUntil } from '../core/steps';
+import { SLICE_MS, stepUntil } from '../core/steps';
 
 /**
  * Builds, in idle moments after activation, what the first hover, completion
@@ -26,6 +26,3 @@ export function prepareInIdleMoments(store: FactStore): vscode.Disposable {
   timer = setTimeout(runNext, 0);
   return { dispose: () => clearTimeout(timer) };
 }
-
-/** Milliseconds of preparation per turn. */
-const SLICE_MS = 4;

@@ -61,12 +61,5 @@ export const UNITS_PER_STEP = 32;
 /** or sooner, once a step has taken this many milliseconds. */
 export const STEP_MS = 2;
 
-/**
- * The extension runs a long draft's steps for about this many milliseconds
- * per turn of the event loop (src/check/diagnostics.ts), then lets the loop
- * run what waits: a keystroke, a hover, the garbage collector's scavenge.
- */
-export const SLICE_MS = 4;
-
 export { CHECK_CODES, type CheckCode, type CheckOptions, type Finding, type FindingData, type Fix } from './findings';
 export { recordingMatchedAt, type RecordingMatch } from './recordingMatch';

@@ -11,7 +11,7 @@ import {
   type LoadedPack,
 } from './factIndex';
 import { now } from '../check/pace';
-import { inSlices } from '../steps';
+import { inSlices, SLICE_MS } from '../steps';
 import { capProblems } from '../packs/problemCap';
 import { checkProvenance, type EvidenceCheck } from './provenance';
 import { snapshotSteps, type IndexSnapshot } from './indexSnapshot';
@@ -45,7 +45,7 @@ interface WorkspacePackState {
 export interface StoreScheduling {
   yieldToHost: () => Promise<void>;
   readying?: (index: FactIndex) => Iterator<void, void, void>;
-  /** Milliseconds of work between two yields (4 by default: a pause of the collector that falls in a slice adds to it). */
+  /** Milliseconds of work between two yields (SLICE_MS by default: a pause of the collector that falls in a slice adds to it). */
   sliceMs?: number;
   /**
    * Where snapshots of built indexes are kept (the cache of parsed packs),
@@ -391,7 +391,7 @@ export class FactStore {
    * (`whenReadied`), until a newer rebuild starts.
    */
   private async rebuildInSteps(packs: LoadedPack[], ticket: number, scheduling: StoreScheduling): Promise<void> {
-    const sliceMs = scheduling.sliceMs ?? 4;
+    const sliceMs = scheduling.sliceMs ?? SLICE_MS;
     const overtaken = (): boolean => ticket !== this.rebuilds;
     const snapshots = packs.some((p) => p.origin === 'workspace') ? scheduling.snapshots?.() : undefined;
     // A snapshot is taken only by the first build: later ones edit the index before them.
